@@ -1,0 +1,70 @@
+import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
+import type { CooperationRole } from "../../db/schema";
+import { can, type Permission } from "../cooperation/permissions";
+import { findCooperationScope, type CooperationScope } from "../cooperation/scope.server";
+import { db } from "../db.server";
+import type { SessionUser } from "./auth.server";
+
+/*
+ * One family of guards, thrown at the top of every loader and action. The cooperation comes
+ * from the URL (params.slug), the user from the session (context); nothing from the form.
+ */
+
+type Args = Pick<LoaderFunctionArgs, "request" | "params" | "context">;
+
+export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
+  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+    return fallback;
+  }
+  return target;
+}
+
+export function requireUser({ request, context }: Args): SessionUser {
+  if (context.user) return context.user;
+  const url = new URL(request.url);
+  const back = request.method === "GET" ? url.pathname + url.search : "/";
+  throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+}
+
+export function requireAnonymous({ context }: Args): void {
+  if (context.user) throw redirect("/");
+}
+
+export function requirePlatformAdmin(args: Args): SessionUser {
+  const user = requireUser(args);
+  if (!user.isPlatformAdmin) throw notFound();
+  return user;
+}
+
+export function notFound(): Response {
+  return new Response("Not Found", { status: 404 });
+}
+
+export function forbidden(): Response {
+  return new Response("Forbidden", { status: 403 });
+}
+
+/**
+ * A member of the cooperation in the URL holding `permission` (or one of `roles`).
+ * Non-members get 404, members without the right 403.
+ */
+export async function requireCooperationRole(
+  args: Args,
+  required: Permission | readonly CooperationRole[],
+): Promise<CooperationScope> {
+  const user = requireUser(args);
+  const slug = args.params.slug;
+  if (!slug) throw notFound();
+  const scope = await findCooperationScope(db(), { slug, userId: user.id });
+  if (!scope) throw notFound();
+  const allowed = typeof required === "string" ? can(scope.roles, required) : scope.roles.some((r) => required.includes(r));
+  if (!allowed) throw forbidden();
+  return scope;
+}
+
+/** A reporter of the cooperation in the URL; the municipality is the one the role grant names. */
+export async function requireMunicipalityReporter(args: Args): Promise<CooperationScope & { municipalityId: string }> {
+  const scope = await requireCooperationRole(args, ["reporter"]);
+  if (!scope.municipalityId) throw forbidden();
+  return { ...scope, municipalityId: scope.municipalityId };
+}

@@ -1,0 +1,41 @@
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** a SQLite file path, or postgres://… */
+  DATABASE_URL: z.string().min(1).default("data/fellesloft.sqlite"),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default("127.0.0.1"),
+  /** the public origin, e.g. https://fellesloft.example.no; derived from the request when unset */
+  APP_ORIGIN: z.url().optional(),
+  /** Secure + __Host- session cookie; on by default in production */
+  SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
+  /** signs the flash-message cookie; a random one per process when unset (flash messages live seconds) */
+  SESSION_SECRET: z.string().min(16).default(() => randomBytes(32).toString("hex")),
+  /** Express "trust proxy": set when running behind a reverse proxy so the client address is right */
+  TRUST_PROXY: z.string().optional(),
+  LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
+  LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+let cached: Env | undefined;
+
+/** Validated once; a bad variable stops the server at start with a message naming it. */
+export function env(): Env {
+  if (cached) return cached;
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ");
+    throw new Error(`Invalid environment: ${problems}`);
+  }
+  cached = parsed.data;
+  return cached;
+}
+
+export function secureCookies(): boolean {
+  const e = env();
+  return e.SESSION_COOKIE_SECURE ? e.SESSION_COOKIE_SECURE === "true" : e.NODE_ENV === "production";
+}

@@ -1,0 +1,106 @@
+import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  isRouteErrorResponse,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import dsCss from "@digdir/designsystemet-css/index.css";
+import dsTheme from "@digdir/designsystemet-theme/digdir.css";
+import { useMemo, type ReactNode } from "react";
+import { I18nextProvider, useTranslation } from "react-i18next";
+import { listUserCooperations } from "./cooperation/scope.server";
+import { db } from "./db.server";
+import { createI18n, DEFAULT_LANGUAGE } from "./i18n/config";
+import { resolveLanguage } from "./i18n/language.server";
+import appCss from "./styles/app.css";
+import { SiteFooter, SiteHeader } from "./ui/site-chrome";
+import { ToastMessage } from "./ui/toast";
+import { useNonce } from "./utils/nonce";
+import { takeToast } from "./utils/toast.server";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: appCss },
+  { rel: "stylesheet", href: dsTheme },
+  { rel: "stylesheet", href: dsCss },
+];
+
+export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
+
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  const user = context.user;
+  const lang = await resolveLanguage(db(), { request, user, slug: params.slug });
+  const cooperations = user ? await listUserCooperations(db(), user.id) : [];
+  const { toast, setCookie } = await takeToast(request);
+  return json(
+    {
+      lang,
+      requestId: context.requestId,
+      user: user && { name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin },
+      cooperations,
+      toast,
+    },
+    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const data = useRouteLoaderData<typeof loader>("root");
+  const lang = data?.lang ?? DEFAULT_LANGUAGE;
+  const i18n = useMemo(() => createI18n(lang), [lang]);
+  const nonce = useNonce();
+  return (
+    <html lang={lang} data-color-scheme="light">
+      <head>
+        <meta charSet="utf-8" />
+        <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <Meta />
+        <Links />
+      </head>
+      <body>
+        <I18nextProvider i18n={i18n}>
+          <SiteHeader user={data?.user ?? null} cooperations={data?.cooperations ?? []} />
+          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6">
+            {data?.toast ? <ToastMessage toast={data.toast} /> : null}
+            {children}
+          </main>
+          <SiteFooter />
+        </I18nextProvider>
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
+      </body>
+    </html>
+  );
+}
+
+export default function App() {
+  return <Outlet />;
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const requestId = useRouteLoaderData<typeof loader>("root")?.requestId;
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "unexpected";
+  return (
+    <section aria-labelledby="error-heading" className="flex flex-col gap-4">
+      <h1 id="error-heading" className="ds-heading" data-size="lg">
+        {t(`errors.${kind}.title`)}
+      </h1>
+      <p className="ds-paragraph">{t(`errors.${kind}.body`)}</p>
+      {kind === "unexpected" && requestId ? (
+        <p className="ds-paragraph">{t("errors.incident", { id: requestId })}</p>
+      ) : null}
+      <p>
+        <a className="ds-link" href="/">
+          {t("errors.home")}
+        </a>
+      </p>
+    </section>
+  );
+}

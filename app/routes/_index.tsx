@@ -1,0 +1,52 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { Link, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { loader as rootLoader } from "../root";
+
+export async function loader(_: LoaderFunctionArgs) {
+  return null;
+}
+
+export default function Home() {
+  const { t } = useTranslation();
+  const root = useRouteLoaderData<typeof rootLoader>("root");
+  const user = root?.user;
+  return (
+    <div className="flex flex-col gap-6">
+      <h1 className="ds-heading" data-size="xl">
+        Fellesløft
+      </h1>
+      <p className="ds-paragraph" data-size="lg">
+        {t("home.intro")}
+      </p>
+      {user ? (
+        <section aria-labelledby="my-cooperations" className="flex flex-col gap-3">
+          <h2 id="my-cooperations" className="ds-heading" data-size="md">
+            {t("home.yourCooperations")}
+          </h2>
+          {root.cooperations.length ? (
+            <ul className="ds-list">
+              {root.cooperations.map((c) => (
+                <li key={c.slug}>
+                  <Link className="ds-link" to={`/c/${c.slug}`}>
+                    {c.name}
+                  </Link>{" "}
+                  – {c.roles.map((r) => t(`roles.${r}`)).join(", ")}
+                  {c.municipalityName ? ` (${c.municipalityName})` : ""}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p className="ds-paragraph">{t("home.noCooperations")}</p>
+          )}
+        </section>
+      ) : (
+        <p>
+          <Link className="ds-button" data-variant="primary" to="/login">
+            {t("shell.login")}
+          </Link>
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,156 @@
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCooperationRole } from "../auth/guards.server";
+import { getCooperationOverview } from "../cooperation/overview.server";
+import { db } from "../db.server";
+import { formatDate, formatNumber, formatPercent } from "../i18n/format";
+import { useLanguage } from "../i18n/use-language";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "cooperation:read");
+  return json(await getCooperationOverview(db(), scope));
+}
+
+export default function CooperationOverview() {
+  const data = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { cooperation, members, strategy, measures, you } = data;
+  return (
+    <div className="flex flex-col gap-8">
+      <header className="flex flex-col gap-2">
+        <h1 className="ds-heading" data-size="xl">
+          {cooperation.name}
+        </h1>
+        {cooperation.description ? <p className="ds-paragraph">{cooperation.description}</p> : null}
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          {cooperation.legalForm ? (
+            <>
+              <dt className="font-semibold">{t("cooperation.legalForm")}</dt>
+              <dd className="m-0">{cooperation.legalForm}</dd>
+            </>
+          ) : null}
+          {cooperation.hostMunicipality ? (
+            <>
+              <dt className="font-semibold">{t("cooperation.host")}</dt>
+              <dd className="m-0">{cooperation.hostMunicipality}</dd>
+            </>
+          ) : null}
+          <dt className="font-semibold">{t("cooperation.yourRoles")}</dt>
+          <dd className="m-0">
+            {you.roles.map((r) => t(`roles.${r}`)).join(", ")}
+            {you.municipalityName ? ` (${you.municipalityName})` : ""}
+          </dd>
+        </dl>
+      </header>
+
+      <section aria-labelledby="strategy-heading" className="flex flex-col gap-3">
+        <h2 id="strategy-heading" className="ds-heading" data-size="md">
+          {t("overview.strategy")}
+        </h2>
+        {strategy ? (
+          <>
+            <p className="ds-paragraph">
+              <strong>{strategy.title}</strong> ({strategy.periodFrom}–{strategy.periodTo}) · {t(`strategyStatus.${strategy.status}`)}
+            </p>
+            {strategy.vision ? <p className="ds-paragraph italic">{strategy.vision}</p> : null}
+            {strategy.focusAreas.map((area) => (
+              <div key={area.id}>
+                <h3 className="ds-heading" data-size="xs">
+                  {area.title}
+                </h3>
+                <ul className="ds-list">
+                  {area.goals.map((g) => (
+                    <li key={g.id}>{g.text}</li>
+                  ))}
+                </ul>
+              </div>
+            ))}
+          </>
+        ) : (
+          <p className="ds-paragraph">{t("overview.noStrategy")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="measures-heading" className="flex flex-col gap-3">
+        <h2 id="measures-heading" className="ds-heading" data-size="md">
+          {t("overview.measures", { count: measures.length })}
+        </h2>
+        {measures.length ? (
+          <div className="table-scroll" role="region" aria-labelledby="measures-heading" tabIndex={0}>
+            <table className="ds-table" data-border>
+              <caption className="ds-sr-only">{t("overview.measuresCaption")}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("measure.number")}</th>
+                  <th scope="col">{t("measure.name")}</th>
+                  <th scope="col">{t("measure.status")}</th>
+                  <th scope="col">{t("measure.uptake")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {measures.map((m) => (
+                  <tr key={m.id}>
+                    <td>{m.number}</td>
+                    <td>{m.name}</td>
+                    <td>
+                      {t(`measureStatus.${m.status}`)}
+                      {m.statusText ? <span className="block text-sm">{m.statusText}</span> : null}
+                    </td>
+                    <td>
+                      {m.uptake.ratio === null
+                        ? t("measure.uptakeNotRelevant")
+                        : t("measure.uptakeValue", {
+                            percent: formatPercent(lang, m.uptake.ratio),
+                            inUse: m.uptake.inUse,
+                            relevant: m.uptake.relevant,
+                          })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </div>
+        ) : (
+          <p className="ds-paragraph">{t("overview.noMeasures")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="members-heading" className="flex flex-col gap-3">
+        <h2 id="members-heading" className="ds-heading" data-size="md">
+          {t("overview.members", { count: members.length })}
+        </h2>
+        <div className="table-scroll" role="region" aria-labelledby="members-heading" tabIndex={0}>
+          <table className="ds-table" data-border>
+            <caption className="ds-sr-only">{t("overview.membersCaption")}</caption>
+            <thead>
+              <tr>
+                <th scope="col">{t("municipality.number")}</th>
+                <th scope="col">{t("municipality.name")}</th>
+                <th scope="col">{t("municipality.population")}</th>
+                <th scope="col">{t("municipality.writtenStandard")}</th>
+                <th scope="col">{t("municipality.joinedOn")}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {members.map((m) => (
+                <tr key={m.municipalityId}>
+                  <td>{m.number}</td>
+                  <td>{m.name}</td>
+                  <td>
+                    {m.population === null
+                      ? t("common.unknown")
+                      : t("municipality.populationValue", { value: formatNumber(lang, m.population), year: m.populationYear })}
+                  </td>
+                  <td>{m.writtenStandard ? t(`writtenStandard.${m.writtenStandard}`) : t("common.unknown")}</td>
+                  <td>{formatDate(lang, m.joinedOn)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      </section>
+    </div>
+  );
+}

@@ -1,0 +1,30 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { requireCooperationRole } from "../auth/guards.server";
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "cooperation:read");
+  return json({ slug: scope.slug, name: scope.name, roles: scope.roles });
+}
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} – Fellesløft` : "Fellesløft" }];
+
+export default function CooperationLayout() {
+  const { slug, name } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-col gap-6">
+      <nav aria-label={t("cooperation.nav", { name })} className="no-print">
+        <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
+          <li>
+            <NavLink end to={`/c/${slug}`} className="ds-link">
+              {t("cooperation.overview")}
+            </NavLink>
+          </li>
+        </ul>
+      </nav>
+      <Outlet />
+    </div>
+  );
+}

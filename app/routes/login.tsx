@@ -1,0 +1,93 @@
+import { getFormProps, useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { LoginSchema } from "../../shared-schema/auth";
+import { login } from "../auth/auth.server";
+import { safeRedirectTarget } from "../auth/guards.server";
+import { consumeLoginAttempt, resetAccountAttempts } from "../auth/rate-limit.server";
+import { listUserCooperations } from "../cooperation/scope.server";
+import { db } from "../db.server";
+import { ErrorSummary, TextField } from "../ui/form";
+
+export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
+
+export async function loader({ context }: LoaderFunctionArgs) {
+  if (context.user) throw redirect("/");
+  return null;
+}
+
+export async function action({ request, context }: ActionFunctionArgs) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: LoginSchema });
+  if (submission.status !== "success") {
+    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+  }
+  const { email, password, redirectTo } = submission.value;
+
+  const limit = await consumeLoginAttempt(email, context.clientIp);
+  if (limit.limited) {
+    return json(submission.reply({ formErrors: ["login.tooManyAttempts"], hideFields: ["password"] }), {
+      status: 429,
+      headers: { "Retry-After": String(limit.retryAfterSeconds) },
+    });
+  }
+
+  const result = await login(db(), { email, password, previousToken: context.sessionToken });
+  if (!result.ok) {
+    return json(submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), { status: 400 });
+  }
+  await resetAccountAttempts(email);
+  return redirect(await landingPage(result.user.id, redirectTo), { headers: { "Set-Cookie": result.setCookie } });
+}
+
+async function landingPage(userId: string, redirectTo: string | undefined): Promise<string> {
+  if (redirectTo) return safeRedirectTarget(redirectTo);
+  const cooperations = await listUserCooperations(db(), userId);
+  return cooperations.length === 1 ? `/c/${cooperations[0].slug}` : "/";
+}
+
+export default function LoginPage() {
+  const { t } = useTranslation();
+  const lastResult = useActionData<typeof action>();
+  const [searchParams] = useSearchParams();
+  const navigation = useNavigation();
+  const [form, fields] = useForm({
+    lastResult,
+    constraint: getZodConstraint(LoginSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+  });
+  return (
+    <section aria-labelledby="login-heading" className="mx-auto flex max-w-md flex-col gap-4">
+      <h1 id="login-heading" className="ds-heading" data-size="lg">
+        {t("login.title")}
+      </h1>
+      {searchParams.get("loggedOut") ? (
+        <div className="ds-alert" data-color="info" role="status">
+          <p className="ds-paragraph">{t("login.loggedOut")}</p>
+        </div>
+      ) : null}
+      <p className="ds-paragraph">{t("login.intro")}</p>
+      <ErrorSummary
+        formErrors={form.errors}
+        fields={[
+          { id: fields.email.id, label: t("login.email"), errors: fields.email.errors },
+          { id: fields.password.id, label: t("login.password"), errors: fields.password.errors },
+        ]}
+      />
+      <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
+        <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
+        <TextField meta={fields.email} label={t("login.email")} type="email" autoComplete="username" />
+        <TextField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+        <div>
+          <button type="submit" className="ds-button" data-variant="primary" aria-busy={navigation.state === "submitting" || undefined}>
+            {t("login.submit")}
+          </button>
+        </div>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,13 @@
+import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
+import { logout } from "../auth/auth.server";
+import { db } from "../db.server";
+
+// GET must not end a session (a link or prefetch could do it); the header's button posts here.
+export async function loader(_: LoaderFunctionArgs) {
+  return redirect("/");
+}
+
+export async function action({ context }: ActionFunctionArgs) {
+  const cookie = await logout(db(), context.sessionToken);
+  return redirect("/login?loggedOut=1", { headers: { "Set-Cookie": cookie } });
+}

@@ -1,0 +1,107 @@
+import { Form, Link, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { CooperationRole } from "../../db/schema";
+import { LANGUAGES } from "../i18n/config";
+import { useLanguage } from "../i18n/use-language";
+
+interface HeaderProps {
+  user: { name: string; email: string; isPlatformAdmin: boolean } | null;
+  cooperations: { slug: string; name: string; roles: CooperationRole[] }[];
+}
+
+export function SiteHeader({ user, cooperations }: HeaderProps) {
+  const { t } = useTranslation();
+  return (
+    <>
+      <a className="skip-link" href="#main">
+        {t("shell.skipToContent")}
+      </a>
+      <header className="no-print border-b border-gray-300 bg-white">
+        <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
+          <Link to="/" className="ds-link text-xl font-semibold">
+            Fellesløft
+          </Link>
+          <div className="flex flex-wrap items-center gap-4">
+            <LanguageSwitcher />
+            {user ? (
+              <Form method="post" action="/logout" className="flex flex-wrap items-center gap-2">
+                <span className="ds-paragraph" data-size="sm">
+                  {t("shell.signedInAs", { name: user.name })}
+                </span>
+                <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+                  {t("shell.logout")}
+                </button>
+              </Form>
+            ) : (
+              <Link to="/login" className="ds-link">
+                {t("shell.login")}
+              </Link>
+            )}
+          </div>
+        </div>
+        {user && (cooperations.length > 0 || user.isPlatformAdmin) ? (
+          <nav aria-label={t("shell.mainNav")} className="mx-auto w-full max-w-6xl px-4 pb-3">
+            <ul className="flex list-none flex-wrap gap-4 p-0 m-0">
+              {cooperations.map((c) => (
+                <li key={c.slug}>
+                  <Link className="ds-link" to={`/c/${c.slug}`}>
+                    {c.name}
+                  </Link>
+                </li>
+              ))}
+              {user.isPlatformAdmin ? (
+                <li>
+                  <Link className="ds-link" to="/admin">
+                    {t("shell.platformAdmin")}
+                  </Link>
+                </li>
+              ) : null}
+            </ul>
+          </nav>
+        ) : null}
+      </header>
+    </>
+  );
+}
+
+function LanguageSwitcher() {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const location = useLocation();
+  return (
+    <Form method="post" action="/language" className="flex items-end gap-2">
+      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+      <div className="ds-field">
+        <label className="ds-label" data-size="sm" htmlFor="language-select">
+          {t("shell.language")}
+        </label>
+        <select id="language-select" name="lang" defaultValue={lang} className="ds-input" data-size="sm" key={lang}>
+          {LANGUAGES.map((l) => (
+            <option key={l} value={l} lang={l}>
+              {t(`languages.${l}`)}
+            </option>
+          ))}
+        </select>
+      </div>
+      <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
+        {t("shell.changeLanguage")}
+      </button>
+    </Form>
+  );
+}
+
+export function SiteFooter() {
+  const { t } = useTranslation();
+  return (
+    <footer className="no-print mt-8 border-t border-gray-300">
+      <div className="mx-auto flex w-full max-w-6xl flex-wrap gap-4 px-4 py-4">
+        <Link className="ds-link" to="/accessibility">
+          {t("shell.accessibilityStatement")}
+        </Link>
+        <span className="ds-paragraph" data-size="sm">
+          {t("shell.tagline")}
+        </span>
+      </div>
+    </footer>
+  );
+}

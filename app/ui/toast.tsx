@@ -1,0 +1,12 @@
+import { useTranslation } from "react-i18next";
+
+const COLOR = { success: "success", info: "info", error: "danger" } as const;
+
+export function ToastMessage({ toast }: { toast: { kind: keyof typeof COLOR; key: string } }) {
+  const { t } = useTranslation();
+  return (
+    <div className="ds-alert mb-4" data-color={COLOR[toast.kind]} role={toast.kind === "error" ? "alert" : "status"}>
+      <p className="ds-paragraph">{t(toast.key)}</p>
+    </div>
+  );
+}

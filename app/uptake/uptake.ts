@@ -1,0 +1,24 @@
+import type { UptakeStatus } from "../../db/schema";
+
+/** The ordered scale; the index is how far a municipality has come. */
+export const UPTAKE_SCALE = ["not_relevant", "not_started", "planned", "in_progress", "in_use", "realised"] as const satisfies readonly UptakeStatus[];
+
+const TAKEN_INTO_USE: ReadonlySet<UptakeStatus> = new Set(["in_use", "realised"]);
+
+export interface UptakeSummary {
+  /** participating municipalities for which the measure is relevant */
+  relevant: number;
+  inUse: number;
+  /** null when no participating municipality finds the measure relevant */
+  ratio: number | null;
+}
+
+/**
+ * Uptake % = municipalities at in_use or realised ÷ participating municipalities that are not
+ * not_relevant. A participant that has not reported yet counts as not_started.
+ */
+export function uptakeSummary(statuses: readonly (UptakeStatus | undefined)[]): UptakeSummary {
+  const relevant = statuses.filter((s) => s !== "not_relevant").length;
+  const inUse = statuses.filter((s) => s !== undefined && TAKEN_INTO_USE.has(s)).length;
+  return { relevant, inUse, ratio: relevant === 0 ? null : inUse / relevant };
+}

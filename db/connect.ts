@@ -1,0 +1,31 @@
+import SQLite from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import type { Database } from "./schema";
+
+// int8 (bigint money in øre, count(*)) arrives as a string by default; every value we store is
+// far below 2^53, so a number is exact and keeps one code path for both databases.
+pg.types.setTypeParser(20, (value) => Number(value));
+// numeric (avg, sum over bigint) likewise
+pg.types.setTypeParser(1700, (value) => Number(value));
+
+export type DB = Kysely<Database>;
+
+/**
+ * Opens the database named by `url`: `postgres://…` uses PostgreSQL, anything else is a
+ * SQLite file path (`:memory:` for a throwaway database).
+ */
+export function connect(url: string): DB {
+  if (/^postgres(ql)?:\/\//.test(url)) {
+    return new Kysely<Database>({
+      dialect: new PostgresDialect({ pool: new pg.Pool({ connectionString: url, max: 10 }) }),
+    });
+  }
+  const file = url.replace(/^sqlite:(\/\/)?/, "");
+  const sqlite = new SQLite(file);
+  sqlite.pragma("journal_mode = WAL");
+  sqlite.pragma("foreign_keys = ON");
+  sqlite.pragma("busy_timeout = 5000");
+  sqlite.pragma("synchronous = NORMAL");
+  return new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+}

@@ -1,0 +1,134 @@
+/*
+ * The production server: Express in front of the Remix build. Security that must hold for
+ * every route lives here, before any loader or action runs — security headers with a
+ * per-request CSP nonce, the same-origin check for writes, and the session lookup.
+ */
+import { randomBytes, randomUUID } from "node:crypto";
+import { stat } from "node:fs/promises";
+import path from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { createRequestHandler } from "@remix-run/express";
+import type { AppLoadContext, ServerBuild } from "@remix-run/node";
+import compression from "compression";
+import express, { type NextFunction, type Request, type Response } from "express";
+import helmet from "helmet";
+import { migrateToLatest } from "./db/migrate";
+import { authenticate } from "./app/auth/auth.server";
+import "./app/context";
+import { db } from "./app/db.server";
+import { env, secureCookies } from "./app/env.server";
+
+const root = path.dirname(fileURLToPath(import.meta.url));
+const BUILD_PATH = path.join(root, "build", "index.js");
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+async function loadBuild(): Promise<ServerBuild> {
+  // In development a rebuilt bundle gets a new URL, so Node imports it afresh.
+  const version = env().NODE_ENV === "production" ? "" : `?v=${(await stat(BUILD_PATH)).mtimeMs}`;
+  return import(pathToFileURL(BUILD_PATH).href + version) as Promise<ServerBuild>;
+}
+
+/**
+ * Writes must come from our own pages: browsers say so in Sec-Fetch-Site, older ones in
+ * Origin. A request that proves neither is refused (CSRF defence on top of SameSite=Lax).
+ */
+function sameOriginWrites(req: Request, res: Response, next: NextFunction) {
+  if (SAFE_METHODS.has(req.method)) return next();
+  const site = req.get("sec-fetch-site");
+  const origin = req.get("origin");
+  const expected = env().APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
+  const ok = site ? site === "same-origin" : origin === expected;
+  if (ok) return next();
+  res.status(403).type("text/plain").send("Cross-origin request refused");
+}
+
+export function createApp() {
+  const app = express();
+  app.disable("x-powered-by");
+  if (env().TRUST_PROXY) app.set("trust proxy", env().TRUST_PROXY);
+
+  app.use((_req, res, next) => {
+    res.locals.cspNonce = randomBytes(16).toString("base64");
+    res.locals.requestId = randomUUID().slice(0, 8).toUpperCase();
+    res.setHeader("X-Request-Id", res.locals.requestId);
+    next();
+  });
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        useDefaults: false,
+        directives: {
+          "default-src": ["'self'"],
+          "script-src": ["'self'", (_req, res) => `'nonce-${(res as Response).locals.cspNonce}'`],
+          "style-src": ["'self'"],
+          "img-src": ["'self'", "data:"],
+          "font-src": ["'self'", "data:"],
+          "connect-src": ["'self'"],
+          "form-action": ["'self'"],
+          "frame-ancestors": ["'none'"],
+          "base-uri": ["'self'"],
+          "object-src": ["'none'"],
+          ...(secureCookies() ? { "upgrade-insecure-requests": [] } : {}),
+        },
+      },
+      strictTransportSecurity: secureCookies() ? { maxAge: 31536000, includeSubDomains: true } : false,
+      referrerPolicy: { policy: "same-origin" },
+    }),
+  );
+  app.use(compression());
+  app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
+  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+  app.use(sameOriginWrites);
+
+  app.use(async (req, res, next) => {
+    try {
+      const auth = await authenticate(db(), req.get("cookie"));
+      if (auth.setCookie) res.append("Set-Cookie", auth.setCookie);
+      res.locals.user = auth.user;
+      res.locals.sessionToken = auth.sessionToken;
+      next();
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.all(
+    "*",
+    createRequestHandler({
+      build: loadBuild,
+      mode: env().NODE_ENV === "production" ? "production" : "development",
+      getLoadContext: (req, res): AppLoadContext => ({
+        requestId: res.locals.requestId,
+        cspNonce: res.locals.cspNonce,
+        clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
+        user: res.locals.user ?? null,
+        sessionToken: res.locals.sessionToken ?? null,
+      }),
+    }),
+  );
+
+  app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
+    console.error(`[incident ${res.locals.requestId}]`, error);
+    res.status(500).type("text/plain").send(`Internal error. Incident ${res.locals.requestId}`);
+  });
+  return app;
+}
+
+async function main() {
+  const { PORT, HOST } = env();
+  await migrateToLatest(db());
+  const server = createApp().listen(PORT, HOST, () => {
+    const address = server.address();
+    const port = typeof address === "object" && address ? address.port : PORT;
+    console.log(`Fellesløft listening on http://${HOST}:${port}`);
+  });
+  const stop = () => {
+    server.close(() => {
+      void db().destroy().finally(() => process.exit(0));
+    });
+  };
+  process.on("SIGTERM", stop);
+  process.on("SIGINT", stop);
+}
+
+await main();

@@ -1,0 +1,38 @@
+import { z } from "zod";
+import { NewPasswordSchema } from "./auth";
+import { cooperationRoleSchema, emailSchema, isoDateSchema, languageSchema, municipalityNumberSchema, slugSchema } from "./common";
+
+export const CreateCooperationSchema = z.object({
+  slug: slugSchema,
+  name: z.string().trim().min(2, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  description: z.string().trim().max(4000).default(""),
+  legalForm: z.string().trim().max(200).optional(),
+  hostMunicipality: municipalityNumberSchema.optional(),
+  defaultLanguage: languageSchema.default("nb"),
+});
+
+export const AddMembersSchema = z.object({
+  slug: slugSchema,
+  municipalities: z.array(municipalityNumberSchema).min(1, { error: "validation.required" }),
+  joinedOn: isoDateSchema,
+});
+
+export const CreateUserSchema = z.object({
+  email: emailSchema,
+  name: z.string().trim().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  password: NewPasswordSchema,
+  platformAdmin: z.boolean().default(false),
+  language: languageSchema.optional(),
+});
+
+export const GrantRoleSchema = z
+  .object({
+    email: emailSchema,
+    slug: slugSchema,
+    role: cooperationRoleSchema,
+    municipality: municipalityNumberSchema.optional(),
+  })
+  .refine((v) => (v.role === "reporter") === (v.municipality !== undefined), {
+    error: "validation.reporterNeedsMunicipality",
+    path: ["municipality"],
+  });
