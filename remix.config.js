@@ -5,4 +5,5 @@ export default {
   serverPlatform: "node",
   postcss: true,
   watchPaths: ["./db", "./shared-schema"],
+  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
 };

@@ -16,7 +16,7 @@ import { migrateToLatest } from "./db/migrate";
 import { authenticate } from "./app/auth/auth.server";
 import "./app/context";
 import { db } from "./app/db.server";
-import { env, secureCookies } from "./app/env.server";
+import { env } from "./app/env.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(root, "build", "index.js");
@@ -40,6 +40,11 @@ function sameOriginWrites(req: Request, res: Response, next: NextFunction) {
   const ok = site ? site === "same-origin" : origin === expected;
   if (ok) return next();
   res.status(403).type("text/plain").send("Cross-origin request refused");
+}
+
+/** HSTS and upgrading requests only make sense where the portal's public origin is HTTPS. */
+function servedOverHttps(): boolean {
+  return env().APP_ORIGIN?.startsWith("https://") ?? false;
 }
 
 export function createApp() {
@@ -68,10 +73,10 @@ export function createApp() {
           "frame-ancestors": ["'none'"],
           "base-uri": ["'self'"],
           "object-src": ["'none'"],
-          ...(secureCookies() ? { "upgrade-insecure-requests": [] } : {}),
+          ...(servedOverHttps() ? { "upgrade-insecure-requests": [] } : {}),
         },
       },
-      strictTransportSecurity: secureCookies() ? { maxAge: 31536000, includeSubDomains: true } : false,
+      strictTransportSecurity: servedOverHttps() ? { maxAge: 31536000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "same-origin" },
     }),
   );

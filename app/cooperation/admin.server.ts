@@ -142,15 +142,18 @@ export async function grantRole(
   let municipalityId: string | null = null;
   if (input.role === "reporter") {
     if (!input.municipality) throw new AdminError("validation.reporterNeedsMunicipality");
-    municipalityId = await municipalityIdByNumber(db, input.municipality, today());
+    // The number is looked up among the cooperation's current members, so a number that
+    // was reused after a merger cannot bind the reporter to the wrong municipality.
     const member = await db
       .selectFrom("membership")
-      .select("id")
-      .where("cooperation_id", "=", cooperationId)
-      .where("municipality_id", "=", municipalityId)
-      .where("left_on", "is", null)
+      .innerJoin("municipality", "municipality.id", "membership.municipality_id")
+      .select("municipality.id")
+      .where("membership.cooperation_id", "=", cooperationId)
+      .where("municipality.number", "=", input.municipality)
+      .where("membership.left_on", "is", null)
       .executeTakeFirst();
     if (!member) throw new AdminError("admin.notAMember", { number: input.municipality, slug: input.slug });
+    municipalityId = member.id;
   } else if (input.municipality) {
     throw new AdminError("admin.municipalityOnlyForReporters");
   }

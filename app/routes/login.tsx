@@ -1,6 +1,6 @@
-import { getFormProps, useForm } from "@conform-to/react";
+import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LoginSchema } from "../../shared-schema/auth";
@@ -12,6 +12,12 @@ import { db } from "../db.server";
 import { ErrorSummary, TextField } from "../ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
+
+// Document responses take their headers from here, so Retry-After reaches a browser without JavaScript too.
+export const headers: HeadersFunction = ({ actionHeaders }) => {
+  const retryAfter = actionHeaders.get("Retry-After");
+  return retryAfter ? { "Retry-After": retryAfter } : {};
+};
 
 export async function loader({ context }: LoaderFunctionArgs) {
   if (context.user) throw redirect("/");
@@ -54,6 +60,7 @@ export default function LoginPage() {
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const [form, fields] = useForm({
+    id: "login",
     lastResult,
     constraint: getZodConstraint(LoginSchema),
     shouldValidate: "onSubmit",
@@ -78,7 +85,7 @@ export default function LoginPage() {
           { id: fields.password.id, label: t("login.password"), errors: fields.password.errors },
         ]}
       />
-      <Form method="post" {...getFormProps(form)} className="flex flex-col gap-4">
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
         <TextField meta={fields.email} label={t("login.email")} type="email" autoComplete="username" />
         <TextField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />

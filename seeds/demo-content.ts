@@ -1,0 +1,137 @@
+import type { MeasureStatus, UptakeStatus } from "../db/schema";
+
+/*
+ * Demo content taken from the reference strategies: eKommune Sunnmøre's IKT-strategi
+ * 2013–2016 (nynorsk, as written) and Søgne's IT-strategi 2013–2016 for Knutepunkt Sørlandet.
+ */
+
+export const DEMO_PASSWORD = "fellesloft-demo";
+
+export const EKOMMUNE = {
+  slug: "ekommune-sunnmore",
+  name: "eKommune Sunnmøre",
+  description:
+    "Interkommunalt IKT-samarbeid for kommunane i Ålesundsregionen. Målet er gode, framtidsretta og kostnadseffektive løysingar, slik at kommunane kan levere endå betre tenester til innbyggjarane.",
+  legalForm: "Kml § 27",
+  host: "1504",
+  defaultLanguage: "nn" as const,
+  /** the Ålesund region's municipalities with their 2013 numbers */
+  members: ["1504", "1532", "1531", "1534", "1529", "1523", "1526", "1546", "1524", "1525", "1528"],
+};
+
+export const EKOMMUNE_STRATEGY = {
+  title: "IKT-strategi for eKommune Sunnmøre 2013–2016",
+  periodFrom: 2013,
+  periodTo: 2016,
+  vision: "Utvikling gjennom samarbeid",
+  purpose:
+    "Målet med samarbeidet er å gi kommunane gode, framtidsretta og kostnadseffektive løysingar. Dette vil igjen setje kommunane i stand til å kunne levere endå betre tenester til innbyggjarane, i tråd med forventningane om ei døgnopen forvaltning.",
+  principles: [
+    "Resultata av samarbeidet skal ha varig verdi for noverande kommunar i regionen, uansett organisering.",
+    "Kommunane samarbeider om basis IKT-infrastruktur og programvare, og skal ha ein mest mogleg lik plattform.",
+    "Kjøp av programvare skal byggje på ei kost/nyttevurdering med konsekvensanalyse.",
+    "Kommunane sjølve skal styre utvikling og bruk av IKT i regionen; samarbeidet byggjer på likeverd og fridom til å velje prosjekt.",
+  ],
+  nationalGuidelines: [
+    "eNorge 2009 «Det digitale spranget»",
+    "St.meld. nr. 17 (2006–2007) «Eit informasjonssamfunn for alle»",
+    "St.meld. nr. 19 (2008–2009) «Ei forvaltning for demokrati og fellesskap»",
+    "KS eKommune 2012 «Lokal digital agenda»",
+    "På nett med innbyggerne – Regjeringens digitaliseringsprogram (april 2012)",
+  ],
+  decision: { body: "board" as const, decidedOn: "2012-11-29", caseNumber: "12/12", text: "Styret i eKommune Sunnmøre vedtek IKT-strategi for eKommune Sunnmøre 2013–2016." },
+  focusAreas: [
+    {
+      title: "Digital samhandling",
+      description:
+        "Digital samhandling muliggjer betre ressursutnytting, samarbeid om tenesteproduksjon og leveransar, utveksling av erfaring, kompetanse og arbeidskraft.",
+      rationale:
+        "Digital samhandling føreset at kommunane har fokus på standardisering av IKT-arkitektur og gjenbruk av nasjonale og kommunale fellesløysingar. Det vil i åra som kjem vere spesielt viktig innafor helse og sosial, pleie og omsorg og skule og utdanning.",
+      goals: [
+        "Auke talet på digitale tenester retta mot innbyggjarar, næringsliv og folkevalde",
+        "Auke bruken av nasjonale fellesløysingar som Min Side, MinID, Altinn, Geodata, Folkeregisteret og Markedsplassen",
+        "Realisere miljø- og samarbeidsgevinstar gjennom utstrekt bruk av moderne IKT-baserte samarbeidsløysingar, som videokonferansar",
+        "Samordne arbeidet med å etablere tilfredsstillande informasjonssikkerheit i kommunane",
+        "Planlegge hensiktsmessig bruk av sosiale medium",
+        "Ta i bruk elektronisk meldingsutveksling i pleie- og omsorgs- og helsetenestene gjennom tilkopling til Norsk Helsenett",
+        "Tilrettelegge for bruk av mobile løysingar i kommunal tenesteproduksjon",
+        "Samordne og harmonisere IKT-infrastrukturen for å muliggjere felles tenesteproduksjon",
+        "Samarbeide om IKT-anskaffingar med mål om flest mogleg felles og like løysingar for programvare",
+      ],
+    },
+    {
+      title: "Digital kompetanse",
+      description:
+        "Med digital kompetanse meiner ein bruk av digitale verktøy og forståing av moglegheitene utviklinga på IKT-området gir. Bruk av IKT krev ny kompetanse på alle nivå i kommunane.",
+      rationale:
+        "Leiarar treng strategisk IKT-kompetanse for å planlegge og leie omstillingsprosessar og realisere gevinstar; medarbeidarar på alle nivå treng praktisk IKT-kompetanse for å nytte løysingane på ein fruktbar måte.",
+      goals: ["Auke IKT-kompetansen på ulike nivå i organisasjonen"],
+    },
+  ],
+};
+
+export const EKOMMUNE_NEXT_STRATEGY = {
+  title: "IKT-strategi for eKommune Sunnmøre 2017–2020 (utkast)",
+  periodFrom: 2017,
+  periodTo: 2020,
+  vision: "Digitalt førsteval – saman",
+};
+
+interface DemoMeasure {
+  number: number;
+  name: string;
+  description: string;
+  status: MeasureStatus;
+  statusText: string;
+  /** index into the focus areas above */
+  focusArea: number;
+  /** uptake per member, in the order of EKOMMUNE.members */
+  uptake: UptakeStatus[];
+}
+
+const A: UptakeStatus = "in_use";
+const R: UptakeStatus = "realised";
+const P: UptakeStatus = "planned";
+const I: UptakeStatus = "in_progress";
+const N: UptakeStatus = "not_started";
+const X: UptakeStatus = "not_relevant";
+
+/** The table «Tiltak i planperioden», with per-municipality uptake matching each status text. */
+export const EKOMMUNE_MEASURES: DemoMeasure[] = [
+  { number: 1, name: "Etablere tilfredsstillande infrastruktur mellom kommunane", description: "Felles nettverk som knyter alle kommunane i eKommune Sunnmøre saman.", status: "in_progress", statusText: "Er stort sett på plass", focusArea: 0, uptake: [A, A, A, A, A, A, I, I, A, A, A] },
+  { number: 2, name: "Utarbeide felles strategi- og sikkerheitsplan", description: "Felles strategi- og sikkerheitsplan for informasjonssikkerheit i kommunane.", status: "available", statusText: "Er utarbeidd, men ikkje teken i bruk i alle kommunar", focusArea: 0, uptake: [A, A, A, P, I, N, P, N, I, A, A] },
+  { number: 3, name: "Innføring av Feide i kommunane", description: "Felles elektronisk identitet for elevar og lærarar i grunnskulen.", status: "available", statusText: "Er klart til bruk, men ikkje teke i bruk i alle kommunar", focusArea: 0, uptake: [A, A, I, A, P, N, N, P, I, A, I] },
+  { number: 4, name: "Etablere initiell organisering av eKommune Sunnmøre", description: "Interkommunalt samarbeid etter kommunelova § 27 med styre, prosjektleiar og IKT-gruppe.", status: "completed", statusText: "eKommune Sunnmøre er frå hausten 2010 etablert som eit interkommunalt samarbeid etter Kml § 27. Vidareutvikling av samarbeidet og formalisering av ein driftsorganisasjon er ein del av den nye strategien.", focusArea: 1, uptake: [A, A, A, A, A, A, A, A, A, A, A] },
+  { number: 5, name: "Etablere felles overvaking av serverar og nettverksutstyr", description: "Felles overvaking frå fellespunktet på Bø-Nørve.", status: "available", statusText: "Er klart frå fellespunktet på Bø-Nørve", focusArea: 0, uptake: [A, A, A, I, A, P, N, N, P, I, A] },
+  { number: 6, name: "Etablere felles drift, felles datarom og vaktordning (24/7-drift)", description: "Felles driftsorganisasjon med datarom og vaktordning.", status: "available", statusText: "Er teknisk klart frå fellespunktet på Bø-Nørve", focusArea: 0, uptake: [A, I, I, P, P, N, N, N, P, P, I] },
+  { number: 7, name: "Felles katalogløysing", description: "Éin felles katalogteneste for brukarar og ressursar i kommunane.", status: "completed", statusText: "Er på plass", focusArea: 0, uptake: [R, R, A, A, A, A, A, A, A, R, A] },
+  { number: 8, name: "Felles portalløysing", description: "Felles portal for kommunane sine nettsider og tenester.", status: "on_hold", statusText: "Er sett på vent", focusArea: 0, uptake: [N, N, N, N, N, X, X, N, N, N, N] },
+  { number: 9, name: "Opne standardar og fri programvare", description: "Vurdere opne standardar og fri programvare ved kvar anskaffing.", status: "continuous", statusText: "Blir vurdert fortløpande", focusArea: 1, uptake: [I, I, P, I, N, N, N, N, P, I, I] },
+];
+
+export const KNUTEPUNKT = {
+  slug: "knutepunkt-sorlandet",
+  name: "Knutepunkt Sørlandet",
+  description:
+    "Samarbeid mellom kommunene i Kristiansandsregionen om anskaffelser, kompetanse og digitale tjenester, med IT-utvalg og fagutvalg.",
+  legalForm: "Kml § 27",
+  host: "1001",
+  defaultLanguage: "nb" as const,
+  members: ["1001", "1018", "1017", "1014", "0926", "0928", "0935"],
+};
+
+export const KNUTEPUNKT_MEASURES: DemoMeasure[] = [
+  { number: 1, name: "Felles ehandelsprosjekt (ehandel og efaktura)", description: "Elektronisk innkjøpssystem og efaktura i alle kommunene, etter prosjektplan i Knutepunkt Sørlandet.", status: "in_progress", statusText: "Innføres i 2014", focusArea: 0, uptake: [I, P, P, I, N, N, N] },
+  { number: 2, name: "Felles anbud for mobildekning og nettkapasitet", description: "Delta i Digitale Agders felles anbud for mobildekning og bredbånd.", status: "planned", statusText: "Anbud sammen med Digitale Agder", focusArea: 0, uptake: [P, P, P, P, P, N, N] },
+  { number: 3, name: "Samarbeid om nye GIS-løsninger", description: "Felles GIS-løsninger for kommunene.", status: "proposed", statusText: "Forprosjekt", focusArea: 0, uptake: [N, N, N, N, N, N, X] },
+];
+
+export const DEMO_USERS = [
+  { email: "admin@fellesloft.example", name: "Plattformadministrator", platformAdmin: true },
+  { email: "sekretariat@ekommune-sunnmore.example", name: "Siri Sekretariat", grants: [{ slug: EKOMMUNE.slug, role: "secretariat" as const }] },
+  { email: "styre@ekommune-sunnmore.example", name: "Stein Styreleiar", grants: [{ slug: EKOMMUNE.slug, role: "board" as const }] },
+  { email: "lesar@ekommune-sunnmore.example", name: "Liv Lesar", grants: [{ slug: EKOMMUNE.slug, role: "viewer" as const }] },
+  { email: "ikt@giske.example", name: "Gunnar IKT-leiar (Giske)", grants: [{ slug: EKOMMUNE.slug, role: "reporter" as const, municipality: "1532" }] },
+  { email: "ikt@sula.example", name: "Solveig IKT-leiar (Sula)", grants: [{ slug: EKOMMUNE.slug, role: "reporter" as const, municipality: "1531" }] },
+  { email: "sekretariat@knutepunkt-sorlandet.example", name: "Kari Knutepunkt", grants: [{ slug: KNUTEPUNKT.slug, role: "secretariat" as const }] },
+];

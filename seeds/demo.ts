@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import type { DB } from "../db/connect";
+import type { Language, UptakeStatus } from "../db/schema";
+import { addMembers, createCooperation, createUser, grantRole } from "../app/cooperation/admin.server";
+import {
+  DEMO_PASSWORD,
+  DEMO_USERS,
+  EKOMMUNE,
+  EKOMMUNE_MEASURES,
+  EKOMMUNE_NEXT_STRATEGY,
+  EKOMMUNE_STRATEGY,
+  KNUTEPUNKT,
+  KNUTEPUNKT_MEASURES,
+} from "./demo-content";
+import { registerDataDir, seedMunicipalityRegister } from "./register/seed";
+
+const STAMP = "2013-01-15T09:00:00.000Z";
+
+async function membersByNumber(db: DB, cooperationId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom("membership")
+    .innerJoin("municipality", "municipality.id", "membership.municipality_id")
+    .select(["municipality.number", "municipality.id"])
+    .where("membership.cooperation_id", "=", cooperationId)
+    .execute();
+  return new Map(rows.map((r) => [r.number, r.id]));
+}
+
+async function seedCooperation(
+  db: DB,
+  spec: { slug: string; name: string; description: string; legalForm: string; host: string; defaultLanguage: Language; members: string[] },
+): Promise<string> {
+  const id = await createCooperation(db, {
+    slug: spec.slug,
+    name: spec.name,
+    description: spec.description,
+    legalForm: spec.legalForm,
+    hostMunicipality: spec.host,
+    defaultLanguage: spec.defaultLanguage,
+    onDate: "2013-01-01",
+  });
+  await addMembers(db, { slug: spec.slug, municipalities: spec.members, joinedOn: "2013-01-01" });
+  return id;
+}
+
+async function seedEkommuneStrategy(db: DB, cooperationId: string): Promise<string[]> {
+  const s = EKOMMUNE_STRATEGY;
+  const decisionId = randomUUID();
+  const strategyId = randomUUID();
+  await db
+    .insertInto("decision")
+    .values({ id: decisionId, cooperation_id: cooperationId, body: s.decision.body, outcome: "adopted", decided_on: s.decision.decidedOn, case_number: s.decision.caseNumber, text: s.decision.text, created_at: STAMP })
+    .execute();
+  await db
+    .insertInto("strategy")
+    .values({
+      id: strategyId,
+      cooperation_id: cooperationId,
+      title: s.title,
+      period_from: s.periodFrom,
+      period_to: s.periodTo,
+      vision: s.vision,
+      purpose: s.purpose,
+      principles: JSON.stringify(s.principles),
+      national_guidelines: JSON.stringify(s.nationalGuidelines),
+      status: "adopted",
+      adoption_decision_id: decisionId,
+      created_at: STAMP,
+      updated_at: STAMP,
+    })
+    .execute();
+  const areaIds: string[] = [];
+  for (const [order, area] of s.focusAreas.entries()) {
+    const areaId = randomUUID();
+    areaIds.push(areaId);
+    await db
+      .insertInto("focus_area")
+      .values({ id: areaId, cooperation_id: cooperationId, strategy_id: strategyId, title: area.title, description: area.description, rationale: area.rationale, sort_order: order })
+      .execute();
+    await db
+      .insertInto("goal")
+      .values(area.goals.map((text, i) => ({ id: randomUUID(), cooperation_id: cooperationId, focus_area_id: areaId, text, sort_order: i })))
+      .execute();
+  }
+  const next = EKOMMUNE_NEXT_STRATEGY;
+  await db
+    .insertInto("strategy")
+    .values({ id: randomUUID(), cooperation_id: cooperationId, title: next.title, period_from: next.periodFrom, period_to: next.periodTo, vision: next.vision, purpose: "", status: "draft", created_at: STAMP, updated_at: STAMP })
+    .execute();
+  return areaIds;
+}
+
+async function seedMeasures(
+  db: DB,
+  cooperationId: string,
+  memberNumbers: string[],
+  measures: typeof EKOMMUNE_MEASURES,
+  areaIds: string[],
+): Promise<void> {
+  const members = await membersByNumber(db, cooperationId);
+  for (const m of measures) {
+    const measureId = randomUUID();
+    await db
+      .insertInto("measure")
+      .values({
+        id: measureId,
+        cooperation_id: cooperationId,
+        number: m.number,
+        name: m.name,
+        description: m.description,
+        status: m.status,
+        status_text: m.statusText,
+        period_from: 2013,
+        period_to: 2016,
+        owner: null,
+        benefits_text: "",
+        investment_cost: 0,
+        running_cost: 0,
+        financing_text: "",
+        cost_key: "equal",
+        all_members: 1,
+        introduces_system: 0,
+        phased_out_systems: "[]",
+        created_at: STAMP,
+        updated_at: STAMP,
+      })
+      .execute();
+    if (areaIds[m.focusArea]) {
+      await db.insertInto("measure_focus_area").values({ measure_id: measureId, focus_area_id: areaIds[m.focusArea] }).execute();
+    }
+    await db
+      .insertInto("uptake_report")
+      .values(
+        memberNumbers.map((number, i) => ({
+          id: randomUUID(),
+          cooperation_id: cooperationId,
+          measure_id: measureId,
+          municipality_id: members.get(number)!,
+          status: m.uptake[i] as UptakeStatus,
+          comment: "",
+          effective_date: STAMP.slice(0, 10),
+          created_at: STAMP,
+        })),
+      )
+      .execute();
+  }
+}
+
+export async function seedDemo(db: DB): Promise<{ created: boolean }> {
+  await seedMunicipalityRegister(db, registerDataDir());
+  const existing = await db.selectFrom("cooperation").select("id").where("slug", "=", EKOMMUNE.slug).executeTakeFirst();
+  if (existing) return { created: false };
+
+  const ekommuneId = await seedCooperation(db, EKOMMUNE);
+  const areaIds = await seedEkommuneStrategy(db, ekommuneId);
+  await seedMeasures(db, ekommuneId, EKOMMUNE.members, EKOMMUNE_MEASURES, areaIds);
+
+  const knutepunktId = await seedCooperation(db, KNUTEPUNKT);
+  await seedMeasures(db, knutepunktId, KNUTEPUNKT.members, KNUTEPUNKT_MEASURES, []);
+
+  for (const user of DEMO_USERS) {
+    await createUser(db, { email: user.email, name: user.name, password: DEMO_PASSWORD, platformAdmin: user.platformAdmin ?? false });
+    for (const grant of user.grants ?? []) {
+      await grantRole(db, { email: user.email, ...grant });
+    }
+  }
+  return { created: true };
+}

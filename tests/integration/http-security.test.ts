@@ -1,0 +1,127 @@
+import { sql } from "kysely";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loginCookie, startServer, type TestServer } from "../support/server";
+
+describe("the production server", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer({ LOGIN_RATE_LIMIT_PER_ACCOUNT: "3", LOGIN_RATE_LIMIT_PER_IP: "8" });
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("answers /healthz with the database kind", async () => {
+    const response = await fetch(`${server.url}/healthz`);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ status: "ok", db: "sqlite" });
+  });
+
+  it("sends an enforced CSP whose script nonce matches the page's scripts", async () => {
+    const response = await fetch(`${server.url}/login`);
+    const csp = response.headers.get("content-security-policy") ?? "";
+    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+    expect(nonce).toBeTruthy();
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("frame-ancestors 'none'");
+    const html = await response.text();
+    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+    expect(scripts.length).toBeGreaterThan(0);
+    for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    // a new nonce for every request
+    const again = await fetch(`${server.url}/login`);
+    expect(again.headers.get("content-security-policy")).not.toContain(nonce);
+  });
+
+  it("issues a __Host- session cookie that is HttpOnly, Secure and SameSite=Lax", async () => {
+    const response = await fetch(`${server.url}/login`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ email: "lesar@ekommune-sunnmore.example", password: "fellesloft-demo" }),
+    });
+    expect(response.status).toBe(302);
+    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("__Host-fellesloft_session="))!;
+    expect(cookie).toBeTruthy();
+    expect(cookie).toMatch(/; HttpOnly/i);
+    expect(cookie).toMatch(/; Secure/i);
+    expect(cookie).toMatch(/; SameSite=Lax/i);
+    expect(cookie).toMatch(/; Path=\//i);
+    expect(cookie).not.toMatch(/Domain=/i);
+    const token = cookie.split(";")[0].split("=")[1];
+    // ≥ 120 bits of entropy: 40 base32 characters carry 200 bits
+    expect(token.length).toBeGreaterThanOrEqual(24);
+    // stored only as a hash
+    const rows = await server.db.selectFrom("user_session").select("id").execute();
+    expect(rows.some((r) => r.id === token)).toBe(false);
+  });
+
+  it("refuses a cross-origin POST before it reaches any action", async () => {
+    const before = await server.db.selectFrom("user_session").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+    for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site", Origin: server.origin }, {}]) {
+      const response = await fetch(`${server.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: "lesar@ekommune-sunnmore.example", password: "fellesloft-demo" }),
+      });
+      expect(response.status).toBe(403);
+    }
+    const after = await server.db.selectFrom("user_session").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+    expect(after.n).toBe(before.n);
+  });
+
+  it("rate-limits logins per account with 429 and Retry-After", async () => {
+    const attempt = (email: string, password: string) =>
+      fetch(`${server.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email, password }),
+      });
+    for (let i = 0; i < 3; i++) expect((await attempt("styre@ekommune-sunnmore.example", "wrong")).status).toBe(400);
+    const limited = await attempt("styre@ekommune-sunnmore.example", "fellesloft-demo");
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+    expect(await limited.text()).toContain("For mange innloggingsforsøk");
+  });
+
+  it("rate-limits logins per IP address across accounts", async () => {
+    const statuses: number[] = [];
+    for (let i = 0; i < 6; i++) {
+      const response = await fetch(`${server.url}/login`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams({ email: `nobody${i}@example.org`, password: "x" }),
+      });
+      statuses.push(response.status);
+    }
+    expect(statuses).toContain(429);
+  });
+});
+
+describe("a loader that fails in production", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("shows a translated error page with an incident id, never SQL or a stack trace", async () => {
+    const cookie = await loginCookie(server, "lesar@ekommune-sunnmore.example");
+    // break the database under the running server, as a failed disk or a bad deploy would
+    await sql`alter table measure rename to measure_gone`.execute(server.db);
+    const response = await fetch(`${server.url}/c/ekommune-sunnmore`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(500);
+    const html = await response.text();
+    const incident = response.headers.get("x-request-id")!;
+    expect(html).toContain(incident);
+    expect(html).toContain("Noko gjekk gale");
+    expect(html).not.toMatch(/no such table|SqliteError|measure_gone|select .* from|\.ts:\d+/i);
+    expect(server.output()).toContain(`[incident ${incident}]`);
+  });
+});

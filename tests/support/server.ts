@@ -1,0 +1,89 @@
+/*
+ * Starts the real production server (server.ts over the Remix build) on 127.0.0.1 with its own
+ * copy of the demo database, as a user would meet it.
+ */
+import { spawn, type ChildProcess } from "node:child_process";
+import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import { inject } from "vitest";
+import { connect, type DB } from "../../db/connect";
+
+export interface TestServer {
+  url: string;
+  origin: string;
+  dbFile: string;
+  /** a second connection to the server's database, for asserting what changed */
+  db: DB;
+  output(): string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+  const dir = mkdtempSync(path.join(os.tmpdir(), "fellesloft-srv-"));
+  const dbFile = path.join(dir, "fellesloft.sqlite");
+  copyFileSync(inject("demoDbTemplate"), dbFile);
+  let output = "";
+  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+    cwd: path.resolve("."),
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      DATABASE_URL: dbFile,
+      PORT: "0",
+      HOST: "127.0.0.1",
+      LOGIN_RATE_LIMIT_PER_IP: "100000",
+      LOGIN_RATE_LIMIT_PER_ACCOUNT: "100000",
+      ...env,
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 30_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/[^\s]+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout!.on("data", onData);
+    child.stderr!.on("data", onData);
+    child.on("exit", (code) => {
+      clearTimeout(timer);
+      reject(new Error(`server exited with ${code}:\n${output}`));
+    });
+  });
+  const db = connect(dbFile);
+  return {
+    url,
+    origin: url,
+    dbFile,
+    db,
+    output: () => output,
+    async stop() {
+      await db.destroy();
+      child.removeAllListeners("exit");
+      await new Promise<void>((resolve) => {
+        child.once("exit", () => resolve());
+        child.kill("SIGTERM");
+        setTimeout(() => child.kill("SIGKILL"), 5_000).unref();
+      });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs in over HTTP as a browser form would and returns the session cookie ("name=value"). */
+export async function loginCookie(server: TestServer, email: string, password = "fellesloft-demo"): Promise<string> {
+  const response = await fetch(`${server.url}/login`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ email, password }),
+  });
+  const setCookie = response.headers.getSetCookie().find((c) => c.includes("fellesloft_session="));
+  if (response.status !== 302 || !setCookie) throw new Error(`login as ${email} failed: ${response.status}`);
+  return setCookie.split(";")[0];
+}
