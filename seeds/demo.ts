@@ -85,7 +85,7 @@ async function seedEkommuneStrategy(db: DB, cooperationId: string): Promise<stri
   const next = EKOMMUNE_NEXT_STRATEGY;
   await db
     .insertInto("strategy")
-    .values({ id: randomUUID(), cooperation_id: cooperationId, title: next.title, period_from: next.periodFrom, period_to: next.periodTo, vision: next.vision, purpose: "", status: "draft", created_at: STAMP, updated_at: STAMP })
+    .values({ id: randomUUID(), cooperation_id: cooperationId, title: next.title, period_from: next.periodFrom, period_to: next.periodTo, vision: next.vision, purpose: "", principles: "[]", national_guidelines: "[]", status: "draft", created_at: STAMP, updated_at: STAMP })
     .execute();
   return areaIds;
 }

@@ -16,7 +16,9 @@ export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
 // Document responses take their headers from here, so Retry-After reaches a browser without JavaScript too.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const retryAfter = actionHeaders.get("Retry-After");
-  return retryAfter ? { "Retry-After": retryAfter } : {};
+  const headers = new Headers();
+  if (retryAfter) headers.set("Retry-After", retryAfter);
+  return headers;
 };
 
 export async function loader({ context }: LoaderFunctionArgs) {

@@ -59,7 +59,8 @@ describe("the production server", () => {
 
   it("refuses a cross-origin POST before it reaches any action", async () => {
     const before = await server.db.selectFrom("user_session").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
-    for (const headers of [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site", Origin: server.origin }, {}]) {
+    const attempts: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site", Origin: server.origin }, {}];
+    for (const headers of attempts) {
       const response = await fetch(`${server.url}/login`, {
         method: "POST",
         redirect: "manual",
