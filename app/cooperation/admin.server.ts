@@ -4,6 +4,7 @@ import type { CooperationRole, Language } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessions } from "../auth/auth.server";
+import { byNorwegianName } from "../i18n/collate";
 
 /*
  * Platform administration: what `npm run admin` and the demo seed do. Every function checks
@@ -201,7 +202,8 @@ export async function listCooperationsForAdmin(db: DB) {
         .whereRef("role_grant.cooperation_id", "=", "cooperation.id")
         .as("users"),
     ])
-    .orderBy("cooperation.name")
     .execute();
-  return rows.map((r) => ({ slug: r.slug, name: r.name, members: Number(r.members ?? 0), users: Number(r.users ?? 0) }));
+  return rows
+    .map((r) => ({ slug: r.slug, name: r.name, members: Number(r.members ?? 0), users: Number(r.users ?? 0) }))
+    .sort(byNorwegianName((r) => r.name));
 }

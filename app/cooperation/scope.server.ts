@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { CooperationRole, Language } from "../../db/schema";
+import { byNorwegianName } from "../i18n/collate";
 
 export interface CooperationScope {
   cooperationId: string;
@@ -62,7 +63,6 @@ export async function listUserCooperations(db: DB, userId: string): Promise<User
     .leftJoin("municipality", "municipality.id", "role_grant.municipality_id")
     .select(["cooperation.slug", "cooperation.name", "role_grant.role", "municipality.name as municipality_name"])
     .where("role_grant.user_id", "=", userId)
-    .orderBy("cooperation.name")
     .execute();
   const bySlug = new Map<string, UserCooperation>();
   for (const row of rows) {
@@ -71,5 +71,5 @@ export async function listUserCooperations(db: DB, userId: string): Promise<User
     entry.municipalityName ??= row.municipality_name;
     bySlug.set(row.slug, entry);
   }
-  return [...bySlug.values()];
+  return [...bySlug.values()].sort(byNorwegianName((c) => c.name));
 }
