@@ -8,7 +8,7 @@ import type { DialectName } from "../../db/dialect";
 export interface TestDatabase {
   name: DialectName;
   /** a fresh, migrated, empty database */
-  open(): Promise<{ db: DB; close(): Promise<void> }>;
+  open(): Promise<{ db: DB; url: string; close(): Promise<void> }>;
 }
 
 const sqlite: TestDatabase = {
@@ -16,7 +16,7 @@ const sqlite: TestDatabase = {
   async open() {
     const db = connect(":memory:");
     await migrateToLatest(db);
-    return { db, close: () => db.destroy() };
+    return { db, url: ":memory:", close: () => db.destroy() };
   },
 };
 
@@ -27,10 +27,12 @@ function postgres(adminUrl: string): TestDatabase {
       const admin = connect(adminUrl);
       const name = `t_${randomBytes(6).toString("hex")}`;
       await sql.raw(`create database ${name}`).execute(admin);
-      const db = connect(adminUrl.replace(/\/[^/]*$/, `/${name}`));
+      const url = adminUrl.replace(/\/[^/]*$/, `/${name}`);
+      const db = connect(url);
       await migrateToLatest(db);
       return {
         db,
+        url,
         async close() {
           await db.destroy();
           await sql.raw(`drop database ${name}`).execute(admin);

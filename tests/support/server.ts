@@ -19,10 +19,11 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-export async function startServer(env: Record<string, string> = {}): Promise<TestServer> {
+/** By default on a fresh copy of the demo SQLite file; `databaseUrl` points it at another (e.g. PostgreSQL) database. */
+export async function startServer(env: Record<string, string> = {}, options: { databaseUrl?: string } = {}): Promise<TestServer> {
   const dir = mkdtempSync(path.join(os.tmpdir(), "fellesloft-srv-"));
-  const dbFile = path.join(dir, "fellesloft.sqlite");
-  copyFileSync(inject("demoDbTemplate"), dbFile);
+  const dbFile = options.databaseUrl ?? path.join(dir, "fellesloft.sqlite");
+  if (!options.databaseUrl) copyFileSync(inject("demoDbTemplate"), dbFile);
   let output = "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: path.resolve("."),

@@ -1,0 +1,483 @@
+/*
+ * The isolation matrix: every loader and action of the production build, called by every demo
+ * user and anonymously, aimed at cooperations the caller is not a member of (and, for reporters,
+ * at a neighbouring municipality), must answer 404/403 (or send an anonymous caller to /login)
+ * and change no row. Routes join by existing in the build; URL parameters resolve through
+ * PARAM_TABLE in tests/support/route-manifest.ts, which must learn every new parameter.
+ */
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import type { CooperationRole } from "../../db/schema";
+import { can, type Permission } from "../../app/cooperation/permissions";
+import { DEMO_USERS } from "../../seeds/demo-content";
+import {
+  changedTables,
+  findUser,
+  foreignCooperations,
+  listCooperations,
+  loadRouteManifest,
+  MUNICIPALITY_PARAMS,
+  OTHER_MUNICIPALITY_CASES,
+  resolveOtherMunicipality,
+  resolveRouteUrl,
+  tableDigests,
+  UnknownParamError,
+  type CooperationGrant,
+  type CooperationRef,
+  type ManifestRoute,
+  type ResolvedOtherMunicipality,
+  type Target,
+} from "../support/route-manifest";
+import { loginCookie, startServer, type TestServer } from "../support/server";
+
+// ---------------------------------------------------------------------------------------------
+// Tables a later feature may extend
+
+/**
+ * Who may GET a tenant route in their own cooperation (the positive control). Default:
+ * `cooperation:read` → 200. A route restricted further names its permission or roles here;
+ * members without it must then get 403 (they are members, so 403 leaks nothing).
+ */
+const OWN_GET_RULES: Record<string, { allowed: Permission | readonly CooperationRole[]; okStatus?: number }> = {};
+
+/**
+ * Legitimate writes to the caller's own account, left out of the POST sweep; POST /language is
+ * checked on its own below. Route ids.
+ */
+const SELF_SERVICE_WRITES: ReadonlySet<string> = new Set(["routes/language", "routes/logout"]);
+
+/** A form body any action might accept; tenant ids in it point at the foreign cooperation's rows. */
+const GENERIC_FIELDS: Record<string, string> = {
+  intent: "x",
+  name: "x",
+  title: "x",
+  status: "in_use",
+  comment: "x",
+  body: "x",
+  text: "x",
+  description: "x",
+  year: "2025",
+  lang: "nb",
+};
+
+// ---------------------------------------------------------------------------------------------
+
+interface Actor {
+  label: string;
+  email: string | null;
+  userId: string | null;
+  isPlatformAdmin: boolean;
+  grants: CooperationGrant[];
+  cookie: string | null;
+}
+
+interface Reply {
+  status: number;
+  location: string | null;
+  /** where a Remix data request was redirected (data requests answer 204 + X-Remix-Redirect) */
+  remixRedirect: string | null;
+  contentType: string;
+  body: string;
+}
+
+type Method = "GET" | "GET ?_data" | "POST" | "POST ?_data";
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
+const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+
+/** The ways a foreign cooperation's text could appear in an HTML or JSON answer. */
+function leakedStrings(body: string, secrets: readonly string[]): string[] {
+  return secrets.filter((s) => body.includes(s) || body.includes(escapeHtml(s)) || body.includes(JSON.stringify(s).slice(1, -1)));
+}
+
+function requestUrl(route: ManifestRoute, path: string, method: Method): string {
+  const params = new URLSearchParams();
+  if (route.index && method !== "GET") params.append("index", "");
+  if (method.endsWith("?_data")) params.set("_data", route.id);
+  const query = params.toString().replace(/^index=(&|$)/, "index$1");
+  return query ? `${path}?${query}` : path;
+}
+
+describe("isolation matrix: every loader and action, every user, foreign ids", () => {
+  let server: TestServer;
+  let manifest: ManifestRoute[];
+  let cooperations: CooperationRef[];
+  let actors: Actor[];
+  let digestBefore: Record<string, string>;
+  /** per cooperation: its name, description, measure names and strategy titles */
+  const secrets = new Map<string, string[]>();
+  const problems: string[] = [];
+  const counts = new Map<string, number>();
+  const notes: string[] = [];
+  const started = Date.now();
+
+  function count(kind: string, method: Method) {
+    const key = `${kind} ${method}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+
+  async function send(actor: Actor, method: Method, url: string, body?: Record<string, string>): Promise<Reply> {
+    const headers: Record<string, string> = {};
+    if (actor.cookie) headers.Cookie = actor.cookie;
+    const post = method.startsWith("POST");
+    if (post) {
+      headers.Origin = server.origin;
+      headers["Content-Type"] = "application/x-www-form-urlencoded";
+    }
+    const response = await fetch(`${server.url}${url}`, {
+      method: post ? "POST" : "GET",
+      redirect: "manual",
+      headers,
+      body: post ? new URLSearchParams(body ?? {}) : undefined,
+    });
+    return {
+      status: response.status,
+      location: response.headers.get("location"),
+      remixRedirect: response.headers.get("x-remix-redirect"),
+      contentType: response.headers.get("content-type") ?? "",
+      body: await response.text(),
+    };
+  }
+
+  /** An answer that sends an anonymous caller to the login page (document: 302; data request: 204 + X-Remix-Redirect). */
+  function isLoginRedirect(reply: Reply, expectedBack?: string): boolean {
+    const target = reply.status === 302 ? reply.location : reply.status === 204 ? reply.remixRedirect : null;
+    if (!target) return false;
+    const url = new URL(target, server.url);
+    if (url.origin !== new URL(server.url).origin || url.pathname !== "/login") return false;
+    const back = url.searchParams.get("redirectTo");
+    if (back === null) return false;
+    return expectedBack === undefined || new URL(back, server.url).pathname === expectedBack;
+  }
+
+  function fail(actor: Actor, method: Method, url: string, reply: Reply, expected: string) {
+    const where = reply.location ?? reply.remixRedirect;
+    problems.push(`${actor.label} ${method} ${url} → ${reply.status}${where ? ` (→ ${where})` : ""}; expected ${expected}`);
+  }
+
+  beforeAll(async () => {
+    manifest = await loadRouteManifest();
+    server = await startServer();
+    cooperations = await listCooperations(server.db);
+    for (const c of cooperations) {
+      const measures = await server.db.selectFrom("measure").select("name").where("cooperation_id", "=", c.id).execute();
+      const strategies = await server.db.selectFrom("strategy").select("title").where("cooperation_id", "=", c.id).execute();
+      const row = await server.db.selectFrom("cooperation").select("description").where("id", "=", c.id).executeTakeFirstOrThrow();
+      secrets.set(c.id, [c.name, row.description, ...measures.map((m) => m.name), ...strategies.map((s) => s.title)].filter((s) => s.length >= 6));
+    }
+    actors = [{ label: "anonymous", email: null, userId: null, isPlatformAdmin: false, grants: [], cookie: null }];
+    for (const demo of DEMO_USERS) {
+      const user = await findUser(server.db, demo.email);
+      actors.push({
+        label: demo.email,
+        email: demo.email,
+        userId: user.id,
+        isPlatformAdmin: user.isPlatformAdmin,
+        grants: user.grants,
+        cookie: await loginCookie(server, demo.email),
+      });
+    }
+    // after the logins: they write sessions only, but the digest is of what the matrix may change
+    digestBefore = await tableDigests(server.db);
+  });
+
+  beforeEach(() => {
+    problems.length = 0;
+  });
+
+  afterAll(async () => {
+    if (manifest && actors) {
+      const routes = new Set(manifest.map((r) => r.id)).size;
+      const total = [...counts.values()].reduce((a, b) => a + b, 0);
+      const lines = [...counts.entries()].sort().map(([k, n]) => `  ${k.padEnd(28)} ${n}`);
+      console.log(
+        [
+          `isolation matrix: ${routes} routes × ${actors.length} callers (${actors.length - 1} users + anonymous) → ${total} checks in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          `  routes: ${manifest.map((r) => `${r.id} ${r.requestPattern} [${r.kind}${r.hasLoader ? " L" : ""}${r.hasAction ? " A" : ""}]`).join("; ")}`,
+          ...lines,
+          ...[...new Set(notes)].map((n) => `  note: ${n}`),
+        ].join("\n"),
+      );
+    }
+    await server?.stop();
+  });
+
+  it("reads a non-empty route manifest from the production build, with full URL patterns", () => {
+    expect(manifest.length).toBeGreaterThan(0);
+    const tenant = manifest.filter((r) => r.kind === "tenant" && (r.hasLoader || r.hasAction));
+    expect(tenant.length).toBeGreaterThan(0);
+    const byId = new Map(manifest.map((r) => [r.id, r]));
+    expect(byId.get("routes/c.$slug._index")?.pattern).toBe("/c/:slug");
+    expect(byId.get("routes/c.$slug")?.pattern).toBe("/c/:slug");
+    expect(byId.get("root")?.pattern).toBe("/");
+    expect(byId.get("routes/admin")?.kind).toBe("admin");
+    expect(cooperations.length).toBeGreaterThanOrEqual(2);
+    expect(actors.filter((a) => a.cookie).length).toBe(DEMO_USERS.length);
+  });
+
+  it("fails with a clear message for a route parameter the matrix does not know", async () => {
+    const route: ManifestRoute = {
+      ...manifest.find((r) => r.id === "routes/c.$slug._index")!,
+      id: "routes/c.$slug.widgets.$foo",
+      pattern: "/c/:slug/widgets/:foo",
+      requestPattern: "/c/:slug/widgets/:foo",
+      params: ["slug", "foo"],
+    };
+    const target: Target = { cooperation: cooperations[0] };
+    await expect(resolveRouteUrl(server.db, route, target)).rejects.toThrow(
+      "route routes/c.$slug.widgets.$foo (/c/:slug/widgets/:foo) has param :foo — add it to the isolation matrix",
+    );
+    const ambiguous = { ...route, requestPattern: "/c/:slug/widgets/:id", params: ["slug", "id"] };
+    await expect(resolveRouteUrl(server.db, ambiguous, target)).rejects.toThrow(UnknownParamError);
+    // and a known one resolves from the target's own rows
+    const measure = { ...route, requestPattern: "/c/:slug/measures/:number", params: ["slug", "number"] };
+    const knutepunkt = cooperations.find((c) => c.slug === "knutepunkt-sorlandet")!;
+    const resolved = await resolveRouteUrl(server.db, measure, { cooperation: knutepunkt });
+    const number = resolved.path.split("/").pop();
+    const row = await server.db.selectFrom("measure").select("id").where("cooperation_id", "=", knutepunkt.id).where("number", "=", Number(number)).executeTakeFirst();
+    expect(row).toBeTruthy();
+    expect(resolved.fallbacks).toEqual([]);
+  });
+
+  it("every URL parameter of every route is known to the matrix", async () => {
+    const unknown: string[] = [];
+    for (const route of manifest) {
+      try {
+        await resolveRouteUrl(server.db, route, { cooperation: cooperations[0] });
+      } catch (error) {
+        if (error instanceof UnknownParamError) unknown.push(error.message);
+        else throw error;
+      }
+    }
+    expect(unknown).toEqual([]);
+  });
+
+  it("tenant routes: members of their own cooperation get 200 (positive control)", async () => {
+    const tenant = manifest.filter((r) => r.kind === "tenant");
+    let checked = 0;
+    for (const route of tenant) {
+      const rule = OWN_GET_RULES[route.id] ?? { allowed: "cooperation:read" as Permission };
+      for (const actor of actors) {
+        for (const own of cooperations.filter((c) => actor.grants.some((g) => g.cooperationId === c.id))) {
+          const roles = actor.grants.filter((g) => g.cooperationId === own.id).map((g) => g.role);
+          const allowed = typeof rule.allowed === "string" ? can(roles, rule.allowed) : roles.some((r) => rule.allowed.includes(r));
+          const expected = allowed ? (rule.okStatus ?? 200) : 403;
+          const { path, fallbacks } = await resolveRouteUrl(server.db, route, { cooperation: own });
+          if (fallbacks.length) {
+            notes.push(`positive control of ${route.id} for ${own.slug} not possible: no row for :${fallbacks.join(", :")}`);
+            continue;
+          }
+          const methods: Method[] = route.hasLoader ? ["GET", "GET ?_data"] : ["GET"];
+          for (const method of methods) {
+            const url = requestUrl(route, path, method);
+            const reply = await send(actor, method, url);
+            count("own-cooperation", method);
+            checked++;
+            if (reply.status !== expected) fail(actor, method, url, reply, String(expected));
+            else if (expected === 200 && method === "GET" && reply.contentType.includes("text/html") && !reply.body.includes(escapeHtml(own.name))) {
+              fail(actor, method, url, reply, `a page naming ${own.name}`);
+            }
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
+  it("tenant routes: a foreign cooperation answers 404 (logged in) or /login (anonymous), GET and POST, document and data", async () => {
+    const tenant = manifest.filter((r) => r.kind === "tenant");
+    let checked = 0;
+    for (const route of tenant) {
+      for (const actor of actors) {
+        for (const foreign of foreignCooperations(cooperations, actor.grants)) {
+          const { path, fallbacks } = await resolveRouteUrl(server.db, route, { cooperation: foreign });
+          if (fallbacks.length) notes.push(`${route.id} for ${foreign.slug}: no row for :${fallbacks.join(", :")}, fallback used`);
+          const foreignSecrets = secrets.get(foreign.id) ?? [];
+          const body = { ...GENERIC_FIELDS, slug: foreign.slug, cooperationId: foreign.id };
+
+          for (const method of ["GET", "GET ?_data"] as const) {
+            const url = requestUrl(route, path, method);
+            const reply = await send(actor, method, url);
+            count("tenant", method);
+            checked++;
+            const noLoader = method === "GET ?_data" && !route.hasLoader;
+            if (!actor.cookie) {
+              const ok = isLoginRedirect(reply, path) || (noLoader && [400, 405].includes(reply.status));
+              if (!ok) fail(actor, method, url, reply, "302 to /login?redirectTo=…");
+            } else {
+              const ok = reply.status === 404 || (noLoader && [400, 405].includes(reply.status));
+              if (!ok) fail(actor, method, url, reply, "404 (a non-member must not learn the cooperation exists)");
+            }
+            const leaked = leakedStrings(reply.body, foreignSecrets);
+            if (leaked.length) fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
+          }
+
+          for (const method of ["POST", "POST ?_data"] as const) {
+            const url = requestUrl(route, path, method);
+            const reply = await send(actor, method, url, body);
+            count("tenant", method);
+            checked++;
+            const refused = [403, 404, 405].includes(reply.status);
+            const ok = actor.cookie ? refused : refused || isLoginRedirect(reply);
+            if (!ok) fail(actor, method, url, reply, actor.cookie ? "403/404/405" : "302 to /login or 403/404/405");
+            if (!route.hasAction && reply.status !== 405 && !(!actor.cookie && isLoginRedirect(reply))) {
+              fail(actor, method, url, reply, "405 (the route has no action)");
+            }
+            const leaked = leakedStrings(reply.body, foreignSecrets);
+            if (leaked.length) fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
+          }
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  }, 180_000);
+
+  it("tenant routes with a municipality in the URL: a reporter cannot act for a neighbouring municipality", async () => {
+    const resolved: ResolvedOtherMunicipality[] = [];
+    for (const c of OTHER_MUNICIPALITY_CASES) resolved.push(await resolveOtherMunicipality(server.db, c));
+    // the cases mean what they say (Giske's reporter aiming at Sula, in the same cooperation)
+    const giske = resolved.find((r) => r.own.number === "1532")!;
+    expect(giske.other).toMatchObject({ number: "1531", name: "Sula" });
+    expect(giske.other.id).not.toBe(giske.own.id);
+
+    const routes = manifest.filter((r) => r.kind === "tenant" && r.params.some((p) => MUNICIPALITY_PARAMS.includes(p)));
+    notes.push(`other-municipality case: ${routes.length} route(s) take a municipality in the URL`);
+    for (const route of routes) {
+      for (const c of resolved) {
+        const actor = actors.find((a) => a.userId === c.actorId)!;
+        const { path } = await resolveRouteUrl(server.db, route, c.target);
+        if (!path.includes(c.other.number) && !path.includes(c.other.id)) {
+          problems.push(`${route.id}: the URL ${path} does not name ${c.other.name}; the municipality param did not resolve to the target`);
+        }
+        for (const method of ["GET", "GET ?_data"] as const) {
+          const url = requestUrl(route, path, method);
+          const reply = await send(actor, method, url);
+          count("other-municipality", method);
+          // reading a neighbour is within cooperation:read; it must only not break
+          if (reply.status >= 500) fail(actor, method, url, reply, "no server error");
+        }
+        for (const method of ["POST", "POST ?_data"] as const) {
+          const url = requestUrl(route, path, method);
+          const body = { ...GENERIC_FIELDS, municipality: c.own.number, municipalityId: c.own.id };
+          const reply = await send(actor, method, url, body);
+          count("other-municipality", method);
+          if (![403, 404, 405].includes(reply.status)) fail(actor, method, url, reply, `403/404/405 (reporting for ${c.other.name} is not ${actor.label}'s to do)`);
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("/admin answers 404 to everyone but the platform admin, /login to anonymous callers", async () => {
+    const admin = manifest.filter((r) => r.kind === "admin");
+    expect(admin.length).toBeGreaterThan(0);
+    for (const route of admin) {
+      const { path } = await resolveRouteUrl(server.db, route, { cooperation: cooperations[0] });
+      for (const actor of actors) {
+        const methods: Method[] = ["GET", "GET ?_data"];
+        // the platform admin's own writes are legitimate; everyone else's are swept
+        if (!actor.isPlatformAdmin) methods.push("POST", "POST ?_data");
+        for (const method of methods) {
+          const url = requestUrl(route, path, method);
+          const reply = await send(actor, method, url, method.startsWith("POST") ? GENERIC_FIELDS : undefined);
+          count("admin", method);
+          const noHandler = (method.startsWith("POST") && !route.hasAction) || (method === "GET ?_data" && !route.hasLoader);
+          if (actor.isPlatformAdmin) {
+            if (reply.status !== 200 && !noHandler) fail(actor, method, url, reply, "200 (positive control)");
+          } else if (!actor.cookie) {
+            const ok = (method.startsWith("GET") ? isLoginRedirect(reply, path) : isLoginRedirect(reply)) || (noHandler && [400, 405].includes(reply.status));
+            if (!ok) fail(actor, method, url, reply, "302 to /login?redirectTo=…");
+          } else {
+            const ok = reply.status === 404 || (noHandler && [400, 405].includes(reply.status));
+            if (!ok) fail(actor, method, url, reply, "404");
+          }
+          if (!actor.isPlatformAdmin) {
+            const leaked = cooperations.flatMap((c) => leakedStrings(reply.body, [c.name]));
+            if (leaked.length) fail(actor, method, url, reply, `no cooperation data, but the answer contains ${JSON.stringify(leaked)}`);
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("public routes show no cooperation's data to non-members and accept no generic write", async () => {
+    const open = manifest.filter((r) => r.kind === "public" || r.kind === "published");
+    expect(open.map((r) => r.requestPattern)).toEqual(expect.arrayContaining(["/", "/login", "/accessibility", "/healthz"]));
+    for (const route of open) {
+      for (const actor of actors) {
+        const foreign = foreignCooperations(cooperations, actor.grants);
+        const target = foreign[0] ?? cooperations[0];
+        const { path } = await resolveRouteUrl(server.db, route, { cooperation: target });
+        for (const method of ["GET", "GET ?_data"] as const) {
+          const url = requestUrl(route, path, method);
+          const reply = await send(actor, method, url);
+          count(route.kind, method);
+          if (reply.status >= 500) fail(actor, method, url, reply, "no server error");
+          // what a cooperation publishes under /public/:slug is meant to be read
+          if (route.kind === "published") continue;
+          for (const c of foreign) {
+            const leaked = leakedStrings(reply.body, secrets.get(c.id) ?? []);
+            if (leaked.length) fail(actor, method, url, reply, `no data of ${c.slug}, but the answer contains ${JSON.stringify(leaked)}`);
+          }
+        }
+        if (SELF_SERVICE_WRITES.has(route.id)) continue;
+        for (const method of ["POST", "POST ?_data"] as const) {
+          const url = requestUrl(route, path, method);
+          const reply = await send(actor, method, url, { ...GENERIC_FIELDS, slug: target.slug });
+          count(route.kind, method);
+          const ok = [400, 403, 404, 405, 422].includes(reply.status) || (!actor.cookie && isLoginRedirect(reply));
+          if (!ok) fail(actor, method, url, reply, "400/403/404/405/422 (a generic form must not be accepted)");
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it("changed zero rows", async () => {
+    const after = await tableDigests(server.db);
+    expect(Object.keys(after).length).toBeGreaterThan(10);
+    expect(changedTables(digestBefore, after)).toEqual([]);
+    expect([...counts.values()].reduce((a, b) => a + b, 0)).toBeGreaterThan(0);
+  });
+
+  it("POST /language changes only the caller's own language, whatever the form names", async () => {
+    const [caller, other] = [actors.find((a) => a.email === "lesar@ekommune-sunnmore.example")!, actors.find((a) => a.email === "ikt@sula.example")!];
+    const usersBefore = await server.db.selectFrom("app_user").selectAll().orderBy("id").execute();
+    const digests = await tableDigests(server.db);
+    const auditBefore = await server.db.selectFrom("audit_event").select("id").execute();
+    const callerBefore = usersBefore.find((u) => u.id === caller.userId)!;
+    const lang = callerBefore.language === "en" ? "nn" : "en";
+
+    const reply = await send(caller, "POST", "/language", {
+      lang,
+      redirectTo: "/",
+      userId: other.userId!,
+      user_id: other.userId!,
+      id: other.userId!,
+      email: other.email!,
+    });
+    count("self-service", "POST");
+    expect(reply.status).toBe(302);
+
+    const usersAfter = await server.db.selectFrom("app_user").selectAll().orderBy("id").execute();
+    expect(usersAfter.find((u) => u.id === caller.userId)!.language).toBe(lang);
+    expect(usersAfter.filter((u) => u.id !== caller.userId)).toEqual(usersBefore.filter((u) => u.id !== caller.userId));
+    expect(usersAfter.find((u) => u.id === caller.userId)).toEqual({ ...callerBefore, language: lang });
+    // the only other change is the caller's own audit event
+    expect(changedTables(digests, await tableDigests(server.db))).toEqual(["app_user", "audit_event"]);
+    const known = new Set(auditBefore.map((a) => a.id));
+    const added = (await server.db.selectFrom("audit_event").selectAll().execute()).filter((a) => !known.has(a.id));
+    expect(added).toHaveLength(1);
+    expect(added[0]).toMatchObject({ actor_id: caller.userId, entity_type: "user", entity_id: caller.userId, action: "user.language_changed" });
+
+    // anonymous: a cookie, never a row
+    const beforeAnon = await tableDigests(server.db);
+    const anonymous = actors.find((a) => !a.cookie)!;
+    const anonReply = await send(anonymous, "POST", "/language", { lang: "en", redirectTo: "/", userId: other.userId!, email: other.email! });
+    count("self-service", "POST");
+    expect(anonReply.status).toBe(302);
+    expect(changedTables(beforeAnon, await tableDigests(server.db))).toEqual([]);
+  });
+});
