@@ -24,6 +24,7 @@ import { useNonce } from "./utils/nonce";
 import { takeToast } from "./utils/toast.server";
 
 export const links: LinksFunction = () => [
+  { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: appCss },
   { rel: "stylesheet", href: dsTheme },
   { rel: "stylesheet", href: dsCss },
@@ -62,7 +63,9 @@ export function Layout({ children }: { children: ReactNode }) {
         <Links />
       </head>
       <body>
-        <I18nextProvider i18n={i18n}>
+        {/* Keyed by language: a language change re-renders every text, including the header that
+            stays mounted across navigations. */}
+        <I18nextProvider i18n={i18n} key={lang}>
           <SiteHeader user={data?.user ?? null} cooperations={data?.cooperations ?? []} />
           <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6">
             {data?.toast ? <ToastMessage toast={data.toast} /> : null}

@@ -30,6 +30,7 @@ export function createI18n(lng: Language): I18n {
     initAsync: false,
     interpolation: { escapeValue: false },
     returnNull: false,
+    showSupportNotice: false,
   });
   return instance;
 }
