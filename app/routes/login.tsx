@@ -74,11 +74,6 @@ export default function LoginPage() {
       <h1 id="login-heading" className="ds-heading" data-size="lg">
         {t("login.title")}
       </h1>
-      {searchParams.get("loggedOut") ? (
-        <div className="ds-alert" data-color="info" role="status">
-          <p className="ds-paragraph">{t("login.loggedOut")}</p>
-        </div>
-      ) : null}
       <p className="ds-paragraph">{t("login.intro")}</p>
       <ErrorSummary
         formErrors={form.errors}
