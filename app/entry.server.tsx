@@ -1,6 +1,6 @@
 import { PassThrough } from "node:stream";
 import { createReadableStreamFromReadable, type ActionFunctionArgs, type AppLoadContext, type EntryContext, type LoaderFunctionArgs } from "@remix-run/node";
-import { RemixServer } from "@remix-run/react";
+import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
@@ -8,7 +8,8 @@ import { NonceProvider } from "./utils/nonce";
 const ABORT_DELAY = 5_000;
 
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs): void {
-  if (request.signal.aborted) return;
+  // Aborted requests and routine answers (404, 405 …) are not incidents.
+  if (request.signal.aborted || isRouteErrorResponse(error)) return;
   // The incident id is what the error page shows the user; the details stay in the log.
   console.error(`[incident ${context.requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
 }

@@ -26,7 +26,8 @@ export async function languageFromCookie(request: Request): Promise<Language | n
 
 /**
  * The user's own choice wins; then (Språklova) a reporter gets their municipality's written
- * standard; then the cooperation's default; then Bokmål.
+ * standard; then the default of the cooperation in the URL — only for its members, so the
+ * language of a 404 page never tells a stranger that a cooperation exists; then Bokmål.
  */
 export async function resolveLanguage(
   db: DB,
@@ -35,25 +36,17 @@ export async function resolveLanguage(
   if (user?.language) return user.language;
   const chosen = await languageFromCookie(request);
   if (chosen) return chosen;
-  if (!slug) return DEFAULT_LANGUAGE;
+  if (!slug || !user) return DEFAULT_LANGUAGE;
 
-  const cooperation = await db
-    .selectFrom("cooperation")
-    .select(["id", "default_language"])
-    .where("slug", "=", slug)
-    .executeTakeFirst();
-  if (!cooperation) return DEFAULT_LANGUAGE;
-  if (user) {
-    const reporter = await db
-      .selectFrom("role_grant")
-      .innerJoin("municipality", "municipality.id", "role_grant.municipality_id")
-      .select("municipality.written_standard")
-      .where("role_grant.user_id", "=", user.id)
-      .where("role_grant.cooperation_id", "=", cooperation.id)
-      .where("role_grant.role", "=", "reporter")
-      .executeTakeFirst();
-    const fromStandard = reporter?.written_standard ? LANGUAGE_OF_STANDARD[reporter.written_standard] : null;
-    if (fromStandard) return fromStandard;
-  }
-  return cooperation.default_language;
+  const grants = await db
+    .selectFrom("role_grant")
+    .innerJoin("cooperation", "cooperation.id", "role_grant.cooperation_id")
+    .leftJoin("municipality", "municipality.id", "role_grant.municipality_id")
+    .select(["cooperation.default_language", "municipality.written_standard"])
+    .where("cooperation.slug", "=", slug)
+    .where("role_grant.user_id", "=", user.id)
+    .execute();
+  if (grants.length === 0) return DEFAULT_LANGUAGE;
+  const standard = grants.find((g) => g.written_standard)?.written_standard;
+  return (standard && LANGUAGE_OF_STANDARD[standard]) || grants[0].default_language;
 }

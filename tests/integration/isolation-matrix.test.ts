@@ -45,6 +45,14 @@ const OWN_GET_RULES: Record<string, { allowed: Permission | readonly Cooperation
  */
 const SELF_SERVICE_WRITES: ReadonlySet<string> = new Set(["routes/language", "routes/logout"]);
 
+/**
+ * Ways a non-member can still tell a real cooperation from a nonexistent slug, known but not yet
+ * fixed in app code; the matrix insists the list matches what it observes, so keep it empty.
+ * (It once held "lang": the root loader used a cooperation's default language for anyone, so the
+ * 404 page of a real cooperation had another <html lang> than that of a made-up slug.)
+ */
+const KNOWN_EXISTENCE_ORACLES: ReadonlySet<string> = new Set<string>([]);
+
 /** A form body any action might accept; tenant ids in it point at the foreign cooperation's rows. */
 const GENERIC_FIELDS: Record<string, string> = {
   intent: "x",
@@ -86,7 +94,9 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
 /** The ways a foreign cooperation's text could appear in an HTML or JSON answer. */
 function leakedStrings(body: string, secrets: readonly string[]): string[] {
-  return secrets.filter((s) => body.includes(s) || body.includes(escapeHtml(s)) || body.includes(JSON.stringify(s).slice(1, -1)));
+  const found = secrets.filter((s) => body.includes(s) || body.includes(escapeHtml(s)) || body.includes(JSON.stringify(s).slice(1, -1)));
+  // a few are enough to read a failure by
+  return found.length > 3 ? [...found.slice(0, 3).map((s) => (s.length > 60 ? `${s.slice(0, 60)}…` : s)), `(+${found.length - 3} more)`] : found;
 }
 
 function requestUrl(route: ManifestRoute, path: string, method: Method): string {
@@ -123,12 +133,18 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
       headers.Origin = server.origin;
       headers["Content-Type"] = "application/x-www-form-urlencoded";
     }
-    const response = await fetch(`${server.url}${url}`, {
-      method: post ? "POST" : "GET",
-      redirect: "manual",
-      headers,
-      body: post ? new URLSearchParams(body ?? {}) : undefined,
-    });
+    let response: Response;
+    try {
+      response = await fetch(`${server.url}${url}`, {
+        method: post ? "POST" : "GET",
+        redirect: "manual",
+        headers,
+        body: post ? new URLSearchParams(body ?? {}) : undefined,
+      });
+    } catch (error) {
+      // the server process ended under the test (a crash, or something outside killed it)
+      throw new Error(`${actor.label} ${method} ${url}: no answer (${String((error as Error).cause ?? error)}); server output:\n${server.output().slice(-3000)}`);
+    }
     return {
       status: response.status,
       location: response.headers.get("location"),
@@ -147,6 +163,22 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     const back = url.searchParams.get("redirectTo");
     if (back === null) return false;
     return expectedBack === undefined || new URL(back, server.url).pathname === expectedBack;
+  }
+
+  function isRedirectHome(reply: Reply): boolean {
+    const target = reply.status === 302 ? reply.location : reply.status === 204 ? reply.remixRedirect : null;
+    return target !== null && new URL(target, server.url).href === new URL("/", server.url).href;
+  }
+
+  /** The route's URL for a target; a parameter PARAM_TABLE does not know is recorded as a problem and the route skipped. */
+  async function urlFor(route: ManifestRoute, target: Target): Promise<{ path: string; fallbacks: string[] } | null> {
+    try {
+      return await resolveRouteUrl(server.db, route, target);
+    } catch (error) {
+      if (!(error instanceof UnknownParamError)) throw error;
+      problems.push(error.message);
+      return null;
+    }
   }
 
   function fail(actor: Actor, method: Method, url: string, reply: Reply, expected: string) {
@@ -188,7 +220,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     if (manifest && actors) {
       const routes = new Set(manifest.map((r) => r.id)).size;
       const total = [...counts.values()].reduce((a, b) => a + b, 0);
-      const lines = [...counts.entries()].sort().map(([k, n]) => `  ${k.padEnd(28)} ${n}`);
+      const lines = [...counts.entries()].sort().map(([k, n]) => `  ${k.padEnd(34)} ${n}`);
       console.log(
         [
           `isolation matrix: ${routes} routes × ${actors.length} callers (${actors.length - 1} users + anonymous) → ${total} checks in ${((Date.now() - started) / 1000).toFixed(1)} s`,
@@ -261,7 +293,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           const roles = actor.grants.filter((g) => g.cooperationId === own.id).map((g) => g.role);
           const allowed = typeof rule.allowed === "string" ? can(roles, rule.allowed) : roles.some((r) => rule.allowed.includes(r));
           const expected = allowed ? (rule.okStatus ?? 200) : 403;
-          const { path, fallbacks } = await resolveRouteUrl(server.db, route, { cooperation: own });
+          const resolved = await urlFor(route, { cooperation: own });
+          if (!resolved) continue;
+          const { path, fallbacks } = resolved;
           if (fallbacks.length) {
             notes.push(`positive control of ${route.id} for ${own.slug} not possible: no row for :${fallbacks.join(", :")}`);
             continue;
@@ -290,7 +324,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     for (const route of tenant) {
       for (const actor of actors) {
         for (const foreign of foreignCooperations(cooperations, actor.grants)) {
-          const { path, fallbacks } = await resolveRouteUrl(server.db, route, { cooperation: foreign });
+          const resolved = await urlFor(route, { cooperation: foreign });
+          if (!resolved) continue;
+          const { path, fallbacks } = resolved;
           if (fallbacks.length) notes.push(`${route.id} for ${foreign.slug}: no row for :${fallbacks.join(", :")}, fallback used`);
           const foreignSecrets = secrets.get(foreign.id) ?? [];
           const body = { ...GENERIC_FIELDS, slug: foreign.slug, cooperationId: foreign.id };
@@ -333,6 +369,43 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     expect(problems).toEqual([]);
   }, 180_000);
 
+  it("tenant routes: a foreign cooperation is indistinguishable from one that does not exist", async () => {
+    const missing = { id: "", slug: "no-such-cooperation", name: "" };
+    const observed = new Set<string>();
+    const langOf = (reply: Reply) =>
+      reply.contentType.includes("json") ? (JSON.parse(reply.body) as { lang?: string }).lang : /<html[^>]* lang="([^"]*)"/.exec(reply.body)?.[1];
+    for (const route of manifest.filter((r) => r.kind === "tenant")) {
+      const missingUrl = await urlFor(route, { cooperation: missing });
+      if (!missingUrl) continue;
+      const missingPath = missingUrl.path;
+      for (const actor of actors) {
+        for (const foreign of foreignCooperations(cooperations, actor.grants)) {
+          const { path } = await resolveRouteUrl(server.db, route, { cooperation: foreign });
+          // the route's own loader, the document, and the root loader, which also sees params.slug
+          const requests: [Method, (p: string) => string][] = [
+            ["GET", (p) => requestUrl(route, p, "GET")],
+            ["GET ?_data", (p) => requestUrl(route, p, "GET ?_data")],
+            ["GET ?_data", (p) => `${p}?_data=root`],
+          ];
+          for (const [method, urlOf] of requests) {
+            const [real, none] = [await send(actor, method, urlOf(path)), await send(actor, method, urlOf(missingPath))];
+            count("tenant vs nonexistent", method);
+            if (real.status !== none.status) fail(actor, method, urlOf(path), real, `${none.status}, as for ${urlOf(missingPath)}`);
+            if (langOf(real) !== langOf(none)) {
+              observed.add("lang");
+              if (!KNOWN_EXISTENCE_ORACLES.has("lang")) {
+                fail(actor, method, urlOf(path), real, `lang ${langOf(none)} as for ${urlOf(missingPath)}, not ${langOf(real)} (the cooperation's default language)`);
+              }
+            }
+          }
+        }
+      }
+    }
+    expect(problems).toEqual([]);
+    // a known oracle that no longer shows has been fixed: take it off the list so it stays fixed
+    expect([...observed].sort()).toEqual([...KNOWN_EXISTENCE_ORACLES].sort());
+  }, 120_000);
+
   it("tenant routes with a municipality in the URL: a reporter cannot act for a neighbouring municipality", async () => {
     const resolved: ResolvedOtherMunicipality[] = [];
     for (const c of OTHER_MUNICIPALITY_CASES) resolved.push(await resolveOtherMunicipality(server.db, c));
@@ -346,7 +419,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     for (const route of routes) {
       for (const c of resolved) {
         const actor = actors.find((a) => a.userId === c.actorId)!;
-        const { path } = await resolveRouteUrl(server.db, route, c.target);
+        const resolvedUrl = await urlFor(route, c.target);
+        if (!resolvedUrl) continue;
+        const { path } = resolvedUrl;
         if (!path.includes(c.other.number) && !path.includes(c.other.id)) {
           problems.push(`${route.id}: the URL ${path} does not name ${c.other.name}; the municipality param did not resolve to the target`);
         }
@@ -373,7 +448,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     const admin = manifest.filter((r) => r.kind === "admin");
     expect(admin.length).toBeGreaterThan(0);
     for (const route of admin) {
-      const { path } = await resolveRouteUrl(server.db, route, { cooperation: cooperations[0] });
+      const resolvedUrl = await urlFor(route, { cooperation: cooperations[0] });
+      if (!resolvedUrl) continue;
+      const { path } = resolvedUrl;
       for (const actor of actors) {
         const methods: Method[] = ["GET", "GET ?_data"];
         // the platform admin's own writes are legitimate; everyone else's are swept
@@ -393,7 +470,8 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
             if (!ok) fail(actor, method, url, reply, "404");
           }
           if (!actor.isPlatformAdmin) {
-            const leaked = cooperations.flatMap((c) => leakedStrings(reply.body, [c.name]));
+            // the page frame names the caller's own cooperations; nothing else may appear
+            const leaked = foreignCooperations(cooperations, actor.grants).flatMap((c) => leakedStrings(reply.body, secrets.get(c.id) ?? []));
             if (leaked.length) fail(actor, method, url, reply, `no cooperation data, but the answer contains ${JSON.stringify(leaked)}`);
           }
         }
@@ -409,7 +487,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
       for (const actor of actors) {
         const foreign = foreignCooperations(cooperations, actor.grants);
         const target = foreign[0] ?? cooperations[0];
-        const { path } = await resolveRouteUrl(server.db, route, { cooperation: target });
+        const resolvedUrl = await urlFor(route, { cooperation: target });
+        if (!resolvedUrl) continue;
+        const { path } = resolvedUrl;
         for (const method of ["GET", "GET ?_data"] as const) {
           const url = requestUrl(route, path, method);
           const reply = await send(actor, method, url);
@@ -427,8 +507,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           const url = requestUrl(route, path, method);
           const reply = await send(actor, method, url, { ...GENERIC_FIELDS, slug: target.slug });
           count(route.kind, method);
-          const ok = [400, 403, 404, 405, 422].includes(reply.status) || (!actor.cookie && isLoginRedirect(reply));
-          if (!ok) fail(actor, method, url, reply, "400/403/404/405/422 (a generic form must not be accepted)");
+          // refused, or sent home / to the login page (a signed-in caller's POST /login ends in its loader's redirect to /)
+          const ok = (reply.status >= 400 && reply.status < 500) || isLoginRedirect(reply) || isRedirectHome(reply);
+          if (!ok) fail(actor, method, url, reply, "4xx, or a redirect to / or /login (a generic form must not be accepted)");
         }
       }
     }
