@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import { requirePlatformAdmin } from "../auth/guards.server";
 import { listCooperationsForAdmin } from "../cooperation/admin.server";
 import { db } from "../db.server";
+import { DataTable } from "../ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   requirePlatformAdmin(args);
@@ -19,31 +20,25 @@ export default function PlatformAdmin() {
         {t("admin.title")}
       </h1>
       <p className="ds-paragraph">{t("admin.cliHint")}</p>
-      <div className="table-scroll" role="region" aria-labelledby="admin-table-caption" tabIndex={0}>
-        <table className="ds-table" data-border>
-          <caption id="admin-table-caption">{t("admin.cooperations")}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t("admin.name")}</th>
-              <th scope="col">{t("admin.slug")}</th>
-              <th scope="col">{t("admin.members")}</th>
-              <th scope="col">{t("admin.users")}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {cooperations.map((c) => (
-              <tr key={c.slug}>
-                <td>{c.name}</td>
-                <td>
-                  <code>{c.slug}</code>
-                </td>
-                <td>{c.members}</td>
-                <td>{c.users}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </div>
+      <h2 id="admin-cooperations" className="ds-heading" data-size="sm">
+        {t("admin.cooperations")}
+      </h2>
+      <DataTable
+        labelledBy="admin-cooperations"
+        caption={t("admin.cooperations")}
+        headers={[t("admin.name"), t("admin.slug"), t("admin.members"), t("admin.users")]}
+      >
+        {cooperations.map((c) => (
+          <tr key={c.slug}>
+            <td>{c.name}</td>
+            <td>
+              <code>{c.slug}</code>
+            </td>
+            <td>{c.members}</td>
+            <td>{c.users}</td>
+          </tr>
+        ))}
+      </DataTable>
     </div>
   );
 }

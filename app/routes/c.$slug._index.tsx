@@ -6,6 +6,7 @@ import { getCooperationOverview } from "../cooperation/overview.server";
 import { db } from "../db.server";
 import { formatDate, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
+import { DataTable } from "../ui/data-table";
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -52,7 +53,8 @@ export default function CooperationOverview() {
         {strategy ? (
           <>
             <p className="ds-paragraph">
-              <strong>{strategy.title}</strong> ({strategy.periodFrom}–{strategy.periodTo}) · {t(`strategyStatus.${strategy.status}`)}
+              <strong>{strategy.title}</strong> ({strategy.periodFrom}–{strategy.periodTo}) ·{" "}
+              {t(`strategyStatus.${strategy.status}`)}
             </p>
             {strategy.vision ? <p className="ds-paragraph italic">{strategy.vision}</p> : null}
             {strategy.focusAreas.map((area) => (
@@ -78,40 +80,31 @@ export default function CooperationOverview() {
           {t("overview.measures", { count: measures.length })}
         </h2>
         {measures.length ? (
-          <div className="table-scroll" role="region" aria-labelledby="measures-heading" tabIndex={0}>
-            <table className="ds-table" data-border>
-              <caption className="ds-sr-only">{t("overview.measuresCaption")}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t("measure.number")}</th>
-                  <th scope="col">{t("measure.name")}</th>
-                  <th scope="col">{t("measure.status")}</th>
-                  <th scope="col">{t("measure.uptake")}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {measures.map((m) => (
-                  <tr key={m.id}>
-                    <td>{m.number}</td>
-                    <td>{m.name}</td>
-                    <td>
-                      {t(`measureStatus.${m.status}`)}
-                      {m.statusText ? <span className="block text-sm">{m.statusText}</span> : null}
-                    </td>
-                    <td>
-                      {m.uptake.ratio === null
-                        ? t("measure.uptakeNotRelevant")
-                        : t("measure.uptakeValue", {
-                            percent: formatPercent(lang, m.uptake.ratio),
-                            inUse: m.uptake.inUse,
-                            relevant: m.uptake.relevant,
-                          })}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <DataTable
+            labelledBy="measures-heading"
+            caption={t("overview.measuresCaption")}
+            headers={[t("measure.number"), t("measure.name"), t("measure.status"), t("measure.uptake")]}
+          >
+            {measures.map((m) => (
+              <tr key={m.id}>
+                <td>{m.number}</td>
+                <td>{m.name}</td>
+                <td>
+                  {t(`measureStatus.${m.status}`)}
+                  {m.statusText ? <span className="block text-sm">{m.statusText}</span> : null}
+                </td>
+                <td>
+                  {m.uptake.ratio === null
+                    ? t("measure.uptakeNotRelevant")
+                    : t("measure.uptakeValue", {
+                        percent: formatPercent(lang, m.uptake.ratio),
+                        inUse: m.uptake.inUse,
+                        relevant: m.uptake.relevant,
+                      })}
+                </td>
+              </tr>
+            ))}
+          </DataTable>
         ) : (
           <p className="ds-paragraph">{t("overview.noMeasures")}</p>
         )}
@@ -121,35 +114,31 @@ export default function CooperationOverview() {
         <h2 id="members-heading" className="ds-heading" data-size="md">
           {t("overview.members", { count: members.length })}
         </h2>
-        <div className="table-scroll" role="region" aria-labelledby="members-heading" tabIndex={0}>
-          <table className="ds-table" data-border>
-            <caption className="ds-sr-only">{t("overview.membersCaption")}</caption>
-            <thead>
-              <tr>
-                <th scope="col">{t("municipality.number")}</th>
-                <th scope="col">{t("municipality.name")}</th>
-                <th scope="col">{t("municipality.population")}</th>
-                <th scope="col">{t("municipality.writtenStandard")}</th>
-                <th scope="col">{t("municipality.joinedOn")}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {members.map((m) => (
-                <tr key={m.municipalityId}>
-                  <td>{m.number}</td>
-                  <td>{m.name}</td>
-                  <td>
-                    {m.population === null
-                      ? t("common.unknown")
-                      : t("municipality.populationValue", { value: formatNumber(lang, m.population), year: m.populationYear })}
-                  </td>
-                  <td>{m.writtenStandard ? t(`writtenStandard.${m.writtenStandard}`) : t("common.unknown")}</td>
-                  <td>{formatDate(lang, m.joinedOn)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <DataTable
+          labelledBy="members-heading"
+          caption={t("overview.membersCaption")}
+          headers={[
+            t("municipality.number"),
+            t("municipality.name"),
+            t("municipality.population"),
+            t("municipality.writtenStandard"),
+            t("municipality.joinedOn"),
+          ]}
+        >
+          {members.map((m) => (
+            <tr key={m.municipalityId}>
+              <td>{m.number}</td>
+              <td>{m.name}</td>
+              <td>
+                {m.population === null
+                  ? t("common.unknown")
+                  : t("municipality.populationValue", { value: formatNumber(lang, m.population), year: m.populationYear })}
+              </td>
+              <td>{m.writtenStandard ? t(`writtenStandard.${m.writtenStandard}`) : t("common.unknown")}</td>
+              <td>{formatDate(lang, m.joinedOn)}</td>
+            </tr>
+          ))}
+        </DataTable>
       </section>
     </div>
   );
