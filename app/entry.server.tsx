@@ -23,6 +23,9 @@ export default function handleRequest(
 ) {
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   const nonce = loadContext.cspNonce;
+  // A page rendered for a signed-in user must not be kept by the browser: after logout, Back
+  // would otherwise show it again from the HTTP cache (Chromium reuses stale entries for history).
+  if (loadContext.user) responseHeaders.set("Cache-Control", "private, no-store");
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

@@ -76,6 +76,7 @@ export default function LoginPage() {
       </h1>
       <p className="ds-paragraph">{t("login.intro")}</p>
       <ErrorSummary
+        focusKey={lastResult}
         formErrors={form.errors}
         fields={[
           { id: fields.email.id, label: t("login.email"), errors: fields.email.errors },

@@ -1,6 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps } from "@conform-to/react";
-import type { ReactNode } from "react";
+import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
 /** Field errors are translation keys produced by the shared zod schemas. */
@@ -65,16 +65,25 @@ export function TextField({
 export function ErrorSummary({
   formErrors,
   fields,
+  focusKey,
 }: {
   formErrors: string[] | undefined;
   fields: { id: string; label: string; errors: string[] | undefined }[];
+  /** changes with every submission result (e.g. the action data), so a repeated failure takes focus again */
+  focusKey?: unknown;
 }) {
   const { t } = useTranslation();
+  const ref = useRef<HTMLDivElement>(null);
   const fieldErrors = fields.filter((f) => f.errors?.length);
-  if (!formErrors?.length && fieldErrors.length === 0) return null;
+  const visible = Boolean(formErrors?.length) || fieldErrors.length > 0;
+  // React acts on autoFocus only for form controls, not for a <div>: with JavaScript, focus it here.
+  useEffect(() => {
+    if (visible) ref.current?.focus();
+  }, [visible, focusKey]);
+  if (!visible) return null;
   return (
     // eslint-disable-next-line jsx-a11y/no-autofocus
-    <div className="ds-error-summary ds-alert" data-color="danger" tabIndex={-1} autoFocus role="alert" aria-labelledby="error-summary-heading">
+    <div ref={ref} className="ds-error-summary ds-alert" data-color="danger" tabIndex={-1} autoFocus role="alert" aria-labelledby="error-summary-heading">
       <h2 id="error-summary-heading" className="ds-heading" data-size="xs">
         {t("form.errorSummary")}
       </h2>

@@ -251,6 +251,8 @@ export const PARAM_TABLE: Record<string, ParamResolver> = {
   municipalityNumber: async (ctx) => (await targetMunicipality(ctx))?.number,
   kommunenummer: async (ctx) => (await targetMunicipality(ctx))?.number,
   municipalityId: async (ctx) => (await targetMunicipality(ctx))?.id,
+  // the catch-all 404 route: an unknown page under the target cooperation
+  "*": async ({ target }) => `c/${target.cooperation.slug}/no-such-page`,
 };
 
 /**
@@ -280,7 +282,11 @@ export async function resolveRouteUrl(db: DB, route: ManifestRoute, target: Targ
   const out: string[] = [];
   for (const [i, segment] of segments.entries()) {
     if (segment === "*") {
-      unknownParam({ db, route, param: "*", segmentBefore: segments[i - 1], target });
+      const ctx: ParamContext = { db, route, param: "*", segmentBefore: segments[i - 1], target };
+      const splat = PARAM_TABLE["*"];
+      if (!splat) unknownParam(ctx);
+      out.push(String(await splat(ctx)));
+      continue;
     }
     const matches = [...segment.matchAll(PARAM_PATTERN)];
     if (!matches.length) {

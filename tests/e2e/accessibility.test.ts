@@ -1,0 +1,248 @@
+/*
+ * Universal design (forskrift om universell utforming av IKT-løsninger → WCAG 2.1 A and AA):
+ * an axe-core scan of every page a user can reach, in Bokmål and in Nynorsk, and the keyboard
+ * basics — skip link first, visible focus.
+ *
+ * axe runs inside the page, so the scans use contexts with JavaScript on; the markup is the
+ * server's, hydrated. The keyboard checks run with and without JavaScript.
+ */
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Language } from "../../db/schema";
+import { nb, type Messages } from "../../app/i18n/locales/nb";
+import { nn } from "../../app/i18n/locales/nn";
+import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
+import {
+  expectNoAxeViolations,
+  htmlLang,
+  launchBrowser,
+  login,
+  logout,
+  newContext,
+  pathOf,
+  submitLoginForm,
+  switchLanguage,
+  visit,
+} from "../support/browser";
+import { startServer, type TestServer } from "../support/server";
+
+const LANGUAGES: Language[] = ["nb", "nn"];
+const MESSAGES: Partial<Record<Language, Messages>> = { nb, nn };
+
+let server: TestServer;
+let browser: Browser;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+});
+
+async function h1(page: Page): Promise<string> {
+  return (await page.locator("main h1").innerText()).trim();
+}
+
+/** Opens `path`, switches to `lang` with the header's form and checks the page is still `path`. */
+async function openIn(page: Page, path: string, lang: Language): Promise<void> {
+  await visit(page, `${server.url}${path}`);
+  expect(pathOf(page), `opening ${path}`).toBe(path);
+  await switchLanguage(page, lang);
+  expect(pathOf(page), `${path} after switching to ${lang}`).toBe(path);
+}
+
+interface PageCase {
+  name: string;
+  /** signed in as this demo user first */
+  user?: string;
+  /** the languages to scan in; nb and nn unless said otherwise */
+  languages?: Language[];
+  /** brings the page into the state to scan, in `lang` */
+  open(page: Page, lang: Language): Promise<void>;
+}
+
+function simple(name: string, path: string, user?: string, expectedH1?: (t: Messages) => string): PageCase {
+  return {
+    name,
+    user,
+    async open(page, lang) {
+      await openIn(page, path, lang);
+      if (expectedH1) expect(await h1(page)).toBe(expectedH1(MESSAGES[lang]!));
+    },
+  };
+}
+
+const PAGES: PageCase[] = [
+  simple("/ (anonymous)", "/", undefined, () => "Fellesløft"),
+  simple("/ (signed in, with cooperations)", "/", "sekretariat@ekommune-sunnmore.example", () => "Fellesløft"),
+  simple("/ (platform admin)", "/", "admin@fellesloft.example", () => "Fellesløft"),
+  simple("/login", "/login", undefined, (t) => t.login.title),
+  {
+    name: "/login after a submit with empty fields",
+    async open(page, lang) {
+      await openIn(page, "/login", lang);
+      await submitLoginForm(page, "", "");
+      const summary = page.locator("main .ds-error-summary");
+      await summary.waitFor({ state: "visible" });
+      // field errors: the summary links to the fields, the fields are marked invalid
+      expect(await summary.locator("a").count()).toBe(2);
+      expect(await page.locator('input[aria-invalid="true"]').count()).toBe(2);
+      expect(await summary.innerText()).toContain(MESSAGES[lang]!.validation.required);
+    },
+  },
+  {
+    name: "/login after a wrong password",
+    async open(page, lang) {
+      await openIn(page, "/login", lang);
+      await submitLoginForm(page, "ikt@giske.example", "wrong-password");
+      const summary = page.locator("main .ds-error-summary");
+      await summary.waitFor({ state: "visible" });
+      expect(await summary.innerText()).toContain(MESSAGES[lang]!.login.invalid);
+    },
+  },
+  {
+    name: "/login after logging out (with the confirmation)",
+    user: "lesar@ekommune-sunnmore.example",
+    async open(page, lang) {
+      // the confirmation is shown once: pick the language first, then log out
+      if (pathOf(page) === "/login") await login(page, server, "lesar@ekommune-sunnmore.example");
+      await switchLanguage(page, lang);
+      await logout(page);
+      expect(await htmlLang(page)).toBe(lang);
+      expect(await page.locator('main [role="status"]').innerText()).toContain(MESSAGES[lang]!.login.loggedOut);
+    },
+  },
+  simple("/accessibility", "/accessibility", undefined, (t) => t.accessibility.title),
+  simple("/admin (platform admin)", "/admin", "admin@fellesloft.example", (t) => t.admin.title),
+  simple(`/c/${EKOMMUNE.slug} (secretariat)`, `/c/${EKOMMUNE.slug}`, "sekretariat@ekommune-sunnmore.example", () => EKOMMUNE.name),
+  simple(`/c/${EKOMMUNE.slug} (board)`, `/c/${EKOMMUNE.slug}`, "styre@ekommune-sunnmore.example", () => EKOMMUNE.name),
+  simple(`/c/${EKOMMUNE.slug} (viewer)`, `/c/${EKOMMUNE.slug}`, "lesar@ekommune-sunnmore.example", () => EKOMMUNE.name),
+  simple(`/c/${EKOMMUNE.slug} (reporter, Giske)`, `/c/${EKOMMUNE.slug}`, "ikt@giske.example", () => EKOMMUNE.name),
+  simple(`/c/${KNUTEPUNKT.slug} (secretariat)`, `/c/${KNUTEPUNKT.slug}`, "sekretariat@knutepunkt-sorlandet.example", () => KNUTEPUNKT.name),
+  simple("404 page (signed in)", "/c/does-not-exist", "lesar@ekommune-sunnmore.example", (t) => t.errors.notFound.title),
+  simple("404 page for a URL no route matches (signed in)", "/does-not-exist", "lesar@ekommune-sunnmore.example", (t) => t.errors.notFound.title),
+];
+
+describe("axe-core finds no WCAG 2.1 A/AA violations, in nb and nn", () => {
+  it.each(PAGES)("$name", async (pageCase) => {
+    const { context, page } = await newContext(browser, { javaScript: true });
+    try {
+      if (pageCase.user) await login(page, server, pageCase.user);
+      for (const lang of pageCase.languages ?? LANGUAGES) {
+        await pageCase.open(page, lang);
+        expect(await htmlLang(page)).toBe(lang);
+        await expectNoAxeViolations(page, `${pageCase.name} [${lang}]`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+interface FocusInfo {
+  tag: string;
+  id: string;
+  className: string;
+  text: string;
+  outlineStyle: string;
+  outlineWidth: number;
+  top: number;
+  bottom: number;
+}
+
+/** What has focus, with the outline it is drawn with and where it is on screen. */
+function focused(page: Page): Promise<FocusInfo | null> {
+  return page.evaluate(() => {
+    const el = document.activeElement as HTMLElement | null;
+    if (!el || el === document.body) return null;
+    const style = getComputedStyle(el);
+    const box = el.getBoundingClientRect();
+    return {
+      tag: el.tagName.toLowerCase(),
+      id: el.id,
+      className: typeof el.className === "string" ? el.className : "",
+      text: (el.textContent ?? "").trim(),
+      outlineStyle: style.outlineStyle,
+      outlineWidth: parseFloat(style.outlineWidth) || 0,
+      top: box.top,
+      bottom: box.bottom,
+    };
+  });
+}
+
+function expectVisibleFocus(info: FocusInfo | null, what: string): void {
+  expect(info, `${what} has focus`).not.toBeNull();
+  expect(info!.outlineStyle, `outline-style of ${what}`).not.toBe("none");
+  expect(info!.outlineWidth, `outline-width of ${what}`).toBeGreaterThan(0);
+}
+
+describe.each([
+  { mode: "with JavaScript", javaScript: true },
+  { mode: "without JavaScript", javaScript: false },
+])("keyboard $mode", ({ javaScript }) => {
+  it.each([
+    { path: "/login", user: undefined },
+    { path: `/c/${EKOMMUNE.slug}`, user: "ikt@giske.example" },
+  ])("on $path the first Tab reaches the skip link, which moves focus to main", async ({ path, user }) => {
+    const { context, page } = await newContext(browser, { javaScript });
+    try {
+      if (user) await login(page, server, user);
+      await visit(page, `${server.url}${path}`);
+      expect(pathOf(page)).toBe(path);
+      const t = MESSAGES[(await htmlLang(page)) as Language] ?? nb;
+
+      await page.keyboard.press("Tab");
+      const skip = await focused(page);
+      expect(skip?.tag).toBe("a");
+      expect(skip?.className).toContain("skip-link");
+      expect(skip?.text).toBe(t.shell.skipToContent);
+      expectVisibleFocus(skip, "the skip link");
+      // shown on screen while focused (it sits above the viewport otherwise)
+      expect(skip!.top, "top of the focused skip link").toBeGreaterThanOrEqual(0);
+      expect(skip!.bottom, "bottom of the focused skip link").toBeLessThanOrEqual(page.viewportSize()!.height);
+
+      await page.keyboard.press("Enter");
+      await page.waitForFunction(() => document.activeElement?.id === "main", undefined, { timeout: 5_000 }).catch(() => {});
+      const target = await focused(page);
+      expect(target?.tag, "focus after activating the skip link").toBe("main");
+      expect(target?.id).toBe("main");
+      expect(new URL(page.url()).hash).toBe("#main");
+
+      // the next Tab continues inside the main content, not back in the header
+      await page.keyboard.press("Tab");
+      const next = await page.evaluate(() => {
+        const el = document.activeElement;
+        return { insideMain: Boolean(el?.closest("main#main")), tag: el?.tagName.toLowerCase() };
+      });
+      expect(next.insideMain, `the Tab after the skip link lands in main (got <${next.tag}>)`).toBe(true);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("links and buttons show a visible focus outline when tabbed to", async () => {
+    const { context, page } = await newContext(browser, { javaScript });
+    try {
+      await visit(page, `${server.url}/login`);
+      await page.keyboard.press("Tab"); // skip link
+      await page.keyboard.press("Tab"); // the "Fellesløft" home link
+      const home = await focused(page);
+      expect(home?.tag).toBe("a");
+      expect(home?.text).toBe("Fellesløft");
+      expectVisibleFocus(home, "the home link");
+
+      // walk on to the first button (the language form's), checking every stop on the way
+      for (let i = 0; i < 10; i++) {
+        await page.keyboard.press("Tab");
+        const stop = await focused(page);
+        expectVisibleFocus(stop, `tab stop ${i + 3} (<${stop?.tag}> ${stop?.text.slice(0, 40)})`);
+        if (stop?.tag === "button") return;
+      }
+      throw new Error("no button reached within 12 Tab presses on /login");
+    } finally {
+      await context.close();
+    }
+  });
+});

@@ -1,0 +1,176 @@
+/*
+ * Browser helpers for the end-to-end tests: Debian's Chromium driven by playwright-core, a real
+ * login through the form, language switching through the header's form, and axe-core scans.
+ *
+ * Pages always come from `browser.newContext()` + `context.newPage()`: `browser.newPage()`
+ * makes @axe-core/playwright's analyze() throw.
+ */
+import AxeBuilder from "@axe-core/playwright";
+import { chromium, type Browser, type BrowserContext, type Page } from "playwright-core";
+import { expect } from "vitest";
+import type { Language } from "../../db/schema";
+import { DEMO_PASSWORD } from "../../seeds/demo-content";
+import type { TestServer } from "./server";
+
+export { DEMO_PASSWORD };
+
+const CHROMIUM_ARGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-dev-shm-usage",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync",
+  "--no-first-run",
+  "--disable-quic",
+];
+
+/** How long a helper waits for the page to reach the state it expects before failing. */
+const WAIT_MS = 10_000;
+
+export function launchBrowser(): Promise<Browser> {
+  return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/** Whether JavaScript runs in a context made by newContext(); helpers wait for hydration only then. */
+const javaScriptOf = new WeakMap<BrowserContext, boolean>();
+
+export interface ContextOptions {
+  javaScript: boolean;
+  /** e.g. { width: 320, height: 640 } for the narrow-screen checks */
+  viewport?: { width: number; height: number };
+}
+
+/** A fresh, isolated context (no cookies, no storage) and its one page. */
+export async function newContext(browser: Browser, options: ContextOptions): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({
+    javaScriptEnabled: options.javaScript,
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+  });
+  javaScriptOf.set(context, options.javaScript);
+  context.setDefaultTimeout(WAIT_MS);
+  context.setDefaultNavigationTimeout(WAIT_MS);
+  const page = await context.newPage();
+  return { context, page };
+}
+
+export function javaScriptEnabled(page: Page): boolean {
+  return javaScriptOf.get(page.context()) ?? true;
+}
+
+/**
+ * With JavaScript on, waits until React has hydrated the document (a hydrated element carries
+ * React's `__reactFiber$…` property), so a click is handled by Remix rather than by the browser
+ * before the scripts have run. With JavaScript off there is nothing to wait for.
+ */
+export async function waitForHydration(page: Page): Promise<void> {
+  if (!javaScriptEnabled(page)) return;
+  await page.waitForFunction(
+    () => {
+      const main = document.querySelector("main#main");
+      return main !== null && Object.keys(main).some((k) => k.startsWith("__reactFiber$"));
+    },
+    undefined,
+    { timeout: WAIT_MS },
+  );
+}
+
+/** Navigates and, with JavaScript on, waits for hydration. Returns the document response. */
+export async function visit(page: Page, url: string) {
+  const response = await page.goto(url);
+  await waitForHydration(page);
+  return response;
+}
+
+export function pathOf(page: Page): string {
+  const url = new URL(page.url());
+  return url.pathname + url.search;
+}
+
+/**
+ * Fills the login form on the current page and submits it. Use on a page that already shows
+ * the form (e.g. after a redirect to /login?redirectTo=…); login() below opens /login first.
+ */
+export async function submitLoginForm(page: Page, email: string, password: string): Promise<void> {
+  await waitForHydration(page);
+  const form = page.locator("form#login");
+  await form.locator('input[name="email"]').fill(email);
+  await form.locator('input[name="password"]').fill(password);
+  await form.locator('button[type="submit"]').click();
+}
+
+/**
+ * Logs in through the real form at /login (unless `navigate: false`) and waits until the
+ * browser has left the login page. Fails with what the page showed if the login did not work.
+ */
+export async function login(
+  page: Page,
+  server: TestServer,
+  email: string,
+  options: { password?: string; navigate?: boolean } = {},
+): Promise<void> {
+  if (options.navigate !== false) await visit(page, `${server.url}/login`);
+  await submitLoginForm(page, email, options.password ?? DEMO_PASSWORD);
+  try {
+    await page.waitForURL((url) => url.pathname !== "/login", { timeout: WAIT_MS });
+    // with JavaScript the URL changes a moment before React renders the new page
+    await page.locator("form#login").waitFor({ state: "detached", timeout: WAIT_MS });
+  } catch {
+    const summary = await page.locator(".ds-error-summary").allInnerTexts();
+    throw new Error(`login as ${email} did not leave ${pathOf(page)}; error summary: ${JSON.stringify(summary)}`);
+  }
+  await waitForHydration(page);
+}
+
+/** The site header (the overview page has a <header> of its own inside <main>). */
+export const SITE_HEADER = "body > header";
+
+/** Logs out with the header's button and waits for the login page it leads to. */
+export async function logout(page: Page): Promise<void> {
+  await waitForHydration(page);
+  const logoutForm = page.locator(`${SITE_HEADER} form[action="/logout"]`);
+  await logoutForm.locator('button[type="submit"]').click();
+  await page.waitForURL((url) => url.pathname === "/login", { timeout: WAIT_MS });
+  await logoutForm.waitFor({ state: "detached", timeout: WAIT_MS });
+  await page.locator("form#login").waitFor({ state: "attached", timeout: WAIT_MS });
+  await waitForHydration(page);
+}
+
+/**
+ * Changes language with the header's form: picks `lang` in #language-select and presses the
+ * submit button of the same form, then waits for `<html lang>` to say so.
+ */
+export async function switchLanguage(page: Page, lang: Language): Promise<void> {
+  await waitForHydration(page);
+  const form = page.locator(`${SITE_HEADER} form:has(#language-select)`);
+  await form.locator("#language-select").selectOption(lang);
+  await form.locator('button[type="submit"]').click();
+  await page.locator(`html[lang="${lang}"]`).waitFor({ state: "attached", timeout: WAIT_MS });
+  await waitForHydration(page);
+}
+
+export async function htmlLang(page: Page): Promise<string | null> {
+  return page.locator("html").getAttribute("lang");
+}
+
+/**
+ * Runs axe-core for WCAG 2.0/2.1 A and AA and fails with one readable line per violation and
+ * element: rule id, impact, the element's selector, and axe's help text and link.
+ * axe runs inside the page, so it needs a context with JavaScript on.
+ */
+export async function expectNoAxeViolations(page: Page, label: string): Promise<void> {
+  if (!javaScriptEnabled(page)) {
+    throw new Error(`expectNoAxeViolations(${label}): axe-core runs in the page and needs a context with JavaScript enabled`);
+  }
+  const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();
+  const found = results.violations.flatMap((v) =>
+    v.nodes.map(
+      (n) =>
+        `[${v.id}] (${v.impact ?? "unknown impact"}) ${n.target.map((t) => (Array.isArray(t) ? t.join(" >> ") : String(t))).join(" | ")} — ${v.help} (${v.helpUrl})` +
+        (n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, "\n    ")}` : ""),
+    ),
+  );
+  expect(found, `axe found ${found.length} WCAG 2.1 A/AA violation(s) on ${label} (${pathOf(page)}, lang=${await htmlLang(page)})`).toEqual([]);
+  // a scan that checked nothing proves nothing
+  expect(results.passes.length, `axe checked nothing on ${label}`).toBeGreaterThan(0);
+}
