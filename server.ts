@@ -78,7 +78,7 @@ export function createApp() {
       },
       strictTransportSecurity: servedOverHttps() ? { maxAge: 31536000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "same-origin" },
-    }),
+    })
   );
   app.use(compression());
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
@@ -109,7 +109,7 @@ export function createApp() {
         user: res.locals.user ?? null,
         sessionToken: res.locals.sessionToken ?? null,
       }),
-    }),
+    })
   );
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {
@@ -129,7 +129,9 @@ async function main() {
   });
   const stop = () => {
     server.close(() => {
-      void db().destroy().finally(() => process.exit(0));
+      void db()
+        .destroy()
+        .finally(() => process.exit(0));
     });
   };
   process.on("SIGTERM", stop);

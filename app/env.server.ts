@@ -12,7 +12,10 @@ const EnvSchema = z.object({
   /** Secure + __Host- session cookie; on by default in production */
   SESSION_COOKIE_SECURE: z.enum(["true", "false"]).optional(),
   /** signs the flash-message cookie; a random one per process when unset (flash messages live seconds) */
-  SESSION_SECRET: z.string().min(16).default(() => randomBytes(32).toString("hex")),
+  SESSION_SECRET: z
+    .string()
+    .min(16)
+    .default(() => randomBytes(32).toString("hex")),
   /** Express "trust proxy": set when running behind a reverse proxy so the client address is right */
   TRUST_PROXY: z.string().optional(),
   LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),

@@ -45,7 +45,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       cooperations,
       toast,
     },
-    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
+    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined }
   );
 }
 
@@ -96,9 +96,7 @@ export function ErrorBoundary() {
         {t(`errors.${kind}.title`)}
       </h1>
       <p className="ds-paragraph">{t(`errors.${kind}.body`)}</p>
-      {kind === "unexpected" && requestId ? (
-        <p className="ds-paragraph">{t("errors.incident", { id: requestId })}</p>
-      ) : null}
+      {kind === "unexpected" && requestId ? <p className="ds-paragraph">{t("errors.incident", { id: requestId })}</p> : null}
       <p>
         <a className="ds-link" href="/">
           {t("errors.home")}

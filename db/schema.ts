@@ -23,21 +23,9 @@ export type MeasureStatus =
   | "continuous"
   | "completed"
   | "discontinued";
-export type UptakeStatus =
-  | "not_relevant"
-  | "not_started"
-  | "planned"
-  | "in_progress"
-  | "in_use"
-  | "realised";
+export type UptakeStatus = "not_relevant" | "not_started" | "planned" | "in_progress" | "in_use" | "realised";
 export type CostKey = "equal" | "population" | "mixed" | "custom";
-export type PlanVersionStatus =
-  | "draft"
-  | "input"
-  | "submitted"
-  | "approved"
-  | "returned"
-  | "superseded";
+export type PlanVersionStatus = "draft" | "input" | "submitted" | "approved" | "returned" | "superseded";
 export type DecisionBody = "board" | "chief_executives" | "municipal_council";
 export type DecisionOutcome = "adopted" | "approved" | "returned";
 export type CommentTarget = "measure" | "plan_version" | "plan_item" | "uptake_report";

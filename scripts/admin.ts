@@ -91,7 +91,10 @@ async function main(argv: string[]): Promise<number> {
       case "add-members": {
         const input = validate(AddMembersSchema, {
           slug: values.slug,
-          municipalities: values.municipalities?.split(",").map((s) => s.trim()).filter(Boolean),
+          municipalities: values.municipalities
+            ?.split(",")
+            .map((s) => s.trim())
+            .filter(Boolean),
           joinedOn: values.joined ?? new Date().toISOString().slice(0, 10),
         });
         await addMembers(db, input);
@@ -111,7 +114,12 @@ async function main(argv: string[]): Promise<number> {
         return 0;
       }
       case "grant-role": {
-        const input = validate(GrantRoleSchema, { email: values.email, slug: values.slug, role: values.role, municipality: values.municipality });
+        const input = validate(GrantRoleSchema, {
+          email: values.email,
+          slug: values.slug,
+          role: values.role,
+          municipality: values.municipality,
+        });
         await grantRole(db, input);
         console.log(`Ga ${input.email} rollen ${input.role} i ${input.slug}`);
         return 0;

@@ -28,7 +28,9 @@ try {
   console.log(created ? "Demo data loaded." : "Demo data already present; left as it was.");
   console.log(`\nDemo users (password for all: ${DEMO_PASSWORD}):`);
   for (const u of DEMO_USERS) {
-    const roles = u.platformAdmin ? "platform admin" : (u.grants ?? []).map((g) => `${g.role} in ${g.slug}${"municipality" in g ? ` (${g.municipality})` : ""}`).join(", ");
+    const roles = u.platformAdmin
+      ? "platform admin"
+      : (u.grants ?? []).map((g) => `${g.role} in ${g.slug}${"municipality" in g ? ` (${g.municipality})` : ""}`).join(", ");
     console.log(`  ${u.email.padEnd(42)} ${roles}`);
   }
 } finally {

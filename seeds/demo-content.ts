@@ -39,7 +39,12 @@ export const EKOMMUNE_STRATEGY = {
     "KS eKommune 2012 «Lokal digital agenda»",
     "På nett med innbyggerne – Regjeringens digitaliseringsprogram (april 2012)",
   ],
-  decision: { body: "board" as const, decidedOn: "2012-11-29", caseNumber: "12/12", text: "Styret i eKommune Sunnmøre vedtek IKT-strategi for eKommune Sunnmøre 2013–2016." },
+  decision: {
+    body: "board" as const,
+    decidedOn: "2012-11-29",
+    caseNumber: "12/12",
+    text: "Styret i eKommune Sunnmøre vedtek IKT-strategi for eKommune Sunnmøre 2013–2016.",
+  },
   focusAreas: [
     {
       title: "Digital samhandling",
@@ -98,15 +103,88 @@ const X: UptakeStatus = "not_relevant";
 
 /** The table «Tiltak i planperioden», with per-municipality uptake matching each status text. */
 export const EKOMMUNE_MEASURES: DemoMeasure[] = [
-  { number: 1, name: "Etablere tilfredsstillande infrastruktur mellom kommunane", description: "Felles nettverk som knyter alle kommunane i eKommune Sunnmøre saman.", status: "in_progress", statusText: "Er stort sett på plass", focusArea: 0, uptake: [A, A, A, A, A, A, I, I, A, A, A] },
-  { number: 2, name: "Utarbeide felles strategi- og sikkerheitsplan", description: "Felles strategi- og sikkerheitsplan for informasjonssikkerheit i kommunane.", status: "available", statusText: "Er utarbeidd, men ikkje teken i bruk i alle kommunar", focusArea: 0, uptake: [A, A, A, P, I, N, P, N, I, A, A] },
-  { number: 3, name: "Innføring av Feide i kommunane", description: "Felles elektronisk identitet for elevar og lærarar i grunnskulen.", status: "available", statusText: "Er klart til bruk, men ikkje teke i bruk i alle kommunar", focusArea: 0, uptake: [A, A, I, A, P, N, N, P, I, A, I] },
-  { number: 4, name: "Etablere initiell organisering av eKommune Sunnmøre", description: "Interkommunalt samarbeid etter kommunelova § 27 med styre, prosjektleiar og IKT-gruppe.", status: "completed", statusText: "eKommune Sunnmøre er frå hausten 2010 etablert som eit interkommunalt samarbeid etter Kml § 27. Vidareutvikling av samarbeidet og formalisering av ein driftsorganisasjon er ein del av den nye strategien.", focusArea: 1, uptake: [A, A, A, A, A, A, A, A, A, A, A] },
-  { number: 5, name: "Etablere felles overvaking av serverar og nettverksutstyr", description: "Felles overvaking frå fellespunktet på Bø-Nørve.", status: "available", statusText: "Er klart frå fellespunktet på Bø-Nørve", focusArea: 0, uptake: [A, A, A, I, A, P, N, N, P, I, A] },
-  { number: 6, name: "Etablere felles drift, felles datarom og vaktordning (24/7-drift)", description: "Felles driftsorganisasjon med datarom og vaktordning.", status: "available", statusText: "Er teknisk klart frå fellespunktet på Bø-Nørve", focusArea: 0, uptake: [A, I, I, P, P, N, N, N, P, P, I] },
-  { number: 7, name: "Felles katalogløysing", description: "Éin felles katalogteneste for brukarar og ressursar i kommunane.", status: "completed", statusText: "Er på plass", focusArea: 0, uptake: [R, R, A, A, A, A, A, A, A, R, A] },
-  { number: 8, name: "Felles portalløysing", description: "Felles portal for kommunane sine nettsider og tenester.", status: "on_hold", statusText: "Er sett på vent", focusArea: 0, uptake: [N, N, N, N, N, X, X, N, N, N, N] },
-  { number: 9, name: "Opne standardar og fri programvare", description: "Vurdere opne standardar og fri programvare ved kvar anskaffing.", status: "continuous", statusText: "Blir vurdert fortløpande", focusArea: 1, uptake: [I, I, P, I, N, N, N, N, P, I, I] },
+  {
+    number: 1,
+    name: "Etablere tilfredsstillande infrastruktur mellom kommunane",
+    description: "Felles nettverk som knyter alle kommunane i eKommune Sunnmøre saman.",
+    status: "in_progress",
+    statusText: "Er stort sett på plass",
+    focusArea: 0,
+    uptake: [A, A, A, A, A, A, I, I, A, A, A],
+  },
+  {
+    number: 2,
+    name: "Utarbeide felles strategi- og sikkerheitsplan",
+    description: "Felles strategi- og sikkerheitsplan for informasjonssikkerheit i kommunane.",
+    status: "available",
+    statusText: "Er utarbeidd, men ikkje teken i bruk i alle kommunar",
+    focusArea: 0,
+    uptake: [A, A, A, P, I, N, P, N, I, A, A],
+  },
+  {
+    number: 3,
+    name: "Innføring av Feide i kommunane",
+    description: "Felles elektronisk identitet for elevar og lærarar i grunnskulen.",
+    status: "available",
+    statusText: "Er klart til bruk, men ikkje teke i bruk i alle kommunar",
+    focusArea: 0,
+    uptake: [A, A, I, A, P, N, N, P, I, A, I],
+  },
+  {
+    number: 4,
+    name: "Etablere initiell organisering av eKommune Sunnmøre",
+    description: "Interkommunalt samarbeid etter kommunelova § 27 med styre, prosjektleiar og IKT-gruppe.",
+    status: "completed",
+    statusText:
+      "eKommune Sunnmøre er frå hausten 2010 etablert som eit interkommunalt samarbeid etter Kml § 27. Vidareutvikling av samarbeidet og formalisering av ein driftsorganisasjon er ein del av den nye strategien.",
+    focusArea: 1,
+    uptake: [A, A, A, A, A, A, A, A, A, A, A],
+  },
+  {
+    number: 5,
+    name: "Etablere felles overvaking av serverar og nettverksutstyr",
+    description: "Felles overvaking frå fellespunktet på Bø-Nørve.",
+    status: "available",
+    statusText: "Er klart frå fellespunktet på Bø-Nørve",
+    focusArea: 0,
+    uptake: [A, A, A, I, A, P, N, N, P, I, A],
+  },
+  {
+    number: 6,
+    name: "Etablere felles drift, felles datarom og vaktordning (24/7-drift)",
+    description: "Felles driftsorganisasjon med datarom og vaktordning.",
+    status: "available",
+    statusText: "Er teknisk klart frå fellespunktet på Bø-Nørve",
+    focusArea: 0,
+    uptake: [A, I, I, P, P, N, N, N, P, P, I],
+  },
+  {
+    number: 7,
+    name: "Felles katalogløysing",
+    description: "Éin felles katalogteneste for brukarar og ressursar i kommunane.",
+    status: "completed",
+    statusText: "Er på plass",
+    focusArea: 0,
+    uptake: [R, R, A, A, A, A, A, A, A, R, A],
+  },
+  {
+    number: 8,
+    name: "Felles portalløysing",
+    description: "Felles portal for kommunane sine nettsider og tenester.",
+    status: "on_hold",
+    statusText: "Er sett på vent",
+    focusArea: 0,
+    uptake: [N, N, N, N, N, X, X, N, N, N, N],
+  },
+  {
+    number: 9,
+    name: "Opne standardar og fri programvare",
+    description: "Vurdere opne standardar og fri programvare ved kvar anskaffing.",
+    status: "continuous",
+    statusText: "Blir vurdert fortløpande",
+    focusArea: 1,
+    uptake: [I, I, P, I, N, N, N, N, P, I, I],
+  },
 ];
 
 export const KNUTEPUNKT = {
@@ -121,17 +199,61 @@ export const KNUTEPUNKT = {
 };
 
 export const KNUTEPUNKT_MEASURES: DemoMeasure[] = [
-  { number: 1, name: "Felles ehandelsprosjekt (ehandel og efaktura)", description: "Elektronisk innkjøpssystem og efaktura i alle kommunene, etter prosjektplan i Knutepunkt Sørlandet.", status: "in_progress", statusText: "Innføres i 2014", focusArea: 0, uptake: [I, P, P, I, N, N, N] },
-  { number: 2, name: "Felles anbud for mobildekning og nettkapasitet", description: "Delta i Digitale Agders felles anbud for mobildekning og bredbånd.", status: "planned", statusText: "Anbud sammen med Digitale Agder", focusArea: 0, uptake: [P, P, P, P, P, N, N] },
-  { number: 3, name: "Samarbeid om nye GIS-løsninger", description: "Felles GIS-løsninger for kommunene.", status: "proposed", statusText: "Forprosjekt", focusArea: 0, uptake: [N, N, N, N, N, N, X] },
+  {
+    number: 1,
+    name: "Felles ehandelsprosjekt (ehandel og efaktura)",
+    description: "Elektronisk innkjøpssystem og efaktura i alle kommunene, etter prosjektplan i Knutepunkt Sørlandet.",
+    status: "in_progress",
+    statusText: "Innføres i 2014",
+    focusArea: 0,
+    uptake: [I, P, P, I, N, N, N],
+  },
+  {
+    number: 2,
+    name: "Felles anbud for mobildekning og nettkapasitet",
+    description: "Delta i Digitale Agders felles anbud for mobildekning og bredbånd.",
+    status: "planned",
+    statusText: "Anbud sammen med Digitale Agder",
+    focusArea: 0,
+    uptake: [P, P, P, P, P, N, N],
+  },
+  {
+    number: 3,
+    name: "Samarbeid om nye GIS-løsninger",
+    description: "Felles GIS-løsninger for kommunene.",
+    status: "proposed",
+    statusText: "Forprosjekt",
+    focusArea: 0,
+    uptake: [N, N, N, N, N, N, X],
+  },
 ];
 
 export const DEMO_USERS = [
   { email: "admin@fellesloft.example", name: "Plattformadministrator", platformAdmin: true },
-  { email: "sekretariat@ekommune-sunnmore.example", name: "Siri Sekretariat", grants: [{ slug: EKOMMUNE.slug, role: "secretariat" as const }] },
-  { email: "styre@ekommune-sunnmore.example", name: "Stein Styreleiar", grants: [{ slug: EKOMMUNE.slug, role: "board" as const }] },
+  {
+    email: "sekretariat@ekommune-sunnmore.example",
+    name: "Siri Sekretariat",
+    grants: [{ slug: EKOMMUNE.slug, role: "secretariat" as const }],
+  },
+  {
+    email: "styre@ekommune-sunnmore.example",
+    name: "Stein Styreleiar",
+    grants: [{ slug: EKOMMUNE.slug, role: "board" as const }],
+  },
   { email: "lesar@ekommune-sunnmore.example", name: "Liv Lesar", grants: [{ slug: EKOMMUNE.slug, role: "viewer" as const }] },
-  { email: "ikt@giske.example", name: "Gunnar IKT-leiar (Giske)", grants: [{ slug: EKOMMUNE.slug, role: "reporter" as const, municipality: "1532" }] },
-  { email: "ikt@sula.example", name: "Solveig IKT-leiar (Sula)", grants: [{ slug: EKOMMUNE.slug, role: "reporter" as const, municipality: "1531" }] },
-  { email: "sekretariat@knutepunkt-sorlandet.example", name: "Kari Knutepunkt", grants: [{ slug: KNUTEPUNKT.slug, role: "secretariat" as const }] },
+  {
+    email: "ikt@giske.example",
+    name: "Gunnar IKT-leiar (Giske)",
+    grants: [{ slug: EKOMMUNE.slug, role: "reporter" as const, municipality: "1532" }],
+  },
+  {
+    email: "ikt@sula.example",
+    name: "Solveig IKT-leiar (Sula)",
+    grants: [{ slug: EKOMMUNE.slug, role: "reporter" as const, municipality: "1531" }],
+  },
+  {
+    email: "sekretariat@knutepunkt-sorlandet.example",
+    name: "Kari Knutepunkt",
+    grants: [{ slug: KNUTEPUNKT.slug, role: "secretariat" as const }],
+  },
 ];

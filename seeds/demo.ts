@@ -28,7 +28,15 @@ async function membersByNumber(db: DB, cooperationId: string): Promise<Map<strin
 
 async function seedCooperation(
   db: DB,
-  spec: { slug: string; name: string; description: string; legalForm: string; host: string; defaultLanguage: Language; members: string[] },
+  spec: {
+    slug: string;
+    name: string;
+    description: string;
+    legalForm: string;
+    host: string;
+    defaultLanguage: Language;
+    members: string[];
+  }
 ): Promise<string> {
   const id = await createCooperation(db, {
     slug: spec.slug,
@@ -49,7 +57,16 @@ async function seedEkommuneStrategy(db: DB, cooperationId: string): Promise<stri
   const strategyId = randomUUID();
   await db
     .insertInto("decision")
-    .values({ id: decisionId, cooperation_id: cooperationId, body: s.decision.body, outcome: "adopted", decided_on: s.decision.decidedOn, case_number: s.decision.caseNumber, text: s.decision.text, created_at: STAMP })
+    .values({
+      id: decisionId,
+      cooperation_id: cooperationId,
+      body: s.decision.body,
+      outcome: "adopted",
+      decided_on: s.decision.decidedOn,
+      case_number: s.decision.caseNumber,
+      text: s.decision.text,
+      created_at: STAMP,
+    })
     .execute();
   await db
     .insertInto("strategy")
@@ -75,17 +92,46 @@ async function seedEkommuneStrategy(db: DB, cooperationId: string): Promise<stri
     areaIds.push(areaId);
     await db
       .insertInto("focus_area")
-      .values({ id: areaId, cooperation_id: cooperationId, strategy_id: strategyId, title: area.title, description: area.description, rationale: area.rationale, sort_order: order })
+      .values({
+        id: areaId,
+        cooperation_id: cooperationId,
+        strategy_id: strategyId,
+        title: area.title,
+        description: area.description,
+        rationale: area.rationale,
+        sort_order: order,
+      })
       .execute();
     await db
       .insertInto("goal")
-      .values(area.goals.map((text, i) => ({ id: randomUUID(), cooperation_id: cooperationId, focus_area_id: areaId, text, sort_order: i })))
+      .values(
+        area.goals.map((text, i) => ({
+          id: randomUUID(),
+          cooperation_id: cooperationId,
+          focus_area_id: areaId,
+          text,
+          sort_order: i,
+        }))
+      )
       .execute();
   }
   const next = EKOMMUNE_NEXT_STRATEGY;
   await db
     .insertInto("strategy")
-    .values({ id: randomUUID(), cooperation_id: cooperationId, title: next.title, period_from: next.periodFrom, period_to: next.periodTo, vision: next.vision, purpose: "", principles: "[]", national_guidelines: "[]", status: "draft", created_at: STAMP, updated_at: STAMP })
+    .values({
+      id: randomUUID(),
+      cooperation_id: cooperationId,
+      title: next.title,
+      period_from: next.periodFrom,
+      period_to: next.periodTo,
+      vision: next.vision,
+      purpose: "",
+      principles: "[]",
+      national_guidelines: "[]",
+      status: "draft",
+      created_at: STAMP,
+      updated_at: STAMP,
+    })
     .execute();
   return areaIds;
 }
@@ -95,7 +141,7 @@ async function seedMeasures(
   cooperationId: string,
   memberNumbers: string[],
   measures: typeof EKOMMUNE_MEASURES,
-  areaIds: string[],
+  areaIds: string[]
 ): Promise<void> {
   const members = await membersByNumber(db, cooperationId);
   for (const m of measures) {
@@ -140,7 +186,7 @@ async function seedMeasures(
           comment: "",
           effective_date: STAMP.slice(0, 10),
           created_at: STAMP,
-        })),
+        }))
       )
       .execute();
   }
@@ -159,7 +205,12 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
   await seedMeasures(db, knutepunktId, KNUTEPUNKT.members, KNUTEPUNKT_MEASURES, []);
 
   for (const user of DEMO_USERS) {
-    await createUser(db, { email: user.email, name: user.name, password: DEMO_PASSWORD, platformAdmin: user.platformAdmin ?? false });
+    await createUser(db, {
+      email: user.email,
+      name: user.name,
+      password: DEMO_PASSWORD,
+      platformAdmin: user.platformAdmin ?? false,
+    });
     for (const grant of user.grants ?? []) {
       await grantRole(db, { email: user.email, ...grant });
     }

@@ -1,6 +1,13 @@
 import { z } from "zod";
 import { NewPasswordSchema } from "./auth";
-import { cooperationRoleSchema, emailSchema, isoDateSchema, languageSchema, municipalityNumberSchema, slugSchema } from "./common";
+import {
+  cooperationRoleSchema,
+  emailSchema,
+  isoDateSchema,
+  languageSchema,
+  municipalityNumberSchema,
+  slugSchema,
+} from "./common";
 
 export const CreateCooperationSchema = z.object({
   slug: slugSchema,

@@ -192,9 +192,7 @@ export async function authenticate(db: DB, cookieHeader: string | null | undefin
   return { user: { ...user }, sessionToken: token, setCookie };
 }
 
-export type LoginResult =
-  | { ok: true; user: SessionUser; setCookie: string }
-  | { ok: false };
+export type LoginResult = { ok: true; user: SessionUser; setCookie: string } | { ok: false };
 
 /**
  * Checks e-mail and password and starts a new session (a fresh token on every login, so a
@@ -202,7 +200,7 @@ export type LoginResult =
  */
 export async function login(
   db: DB,
-  input: { email: string; password: string; previousToken?: string | null },
+  input: { email: string; password: string; previousToken?: string | null }
 ): Promise<LoginResult> {
   const row = await db
     .selectFrom("app_user")

@@ -50,7 +50,7 @@ export function forbidden(): Response {
  */
 export async function requireCooperationRole(
   args: Args,
-  required: Permission | readonly CooperationRole[],
+  required: Permission | readonly CooperationRole[]
 ): Promise<CooperationScope> {
   const user = requireUser(args);
   const slug = args.params.slug;

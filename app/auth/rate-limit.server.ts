@@ -15,7 +15,10 @@ function limiters() {
 }
 
 /** Counts one login attempt; returns the seconds to wait when the account or the address is over its limit. */
-export async function consumeLoginAttempt(email: string, ip: string): Promise<{ limited: false } | { limited: true; retryAfterSeconds: number }> {
+export async function consumeLoginAttempt(
+  email: string,
+  ip: string
+): Promise<{ limited: false } | { limited: true; retryAfterSeconds: number }> {
   const { perAccount, perIp } = limiters();
   const results = await Promise.allSettled([perAccount.consume(email.toLowerCase()), perIp.consume(ip)]);
   const rejected = results.filter((r): r is PromiseRejectedResult => r.status === "rejected");

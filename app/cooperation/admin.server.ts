@@ -13,10 +13,7 @@ import { byNorwegianName } from "../i18n/collate";
  */
 
 export class AdminError extends Error {
-  constructor(
-    readonly key: string,
-    readonly details: Record<string, string> = {},
-  ) {
+  constructor(readonly key: string, readonly details: Record<string, string> = {}) {
     super(`${key} ${JSON.stringify(details)}`);
   }
 }
@@ -59,11 +56,13 @@ export async function createCooperation(
     defaultLanguage?: Language;
     actorId?: string | null;
     onDate?: string;
-  },
+  }
 ): Promise<string> {
   const existing = await db.selectFrom("cooperation").select("id").where("slug", "=", input.slug).executeTakeFirst();
   if (existing) throw new AdminError("admin.duplicateSlug", { slug: input.slug });
-  const hostId = input.hostMunicipality ? await municipalityIdByNumber(db, input.hostMunicipality, input.onDate ?? today()) : null;
+  const hostId = input.hostMunicipality
+    ? await municipalityIdByNumber(db, input.hostMunicipality, input.onDate ?? today())
+    : null;
   const id = randomUUID();
   const row = {
     id,
@@ -78,7 +77,14 @@ export async function createCooperation(
   };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("cooperation").values(row).execute();
-    await recordAudit(trx, { cooperationId: id, actorId: input.actorId ?? null, action: "cooperation.created", entityType: "cooperation", entityId: id, after: row });
+    await recordAudit(trx, {
+      cooperationId: id,
+      actorId: input.actorId ?? null,
+      action: "cooperation.created",
+      entityType: "cooperation",
+      entityId: id,
+      after: row,
+    });
   });
   return id;
 }
@@ -86,7 +92,7 @@ export async function createCooperation(
 /** Adds member municipalities by number, as valid on the joining date. */
 export async function addMembers(
   db: DB,
-  input: { slug: string; municipalities: string[]; joinedOn: string; actorId?: string | null },
+  input: { slug: string; municipalities: string[]; joinedOn: string; actorId?: string | null }
 ): Promise<void> {
   const cooperationId = await cooperationIdBySlug(db, input.slug);
   const ids: string[] = [];
@@ -103,14 +109,21 @@ export async function addMembers(
       if (current) continue;
       const row = { id: randomUUID(), cooperation_id: cooperationId, municipality_id: municipalityId, joined_on: input.joinedOn };
       await trx.insertInto("membership").values(row).execute();
-      await recordAudit(trx, { cooperationId, actorId: input.actorId ?? null, action: "membership.created", entityType: "membership", entityId: row.id, after: row });
+      await recordAudit(trx, {
+        cooperationId,
+        actorId: input.actorId ?? null,
+        action: "membership.created",
+        entityType: "membership",
+        entityId: row.id,
+        after: row,
+      });
     }
   });
 }
 
 export async function createUser(
   db: DB,
-  input: { email: string; name: string; password: string; platformAdmin?: boolean; language?: Language; actorId?: string | null },
+  input: { email: string; name: string; password: string; platformAdmin?: boolean; language?: Language; actorId?: string | null }
 ): Promise<string> {
   const email = input.email.toLowerCase();
   const existing = await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirst();
@@ -128,7 +141,14 @@ export async function createUser(
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("app_user").values(row).execute();
     const { password_hash: _, ...visible } = row;
-    await recordAudit(trx, { cooperationId: null, actorId: input.actorId ?? null, action: "user.created", entityType: "user", entityId: id, after: visible });
+    await recordAudit(trx, {
+      cooperationId: null,
+      actorId: input.actorId ?? null,
+      action: "user.created",
+      entityType: "user",
+      entityId: id,
+      after: visible,
+    });
   });
   return id;
 }
@@ -136,7 +156,7 @@ export async function createUser(
 /** Grants a role in a cooperation; a reporter's municipality must be a current member. */
 export async function grantRole(
   db: DB,
-  input: { email: string; slug: string; role: CooperationRole; municipality?: string; actorId?: string | null },
+  input: { email: string; slug: string; role: CooperationRole; municipality?: string; actorId?: string | null }
 ): Promise<void> {
   const userId = await userIdByEmail(db, input.email);
   const cooperationId = await cooperationIdBySlug(db, input.slug);
@@ -166,10 +186,24 @@ export async function grantRole(
     .where("role", "=", input.role)
     .executeTakeFirst();
   if (existing) throw new AdminError("admin.duplicateRole", { email: input.email, slug: input.slug, role: input.role });
-  const row = { id: randomUUID(), user_id: userId, cooperation_id: cooperationId, role: input.role, municipality_id: municipalityId, created_at: now() };
+  const row = {
+    id: randomUUID(),
+    user_id: userId,
+    cooperation_id: cooperationId,
+    role: input.role,
+    municipality_id: municipalityId,
+    created_at: now(),
+  };
   await db.transaction().execute(async (trx) => {
     await trx.insertInto("role_grant").values(row).execute();
-    await recordAudit(trx, { cooperationId, actorId: input.actorId ?? null, action: "role.granted", entityType: "role_grant", entityId: row.id, after: row });
+    await recordAudit(trx, {
+      cooperationId,
+      actorId: input.actorId ?? null,
+      action: "role.granted",
+      entityType: "role_grant",
+      entityId: row.id,
+      after: row,
+    });
   });
 }
 
@@ -179,7 +213,14 @@ export async function disableUser(db: DB, input: { email: string; actorId?: stri
   const at = now();
   await db.transaction().execute(async (trx) => {
     await trx.updateTable("app_user").set({ disabled_at: at }).where("id", "=", userId).execute();
-    await recordAudit(trx, { cooperationId: null, actorId: input.actorId ?? null, action: "user.disabled", entityType: "user", entityId: userId, after: { disabled_at: at } });
+    await recordAudit(trx, {
+      cooperationId: null,
+      actorId: input.actorId ?? null,
+      action: "user.disabled",
+      entityType: "user",
+      entityId: userId,
+      after: { disabled_at: at },
+    });
   });
   await endAllSessions(db, userId);
 }

@@ -13,17 +13,25 @@ export interface Member {
 }
 
 /** Members on a date (default today): joined on or before it and not yet left. */
-export async function listMembers(db: DB, { cooperationId, onDate }: { cooperationId: string; onDate?: string }): Promise<Member[]> {
+export async function listMembers(
+  db: DB,
+  { cooperationId, onDate }: { cooperationId: string; onDate?: string }
+): Promise<Member[]> {
   const date = onDate ?? new Date().toISOString().slice(0, 10);
   const rows = await db
     .selectFrom("membership")
     .innerJoin("municipality", "municipality.id", "membership.municipality_id")
     .leftJoin("municipality_population as pop", (join) =>
-      join
-        .onRef("pop.municipality_id", "=", "municipality.id")
-        .on((eb) =>
-          eb("pop.year", "=", eb.selectFrom("municipality_population as p2").select((e) => e.fn.max("p2.year").as("y")).whereRef("p2.municipality_id", "=", "municipality.id")),
-        ),
+      join.onRef("pop.municipality_id", "=", "municipality.id").on((eb) =>
+        eb(
+          "pop.year",
+          "=",
+          eb
+            .selectFrom("municipality_population as p2")
+            .select((e) => e.fn.max("p2.year").as("y"))
+            .whereRef("p2.municipality_id", "=", "municipality.id")
+        )
+      )
     )
     .select([
       "municipality.id",

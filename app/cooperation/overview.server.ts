@@ -16,7 +16,9 @@ export async function getCooperationOverview(db: DB, scope: CooperationScope) {
     findCurrentStrategy(db, { cooperationId: scope.cooperationId }),
     listMeasuresWithUptake(db, { cooperationId: scope.cooperationId, memberIds: members.map((m) => m.municipalityId) }),
   ]);
-  const municipalityName = scope.municipalityId ? (members.find((m) => m.municipalityId === scope.municipalityId)?.name ?? null) : null;
+  const municipalityName = scope.municipalityId
+    ? members.find((m) => m.municipalityId === scope.municipalityId)?.name ?? null
+    : null;
   return {
     cooperation: {
       name: cooperation.name,

@@ -20,7 +20,7 @@ export interface CooperationScope {
  */
 export async function findCooperationScope(
   db: DB,
-  { slug, userId }: { slug: string; userId: string },
+  { slug, userId }: { slug: string; userId: string }
 ): Promise<CooperationScope | undefined> {
   const rows = await db
     .selectFrom("cooperation")

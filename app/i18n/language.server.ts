@@ -31,7 +31,7 @@ export async function languageFromCookie(request: Request): Promise<Language | n
  */
 export async function resolveLanguage(
   db: DB,
-  { request, user, slug }: { request: Request; user: SessionUser | null; slug: string | undefined },
+  { request, user, slug }: { request: Request; user: SessionUser | null; slug: string | undefined }
 ): Promise<Language> {
   if (user?.language) return user.language;
   const chosen = await languageFromCookie(request);

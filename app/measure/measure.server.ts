@@ -17,7 +17,7 @@ export interface MeasureOverview {
  */
 export async function listMeasuresWithUptake(
   db: DB,
-  { cooperationId, memberIds }: { cooperationId: string; memberIds: string[] },
+  { cooperationId, memberIds }: { cooperationId: string; memberIds: string[] }
 ): Promise<MeasureOverview[]> {
   const measures = await db
     .selectFrom("measure")

@@ -1,6 +1,13 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
-import { json, redirect, type ActionFunctionArgs, type HeadersFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import {
+  json,
+  redirect,
+  type ActionFunctionArgs,
+  type HeadersFunction,
+  type LoaderFunctionArgs,
+  type MetaFunction,
+} from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { LoginSchema } from "../../shared-schema/auth";
@@ -88,7 +95,12 @@ export default function LoginPage() {
         <TextField meta={fields.email} label={t("login.email")} type="email" autoComplete="username" />
         <TextField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
         <div>
-          <button type="submit" className="ds-button" data-variant="primary" aria-busy={navigation.state === "submitting" || undefined}>
+          <button
+            type="submit"
+            className="ds-button"
+            data-variant="primary"
+            aria-busy={navigation.state === "submitting" || undefined}
+          >
             {t("login.submit")}
           </button>
         </div>

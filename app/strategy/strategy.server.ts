@@ -38,7 +38,7 @@ export async function findCurrentStrategy(db: DB, { cooperationId }: { cooperati
         .where(
           "focus_area_id",
           "in",
-          areas.map((a) => a.id),
+          areas.map((a) => a.id)
         )
         .orderBy("sort_order")
         .execute()

@@ -83,12 +83,22 @@ export function ErrorSummary({
   if (!visible) return null;
   return (
     // eslint-disable-next-line jsx-a11y/no-autofocus
-    <div ref={ref} className="ds-error-summary ds-alert" data-color="danger" tabIndex={-1} autoFocus role="alert" aria-labelledby="error-summary-heading">
+    <div
+      ref={ref}
+      className="ds-error-summary ds-alert"
+      data-color="danger"
+      tabIndex={-1}
+      autoFocus
+      role="alert"
+      aria-labelledby="error-summary-heading"
+    >
       <h2 id="error-summary-heading" className="ds-heading" data-size="xs">
         {t("form.errorSummary")}
       </h2>
       <ul className="ds-list">
-        {formErrors?.map((e) => <li key={e}>{t(e)}</li>)}
+        {formErrors?.map((e) => (
+          <li key={e}>{t(e)}</li>
+        ))}
         {fieldErrors.map((f) => (
           <li key={f.id}>
             <a className="ds-link" href={`#${f.id}`}>

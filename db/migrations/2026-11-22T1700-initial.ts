@@ -101,7 +101,7 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint("role_grant_unique", ["user_id", "cooperation_id", "role"])
     .addCheckConstraint(
       "role_grant_reporter_municipality",
-      sql`(role = 'reporter' and municipality_id is not null) or (role <> 'reporter' and municipality_id is null)`,
+      sql`(role = 'reporter' and municipality_id is not null) or (role <> 'reporter' and municipality_id is null)`
     )
     .execute();
 
@@ -390,21 +390,40 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn("after", "text")
     .addColumn("created_at", "text", (c) => c.notNull())
     .execute();
-  await db.schema
-    .createIndex("audit_event_entity_idx")
-    .on("audit_event")
-    .columns(["entity_type", "entity_id"])
-    .execute();
+  await db.schema.createIndex("audit_event_entity_idx").on("audit_event").columns(["entity_type", "entity_id"]).execute();
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
   const tables = [
-    "audit_event", "comment", "annual_report", "uptake_report", "round_submission",
-    "round_measure", "reporting_round", "plan_item", "plan_version", "action_plan",
-    "measure_link", "measure_benefit", "measure_participant", "measure_goal",
-    "measure_focus_area", "measure", "goal_evaluation", "goal", "focus_area", "strategy",
-    "decision", "role_grant", "user_session", "app_user", "membership", "cooperation",
-    "municipality_population", "municipality_change", "municipality",
+    "audit_event",
+    "comment",
+    "annual_report",
+    "uptake_report",
+    "round_submission",
+    "round_measure",
+    "reporting_round",
+    "plan_item",
+    "plan_version",
+    "action_plan",
+    "measure_link",
+    "measure_benefit",
+    "measure_participant",
+    "measure_goal",
+    "measure_focus_area",
+    "measure",
+    "goal_evaluation",
+    "goal",
+    "focus_area",
+    "strategy",
+    "decision",
+    "role_grant",
+    "user_session",
+    "app_user",
+    "membership",
+    "cooperation",
+    "municipality_population",
+    "municipality_change",
+    "municipality",
   ];
   for (const table of tables) await db.schema.dropTable(table).execute();
 }

@@ -113,9 +113,7 @@ export function buildRegister(dataDir: string): Register {
   }
   const population = municipalities.flatMap((municipality) => {
     const count = derive.population(municipality);
-    return count === undefined
-      ? []
-      : [{ municipality_id: municipality.id, year: POPULATION_YEAR, population: count }];
+    return count === undefined ? [] : [{ municipality_id: municipality.id, year: POPULATION_YEAR, population: count }];
   });
   return { municipalities, changes, population };
 }
@@ -147,20 +145,11 @@ function readSnapshots(dataDir: string): Map<number, Snapshot> {
   const years = [FIRST_SNAPSHOT, ...TRANSITIONS.map((t) => t.to)];
   const raw = years.map((year) => {
     const file = `ssb-131-${year}-01-01.csv`;
-    const rows = readRows(dataDir, file).map(
-      ([code = "", name = ""]) => [checkedCode(code, file), name] as const,
-    );
+    const rows = readRows(dataDir, file).map(([code = "", name = ""]) => [checkedCode(code, file), name] as const);
     return [year, rows] as const;
   });
-  const cleanNames = new Set(
-    raw.flatMap(([, rows]) => rows.map(([, name]) => name)).filter((n) => !n.includes("?")),
-  );
-  return new Map(
-    raw.map(([year, rows]) => [
-      year,
-      new Map(rows.map(([code, name]) => [code, repairName(name, cleanNames)])),
-    ]),
-  );
+  const cleanNames = new Set(raw.flatMap(([, rows]) => rows.map(([, name]) => name)).filter((n) => !n.includes("?")));
+  return new Map(raw.map(([year, rows]) => [year, new Map(rows.map(([code, name]) => [code, repairName(name, cleanNames)]))]));
 }
 
 /**
@@ -230,23 +219,14 @@ function baseName(name: string): string {
     .toLocaleLowerCase("nb");
 }
 
-function linksOf(
-  dataDir: string,
-  transition: Transition,
-  snapshots: Map<number, Snapshot>,
-): Link[] {
+function linksOf(dataDir: string, transition: Transition, snapshots: Map<number, Snapshot>): Link[] {
   return transition.table
     ? readLinks(dataDir, transition.table)
     : reformLinks(snapshots.get(transition.from)!, snapshots.get(transition.to)!);
 }
 
 /** Every code that vanishes must lead somewhere and every new code must come from somewhere. */
-function checkTransition(
-  transition: Transition,
-  links: Link[],
-  before: Snapshot,
-  after: Snapshot,
-): void {
+function checkTransition(transition: Transition, links: Link[], before: Snapshot, after: Snapshot): void {
   const label = `${transition.from}→${transition.to}`;
   for (const link of links) {
     if (!before.has(link.from) || !after.has(link.to) || after.has(link.from)) {
@@ -267,11 +247,7 @@ function checkTransition(
   }
 }
 
-function classify(
-  link: Link,
-  links: Link[],
-  before: Snapshot,
-): { kind: MunicipalityChangeKind; partial: Flag } {
+function classify(link: Link, links: Link[], before: Snapshot): { kind: MunicipalityChangeKind; partial: Flag } {
   const targets = links.filter((l) => l.from === link.from).length;
   if (link.split || targets > 1) return { kind: "split", partial: 1 };
   // A successor that already existed (Trondheim absorbing Klæbu) counts as one of the merged.
@@ -293,12 +269,10 @@ function newMunicipality(number: string, name: string, validFrom: string): Munic
 
 function buildTimeline(
   dataDir: string,
-  snapshots: Map<number, Snapshot>,
+  snapshots: Map<number, Snapshot>
 ): { municipalities: MunicipalityRow[]; changes: ChangeRow[] } {
   const first = snapshots.get(FIRST_SNAPSHOT)!;
-  let current = new Map(
-    [...first].map(([code, name]) => [code, newMunicipality(code, name, REGISTER_START)]),
-  );
+  let current = new Map([...first].map(([code, name]) => [code, newMunicipality(code, name, REGISTER_START)]));
   const municipalities = [...current.values()];
   const changes: ChangeRow[] = [];
   for (const transition of TRANSITIONS) {
@@ -331,7 +305,7 @@ function changeRows(
   links: Link[],
   current: Map<string, MunicipalityRow>,
   next: Map<string, MunicipalityRow>,
-  before: Snapshot,
+  before: Snapshot
 ): ChangeRow[] {
   return links.map((link) => {
     const predecessor = current.get(link.from)!;
@@ -362,7 +336,7 @@ function readFacts2015(dataDir: string): Map<string, Facts2015> {
         writtenStandard: standard as WrittenStandard,
       };
       return [checkedCode(code, file), facts] as const;
-    }),
+    })
   );
 }
 
@@ -371,10 +345,7 @@ function readFacts2015(dataDir: string): Map<string, Facts2015> {
  * lists Sandefjord 0710 (formed 2017) instead of the three it merged, so a code nobody held in
  * 2015 goes to its first holder.
  */
-function factsByMunicipality(
-  municipalities: MunicipalityRow[],
-  facts: Map<string, Facts2015>,
-): Map<string, Facts2015> {
+function factsByMunicipality(municipalities: MunicipalityRow[], facts: Map<string, Facts2015>): Map<string, Facts2015> {
   const midYear = `${POPULATION_YEAR}-07-01`;
   const holder = new Map<string, MunicipalityRow>();
   for (const municipality of municipalities) {
@@ -393,10 +364,7 @@ function factsByMunicipality(
 }
 
 function validOn(municipality: MunicipalityRow, date: string): boolean {
-  return (
-    municipality.valid_from <= date &&
-    (municipality.valid_to == null || municipality.valid_to > date)
-  );
+  return municipality.valid_from <= date && (municipality.valid_to == null || municipality.valid_to > date);
 }
 
 function countyOf(code: string): string {
@@ -410,38 +378,29 @@ function countyOf(code: string): string {
  * (those effective on its first day); later absorptions do not rewrite its 2015 figures, just as
  * Stavanger keeps its own 2015 population after taking in Finnøy and Rennesøy.
  */
-function deriver(
-  municipalities: MunicipalityRow[],
-  changes: ChangeRow[],
-  facts: Map<string, Facts2015>,
-) {
+function deriver(municipalities: MunicipalityRow[], changes: ChangeRow[], facts: Map<string, Facts2015>) {
   const byId = new Map(municipalities.map((m) => [m.id, m]));
   const formation = new Map<string, ChangeRow[]>();
   for (const change of changes) {
     formation.set(change.successor_id, [...(formation.get(change.successor_id) ?? []), change]);
   }
   const formedBy = (municipality: MunicipalityRow) =>
-    (formation.get(municipality.id) ?? []).filter(
-      (c) => c.effective_date === municipality.valid_from,
-    );
+    (formation.get(municipality.id) ?? []).filter((c) => c.effective_date === municipality.valid_from);
   const predecessor = (change: ChangeRow) => byId.get(change.predecessor_id)!;
 
   const writtenStandard: (municipality: MunicipalityRow) => WrittenStandard | null = memoized(
     (municipality) =>
       facts.get(municipality.id)?.writtenStandard ??
-      combineStandards(formedBy(municipality).map((c) => writtenStandard(predecessor(c)))),
+      combineStandards(formedBy(municipality).map((c) => writtenStandard(predecessor(c))))
   );
   const population: (municipality: MunicipalityRow) => number | undefined = memoized(
     (municipality) =>
-      facts.get(municipality.id)?.population ??
-      sumOfWholes(formedBy(municipality), (c) => population(predecessor(c))),
+      facts.get(municipality.id)?.population ?? sumOfWholes(formedBy(municipality), (c) => population(predecessor(c)))
   );
   return { writtenStandard, population };
 }
 
-function memoized<T>(
-  compute: (municipality: MunicipalityRow) => T,
-): (municipality: MunicipalityRow) => T {
+function memoized<T>(compute: (municipality: MunicipalityRow) => T): (municipality: MunicipalityRow) => T {
   const cache = new Map<string, T>();
   return (municipality) => {
     if (!cache.has(municipality.id)) cache.set(municipality.id, compute(municipality));
@@ -455,13 +414,8 @@ function combineStandards(standards: (WrittenStandard | null)[]): WrittenStandar
 }
 
 /** A population can only be summed when every predecessor came over whole and is known. */
-function sumOfWholes(
-  formedBy: ChangeRow[],
-  populationOf: (change: ChangeRow) => number | undefined,
-): number | undefined {
+function sumOfWholes(formedBy: ChangeRow[], populationOf: (change: ChangeRow) => number | undefined): number | undefined {
   if (formedBy.length === 0 || formedBy.some((c) => c.partial === 1)) return undefined;
   const counts = formedBy.map(populationOf);
-  return counts.every((n): n is number => n !== undefined)
-    ? counts.reduce((a, b) => a + b, 0)
-    : undefined;
+  return counts.every((n): n is number => n !== undefined) ? counts.reduce((a, b) => a + b, 0) : undefined;
 }

@@ -9,7 +9,7 @@ export type LinkedMunicipality = Selectable<MunicipalityTable> &
 export async function findMunicipalityByNumber(
   db: Kysely<Database>,
   number: string,
-  onDate: string,
+  onDate: string
 ): Promise<Selectable<MunicipalityTable> | undefined> {
   return db
     .selectFrom("municipality")
@@ -20,17 +20,11 @@ export async function findMunicipalityByNumber(
     .executeTakeFirst();
 }
 
-export async function successorsOf(
-  db: Kysely<Database>,
-  municipalityId: string,
-): Promise<LinkedMunicipality[]> {
+export async function successorsOf(db: Kysely<Database>, municipalityId: string): Promise<LinkedMunicipality[]> {
   return linkedAcrossChanges(db, municipalityId, "predecessor_id", "successor_id");
 }
 
-export async function predecessorsOf(
-  db: Kysely<Database>,
-  municipalityId: string,
-): Promise<LinkedMunicipality[]> {
+export async function predecessorsOf(db: Kysely<Database>, municipalityId: string): Promise<LinkedMunicipality[]> {
   return linkedAcrossChanges(db, municipalityId, "successor_id", "predecessor_id");
 }
 
@@ -40,7 +34,7 @@ function linkedAcrossChanges(
   db: Kysely<Database>,
   municipalityId: string,
   from: ChangeEnd,
-  to: ChangeEnd,
+  to: ChangeEnd
 ): Promise<LinkedMunicipality[]> {
   return db
     .selectFrom("municipality_change as c")

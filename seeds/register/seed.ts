@@ -16,7 +16,7 @@ export function registerDataDir(): string {
  */
 export async function seedMunicipalityRegister(
   db: Kysely<Database>,
-  dataDir: string,
+  dataDir: string
 ): Promise<{ municipalities: number; changes: number }> {
   const register = buildRegister(dataDir);
   return db.transaction().execute(async (trx) => {
@@ -25,30 +25,27 @@ export async function seedMunicipalityRegister(
         .insertInto("municipality")
         .values(chunk)
         .onConflict((oc) => oc.column("id").doNothing())
-        .executeTakeFirstOrThrow(),
+        .executeTakeFirstOrThrow()
     );
     const changes = await insertInChunks(register.changes, (chunk) =>
       trx
         .insertInto("municipality_change")
         .values(chunk)
         .onConflict((oc) => oc.column("id").doNothing())
-        .executeTakeFirstOrThrow(),
+        .executeTakeFirstOrThrow()
     );
     await insertInChunks(register.population, (chunk) =>
       trx
         .insertInto("municipality_population")
         .values(chunk)
         .onConflict((oc) => oc.columns(["municipality_id", "year"]).doNothing())
-        .executeTakeFirstOrThrow(),
+        .executeTakeFirstOrThrow()
     );
     return { municipalities, changes };
   });
 }
 
-async function insertInChunks<Row>(
-  rows: Row[],
-  insert: (chunk: Row[]) => Promise<InsertResult>,
-): Promise<number> {
+async function insertInChunks<Row>(rows: Row[], insert: (chunk: Row[]) => Promise<InsertResult>): Promise<number> {
   let inserted = 0;
   for (let start = 0; start < rows.length; start += CHUNK_SIZE) {
     const result = await insert(rows.slice(start, start + CHUNK_SIZE));

@@ -116,13 +116,28 @@ const PAGES: PageCase[] = [
   },
   simple("/accessibility", "/accessibility", undefined, (t) => t.accessibility.title),
   simple("/admin (platform admin)", "/admin", "admin@fellesloft.example", (t) => t.admin.title),
-  simple(`/c/${EKOMMUNE.slug} (secretariat)`, `/c/${EKOMMUNE.slug}`, "sekretariat@ekommune-sunnmore.example", () => EKOMMUNE.name),
+  simple(
+    `/c/${EKOMMUNE.slug} (secretariat)`,
+    `/c/${EKOMMUNE.slug}`,
+    "sekretariat@ekommune-sunnmore.example",
+    () => EKOMMUNE.name
+  ),
   simple(`/c/${EKOMMUNE.slug} (board)`, `/c/${EKOMMUNE.slug}`, "styre@ekommune-sunnmore.example", () => EKOMMUNE.name),
   simple(`/c/${EKOMMUNE.slug} (viewer)`, `/c/${EKOMMUNE.slug}`, "lesar@ekommune-sunnmore.example", () => EKOMMUNE.name),
   simple(`/c/${EKOMMUNE.slug} (reporter, Giske)`, `/c/${EKOMMUNE.slug}`, "ikt@giske.example", () => EKOMMUNE.name),
-  simple(`/c/${KNUTEPUNKT.slug} (secretariat)`, `/c/${KNUTEPUNKT.slug}`, "sekretariat@knutepunkt-sorlandet.example", () => KNUTEPUNKT.name),
+  simple(
+    `/c/${KNUTEPUNKT.slug} (secretariat)`,
+    `/c/${KNUTEPUNKT.slug}`,
+    "sekretariat@knutepunkt-sorlandet.example",
+    () => KNUTEPUNKT.name
+  ),
   simple("404 page (signed in)", "/c/does-not-exist", "lesar@ekommune-sunnmore.example", (t) => t.errors.notFound.title),
-  simple("404 page for a URL no route matches (signed in)", "/does-not-exist", "lesar@ekommune-sunnmore.example", (t) => t.errors.notFound.title),
+  simple(
+    "404 page for a URL no route matches (signed in)",
+    "/does-not-exist",
+    "lesar@ekommune-sunnmore.example",
+    (t) => t.errors.notFound.title
+  ),
 ];
 
 describe("axe-core finds no WCAG 2.1 A/AA violations, in nb and nn", () => {

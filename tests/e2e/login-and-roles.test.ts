@@ -36,12 +36,38 @@ interface CooperationUser {
 }
 
 const COOPERATION_USERS: CooperationUser[] = [
-  { email: "sekretariat@ekommune-sunnmore.example", slug: EKOMMUNE.slug, cooperation: EKOMMUNE.name, role: "secretariat", lang: "nn" },
+  {
+    email: "sekretariat@ekommune-sunnmore.example",
+    slug: EKOMMUNE.slug,
+    cooperation: EKOMMUNE.name,
+    role: "secretariat",
+    lang: "nn",
+  },
   { email: "styre@ekommune-sunnmore.example", slug: EKOMMUNE.slug, cooperation: EKOMMUNE.name, role: "board", lang: "nn" },
   { email: "lesar@ekommune-sunnmore.example", slug: EKOMMUNE.slug, cooperation: EKOMMUNE.name, role: "viewer", lang: "nn" },
-  { email: "ikt@giske.example", slug: EKOMMUNE.slug, cooperation: EKOMMUNE.name, role: "reporter", municipality: "Giske", lang: "nn" },
-  { email: "ikt@sula.example", slug: EKOMMUNE.slug, cooperation: EKOMMUNE.name, role: "reporter", municipality: "Sula", lang: "nn" },
-  { email: "sekretariat@knutepunkt-sorlandet.example", slug: KNUTEPUNKT.slug, cooperation: KNUTEPUNKT.name, role: "secretariat", lang: "nb" },
+  {
+    email: "ikt@giske.example",
+    slug: EKOMMUNE.slug,
+    cooperation: EKOMMUNE.name,
+    role: "reporter",
+    municipality: "Giske",
+    lang: "nn",
+  },
+  {
+    email: "ikt@sula.example",
+    slug: EKOMMUNE.slug,
+    cooperation: EKOMMUNE.name,
+    role: "reporter",
+    municipality: "Sula",
+    lang: "nn",
+  },
+  {
+    email: "sekretariat@knutepunkt-sorlandet.example",
+    slug: KNUTEPUNKT.slug,
+    cooperation: KNUTEPUNKT.name,
+    role: "secretariat",
+    lang: "nb",
+  },
 ];
 
 const ADMIN = "admin@fellesloft.example";
@@ -172,10 +198,12 @@ describe.each([
     const summary = page.locator("main .ds-error-summary");
     if (javaScript) {
       const focused = await page
-        .waitForFunction(() => document.activeElement?.classList.contains("ds-error-summary") ?? false, undefined, { timeout: 5_000 })
+        .waitForFunction(() => document.activeElement?.classList.contains("ds-error-summary") ?? false, undefined, {
+          timeout: 5_000,
+        })
         .then(
           () => "the error summary",
-          () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? "nothing"),
+          () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? "nothing")
         );
       expect(focused, `document.activeElement ${when}`).toBe("the error summary");
     } else {
@@ -348,7 +376,9 @@ describe.each([
         expect(pathOf(second.page)).toBe(`/c/${EKOMMUNE.slug}`);
         expect(await htmlLang(second.page)).toBe("en");
         expect(await definition(second.page, en.cooperation.yourRoles)).toBe(en.roles.board);
-        expect((await second.page.locator(`${SITE_HEADER} form[action="/logout"] button`).innerText()).trim()).toBe(en.shell.logout);
+        expect((await second.page.locator(`${SITE_HEADER} form[action="/logout"] button`).innerText()).trim()).toBe(
+          en.shell.logout
+        );
       } finally {
         await second.context.close();
       }

@@ -26,11 +26,30 @@ describe("admin CLI (npm run admin)", () => {
   };
 
   it("creates a cooperation, adds members, creates a user and grants a reporter role", async () => {
-    expect(admin(["create-cooperation", "--slug", "fosen", "--name", "Fosen regionråd", "--host", "5054", "--language", "nn"]).code).toBe(0);
-    expect(admin(["add-members", "--slug", "fosen", "--municipalities", "5054,5057,5058", "--joined", "2026-01-01"]).code).toBe(0);
-    const user = admin(["create-user", "--email", "IKT@Indre-Fosen.example", "--name", "Ingrid", "--password-stdin"], "eit-langt-passord\n");
+    expect(
+      admin(["create-cooperation", "--slug", "fosen", "--name", "Fosen regionråd", "--host", "5054", "--language", "nn"]).code
+    ).toBe(0);
+    expect(admin(["add-members", "--slug", "fosen", "--municipalities", "5054,5057,5058", "--joined", "2026-01-01"]).code).toBe(
+      0
+    );
+    const user = admin(
+      ["create-user", "--email", "IKT@Indre-Fosen.example", "--name", "Ingrid", "--password-stdin"],
+      "eit-langt-passord\n"
+    );
     expect(user.code, user.err).toBe(0);
-    expect(admin(["grant-role", "--email", "ikt@indre-fosen.example", "--slug", "fosen", "--role", "reporter", "--municipality", "5054"]).code).toBe(0);
+    expect(
+      admin([
+        "grant-role",
+        "--email",
+        "ikt@indre-fosen.example",
+        "--slug",
+        "fosen",
+        "--role",
+        "reporter",
+        "--municipality",
+        "5054",
+      ]).code
+    ).toBe(0);
 
     const db = connect(dbFile);
     try {
@@ -51,11 +70,33 @@ describe("admin CLI (npm run admin)", () => {
   it.each([
     [["create-cooperation", "--slug", "ekommune-sunnmore", "--name", "Kopi"], 1, "allerede i bruk"],
     [["create-cooperation", "--slug", "Ikke Gyldig", "--name", "X Y"], 2, "små bokstaver"],
-    [["add-members", "--slug", "fosen", "--municipalities", "9999", "--joined", "2026-01-01"], 1, "Fant ingen kommune med nummer 9999"],
+    [
+      ["add-members", "--slug", "fosen", "--municipalities", "9999", "--joined", "2026-01-01"],
+      1,
+      "Fant ingen kommune med nummer 9999",
+    ],
     [["add-members", "--slug", "finst-ikkje", "--municipalities", "5054"], 1, "Fant ikke samarbeidet"],
-    [["grant-role", "--email", "ikt@giske.example", "--slug", "ekommune-sunnmore", "--role", "reporter"], 2, "rapportør må knyttes"],
+    [
+      ["grant-role", "--email", "ikt@giske.example", "--slug", "ekommune-sunnmore", "--role", "reporter"],
+      2,
+      "rapportør må knyttes",
+    ],
     [["grant-role", "--email", "ikt@giske.example", "--slug", "ekommune-sunnmore", "--role", "king"], 2, "gyldig rolle"],
-    [["grant-role", "--email", "ikt@giske.example", "--slug", "knutepunkt-sorlandet", "--role", "reporter", "--municipality", "1532"], 1, "ikke deltaker"],
+    [
+      [
+        "grant-role",
+        "--email",
+        "ikt@giske.example",
+        "--slug",
+        "knutepunkt-sorlandet",
+        "--role",
+        "reporter",
+        "--municipality",
+        "1532",
+      ],
+      1,
+      "ikke deltaker",
+    ],
     [["create-user", "--email", "ny@kommune.example", "--name", "Ny", "--password-stdin"], 2, "minst 12 tegn"],
     [["frobnicate"], 2, "Ukjent kommando"],
     [["grant-role", "--bogus"], 2, "Unknown option"],

@@ -4,7 +4,14 @@ import type { DB } from "../../db/connect";
 import { dialectName } from "../../db/dialect";
 import { migrateToLatest } from "../../db/migrate";
 import { recordAudit } from "../../app/audit/audit.server";
-import { AdminError, addMembers, createCooperation, createUser, grantRole, listCooperationsForAdmin } from "../../app/cooperation/admin.server";
+import {
+  AdminError,
+  addMembers,
+  createCooperation,
+  createUser,
+  grantRole,
+  listCooperationsForAdmin,
+} from "../../app/cooperation/admin.server";
 import { getCooperationOverview } from "../../app/cooperation/overview.server";
 import { findCooperationScope, listUserCooperations } from "../../app/cooperation/scope.server";
 import { seedDemo } from "../../seeds/demo";
@@ -27,41 +34,126 @@ describe.each(testDatabases())("data layer on $name", (database) => {
     await migrateToLatest(db);
     const tables = await db.introspection.getTables();
     const names = tables.map((t) => t.name);
-    for (const table of ["cooperation", "municipality", "membership", "app_user", "user_session", "role_grant", "strategy", "focus_area", "goal", "goal_evaluation", "measure", "measure_participant", "measure_benefit", "action_plan", "plan_version", "plan_item", "decision", "uptake_report", "reporting_round", "annual_report", "comment", "audit_event"]) {
+    for (const table of [
+      "cooperation",
+      "municipality",
+      "membership",
+      "app_user",
+      "user_session",
+      "role_grant",
+      "strategy",
+      "focus_area",
+      "goal",
+      "goal_evaluation",
+      "measure",
+      "measure_participant",
+      "measure_benefit",
+      "action_plan",
+      "plan_version",
+      "plan_item",
+      "decision",
+      "uptake_report",
+      "reporting_round",
+      "annual_report",
+      "comment",
+      "audit_event",
+    ]) {
       expect(names).toContain(table);
     }
   });
 
   it("keeps the audit trail append-only in the database itself", async () => {
-    await recordAudit(db, { cooperationId: null, actorId: null, action: "test.event", entityType: "test", entityId: "1", after: { a: 1 } });
-    await expect(db.updateTable("audit_event").set({ action: "forged" }).where("action", "=", "test.event").execute()).rejects.toThrow(/append-only/);
+    await recordAudit(db, {
+      cooperationId: null,
+      actorId: null,
+      action: "test.event",
+      entityType: "test",
+      entityId: "1",
+      after: { a: 1 },
+    });
+    await expect(
+      db.updateTable("audit_event").set({ action: "forged" }).where("action", "=", "test.event").execute()
+    ).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_event").where("action", "=", "test.event").execute()).rejects.toThrow(/append-only/);
-    const row = await db.selectFrom("audit_event").select(["action", "after"]).where("entity_type", "=", "test").executeTakeFirstOrThrow();
+    const row = await db
+      .selectFrom("audit_event")
+      .select(["action", "after"])
+      .where("entity_type", "=", "test")
+      .executeTakeFirstOrThrow();
     expect(row.action).toBe("test.event");
     expect(JSON.parse(row.after!)).toEqual({ a: 1 });
   });
 
   it("refuses a reporter without a municipality, or a municipality on another role, at the database level", async () => {
-    const coop = await db.selectFrom("cooperation").select("id").where("slug", "=", "ekommune-sunnmore").executeTakeFirstOrThrow();
-    const user = await db.selectFrom("app_user").select("id").where("email", "=", "admin@fellesloft.example").executeTakeFirstOrThrow();
+    const coop = await db
+      .selectFrom("cooperation")
+      .select("id")
+      .where("slug", "=", "ekommune-sunnmore")
+      .executeTakeFirstOrThrow();
+    const user = await db
+      .selectFrom("app_user")
+      .select("id")
+      .where("email", "=", "admin@fellesloft.example")
+      .executeTakeFirstOrThrow();
     const giske = await db.selectFrom("municipality").select("id").where("number", "=", "1532").executeTakeFirstOrThrow();
     const base = { user_id: user.id, cooperation_id: coop.id, created_at: new Date().toISOString() };
-    await expect(db.insertInto("role_grant").values({ ...base, id: "x1", role: "reporter", municipality_id: null }).execute()).rejects.toThrow();
-    await expect(db.insertInto("role_grant").values({ ...base, id: "x2", role: "viewer", municipality_id: giske.id }).execute()).rejects.toThrow();
+    await expect(
+      db
+        .insertInto("role_grant")
+        .values({ ...base, id: "x1", role: "reporter", municipality_id: null })
+        .execute()
+    ).rejects.toThrow();
+    await expect(
+      db
+        .insertInto("role_grant")
+        .values({ ...base, id: "x2", role: "viewer", municipality_id: giske.id })
+        .execute()
+    ).rejects.toThrow();
   });
 
   it("enforces foreign keys", async () => {
     await expect(
-      db.insertInto("membership").values({ id: "m-x", cooperation_id: "no-such-cooperation", municipality_id: "no-such", joined_on: "2020-01-01" }).execute(),
+      db
+        .insertInto("membership")
+        .values({ id: "m-x", cooperation_id: "no-such-cooperation", municipality_id: "no-such", joined_on: "2020-01-01" })
+        .execute()
     ).rejects.toThrow();
   });
 
   it("stores money as exact øre beyond 32-bit range and reads it back as a number", async () => {
-    const coop = await db.selectFrom("cooperation").select("id").where("slug", "=", "ekommune-sunnmore").executeTakeFirstOrThrow();
+    const coop = await db
+      .selectFrom("cooperation")
+      .select("id")
+      .where("slug", "=", "ekommune-sunnmore")
+      .executeTakeFirstOrThrow();
     const now = new Date().toISOString();
     await db
       .insertInto("measure")
-      .values({ id: "big", cooperation_id: coop.id, number: 999, name: "Stort", description: "", status: "proposed", status_text: null, priority: null, period_from: null, period_to: null, owner: null, benefits_text: "", investment_cost: 12_345_678_901_23, running_cost: 1, financing_text: "", cost_key: "equal", cost_key_equal_percent: null, cost_key_population_year: null, all_members: 1, introduces_system: 0, phased_out_systems: "[]", created_at: now, updated_at: now })
+      .values({
+        id: "big",
+        cooperation_id: coop.id,
+        number: 999,
+        name: "Stort",
+        description: "",
+        status: "proposed",
+        status_text: null,
+        priority: null,
+        period_from: null,
+        period_to: null,
+        owner: null,
+        benefits_text: "",
+        investment_cost: 12_345_678_901_23,
+        running_cost: 1,
+        financing_text: "",
+        cost_key: "equal",
+        cost_key_equal_percent: null,
+        cost_key_population_year: null,
+        all_members: 1,
+        introduces_system: 0,
+        phased_out_systems: "[]",
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
     const row = await db.selectFrom("measure").select("investment_cost").where("id", "=", "big").executeTakeFirstOrThrow();
     expect(row.investment_cost).toBe(12_345_678_901_23);
@@ -72,7 +164,11 @@ describe.each(testDatabases())("data layer on $name", (database) => {
     const giske = await db.selectFrom("app_user").select("id").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow();
     const scope = await findCooperationScope(db, { slug: "ekommune-sunnmore", userId: giske.id });
     expect(scope?.roles).toEqual(["reporter"]);
-    const municipality = await db.selectFrom("municipality").select(["number", "name"]).where("id", "=", scope!.municipalityId!).executeTakeFirstOrThrow();
+    const municipality = await db
+      .selectFrom("municipality")
+      .select(["number", "name"])
+      .where("id", "=", scope!.municipalityId!)
+      .executeTakeFirstOrThrow();
     expect(municipality).toEqual({ number: "1532", name: "Giske" });
     expect(await findCooperationScope(db, { slug: "knutepunkt-sorlandet", userId: giske.id })).toBeUndefined();
     expect(await findCooperationScope(db, { slug: "does-not-exist", userId: giske.id })).toBeUndefined();
@@ -80,10 +176,26 @@ describe.each(testDatabases())("data layer on $name", (database) => {
   });
 
   it("builds the overview from the demo data: members, strategy and uptake", async () => {
-    const sekretariat = await db.selectFrom("app_user").select("id").where("email", "=", "sekretariat@ekommune-sunnmore.example").executeTakeFirstOrThrow();
+    const sekretariat = await db
+      .selectFrom("app_user")
+      .select("id")
+      .where("email", "=", "sekretariat@ekommune-sunnmore.example")
+      .executeTakeFirstOrThrow();
     const scope = (await findCooperationScope(db, { slug: "ekommune-sunnmore", userId: sekretariat.id }))!;
     const overview = await getCooperationOverview(db, scope);
-    expect(overview.members.map((m) => m.number)).toEqual(["1504", "1523", "1524", "1525", "1526", "1528", "1529", "1531", "1532", "1534", "1546"]);
+    expect(overview.members.map((m) => m.number)).toEqual([
+      "1504",
+      "1523",
+      "1524",
+      "1525",
+      "1526",
+      "1528",
+      "1529",
+      "1531",
+      "1532",
+      "1534",
+      "1546",
+    ]);
     expect(overview.members.find((m) => m.number === "1504")?.population).toBe(47199);
     expect(overview.strategy?.title).toBe("IKT-strategi for eKommune Sunnmøre 2013–2016");
     expect(overview.strategy?.status).toBe("adopted");
@@ -105,17 +217,41 @@ describe.each(testDatabases())("data layer on $name", (database) => {
   });
 
   it("refuses bad administration input with a clear error and changes nothing", async () => {
-    const count = async () => Number((await db.selectFrom("cooperation").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await db
+            .selectFrom("cooperation")
+            .select(sql<number>`count(*)`.as("n"))
+            .executeTakeFirstOrThrow()
+        ).n
+      );
     const before = await count();
-    await expect(createCooperation(db, { slug: "ekommune-sunnmore", name: "Dobbel" })).rejects.toMatchObject({ key: "admin.duplicateSlug" });
-    await expect(createCooperation(db, { slug: "ny", name: "Ny", hostMunicipality: "9998" })).rejects.toMatchObject({ key: "admin.unknownMunicipality" });
+    await expect(createCooperation(db, { slug: "ekommune-sunnmore", name: "Dobbel" })).rejects.toMatchObject({
+      key: "admin.duplicateSlug",
+    });
+    await expect(createCooperation(db, { slug: "ny", name: "Ny", hostMunicipality: "9998" })).rejects.toMatchObject({
+      key: "admin.unknownMunicipality",
+    });
     expect(await count()).toBe(before);
-    await expect(addMembers(db, { slug: "ekommune-sunnmore", municipalities: ["1532", "0000"], joinedOn: "2026-01-01" })).rejects.toBeInstanceOf(AdminError);
-    await expect(createUser(db, { email: "ikt@giske.example", name: "Dobbel", password: "lang-nok-passord" })).rejects.toMatchObject({ key: "admin.duplicateUser" });
-    await expect(grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1001" })).rejects.toMatchObject({ key: "admin.notAMember" });
-    await expect(grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "viewer", municipality: "1532" })).rejects.toMatchObject({ key: "admin.municipalityOnlyForReporters" });
-    await expect(grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1532" })).rejects.toMatchObject({ key: "admin.duplicateRole" });
-    await expect(grantRole(db, { email: "nobody@example.org", slug: "ekommune-sunnmore", role: "viewer" })).rejects.toMatchObject({ key: "admin.unknownUser" });
+    await expect(
+      addMembers(db, { slug: "ekommune-sunnmore", municipalities: ["1532", "0000"], joinedOn: "2026-01-01" })
+    ).rejects.toBeInstanceOf(AdminError);
+    await expect(
+      createUser(db, { email: "ikt@giske.example", name: "Dobbel", password: "lang-nok-passord" })
+    ).rejects.toMatchObject({ key: "admin.duplicateUser" });
+    await expect(
+      grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1001" })
+    ).rejects.toMatchObject({ key: "admin.notAMember" });
+    await expect(
+      grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "viewer", municipality: "1532" })
+    ).rejects.toMatchObject({ key: "admin.municipalityOnlyForReporters" });
+    await expect(
+      grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1532" })
+    ).rejects.toMatchObject({ key: "admin.duplicateRole" });
+    await expect(grantRole(db, { email: "nobody@example.org", slug: "ekommune-sunnmore", role: "viewer" })).rejects.toMatchObject(
+      { key: "admin.unknownUser" }
+    );
   });
 
   it("audits administration: who created what", async () => {

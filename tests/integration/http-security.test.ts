@@ -58,8 +58,15 @@ describe("the production server", () => {
   });
 
   it("refuses a cross-origin POST before it reaches any action", async () => {
-    const before = await server.db.selectFrom("user_session").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
-    const attempts: Record<string, string>[] = [{ Origin: "https://evil.example" }, { "Sec-Fetch-Site": "cross-site", Origin: server.origin }, {}];
+    const before = await server.db
+      .selectFrom("user_session")
+      .select(sql<number>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow();
+    const attempts: Record<string, string>[] = [
+      { Origin: "https://evil.example" },
+      { "Sec-Fetch-Site": "cross-site", Origin: server.origin },
+      {},
+    ];
     for (const headers of attempts) {
       const response = await fetch(`${server.url}/login`, {
         method: "POST",
@@ -69,7 +76,10 @@ describe("the production server", () => {
       });
       expect(response.status).toBe(403);
     }
-    const after = await server.db.selectFrom("user_session").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+    const after = await server.db
+      .selectFrom("user_session")
+      .select(sql<number>`count(*)`.as("n"))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 

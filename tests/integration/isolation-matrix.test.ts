@@ -94,9 +94,13 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 
 /** The ways a foreign cooperation's text could appear in an HTML or JSON answer. */
 function leakedStrings(body: string, secrets: readonly string[]): string[] {
-  const found = secrets.filter((s) => body.includes(s) || body.includes(escapeHtml(s)) || body.includes(JSON.stringify(s).slice(1, -1)));
+  const found = secrets.filter(
+    (s) => body.includes(s) || body.includes(escapeHtml(s)) || body.includes(JSON.stringify(s).slice(1, -1))
+  );
   // a few are enough to read a failure by
-  return found.length > 3 ? [...found.slice(0, 3).map((s) => (s.length > 60 ? `${s.slice(0, 60)}…` : s)), `(+${found.length - 3} more)`] : found;
+  return found.length > 3
+    ? [...found.slice(0, 3).map((s) => (s.length > 60 ? `${s.slice(0, 60)}…` : s)), `(+${found.length - 3} more)`]
+    : found;
 }
 
 function requestUrl(route: ManifestRoute, path: string, method: Method): string {
@@ -143,7 +147,11 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
       });
     } catch (error) {
       // the server process ended under the test (a crash, or something outside killed it)
-      throw new Error(`${actor.label} ${method} ${url}: no answer (${String((error as Error).cause ?? error)}); server output:\n${server.output().slice(-3000)}`);
+      throw new Error(
+        `${actor.label} ${method} ${url}: no answer (${String((error as Error).cause ?? error)}); server output:\n${server
+          .output()
+          .slice(-3000)}`
+      );
     }
     return {
       status: response.status,
@@ -193,8 +201,15 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     for (const c of cooperations) {
       const measures = await server.db.selectFrom("measure").select("name").where("cooperation_id", "=", c.id).execute();
       const strategies = await server.db.selectFrom("strategy").select("title").where("cooperation_id", "=", c.id).execute();
-      const row = await server.db.selectFrom("cooperation").select("description").where("id", "=", c.id).executeTakeFirstOrThrow();
-      secrets.set(c.id, [c.name, row.description, ...measures.map((m) => m.name), ...strategies.map((s) => s.title)].filter((s) => s.length >= 6));
+      const row = await server.db
+        .selectFrom("cooperation")
+        .select("description")
+        .where("id", "=", c.id)
+        .executeTakeFirstOrThrow();
+      secrets.set(
+        c.id,
+        [c.name, row.description, ...measures.map((m) => m.name), ...strategies.map((s) => s.title)].filter((s) => s.length >= 6)
+      );
     }
     actors = [{ label: "anonymous", email: null, userId: null, isPlatformAdmin: false, grants: [], cookie: null }];
     for (const demo of DEMO_USERS) {
@@ -223,11 +238,15 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
       const lines = [...counts.entries()].sort().map(([k, n]) => `  ${k.padEnd(34)} ${n}`);
       console.log(
         [
-          `isolation matrix: ${routes} routes × ${actors.length} callers (${actors.length - 1} users + anonymous) → ${total} checks in ${((Date.now() - started) / 1000).toFixed(1)} s`,
-          `  routes: ${manifest.map((r) => `${r.id} ${r.requestPattern} [${r.kind}${r.hasLoader ? " L" : ""}${r.hasAction ? " A" : ""}]`).join("; ")}`,
+          `isolation matrix: ${routes} routes × ${actors.length} callers (${
+            actors.length - 1
+          } users + anonymous) → ${total} checks in ${((Date.now() - started) / 1000).toFixed(1)} s`,
+          `  routes: ${manifest
+            .map((r) => `${r.id} ${r.requestPattern} [${r.kind}${r.hasLoader ? " L" : ""}${r.hasAction ? " A" : ""}]`)
+            .join("; ")}`,
           ...lines,
           ...[...new Set(notes)].map((n) => `  note: ${n}`),
-        ].join("\n"),
+        ].join("\n")
       );
     }
     await server?.stop();
@@ -256,7 +275,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     };
     const target: Target = { cooperation: cooperations[0] };
     await expect(resolveRouteUrl(server.db, route, target)).rejects.toThrow(
-      "route routes/c.$slug.widgets.$foo (/c/:slug/widgets/:foo) has param :foo — add it to the isolation matrix",
+      "route routes/c.$slug.widgets.$foo (/c/:slug/widgets/:foo) has param :foo — add it to the isolation matrix"
     );
     const ambiguous = { ...route, requestPattern: "/c/:slug/widgets/:id", params: ["slug", "id"] };
     await expect(resolveRouteUrl(server.db, ambiguous, target)).rejects.toThrow(UnknownParamError);
@@ -265,7 +284,12 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     const knutepunkt = cooperations.find((c) => c.slug === "knutepunkt-sorlandet")!;
     const resolved = await resolveRouteUrl(server.db, measure, { cooperation: knutepunkt });
     const number = resolved.path.split("/").pop();
-    const row = await server.db.selectFrom("measure").select("id").where("cooperation_id", "=", knutepunkt.id).where("number", "=", Number(number)).executeTakeFirst();
+    const row = await server.db
+      .selectFrom("measure")
+      .select("id")
+      .where("cooperation_id", "=", knutepunkt.id)
+      .where("number", "=", Number(number))
+      .executeTakeFirst();
     expect(row).toBeTruthy();
     expect(resolved.fallbacks).toEqual([]);
   });
@@ -291,8 +315,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
       for (const actor of actors) {
         for (const own of cooperations.filter((c) => actor.grants.some((g) => g.cooperationId === c.id))) {
           const roles = actor.grants.filter((g) => g.cooperationId === own.id).map((g) => g.role);
-          const allowed = typeof rule.allowed === "string" ? can(roles, rule.allowed) : roles.some((r) => rule.allowed.includes(r));
-          const expected = allowed ? (rule.okStatus ?? 200) : 403;
+          const allowed =
+            typeof rule.allowed === "string" ? can(roles, rule.allowed) : roles.some((r) => rule.allowed.includes(r));
+          const expected = allowed ? rule.okStatus ?? 200 : 403;
           const resolved = await urlFor(route, { cooperation: own });
           if (!resolved) continue;
           const { path, fallbacks } = resolved;
@@ -307,7 +332,12 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
             count("own-cooperation", method);
             checked++;
             if (reply.status !== expected) fail(actor, method, url, reply, String(expected));
-            else if (expected === 200 && method === "GET" && reply.contentType.includes("text/html") && !reply.body.includes(escapeHtml(own.name))) {
+            else if (
+              expected === 200 &&
+              method === "GET" &&
+              reply.contentType.includes("text/html") &&
+              !reply.body.includes(escapeHtml(own.name))
+            ) {
               fail(actor, method, url, reply, `a page naming ${own.name}`);
             }
           }
@@ -327,7 +357,8 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           const resolved = await urlFor(route, { cooperation: foreign });
           if (!resolved) continue;
           const { path, fallbacks } = resolved;
-          if (fallbacks.length) notes.push(`${route.id} for ${foreign.slug}: no row for :${fallbacks.join(", :")}, fallback used`);
+          if (fallbacks.length)
+            notes.push(`${route.id} for ${foreign.slug}: no row for :${fallbacks.join(", :")}, fallback used`);
           const foreignSecrets = secrets.get(foreign.id) ?? [];
           const body = { ...GENERIC_FIELDS, slug: foreign.slug, cooperationId: foreign.id };
 
@@ -345,7 +376,8 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
               if (!ok) fail(actor, method, url, reply, "404 (a non-member must not learn the cooperation exists)");
             }
             const leaked = leakedStrings(reply.body, foreignSecrets);
-            if (leaked.length) fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
+            if (leaked.length)
+              fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
           }
 
           for (const method of ["POST", "POST ?_data"] as const) {
@@ -360,7 +392,8 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
               fail(actor, method, url, reply, "405 (the route has no action)");
             }
             const leaked = leakedStrings(reply.body, foreignSecrets);
-            if (leaked.length) fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
+            if (leaked.length)
+              fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
           }
         }
       }
@@ -373,7 +406,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     const missing = { id: "", slug: "no-such-cooperation", name: "" };
     const observed = new Set<string>();
     const langOf = (reply: Reply) =>
-      reply.contentType.includes("json") ? (JSON.parse(reply.body) as { lang?: string }).lang : /<html[^>]* lang="([^"]*)"/.exec(reply.body)?.[1];
+      reply.contentType.includes("json")
+        ? (JSON.parse(reply.body) as { lang?: string }).lang
+        : /<html[^>]* lang="([^"]*)"/.exec(reply.body)?.[1];
     for (const route of manifest.filter((r) => r.kind === "tenant")) {
       const missingUrl = await urlFor(route, { cooperation: missing });
       if (!missingUrl) continue;
@@ -390,11 +425,18 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           for (const [method, urlOf] of requests) {
             const [real, none] = [await send(actor, method, urlOf(path)), await send(actor, method, urlOf(missingPath))];
             count("tenant vs nonexistent", method);
-            if (real.status !== none.status) fail(actor, method, urlOf(path), real, `${none.status}, as for ${urlOf(missingPath)}`);
+            if (real.status !== none.status)
+              fail(actor, method, urlOf(path), real, `${none.status}, as for ${urlOf(missingPath)}`);
             if (langOf(real) !== langOf(none)) {
               observed.add("lang");
               if (!KNOWN_EXISTENCE_ORACLES.has("lang")) {
-                fail(actor, method, urlOf(path), real, `lang ${langOf(none)} as for ${urlOf(missingPath)}, not ${langOf(real)} (the cooperation's default language)`);
+                fail(
+                  actor,
+                  method,
+                  urlOf(path),
+                  real,
+                  `lang ${langOf(none)} as for ${urlOf(missingPath)}, not ${langOf(real)} (the cooperation's default language)`
+                );
               }
             }
           }
@@ -423,7 +465,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
         if (!resolvedUrl) continue;
         const { path } = resolvedUrl;
         if (!path.includes(c.other.number) && !path.includes(c.other.id)) {
-          problems.push(`${route.id}: the URL ${path} does not name ${c.other.name}; the municipality param did not resolve to the target`);
+          problems.push(
+            `${route.id}: the URL ${path} does not name ${c.other.name}; the municipality param did not resolve to the target`
+          );
         }
         for (const method of ["GET", "GET ?_data"] as const) {
           const url = requestUrl(route, path, method);
@@ -437,7 +481,8 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           const body = { ...GENERIC_FIELDS, municipality: c.own.number, municipalityId: c.own.id };
           const reply = await send(actor, method, url, body);
           count("other-municipality", method);
-          if (![403, 404, 405].includes(reply.status)) fail(actor, method, url, reply, `403/404/405 (reporting for ${c.other.name} is not ${actor.label}'s to do)`);
+          if (![403, 404, 405].includes(reply.status))
+            fail(actor, method, url, reply, `403/404/405 (reporting for ${c.other.name} is not ${actor.label}'s to do)`);
         }
       }
     }
@@ -463,7 +508,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           if (actor.isPlatformAdmin) {
             if (reply.status !== 200 && !noHandler) fail(actor, method, url, reply, "200 (positive control)");
           } else if (!actor.cookie) {
-            const ok = (method.startsWith("GET") ? isLoginRedirect(reply, path) : isLoginRedirect(reply)) || (noHandler && [400, 405].includes(reply.status));
+            const ok =
+              (method.startsWith("GET") ? isLoginRedirect(reply, path) : isLoginRedirect(reply)) ||
+              (noHandler && [400, 405].includes(reply.status));
             if (!ok) fail(actor, method, url, reply, "302 to /login?redirectTo=…");
           } else {
             const ok = reply.status === 404 || (noHandler && [400, 405].includes(reply.status));
@@ -471,8 +518,11 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           }
           if (!actor.isPlatformAdmin) {
             // the page frame names the caller's own cooperations; nothing else may appear
-            const leaked = foreignCooperations(cooperations, actor.grants).flatMap((c) => leakedStrings(reply.body, secrets.get(c.id) ?? []));
-            if (leaked.length) fail(actor, method, url, reply, `no cooperation data, but the answer contains ${JSON.stringify(leaked)}`);
+            const leaked = foreignCooperations(cooperations, actor.grants).flatMap((c) =>
+              leakedStrings(reply.body, secrets.get(c.id) ?? [])
+            );
+            if (leaked.length)
+              fail(actor, method, url, reply, `no cooperation data, but the answer contains ${JSON.stringify(leaked)}`);
           }
         }
       }
@@ -499,7 +549,8 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           if (route.kind === "published") continue;
           for (const c of foreign) {
             const leaked = leakedStrings(reply.body, secrets.get(c.id) ?? []);
-            if (leaked.length) fail(actor, method, url, reply, `no data of ${c.slug}, but the answer contains ${JSON.stringify(leaked)}`);
+            if (leaked.length)
+              fail(actor, method, url, reply, `no data of ${c.slug}, but the answer contains ${JSON.stringify(leaked)}`);
           }
         }
         if (SELF_SERVICE_WRITES.has(route.id)) continue;
@@ -524,7 +575,10 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
   });
 
   it("POST /language changes only the caller's own language, whatever the form names", async () => {
-    const [caller, other] = [actors.find((a) => a.email === "lesar@ekommune-sunnmore.example")!, actors.find((a) => a.email === "ikt@sula.example")!];
+    const [caller, other] = [
+      actors.find((a) => a.email === "lesar@ekommune-sunnmore.example")!,
+      actors.find((a) => a.email === "ikt@sula.example")!,
+    ];
     const usersBefore = await server.db.selectFrom("app_user").selectAll().orderBy("id").execute();
     const digests = await tableDigests(server.db);
     const auditBefore = await server.db.selectFrom("audit_event").select("id").execute();
@@ -551,12 +605,22 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     const known = new Set(auditBefore.map((a) => a.id));
     const added = (await server.db.selectFrom("audit_event").selectAll().execute()).filter((a) => !known.has(a.id));
     expect(added).toHaveLength(1);
-    expect(added[0]).toMatchObject({ actor_id: caller.userId, entity_type: "user", entity_id: caller.userId, action: "user.language_changed" });
+    expect(added[0]).toMatchObject({
+      actor_id: caller.userId,
+      entity_type: "user",
+      entity_id: caller.userId,
+      action: "user.language_changed",
+    });
 
     // anonymous: a cookie, never a row
     const beforeAnon = await tableDigests(server.db);
     const anonymous = actors.find((a) => !a.cookie)!;
-    const anonReply = await send(anonymous, "POST", "/language", { lang: "en", redirectTo: "/", userId: other.userId!, email: other.email! });
+    const anonReply = await send(anonymous, "POST", "/language", {
+      lang: "en",
+      redirectTo: "/",
+      userId: other.userId!,
+      email: other.email!,
+    });
     count("self-service", "POST");
     expect(anonReply.status).toBe(302);
     expect(changedTables(beforeAnon, await tableDigests(server.db))).toEqual([]);

@@ -71,7 +71,7 @@ export async function waitForHydration(page: Page): Promise<void> {
       return main !== null && Object.keys(main).some((k) => k.startsWith("__reactFiber$"));
     },
     undefined,
-    { timeout: WAIT_MS },
+    { timeout: WAIT_MS }
   );
 }
 
@@ -107,7 +107,7 @@ export async function login(
   page: Page,
   server: TestServer,
   email: string,
-  options: { password?: string; navigate?: boolean } = {},
+  options: { password?: string; navigate?: boolean } = {}
 ): Promise<void> {
   if (options.navigate !== false) await visit(page, `${server.url}/login`);
   await submitLoginForm(page, email, options.password ?? DEMO_PASSWORD);
@@ -166,11 +166,16 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   const found = results.violations.flatMap((v) =>
     v.nodes.map(
       (n) =>
-        `[${v.id}] (${v.impact ?? "unknown impact"}) ${n.target.map((t) => (Array.isArray(t) ? t.join(" >> ") : String(t))).join(" | ")} — ${v.help} (${v.helpUrl})` +
-        (n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, "\n    ")}` : ""),
-    ),
+        `[${v.id}] (${v.impact ?? "unknown impact"}) ${n.target
+          .map((t) => (Array.isArray(t) ? t.join(" >> ") : String(t)))
+          .join(" | ")} — ${v.help} (${v.helpUrl})` +
+        (n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, "\n    ")}` : "")
+    )
   );
-  expect(found, `axe found ${found.length} WCAG 2.1 A/AA violation(s) on ${label} (${pathOf(page)}, lang=${await htmlLang(page)})`).toEqual([]);
+  expect(
+    found,
+    `axe found ${found.length} WCAG 2.1 A/AA violation(s) on ${label} (${pathOf(page)}, lang=${await htmlLang(page)})`
+  ).toEqual([]);
   // a scan that checked nothing proves nothing
   expect(results.passes.length, `axe checked nothing on ${label}`).toBeGreaterThan(0);
 }

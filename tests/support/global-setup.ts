@@ -31,9 +31,13 @@ export default async function setup(project: TestProject) {
     cluster = await startPostgres(pgBin);
     project.provide("postgresUrl", cluster.url);
   } else if (process.env.CI) {
-    throw new Error("PostgreSQL (initdb) is not installed; .ci/run installs it. The data layer must be tested on PostgreSQL in CI.");
+    throw new Error(
+      "PostgreSQL (initdb) is not installed; .ci/run installs it. The data layer must be tested on PostgreSQL in CI."
+    );
   } else {
-    console.warn("\n[tests] PostgreSQL is not installed here: the PostgreSQL half of the data-layer tests is skipped. Install the Debian package 'postgresql' to run it.\n");
+    console.warn(
+      "\n[tests] PostgreSQL is not installed here: the PostgreSQL half of the data-layer tests is skipped. Install the Debian package 'postgresql' to run it.\n"
+    );
     project.provide("postgresUrl", "");
   }
   if (!existsSync(path.resolve("build/index.js"))) {

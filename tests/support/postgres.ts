@@ -33,7 +33,9 @@ export interface PgCluster {
 
 /** Runs a PostgreSQL binary as the postgres user when we are root (initdb refuses root). */
 function run(bin: string, args: string[], asPostgres: boolean) {
-  const result = asPostgres ? spawnSync("runuser", ["-u", "postgres", "--", bin, ...args], { encoding: "utf8" }) : spawnSync(bin, args, { encoding: "utf8" });
+  const result = asPostgres
+    ? spawnSync("runuser", ["-u", "postgres", "--", bin, ...args], { encoding: "utf8" })
+    : spawnSync(bin, args, { encoding: "utf8" });
   if (result.status !== 0) throw new Error(`${path.basename(bin)} failed: ${result.stderr || result.stdout}`);
 }
 
@@ -53,8 +55,17 @@ export async function startPostgres(pgBin: string): Promise<PgCluster> {
   run(path.join(pgBin, "initdb"), ["-D", dataDir, "--auth=trust", "-U", "postgres", "-E", "UTF8", "--locale=C.UTF-8"], isRoot);
   run(
     path.join(pgBin, "pg_ctl"),
-    ["-D", dataDir, "-l", path.join(base, "pg.log"), "-o", `-c listen_addresses=127.0.0.1 -p ${port} -k ${sockDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`, "-w", "start"],
-    isRoot,
+    [
+      "-D",
+      dataDir,
+      "-l",
+      path.join(base, "pg.log"),
+      "-o",
+      `-c listen_addresses=127.0.0.1 -p ${port} -k ${sockDir} -c fsync=off -c synchronous_commit=off -c full_page_writes=off`,
+      "-w",
+      "start",
+    ],
+    isRoot
   );
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

@@ -166,7 +166,7 @@ export class UnknownParamError extends Error {}
 
 function unknownParam(ctx: ParamContext, detail = ""): never {
   throw new UnknownParamError(
-    `route ${ctx.route.id} (${ctx.route.requestPattern}) has param :${ctx.param}${detail} — add it to the isolation matrix (PARAM_TABLE in tests/support/route-manifest.ts)`,
+    `route ${ctx.route.id} (${ctx.route.requestPattern}) has param :${ctx.param}${detail} — add it to the isolation matrix (PARAM_TABLE in tests/support/route-manifest.ts)`
   );
 }
 
@@ -233,19 +233,60 @@ export const PARAM_TABLE: Record<string, ParamResolver> = {
   year: bySegment({ plans: planYear, reports: reportYear }),
   id: bySegment({
     strategies: async ({ db, target }) =>
-      (await db.selectFrom("strategy").select("id").where("cooperation_id", "=", target.cooperation.id).orderBy("created_at").executeTakeFirst())?.id,
+      (
+        await db
+          .selectFrom("strategy")
+          .select("id")
+          .where("cooperation_id", "=", target.cooperation.id)
+          .orderBy("created_at")
+          .executeTakeFirst()
+      )?.id,
     rounds: async ({ db, target }) =>
-      (await db.selectFrom("reporting_round").select("id").where("cooperation_id", "=", target.cooperation.id).orderBy("opened_at").executeTakeFirst())?.id,
+      (
+        await db
+          .selectFrom("reporting_round")
+          .select("id")
+          .where("cooperation_id", "=", target.cooperation.id)
+          .orderBy("opened_at")
+          .executeTakeFirst()
+      )?.id,
     decisions: async ({ db, target }) =>
-      (await db.selectFrom("decision").select("id").where("cooperation_id", "=", target.cooperation.id).orderBy("decided_on").executeTakeFirst())?.id,
+      (
+        await db
+          .selectFrom("decision")
+          .select("id")
+          .where("cooperation_id", "=", target.cooperation.id)
+          .orderBy("decided_on")
+          .executeTakeFirst()
+      )?.id,
     comments: async ({ db, target }) =>
-      (await db.selectFrom("comment").select("id").where("cooperation_id", "=", target.cooperation.id).orderBy("created_at").executeTakeFirst())?.id,
+      (
+        await db
+          .selectFrom("comment")
+          .select("id")
+          .where("cooperation_id", "=", target.cooperation.id)
+          .orderBy("created_at")
+          .executeTakeFirst()
+      )?.id,
     versions: async ({ db, target }) =>
-      (await db.selectFrom("plan_version").select("id").where("cooperation_id", "=", target.cooperation.id).orderBy("created_at").executeTakeFirst())?.id,
+      (
+        await db
+          .selectFrom("plan_version")
+          .select("id")
+          .where("cooperation_id", "=", target.cooperation.id)
+          .orderBy("created_at")
+          .executeTakeFirst()
+      )?.id,
   }),
   version: async ({ db, target }) =>
-    (await db.selectFrom("plan_version").select("version_no").where("cooperation_id", "=", target.cooperation.id).orderBy("version_no").executeTakeFirst())
-      ?.version_no,
+    (
+      await db
+        .selectFrom("plan_version")
+        .select("version_no")
+        .where("cooperation_id", "=", target.cooperation.id)
+        .orderBy("version_no")
+        .executeTakeFirst()
+    )?.version_no,
   // a municipality in a URL is its 4-digit number (kommunenummer); `municipalityId` for the internal id
   municipality: async (ctx) => (await targetMunicipality(ctx))?.number,
   municipalityNumber: async (ctx) => (await targetMunicipality(ctx))?.number,
@@ -302,7 +343,8 @@ export async function resolveRouteUrl(db: DB, route: ManifestRoute, target: Targ
       let value = await resolver(ctx);
       if (value === undefined) {
         const fallback = FALLBACK[param];
-        if (fallback === undefined) throw new Error(`route ${route.id}: no ${param} for ${target.cooperation.slug} and no fallback`);
+        if (fallback === undefined)
+          throw new Error(`route ${route.id}: no ${param} for ${target.cooperation.slug} and no fallback`);
         fallbacks.push(param);
         value = fallback;
       }
@@ -327,8 +369,15 @@ export async function listCooperations(db: DB): Promise<CooperationRef[]> {
   return db.selectFrom("cooperation").select(["id", "slug", "name"]).orderBy("slug").execute();
 }
 
-export async function findUser(db: DB, email: string): Promise<{ id: string; email: string; isPlatformAdmin: boolean; grants: CooperationGrant[] }> {
-  const user = await db.selectFrom("app_user").select(["id", "email", "is_platform_admin"]).where("email", "=", email).executeTakeFirstOrThrow();
+export async function findUser(
+  db: DB,
+  email: string
+): Promise<{ id: string; email: string; isPlatformAdmin: boolean; grants: CooperationGrant[] }> {
+  const user = await db
+    .selectFrom("app_user")
+    .select(["id", "email", "is_platform_admin"])
+    .where("email", "=", email)
+    .executeTakeFirstOrThrow();
   const grants = await db
     .selectFrom("role_grant")
     .innerJoin("cooperation", "cooperation.id", "role_grant.cooperation_id")
@@ -339,7 +388,12 @@ export async function findUser(db: DB, email: string): Promise<{ id: string; ema
     id: user.id,
     email: user.email,
     isPlatformAdmin: user.is_platform_admin === 1,
-    grants: grants.map((g) => ({ cooperationId: g.cooperation_id, slug: g.slug, role: g.role, municipalityId: g.municipality_id })),
+    grants: grants.map((g) => ({
+      cooperationId: g.cooperation_id,
+      slug: g.slug,
+      role: g.role,
+      municipalityId: g.municipality_id,
+    })),
   };
 }
 
@@ -380,7 +434,11 @@ export interface ResolvedOtherMunicipality {
  * for `ownMunicipality` in the cooperation, and `otherMunicipality` is a current member of it.
  */
 export async function resolveOtherMunicipality(db: DB, c: OtherMunicipalityCase): Promise<ResolvedOtherMunicipality> {
-  const cooperation = await db.selectFrom("cooperation").select(["id", "slug", "name"]).where("slug", "=", c.cooperation).executeTakeFirstOrThrow();
+  const cooperation = await db
+    .selectFrom("cooperation")
+    .select(["id", "slug", "name"])
+    .where("slug", "=", c.cooperation)
+    .executeTakeFirstOrThrow();
   const memberNamed = async (number: string) => {
     const row = await db
       .selectFrom("membership")
@@ -418,7 +476,15 @@ export async function tableDigests(db: DB): Promise<Record<string, string>> {
   for (const { name } of tables.rows) {
     if (digestExcluded(name)) continue;
     const rows = await sql<Record<string, unknown>>`select * from ${sql.table(name)}`.execute(db);
-    const lines = rows.rows.map((row) => JSON.stringify(Object.keys(row).sort().map((k) => [k, row[k]]))).sort();
+    const lines = rows.rows
+      .map((row) =>
+        JSON.stringify(
+          Object.keys(row)
+            .sort()
+            .map((k) => [k, row[k]])
+        )
+      )
+      .sort();
     const hash = createHash("sha256");
     for (const line of lines) hash.update(line).update("\n");
     digests[name] = `${lines.length}:${hash.digest("hex")}`;

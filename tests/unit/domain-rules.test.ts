@@ -6,7 +6,11 @@ import { uptakeSummary } from "../../app/uptake/uptake";
 
 describe("uptake %", () => {
   it("counts in_use and realised over participants that find the measure relevant", () => {
-    expect(uptakeSummary(["in_use", "realised", "planned", "not_relevant", "not_started"])).toEqual({ relevant: 4, inUse: 2, ratio: 0.5 });
+    expect(uptakeSummary(["in_use", "realised", "planned", "not_relevant", "not_started"])).toEqual({
+      relevant: 4,
+      inUse: 2,
+      ratio: 0.5,
+    });
   });
   it("is undefined, not zero, when no participant finds the measure relevant", () => {
     expect(uptakeSummary(["not_relevant", "not_relevant"]).ratio).toBeNull();

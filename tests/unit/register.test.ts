@@ -2,19 +2,13 @@ import { describe, expect, it } from "vitest";
 import { connect } from "../../db/connect";
 import { migrateToLatest } from "../../db/migrate";
 import { buildRegister } from "../../seeds/register/build";
-import {
-  findMunicipalityByNumber,
-  predecessorsOf,
-  successorsOf,
-} from "../../seeds/register/lookup";
+import { findMunicipalityByNumber, predecessorsOf, successorsOf } from "../../seeds/register/lookup";
 import { registerDataDir, seedMunicipalityRegister } from "../../seeds/register/seed";
 
 const register = buildRegister(registerDataDir());
 
 function validOn(date: string) {
-  return register.municipalities.filter(
-    (m) => m.valid_from <= date && (m.valid_to == null || m.valid_to > date),
-  );
+  return register.municipalities.filter((m) => m.valid_from <= date && (m.valid_to == null || m.valid_to > date));
 }
 
 function municipality(id: string) {
@@ -70,7 +64,7 @@ describe("buildRegister on the SSB files", () => {
 
   it("never lets two municipalities with one number overlap in time", () => {
     const sorted = [...register.municipalities].sort(
-      (a, b) => a.number.localeCompare(b.number) || a.valid_from.localeCompare(b.valid_from),
+      (a, b) => a.number.localeCompare(b.number) || a.valid_from.localeCompare(b.valid_from)
     );
     for (let i = 1; i < sorted.length; i++) {
       const [earlier, later] = [sorted[i - 1]!, sorted[i]!];
@@ -91,11 +85,7 @@ describe("buildRegister on the SSB files", () => {
       { id: "5011@2018-01-01", kind: "merger", partial: 0 },
       { id: "5012@2018-01-01", kind: "split", partial: 1 },
     ]);
-    expect(successors("5012@2018-01-01").map((s) => s.id)).toEqual([
-      "5055@2020-01-01",
-      "5056@2020-01-01",
-      "5059@2020-01-01",
-    ]);
+    expect(successors("5012@2018-01-01").map((s) => s.id)).toEqual(["5055@2020-01-01", "5056@2020-01-01", "5059@2020-01-01"]);
   });
 
   it("derives Heim's written standard from its predecessors, but no population from a partial one", () => {
@@ -108,13 +98,7 @@ describe("buildRegister on the SSB files", () => {
 
   it("merges Ålesund 2020 of five and splits it into Ålesund and Haram in 2024", () => {
     expect(predecessors("1507@2020-01-01")).toEqual(
-      merged(
-        "1504@2013-01-01",
-        "1523@2013-01-01",
-        "1529@2013-01-01",
-        "1534@2013-01-01",
-        "1546@2013-01-01",
-      ),
+      merged("1504@2013-01-01", "1523@2013-01-01", "1529@2013-01-01", "1534@2013-01-01", "1546@2013-01-01")
     );
     expect(municipality("1507@2020-01-01").valid_to).toBe("2024-01-01");
     expect(successors("1507@2020-01-01")).toEqual([
@@ -139,9 +123,7 @@ describe("buildRegister on the SSB files", () => {
   it("merges Fjord, Kristiansand and Aurskog-Høland in 2020", () => {
     expect(predecessors("1578@2020-01-01")).toEqual(merged("1524@2013-01-01", "1526@2013-01-01"));
     expect(municipality("1578@2020-01-01").written_standard).toBe("nynorsk");
-    expect(predecessors("4204@2020-01-01")).toEqual(
-      merged("1001@2013-01-01", "1017@2013-01-01", "1018@2013-01-01"),
-    );
+    expect(predecessors("4204@2020-01-01")).toEqual(merged("1001@2013-01-01", "1017@2013-01-01", "1018@2013-01-01"));
     expect(population2015("4204@2020-01-01")).toBe(89268 + 6568 + 11321);
     expect(predecessors("3026@2020-01-01")).toEqual(merged("0121@2013-01-01", "0221@2013-01-01"));
     expect(municipality("3026@2020-01-01")).toMatchObject({
@@ -156,9 +138,7 @@ describe("buildRegister on the SSB files", () => {
       valid_to: "2020-01-01",
       written_standard: "bokmaal",
     });
-    expect(predecessors("0710@2017-01-01")).toEqual(
-      merged("0706@2013-01-01", "0719@2013-01-01", "0720@2013-01-01"),
-    );
+    expect(predecessors("0710@2017-01-01")).toEqual(merged("0706@2013-01-01", "0719@2013-01-01", "0720@2013-01-01"));
     expect(population2015("0710@2017-01-01")).toBe(62019);
   });
 
@@ -179,25 +159,17 @@ describe("buildRegister on the SSB files", () => {
   });
 
   it("links the 2024 renumberings by name, ignoring county qualifiers", () => {
-    expect(successors("3018@2020-01-01")).toEqual([
-      { id: "3114@2024-01-01", kind: "renumbering", partial: 0 },
-    ]);
+    expect(successors("3018@2020-01-01")).toEqual([{ id: "3114@2024-01-01", kind: "renumbering", partial: 0 }]);
     expect(municipality("3114@2024-01-01")).toMatchObject({
       name: "Våler (Østfold)",
       county: "Østfold",
     });
-    expect(successors("3026@2020-01-01")).toEqual([
-      { id: "3226@2024-01-01", kind: "renumbering", partial: 0 },
-    ]);
+    expect(successors("3026@2020-01-01")).toEqual([{ id: "3226@2024-01-01", kind: "renumbering", partial: 0 }]);
   });
 
   it("follows renumbering chains for written standard and population", () => {
-    expect(successors("2021@2013-01-01")).toEqual([
-      { id: "5437@2020-01-01", kind: "renumbering", partial: 0 },
-    ]);
-    expect(successors("5437@2020-01-01")).toEqual([
-      { id: "5610@2024-01-01", kind: "renumbering", partial: 0 },
-    ]);
+    expect(successors("2021@2013-01-01")).toEqual([{ id: "5437@2020-01-01", kind: "renumbering", partial: 0 }]);
+    expect(successors("5437@2020-01-01")).toEqual([{ id: "5610@2024-01-01", kind: "renumbering", partial: 0 }]);
     expect(municipality("5610@2024-01-01")).toMatchObject({
       written_standard: "bokmaal",
       county: "Finnmark",
@@ -234,16 +206,14 @@ describe("seedMunicipalityRegister", () => {
       const second = await seedMunicipalityRegister(db, registerDataDir());
       expect(second).toEqual({ municipalities: 0, changes: 0 });
 
-      const count = async (
-        table: "municipality" | "municipality_change" | "municipality_population",
-      ) =>
+      const count = async (table: "municipality" | "municipality_change" | "municipality_population") =>
         Number(
           (
             await db
               .selectFrom(table)
               .select((eb) => eb.fn.countAll().as("n"))
               .executeTakeFirstOrThrow()
-          ).n,
+          ).n
         );
       expect(await count("municipality")).toBe(register.municipalities.length);
       expect(await count("municipality_change")).toBe(register.changes.length);
@@ -267,12 +237,10 @@ describe("seedMunicipalityRegister", () => {
         ["5012", "Snillfjord", "split", 1],
       ]);
       const alesundSuccessors = await successorsOf(db, "1507@2020-01-01");
-      expect(alesundSuccessors.map((s) => [s.number, s.kind, s.partial, s.effective_date])).toEqual(
-        [
-          ["1508", "split", 1, "2024-01-01"],
-          ["1580", "split", 1, "2024-01-01"],
-        ],
-      );
+      expect(alesundSuccessors.map((s) => [s.number, s.kind, s.partial, s.effective_date])).toEqual([
+        ["1508", "split", 1, "2024-01-01"],
+        ["1580", "split", 1, "2024-01-01"],
+      ]);
     } finally {
       await db.destroy();
     }
