@@ -17,11 +17,17 @@ export default function CooperationLayout() {
     <div className="flex flex-col gap-6">
       <nav aria-label={t("cooperation.nav", { name })} className="no-print">
         <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
-          <li>
-            <NavLink end to={`/c/${slug}`} className="ds-link">
-              {t("cooperation.overview")}
-            </NavLink>
-          </li>
+          {[
+            { to: `/c/${slug}`, label: t("cooperation.overview"), end: true },
+            { to: `/c/${slug}/strategy`, label: t("strategy.nav"), end: false },
+            { to: `/c/${slug}/measures`, label: t("measure.nav"), end: false },
+          ].map((item) => (
+            <li key={item.to}>
+              <NavLink end={item.end} to={item.to} className="ds-link">
+                {item.label}
+              </NavLink>
+            </li>
+          ))}
         </ul>
       </nav>
       <Outlet />

@@ -1,5 +1,5 @@
 import type { FieldMetadata } from "@conform-to/react";
-import { getInputProps } from "@conform-to/react";
+import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -18,23 +18,21 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] | und
   );
 }
 
-export function TextField({
+/** Label, optional description, the control, and its errors, wired with aria-describedby. */
+function Field({
   meta,
   label,
-  type = "text",
-  autoComplete,
   description,
+  children,
 }: {
-  meta: FieldMetadata<string | undefined>;
+  meta: FieldMetadata<unknown>;
   label: string;
-  type?: "text" | "email" | "password";
-  autoComplete?: string;
   description?: ReactNode;
+  children: (aria: { "aria-invalid"?: true; "aria-describedby"?: string }) => ReactNode;
 }) {
   const descriptionId = description ? `${meta.id}-description` : undefined;
   const invalid = Boolean(meta.errors?.length);
   const describedBy = [descriptionId, invalid ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined;
-  const { key, ...inputProps } = getInputProps(meta, { type, ariaAttributes: false });
   return (
     <div className="ds-field">
       <label className="ds-label" htmlFor={meta.id}>
@@ -45,16 +43,128 @@ export function TextField({
           {description}
         </p>
       ) : null}
-      <input
-        key={key}
-        {...inputProps}
-        className="ds-input"
-        autoComplete={autoComplete}
-        aria-invalid={invalid || undefined}
-        aria-describedby={describedBy}
-      />
+      {children({ "aria-invalid": invalid || undefined, "aria-describedby": describedBy })}
       <FieldErrors id={meta.errorId} errors={meta.errors} />
     </div>
+  );
+}
+
+export function TextField({
+  meta,
+  label,
+  type = "text",
+  autoComplete,
+  description,
+  inputMode,
+}: {
+  meta: FieldMetadata<string | number | undefined>;
+  label: string;
+  type?: "text" | "email" | "password" | "url" | "date";
+  autoComplete?: string;
+  description?: ReactNode;
+  /** numbers are typed as text with a numeric keyboard, so "1 250 000,50" can be accepted */
+  inputMode?: "numeric" | "decimal";
+}) {
+  const { key, ...inputProps } = getInputProps(meta as FieldMetadata<string>, { type, ariaAttributes: false });
+  return (
+    <Field meta={meta} label={label} description={description}>
+      {(aria) => (
+        <input key={key} {...inputProps} {...aria} className="ds-input" autoComplete={autoComplete} inputMode={inputMode} />
+      )}
+    </Field>
+  );
+}
+
+export function TextAreaField({
+  meta,
+  label,
+  description,
+  rows = 4,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  description?: ReactNode;
+  rows?: number;
+}) {
+  const { key, ...props } = getTextareaProps(meta, { ariaAttributes: false });
+  return (
+    <Field meta={meta} label={label} description={description}>
+      {(aria) => <textarea key={key} {...props} {...aria} rows={rows} className="ds-input" />}
+    </Field>
+  );
+}
+
+export function SelectField({
+  meta,
+  label,
+  description,
+  options,
+}: {
+  meta: FieldMetadata<string | undefined>;
+  label: string;
+  description?: ReactNode;
+  options: { value: string; label: string }[];
+}) {
+  const { key, ...props } = getSelectProps(meta, { ariaAttributes: false });
+  return (
+    <Field meta={meta} label={label} description={description}>
+      {(aria) => (
+        <select key={key} {...props} {...aria} className="ds-input">
+          {options.map((o) => (
+            <option key={o.value} value={o.value}>
+              {o.label}
+            </option>
+          ))}
+        </select>
+      )}
+    </Field>
+  );
+}
+
+/** A group of checkboxes for an array field (e.g. participating municipalities), in a fieldset. */
+export function CheckboxGroupField({
+  meta,
+  legend,
+  description,
+  options,
+}: {
+  meta: FieldMetadata<string[] | undefined>;
+  legend: string;
+  description?: ReactNode;
+  options: { value: string; label: string }[];
+}) {
+  const invalid = Boolean(meta.errors?.length);
+  const descriptionId = description ? `${meta.id}-description` : undefined;
+  const selected = new Set((meta.initialValue as string[] | undefined) ?? []);
+  return (
+    <fieldset
+      className="ds-fieldset"
+      aria-describedby={[descriptionId, invalid ? meta.errorId : undefined].filter(Boolean).join(" ") || undefined}
+    >
+      <legend className="ds-label">{legend}</legend>
+      {description ? (
+        <p id={descriptionId} className="ds-paragraph" data-size="sm">
+          {description}
+        </p>
+      ) : null}
+      {options.map((o, i) => (
+        <div key={o.value} className="ds-field">
+          <input
+            id={`${meta.id}-${i}`}
+            type="checkbox"
+            name={meta.name}
+            value={o.value}
+            defaultChecked={selected.has(o.value)}
+            className="ds-input"
+            form={meta.formId}
+          />
+          <label className="ds-label" htmlFor={`${meta.id}-${i}`} data-weight="regular">
+            {o.label}
+          </label>
+        </div>
+      ))}
+      <FieldErrors id={meta.errorId} errors={meta.errors} />
+    </fieldset>
   );
 }
 

@@ -55,7 +55,7 @@ describe("cost sharing", () => {
         { ...giske, customBasisPoints: 5_000 },
         { ...sula, customBasisPoints: 4_000 },
       ],
-      { kind: "custom" },
+      { kind: "custom" }
     );
     expect(result).toEqual({ ok: false, error: { code: "customSum", sumBasisPoints: 9_000 } });
     expect(shareCost(100, [giske, { ...sula, customBasisPoints: 10_000 }], { kind: "custom" })).toEqual({
@@ -80,7 +80,10 @@ describe("cost sharing", () => {
     expect(shareCost(100, [{ id: "a", population: 0 }], { kind: "mixed", equalPercent: 30 }).ok).toBe(false);
     expect(shareCost(100, [], { kind: "equal" })).toEqual({ ok: false, error: { code: "noParticipants" } });
     expect(shareCost(-1, [giske], { kind: "equal" })).toEqual({ ok: false, error: { code: "negativeAmount" } });
-    expect(shareCost(100, [giske], { kind: "mixed", equalPercent: 101 })).toEqual({ ok: false, error: { code: "equalPercentOutOfRange" } });
+    expect(shareCost(100, [giske], { kind: "mixed", equalPercent: 101 })).toEqual({
+      ok: false,
+      error: { code: "equalPercentOutOfRange" },
+    });
   });
 
   it("property: shares are never negative, always sum to the total, and differ from the exact share by less than one øre", () => {
@@ -97,7 +100,11 @@ describe("cost sharing", () => {
       const n = 1 + int(40);
       const participants: Participant[] = Array.from({ length: n }, (_, i) => ({ id: `m${i}`, population: 1 + int(700_000) }));
       const total = int(run % 3 === 0 ? 100 : 50_000_000_00);
-      const keys: CostKeySpec[] = [{ kind: "equal" }, { kind: "population" }, { kind: "mixed", equalPercent: int(100) }];
+      const keys: ({ kind: "equal" } | { kind: "population" } | { kind: "mixed"; equalPercent: number })[] = [
+        { kind: "equal" },
+        { kind: "population" },
+        { kind: "mixed", equalPercent: int(100) },
+      ];
       for (const key of keys) {
         const result = shareCost(total, participants, key);
         expect(result.ok).toBe(true);

@@ -1,6 +1,10 @@
+import { measureMessages } from "../../measure/messages";
+import { strategyMessages } from "../../strategy/messages";
 import type { Messages } from "./nb";
 
 export const en: Messages = {
+  strategy: strategyMessages.en,
+  measure: measureMessages.en,
   shell: {
     skipToContent: "Skip to main content",
     signedInAs: "Signed in as {{name}}",
@@ -22,7 +26,12 @@ export const en: Messages = {
     incident: "Quote the error code {{id}} if you contact support.",
     home: "Go to the front page",
   },
-  form: { errorSummary: "Please correct the following before you continue:" },
+  form: {
+    errorSummary: "Please correct the following before you continue:",
+    staleVersion:
+      "Someone else saved changes in the meantime. Their changes are shown now, and what you typed is kept in the form. Review and save again.",
+    saved: "Your changes are saved.",
+  },
   validation: {
     required: "Fill in this field.",
     tooLong: "The text is too long.",
@@ -68,14 +77,6 @@ export const en: Messages = {
     members_one: "{{count}} member municipality",
     members_other: "{{count}} member municipalities",
     membersCaption: "Member municipalities with population and written standard",
-  },
-  measure: {
-    number: "No.",
-    name: "Measure",
-    status: "Status",
-    uptake: "Taken into use",
-    uptakeValue: "{{percent}} ({{inUse}} of {{relevant}} municipalities)",
-    uptakeNotRelevant: "Not relevant for any participant",
   },
   strategyStatus: { draft: "Draft", adopted: "Adopted", archived: "Archived" },
   measureStatus: {

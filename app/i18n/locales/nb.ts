@@ -1,5 +1,9 @@
+import { measureMessages } from "../../measure/messages";
+import { strategyMessages } from "../../strategy/messages";
 /** Bokmål: the source language. nn.ts and en.ts must have exactly these keys (typed and tested). */
 export const nb = {
+  strategy: strategyMessages.nb,
+  measure: measureMessages.nb,
   shell: {
     skipToContent: "Hopp til hovedinnholdet",
     signedInAs: "Innlogget som {{name}}",
@@ -21,7 +25,12 @@ export const nb = {
     incident: "Oppgi feilkoden {{id}} hvis du kontakter brukerstøtte.",
     home: "Gå til forsiden",
   },
-  form: { errorSummary: "Rett opp dette før du går videre:" },
+  form: {
+    errorSummary: "Rett opp dette før du går videre:",
+    staleVersion:
+      "Noen andre har lagret endringer i mellomtiden. Endringene deres vises nå, og det du skrev er tatt vare på i skjemaet. Se over og lagre på nytt.",
+    saved: "Endringene er lagret.",
+  },
   validation: {
     required: "Fyll ut feltet.",
     tooLong: "Teksten er for lang.",
@@ -67,14 +76,6 @@ export const nb = {
     members_one: "{{count}} deltakerkommune",
     members_other: "{{count}} deltakerkommuner",
     membersCaption: "Deltakerkommuner med folketall og målform",
-  },
-  measure: {
-    number: "Nr.",
-    name: "Tiltak",
-    status: "Status",
-    uptake: "Tatt i bruk",
-    uptakeValue: "{{percent}} ({{inUse}} av {{relevant}} kommuner)",
-    uptakeNotRelevant: "Ikke aktuelt for noen deltaker",
   },
   strategyStatus: { draft: "Utkast", adopted: "Vedtatt", archived: "Arkivert" },
   measureStatus: {

@@ -1,6 +1,10 @@
+import { measureMessages } from "../../measure/messages";
+import { strategyMessages } from "../../strategy/messages";
 import type { Messages } from "./nb";
 
 export const nn: Messages = {
+  strategy: strategyMessages.nn,
+  measure: measureMessages.nn,
   shell: {
     skipToContent: "Hopp til hovudinnhaldet",
     signedInAs: "Innlogga som {{name}}",
@@ -22,7 +26,12 @@ export const nn: Messages = {
     incident: "Oppgi feilkoden {{id}} dersom du kontaktar brukarstøtte.",
     home: "Gå til framsida",
   },
-  form: { errorSummary: "Rett opp dette før du går vidare:" },
+  form: {
+    errorSummary: "Rett opp dette før du går vidare:",
+    staleVersion:
+      "Nokon andre har lagra endringar i mellomtida. Endringane deira blir viste no, og det du skreiv er teke vare på i skjemaet. Sjå over og lagre på nytt.",
+    saved: "Endringane er lagra.",
+  },
   validation: {
     required: "Fyll ut feltet.",
     tooLong: "Teksten er for lang.",
@@ -68,14 +77,6 @@ export const nn: Messages = {
     members_one: "{{count}} deltakarkommune",
     members_other: "{{count}} deltakarkommunar",
     membersCaption: "Deltakarkommunar med folketal og målform",
-  },
-  measure: {
-    number: "Nr.",
-    name: "Tiltak",
-    status: "Status",
-    uptake: "Teke i bruk",
-    uptakeValue: "{{percent}} ({{inUse}} av {{relevant}} kommunar)",
-    uptakeNotRelevant: "Ikkje aktuelt for nokon deltakar",
   },
   strategyStatus: { draft: "Utkast", adopted: "Vedteken", archived: "Arkivert" },
   measureStatus: {
