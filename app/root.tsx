@@ -17,6 +17,7 @@ import { listUserCooperations } from "./cooperation/scope.server";
 import { db } from "./db.server";
 import { createI18n, DEFAULT_LANGUAGE } from "./i18n/config";
 import { resolveLanguage } from "./i18n/language.server";
+import { pageTitle } from "./i18n/page-title";
 import appCss from "./styles/app.css";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
 import { ToastMessage } from "./ui/toast";
@@ -30,7 +31,14 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: dsCss },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
+export const meta: MetaFunction = ({ error, matches }) =>
+  error ? pageTitle(matches, `errors.${errorKind(error)}.title`) : [{ title: "Fellesløft" }];
+
+function errorKind(error: unknown) {
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  return status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "unexpected";
+}
+
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = context.user;
@@ -88,8 +96,7 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { t } = useTranslation();
   const requestId = useRouteLoaderData<typeof loader>("root")?.requestId;
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  const kind = status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "unexpected";
+  const kind = errorKind(error);
   return (
     <section aria-labelledby="error-heading" className="flex flex-col gap-4">
       <h1 id="error-heading" className="ds-heading" data-size="lg">

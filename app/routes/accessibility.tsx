@@ -1,7 +1,8 @@
 import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Fellesløft – tilgjengelighet / tilgjenge / accessibility" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "shell.accessibilityStatement");
 
 export default function AccessibilityStatement() {
   const { t } = useTranslation();

@@ -1,6 +1,7 @@
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../i18n/page-title";
 import { requirePlatformAdmin } from "../auth/guards.server";
 import { listCooperationsForAdmin } from "../cooperation/admin.server";
 import { db } from "../db.server";
@@ -10,6 +11,8 @@ export async function loader(args: LoaderFunctionArgs) {
   requirePlatformAdmin(args);
   return json({ cooperations: await listCooperationsForAdmin(db()) });
 }
+
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
 
 export default function PlatformAdmin() {
   const { cooperations } = useLoaderData<typeof loader>();

@@ -10,6 +10,7 @@ import {
 } from "@remix-run/node";
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { pageTitle } from "../i18n/page-title";
 import { LoginSchema } from "../../shared-schema/auth";
 import { login } from "../auth/auth.server";
 import { safeRedirectTarget } from "../auth/guards.server";
@@ -18,7 +19,7 @@ import { listUserCooperations } from "../cooperation/scope.server";
 import { db } from "../db.server";
 import { ErrorSummary, TextField } from "../ui/form";
 
-export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
 // Document responses take their headers from here, so Retry-After reaches a browser without JavaScript too.
 export const headers: HeadersFunction = ({ actionHeaders }) => {
