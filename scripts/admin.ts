@@ -85,7 +85,7 @@ async function main(argv: string[]): Promise<number> {
           defaultLanguage: values.language,
         });
         await createCooperation(db, input);
-        console.log(`Opprettet samarbeidet «${input.name}» på /c/${input.slug}`);
+        console.log(t("admin.cliCooperationCreated", { name: input.name, slug: input.slug }));
         return 0;
       }
       case "add-members": {
@@ -98,7 +98,7 @@ async function main(argv: string[]): Promise<number> {
           joinedOn: values.joined ?? new Date().toISOString().slice(0, 10),
         });
         await addMembers(db, input);
-        console.log(`La til ${input.municipalities.length} deltakerkommune(r) i ${input.slug}`);
+        console.log(t("admin.cliMembersAdded", { count: input.municipalities.length, slug: input.slug }));
         return 0;
       }
       case "create-user": {
@@ -110,7 +110,7 @@ async function main(argv: string[]): Promise<number> {
           language: values.language,
         });
         await createUser(db, input);
-        console.log(`Opprettet brukeren ${input.email}`);
+        console.log(t("admin.cliUserCreated", { email: input.email }));
         return 0;
       }
       case "grant-role": {
@@ -121,17 +121,17 @@ async function main(argv: string[]): Promise<number> {
           municipality: values.municipality,
         });
         await grantRole(db, input);
-        console.log(`Ga ${input.email} rollen ${input.role} i ${input.slug}`);
+        console.log(t("admin.cliRoleGranted", { email: input.email, role: input.role, slug: input.slug }));
         return 0;
       }
       case "disable-user": {
         const email = validate(emailSchema, values.email);
         await disableUser(db, { email });
-        console.log(`Deaktiverte ${email} og avsluttet alle øktene`);
+        console.log(t("admin.cliUserDisabled", { email }));
         return 0;
       }
       default:
-        throw new UsageError(`Ukjent kommando: ${command}\n\n${USAGE}`);
+        throw new UsageError(`${t("admin.cliUnknownCommand", { command })}\n\n${USAGE}`);
     }
   } finally {
     await db.destroy();

@@ -129,6 +129,12 @@ export const en: Messages = {
     authority: "Authority for Universal Design of ICT (uutilsynet.no)",
   },
   admin: {
+    cliCooperationCreated: "Created the cooperation “{{name}}” at /c/{{slug}}",
+    cliMembersAdded: "Added {{count}} member municipalities to {{slug}}",
+    cliUserCreated: "Created the user {{email}}",
+    cliRoleGranted: "Granted {{email}} the role {{role}} in {{slug}}",
+    cliUserDisabled: "Disabled {{email}} and ended all their sessions",
+    cliUnknownCommand: "Unknown command: {{command}}",
     title: "Platform administration",
     cliHint: "Cooperations, member municipalities, users and roles are created with the command-line tool: npm run admin -- help",
     cooperations: "Cooperations on the platform",

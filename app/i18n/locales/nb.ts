@@ -128,6 +128,12 @@ export const nb = {
     authority: "Tilsynet for universell utforming av IKT (uutilsynet.no)",
   },
   admin: {
+    cliCooperationCreated: "Opprettet samarbeidet «{{name}}» på /c/{{slug}}",
+    cliMembersAdded: "La til {{count}} deltakerkommune(r) i {{slug}}",
+    cliUserCreated: "Opprettet brukeren {{email}}",
+    cliRoleGranted: "Ga {{email}} rollen {{role}} i {{slug}}",
+    cliUserDisabled: "Deaktiverte {{email}} og avsluttet alle øktene",
+    cliUnknownCommand: "Ukjent kommando: {{command}}",
     title: "Plattformadministrasjon",
     cliHint: "Samarbeid, deltakerkommuner, brukere og roller opprettes med kommandolinjeverktøyet: npm run admin -- help",
     cooperations: "Samarbeid på plattformen",

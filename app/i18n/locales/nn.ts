@@ -129,6 +129,12 @@ export const nn: Messages = {
     authority: "Tilsynet for universell utforming av IKT (uutilsynet.no)",
   },
   admin: {
+    cliCooperationCreated: "Oppretta samarbeidet «{{name}}» på /c/{{slug}}",
+    cliMembersAdded: "La til {{count}} deltakarkommune(r) i {{slug}}",
+    cliUserCreated: "Oppretta brukaren {{email}}",
+    cliRoleGranted: "Gav {{email}} rolla {{role}} i {{slug}}",
+    cliUserDisabled: "Deaktiverte {{email}} og avslutta alle øktene",
+    cliUnknownCommand: "Ukjend kommando: {{command}}",
     title: "Plattformadministrasjon",
     cliHint: "Samarbeid, deltakarkommunar, brukarar og roller blir oppretta med kommandolinjeverktøyet: npm run admin -- help",
     cooperations: "Samarbeid på plattforma",
