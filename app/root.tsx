@@ -39,7 +39,6 @@ function errorKind(error: unknown) {
   return status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "unexpected";
 }
 
-
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const user = context.user;
   const lang = await resolveLanguage(db(), { request, user, slug: params.slug });

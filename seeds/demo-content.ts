@@ -92,6 +92,40 @@ interface DemoMeasure {
   focusArea: number;
   /** uptake per member, in the order of EKOMMUNE.members */
   uptake: UptakeStatus[];
+  /** the measure catalogue's own fields (see DEMO_MEASURE_DETAILS) */
+  details?: DemoMeasureDetails;
+}
+
+export interface DemoMeasureDetails {
+  benefitsText: string;
+  benefits: {
+    description: string;
+    amount?: number;
+    unit?: "nok_per_year" | "hours_per_year" | "days_per_year" | "nok_once" | "percent";
+    owner?: string;
+    baseline?: string;
+    target?: string;
+    measuredWhen?: string;
+  }[];
+  /** kroner */
+  investment: number;
+  /** kroner per year */
+  running: number;
+  financing: string;
+  key:
+    | { kind: "equal" }
+    | { kind: "population"; populationYear: number }
+    | { kind: "mixed"; equalPercent: number; populationYear: number }
+    /** municipality number → percent; only these municipalities take part */
+    | { kind: "custom"; percent: Record<string, number> };
+  priority: number;
+  owner: string;
+  /** [focus area index, goal index] in the strategy above */
+  goals: [number, number][];
+  /** municipality numbers; absent = all members */
+  participants?: string[];
+  introducesSystem?: { phasedOut: string[] };
+  links?: { title: string; url: string }[];
 }
 
 const A: UptakeStatus = "in_use";
@@ -111,6 +145,26 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     statusText: "Er stort sett på plass",
     focusArea: 0,
     uptake: [A, A, A, A, A, A, I, I, A, A, A],
+    details: {
+      benefitsText:
+        "Eit felles, redundant nett mellom kommunane er grunnlaget for felles drift, felles katalog og felles fagsystem. Kommunane slepp eigne linjeavtalar og kan dele serverar og lisensar.",
+      benefits: [
+        { description: "Lågare linjekostnader når kommunane deler fiberringen", amount: 400_000, unit: "nok_per_year" },
+        { description: "Færre driftsavbrot på grunn av redundante samband", amount: 120, unit: "hours_per_year" },
+      ],
+      investment: 4_200_000,
+      running: 650_000,
+      financing:
+        "Investeringa blir finansiert med skjønnsmidlar frå Fylkesmannen (1,5 mill. kr) og resten av kommunane etter folketal. Drifta blir fordelt etter folketal.",
+      key: { kind: "population", populationYear: 2015 },
+      priority: 1,
+      owner: "IKT-gruppa i eKommune Sunnmøre",
+      goals: [
+        [0, 7],
+        [0, 0],
+      ],
+      links: [{ title: "IKT-strategi for eKommune Sunnmøre 2013–2016", url: "https://www.alesund.kommune.no/ekommune-sunnmore" }],
+    },
   },
   {
     number: 2,
@@ -120,6 +174,18 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     statusText: "Er utarbeidd, men ikkje teken i bruk i alle kommunar",
     focusArea: 0,
     uptake: [A, A, A, P, I, N, P, N, I, A, A],
+    details: {
+      benefitsText:
+        "Ein felles plan gir lik tryggleik i alle kommunane, og kvar kommune slepp å skrive sin eigen. Planen gjer det lettare å oppfylle personopplysningslova.",
+      benefits: [{ description: "Spart arbeid med å lage og halde ved like eigne planar", amount: 40, unit: "days_per_year" }],
+      investment: 350_000,
+      running: 50_000,
+      financing: "Blir dekt av fellesbudsjettet til eKommune Sunnmøre med lik del per kommune.",
+      key: { kind: "equal" },
+      priority: 2,
+      owner: "Tryggleiksgruppa (informasjonstryggleiksleiarane i kommunane)",
+      goals: [[0, 3]],
+    },
   },
   {
     number: 3,
@@ -129,6 +195,28 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     statusText: "Er klart til bruk, men ikkje teke i bruk i alle kommunar",
     focusArea: 0,
     uptake: [A, A, I, A, P, N, N, P, I, A, I],
+    details: {
+      benefitsText:
+        "Elevar og lærarar får éin brukar og eitt passord til digitale læremiddel og nasjonale prøver. Mindre tid går med til å handtere brukarkontoar.",
+      benefits: [
+        {
+          description: "Mindre tid til passord og brukarkontoar for lærarar og IT-støtte",
+          amount: 1_500,
+          unit: "hours_per_year",
+        },
+      ],
+      investment: 600_000,
+      running: 120_000,
+      financing: "30 % likt og 70 % etter folketal, som avtalt for skuletiltak i samarbeidet.",
+      key: { kind: "mixed", equalPercent: 30, populationYear: 2015 },
+      priority: 2,
+      owner: "Skulefagleg gruppe i eKommune Sunnmøre",
+      goals: [
+        [0, 1],
+        [0, 0],
+      ],
+      links: [{ title: "Feide – felles elektronisk identitet", url: "https://www.feide.no/" }],
+    },
   },
   {
     number: 4,
@@ -139,6 +227,18 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
       "eKommune Sunnmøre er frå hausten 2010 etablert som eit interkommunalt samarbeid etter Kml § 27. Vidareutvikling av samarbeidet og formalisering av ein driftsorganisasjon er ein del av den nye strategien.",
     focusArea: 1,
     uptake: [A, A, A, A, A, A, A, A, A, A, A],
+    details: {
+      benefitsText:
+        "Ein fast organisasjon med styre, prosjektleiar og IKT-gruppe gjer at samarbeidet kan gjennomføre tiltaka i strategien.",
+      benefits: [],
+      investment: 0,
+      running: 900_000,
+      financing: "Prosjektleiarstillinga og sekretariatet blir finansiert av kommunane, 30 % likt og 70 % etter folketal.",
+      key: { kind: "mixed", equalPercent: 30, populationYear: 2015 },
+      priority: 1,
+      owner: "Styret i eKommune Sunnmøre",
+      goals: [[1, 0]],
+    },
   },
   {
     number: 5,
@@ -148,6 +248,17 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     statusText: "Er klart frå fellespunktet på Bø-Nørve",
     focusArea: 0,
     uptake: [A, A, A, I, A, P, N, N, P, I, A],
+    details: {
+      benefitsText: "Feil blir oppdaga før brukarane merkar dei, og kommunane deler verktøy og kompetanse på overvaking.",
+      benefits: [{ description: "Kortare nedetid på sentrale system", amount: 200, unit: "hours_per_year" }],
+      investment: 450_000,
+      running: 180_000,
+      financing: "Etter folketal i deltakarkommunane.",
+      key: { kind: "population", populationYear: 2015 },
+      priority: 2,
+      owner: "Driftsgruppa, Ålesund kommune",
+      goals: [[0, 7]],
+    },
   },
   {
     number: 6,
@@ -157,6 +268,25 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     statusText: "Er teknisk klart frå fellespunktet på Bø-Nørve",
     focusArea: 0,
     uptake: [A, I, I, P, P, N, N, N, P, P, I],
+    details: {
+      benefitsText:
+        "Felles datarom og vaktordning gir døgnopen drift som ingen av kommunane kunne hatt åleine, og frigjer tid hos IKT-medarbeidarane i kvar kommune.",
+      benefits: [
+        { description: "Lågare kostnader til overtid og eigne vaktordningar", amount: 2_000_000, unit: "nok_per_year" },
+        { description: "Frigjort tid hos lokale IKT-medarbeidarar", amount: 3_000, unit: "hours_per_year" },
+      ],
+      investment: 2_500_000,
+      running: 3_200_000,
+      financing:
+        "Investering og drift blir fordelte 30 % likt og 70 % etter folketal. Kommunane tek med eigne datarom i rekneskapen for innsparing.",
+      key: { kind: "mixed", equalPercent: 30, populationYear: 2015 },
+      priority: 1,
+      owner: "Driftsorganisasjonen for eKommune Sunnmøre",
+      goals: [
+        [0, 7],
+        [0, 8],
+      ],
+    },
   },
   {
     number: 7,
@@ -166,6 +296,41 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     statusText: "Er på plass",
     focusArea: 0,
     uptake: [R, R, A, A, A, A, A, A, A, R, A],
+    details: {
+      benefitsText:
+        "Éin katalog for alle kommunane gir felles pålogging, enklare brukaradministrasjon og er føresetnaden for felles drift. Dei lokale katalogane blir fasa ut.",
+      benefits: [
+        {
+          description: "Mindre tid til brukaradministrasjon",
+          amount: 1_200,
+          unit: "hours_per_year",
+          owner: "Leiar for IKT-gruppa",
+          baseline: "Om lag 2 000 timar i året til brukaradministrasjon i dei elleve kommunane (2012)",
+          target: "Høgst 800 timar i året",
+          measuredWhen: "Årleg, ved årsrapporten i januar",
+        },
+        {
+          description: "Lågare lisens- og driftskostnader for katalogtenester",
+          amount: 350_000,
+          unit: "nok_per_year",
+          owner: "Rådmannsutvalet",
+          baseline: "11 lokale katalogar med eigne serverar og lisensar",
+          target: "1 felles katalog; lokale serverar avvikla innan utgangen av 2014",
+          measuredWhen: "Desember 2014 og desember 2016",
+        },
+      ],
+      investment: 800_000,
+      running: 150_000,
+      financing: "Etter folketal i deltakarkommunane.",
+      key: { kind: "population", populationYear: 2015 },
+      priority: 1,
+      owner: "IKT-gruppa i eKommune Sunnmøre",
+      goals: [
+        [0, 7],
+        [0, 8],
+      ],
+      introducesSystem: { phasedOut: ["Lokale Active Directory-domene i kvar kommune", "Lokale LDAP-katalogar for skulane"] },
+    },
   },
   {
     number: 8,
@@ -175,6 +340,26 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     statusText: "Er sett på vent",
     focusArea: 0,
     uptake: [N, N, N, N, N, X, X, N, N, N, N],
+    details: {
+      benefitsText:
+        "Ein felles portal gir innbyggjarane same inngang til tenestene i alle kommunane, og kommunane slepp kvar sin publiseringsløysing.",
+      benefits: [{ description: "Lågare lisenskostnader for publiseringsløysingar", amount: 250_000, unit: "nok_per_year" }],
+      investment: 1_200_000,
+      running: 300_000,
+      financing:
+        "Avtalte delar: Ålesund ber 28 % som vertskommune for portalen, dei andre åtte deltakarane 9 % kvar. Ørskog og Stordal står utanfor fordi dei nett har skifta løysing.",
+      key: {
+        kind: "custom",
+        percent: { "1504": 28, "1532": 9, "1531": 9, "1534": 9, "1529": 9, "1546": 9, "1524": 9, "1525": 9, "1528": 9 },
+      },
+      priority: 3,
+      owner: "Kommunikasjonsnettverket i eKommune Sunnmøre",
+      goals: [
+        [0, 0],
+        [0, 4],
+      ],
+      participants: ["1504", "1532", "1531", "1534", "1529", "1546", "1524", "1525", "1528"],
+    },
   },
   {
     number: 9,
@@ -184,6 +369,21 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     statusText: "Blir vurdert fortløpande",
     focusArea: 1,
     uptake: [I, I, P, I, N, N, N, N, P, I, I],
+    details: {
+      benefitsText:
+        "Opne standardar gjer kommunane mindre bundne til éin leverandør og gjer det lettare å dele data og løysingar.",
+      benefits: [],
+      investment: 0,
+      running: 100_000,
+      financing: "Kompetansetiltak over fellesbudsjettet, likt per kommune.",
+      key: { kind: "equal" },
+      priority: 3,
+      owner: "Innkjøpsgruppa i eKommune Sunnmøre",
+      goals: [
+        [0, 8],
+        [1, 0],
+      ],
+    },
   },
 ];
 
@@ -207,6 +407,17 @@ export const KNUTEPUNKT_MEASURES: DemoMeasure[] = [
     statusText: "Innføres i 2014",
     focusArea: 0,
     uptake: [I, P, P, I, N, N, N],
+    details: {
+      benefitsText: "Ehandel og efaktura gir raskare fakturabehandling, betre avtalelojalitet og færre manuelle feil.",
+      benefits: [{ description: "Spart tid i fakturabehandling", amount: 4_000, unit: "hours_per_year" }],
+      investment: 1_800_000,
+      running: 400_000,
+      financing: "Fordeles etter folketall, som vedtatt i Knutepunkt Sørlandet.",
+      key: { kind: "population", populationYear: 2015 },
+      priority: 1,
+      owner: "Innkjøpsutvalget i Knutepunkt Sørlandet",
+      goals: [],
+    },
   },
   {
     number: 2,
@@ -216,6 +427,17 @@ export const KNUTEPUNKT_MEASURES: DemoMeasure[] = [
     statusText: "Anbud sammen med Digitale Agder",
     focusArea: 0,
     uptake: [P, P, P, P, P, N, N],
+    details: {
+      benefitsText: "Bedre mobildekning og kapasitet i hele regionen til lavere pris enn om hver kommune kjøper selv.",
+      benefits: [],
+      investment: 250_000,
+      running: 0,
+      financing: "Anbudsarbeidet deles likt mellom kommunene.",
+      key: { kind: "equal" },
+      priority: 2,
+      owner: "IT-utvalget i Knutepunkt Sørlandet",
+      goals: [],
+    },
   },
   {
     number: 3,
@@ -225,6 +447,17 @@ export const KNUTEPUNKT_MEASURES: DemoMeasure[] = [
     statusText: "Forprosjekt",
     focusArea: 0,
     uptake: [N, N, N, N, N, N, X],
+    details: {
+      benefitsText: "Felles kartdata og GIS-verktøy for plan, bygg og beredskap.",
+      benefits: [{ description: "Lavere lisenskostnader for GIS", amount: 300_000, unit: "nok_per_year" }],
+      investment: 900_000,
+      running: 200_000,
+      financing: "40 % likt og 60 % etter folketall.",
+      key: { kind: "mixed", equalPercent: 40, populationYear: 2015 },
+      priority: 3,
+      owner: "GIS-forum i Knutepunkt Sørlandet",
+      goals: [],
+    },
   },
 ];
 

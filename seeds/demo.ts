@@ -13,6 +13,7 @@ import {
   KNUTEPUNKT_MEASURES,
 } from "./demo-content";
 import { registerDataDir, seedMunicipalityRegister } from "./register/seed";
+import { seedStrategyExtras } from "./strategy-extras";
 
 const STAMP = "2013-01-15T09:00:00.000Z";
 
@@ -136,6 +137,18 @@ async function seedEkommuneStrategy(db: DB, cooperationId: string): Promise<stri
   return areaIds;
 }
 
+async function goalIdsByArea(db: DB, areaIds: string[]): Promise<string[][]> {
+  const goals = areaIds.length
+    ? await db
+        .selectFrom("goal")
+        .select(["id", "focus_area_id"])
+        .where("focus_area_id", "in", areaIds)
+        .orderBy("sort_order")
+        .execute()
+    : [];
+  return areaIds.map((areaId) => goals.filter((g) => g.focus_area_id === areaId).map((g) => g.id));
+}
+
 async function seedMeasures(
   db: DB,
   cooperationId: string,
@@ -144,8 +157,11 @@ async function seedMeasures(
   areaIds: string[]
 ): Promise<void> {
   const members = await membersByNumber(db, cooperationId);
+  const goalIds = await goalIdsByArea(db, areaIds);
   for (const m of measures) {
     const measureId = randomUUID();
+    const d = m.details;
+    const key = d?.key ?? { kind: "equal" as const };
     await db
       .insertInto("measure")
       .values({
@@ -156,23 +172,83 @@ async function seedMeasures(
         description: m.description,
         status: m.status,
         status_text: m.statusText,
+        priority: d?.priority ?? null,
         period_from: 2013,
         period_to: 2016,
-        owner: null,
-        benefits_text: "",
-        investment_cost: 0,
-        running_cost: 0,
-        financing_text: "",
-        cost_key: "equal",
-        all_members: 1,
-        introduces_system: 0,
-        phased_out_systems: "[]",
+        owner: d?.owner ?? null,
+        benefits_text: d?.benefitsText ?? "",
+        investment_cost: (d?.investment ?? 0) * 100,
+        running_cost: (d?.running ?? 0) * 100,
+        financing_text: d?.financing ?? "",
+        cost_key: key.kind,
+        cost_key_equal_percent: key.kind === "mixed" ? key.equalPercent : null,
+        cost_key_population_year: key.kind === "mixed" || key.kind === "population" ? key.populationYear : null,
+        all_members: d?.participants ? 0 : 1,
+        introduces_system: d?.introducesSystem ? 1 : 0,
+        phased_out_systems: JSON.stringify(d?.introducesSystem?.phasedOut ?? []),
         created_at: STAMP,
         updated_at: STAMP,
       })
       .execute();
-    if (areaIds[m.focusArea]) {
-      await db.insertInto("measure_focus_area").values({ measure_id: measureId, focus_area_id: areaIds[m.focusArea] }).execute();
+    const supported = new Set<string>();
+    if (areaIds[m.focusArea]) supported.add(areaIds[m.focusArea]);
+    for (const [area, goal] of d?.goals ?? []) if (areaIds[area]) supported.add(areaIds[area]);
+    for (const areaId of supported) {
+      await db.insertInto("measure_focus_area").values({ measure_id: measureId, focus_area_id: areaId }).execute();
+    }
+    const goals = (d?.goals ?? []).map(([area, goal]) => goalIds[area]?.[goal]).filter((id): id is string => Boolean(id));
+    if (goals.length) {
+      await db
+        .insertInto("measure_goal")
+        .values([...new Set(goals)].map((goalId) => ({ measure_id: measureId, goal_id: goalId })))
+        .execute();
+    }
+    if (d?.benefits.length) {
+      await db
+        .insertInto("measure_benefit")
+        .values(
+          d.benefits.map((b, i) => ({
+            id: randomUUID(),
+            measure_id: measureId,
+            description: b.description,
+            amount: b.amount ?? null,
+            unit: b.unit ?? null,
+            owner: b.owner ?? null,
+            baseline: b.baseline ?? null,
+            target: b.target ?? null,
+            measured_when: b.measuredWhen ?? null,
+            sort_order: i,
+          }))
+        )
+        .execute();
+    }
+    const participantNumbers = d?.participants ?? (key.kind === "custom" ? Object.keys(key.percent) : []);
+    if (participantNumbers.length) {
+      await db
+        .insertInto("measure_participant")
+        .values(
+          participantNumbers.map((number) => ({
+            measure_id: measureId,
+            municipality_id: members.get(number)!,
+            custom_share_bp: key.kind === "custom" ? Math.round((key.percent[number] ?? 0) * 100) : null,
+            from_year: null,
+            to_year: null,
+          }))
+        )
+        .execute();
+    }
+    if (d?.links?.length) {
+      await db
+        .insertInto("measure_link")
+        .values(
+          d.links.map((l, i) => ({
+            id: `${String(i).padStart(4, "0")}-${randomUUID()}`,
+            measure_id: measureId,
+            title: l.title,
+            url: l.url,
+          }))
+        )
+        .execute();
     }
     await db
       .insertInto("uptake_report")
@@ -215,5 +291,7 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
       await grantRole(db, { email: user.email, ...grant });
     }
   }
+  // strategy extras (yearly evaluations); needs the users above
+  await seedStrategyExtras(db, ekommuneId, "sekretariat@ekommune-sunnmore.example");
   return { created: true };
 }

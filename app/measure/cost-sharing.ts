@@ -53,7 +53,8 @@ function weights(participants: readonly Participant[], key: CostKeySpec): bigint
   const total = participants.reduce((s, p) => s + BigInt(p.population!), 0n);
   if (total === 0n) return { code: "populationMissing", ids: participants.map((p) => p.id) };
   if (key.kind === "population") return participants.map((p) => BigInt(p.population!));
-  if (!Number.isInteger(key.equalPercent) || key.equalPercent < 0 || key.equalPercent > 100) return { code: "equalPercentOutOfRange" };
+  if (!Number.isInteger(key.equalPercent) || key.equalPercent < 0 || key.equalPercent > 100)
+    return { code: "equalPercentOutOfRange" };
   // equal part e/100 · 1/n plus population part (100−e)/100 · pop/P, over the common denominator 100·n·P
   const e = BigInt(key.equalPercent);
   return participants.map((p) => e * total + (100n - e) * n * BigInt(p.population!));
@@ -73,7 +74,9 @@ export function shareCost(totalOre: number, participants: readonly Participant[]
   // ties go to the larger weight, then to the earlier participant: deterministic and documented
   const order = participants
     .map((_, i) => i)
-    .sort((a, b) => (remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : w[b] > w[a] ? 1 : w[b] < w[a] ? -1 : a - b));
+    .sort((a, b) =>
+      remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : w[b] > w[a] ? 1 : w[b] < w[a] ? -1 : a - b
+    );
   for (const i of order) {
     if (left === 0) break;
     floors[i] += 1n;

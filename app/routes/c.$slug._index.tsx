@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireCooperationRole } from "../auth/guards.server";
 import { getCooperationOverview } from "../cooperation/overview.server";
@@ -17,6 +17,7 @@ export default function CooperationOverview() {
   const data = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLanguage();
+  const { slug } = useParams();
   const { cooperation, members, strategy, measures, you } = data;
   return (
     <div className="flex flex-col gap-8">
@@ -88,7 +89,11 @@ export default function CooperationOverview() {
             {measures.map((m) => (
               <tr key={m.id}>
                 <td>{m.number}</td>
-                <td>{m.name}</td>
+                <td>
+                  <Link to={`/c/${slug}/measures/${m.number}`} className="ds-link">
+                    {m.name}
+                  </Link>
+                </td>
                 <td>
                   {t(`measureStatus.${m.status}`)}
                   {m.statusText ? <span className="block text-sm">{m.statusText}</span> : null}

@@ -37,7 +37,18 @@ import { loginCookie, startServer, type TestServer } from "../support/server";
  * `cooperation:read` → 200. A route restricted further names its permission or roles here;
  * members without it must then get 403 (they are members, so 403 leaks nothing).
  */
-const OWN_GET_RULES: Record<string, { allowed: Permission | readonly CooperationRole[]; okStatus?: number }> = {};
+const OWN_GET_RULES: Record<string, { allowed: Permission | readonly CooperationRole[]; okStatus?: number }> = {
+  // the measure forms: the secretariat only
+  "routes/c.$slug.measures.new": { allowed: "measure:edit" },
+  "routes/c.$slug.measures.$number.edit": { allowed: "measure:edit" },
+  // the strategy's edit forms: the secretariat only
+  "routes/c.$slug.strategies.new": { allowed: "strategy:edit" },
+  "routes/c.$slug.strategies.$id.edit": { allowed: "strategy:edit" },
+  "routes/c.$slug.strategies.$id.area": { allowed: "strategy:edit" },
+  "routes/c.$slug.strategies.$id.goal": { allowed: "strategy:edit" },
+  "routes/c.$slug.strategies.$id.adopt": { allowed: "strategy:edit" },
+  "routes/c.$slug.strategies.$id.evaluations.$year": { allowed: "strategy:edit" },
+};
 
 /**
  * Legitimate writes to the caller's own account, left out of the POST sweep; POST /language is

@@ -230,7 +230,20 @@ export const PARAM_TABLE: Record<string, ParamResolver> = {
   slug: async ({ target }) => target.cooperation.slug,
   number: bySegment({ measures: measureNumber }),
   measure: measureNumber,
-  year: bySegment({ plans: planYear, reports: reportYear }),
+  year: bySegment({
+    plans: planYear,
+    reports: reportYear,
+    // /c/:slug/strategies/:id/evaluations/:year: a year the target has evaluations for
+    evaluations: async ({ db, target }) =>
+      (
+        await db
+          .selectFrom("goal_evaluation")
+          .select("year")
+          .where("cooperation_id", "=", target.cooperation.id)
+          .orderBy("year", "desc")
+          .executeTakeFirst()
+      )?.year,
+  }),
   id: bySegment({
     strategies: async ({ db, target }) =>
       (

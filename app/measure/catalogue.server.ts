@@ -1,0 +1,271 @@
+import type { DB } from "../../db/connect";
+import type { MeasureStatus, StrategyStatus, UptakeStatus } from "../../db/schema";
+import type { MeasureFilters } from "../../shared-schema/measure";
+
+/*
+ * The measure catalogue (tiltak) and what the measure page and the forms need to show:
+ * the cooperation's focus areas and goals, its members, and the uptake history of a measure.
+ */
+
+export interface CatalogueRow {
+  id: string;
+  number: number;
+  name: string;
+  status: MeasureStatus;
+  statusText: string | null;
+  priority: number | null;
+  periodFrom: number | null;
+  periodTo: number | null;
+  allMembers: boolean;
+  participantCount: number;
+  focusAreaTitles: string[];
+}
+
+export interface Catalogue {
+  total: number;
+  rows: CatalogueRow[];
+  /** per status, among the rows the filters let through */
+  byStatus: Partial<Record<MeasureStatus, number>>;
+}
+
+const STATUS_ORDER: MeasureStatus[] = [
+  "proposed",
+  "planned",
+  "in_progress",
+  "available",
+  "on_hold",
+  "continuous",
+  "completed",
+  "discontinued",
+];
+
+export async function listMeasures(
+  db: DB,
+  { cooperationId, filters }: { cooperationId: string; filters: MeasureFilters }
+): Promise<Catalogue> {
+  const measures = await db
+    .selectFrom("measure")
+    .select(["id", "number", "name", "status", "status_text", "priority", "period_from", "period_to", "all_members"])
+    .where("cooperation_id", "=", cooperationId)
+    .execute();
+  const ids = measures.map((m) => m.id);
+  const [areas, goals, participants, members] = ids.length
+    ? await Promise.all([
+        db
+          .selectFrom("measure_focus_area")
+          .innerJoin("focus_area", "focus_area.id", "measure_focus_area.focus_area_id")
+          .select(["measure_focus_area.measure_id", "focus_area.id", "focus_area.title", "focus_area.sort_order"])
+          .where("focus_area.cooperation_id", "=", cooperationId)
+          .orderBy("focus_area.sort_order")
+          .execute(),
+        db
+          .selectFrom("measure_goal")
+          .innerJoin("goal", "goal.id", "measure_goal.goal_id")
+          .select(["measure_goal.measure_id", "goal.id"])
+          .where("goal.cooperation_id", "=", cooperationId)
+          .execute(),
+        db
+          .selectFrom("measure_participant")
+          .innerJoin("measure", "measure.id", "measure_participant.measure_id")
+          .select(["measure_participant.measure_id", "measure_participant.municipality_id"])
+          .where("measure.cooperation_id", "=", cooperationId)
+          .execute(),
+        currentMemberIds(db, cooperationId),
+      ])
+    : [[], [], [], []];
+
+  const rows: CatalogueRow[] = measures.map((m) => {
+    const chosen = participants.filter((p) => p.measure_id === m.id).map((p) => p.municipality_id);
+    return {
+      id: m.id,
+      number: m.number,
+      name: m.name,
+      status: m.status,
+      statusText: m.status_text,
+      priority: m.priority,
+      periodFrom: m.period_from,
+      periodTo: m.period_to,
+      allMembers: m.all_members === 1,
+      participantCount: m.all_members ? members.length : chosen.filter((id) => members.includes(id)).length,
+      focusAreaTitles: areas.filter((a) => a.measure_id === m.id).map((a) => a.title),
+    };
+  });
+
+  const f = filters;
+  const filtered = rows.filter((r) => {
+    if (f.focusArea && !areas.some((a) => a.measure_id === r.id && a.id === f.focusArea)) return false;
+    if (f.goal && !goals.some((g) => g.measure_id === r.id && g.id === f.goal)) return false;
+    if (f.status && r.status !== f.status) return false;
+    if (f.municipality) {
+      const takesPart = r.allMembers
+        ? members.includes(f.municipality)
+        : participants.some((p) => p.measure_id === r.id && p.municipality_id === f.municipality);
+      if (!takesPart) return false;
+    }
+    if (f.year !== undefined) {
+      if (r.periodFrom !== null && r.periodFrom > f.year) return false;
+      if (r.periodTo !== null && r.periodTo < f.year) return false;
+    }
+    return true;
+  });
+
+  const collator = new Intl.Collator("nb");
+  const nullsLast = (a: number | null, b: number | null) => (a === b ? 0 : a === null ? 1 : b === null ? -1 : a - b);
+  const compare: Record<MeasureFilters["sort"], (a: CatalogueRow, b: CatalogueRow) => number> = {
+    number: (a, b) => a.number - b.number,
+    name: (a, b) => collator.compare(a.name, b.name),
+    status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+    priority: (a, b) => nullsLast(a.priority, b.priority),
+    period: (a, b) => nullsLast(a.periodFrom, b.periodFrom) || nullsLast(a.periodTo, b.periodTo),
+  };
+  const sign = f.dir === "desc" ? -1 : 1;
+  filtered.sort((a, b) => sign * compare[f.sort](a, b) || a.number - b.number);
+
+  const byStatus: Partial<Record<MeasureStatus, number>> = {};
+  for (const r of filtered) byStatus[r.status] = (byStatus[r.status] ?? 0) + 1;
+  return { total: rows.length, rows: filtered, byStatus };
+}
+
+async function currentMemberIds(db: DB, cooperationId: string): Promise<string[]> {
+  const today = new Date().toISOString().slice(0, 10);
+  const rows = await db
+    .selectFrom("membership")
+    .select("municipality_id")
+    .where("cooperation_id", "=", cooperationId)
+    .where("joined_on", "<=", today)
+    .where((eb) => eb.or([eb("left_on", "is", null), eb("left_on", ">", today)]))
+    .execute();
+  return [...new Set(rows.map((r) => r.municipality_id))];
+}
+
+export interface StrategyOption {
+  id: string;
+  title: string;
+  status: StrategyStatus;
+  focusAreas: { id: string; title: string; goals: { id: string; text: string }[] }[];
+}
+
+/** Every strategy's focus areas and goals (newest strategy first), for the form and the filters. */
+export async function listFocusAreasAndGoals(db: DB, { cooperationId }: { cooperationId: string }): Promise<StrategyOption[]> {
+  const [strategies, areas, goals] = await Promise.all([
+    db
+      .selectFrom("strategy")
+      .select(["id", "title", "status", "period_from"])
+      .where("cooperation_id", "=", cooperationId)
+      .orderBy("period_from", "desc")
+      .orderBy("created_at", "desc")
+      .execute(),
+    db
+      .selectFrom("focus_area")
+      .select(["id", "title", "strategy_id"])
+      .where("cooperation_id", "=", cooperationId)
+      .orderBy("sort_order")
+      .execute(),
+    db
+      .selectFrom("goal")
+      .select(["id", "text", "focus_area_id"])
+      .where("cooperation_id", "=", cooperationId)
+      .orderBy("sort_order")
+      .execute(),
+  ]);
+  return strategies
+    .map((s) => ({
+      id: s.id,
+      title: s.title,
+      status: s.status,
+      focusAreas: areas
+        .filter((a) => a.strategy_id === s.id)
+        .map((a) => ({
+          id: a.id,
+          title: a.title,
+          goals: goals.filter((g) => g.focus_area_id === a.id).map((g) => ({ id: g.id, text: g.text })),
+        })),
+    }))
+    .filter((s) => s.focusAreas.length > 0);
+}
+
+export interface MemberOption {
+  municipalityId: string;
+  number: string;
+  name: string;
+  /** null for a current member */
+  leftOn: string | null;
+}
+
+/** Current members, and former members (for a measure's history), by name. */
+export async function listMemberOptions(db: DB, { cooperationId }: { cooperationId: string }): Promise<MemberOption[]> {
+  const today = new Date().toISOString().slice(0, 10);
+  const rows = await db
+    .selectFrom("membership")
+    .innerJoin("municipality", "municipality.id", "membership.municipality_id")
+    .select(["municipality.id", "municipality.number", "municipality.name", "membership.left_on", "membership.joined_on"])
+    .where("membership.cooperation_id", "=", cooperationId)
+    .orderBy("membership.joined_on")
+    .execute();
+  const byId = new Map<string, MemberOption>();
+  for (const r of rows) {
+    const leftOn = r.left_on !== null && r.left_on <= today ? r.left_on : null;
+    const existing = byId.get(r.id);
+    // a current membership wins over an earlier one that ended
+    if (!existing || leftOn === null) byId.set(r.id, { municipalityId: r.id, number: r.number, name: r.name, leftOn });
+  }
+  return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "nb"));
+}
+
+export interface UptakeHistoryRow {
+  id: string;
+  municipalityId: string;
+  municipalityName: string;
+  from: UptakeStatus | null;
+  to: UptakeStatus;
+  effectiveDate: string;
+  createdAt: string;
+  reporterName: string | null;
+  comment: string;
+}
+
+/** Every uptake report on the measure, each with the status it changed from; per municipality, latest first. */
+export async function uptakeHistory(
+  db: DB,
+  { cooperationId, measureId }: { cooperationId: string; measureId: string }
+): Promise<UptakeHistoryRow[]> {
+  const reports = await db
+    .selectFrom("uptake_report")
+    .innerJoin("municipality", "municipality.id", "uptake_report.municipality_id")
+    .leftJoin("app_user", "app_user.id", "uptake_report.reporter_id")
+    .select([
+      "uptake_report.id",
+      "uptake_report.municipality_id",
+      "municipality.name as municipality_name",
+      "uptake_report.status",
+      "uptake_report.effective_date",
+      "uptake_report.created_at",
+      "uptake_report.comment",
+      "app_user.name as reporter_name",
+    ])
+    .where("uptake_report.cooperation_id", "=", cooperationId)
+    .where("uptake_report.measure_id", "=", measureId)
+    .orderBy("uptake_report.created_at")
+    .orderBy("uptake_report.id")
+    .execute();
+  const previous = new Map<string, UptakeStatus>();
+  const rows = reports.map((r) => {
+    const row: UptakeHistoryRow = {
+      id: r.id,
+      municipalityId: r.municipality_id,
+      municipalityName: r.municipality_name,
+      from: previous.get(r.municipality_id) ?? null,
+      to: r.status,
+      effectiveDate: r.effective_date,
+      createdAt: r.created_at,
+      reporterName: r.reporter_name,
+      comment: r.comment,
+    };
+    previous.set(r.municipality_id, r.status);
+    return row;
+  });
+  return rows
+    .map((r, i) => ({ r, i }))
+    .sort((a, b) => a.r.municipalityName.localeCompare(b.r.municipalityName, "nb") || b.i - a.i)
+    .map(({ r }) => r);
+}

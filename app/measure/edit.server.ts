@@ -1,0 +1,371 @@
+import { randomUUID } from "node:crypto";
+import type { Transaction } from "kysely";
+import type { DB } from "../../db/connect";
+import type { CostKey, Database, MeasureStatus } from "../../db/schema";
+import type { MeasureInput } from "../../shared-schema/measure";
+import { recordAudit } from "../audit/audit.server";
+import { expectVersionedUpdate, StaleVersionError } from "../utils/concurrency.server";
+
+/*
+ * Creating and editing a measure (tiltak). Each change is one transaction with one audit event
+ * carrying the whole measure before and after. References in the input (focus areas, goals,
+ * participating municipalities) are checked against the cooperation in the URL, never trusted.
+ */
+
+export type MeasureField = "number" | "focusAreas" | "goals" | "members";
+
+/** A reference in the input that does not belong to this cooperation, or a taken number. */
+export class MeasureInputError extends Error {
+  constructor(
+    readonly field: MeasureField,
+    /** a translation key */
+    readonly messageKey: string
+  ) {
+    super(`${field}: ${messageKey}`);
+  }
+}
+
+export { StaleVersionError };
+
+export interface MeasureDetail {
+  id: string;
+  version: number;
+  number: number;
+  name: string;
+  description: string;
+  focusAreaIds: string[];
+  goalIds: string[];
+  benefitsText: string;
+  benefits: MeasureInput["benefits"];
+  investmentCost: number;
+  runningCost: number;
+  financingText: string;
+  costKey: CostKey;
+  equalPercent: number | null;
+  populationYear: number | null;
+  priority: number | null;
+  periodFrom: number | null;
+  periodTo: number | null;
+  owner: string | null;
+  allMembers: boolean;
+  participants: MeasureInput["participants"];
+  status: MeasureStatus;
+  statusText: string | null;
+  links: MeasureInput["links"];
+  introducesSystem: boolean;
+  phasedOutSystems: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+type Executor = DB | Transaction<Database>;
+
+export async function findMeasure(
+  db: Executor,
+  { cooperationId, number }: { cooperationId: string; number: number }
+): Promise<MeasureDetail | null> {
+  const m = await db
+    .selectFrom("measure")
+    .selectAll()
+    .where("cooperation_id", "=", cooperationId)
+    .where("number", "=", number)
+    .executeTakeFirst();
+  if (!m) return null;
+  const [areas, goals, benefits, participants, links] = await Promise.all([
+    db.selectFrom("measure_focus_area").select("focus_area_id").where("measure_id", "=", m.id).execute(),
+    db.selectFrom("measure_goal").select("goal_id").where("measure_id", "=", m.id).execute(),
+    db.selectFrom("measure_benefit").selectAll().where("measure_id", "=", m.id).orderBy("sort_order").execute(),
+    db.selectFrom("measure_participant").selectAll().where("measure_id", "=", m.id).orderBy("municipality_id").execute(),
+    db.selectFrom("measure_link").selectAll().where("measure_id", "=", m.id).orderBy("id").execute(),
+  ]);
+  return {
+    id: m.id,
+    version: m.version,
+    number: m.number,
+    name: m.name,
+    description: m.description,
+    focusAreaIds: areas.map((a) => a.focus_area_id).sort(),
+    goalIds: goals.map((g) => g.goal_id).sort(),
+    benefitsText: m.benefits_text,
+    benefits: benefits.map((b) => ({
+      description: b.description,
+      amount: b.amount,
+      unit: b.unit,
+      owner: b.owner,
+      baseline: b.baseline,
+      target: b.target,
+      measuredWhen: b.measured_when,
+    })),
+    investmentCost: m.investment_cost,
+    runningCost: m.running_cost,
+    financingText: m.financing_text,
+    costKey: m.cost_key,
+    equalPercent: m.cost_key_equal_percent,
+    populationYear: m.cost_key_population_year,
+    priority: m.priority,
+    periodFrom: m.period_from,
+    periodTo: m.period_to,
+    owner: m.owner,
+    allMembers: m.all_members === 1,
+    participants: participants.map((p) => ({
+      municipalityId: p.municipality_id,
+      customShareBp: p.custom_share_bp,
+      fromYear: p.from_year,
+      toYear: p.to_year,
+    })),
+    status: m.status,
+    statusText: m.status_text,
+    // links keep the order they were entered in: ids are prefixed with their position
+    links: links.map((l) => ({ title: l.title, url: l.url })),
+    introducesSystem: m.introduces_system === 1,
+    phasedOutSystems: JSON.parse(m.phased_out_systems) as string[],
+    createdAt: m.created_at,
+    updatedAt: m.updated_at,
+  };
+}
+
+/** The lowest number above every number in use: what the form suggests for a new measure. */
+export async function nextFreeMeasureNumber(db: DB, { cooperationId }: { cooperationId: string }): Promise<number> {
+  const row = await db
+    .selectFrom("measure")
+    .select((eb) => eb.fn.max("number").as("max"))
+    .where("cooperation_id", "=", cooperationId)
+    .executeTakeFirst();
+  return Number(row?.max ?? 0) + 1;
+}
+
+/** A municipality is a possible participant when it has (or had) a membership in the cooperation. */
+async function checkReferences(
+  tx: Executor,
+  cooperationId: string,
+  input: MeasureInput,
+  previousParticipants: readonly string[]
+): Promise<{ focusAreaIds: string[] }> {
+  const goals = input.goalIds.length
+    ? await tx
+        .selectFrom("goal")
+        .select(["id", "focus_area_id"])
+        .where("cooperation_id", "=", cooperationId)
+        .where("id", "in", input.goalIds)
+        .execute()
+    : [];
+  if (goals.length !== input.goalIds.length) throw new MeasureInputError("goals", "measure.validation.foreignGoal");
+  const focusAreaIds = [...new Set([...input.focusAreaIds, ...goals.map((g) => g.focus_area_id)])].sort();
+  const areas = focusAreaIds.length
+    ? await tx
+        .selectFrom("focus_area")
+        .select("id")
+        .where("cooperation_id", "=", cooperationId)
+        .where("id", "in", focusAreaIds)
+        .execute()
+    : [];
+  if (areas.length !== focusAreaIds.length) throw new MeasureInputError("focusAreas", "measure.validation.foreignFocusArea");
+
+  const ids = [...new Set(input.participants.map((p) => p.municipalityId))];
+  if (ids.length !== input.participants.length) throw new MeasureInputError("members", "measure.validation.foreignParticipant");
+  if (ids.length) {
+    const today = new Date().toISOString().slice(0, 10);
+    const memberships = await tx
+      .selectFrom("membership")
+      .select(["municipality_id", "left_on"])
+      .where("cooperation_id", "=", cooperationId)
+      .where("municipality_id", "in", ids)
+      .execute();
+    const current = new Set(memberships.filter((m) => m.left_on === null || m.left_on > today).map((m) => m.municipality_id));
+    const ever = new Set(memberships.map((m) => m.municipality_id));
+    for (const id of ids) {
+      // a former member may stay on a measure it took part in (its history), but cannot be added anew
+      if (!ever.has(id) || (!current.has(id) && !previousParticipants.includes(id))) {
+        throw new MeasureInputError("members", "measure.validation.foreignParticipant");
+      }
+    }
+  }
+  return { focusAreaIds };
+}
+
+async function assertNumberFree(tx: Executor, cooperationId: string, number: number, exceptId?: string): Promise<void> {
+  let q = tx.selectFrom("measure").select("id").where("cooperation_id", "=", cooperationId).where("number", "=", number);
+  if (exceptId) q = q.where("id", "!=", exceptId);
+  if (await q.executeTakeFirst()) throw new MeasureInputError("number", "measure.validation.numberTaken");
+}
+
+function measureColumns(input: MeasureInput) {
+  return {
+    number: input.number,
+    name: input.name,
+    description: input.description,
+    status: input.status,
+    status_text: input.statusText,
+    priority: input.priority,
+    period_from: input.periodFrom,
+    period_to: input.periodTo,
+    owner: input.owner,
+    benefits_text: input.benefitsText,
+    investment_cost: input.investmentCost,
+    running_cost: input.runningCost,
+    financing_text: input.financingText,
+    cost_key: input.costKey,
+    cost_key_equal_percent: input.costKey === "mixed" ? input.equalPercent : null,
+    cost_key_population_year: input.costKey === "population" || input.costKey === "mixed" ? input.populationYear : null,
+    all_members: (input.allMembers ? 1 : 0) as 0 | 1,
+    introduces_system: (input.introducesSystem ? 1 : 0) as 0 | 1,
+    phased_out_systems: JSON.stringify(input.introducesSystem ? input.phasedOutSystems : []),
+  };
+}
+
+async function writeRelations(tx: Transaction<Database>, measureId: string, input: MeasureInput, focusAreaIds: string[]) {
+  for (const table of ["measure_focus_area", "measure_goal", "measure_benefit", "measure_participant", "measure_link"] as const) {
+    await tx.deleteFrom(table).where("measure_id", "=", measureId).execute();
+  }
+  if (focusAreaIds.length) {
+    await tx
+      .insertInto("measure_focus_area")
+      .values(focusAreaIds.map((id) => ({ measure_id: measureId, focus_area_id: id })))
+      .execute();
+  }
+  if (input.goalIds.length) {
+    await tx
+      .insertInto("measure_goal")
+      .values(input.goalIds.map((id) => ({ measure_id: measureId, goal_id: id })))
+      .execute();
+  }
+  if (input.benefits.length) {
+    await tx
+      .insertInto("measure_benefit")
+      .values(
+        input.benefits.map((b, i) => ({
+          id: randomUUID(),
+          measure_id: measureId,
+          description: b.description,
+          amount: b.amount,
+          unit: b.unit,
+          owner: b.owner,
+          baseline: b.baseline,
+          target: b.target,
+          measured_when: b.measuredWhen,
+          sort_order: i,
+        }))
+      )
+      .execute();
+  }
+  if (input.participants.length) {
+    await tx
+      .insertInto("measure_participant")
+      .values(
+        input.participants.map((p) => ({
+          measure_id: measureId,
+          municipality_id: p.municipalityId,
+          custom_share_bp: input.costKey === "custom" ? p.customShareBp : null,
+          from_year: p.fromYear,
+          to_year: p.toYear,
+        }))
+      )
+      .execute();
+  }
+  if (input.links.length) {
+    await tx
+      .insertInto("measure_link")
+      .values(
+        input.links.map((l, i) => ({
+          id: `${String(i).padStart(4, "0")}-${randomUUID()}`,
+          measure_id: measureId,
+          title: l.title,
+          url: l.url,
+        }))
+      )
+      .execute();
+  }
+}
+
+function withoutCustomSharesUnlessCustom(input: MeasureInput): MeasureInput {
+  if (input.costKey === "custom") return input;
+  // with all members and no custom key there is nothing to store per municipality
+  return {
+    ...input,
+    participants: input.allMembers ? [] : input.participants.map((p) => ({ ...p, customShareBp: null })),
+  };
+}
+
+/** Creates a measure; returns its number. Throws MeasureInputError. */
+export async function createMeasure(
+  db: DB,
+  { cooperationId, userId, input: raw }: { cooperationId: string; userId: string; input: MeasureInput }
+): Promise<{ id: string; number: number }> {
+  const input = withoutCustomSharesUnlessCustom(raw);
+  return db.transaction().execute(async (tx) => {
+    await assertNumberFree(tx, cooperationId, input.number);
+    const { focusAreaIds } = await checkReferences(tx, cooperationId, input, []);
+    const id = randomUUID();
+    const now = new Date().toISOString();
+    await tx
+      .insertInto("measure")
+      .values({ id, cooperation_id: cooperationId, ...measureColumns(input), created_at: now, updated_at: now })
+      .execute();
+    await writeRelations(tx, id, input, focusAreaIds);
+    const after = await findMeasure(tx, { cooperationId, number: input.number });
+    await recordAudit(tx, {
+      cooperationId,
+      actorId: userId,
+      action: "measure.create",
+      entityType: "measure",
+      entityId: id,
+      after,
+    });
+    return { id, number: input.number };
+  });
+}
+
+/**
+ * Saves an edit made on the form built from `version`. Someone else saved in between →
+ * StaleVersionError and nothing is written.
+ */
+export async function updateMeasure(
+  db: DB,
+  {
+    cooperationId,
+    userId,
+    number,
+    version,
+    input: raw,
+  }: { cooperationId: string; userId: string; number: number; version: number; input: MeasureInput }
+): Promise<{ number: number }> {
+  const input = withoutCustomSharesUnlessCustom(raw);
+  return db.transaction().execute(async (tx) => {
+    const before = await findMeasure(tx, { cooperationId, number });
+    if (!before) throw new StaleVersionError("measure");
+    if (before.version !== version) throw new StaleVersionError("measure");
+    await assertNumberFree(tx, cooperationId, input.number, before.id);
+    const { focusAreaIds } = await checkReferences(
+      tx,
+      cooperationId,
+      input,
+      before.participants.map((p) => p.municipalityId)
+    );
+    const result = await tx
+      .updateTable("measure")
+      .set((eb) => ({ ...measureColumns(input), version: eb("version", "+", 1), updated_at: new Date().toISOString() }))
+      .where("id", "=", before.id)
+      .where("cooperation_id", "=", cooperationId)
+      .where("version", "=", version)
+      .executeTakeFirst();
+    expectVersionedUpdate(result, "measure");
+    await writeRelations(tx, before.id, input, focusAreaIds);
+    const after = await findMeasure(tx, { cooperationId, number: input.number });
+    await recordAudit(tx, {
+      cooperationId,
+      actorId: userId,
+      action: "measure.update",
+      entityType: "measure",
+      entityId: before.id,
+      before,
+      after,
+    });
+    return { number: input.number };
+  });
+}
+
+/** Seed 004 ch. 4: a measure that brings in a new system needs a plan per benefit (owner, baseline, target, when). */
+export function hasBenefitsRealisationPlan(m: Pick<MeasureDetail, "introducesSystem" | "benefits">): boolean {
+  if (!m.introducesSystem) return true;
+  return m.benefits.length > 0 && m.benefits.every((b) => b.owner && b.baseline && b.target && b.measuredWhen);
+}

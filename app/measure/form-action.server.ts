@@ -1,0 +1,65 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json } from "@remix-run/node";
+import type { DB } from "../../db/connect";
+import { MeasureFormSchema, toMeasureInput } from "../../shared-schema/measure";
+import { listFocusAreasAndGoals, listMemberOptions } from "./catalogue.server";
+import { createMeasure, MeasureInputError, StaleVersionError, updateMeasure } from "./edit.server";
+import { redirectWithToast } from "../utils/toast.server";
+import type { MeasureFormOptions } from "./measure-form";
+
+/** Focus areas, goals and municipalities the form offers. */
+export async function measureFormOptions(db: DB, cooperationId: string): Promise<MeasureFormOptions> {
+  const [strategies, members] = await Promise.all([
+    listFocusAreasAndGoals(db, { cooperationId }),
+    listMemberOptions(db, { cooperationId }),
+  ]);
+  return { strategies, members };
+}
+
+/**
+ * Parses and saves the measure form. On an error the reply carries back everything typed
+ * (Conform's submission.reply), with translation keys as messages; a stale version says so.
+ */
+export async function saveMeasureForm(
+  db: DB,
+  {
+    request,
+    cooperationId,
+    userId,
+    slug,
+    number,
+  }: { request: Request; cooperationId: string; userId: string; slug: string; number?: number }
+) {
+  const formData = await request.formData();
+  const submission = parseWithZod(formData, { schema: MeasureFormSchema });
+  if (submission.status !== "success") {
+    return json({ result: submission.reply(), stale: false }, { status: 400 });
+  }
+  const input = toMeasureInput(submission.value);
+  try {
+    if (number === undefined) {
+      const created = await createMeasure(db, { cooperationId, userId, input });
+      return redirectWithToast(`/c/${slug}/measures/${created.number}`, { kind: "success", key: "measure.form.created" });
+    }
+    const version = submission.value.version;
+    if (version === undefined) throw new StaleVersionError("measure");
+    const saved = await updateMeasure(db, { cooperationId, userId, number, version, input });
+    return redirectWithToast(`/c/${slug}/measures/${saved.number}`, { kind: "success", key: "measure.form.saved" });
+  } catch (error) {
+    if (error instanceof StaleVersionError) {
+      return json({ result: submission.reply({ formErrors: ["form.staleVersion"] }), stale: true }, { status: 409 });
+    }
+    if (error instanceof MeasureInputError) {
+      return json(
+        { result: submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), stale: false },
+        { status: 400 }
+      );
+    }
+    throw error;
+  }
+}
+
+export function parseMeasureNumber(param: string | undefined): number | null {
+  if (!param || !/^\d{1,5}$/.test(param)) return null;
+  return Number(param);
+}

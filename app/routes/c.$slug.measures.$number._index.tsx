@@ -1,0 +1,410 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "../../shared-schema/measure";
+import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { can } from "../cooperation/permissions";
+import { db } from "../db.server";
+import { formatDate, formatNok, formatNumber } from "../i18n/format";
+import { useLanguage } from "../i18n/use-language";
+import { listFocusAreasAndGoals, listMemberOptions, uptakeHistory } from "../measure/catalogue.server";
+import { findMeasure, hasBenefitsRealisationPlan } from "../measure/edit.server";
+import { parseMeasureNumber } from "../measure/form-action.server";
+import { defaultShareYear, measureShares, participantsInYear } from "../measure/shares.server";
+import { DataTable } from "../ui/data-table";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.measure.number} ${data.measure.name} – Fellesløft` : "Fellesløft" },
+];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "cooperation:read");
+  const number = parseMeasureNumber(args.params.number);
+  if (number === null) throw notFound();
+  const cooperationId = scope.cooperationId;
+  const measure = await findMeasure(db(), { cooperationId, number });
+  if (!measure) throw notFound();
+
+  const asked = Number(new URL(args.request.url).searchParams.get("year"));
+  const year =
+    Number.isInteger(asked) && asked >= MIN_YEAR && asked <= MAX_YEAR
+      ? asked
+      : defaultShareYear(measure.periodFrom, measure.periodTo);
+  const thisYear = new Date().getFullYear();
+  const [strategies, members, shares, history, current] = await Promise.all([
+    listFocusAreasAndGoals(db(), { cooperationId }),
+    listMemberOptions(db(), { cooperationId }),
+    measureShares(db(), { cooperationId, measure, year }),
+    uptakeHistory(db(), { cooperationId, measureId: measure.id }),
+    participantsInYear(db(), { cooperationId, measure, year: thisYear }),
+  ]);
+  const supports = strategies.flatMap((s) =>
+    s.focusAreas
+      .filter((a) => measure.focusAreaIds.includes(a.id) || a.goals.some((g) => measure.goalIds.includes(g.id)))
+      .map((a) => ({
+        id: a.id,
+        title: a.title,
+        strategyTitle: s.title,
+        goals: a.goals.filter((g) => measure.goalIds.includes(g.id)),
+      }))
+  );
+  const latest = new Map<string, string>();
+  // history is latest first per municipality
+  for (const h of history) if (!latest.has(h.municipalityId)) latest.set(h.municipalityId, h.to);
+  const participantYears = new Map(measure.participants.map((p) => [p.municipalityId, p]));
+  const participants = (measure.allMembers ? current.map((c) => c.id) : measure.participants.map((p) => p.municipalityId))
+    .map((id) => members.find((m) => m.municipalityId === id))
+    .filter((m): m is NonNullable<typeof m> => Boolean(m))
+    .map((m) => ({
+      ...m,
+      fromYear: measure.allMembers ? null : participantYears.get(m.municipalityId)?.fromYear ?? null,
+      toYear: measure.allMembers ? null : participantYears.get(m.municipalityId)?.toYear ?? null,
+      uptake: latest.get(m.municipalityId) ?? null,
+    }));
+  const years: number[] = [];
+  const from = measure.periodFrom ?? Math.min(year, thisYear) - 2;
+  const to = measure.periodTo ?? Math.max(year, thisYear) + 2;
+  for (let y = Math.min(from, year); y <= Math.max(to, year); y++) years.push(y);
+  return json({
+    slug: scope.slug,
+    canEdit: can(scope.roles, "measure:edit"),
+    ownMunicipalityId: scope.municipalityId,
+    measure,
+    planComplete: hasBenefitsRealisationPlan(measure),
+    supports,
+    participants,
+    shares,
+    year,
+    years,
+    history,
+  });
+}
+
+export default function MeasurePage() {
+  const data = useLoaderData<typeof loader>();
+  const { measure: m, shares, ownMunicipalityId, slug } = data;
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const own = (id: string) => id === ownMunicipalityId;
+  const ownLabel = (id: string, name: string) =>
+    own(id) ? (
+      <strong>
+        {name} {t("measure.page.yours")}
+      </strong>
+    ) : (
+      name
+    );
+  const keyText =
+    m.costKey === "equal"
+      ? t("measure.keys.explainEqual")
+      : m.costKey === "population"
+      ? t("measure.keys.explainPopulation", { year: m.populationYear ?? data.year })
+      : m.costKey === "mixed"
+      ? t("measure.keys.explainMixed", {
+          equal: m.equalPercent ?? 0,
+          population: 100 - (m.equalPercent ?? 0),
+          year: m.populationYear ?? data.year,
+        })
+      : t("measure.keys.explainCustom");
+  const notSet = t("measure.page.notSet");
+  return (
+    <article aria-labelledby="measure-heading" className="flex flex-col gap-8">
+      <header className="flex flex-col gap-2">
+        <p className="ds-paragraph m-0">
+          <Link to={`/c/${slug}/measures`} className="ds-link">
+            {t("measure.page.back")}
+          </Link>
+        </p>
+        <h1 id="measure-heading" className="ds-heading" data-size="lg">
+          {m.number}. {m.name}
+        </h1>
+        <p className="ds-paragraph m-0">
+          <strong>{t("measure.status")}:</strong> {t(`measureStatus.${m.status}`)}
+          {m.statusText ? ` – ${m.statusText}` : ""}
+        </p>
+        {data.canEdit ? (
+          <p className="m-0">
+            <Link to={`/c/${slug}/measures/${m.number}/edit`} className="ds-button" data-variant="secondary">
+              {t("measure.page.edit")}
+            </Link>
+          </p>
+        ) : null}
+      </header>
+
+      <section aria-labelledby="basics-heading" className="flex flex-col gap-3">
+        <h2 id="basics-heading" className="ds-heading" data-size="md">
+          {t("measure.page.basics")}
+        </h2>
+        {m.description ? <p className="ds-paragraph whitespace-pre-line">{m.description}</p> : null}
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">{t("measure.page.priority")}</dt>
+          <dd className="m-0">{m.priority ?? notSet}</dd>
+          <dt className="font-semibold">{t("measure.page.period")}</dt>
+          <dd className="m-0">{m.periodFrom || m.periodTo ? `${m.periodFrom ?? "…"}–${m.periodTo ?? "…"}` : notSet}</dd>
+          <dt className="font-semibold">{t("measure.page.owner")}</dt>
+          <dd className="m-0">{m.owner ?? notSet}</dd>
+          <dt className="font-semibold">{t("measure.page.updated", { date: "" }).trim()}</dt>
+          <dd className="m-0">{formatDate(lang, m.updatedAt)}</dd>
+        </dl>
+        <h3 className="ds-heading" data-size="xs">
+          {t("measure.page.supports")}
+        </h3>
+        {data.supports.length ? (
+          <ul className="ds-list">
+            {data.supports.map((a) => (
+              <li key={a.id}>
+                <strong>{a.title}</strong> <span className="text-sm">({a.strategyTitle})</span>
+                {a.goals.length ? (
+                  <ul className="ds-list">
+                    {a.goals.map((g) => (
+                      <li key={g.id}>{g.text}</li>
+                    ))}
+                  </ul>
+                ) : null}
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="ds-paragraph">{t("measure.page.noSupport")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="benefits-heading" className="flex flex-col gap-3">
+        <h2 id="benefits-heading" className="ds-heading" data-size="md">
+          {t("measure.page.benefits")}
+        </h2>
+        {m.benefitsText ? <p className="ds-paragraph whitespace-pre-line">{m.benefitsText}</p> : null}
+        {m.benefits.length ? (
+          <DataTable
+            labelledBy="benefits-heading"
+            caption={t("measure.page.benefitsCaption")}
+            headers={[
+              t("measure.form.benefitDescription"),
+              t("measure.form.amount"),
+              t("measure.form.benefitOwner"),
+              t("measure.form.baseline"),
+              t("measure.form.target"),
+              t("measure.form.measuredWhen"),
+            ]}
+          >
+            {m.benefits.map((b, i) => (
+              <tr key={i}>
+                <td>{b.description}</td>
+                <td>
+                  {b.amount === null
+                    ? "–"
+                    : `${formatNumber(lang, b.amount)} ${b.unit ? t(`measure.units.${b.unit}`, { defaultValue: b.unit }) : ""}`}
+                </td>
+                <td>{b.owner ?? "–"}</td>
+                <td>{b.baseline ?? "–"}</td>
+                <td>{b.target ?? "–"}</td>
+                <td>{b.measuredWhen ?? "–"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : !m.benefitsText ? (
+          <p className="ds-paragraph">{t("measure.page.noBenefits")}</p>
+        ) : null}
+        {m.introducesSystem ? (
+          <div className="flex flex-col gap-2">
+            <h3 className="ds-heading" data-size="xs">
+              {t("measure.page.newSystem")}
+            </h3>
+            <p className="ds-paragraph">{t("measure.page.introducesSystem")}</p>
+            <p className="ds-paragraph">
+              <strong>{t("measure.page.phasedOut")}:</strong>{" "}
+              {m.phasedOutSystems.length ? m.phasedOutSystems.join(", ") : t("measure.page.noPhasedOut")}
+            </p>
+            <p className="ds-alert" data-color={data.planComplete ? "success" : "warning"}>
+              {data.planComplete ? t("measure.page.planComplete") : t("measure.page.planMissing")}
+            </p>
+          </div>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="costs-heading" className="flex flex-col gap-3">
+        <h2 id="costs-heading" className="ds-heading" data-size="md">
+          {t("measure.page.costs")}
+        </h2>
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          <dt className="font-semibold">{t("measure.page.investment")}</dt>
+          <dd className="m-0">{formatNok(lang, m.investmentCost)}</dd>
+          <dt className="font-semibold">{t("measure.page.running")}</dt>
+          <dd className="m-0">{formatNok(lang, m.runningCost)}</dd>
+          <dt className="font-semibold">{t("measure.page.key")}</dt>
+          <dd className="m-0">
+            {t(`measure.keys.${m.costKey}`)}. {keyText}
+          </dd>
+        </dl>
+        {m.financingText ? (
+          <>
+            <h3 className="ds-heading" data-size="xs">
+              {t("measure.page.financing")}
+            </h3>
+            <p className="ds-paragraph whitespace-pre-line">{m.financingText}</p>
+          </>
+        ) : null}
+
+        <h3 id="shares-heading" className="ds-heading" data-size="sm">
+          {t("measure.page.shares", { year: data.year })}
+        </h3>
+        <Form method="get" className="flex flex-wrap items-end gap-3">
+          <div className="ds-field">
+            <label className="ds-label" htmlFor="share-year">
+              {t("measure.page.shareYear")}
+            </label>
+            <select id="share-year" name="year" defaultValue={data.year} className="ds-input" key={data.year}>
+              {data.years.map((y) => (
+                <option key={y} value={y}>
+                  {y}
+                </option>
+              ))}
+            </select>
+          </div>
+          <button type="submit" className="ds-button" data-variant="secondary">
+            {t("measure.page.showYear")}
+          </button>
+        </Form>
+        {shares.ok ? (
+          shares.rows.length ? (
+            <>
+              <DataTable
+                labelledBy="shares-heading"
+                caption={t("measure.page.sharesCaption", { year: data.year })}
+                headers={[
+                  t("municipality.name"),
+                  m.costKey === "custom" ? t("measure.page.customCol") : t("measure.page.populationCol"),
+                  t("measure.page.investmentShare"),
+                  t("measure.page.runningShare"),
+                ]}
+              >
+                {shares.rows.map((r) => (
+                  <tr
+                    key={r.municipalityId}
+                    data-own={own(r.municipalityId) || undefined}
+                    className={own(r.municipalityId) ? "own-row" : undefined}
+                  >
+                    <th scope="row">{ownLabel(r.municipalityId, r.name)}</th>
+                    <td>
+                      {m.costKey === "custom"
+                        ? r.customShareBp === null
+                          ? "–"
+                          : `${formatPercentInput(r.customShareBp)} %`
+                        : r.population === null
+                        ? t("common.unknown")
+                        : t("municipality.populationValue", { value: formatNumber(lang, r.population), year: r.populationYear })}
+                    </td>
+                    <td>{formatNok(lang, r.investmentShare)}</td>
+                    <td>{formatNok(lang, r.runningShare)}</td>
+                  </tr>
+                ))}
+                <tr>
+                  <th scope="row">{t("measure.page.total")}</th>
+                  <td />
+                  <td>{formatNok(lang, shares.investmentTotal)}</td>
+                  <td>{formatNok(lang, shares.runningTotal)}</td>
+                </tr>
+              </DataTable>
+              <p className="ds-paragraph" data-size="sm">
+                {t("measure.keys.explainRounding")}
+              </p>
+            </>
+          ) : (
+            <p className="ds-paragraph">{t("measure.page.noParticipants", { year: data.year })}</p>
+          )
+        ) : (
+          <p className="ds-alert" data-color="warning">
+            {shares.error.code === "noParticipants"
+              ? t("measure.page.noParticipants", { year: data.year })
+              : t(`measure.sharingErrors.${shares.error.code}`)}
+          </p>
+        )}
+      </section>
+
+      <section aria-labelledby="participants-heading" className="flex flex-col gap-3">
+        <h2 id="participants-heading" className="ds-heading" data-size="md">
+          {t("measure.page.participants")}
+        </h2>
+        <p className="ds-paragraph">{m.allMembers ? t("measure.page.allMembers") : t("measure.page.chosenMembers")}</p>
+        <DataTable
+          labelledBy="participants-heading"
+          caption={t("measure.page.participantsCaption")}
+          headers={[t("municipality.name"), t("measure.page.years"), t("measure.page.currentUptake")]}
+        >
+          {data.participants.map((p) => (
+            <tr
+              key={p.municipalityId}
+              data-own={own(p.municipalityId) || undefined}
+              className={own(p.municipalityId) ? "own-row" : undefined}
+            >
+              <th scope="row">{ownLabel(p.municipalityId, p.name)}</th>
+              <td>
+                {p.fromYear === null && p.toYear === null
+                  ? t("measure.page.allYears")
+                  : [
+                      p.fromYear !== null ? t("measure.page.fromYear", { year: p.fromYear }) : "",
+                      p.toYear !== null ? t("measure.page.toYear", { year: p.toYear }) : "",
+                    ]
+                      .filter(Boolean)
+                      .join(" ")}
+              </td>
+              <td>{p.uptake ? t(`uptakeStatus.${p.uptake}`) : t("uptakeStatus.not_started")}</td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+
+      <section aria-labelledby="history-heading" className="flex flex-col gap-3">
+        <h2 id="history-heading" className="ds-heading" data-size="md">
+          {t("measure.page.history")}
+        </h2>
+        {data.history.length ? (
+          <DataTable
+            labelledBy="history-heading"
+            caption={t("measure.page.historyCaption")}
+            headers={[
+              t("municipality.name"),
+              t("measure.page.when"),
+              t("measure.page.change"),
+              t("measure.page.who"),
+              t("measure.page.comment"),
+            ]}
+          >
+            {data.history.map((h) => (
+              <tr key={h.id} className={own(h.municipalityId) ? "own-row" : undefined}>
+                <th scope="row">{ownLabel(h.municipalityId, h.municipalityName)}</th>
+                <td>{formatDate(lang, h.effectiveDate)}</td>
+                <td>
+                  {h.from
+                    ? `${t(`uptakeStatus.${h.from}`)} → ${t(`uptakeStatus.${h.to}`)}`
+                    : t("measure.page.firstReport", { to: t(`uptakeStatus.${h.to}`) })}
+                </td>
+                <td>{h.reporterName ?? t("measure.page.unknownReporter")}</td>
+                <td>{h.comment || "–"}</td>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <p className="ds-paragraph">{t("measure.page.noHistory")}</p>
+        )}
+      </section>
+
+      {m.links.length ? (
+        <section aria-labelledby="links-heading" className="flex flex-col gap-3">
+          <h2 id="links-heading" className="ds-heading" data-size="md">
+            {t("measure.page.links")}
+          </h2>
+          <ul className="ds-list">
+            {m.links.map((l) => (
+              <li key={l.url + l.title}>
+                <a href={l.url} className="ds-link" rel="noopener noreferrer">
+                  {l.title}
+                </a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+    </article>
+  );
+}

@@ -1,0 +1,95 @@
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { db } from "../db.server";
+import { formatNok } from "../i18n/format";
+import { useLanguage } from "../i18n/use-language";
+import { findMeasure, nextFreeMeasureNumber } from "../measure/edit.server";
+import { measureFormOptions, parseMeasureNumber, saveMeasureForm } from "../measure/form-action.server";
+import { MeasureForm, formValuesFrom } from "../measure/measure-form";
+
+export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "measure:edit");
+  const number = parseMeasureNumber(args.params.number);
+  if (number === null) throw notFound();
+  const measure = await findMeasure(db(), { cooperationId: scope.cooperationId, number });
+  if (!measure) throw notFound();
+  const [options, nextNumber] = await Promise.all([
+    measureFormOptions(db(), scope.cooperationId),
+    nextFreeMeasureNumber(db(), { cooperationId: scope.cooperationId }),
+  ]);
+  return json({ slug: scope.slug, measure, options, nextNumber });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = await requireCooperationRole(args, "measure:edit");
+  const number = parseMeasureNumber(args.params.number);
+  if (number === null) throw notFound();
+  const existing = await findMeasure(db(), { cooperationId: scope.cooperationId, number });
+  if (!existing) throw notFound();
+  return saveMeasureForm(db(), {
+    request: args.request,
+    cooperationId: scope.cooperationId,
+    userId: scope.userId,
+    slug: scope.slug,
+    number,
+  });
+}
+
+export default function EditMeasurePage() {
+  const { slug, measure, options, nextNumber } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const submitted = actionData?.result?.initialValue?.version;
+  // after a refused save the form takes the version now saved, so the next save is a deliberate overwrite
+  const version = actionData?.stale || typeof submitted !== "string" ? measure.version : Number(submitted);
+  return (
+    <section aria-labelledby="measure-form-heading" className="flex max-w-3xl flex-col gap-6">
+      <h1 id="measure-form-heading" className="ds-heading" data-size="lg">
+        {t("measure.form.editTitle", { number: measure.number })}
+      </h1>
+      {actionData?.stale ? (
+        <section aria-labelledby="stale-heading" className="ds-alert flex flex-col gap-2" data-color="warning">
+          <h2 id="stale-heading" className="ds-heading" data-size="xs">
+            {t("measure.form.stale")}
+          </h2>
+          <p className="ds-paragraph">{t("measure.form.staleIntro")}</p>
+          <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+            <dt className="font-semibold">{t("measure.form.number")}</dt>
+            <dd className="m-0">{measure.number}</dd>
+            <dt className="font-semibold">{t("measure.form.name")}</dt>
+            <dd className="m-0" data-testid="stale-name">
+              {measure.name}
+            </dd>
+            <dt className="font-semibold">{t("measure.form.status")}</dt>
+            <dd className="m-0">
+              {t(`measureStatus.${measure.status}`)}
+              {measure.statusText ? ` – ${measure.statusText}` : ""}
+            </dd>
+            <dt className="font-semibold">{t("measure.form.investment")}</dt>
+            <dd className="m-0">{formatNok(lang, measure.investmentCost)}</dd>
+            <dt className="font-semibold">{t("measure.form.running")}</dt>
+            <dd className="m-0">{formatNok(lang, measure.runningCost)}</dd>
+            <dt className="font-semibold">{t("measure.form.costKey")}</dt>
+            <dd className="m-0">{t(`measure.keys.${measure.costKey}`)}</dd>
+            <dt className="font-semibold">{t("measure.form.description")}</dt>
+            <dd className="m-0 whitespace-pre-line">{measure.description}</dd>
+          </dl>
+        </section>
+      ) : null}
+      <MeasureForm
+        formId={`measure-edit-${measure.id}`}
+        defaultValue={formValuesFrom(measure, options.members, nextNumber)}
+        lastResult={actionData?.result}
+        options={options}
+        nextNumber={nextNumber}
+        version={version}
+        cancelHref={`/c/${slug}/measures/${measure.number}`}
+      />
+    </section>
+  );
+}

@@ -1,0 +1,115 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { FocusAreaSchema } from "../../shared-schema/strategy";
+import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { db } from "../db.server";
+import { formErrorKey, requireStrategy, strategyUrl } from "../strategy/route.server";
+import { addFocusArea, updateFocusArea } from "../strategy/strategy-write.server";
+import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
+];
+
+/** A focus area of a draft: `?area=<id>` edits that one, without it a new one is added. */
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "strategy:edit");
+  const strategy = await requireStrategy(args, scope);
+  const areaId = new URL(args.request.url).searchParams.get("area");
+  const area = areaId ? strategy.focusAreas.find((a) => a.id === areaId) : undefined;
+  if (areaId && !area) throw notFound();
+  return json({
+    slug: scope.slug,
+    name: scope.name,
+    strategy: { id: strategy.id, title: strategy.title, status: strategy.status, version: strategy.version },
+    area: area ? { id: area.id, title: area.title, description: area.description, rationale: area.rationale } : null,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = await requireCooperationRole(args, "strategy:edit");
+  const strategy = await requireStrategy(args, scope);
+  const submission = parseWithZod(await args.request.formData(), { schema: FocusAreaSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { version, focusAreaId, ...values } = submission.value;
+  const base = { cooperationId: scope.cooperationId, userId: scope.userId, strategyId: strategy.id, version, values };
+  try {
+    if (focusAreaId) await updateFocusArea(db(), { ...base, focusAreaId });
+    else await addFocusArea(db(), base);
+  } catch (error) {
+    const key = formErrorKey(error);
+    if (!key) throw error;
+    return json(submission.reply({ formErrors: [key] }), { status: 409 });
+  }
+  return redirectWithToast(strategyUrl(scope.slug, strategy.id), {
+    kind: "success",
+    key: focusAreaId ? "strategy.toast.areaSaved" : "strategy.toast.areaAdded",
+  });
+}
+
+export default function FocusAreaForm() {
+  const { slug, strategy, area } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const back = `/c/${slug}/strategies/${strategy.id}`;
+  const [form, fields] = useForm({
+    id: "focus-area",
+    lastResult,
+    defaultValue: area ?? { title: "", description: "", rationale: "" },
+    constraint: getZodConstraint(FocusAreaSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: FocusAreaSchema }),
+  });
+  const heading = area ? t("strategy.editFocusArea") : t("strategy.addFocusArea");
+  return (
+    <section aria-labelledby="area-heading" className="flex flex-col gap-4">
+      <h1 id="area-heading" className="ds-heading" data-size="lg">
+        {heading}
+      </h1>
+      <p className="ds-paragraph">{strategy.title}</p>
+      {strategy.status !== "draft" ? (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">{t("strategy.onlyDraftNote", { status: t(`strategyStatus.${strategy.status}`) })}</p>
+        </div>
+      ) : (
+        <>
+          <ErrorSummary
+            focusKey={lastResult}
+            formErrors={form.errors}
+            fields={[
+              { id: fields.title.id, label: t("strategy.field.areaTitle"), errors: fields.title.errors },
+              { id: fields.description.id, label: t("strategy.field.areaDescription"), errors: fields.description.errors },
+              { id: fields.rationale.id, label: t("strategy.field.areaRationale"), errors: fields.rationale.errors },
+            ]}
+          />
+          <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
+            <input type="hidden" name="version" value={strategy.version} />
+            {area ? <input type="hidden" name="focusAreaId" value={area.id} /> : null}
+            <TextField meta={fields.title} label={t("strategy.field.areaTitle")} />
+            <TextAreaField meta={fields.description} label={t("strategy.field.areaDescription")} rows={4} />
+            <TextAreaField meta={fields.rationale} label={t("strategy.field.areaRationale")} rows={4} />
+            <div className="flex flex-wrap items-center gap-4">
+              <button
+                type="submit"
+                className="ds-button"
+                data-variant="primary"
+                aria-busy={navigation.state === "submitting" || undefined}
+              >
+                {t("strategy.save")}
+              </button>
+              <Link className="ds-link" to={back}>
+                {t("strategy.cancel")}
+              </Link>
+            </div>
+          </Form>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,157 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { EvaluationSchema } from "../../shared-schema/strategy";
+import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { db } from "../db.server";
+import { formErrorKey, requireStrategy, strategyUrl } from "../strategy/route.server";
+import { saveGoalEvaluations } from "../strategy/strategy-write.server";
+import { ErrorSummary, FieldErrors } from "../ui/form";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
+];
+
+function parseYear(value: string | undefined): number {
+  if (!value || !/^\d{4}$/.test(value)) throw notFound();
+  return Number(value);
+}
+
+/** The yearly evaluation: one short assessment per goal for the year in the URL. */
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "strategy:edit");
+  const strategy = await requireStrategy(args, scope);
+  const year = parseYear(args.params.year);
+  return json({ slug: scope.slug, name: scope.name, strategy, year });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = await requireCooperationRole(args, "strategy:edit");
+  const strategy = await requireStrategy(args, scope);
+  const year = parseYear(args.params.year);
+  const submission = parseWithZod(await args.request.formData(), { schema: EvaluationSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  try {
+    await saveGoalEvaluations(db(), {
+      cooperationId: scope.cooperationId,
+      userId: scope.userId,
+      strategyId: strategy.id,
+      year,
+      entries: submission.value.entries,
+    });
+  } catch (error) {
+    const key = formErrorKey(error);
+    if (!key) throw error;
+    return json(submission.reply({ formErrors: [key] }), { status: 409 });
+  }
+  return redirectWithToast(strategyUrl(scope.slug, strategy.id), { kind: "success", key: "strategy.toast.evaluationSaved" });
+}
+
+export default function Evaluation() {
+  const { slug, strategy, year } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  const back = `/c/${slug}/strategies/${strategy.id}`;
+  const goals = strategy.focusAreas.flatMap((a) => a.goals.map((g) => ({ ...g, area: a.title })));
+  const typed = (lastResult?.initialValue as { entries?: { goalId?: string; assessment?: string }[] } | undefined)?.entries;
+  const valueFor = (goalId: string, index: number) =>
+    typed?.[index]?.goalId === goalId
+      ? typed[index].assessment ?? ""
+      : goals[index].evaluations.find((e) => e.year === year)?.assessment ?? "";
+  const errorsFor = (index: number) => lastResult?.error?.[`entries[${index}].assessment`] ?? undefined;
+  const formErrors = lastResult?.error?.[""] ?? undefined;
+  const outside = year < strategy.periodFrom || year > strategy.periodTo + 1;
+  const otherYears = strategy.evaluationYears.filter((y) => y !== year);
+  return (
+    <section aria-labelledby="evaluation-heading" className="flex flex-col gap-4">
+      <h1 id="evaluation-heading" className="ds-heading" data-size="lg">
+        {t("strategy.evaluation.title", { year })}
+      </h1>
+      <p className="ds-paragraph font-semibold">{strategy.title}</p>
+      {strategy.status === "draft" ? (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">{t("strategy.evaluation.draftNote")}</p>
+        </div>
+      ) : outside ? (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph">
+            {t("strategy.evaluation.yearOutside", { year, from: strategy.periodFrom, to: strategy.periodTo })}
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="ds-paragraph">{t("strategy.evaluation.pageIntro", { year })}</p>
+          <ErrorSummary
+            focusKey={lastResult}
+            formErrors={formErrors}
+            fields={goals.map((g, i) => ({ id: `assessment-${i}`, label: g.text, errors: errorsFor(i) }))}
+          />
+          <Form method="post" noValidate className="flex max-w-3xl flex-col gap-4">
+            {strategy.focusAreas.map((area) => (
+              <fieldset key={area.id} className="ds-fieldset flex flex-col gap-4">
+                <legend className="ds-heading" data-size="xs">
+                  {area.title}
+                </legend>
+                {area.goals.map((g) => {
+                  const i = goals.findIndex((x) => x.id === g.id);
+                  const errors = errorsFor(i);
+                  return (
+                    <div key={g.id} className="ds-field">
+                      <input type="hidden" name={`entries[${i}].goalId`} value={g.id} />
+                      <label className="ds-label" htmlFor={`assessment-${i}`}>
+                        {g.text}
+                      </label>
+                      <textarea
+                        id={`assessment-${i}`}
+                        name={`entries[${i}].assessment`}
+                        className="ds-input"
+                        rows={3}
+                        maxLength={2000}
+                        defaultValue={valueFor(g.id, i)}
+                        aria-invalid={errors?.length ? true : undefined}
+                        aria-describedby={errors?.length ? `assessment-${i}-error` : undefined}
+                      />
+                      <FieldErrors id={`assessment-${i}-error`} errors={errors} />
+                    </div>
+                  );
+                })}
+              </fieldset>
+            ))}
+            <div className="flex flex-wrap items-center gap-4">
+              <button
+                type="submit"
+                className="ds-button"
+                data-variant="primary"
+                aria-busy={navigation.state === "submitting" || undefined}
+              >
+                {t("strategy.evaluation.save")}
+              </button>
+              <Link className="ds-link" to={back}>
+                {t("strategy.cancel")}
+              </Link>
+            </div>
+          </Form>
+        </>
+      )}
+      {otherYears.length ? (
+        <nav aria-labelledby="other-years-heading" className="flex flex-col gap-2">
+          <h2 id="other-years-heading" className="ds-heading" data-size="xs">
+            {t("strategy.evaluation.otherYears")}
+          </h2>
+          <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
+            {otherYears.map((y) => (
+              <li key={y}>
+                <Link className="ds-link" to={`${back}/evaluations/${y}`}>
+                  {t("strategy.evaluation.yearHeading", { year: y })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </nav>
+      ) : null}
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NewStrategySchema } from "../../shared-schema/strategy";
+import { requireCooperationRole } from "../auth/guards.server";
+import { db } from "../db.server";
+import { StrategyForm } from "../strategy/strategy-form";
+import { createStrategy } from "../strategy/strategy-write.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} – Fellesløft` }];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "strategy:edit");
+  return json({ slug: scope.slug, name: scope.name, year: new Date().getFullYear() });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = await requireCooperationRole(args, "strategy:edit");
+  const submission = parseWithZod(await args.request.formData(), { schema: NewStrategySchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const id = await createStrategy(db(), { cooperationId: scope.cooperationId, userId: scope.userId, values: submission.value });
+  return redirectWithToast(`/c/${scope.slug}/strategies/${id}`, { kind: "success", key: "strategy.toast.created" });
+}
+
+export default function NewStrategy() {
+  const { slug, year } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  return (
+    <section aria-labelledby="new-strategy-heading" className="flex flex-col gap-4">
+      <h1 id="new-strategy-heading" className="ds-heading" data-size="lg">
+        {t("strategy.newTitle")}
+      </h1>
+      <StrategyForm
+        id="strategy"
+        lastResult={lastResult}
+        defaultValue={{
+          title: "",
+          periodFrom: String(year),
+          periodTo: String(year + 3),
+          vision: "",
+          purpose: "",
+          principles: "",
+          nationalGuidelines: "",
+        }}
+        submitLabel={t("strategy.create")}
+        cancelTo={`/c/${slug}/strategies`}
+      />
+    </section>
+  );
+}

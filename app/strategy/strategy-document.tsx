@@ -1,0 +1,416 @@
+import { Form, Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { formatDate } from "../i18n/format";
+import { useLanguage } from "../i18n/use-language";
+import type { StrategyDetail } from "./strategy-read.server";
+
+/*
+ * One strategy as a document: text, focus areas and goals, the adoption decision, yearly
+ * evaluations and history. Edit controls only when `canEdit` (the secretariat) — content controls
+ * only for a draft. Every control is a plain form or link, so all of it works without JavaScript.
+ */
+
+type Detail = Omit<StrategyDetail, never>;
+
+function SmallButton({
+  intent,
+  id,
+  version,
+  direction,
+  label,
+  itemName,
+  variant = "secondary",
+  color,
+}: {
+  intent: string;
+  id?: string;
+  version?: number;
+  direction?: "up" | "down";
+  label: string;
+  itemName?: string;
+  variant?: "primary" | "secondary" | "tertiary";
+  color?: "danger";
+}) {
+  return (
+    <Form method="post" className="inline">
+      <input type="hidden" name="intent" value={intent} />
+      {id ? <input type="hidden" name="id" value={id} /> : null}
+      {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
+      {direction ? <input type="hidden" name="direction" value={direction} /> : null}
+      <button type="submit" className="ds-button" data-variant={variant} data-size="sm" data-color={color}>
+        {label}
+        {itemName ? <span className="ds-sr-only">: {itemName}</span> : null}
+      </button>
+    </Form>
+  );
+}
+
+export function StrategyStatusTag({ status }: { status: Detail["status"] }) {
+  const { t } = useTranslation();
+  const color = status === "adopted" ? "success" : status === "draft" ? "warning" : "neutral";
+  return (
+    <span className="ds-tag" data-color={color}>
+      {t(`strategyStatus.${status}`)}
+    </span>
+  );
+}
+
+export function StrategyDocument({
+  strategy,
+  slug,
+  canEdit,
+  note,
+}: {
+  strategy: Detail;
+  slug: string;
+  canEdit: boolean;
+  /** a line shown under the title (e.g. "no strategy adopted yet") */
+  note?: string;
+}) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const base = `/c/${slug}/strategies/${strategy.id}`;
+  const draft = strategy.status === "draft";
+  const editContent = canEdit && draft;
+  const thisYear = new Date().getFullYear();
+  const evaluationYears: number[] = [];
+  for (let y = strategy.periodFrom; y <= Math.min(strategy.periodTo + 1, thisYear); y++) evaluationYears.push(y);
+
+  return (
+    <article aria-labelledby="strategy-title" className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <h1 id="strategy-title" className="ds-heading" data-size="lg">
+          {strategy.title}
+        </h1>
+        <p className="ds-paragraph flex flex-wrap items-center gap-2">
+          <StrategyStatusTag status={strategy.status} />
+          <span>
+            {t("strategy.period")}: {t("strategy.periodValue", { from: strategy.periodFrom, to: strategy.periodTo })}
+          </span>
+          {strategy.decision ? (
+            <span>
+              · {t("strategy.decidedOn")} {formatDate(lang, strategy.decision.decidedOn)}
+            </span>
+          ) : null}
+        </p>
+        {note ? <p className="ds-paragraph">{note}</p> : null}
+        {strategy.revisionOf ? (
+          <p className="ds-paragraph">
+            {t("strategy.history.revisionOf")}{" "}
+            <Link className="ds-link" to={`/c/${slug}/strategies/${strategy.revisionOf.id}`}>
+              {strategy.revisionOf.title}
+            </Link>{" "}
+            ({t(`strategyStatus.${strategy.revisionOf.status}`)})
+          </p>
+        ) : null}
+        {strategy.status === "adopted" && canEdit ? (
+          <div className="ds-alert" data-color="info">
+            <p className="ds-paragraph">{t("strategy.frozenNote")}</p>
+          </div>
+        ) : null}
+        {strategy.status === "archived" ? (
+          <div className="ds-alert" data-color="info">
+            <p className="ds-paragraph">{t("strategy.archivedNote")}</p>
+          </div>
+        ) : null}
+      </header>
+
+      {canEdit ? (
+        <nav aria-label={t("strategy.editControls")} className="flex flex-wrap gap-2" data-testid="strategy-edit-controls">
+          {draft ? (
+            <>
+              <Link className="ds-button" data-variant="secondary" to={`${base}/edit`}>
+                {t("strategy.editBasics")}
+              </Link>
+              <Link className="ds-button" data-variant="secondary" to={`${base}/area`}>
+                {t("strategy.addFocusArea")}
+              </Link>
+              {strategy.focusAreas.length ? (
+                <Link className="ds-button" data-variant="secondary" to={`${base}/goal`}>
+                  {t("strategy.addGoal")}
+                </Link>
+              ) : null}
+              <Link className="ds-button" data-variant="primary" to={`${base}/adopt`}>
+                {t("strategy.adopt")}
+              </Link>
+            </>
+          ) : null}
+          {strategy.status === "adopted" ? <SmallButton intent="startRevision" label={t("strategy.startRevision")} /> : null}
+        </nav>
+      ) : null}
+
+      {strategy.vision ? (
+        <section aria-labelledby="vision-heading" className="flex flex-col gap-2">
+          <h2 id="vision-heading" className="ds-heading" data-size="md">
+            {t("strategy.vision")}
+          </h2>
+          <p className="ds-paragraph italic">{strategy.vision}</p>
+        </section>
+      ) : null}
+      {strategy.purpose ? (
+        <section aria-labelledby="purpose-heading" className="flex flex-col gap-2">
+          <h2 id="purpose-heading" className="ds-heading" data-size="md">
+            {t("strategy.purpose")}
+          </h2>
+          <p className="ds-paragraph whitespace-pre-line">{strategy.purpose}</p>
+        </section>
+      ) : null}
+      {strategy.principles.length ? (
+        <section aria-labelledby="principles-heading" className="flex flex-col gap-2">
+          <h2 id="principles-heading" className="ds-heading" data-size="md">
+            {t("strategy.principles")}
+          </h2>
+          <ul className="ds-list">
+            {strategy.principles.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+      {strategy.nationalGuidelines.length ? (
+        <section aria-labelledby="guidelines-heading" className="flex flex-col gap-2">
+          <h2 id="guidelines-heading" className="ds-heading" data-size="md">
+            {t("strategy.nationalGuidelines")}
+          </h2>
+          <ul className="ds-list">
+            {strategy.nationalGuidelines.map((p, i) => (
+              <li key={i}>{p}</li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
+
+      <section aria-labelledby="areas-heading" className="flex flex-col gap-4">
+        <h2 id="areas-heading" className="ds-heading" data-size="md">
+          {t("strategy.focusAreas")}
+        </h2>
+        {strategy.focusAreas.length === 0 ? <p className="ds-paragraph">{t("strategy.noFocusAreas")}</p> : null}
+        <ol className="m-0 flex list-none flex-col gap-6 p-0">
+          {strategy.focusAreas.map((area, areaIndex) => (
+            <li key={area.id} className="flex flex-col gap-2 border-l-4 border-gray-300 pl-3" data-testid="focus-area">
+              <h3 className="ds-heading" data-size="sm">
+                {area.title}
+              </h3>
+              {editContent ? (
+                <div className="flex flex-wrap gap-2">
+                  {areaIndex > 0 ? (
+                    <SmallButton
+                      intent="moveArea"
+                      id={area.id}
+                      version={strategy.version}
+                      direction="up"
+                      label={t("strategy.moveUp")}
+                      itemName={area.title}
+                    />
+                  ) : null}
+                  {areaIndex < strategy.focusAreas.length - 1 ? (
+                    <SmallButton
+                      intent="moveArea"
+                      id={area.id}
+                      version={strategy.version}
+                      direction="down"
+                      label={t("strategy.moveDown")}
+                      itemName={area.title}
+                    />
+                  ) : null}
+                  <Link className="ds-button" data-variant="secondary" data-size="sm" to={`${base}/area?area=${area.id}`}>
+                    {t("strategy.editFocusArea")}
+                    <span className="ds-sr-only">: {area.title}</span>
+                  </Link>
+                  <Link className="ds-button" data-variant="secondary" data-size="sm" to={`${base}/goal?area=${area.id}`}>
+                    {t("strategy.addGoal")}
+                    <span className="ds-sr-only">: {area.title}</span>
+                  </Link>
+                  <SmallButton
+                    intent="removeArea"
+                    id={area.id}
+                    version={strategy.version}
+                    label={t("strategy.removeFocusArea")}
+                    itemName={area.title}
+                    variant="tertiary"
+                    color="danger"
+                  />
+                </div>
+              ) : null}
+              {area.description ? (
+                <>
+                  <h4 className="ds-heading" data-size="2xs">
+                    {t("strategy.description")}
+                  </h4>
+                  <p className="ds-paragraph whitespace-pre-line">{area.description}</p>
+                </>
+              ) : null}
+              {area.rationale ? (
+                <>
+                  <h4 className="ds-heading" data-size="2xs">
+                    {t("strategy.rationale")}
+                  </h4>
+                  <p className="ds-paragraph whitespace-pre-line">{area.rationale}</p>
+                </>
+              ) : null}
+              <h4 className="ds-heading" data-size="2xs">
+                {t("strategy.goals")}
+              </h4>
+              {area.goals.length === 0 ? <p className="ds-paragraph">{t("strategy.noGoals")}</p> : null}
+              <ol className="ds-list flex flex-col gap-2">
+                {area.goals.map((goal, goalIndex) => (
+                  <li key={goal.id} data-testid="goal">
+                    <span>{goal.text}</span>
+                    {goal.indicator || goal.target ? (
+                      <dl className="m-0 grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-[max-content_1fr]">
+                        {goal.indicator ? (
+                          <>
+                            <dt className="font-semibold">{t("strategy.indicator")}</dt>
+                            <dd className="m-0">{goal.indicator}</dd>
+                          </>
+                        ) : null}
+                        {goal.target ? (
+                          <>
+                            <dt className="font-semibold">{t("strategy.target")}</dt>
+                            <dd className="m-0">{goal.target}</dd>
+                          </>
+                        ) : null}
+                      </dl>
+                    ) : null}
+                    {editContent ? (
+                      <div className="mt-1 flex flex-wrap gap-2">
+                        {goalIndex > 0 ? (
+                          <SmallButton
+                            intent="moveGoal"
+                            id={goal.id}
+                            version={strategy.version}
+                            direction="up"
+                            label={t("strategy.moveUp")}
+                            itemName={goal.text}
+                          />
+                        ) : null}
+                        {goalIndex < area.goals.length - 1 ? (
+                          <SmallButton
+                            intent="moveGoal"
+                            id={goal.id}
+                            version={strategy.version}
+                            direction="down"
+                            label={t("strategy.moveDown")}
+                            itemName={goal.text}
+                          />
+                        ) : null}
+                        <Link className="ds-button" data-variant="secondary" data-size="sm" to={`${base}/goal?goal=${goal.id}`}>
+                          {t("strategy.editGoal")}
+                          <span className="ds-sr-only">: {goal.text}</span>
+                        </Link>
+                        <SmallButton
+                          intent="removeGoal"
+                          id={goal.id}
+                          version={strategy.version}
+                          label={t("strategy.removeGoal")}
+                          itemName={goal.text}
+                          variant="tertiary"
+                          color="danger"
+                        />
+                      </div>
+                    ) : null}
+                  </li>
+                ))}
+              </ol>
+            </li>
+          ))}
+        </ol>
+      </section>
+
+      <section aria-labelledby="decision-heading" className="flex flex-col gap-2">
+        <h2 id="decision-heading" className="ds-heading" data-size="md">
+          {t("strategy.decision.heading")}
+        </h2>
+        {strategy.decision ? (
+          <dl className="m-0 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="decision">
+            <dt className="font-semibold">{t("strategy.decision.body")}</dt>
+            <dd className="m-0">{t(`strategy.decision.bodies.${strategy.decision.body}`)}</dd>
+            <dt className="font-semibold">{t("strategy.decision.date")}</dt>
+            <dd className="m-0">{formatDate(lang, strategy.decision.decidedOn)}</dd>
+            {strategy.decision.caseNumber ? (
+              <>
+                <dt className="font-semibold">{t("strategy.decision.caseNumber")}</dt>
+                <dd className="m-0">{strategy.decision.caseNumber}</dd>
+              </>
+            ) : null}
+            <dt className="font-semibold">{t("strategy.decision.text")}</dt>
+            <dd className="m-0 whitespace-pre-line">{strategy.decision.text}</dd>
+          </dl>
+        ) : (
+          <p className="ds-paragraph">{t("strategy.decision.none")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="evaluation-heading" className="flex flex-col gap-3">
+        <h2 id="evaluation-heading" className="ds-heading" data-size="md">
+          {t("strategy.evaluation.heading")}
+        </h2>
+        <p className="ds-paragraph">{draft ? t("strategy.evaluation.draftNote") : t("strategy.evaluation.intro")}</p>
+        {canEdit && !draft && evaluationYears.length ? (
+          <ul className="m-0 flex list-none flex-wrap gap-2 p-0">
+            {evaluationYears.map((year) => (
+              <li key={year}>
+                <Link className="ds-link" to={`${base}/evaluations/${year}`}>
+                  {t("strategy.evaluation.write", { year })}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        ) : null}
+        {!draft && strategy.evaluationYears.length === 0 ? <p className="ds-paragraph">{t("strategy.evaluation.none")}</p> : null}
+        {strategy.evaluationYears.map((year) => (
+          <section
+            key={year}
+            aria-labelledby={`evaluation-${year}`}
+            className="flex flex-col gap-2"
+            data-testid="evaluation-year"
+          >
+            <h3 id={`evaluation-${year}`} className="ds-heading" data-size="sm">
+              {t("strategy.evaluation.yearHeading", { year })}
+            </h3>
+            <dl className="m-0 flex flex-col gap-2">
+              {strategy.focusAreas.flatMap((area) =>
+                area.goals
+                  .filter((g) => g.evaluations.some((e) => e.year === year))
+                  .map((g) => (
+                    <div key={g.id}>
+                      <dt className="font-semibold">{g.text}</dt>
+                      <dd className="m-0 whitespace-pre-line">{g.evaluations.find((e) => e.year === year)!.assessment}</dd>
+                    </div>
+                  ))
+              )}
+            </dl>
+          </section>
+        ))}
+      </section>
+
+      <section aria-labelledby="history-heading" className="flex flex-col gap-2">
+        <h2 id="history-heading" className="ds-heading" data-size="md">
+          {t("strategy.history.heading")}
+        </h2>
+        {strategy.revisions.length ? (
+          <>
+            <p className="ds-paragraph">{t("strategy.history.revisions")}</p>
+            <ul className="ds-list">
+              {strategy.revisions.map((r) => (
+                <li key={r.id}>
+                  <Link className="ds-link" to={`/c/${slug}/strategies/${r.id}`}>
+                    {r.title}
+                  </Link>{" "}
+                  ({t(`strategyStatus.${r.status}`)})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="ds-paragraph">{t("strategy.history.none")}</p>
+        )}
+        <p className="ds-paragraph">
+          <Link className="ds-link" to={`/c/${slug}/strategies`}>
+            {t("strategy.allStrategies")}
+          </Link>
+        </p>
+      </section>
+    </article>
+  );
+}

@@ -1,0 +1,138 @@
+import { z } from "zod";
+import { isoDateSchema } from "./common";
+
+/*
+ * Strategy forms. Messages are translation keys (`validation.*`, `strategy.validation.*`).
+ * Lists (principles, national guidelines) are typed one item per line, so they work without
+ * JavaScript; the schema turns them into arrays.
+ */
+
+const required = (max: number) =>
+  z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(max, { error: "validation.tooLong" });
+
+const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .optional()
+    .transform((v) => v ?? "");
+
+const nullableText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+const year = z
+  .number({ error: "strategy.validation.year" })
+  .int({ error: "strategy.validation.year" })
+  .min(1990, { error: "strategy.validation.year" })
+  .max(2100, { error: "strategy.validation.year" });
+
+/** the row version the form was built from (optimistic concurrency) */
+export const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
+
+/** One item per line; blank lines dropped. At most 30 items of 500 characters. */
+const lineList = z
+  .string()
+  .max(15_000, { error: "validation.tooLong" })
+  .optional()
+  .transform((v) =>
+    (v ?? "")
+      .split(/\r?\n/)
+      .map((line) => line.trim())
+      .filter(Boolean)
+  )
+  .pipe(
+    z
+      .array(z.string().max(500, { error: "strategy.validation.listItemTooLong" }))
+      .max(30, { error: "strategy.validation.listTooLong" })
+  );
+
+const strategyFields = {
+  title: required(200),
+  periodFrom: year,
+  periodTo: year,
+  vision: optionalText(1000),
+  purpose: optionalText(4000),
+  principles: lineList,
+  nationalGuidelines: lineList,
+};
+
+function periodOrder(value: { periodFrom: number; periodTo: number }, ctx: z.RefinementCtx) {
+  if (value.periodTo < value.periodFrom) {
+    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "strategy.validation.periodOrder" });
+  } else if (value.periodTo - value.periodFrom > 12) {
+    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "strategy.validation.periodTooLong" });
+  }
+}
+
+export const NewStrategySchema = z.object(strategyFields).superRefine(periodOrder);
+export const StrategySchema = z.object({ ...strategyFields, version: versionSchema }).superRefine(periodOrder);
+export type StrategyInput = z.output<typeof NewStrategySchema>;
+
+export const FocusAreaSchema = z.object({
+  /** set when editing an existing focus area */
+  focusAreaId: z.string().max(64).optional(),
+  title: required(200),
+  description: optionalText(4000),
+  rationale: optionalText(4000),
+  version: versionSchema,
+});
+export type FocusAreaInput = Omit<z.output<typeof FocusAreaSchema>, "version" | "focusAreaId">;
+
+export const GoalSchema = z.object({
+  /** set when editing an existing goal */
+  goalId: z.string().max(64).optional(),
+  focusAreaId: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64),
+  text: required(1000),
+  indicator: nullableText(500),
+  target: nullableText(500),
+  version: versionSchema,
+});
+export type GoalInput = Omit<z.output<typeof GoalSchema>, "version" | "focusAreaId" | "goalId">;
+
+export const DECISION_BODIES = ["board", "chief_executives", "municipal_council"] as const;
+
+export const AdoptionSchema = z.object({
+  body: z.enum(DECISION_BODIES, { error: "strategy.validation.body" }),
+  decidedOn: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).pipe(isoDateSchema),
+  caseNumber: z
+    .string()
+    .trim()
+    .max(40, { error: "validation.tooLong" })
+    .regex(/^[0-9A-Za-zÆØÅæøå][0-9A-Za-zÆØÅæøå/\-. ]*$/, { error: "strategy.validation.caseNumber" })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  text: required(4000),
+  version: versionSchema,
+});
+export type AdoptionInput = Omit<z.output<typeof AdoptionSchema>, "version">;
+
+export const EvaluationSchema = z.object({
+  entries: z
+    .array(
+      z.object({
+        goalId: z.string().min(1).max(64),
+        assessment: optionalText(2000),
+      })
+    )
+    .max(200)
+    .default([]),
+});
+
+/** The small buttons on a strategy page: reorder, remove, start a revision. */
+export const StrategyIntentSchema = z.discriminatedUnion("intent", [
+  z.object({ intent: z.literal("moveArea"), id: z.string().min(1), direction: z.enum(["up", "down"]), version: versionSchema }),
+  z.object({ intent: z.literal("moveGoal"), id: z.string().min(1), direction: z.enum(["up", "down"]), version: versionSchema }),
+  z.object({ intent: z.literal("removeArea"), id: z.string().min(1), version: versionSchema }),
+  z.object({ intent: z.literal("removeGoal"), id: z.string().min(1), version: versionSchema }),
+  z.object({ intent: z.literal("startRevision") }),
+]);
