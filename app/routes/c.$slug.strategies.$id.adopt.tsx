@@ -1,15 +1,15 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { AdoptionSchema, DECISION_BODIES } from "../../shared-schema/strategy";
 import { requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
-import { formErrorKey, requireStrategy } from "../strategy/route.server";
+import { requireStrategy, submitStrategyForm } from "../strategy/route.server";
+import { FormActions } from "../strategy/strategy-form";
 import { adoptStrategy } from "../strategy/strategy-write.server";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "../ui/form";
-import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -29,10 +29,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
-  const submission = parseWithZod(await args.request.formData(), { schema: AdoptionSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { version, ...decision } = submission.value;
-  try {
+  return submitStrategyForm(args.request, AdoptionSchema, async ({ version, ...decision }) => {
     await adoptStrategy(db(), {
       cooperationId: scope.cooperationId,
       userId: scope.userId,
@@ -40,19 +37,14 @@ export async function action(args: ActionFunctionArgs) {
       version,
       decision,
     });
-  } catch (error) {
-    const key = formErrorKey(error);
-    if (!key) throw error;
-    return json(submission.reply({ formErrors: [key] }), { status: 409 });
-  }
-  return redirectWithToast(`/c/${scope.slug}/strategy`, { kind: "success", key: "strategy.toast.adopted" });
+    return { url: `/c/${scope.slug}/strategy`, toast: "strategy.toast.adopted" };
+  });
 }
 
 export default function AdoptStrategy() {
   const { slug, strategy, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const [form, fields] = useForm({
     id: "adopt",
@@ -96,19 +88,7 @@ export default function AdoptStrategy() {
             <TextField meta={fields.decidedOn} label={t("strategy.decision.date")} type="date" />
             <TextField meta={fields.caseNumber} label={t("strategy.decision.caseNumber")} />
             <TextAreaField meta={fields.text} label={t("strategy.decision.text")} rows={4} />
-            <div className="flex flex-wrap items-center gap-4">
-              <button
-                type="submit"
-                className="ds-button"
-                data-variant="primary"
-                aria-busy={navigation.state === "submitting" || undefined}
-              >
-                {t("strategy.adoptSubmit")}
-              </button>
-              <Link className="ds-link" to={back}>
-                {t("strategy.cancel")}
-              </Link>
-            </div>
+            <FormActions submitLabel={t("strategy.adoptSubmit")} cancelTo={back} />
           </Form>
         </>
       )}

@@ -1,15 +1,15 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { FocusAreaSchema } from "../../shared-schema/strategy";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
-import { formErrorKey, requireStrategy, strategyUrl } from "../strategy/route.server";
+import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/route.server";
+import { FormActions } from "../strategy/strategy-form";
 import { addFocusArea, updateFocusArea } from "../strategy/strategy-write.server";
 import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
-import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -33,21 +33,14 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
-  const submission = parseWithZod(await args.request.formData(), { schema: FocusAreaSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { version, focusAreaId, ...values } = submission.value;
-  const base = { cooperationId: scope.cooperationId, userId: scope.userId, strategyId: strategy.id, version, values };
-  try {
+  return submitStrategyForm(args.request, FocusAreaSchema, async ({ version, focusAreaId, ...values }) => {
+    const base = { cooperationId: scope.cooperationId, userId: scope.userId, strategyId: strategy.id, version, values };
     if (focusAreaId) await updateFocusArea(db(), { ...base, focusAreaId });
     else await addFocusArea(db(), base);
-  } catch (error) {
-    const key = formErrorKey(error);
-    if (!key) throw error;
-    return json(submission.reply({ formErrors: [key] }), { status: 409 });
-  }
-  return redirectWithToast(strategyUrl(scope.slug, strategy.id), {
-    kind: "success",
-    key: focusAreaId ? "strategy.toast.areaSaved" : "strategy.toast.areaAdded",
+    return {
+      url: strategyUrl(scope.slug, strategy.id),
+      toast: focusAreaId ? "strategy.toast.areaSaved" : "strategy.toast.areaAdded",
+    };
   });
 }
 
@@ -55,7 +48,6 @@ export default function FocusAreaForm() {
   const { slug, strategy, area } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const [form, fields] = useForm({
     id: "focus-area",
@@ -94,19 +86,7 @@ export default function FocusAreaForm() {
             <TextField meta={fields.title} label={t("strategy.field.areaTitle")} />
             <TextAreaField meta={fields.description} label={t("strategy.field.areaDescription")} rows={4} />
             <TextAreaField meta={fields.rationale} label={t("strategy.field.areaRationale")} rows={4} />
-            <div className="flex flex-wrap items-center gap-4">
-              <button
-                type="submit"
-                className="ds-button"
-                data-variant="primary"
-                aria-busy={navigation.state === "submitting" || undefined}
-              >
-                {t("strategy.save")}
-              </button>
-              <Link className="ds-link" to={back}>
-                {t("strategy.cancel")}
-              </Link>
-            </div>
+            <FormActions submitLabel={t("strategy.save")} cancelTo={back} />
           </Form>
         </>
       )}

@@ -1,14 +1,12 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { StrategySchema } from "../../shared-schema/strategy";
 import { requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
-import { formErrorKey, requireStrategy, strategyUrl } from "../strategy/route.server";
+import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { StrategyForm } from "../strategy/strategy-form";
 import { updateStrategy } from "../strategy/strategy-write.server";
-import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -23,10 +21,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
-  const submission = parseWithZod(await args.request.formData(), { schema: StrategySchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { version, ...values } = submission.value;
-  try {
+  return submitStrategyForm(args.request, StrategySchema, async ({ version, ...values }) => {
     await updateStrategy(db(), {
       cooperationId: scope.cooperationId,
       userId: scope.userId,
@@ -34,12 +29,8 @@ export async function action(args: ActionFunctionArgs) {
       version,
       values,
     });
-  } catch (error) {
-    const key = formErrorKey(error);
-    if (!key) throw error;
-    return json(submission.reply({ formErrors: [key] }), { status: 409 });
-  }
-  return redirectWithToast(strategyUrl(scope.slug, strategy.id), { kind: "success", key: "strategy.toast.saved" });
+    return { url: strategyUrl(scope.slug, strategy.id), toast: "strategy.toast.saved" };
+  });
 }
 
 export default function EditStrategy() {

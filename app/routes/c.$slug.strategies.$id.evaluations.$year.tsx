@@ -1,14 +1,13 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EvaluationSchema } from "../../shared-schema/strategy";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
-import { formErrorKey, requireStrategy, strategyUrl } from "../strategy/route.server";
+import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/route.server";
+import { FormActions } from "../strategy/strategy-form";
 import { saveGoalEvaluations } from "../strategy/strategy-write.server";
 import { ErrorSummary, FieldErrors } from "../ui/form";
-import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -31,29 +30,22 @@ export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
   const year = parseYear(args.params.year);
-  const submission = parseWithZod(await args.request.formData(), { schema: EvaluationSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  try {
+  return submitStrategyForm(args.request, EvaluationSchema, async ({ entries }) => {
     await saveGoalEvaluations(db(), {
       cooperationId: scope.cooperationId,
       userId: scope.userId,
       strategyId: strategy.id,
       year,
-      entries: submission.value.entries,
+      entries,
     });
-  } catch (error) {
-    const key = formErrorKey(error);
-    if (!key) throw error;
-    return json(submission.reply({ formErrors: [key] }), { status: 409 });
-  }
-  return redirectWithToast(strategyUrl(scope.slug, strategy.id), { kind: "success", key: "strategy.toast.evaluationSaved" });
+    return { url: strategyUrl(scope.slug, strategy.id), toast: "strategy.toast.evaluationSaved" };
+  });
 }
 
 export default function Evaluation() {
   const { slug, strategy, year } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const goals = strategy.focusAreas.flatMap((a) => a.goals.map((g) => ({ ...g, area: a.title })));
   const typed = (lastResult?.initialValue as { entries?: { goalId?: string; assessment?: string }[] } | undefined)?.entries;
@@ -120,19 +112,7 @@ export default function Evaluation() {
                 })}
               </fieldset>
             ))}
-            <div className="flex flex-wrap items-center gap-4">
-              <button
-                type="submit"
-                className="ds-button"
-                data-variant="primary"
-                aria-busy={navigation.state === "submitting" || undefined}
-              >
-                {t("strategy.evaluation.save")}
-              </button>
-              <Link className="ds-link" to={back}>
-                {t("strategy.cancel")}
-              </Link>
-            </div>
+            <FormActions submitLabel={t("strategy.evaluation.save")} cancelTo={back} />
           </Form>
         </>
       )}

@@ -1,15 +1,15 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { GoalSchema } from "../../shared-schema/strategy";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
-import { formErrorKey, requireStrategy, strategyUrl } from "../strategy/route.server";
+import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/route.server";
+import { FormActions } from "../strategy/strategy-form";
 import { addGoal, updateGoal } from "../strategy/strategy-write.server";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "../ui/form";
-import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -48,21 +48,14 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
-  const submission = parseWithZod(await args.request.formData(), { schema: GoalSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const { version, goalId, focusAreaId, ...values } = submission.value;
-  const base = { cooperationId: scope.cooperationId, userId: scope.userId, strategyId: strategy.id, version, values };
-  try {
+  return submitStrategyForm(args.request, GoalSchema, async ({ version, goalId, focusAreaId, ...values }) => {
+    const base = { cooperationId: scope.cooperationId, userId: scope.userId, strategyId: strategy.id, version, values };
     if (goalId) await updateGoal(db(), { ...base, goalId });
     else await addGoal(db(), { ...base, focusAreaId });
-  } catch (error) {
-    const key = formErrorKey(error);
-    if (!key) throw error;
-    return json(submission.reply({ formErrors: [key] }), { status: 409 });
-  }
-  return redirectWithToast(strategyUrl(scope.slug, strategy.id), {
-    kind: "success",
-    key: goalId ? "strategy.toast.goalSaved" : "strategy.toast.goalAdded",
+    return {
+      url: strategyUrl(scope.slug, strategy.id),
+      toast: goalId ? "strategy.toast.goalSaved" : "strategy.toast.goalAdded",
+    };
   });
 }
 
@@ -70,7 +63,6 @@ export default function GoalForm() {
   const { slug, strategy, areas, goal, areaId } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const [form, fields] = useForm({
     id: "goal",
@@ -126,19 +118,7 @@ export default function GoalForm() {
             <TextAreaField meta={fields.text} label={t("strategy.field.goalText")} rows={3} />
             <TextField meta={fields.indicator} label={t("strategy.field.goalIndicator")} />
             <TextField meta={fields.target} label={t("strategy.field.goalTarget")} />
-            <div className="flex flex-wrap items-center gap-4">
-              <button
-                type="submit"
-                className="ds-button"
-                data-variant="primary"
-                aria-busy={navigation.state === "submitting" || undefined}
-              >
-                {t("strategy.save")}
-              </button>
-              <Link className="ds-link" to={back}>
-                {t("strategy.cancel")}
-              </Link>
-            </div>
+            <FormActions submitLabel={t("strategy.save")} cancelTo={back} />
           </Form>
         </>
       )}

@@ -1,13 +1,12 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewStrategySchema } from "../../shared-schema/strategy";
 import { requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
+import { strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { StrategyForm } from "../strategy/strategy-form";
 import { createStrategy } from "../strategy/strategy-write.server";
-import { redirectWithToast } from "../utils/toast.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} – Fellesløft` }];
 
@@ -18,10 +17,10 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
-  const submission = parseWithZod(await args.request.formData(), { schema: NewStrategySchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
-  const id = await createStrategy(db(), { cooperationId: scope.cooperationId, userId: scope.userId, values: submission.value });
-  return redirectWithToast(`/c/${scope.slug}/strategies/${id}`, { kind: "success", key: "strategy.toast.created" });
+  return submitStrategyForm(args.request, NewStrategySchema, async (values) => {
+    const id = await createStrategy(db(), { cooperationId: scope.cooperationId, userId: scope.userId, values });
+    return { url: strategyUrl(scope.slug, id), toast: "strategy.toast.created" };
+  });
 }
 
 export default function NewStrategy() {

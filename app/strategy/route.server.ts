@@ -1,4 +1,6 @@
-import type { LoaderFunctionArgs } from "@remix-run/node";
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import type { $ZodType, output } from "zod/v4/core";
 import { notFound } from "../auth/guards.server";
 import type { CooperationScope } from "../cooperation/scope.server";
 import { db } from "../db.server";
@@ -39,4 +41,33 @@ export async function refusalToast(error: unknown, url: string): Promise<Respons
   if (error instanceof StrategyRuleError) return redirectWithToast(url, { kind: "error", key: `strategy.errors.${error.code}` });
   if (error instanceof StrategyNotFoundError) throw notFound();
   throw error;
+}
+
+/** Where a saved form goes, and the key of the success toast shown there. */
+export interface Saved {
+  url: string;
+  toast: string;
+}
+
+/**
+ * The rest of a strategy form's action, after its guard: invalid input goes back with the field
+ * errors (400); a refusal formErrorKey knows goes back as a form error on the same form (409), so
+ * what the user typed is kept; once `save` succeeds it redirects with the success toast.
+ */
+export async function submitStrategyForm<Schema extends $ZodType>(
+  request: Request,
+  schema: Schema,
+  save: (value: output<Schema>) => Promise<Saved>
+) {
+  const submission = parseWithZod(await request.formData(), { schema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  let saved: Saved;
+  try {
+    saved = await save(submission.value);
+  } catch (error) {
+    const key = formErrorKey(error);
+    if (!key) throw error;
+    return json(submission.reply({ formErrors: [key] }), { status: 409 });
+  }
+  return redirectWithToast(saved.url, { kind: "success", key: saved.toast });
 }

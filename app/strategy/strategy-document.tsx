@@ -45,6 +45,73 @@ function SmallButton({
   );
 }
 
+/**
+ * The edit controls of one focus area or goal in a draft: move up and down (only where there is a
+ * neighbour), the given links, remove. Each names its item for screen readers, as the visible
+ * labels repeat down the page.
+ */
+function ItemControls({
+  className,
+  item,
+  index,
+  count,
+  version,
+  intents,
+  removeLabel,
+  links,
+}: {
+  className: string;
+  item: { id: string; name: string };
+  /** the item's place among its siblings, and how many there are */
+  index: number;
+  count: number;
+  version: number;
+  intents: { move: string; remove: string };
+  removeLabel: string;
+  links: { to: string; label: string }[];
+}) {
+  const { t } = useTranslation();
+  return (
+    <div className={className}>
+      {index > 0 ? (
+        <SmallButton
+          intent={intents.move}
+          id={item.id}
+          version={version}
+          direction="up"
+          label={t("strategy.moveUp")}
+          itemName={item.name}
+        />
+      ) : null}
+      {index < count - 1 ? (
+        <SmallButton
+          intent={intents.move}
+          id={item.id}
+          version={version}
+          direction="down"
+          label={t("strategy.moveDown")}
+          itemName={item.name}
+        />
+      ) : null}
+      {links.map((link) => (
+        <Link key={link.to} className="ds-button" data-variant="secondary" data-size="sm" to={link.to}>
+          {link.label}
+          <span className="ds-sr-only">: {item.name}</span>
+        </Link>
+      ))}
+      <SmallButton
+        intent={intents.remove}
+        id={item.id}
+        version={version}
+        label={removeLabel}
+        itemName={item.name}
+        variant="tertiary"
+        color="danger"
+      />
+    </div>
+  );
+}
+
 export function StrategyStatusTag({ status }: { status: Detail["status"] }) {
   const { t } = useTranslation();
   const color = status === "adopted" ? "success" : status === "draft" ? "warning" : "neutral";
@@ -192,45 +259,19 @@ export function StrategyDocument({
                 {area.title}
               </h3>
               {editContent ? (
-                <div className="flex flex-wrap gap-2">
-                  {areaIndex > 0 ? (
-                    <SmallButton
-                      intent="moveArea"
-                      id={area.id}
-                      version={strategy.version}
-                      direction="up"
-                      label={t("strategy.moveUp")}
-                      itemName={area.title}
-                    />
-                  ) : null}
-                  {areaIndex < strategy.focusAreas.length - 1 ? (
-                    <SmallButton
-                      intent="moveArea"
-                      id={area.id}
-                      version={strategy.version}
-                      direction="down"
-                      label={t("strategy.moveDown")}
-                      itemName={area.title}
-                    />
-                  ) : null}
-                  <Link className="ds-button" data-variant="secondary" data-size="sm" to={`${base}/area?area=${area.id}`}>
-                    {t("strategy.editFocusArea")}
-                    <span className="ds-sr-only">: {area.title}</span>
-                  </Link>
-                  <Link className="ds-button" data-variant="secondary" data-size="sm" to={`${base}/goal?area=${area.id}`}>
-                    {t("strategy.addGoal")}
-                    <span className="ds-sr-only">: {area.title}</span>
-                  </Link>
-                  <SmallButton
-                    intent="removeArea"
-                    id={area.id}
-                    version={strategy.version}
-                    label={t("strategy.removeFocusArea")}
-                    itemName={area.title}
-                    variant="tertiary"
-                    color="danger"
-                  />
-                </div>
+                <ItemControls
+                  className="flex flex-wrap gap-2"
+                  item={{ id: area.id, name: area.title }}
+                  index={areaIndex}
+                  count={strategy.focusAreas.length}
+                  version={strategy.version}
+                  intents={{ move: "moveArea", remove: "removeArea" }}
+                  removeLabel={t("strategy.removeFocusArea")}
+                  links={[
+                    { to: `${base}/area?area=${area.id}`, label: t("strategy.editFocusArea") },
+                    { to: `${base}/goal?area=${area.id}`, label: t("strategy.addGoal") },
+                  ]}
+                />
               ) : null}
               {area.description ? (
                 <>
@@ -273,41 +314,16 @@ export function StrategyDocument({
                       </dl>
                     ) : null}
                     {editContent ? (
-                      <div className="mt-1 flex flex-wrap gap-2">
-                        {goalIndex > 0 ? (
-                          <SmallButton
-                            intent="moveGoal"
-                            id={goal.id}
-                            version={strategy.version}
-                            direction="up"
-                            label={t("strategy.moveUp")}
-                            itemName={goal.text}
-                          />
-                        ) : null}
-                        {goalIndex < area.goals.length - 1 ? (
-                          <SmallButton
-                            intent="moveGoal"
-                            id={goal.id}
-                            version={strategy.version}
-                            direction="down"
-                            label={t("strategy.moveDown")}
-                            itemName={goal.text}
-                          />
-                        ) : null}
-                        <Link className="ds-button" data-variant="secondary" data-size="sm" to={`${base}/goal?goal=${goal.id}`}>
-                          {t("strategy.editGoal")}
-                          <span className="ds-sr-only">: {goal.text}</span>
-                        </Link>
-                        <SmallButton
-                          intent="removeGoal"
-                          id={goal.id}
-                          version={strategy.version}
-                          label={t("strategy.removeGoal")}
-                          itemName={goal.text}
-                          variant="tertiary"
-                          color="danger"
-                        />
-                      </div>
+                      <ItemControls
+                        className="mt-1 flex flex-wrap gap-2"
+                        item={{ id: goal.id, name: goal.text }}
+                        index={goalIndex}
+                        count={area.goals.length}
+                        version={strategy.version}
+                        intents={{ move: "moveGoal", remove: "removeGoal" }}
+                        removeLabel={t("strategy.removeGoal")}
+                        links={[{ to: `${base}/goal?goal=${goal.id}`, label: t("strategy.editGoal") }]}
+                      />
                     ) : null}
                   </li>
                 ))}

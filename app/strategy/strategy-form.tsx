@@ -34,7 +34,6 @@ export function StrategyForm({
   cancelTo: string;
 }) {
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id,
     lastResult,
@@ -81,20 +80,29 @@ export function StrategyForm({
           description={t("strategy.field.nationalGuidelinesHelp")}
           rows={5}
         />
-        <div className="flex flex-wrap items-center gap-4">
-          <button
-            type="submit"
-            className="ds-button"
-            data-variant="primary"
-            aria-busy={navigation.state === "submitting" || undefined}
-          >
-            {submitLabel}
-          </button>
-          <Link className="ds-link" to={cancelTo}>
-            {t("strategy.cancel")}
-          </Link>
-        </div>
+        <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
       </Form>
     </>
+  );
+}
+
+/** Submit and cancel at the end of every strategy form; the button is busy while the form is sent. */
+export function FormActions({ submitLabel, cancelTo }: { submitLabel: string; cancelTo: string }) {
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <button
+        type="submit"
+        className="ds-button"
+        data-variant="primary"
+        aria-busy={navigation.state === "submitting" || undefined}
+      >
+        {submitLabel}
+      </button>
+      <Link className="ds-link" to={cancelTo}>
+        {t("strategy.cancel")}
+      </Link>
+    </div>
   );
 }

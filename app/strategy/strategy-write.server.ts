@@ -3,7 +3,7 @@ import type { Transaction } from "kysely";
 import type { DB } from "../../db/connect";
 import type { Database, DecisionBody, Strategy } from "../../db/schema";
 import type { AdoptionInput, FocusAreaInput, GoalInput, StrategyInput } from "../../shared-schema/strategy";
-import { recordAudit } from "../audit/audit.server";
+import { recordAudit, type AuditInput } from "../audit/audit.server";
 import { expectVersionedUpdate } from "../utils/concurrency.server";
 import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from "./errors.server";
 
@@ -21,6 +21,7 @@ export interface Scope {
   cooperationId: string;
   userId: string;
 }
+type DraftScope = Scope & { strategyId: string; version: number };
 
 const now = () => new Date().toISOString();
 
@@ -59,7 +60,8 @@ async function loadStrategy(trx: Trx, cooperationId: string, strategyId: string)
  * Refuses unless the strategy is a draft, then claims the given version (version + 1), so a
  * concurrent change to the same strategy fails with StaleVersionError. Returns the row before.
  */
-async function claimDraft(trx: Trx, scope: Scope, strategyId: string, version: number): Promise<Strategy> {
+async function claimDraft(trx: Trx, scope: DraftScope): Promise<Strategy> {
+  const { strategyId, version } = scope;
   const before = await loadStrategy(trx, scope.cooperationId, strategyId);
   if (before.status !== "draft") throw new StrategyFrozenError(strategyId, before.status);
   const result = await trx
@@ -100,6 +102,92 @@ async function loadGoal(trx: Trx, scope: Scope, strategyId: string, goalId: stri
   return row;
 }
 
+/** An audit event by the scope's user in the scope's cooperation. */
+async function audit(trx: Trx, scope: Scope, event: Omit<AuditInput, "cooperationId" | "actorId">): Promise<void> {
+  await recordAudit(trx, { cooperationId: scope.cooperationId, actorId: scope.userId, ...event });
+}
+
+/**
+ * Runs one content change in its own transaction after claimDraft, so no change can skip the
+ * frozen check or the version bump. `change` gets the strategy row as it was before.
+ */
+function changeDraft<T>(db: DB, scope: DraftScope, change: (trx: Trx, before: Strategy) => Promise<T>): Promise<T> {
+  return db.transaction().execute(async (trx) => change(trx, await claimDraft(trx, scope)));
+}
+
+/** Focus areas are ordered within their strategy, goals within their focus area. */
+const ORDERED_WITHIN = { focus_area: "strategy_id", goal: "focus_area_id" } as const;
+type Ordered = keyof typeof ORDERED_WITHIN;
+
+/** The sort_order after the last sibling under `parentId`; 0 for the first. */
+async function nextSortOrder(trx: Trx, table: Ordered, parentId: string): Promise<number> {
+  const last = await trx
+    .selectFrom(table)
+    .select((eb) => eb.fn.max("sort_order").as("max"))
+    .where(ORDERED_WITHIN[table], "=", parentId)
+    .executeTakeFirst();
+  return last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1;
+}
+
+/** Swaps sort_order with the neighbour above or below (renumbering 0…n first); at the edge it does nothing. */
+async function swapNeighbour<T extends { id: string; sort_order: number }>(
+  rows: T[],
+  id: string,
+  direction: "up" | "down",
+  write: (id: string, order: number) => Promise<void>
+): Promise<{ before: string[]; after: string[] } | null> {
+  const index = rows.findIndex((r) => r.id === id);
+  const other = direction === "up" ? index - 1 : index + 1;
+  if (index < 0 || other < 0 || other >= rows.length) return null;
+  const order = rows.map((r) => r.id);
+  const next = [...order];
+  [next[index], next[other]] = [next[other], next[index]];
+  for (const [i, rowId] of next.entries()) {
+    if (rows.find((r) => r.id === rowId)!.sort_order !== i) await write(rowId, i);
+  }
+  return { before: order, after: next };
+}
+
+/** Moves one focus area or goal among its siblings under `parentId`; the audit event keeps both orders. */
+async function moveAmongSiblings(
+  trx: Trx,
+  scope: Scope,
+  table: Ordered,
+  parentId: string,
+  id: string,
+  direction: "up" | "down"
+): Promise<void> {
+  const rows = await trx
+    .selectFrom(table)
+    .select(["id", "sort_order"])
+    .where(ORDERED_WITHIN[table], "=", parentId)
+    .where("cooperation_id", "=", scope.cooperationId)
+    .orderBy("sort_order")
+    .orderBy("id")
+    .execute();
+  const moved = await swapNeighbour(rows, id, direction, async (rowId, order) => {
+    await trx.updateTable(table).set({ sort_order: order }).where("id", "=", rowId).execute();
+  });
+  if (moved) {
+    await audit(trx, scope, {
+      action: `${table}.moved`,
+      entityType: table,
+      entityId: id,
+      before: { order: moved.before },
+      after: { order: moved.after },
+    });
+  }
+}
+
+/** Deletes goals with their evaluations; a goal a measure points to stays (goalInUse). */
+async function deleteGoals(trx: Trx, scope: Scope, goalIds: string[]): Promise<void> {
+  if (!goalIds.length) return;
+  const used = await trx.selectFrom("measure_goal").select("measure_id").where("goal_id", "in", goalIds).executeTakeFirst();
+  if (used) throw new StrategyRuleError("goalInUse");
+  await trx.deleteFrom("goal_evaluation").where("goal_id", "in", goalIds).execute();
+  await trx.deleteFrom("goal").where("id", "in", goalIds).where("cooperation_id", "=", scope.cooperationId).execute();
+}
+
 // ---------------------------------------------------------------------------------------------
 // The strategy itself
 
@@ -119,9 +207,7 @@ export async function createStrategy(db: DB, scope: Scope & { values: StrategyIn
       })
       .execute();
     const after = await loadStrategy(trx, scope.cooperationId, id);
-    await recordAudit(trx, {
-      cooperationId: scope.cooperationId,
-      actorId: scope.userId,
+    await audit(trx, scope, {
       action: "strategy.created",
       entityType: "strategy",
       entityId: id,
@@ -131,12 +217,8 @@ export async function createStrategy(db: DB, scope: Scope & { values: StrategyIn
   });
 }
 
-export async function updateStrategy(
-  db: DB,
-  scope: Scope & { strategyId: string; version: number; values: StrategyInput }
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    const before = await claimDraft(trx, scope, scope.strategyId, scope.version);
+export async function updateStrategy(db: DB, scope: DraftScope & { values: StrategyInput }): Promise<void> {
+  await changeDraft(db, scope, async (trx, before) => {
     await trx
       .updateTable("strategy")
       .set(strategyRow(scope.values))
@@ -144,9 +226,7 @@ export async function updateStrategy(
       .where("cooperation_id", "=", scope.cooperationId)
       .execute();
     const after = await loadStrategy(trx, scope.cooperationId, scope.strategyId);
-    await recordAudit(trx, {
-      cooperationId: scope.cooperationId,
-      actorId: scope.userId,
+    await audit(trx, scope, {
       action: "strategy.updated",
       entityType: "strategy",
       entityId: scope.strategyId,
@@ -160,12 +240,8 @@ export async function updateStrategy(
  * Records the adoption decision and adopts the draft; every other adopted strategy of the
  * cooperation (the one a revision revises among them) is archived. Returns the decision id.
  */
-export async function adoptStrategy(
-  db: DB,
-  scope: Scope & { strategyId: string; version: number; decision: AdoptionInput }
-): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    const before = await claimDraft(trx, scope, scope.strategyId, scope.version);
+export async function adoptStrategy(db: DB, scope: DraftScope & { decision: AdoptionInput }): Promise<string> {
+  return changeDraft(db, scope, async (trx, before) => {
     const stamp = now();
     const decisionId = randomUUID();
     const decision = {
@@ -180,9 +256,7 @@ export async function adoptStrategy(
       created_at: stamp,
     };
     await trx.insertInto("decision").values(decision).execute();
-    await recordAudit(trx, {
-      cooperationId: scope.cooperationId,
-      actorId: scope.userId,
+    await audit(trx, scope, {
       action: "decision.created",
       entityType: "decision",
       entityId: decisionId,
@@ -204,9 +278,7 @@ export async function adoptStrategy(
         .where("cooperation_id", "=", scope.cooperationId)
         .where("status", "=", "adopted")
         .execute();
-      await recordAudit(trx, {
-        cooperationId: scope.cooperationId,
-        actorId: scope.userId,
+      await audit(trx, scope, {
         action: "strategy.archived",
         entityType: "strategy",
         entityId: old.id,
@@ -222,9 +294,7 @@ export async function adoptStrategy(
       .where("cooperation_id", "=", scope.cooperationId)
       .where("status", "=", "draft")
       .execute();
-    await recordAudit(trx, {
-      cooperationId: scope.cooperationId,
-      actorId: scope.userId,
+    await audit(trx, scope, {
       action: "strategy.adopted",
       entityType: "strategy",
       entityId: scope.strategyId,
@@ -300,9 +370,7 @@ export async function startRevision(db: DB, scope: Scope & { strategyId: string 
           .execute();
       }
     }
-    await recordAudit(trx, {
-      cooperationId: scope.cooperationId,
-      actorId: scope.userId,
+    await audit(trx, scope, {
       action: "strategy.revision_started",
       entityType: "strategy",
       entityId: id,
@@ -315,29 +383,8 @@ export async function startRevision(db: DB, scope: Scope & { strategyId: string 
 // ---------------------------------------------------------------------------------------------
 // Focus areas
 
-async function areaAudit(trx: Trx, scope: Scope, action: string, id: string, before?: unknown, after?: unknown) {
-  await recordAudit(trx, {
-    cooperationId: scope.cooperationId,
-    actorId: scope.userId,
-    action,
-    entityType: "focus_area",
-    entityId: id,
-    before,
-    after,
-  });
-}
-
-export async function addFocusArea(
-  db: DB,
-  scope: Scope & { strategyId: string; version: number; values: FocusAreaInput }
-): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    await claimDraft(trx, scope, scope.strategyId, scope.version);
-    const last = await trx
-      .selectFrom("focus_area")
-      .select((eb) => eb.fn.max("sort_order").as("max"))
-      .where("strategy_id", "=", scope.strategyId)
-      .executeTakeFirst();
+export async function addFocusArea(db: DB, scope: DraftScope & { values: FocusAreaInput }): Promise<string> {
+  return changeDraft(db, scope, async (trx) => {
     const row = {
       id: randomUUID(),
       cooperation_id: scope.cooperationId,
@@ -345,20 +392,19 @@ export async function addFocusArea(
       title: scope.values.title,
       description: scope.values.description,
       rationale: scope.values.rationale,
-      sort_order: last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1,
+      sort_order: await nextSortOrder(trx, "focus_area", scope.strategyId),
     };
     await trx.insertInto("focus_area").values(row).execute();
-    await areaAudit(trx, scope, "focus_area.created", row.id, undefined, row);
+    await audit(trx, scope, { action: "focus_area.created", entityType: "focus_area", entityId: row.id, after: row });
     return row.id;
   });
 }
 
 export async function updateFocusArea(
   db: DB,
-  scope: Scope & { strategyId: string; version: number; focusAreaId: string; values: FocusAreaInput }
+  scope: DraftScope & { focusAreaId: string; values: FocusAreaInput }
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await claimDraft(trx, scope, scope.strategyId, scope.version);
+  await changeDraft(db, scope, async (trx) => {
     const before = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
     await trx
       .updateTable("focus_area")
@@ -367,106 +413,42 @@ export async function updateFocusArea(
       .where("cooperation_id", "=", scope.cooperationId)
       .execute();
     const after = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
-    await areaAudit(trx, scope, "focus_area.updated", before.id, before, after);
+    await audit(trx, scope, { action: "focus_area.updated", entityType: "focus_area", entityId: before.id, before, after });
   });
 }
 
-export async function removeFocusArea(
-  db: DB,
-  scope: Scope & { strategyId: string; version: number; focusAreaId: string }
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await claimDraft(trx, scope, scope.strategyId, scope.version);
+export async function removeFocusArea(db: DB, scope: DraftScope & { focusAreaId: string }): Promise<void> {
+  await changeDraft(db, scope, async (trx) => {
     const before = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
     const goals = await trx.selectFrom("goal").selectAll().where("focus_area_id", "=", before.id).execute();
-    const goalIds = goals.map((g) => g.id);
     const usedByMeasure = await trx
       .selectFrom("measure_focus_area")
       .select("measure_id")
       .where("focus_area_id", "=", before.id)
       .executeTakeFirst();
     if (usedByMeasure) throw new StrategyRuleError("focusAreaInUse");
-    if (goalIds.length) {
-      const used = await trx.selectFrom("measure_goal").select("measure_id").where("goal_id", "in", goalIds).executeTakeFirst();
-      if (used) throw new StrategyRuleError("goalInUse");
-      await trx.deleteFrom("goal_evaluation").where("goal_id", "in", goalIds).execute();
-      await trx.deleteFrom("goal").where("focus_area_id", "=", before.id).execute();
-    }
+    await deleteGoals(trx, scope, goals.map((g) => g.id));
     await trx.deleteFrom("focus_area").where("id", "=", before.id).where("cooperation_id", "=", scope.cooperationId).execute();
-    await areaAudit(trx, scope, "focus_area.deleted", before.id, { ...before, goals }, undefined);
+    await audit(trx, scope, { action: "focus_area.deleted", entityType: "focus_area", entityId: before.id, before: { ...before, goals } });
   });
-}
-
-/** Swaps sort_order with the neighbour above or below (renumbering 0…n first); at the edge it does nothing. */
-async function swapNeighbour<T extends { id: string; sort_order: number }>(
-  rows: T[],
-  id: string,
-  direction: "up" | "down",
-  write: (id: string, order: number) => Promise<void>
-): Promise<{ before: string[]; after: string[] } | null> {
-  const index = rows.findIndex((r) => r.id === id);
-  const other = direction === "up" ? index - 1 : index + 1;
-  if (index < 0 || other < 0 || other >= rows.length) return null;
-  const order = rows.map((r) => r.id);
-  const next = [...order];
-  [next[index], next[other]] = [next[other], next[index]];
-  for (const [i, rowId] of next.entries()) {
-    if (rows.find((r) => r.id === rowId)!.sort_order !== i) await write(rowId, i);
-  }
-  return { before: order, after: next };
 }
 
 export async function moveFocusArea(
   db: DB,
-  scope: Scope & { strategyId: string; version: number; focusAreaId: string; direction: "up" | "down" }
+  scope: DraftScope & { focusAreaId: string; direction: "up" | "down" }
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await claimDraft(trx, scope, scope.strategyId, scope.version);
+  await changeDraft(db, scope, async (trx) => {
     await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
-    const rows = await trx
-      .selectFrom("focus_area")
-      .select(["id", "sort_order"])
-      .where("strategy_id", "=", scope.strategyId)
-      .where("cooperation_id", "=", scope.cooperationId)
-      .orderBy("sort_order")
-      .orderBy("id")
-      .execute();
-    const moved = await swapNeighbour(rows, scope.focusAreaId, scope.direction, async (id, order) => {
-      await trx.updateTable("focus_area").set({ sort_order: order }).where("id", "=", id).execute();
-    });
-    if (moved) {
-      await areaAudit(trx, scope, "focus_area.moved", scope.focusAreaId, { order: moved.before }, { order: moved.after });
-    }
+    await moveAmongSiblings(trx, scope, "focus_area", scope.strategyId, scope.focusAreaId, scope.direction);
   });
 }
 
 // ---------------------------------------------------------------------------------------------
 // Goals
 
-async function goalAudit(trx: Trx, scope: Scope, action: string, id: string, before?: unknown, after?: unknown) {
-  await recordAudit(trx, {
-    cooperationId: scope.cooperationId,
-    actorId: scope.userId,
-    action,
-    entityType: "goal",
-    entityId: id,
-    before,
-    after,
-  });
-}
-
-export async function addGoal(
-  db: DB,
-  scope: Scope & { strategyId: string; version: number; focusAreaId: string; values: GoalInput }
-): Promise<string> {
-  return db.transaction().execute(async (trx) => {
-    await claimDraft(trx, scope, scope.strategyId, scope.version);
+export async function addGoal(db: DB, scope: DraftScope & { focusAreaId: string; values: GoalInput }): Promise<string> {
+  return changeDraft(db, scope, async (trx) => {
     const area = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
-    const last = await trx
-      .selectFrom("goal")
-      .select((eb) => eb.fn.max("sort_order").as("max"))
-      .where("focus_area_id", "=", area.id)
-      .executeTakeFirst();
     const row = {
       id: randomUUID(),
       cooperation_id: scope.cooperationId,
@@ -474,20 +456,16 @@ export async function addGoal(
       text: scope.values.text,
       indicator: scope.values.indicator,
       target: scope.values.target,
-      sort_order: last?.max === null || last?.max === undefined ? 0 : Number(last.max) + 1,
+      sort_order: await nextSortOrder(trx, "goal", area.id),
     };
     await trx.insertInto("goal").values(row).execute();
-    await goalAudit(trx, scope, "goal.created", row.id, undefined, row);
+    await audit(trx, scope, { action: "goal.created", entityType: "goal", entityId: row.id, after: row });
     return row.id;
   });
 }
 
-export async function updateGoal(
-  db: DB,
-  scope: Scope & { strategyId: string; version: number; goalId: string; values: GoalInput }
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await claimDraft(trx, scope, scope.strategyId, scope.version);
+export async function updateGoal(db: DB, scope: DraftScope & { goalId: string; values: GoalInput }): Promise<void> {
+  await changeDraft(db, scope, async (trx) => {
     const before = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
     await trx
       .updateTable("goal")
@@ -496,41 +474,22 @@ export async function updateGoal(
       .where("cooperation_id", "=", scope.cooperationId)
       .execute();
     const after = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
-    await goalAudit(trx, scope, "goal.updated", before.id, before, after);
+    await audit(trx, scope, { action: "goal.updated", entityType: "goal", entityId: before.id, before, after });
   });
 }
 
-export async function removeGoal(db: DB, scope: Scope & { strategyId: string; version: number; goalId: string }): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await claimDraft(trx, scope, scope.strategyId, scope.version);
+export async function removeGoal(db: DB, scope: DraftScope & { goalId: string }): Promise<void> {
+  await changeDraft(db, scope, async (trx) => {
     const before = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
-    const used = await trx.selectFrom("measure_goal").select("measure_id").where("goal_id", "=", before.id).executeTakeFirst();
-    if (used) throw new StrategyRuleError("goalInUse");
-    await trx.deleteFrom("goal_evaluation").where("goal_id", "=", before.id).execute();
-    await trx.deleteFrom("goal").where("id", "=", before.id).where("cooperation_id", "=", scope.cooperationId).execute();
-    await goalAudit(trx, scope, "goal.deleted", before.id, before, undefined);
+    await deleteGoals(trx, scope, [before.id]);
+    await audit(trx, scope, { action: "goal.deleted", entityType: "goal", entityId: before.id, before });
   });
 }
 
-export async function moveGoal(
-  db: DB,
-  scope: Scope & { strategyId: string; version: number; goalId: string; direction: "up" | "down" }
-): Promise<void> {
-  await db.transaction().execute(async (trx) => {
-    await claimDraft(trx, scope, scope.strategyId, scope.version);
+export async function moveGoal(db: DB, scope: DraftScope & { goalId: string; direction: "up" | "down" }): Promise<void> {
+  await changeDraft(db, scope, async (trx) => {
     const goal = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
-    const rows = await trx
-      .selectFrom("goal")
-      .select(["id", "sort_order"])
-      .where("focus_area_id", "=", goal.focus_area_id)
-      .where("cooperation_id", "=", scope.cooperationId)
-      .orderBy("sort_order")
-      .orderBy("id")
-      .execute();
-    const moved = await swapNeighbour(rows, goal.id, scope.direction, async (id, order) => {
-      await trx.updateTable("goal").set({ sort_order: order }).where("id", "=", id).execute();
-    });
-    if (moved) await goalAudit(trx, scope, "goal.moved", goal.id, { order: moved.before }, { order: moved.after });
+    await moveAmongSiblings(trx, scope, "goal", goal.focus_area_id, goal.id, scope.direction);
   });
 }
 
@@ -568,6 +527,8 @@ export async function saveGoalEvaluations(
     const known = new Set(goals.map((g) => g.id));
     if (scope.entries.some((e) => !known.has(e.goalId))) throw new StrategyRuleError("unknownGoal");
 
+    const evaluationAudit = (action: string, id: string, before?: unknown, after?: unknown) =>
+      audit(trx, scope, { action, entityType: "goal_evaluation", entityId: id, before, after });
     let changed = 0;
     for (const entry of scope.entries) {
       const assessment = entry.assessment.trim();
@@ -578,16 +539,6 @@ export async function saveGoalEvaluations(
         .where("year", "=", scope.year)
         .where("cooperation_id", "=", scope.cooperationId)
         .executeTakeFirst();
-      const audit = (action: string, id: string, b?: unknown, a?: unknown) =>
-        recordAudit(trx, {
-          cooperationId: scope.cooperationId,
-          actorId: scope.userId,
-          action,
-          entityType: "goal_evaluation",
-          entityId: id,
-          before: b,
-          after: a,
-        });
       if (!before && !assessment) continue;
       if (before && before.assessment === assessment) continue;
       changed++;
@@ -602,10 +553,10 @@ export async function saveGoalEvaluations(
           created_at: now(),
         };
         await trx.insertInto("goal_evaluation").values(row).execute();
-        await audit("goal_evaluation.created", row.id, undefined, row);
+        await evaluationAudit("goal_evaluation.created", row.id, undefined, row);
       } else if (!assessment) {
         await trx.deleteFrom("goal_evaluation").where("id", "=", before.id).execute();
-        await audit("goal_evaluation.deleted", before.id, before, undefined);
+        await evaluationAudit("goal_evaluation.deleted", before.id, before, undefined);
       } else {
         await trx
           .updateTable("goal_evaluation")
@@ -613,7 +564,7 @@ export async function saveGoalEvaluations(
           .where("id", "=", before.id)
           .execute();
         const after = await trx.selectFrom("goal_evaluation").selectAll().where("id", "=", before.id).executeTakeFirstOrThrow();
-        await audit("goal_evaluation.updated", before.id, before, after);
+        await evaluationAudit("goal_evaluation.updated", before.id, before, after);
       }
     }
     return { changed };
