@@ -110,11 +110,11 @@ const nokSchema = z
     return ore;
   });
 
-const yearSchema = z
-  .number({ error: "measure.validation.year" })
-  .int({ error: "measure.validation.year" })
-  .min(MIN_YEAR, { error: "measure.validation.year" })
-  .max(MAX_YEAR, { error: "measure.validation.year" });
+/** A whole number in a range, with one message for every way it can be wrong. */
+const wholeNumber = (min: number, max: number, error: string) =>
+  z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+
+const yearSchema = wholeNumber(MIN_YEAR, MAX_YEAR, "measure.validation.year");
 
 const urlSchema = z
   .string({ error: "validation.required" })
@@ -157,11 +157,7 @@ const MemberRow = z.object({
 
 export const MeasureFormSchema = z
   .object({
-    number: z
-      .number({ error: "measure.validation.number" })
-      .int({ error: "measure.validation.number" })
-      .min(1, { error: "measure.validation.number" })
-      .max(99_999, { error: "measure.validation.number" }),
+    number: wholeNumber(1, 99_999, "measure.validation.number"),
     name: z
       .string({ error: "validation.required" })
       .trim()
@@ -176,19 +172,9 @@ export const MeasureFormSchema = z
     runningCost: nokSchema,
     financingText: text(10_000).default(""),
     costKey: z.enum(COST_KEYS, { error: "measure.validation.costKey" }),
-    equalPercent: z
-      .number({ error: "measure.validation.equalPercent" })
-      .int({ error: "measure.validation.equalPercent" })
-      .min(0, { error: "measure.validation.equalPercent" })
-      .max(100, { error: "measure.validation.equalPercent" })
-      .optional(),
+    equalPercent: wholeNumber(0, 100, "measure.validation.equalPercent").optional(),
     populationYear: yearSchema.optional(),
-    priority: z
-      .number({ error: "measure.validation.priority" })
-      .int({ error: "measure.validation.priority" })
-      .min(1, { error: "measure.validation.priority" })
-      .max(999, { error: "measure.validation.priority" })
-      .optional(),
+    priority: wholeNumber(1, 999, "measure.validation.priority").optional(),
     periodFrom: yearSchema.optional(),
     periodTo: yearSchema.optional(),
     owner: optionalText(200),

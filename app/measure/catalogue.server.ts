@@ -1,6 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { MeasureStatus, StrategyStatus, UptakeStatus } from "../../db/schema";
-import type { MeasureFilters } from "../../shared-schema/measure";
+import { MEASURE_STATUSES, type MeasureFilters } from "../../shared-schema/measure";
 
 /*
  * The measure catalogue (tiltak) and what the measure page and the forms need to show:
@@ -27,17 +27,6 @@ export interface Catalogue {
   /** per status, among the rows the filters let through */
   byStatus: Partial<Record<MeasureStatus, number>>;
 }
-
-const STATUS_ORDER: MeasureStatus[] = [
-  "proposed",
-  "planned",
-  "in_progress",
-  "available",
-  "on_hold",
-  "continuous",
-  "completed",
-  "discontinued",
-];
 
 export async function listMeasures(
   db: DB,
@@ -114,7 +103,7 @@ export async function listMeasures(
   const compare: Record<MeasureFilters["sort"], (a: CatalogueRow, b: CatalogueRow) => number> = {
     number: (a, b) => a.number - b.number,
     name: (a, b) => collator.compare(a.name, b.name),
-    status: (a, b) => STATUS_ORDER.indexOf(a.status) - STATUS_ORDER.indexOf(b.status),
+    status: (a, b) => MEASURE_STATUSES.indexOf(a.status) - MEASURE_STATUSES.indexOf(b.status),
     priority: (a, b) => nullsLast(a.priority, b.priority),
     period: (a, b) => nullsLast(a.periodFrom, b.periodFrom) || nullsLast(a.periodTo, b.periodTo),
   };

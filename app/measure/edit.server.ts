@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import type { Insertable, Transaction } from "kysely";
 import type { DB } from "../../db/connect";
-import type { CostKey, Database, MeasureStatus } from "../../db/schema";
+import type { Database } from "../../db/schema";
 import type { MeasureInput } from "../../shared-schema/measure";
 import { recordAudit } from "../audit/audit.server";
 import { expectVersionedUpdate, StaleVersionError } from "../utils/concurrency.server";
@@ -27,33 +27,10 @@ export class MeasureInputError extends Error {
 
 export { StaleVersionError };
 
-export interface MeasureDetail {
+/** The saved measure: what the form stores, with its identity and timestamps. */
+export interface MeasureDetail extends MeasureInput {
   id: string;
   version: number;
-  number: number;
-  name: string;
-  description: string;
-  focusAreaIds: string[];
-  goalIds: string[];
-  benefitsText: string;
-  benefits: MeasureInput["benefits"];
-  investmentCost: number;
-  runningCost: number;
-  financingText: string;
-  costKey: CostKey;
-  equalPercent: number | null;
-  populationYear: number | null;
-  priority: number | null;
-  periodFrom: number | null;
-  periodTo: number | null;
-  owner: string | null;
-  allMembers: boolean;
-  participants: MeasureInput["participants"];
-  status: MeasureStatus;
-  statusText: string | null;
-  links: MeasureInput["links"];
-  introducesSystem: boolean;
-  phasedOutSystems: string[];
   createdAt: string;
   updatedAt: string;
 }
@@ -217,64 +194,67 @@ async function writeRelations(tx: Transaction<Database>, measureId: string, inpu
   for (const table of ["measure_focus_area", "measure_goal", "measure_benefit", "measure_participant", "measure_link"] as const) {
     await tx.deleteFrom(table).where("measure_id", "=", measureId).execute();
   }
-  if (focusAreaIds.length) {
-    await tx
-      .insertInto("measure_focus_area")
-      .values(focusAreaIds.map((id) => ({ measure_id: measureId, focus_area_id: id })))
-      .execute();
-  }
-  if (input.goalIds.length) {
-    await tx
-      .insertInto("measure_goal")
-      .values(input.goalIds.map((id) => ({ measure_id: measureId, goal_id: id })))
-      .execute();
-  }
-  if (input.benefits.length) {
-    await tx
-      .insertInto("measure_benefit")
-      .values(
-        input.benefits.map((b, i) => ({
-          id: randomUUID(),
-          measure_id: measureId,
-          description: b.description,
-          amount: b.amount,
-          unit: b.unit,
-          owner: b.owner,
-          baseline: b.baseline,
-          target: b.target,
-          measured_when: b.measuredWhen,
-          sort_order: i,
-        }))
-      )
-      .execute();
-  }
-  if (input.participants.length) {
-    await tx
-      .insertInto("measure_participant")
-      .values(
-        input.participants.map((p) => ({
-          measure_id: measureId,
-          municipality_id: p.municipalityId,
-          custom_share_bp: input.costKey === "custom" ? p.customShareBp : null,
-          from_year: p.fromYear,
-          to_year: p.toYear,
-        }))
-      )
-      .execute();
-  }
-  if (input.links.length) {
-    await tx
-      .insertInto("measure_link")
-      .values(
-        input.links.map((l, i) => ({
-          id: `${String(i).padStart(4, "0")}-${randomUUID()}`,
-          measure_id: measureId,
-          title: l.title,
-          url: l.url,
-        }))
-      )
-      .execute();
-  }
+  await insertRows(
+    tx,
+    "measure_focus_area",
+    focusAreaIds.map((id) => ({ measure_id: measureId, focus_area_id: id }))
+  );
+  await insertRows(
+    tx,
+    "measure_goal",
+    input.goalIds.map((id) => ({ measure_id: measureId, goal_id: id }))
+  );
+  await insertRows(
+    tx,
+    "measure_benefit",
+    input.benefits.map((b, i) => ({
+      id: randomUUID(),
+      measure_id: measureId,
+      description: b.description,
+      amount: b.amount,
+      unit: b.unit,
+      owner: b.owner,
+      baseline: b.baseline,
+      target: b.target,
+      measured_when: b.measuredWhen,
+      sort_order: i,
+    }))
+  );
+  await insertRows(
+    tx,
+    "measure_participant",
+    input.participants.map((p) => ({
+      measure_id: measureId,
+      municipality_id: p.municipalityId,
+      custom_share_bp: input.costKey === "custom" ? p.customShareBp : null,
+      from_year: p.fromYear,
+      to_year: p.toYear,
+    }))
+  );
+  await insertRows(
+    tx,
+    "measure_link",
+    input.links.map((l, i) => ({
+      id: `${String(i).padStart(4, "0")}-${randomUUID()}`,
+      measure_id: measureId,
+      title: l.title,
+      url: l.url,
+    }))
+  );
+}
+
+/** An insert with no rows is an SQL error, so an empty list inserts nothing. */
+async function insertRows<T extends keyof Database & string>(
+  tx: Transaction<Database>,
+  table: T,
+  rows: Insertable<Database[T]>[]
+) {
+  // Kysely cannot type values() for a table chosen by a type parameter; the rows parameter is typed instead
+  if (rows.length === 0) return;
+  await tx
+    .insertInto(table)
+    .values(rows as never)
+    .execute();
 }
 
 function withoutCustomSharesUnlessCustom(input: MeasureInput): MeasureInput {

@@ -1,6 +1,7 @@
-import { getInputProps, getSelectProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
+import { getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
+import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import type { StrategyStatus } from "../../db/schema";
 import {
@@ -10,6 +11,7 @@ import {
   MeasureFormSchema,
   formatNokInput,
   formatPercentInput,
+  type MeasureInput,
 } from "../../shared-schema/measure";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
@@ -64,40 +66,7 @@ const BLANK_ROWS = 2;
 const s = (v: number | string | null | undefined) => (v === null || v === undefined ? "" : String(v));
 
 export function formValuesFrom(
-  m: {
-    number: number;
-    name: string;
-    description: string;
-    focusAreaIds: string[];
-    goalIds: string[];
-    benefitsText: string;
-    benefits: {
-      description: string;
-      amount: number | null;
-      unit: string | null;
-      owner: string | null;
-      baseline: string | null;
-      target: string | null;
-      measuredWhen: string | null;
-    }[];
-    investmentCost: number;
-    runningCost: number;
-    financingText: string;
-    costKey: string;
-    equalPercent: number | null;
-    populationYear: number | null;
-    priority: number | null;
-    periodFrom: number | null;
-    periodTo: number | null;
-    owner: string | null;
-    allMembers: boolean;
-    participants: { municipalityId: string; customShareBp: number | null; fromYear: number | null; toYear: number | null }[];
-    status: string;
-    statusText: string | null;
-    links: { title: string; url: string }[];
-    introducesSystem: boolean;
-    phasedOutSystems: string[];
-  } | null,
+  m: MeasureInput | null,
   members: MeasureFormOptions["members"],
   nextNumber: number
 ): MeasureFormValues {
@@ -155,35 +124,85 @@ export function formValuesFrom(
 }
 
 type Meta = FieldMetadata<unknown>;
+type SummaryField = { id: string; label: string; errors: string[] | undefined };
 
-function PlainInput({
-  meta,
-  label,
-  inputMode,
-  className = "ds-input",
-}: {
-  meta: Meta;
-  label: string;
-  inputMode?: "numeric" | "decimal";
-  className?: string;
-}) {
+/** Where a field is and what it is called, for the error summary. */
+const entry = (meta: Meta, label: string): SummaryField => ({ id: meta.id, label, errors: meta.errors });
+
+// Each list row's fields and labels, so the inputs and the error summary name them alike.
+const BENEFIT_LABELS = {
+  description: "measure.form.benefitDescription",
+  amount: "measure.form.amount",
+  unit: "measure.form.unit",
+  owner: "measure.form.benefitOwner",
+  baseline: "measure.form.baseline",
+  target: "measure.form.target",
+  measuredWhen: "measure.form.measuredWhen",
+} as const;
+const LINK_LABELS = { title: "measure.form.linkTitle", url: "measure.form.linkUrl" } as const;
+const MEMBER_CELLS = [
+  { field: "percent", label: "measure.form.percentLabel", mode: "decimal" },
+  { field: "fromYear", label: "measure.form.fromYearLabel", mode: "numeric" },
+  { field: "toYear", label: "measure.form.toYearLabel", mode: "numeric" },
+] as const;
+
+/** One part of the form, with its legend styled as a heading. */
+function Section({ legend, describedBy, children }: { legend: string; describedBy?: string; children: ReactNode }) {
+  return (
+    <fieldset className="ds-fieldset flex flex-col gap-4" aria-describedby={describedBy}>
+      <legend className="ds-heading" data-size="sm">
+        {legend}
+      </legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** A numbered row of a list (benefits, links); a blank row is dropped on save. */
+function ListRow({ legend, children }: { legend: string; children: ReactNode }) {
+  return (
+    <fieldset className="ds-fieldset grid grid-cols-1 gap-3 md:grid-cols-2">
+      <legend className="ds-label">{legend}</legend>
+      {children}
+    </fieldset>
+  );
+}
+
+/** A checkbox or radio button with its label after it, and an optional hint below. */
+function Choice({
+  id,
+  children,
+  hint,
+  ...input
+}: InputHTMLAttributes<HTMLInputElement> & { id: string; children: ReactNode; hint?: ReactNode }) {
+  return (
+    <div className="ds-field">
+      <input {...input} id={id} className="ds-input" />
+      <label className="ds-label" data-weight="regular" htmlFor={id}>
+        {children}
+      </label>
+      {hint}
+    </div>
+  );
+}
+
+/** A text input in the members table: the column heading is not enough, so it names itself. */
+function MemberCell({ meta, label, inputMode }: { meta: Meta; label: string; inputMode: "numeric" | "decimal" }) {
   const { key, ...props } = getInputProps(meta as FieldMetadata<string>, { type: "text", ariaAttributes: false });
   const invalid = Boolean(meta.errors?.length);
   return (
-    <div className="ds-field">
-      <label className="ds-label" htmlFor={meta.id}>
-        {label}
-      </label>
+    <td>
       <input
         key={key}
         {...props}
-        className={className}
+        className="ds-input w-24"
         inputMode={inputMode}
+        aria-label={label}
         aria-invalid={invalid || undefined}
         aria-describedby={invalid ? meta.errorId : undefined}
       />
       <FieldErrors id={meta.errorId} errors={meta.errors} />
-    </div>
+    </td>
   );
 }
 
@@ -229,59 +248,48 @@ export function MeasureForm({
   const memberRows = fields.members.getFieldList();
   const selectedAreas = new Set(toArray(fields.focusAreas.initialValue));
   const selectedGoals = new Set(toArray(fields.goals.initialValue));
+  const benefitLegend = (i: number) => t("measure.form.benefitN", { n: i + 1 });
+  const linkLegend = (i: number) => t("measure.form.linkN", { n: i + 1 });
 
-  const summaryFields: { id: string; label: string; errors: string[] | undefined }[] = [
-    { id: fields.number.id, label: t("measure.form.number"), errors: fields.number.errors },
-    { id: fields.name.id, label: t("measure.form.name"), errors: fields.name.errors },
-    { id: fields.description.id, label: t("measure.form.description"), errors: fields.description.errors },
-    { id: fields.focusAreas.id, label: t("measure.form.focusAreas"), errors: fields.focusAreas.errors },
-    { id: fields.goals.id, label: t("measure.form.goals"), errors: fields.goals.errors },
-    { id: fields.benefitsText.id, label: t("measure.form.benefitsText"), errors: fields.benefitsText.errors },
+  const summaryFields: SummaryField[] = [
+    entry(fields.number, t("measure.form.number")),
+    entry(fields.name, t("measure.form.name")),
+    entry(fields.description, t("measure.form.description")),
+    entry(fields.focusAreas, t("measure.form.focusAreas")),
+    entry(fields.goals, t("measure.form.goals")),
+    entry(fields.benefitsText, t("measure.form.benefitsText")),
     ...benefitRows.flatMap((row, i) => {
       const f = row.getFieldset();
-      const prefix = `${t("measure.form.benefitN", { n: i + 1 })}, `;
-      return [
-        { id: f.description.id, label: prefix + t("measure.form.benefitDescription"), errors: f.description.errors },
-        { id: f.amount.id, label: prefix + t("measure.form.amount"), errors: f.amount.errors },
-        { id: f.unit.id, label: prefix + t("measure.form.unit"), errors: f.unit.errors },
-        { id: f.owner.id, label: prefix + t("measure.form.benefitOwner"), errors: f.owner.errors },
-        { id: f.baseline.id, label: prefix + t("measure.form.baseline"), errors: f.baseline.errors },
-        { id: f.target.id, label: prefix + t("measure.form.target"), errors: f.target.errors },
-        { id: f.measuredWhen.id, label: prefix + t("measure.form.measuredWhen"), errors: f.measuredWhen.errors },
-      ];
+      return Object.entries(BENEFIT_LABELS).map(([field, label]) =>
+        entry(f[field as keyof typeof BENEFIT_LABELS], `${benefitLegend(i)}, ${t(label)}`)
+      );
     }),
-    { id: fields.investmentCost.id, label: t("measure.form.investment"), errors: fields.investmentCost.errors },
-    { id: fields.runningCost.id, label: t("measure.form.running"), errors: fields.runningCost.errors },
-    { id: fields.financingText.id, label: t("measure.form.financing"), errors: fields.financingText.errors },
-    { id: fields.costKey.id, label: t("measure.form.costKey"), errors: fields.costKey.errors },
-    { id: fields.equalPercent.id, label: t("measure.form.equalPercent"), errors: fields.equalPercent.errors },
-    { id: fields.populationYear.id, label: t("measure.form.populationYear"), errors: fields.populationYear.errors },
-    { id: fields.priority.id, label: t("measure.form.priority"), errors: fields.priority.errors },
-    { id: fields.periodFrom.id, label: t("measure.form.periodFrom"), errors: fields.periodFrom.errors },
-    { id: fields.periodTo.id, label: t("measure.form.periodTo"), errors: fields.periodTo.errors },
-    { id: fields.owner.id, label: t("measure.form.owner"), errors: fields.owner.errors },
-    { id: fields.participation.id, label: t("measure.form.participation"), errors: fields.participation.errors },
-    { id: fields.members.id, label: t("measure.form.participants"), errors: fields.members.errors },
+    entry(fields.investmentCost, t("measure.form.investment")),
+    entry(fields.runningCost, t("measure.form.running")),
+    entry(fields.financingText, t("measure.form.financing")),
+    entry(fields.costKey, t("measure.form.costKey")),
+    entry(fields.equalPercent, t("measure.form.equalPercent")),
+    entry(fields.populationYear, t("measure.form.populationYear")),
+    entry(fields.priority, t("measure.form.priority")),
+    entry(fields.periodFrom, t("measure.form.periodFrom")),
+    entry(fields.periodTo, t("measure.form.periodTo")),
+    entry(fields.owner, t("measure.form.owner")),
+    entry(fields.participation, t("measure.form.participation")),
+    entry(fields.members, t("measure.form.participants")),
     ...memberRows.flatMap((row) => {
       const f = row.getFieldset();
       const name = memberName(f.id.initialValue as string | undefined);
-      return [
-        { id: f.percent.id, label: t("measure.form.percentLabel", { name }), errors: f.percent.errors },
-        { id: f.fromYear.id, label: t("measure.form.fromYearLabel", { name }), errors: f.fromYear.errors },
-        { id: f.toYear.id, label: t("measure.form.toYearLabel", { name }), errors: f.toYear.errors },
-      ];
+      return MEMBER_CELLS.map((c) => entry(f[c.field], t(c.label, { name })));
     }),
-    { id: fields.status.id, label: t("measure.form.status"), errors: fields.status.errors },
-    { id: fields.statusText.id, label: t("measure.form.statusText"), errors: fields.statusText.errors },
+    entry(fields.status, t("measure.form.status")),
+    entry(fields.statusText, t("measure.form.statusText")),
     ...linkRows.flatMap((row, i) => {
       const f = row.getFieldset();
-      const prefix = `${t("measure.form.linkN", { n: i + 1 })}, `;
-      return [
-        { id: f.title.id, label: prefix + t("measure.form.linkTitle"), errors: f.title.errors },
-        { id: f.url.id, label: prefix + t("measure.form.linkUrl"), errors: f.url.errors },
-      ];
+      return Object.entries(LINK_LABELS).map(([field, label]) =>
+        entry(f[field as keyof typeof LINK_LABELS], `${linkLegend(i)}, ${t(label)}`)
+      );
     }),
-    { id: fields.phasedOutSystems.id, label: t("measure.form.phasedOut"), errors: fields.phasedOutSystems.errors },
+    entry(fields.phasedOutSystems, t("measure.form.phasedOut")),
   ];
 
   const unitOptions = [
@@ -303,10 +311,7 @@ export function MeasureForm({
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-8">
         {version !== undefined ? <input key={`v${version}`} type="hidden" name="version" value={version} /> : null}
 
-        <fieldset className="ds-fieldset flex flex-col gap-4">
-          <legend className="ds-heading" data-size="sm">
-            {t("measure.form.basics")}
-          </legend>
+        <Section legend={t("measure.form.basics")}>
           <TextField
             meta={fields.number}
             label={t("measure.form.number")}
@@ -315,12 +320,9 @@ export function MeasureForm({
           />
           <TextField meta={fields.name} label={t("measure.form.name")} />
           <TextAreaField meta={fields.description} label={t("measure.form.description")} />
-        </fieldset>
+        </Section>
 
-        <fieldset className="ds-fieldset flex flex-col gap-4" aria-describedby="support-hint">
-          <legend className="ds-heading" data-size="sm">
-            {t("measure.form.support")}
-          </legend>
+        <Section legend={t("measure.form.support")} describedBy="support-hint">
           <p id="support-hint" className="ds-paragraph" data-size="sm">
             {t("measure.form.supportHint")}
           </p>
@@ -333,22 +335,19 @@ export function MeasureForm({
             <legend className="ds-label">{t("measure.form.focusAreas")}</legend>
             {options.strategies.map((strategy) =>
               strategy.focusAreas.map((area) => (
-                <div key={area.id} className="ds-field">
-                  <input
-                    id={`${fields.focusAreas.id}-${area.id}`}
-                    type="checkbox"
-                    name={fields.focusAreas.name}
-                    value={area.id}
-                    defaultChecked={selectedAreas.has(area.id)}
-                    className="ds-input"
-                  />
-                  <label className="ds-label" data-weight="regular" htmlFor={`${fields.focusAreas.id}-${area.id}`}>
-                    {area.title}
-                    <span className="block text-sm">
-                      {t("measure.form.strategyLabel", { title: strategy.title, status: t(`strategyStatus.${strategy.status}`) })}
-                    </span>
-                  </label>
-                </div>
+                <Choice
+                  key={area.id}
+                  id={`${fields.focusAreas.id}-${area.id}`}
+                  type="checkbox"
+                  name={fields.focusAreas.name}
+                  value={area.id}
+                  defaultChecked={selectedAreas.has(area.id)}
+                >
+                  {area.title}
+                  <span className="block text-sm">
+                    {t("measure.form.strategyLabel", { title: strategy.title, status: t(`strategyStatus.${strategy.status}`) })}
+                  </span>
+                </Choice>
               ))
             )}
             <FieldErrors id={fields.focusAreas.errorId} errors={fields.focusAreas.errors} />
@@ -372,31 +371,25 @@ export function MeasureForm({
                       {t("measure.form.goalsIn", { area: area.title })}
                     </legend>
                     {area.goals.map((goal) => (
-                      <div key={goal.id} className="ds-field">
-                        <input
-                          id={`${fields.goals.id}-${goal.id}`}
-                          type="checkbox"
-                          name={fields.goals.name}
-                          value={goal.id}
-                          defaultChecked={selectedGoals.has(goal.id)}
-                          className="ds-input"
-                        />
-                        <label className="ds-label" data-weight="regular" htmlFor={`${fields.goals.id}-${goal.id}`}>
-                          {goal.text}
-                        </label>
-                      </div>
+                      <Choice
+                        key={goal.id}
+                        id={`${fields.goals.id}-${goal.id}`}
+                        type="checkbox"
+                        name={fields.goals.name}
+                        value={goal.id}
+                        defaultChecked={selectedGoals.has(goal.id)}
+                      >
+                        {goal.text}
+                      </Choice>
                     ))}
                   </fieldset>
                 ))
             )}
             <FieldErrors id={fields.goals.errorId} errors={fields.goals.errors} />
           </div>
-        </fieldset>
+        </Section>
 
-        <fieldset className="ds-fieldset flex flex-col gap-4">
-          <legend className="ds-heading" data-size="sm">
-            {t("measure.form.benefits")}
-          </legend>
+        <Section legend={t("measure.form.benefits")}>
           <TextAreaField meta={fields.benefitsText} label={t("measure.form.benefitsText")} />
           <p className="ds-paragraph" data-size="sm">
             {t("measure.form.benefitRowsHint")}
@@ -404,24 +397,20 @@ export function MeasureForm({
           {benefitRows.map((row, i) => {
             const f = row.getFieldset();
             return (
-              <fieldset key={row.key} className="ds-fieldset grid grid-cols-1 gap-3 md:grid-cols-2">
-                <legend className="ds-label">{t("measure.form.benefitN", { n: i + 1 })}</legend>
-                <PlainInput meta={f.description} label={t("measure.form.benefitDescription")} />
-                <PlainInput meta={f.amount} label={t("measure.form.amount")} inputMode="numeric" />
-                <SelectField meta={f.unit} label={t("measure.form.unit")} options={unitOptions} />
-                <PlainInput meta={f.owner} label={t("measure.form.benefitOwner")} />
-                <PlainInput meta={f.baseline} label={t("measure.form.baseline")} />
-                <PlainInput meta={f.target} label={t("measure.form.target")} />
-                <PlainInput meta={f.measuredWhen} label={t("measure.form.measuredWhen")} />
-              </fieldset>
+              <ListRow key={row.key} legend={benefitLegend(i)}>
+                <TextField meta={f.description} label={t(BENEFIT_LABELS.description)} />
+                <TextField meta={f.amount} label={t(BENEFIT_LABELS.amount)} inputMode="numeric" />
+                <SelectField meta={f.unit} label={t(BENEFIT_LABELS.unit)} options={unitOptions} />
+                <TextField meta={f.owner} label={t(BENEFIT_LABELS.owner)} />
+                <TextField meta={f.baseline} label={t(BENEFIT_LABELS.baseline)} />
+                <TextField meta={f.target} label={t(BENEFIT_LABELS.target)} />
+                <TextField meta={f.measuredWhen} label={t(BENEFIT_LABELS.measuredWhen)} />
+              </ListRow>
             );
           })}
-        </fieldset>
+        </Section>
 
-        <fieldset className="ds-fieldset flex flex-col gap-4">
-          <legend className="ds-heading" data-size="sm">
-            {t("measure.form.costs")}
-          </legend>
+        <Section legend={t("measure.form.costs")}>
           <TextField
             meta={fields.investmentCost}
             label={t("measure.form.investment")}
@@ -452,12 +441,9 @@ export function MeasureForm({
             inputMode="numeric"
             description={t("measure.form.populationYearHint")}
           />
-        </fieldset>
+        </Section>
 
-        <fieldset className="ds-fieldset flex flex-col gap-4">
-          <legend className="ds-heading" data-size="sm">
-            {t("measure.form.planning")}
-          </legend>
+        <Section legend={t("measure.form.planning")}>
           <TextField
             meta={fields.priority}
             label={t("measure.form.priority")}
@@ -467,29 +453,20 @@ export function MeasureForm({
           <TextField meta={fields.periodFrom} label={t("measure.form.periodFrom")} inputMode="numeric" />
           <TextField meta={fields.periodTo} label={t("measure.form.periodTo")} inputMode="numeric" />
           <TextField meta={fields.owner} label={t("measure.form.owner")} />
-        </fieldset>
+        </Section>
 
-        <fieldset className="ds-fieldset flex flex-col gap-4">
-          <legend className="ds-heading" data-size="sm">
-            {t("measure.form.participants")}
-          </legend>
+        <Section legend={t("measure.form.participants")}>
           <fieldset
             className="ds-fieldset"
             aria-describedby={fields.participation.errors?.length ? fields.participation.errorId : undefined}
           >
             <legend className="ds-label">{t("measure.form.participation")}</legend>
-            <div className="ds-field">
-              <input key={all.key} {...all.props} id={fields.participation.id} className="ds-input" />
-              <label className="ds-label" data-weight="regular" htmlFor={fields.participation.id}>
-                {t("measure.form.participationAll")}
-              </label>
-            </div>
-            <div className="ds-field">
-              <input key={chosen.key} {...chosen.props} id={`${fields.participation.id}-chosen`} className="ds-input" />
-              <label className="ds-label" data-weight="regular" htmlFor={`${fields.participation.id}-chosen`}>
-                {t("measure.form.participationChosen")}
-              </label>
-            </div>
+            <Choice key={all.key} {...all.props} id={fields.participation.id}>
+              {t("measure.form.participationAll")}
+            </Choice>
+            <Choice key={chosen.key} {...chosen.props} id={`${fields.participation.id}-chosen`}>
+              {t("measure.form.participationChosen")}
+            </Choice>
             <FieldErrors id={fields.participation.errorId} errors={fields.participation.errors} />
           </fieldset>
           <p id="members-hint" className="ds-paragraph" data-size="sm">
@@ -520,27 +497,6 @@ export function MeasureForm({
                   const id = f.id.initialValue as string | undefined;
                   const name = memberName(id);
                   const { key: selKey, ...selProps } = getInputProps(f.selected, { type: "checkbox", ariaAttributes: false });
-                  const cell = (meta: Meta, label: string, mode: "numeric" | "decimal") => {
-                    const { key, ...props } = getInputProps(meta as FieldMetadata<string>, {
-                      type: "text",
-                      ariaAttributes: false,
-                    });
-                    const invalid = Boolean(meta.errors?.length);
-                    return (
-                      <td>
-                        <input
-                          key={key}
-                          {...props}
-                          className="ds-input w-24"
-                          inputMode={mode}
-                          aria-label={label}
-                          aria-invalid={invalid || undefined}
-                          aria-describedby={invalid ? meta.errorId : undefined}
-                        />
-                        <FieldErrors id={meta.errorId} errors={meta.errors} />
-                      </td>
-                    );
-                  };
                   return (
                     <tr key={row.key}>
                       <th scope="row">
@@ -555,9 +511,9 @@ export function MeasureForm({
                           aria-label={t("measure.form.takesPartLabel", { name })}
                         />
                       </td>
-                      {cell(f.percent, t("measure.form.percentLabel", { name }), "decimal")}
-                      {cell(f.fromYear, t("measure.form.fromYearLabel", { name }), "numeric")}
-                      {cell(f.toYear, t("measure.form.toYearLabel", { name }), "numeric")}
+                      {MEMBER_CELLS.map((c) => (
+                        <MemberCell key={c.field} meta={f[c.field]} label={t(c.label, { name })} inputMode={c.mode} />
+                      ))}
                     </tr>
                   );
                 })}
@@ -565,12 +521,9 @@ export function MeasureForm({
             </table>
           </div>
           <FieldErrors id={fields.members.errorId} errors={fields.members.errors} />
-        </fieldset>
+        </Section>
 
-        <fieldset className="ds-fieldset flex flex-col gap-4">
-          <legend className="ds-heading" data-size="sm">
-            {t("measure.form.statusSection")}
-          </legend>
+        <Section legend={t("measure.form.statusSection")}>
           <SelectField
             meta={fields.status}
             label={t("measure.form.status")}
@@ -580,30 +533,30 @@ export function MeasureForm({
           {linkRows.map((row, i) => {
             const f = row.getFieldset();
             return (
-              <fieldset key={row.key} className="ds-fieldset grid grid-cols-1 gap-3 md:grid-cols-2">
-                <legend className="ds-label">{t("measure.form.linkN", { n: i + 1 })}</legend>
-                <PlainInput meta={f.title} label={t("measure.form.linkTitle")} />
-                <PlainInput meta={f.url} label={t("measure.form.linkUrl")} />
-              </fieldset>
+              <ListRow key={row.key} legend={linkLegend(i)}>
+                <TextField meta={f.title} label={t(LINK_LABELS.title)} />
+                <TextField meta={f.url} label={t(LINK_LABELS.url)} />
+              </ListRow>
             );
           })}
-        </fieldset>
+        </Section>
 
-        <fieldset className="ds-fieldset flex flex-col gap-4">
-          <legend className="ds-heading" data-size="sm">
-            {t("measure.form.newSystem")}
-          </legend>
-          <div className="ds-field">
-            <input key={introducesKey} {...introducesProps} className="ds-input" aria-describedby="introduces-hint" />
-            <label className="ds-label" data-weight="regular" htmlFor={fields.introducesSystem.id}>
-              {t("measure.form.introducesSystem")}
-            </label>
-            <p id="introduces-hint" className="ds-paragraph" data-size="sm">
-              {t("measure.form.introducesSystemHint")}
-            </p>
-          </div>
+        <Section legend={t("measure.form.newSystem")}>
+          <Choice
+            key={introducesKey}
+            {...introducesProps}
+            id={fields.introducesSystem.id}
+            aria-describedby="introduces-hint"
+            hint={
+              <p id="introduces-hint" className="ds-paragraph" data-size="sm">
+                {t("measure.form.introducesSystemHint")}
+              </p>
+            }
+          >
+            {t("measure.form.introducesSystem")}
+          </Choice>
           <TextAreaField meta={fields.phasedOutSystems} label={t("measure.form.phasedOut")} rows={3} />
-        </fieldset>
+        </Section>
 
         <div className="flex flex-wrap gap-4">
           <button

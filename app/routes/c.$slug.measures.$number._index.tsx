@@ -1,5 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "../../shared-schema/measure";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
@@ -10,6 +11,7 @@ import { useLanguage } from "../i18n/use-language";
 import { listFocusAreasAndGoals, listMemberOptions, uptakeHistory } from "../measure/catalogue.server";
 import { findMeasure, hasBenefitsRealisationPlan } from "../measure/edit.server";
 import { parseMeasureNumber } from "../measure/form-action.server";
+import { Fact, Facts, QuerySelect } from "../measure/page-parts";
 import { defaultShareYear, measureShares, participantsInYear } from "../measure/shares.server";
 import { DataTable } from "../ui/data-table";
 
@@ -131,21 +133,16 @@ export default function MeasurePage() {
         ) : null}
       </header>
 
-      <section aria-labelledby="basics-heading" className="flex flex-col gap-3">
-        <h2 id="basics-heading" className="ds-heading" data-size="md">
-          {t("measure.page.basics")}
-        </h2>
+      <PageSection id="basics" title={t("measure.page.basics")}>
         {m.description ? <p className="ds-paragraph whitespace-pre-line">{m.description}</p> : null}
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-semibold">{t("measure.page.priority")}</dt>
-          <dd className="m-0">{m.priority ?? notSet}</dd>
-          <dt className="font-semibold">{t("measure.page.period")}</dt>
-          <dd className="m-0">{m.periodFrom || m.periodTo ? `${m.periodFrom ?? "…"}–${m.periodTo ?? "…"}` : notSet}</dd>
-          <dt className="font-semibold">{t("measure.page.owner")}</dt>
-          <dd className="m-0">{m.owner ?? notSet}</dd>
-          <dt className="font-semibold">{t("measure.page.updated", { date: "" }).trim()}</dt>
-          <dd className="m-0">{formatDate(lang, m.updatedAt)}</dd>
-        </dl>
+        <Facts>
+          <Fact label={t("measure.page.priority")}>{m.priority ?? notSet}</Fact>
+          <Fact label={t("measure.page.period")}>
+            {m.periodFrom || m.periodTo ? `${m.periodFrom ?? "…"}–${m.periodTo ?? "…"}` : notSet}
+          </Fact>
+          <Fact label={t("measure.page.owner")}>{m.owner ?? notSet}</Fact>
+          <Fact label={t("measure.page.updated", { date: "" }).trim()}>{formatDate(lang, m.updatedAt)}</Fact>
+        </Facts>
         <h3 className="ds-heading" data-size="xs">
           {t("measure.page.supports")}
         </h3>
@@ -167,12 +164,9 @@ export default function MeasurePage() {
         ) : (
           <p className="ds-paragraph">{t("measure.page.noSupport")}</p>
         )}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="benefits-heading" className="flex flex-col gap-3">
-        <h2 id="benefits-heading" className="ds-heading" data-size="md">
-          {t("measure.page.benefits")}
-        </h2>
+      <PageSection id="benefits" title={t("measure.page.benefits")}>
         {m.benefitsText ? <p className="ds-paragraph whitespace-pre-line">{m.benefitsText}</p> : null}
         {m.benefits.length ? (
           <DataTable
@@ -220,22 +214,16 @@ export default function MeasurePage() {
             </p>
           </div>
         ) : null}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="costs-heading" className="flex flex-col gap-3">
-        <h2 id="costs-heading" className="ds-heading" data-size="md">
-          {t("measure.page.costs")}
-        </h2>
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-semibold">{t("measure.page.investment")}</dt>
-          <dd className="m-0">{formatNok(lang, m.investmentCost)}</dd>
-          <dt className="font-semibold">{t("measure.page.running")}</dt>
-          <dd className="m-0">{formatNok(lang, m.runningCost)}</dd>
-          <dt className="font-semibold">{t("measure.page.key")}</dt>
-          <dd className="m-0">
+      <PageSection id="costs" title={t("measure.page.costs")}>
+        <Facts>
+          <Fact label={t("measure.page.investment")}>{formatNok(lang, m.investmentCost)}</Fact>
+          <Fact label={t("measure.page.running")}>{formatNok(lang, m.runningCost)}</Fact>
+          <Fact label={t("measure.page.key")}>
             {t(`measure.keys.${m.costKey}`)}. {keyText}
-          </dd>
-        </dl>
+          </Fact>
+        </Facts>
         {m.financingText ? (
           <>
             <h3 className="ds-heading" data-size="xs">
@@ -249,18 +237,13 @@ export default function MeasurePage() {
           {t("measure.page.shares", { year: data.year })}
         </h3>
         <Form method="get" className="flex flex-wrap items-end gap-3">
-          <div className="ds-field">
-            <label className="ds-label" htmlFor="share-year">
-              {t("measure.page.shareYear")}
-            </label>
-            <select id="share-year" name="year" defaultValue={data.year} className="ds-input" key={data.year}>
-              {data.years.map((y) => (
-                <option key={y} value={y}>
-                  {y}
-                </option>
-              ))}
-            </select>
-          </div>
+          <QuerySelect id="share-year" name="year" label={t("measure.page.shareYear")} value={data.year}>
+            {data.years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </QuerySelect>
           <button type="submit" className="ds-button" data-variant="secondary">
             {t("measure.page.showYear")}
           </button>
@@ -319,12 +302,9 @@ export default function MeasurePage() {
               : t(`measure.sharingErrors.${shares.error.code}`)}
           </p>
         )}
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="participants-heading" className="flex flex-col gap-3">
-        <h2 id="participants-heading" className="ds-heading" data-size="md">
-          {t("measure.page.participants")}
-        </h2>
+      <PageSection id="participants" title={t("measure.page.participants")}>
         <p className="ds-paragraph">{m.allMembers ? t("measure.page.allMembers") : t("measure.page.chosenMembers")}</p>
         <DataTable
           labelledBy="participants-heading"
@@ -352,12 +332,9 @@ export default function MeasurePage() {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </PageSection>
 
-      <section aria-labelledby="history-heading" className="flex flex-col gap-3">
-        <h2 id="history-heading" className="ds-heading" data-size="md">
-          {t("measure.page.history")}
-        </h2>
+      <PageSection id="history" title={t("measure.page.history")}>
         {data.history.length ? (
           <DataTable
             labelledBy="history-heading"
@@ -387,13 +364,10 @@ export default function MeasurePage() {
         ) : (
           <p className="ds-paragraph">{t("measure.page.noHistory")}</p>
         )}
-      </section>
+      </PageSection>
 
       {m.links.length ? (
-        <section aria-labelledby="links-heading" className="flex flex-col gap-3">
-          <h2 id="links-heading" className="ds-heading" data-size="md">
-            {t("measure.page.links")}
-          </h2>
+        <PageSection id="links" title={t("measure.page.links")}>
           <ul className="ds-list">
             {m.links.map((l) => (
               <li key={l.url + l.title}>
@@ -403,8 +377,20 @@ export default function MeasurePage() {
               </li>
             ))}
           </ul>
-        </section>
+        </PageSection>
       ) : null}
     </article>
+  );
+}
+
+/** A part of the measure page, named by its heading for the landmark list. */
+function PageSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
+      <h2 id={`${id}-heading`} className="ds-heading" data-size="md">
+        {title}
+      </h2>
+      {children}
+    </section>
   );
 }

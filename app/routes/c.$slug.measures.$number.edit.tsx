@@ -8,6 +8,7 @@ import { useLanguage } from "../i18n/use-language";
 import { findMeasure, nextFreeMeasureNumber } from "../measure/edit.server";
 import { measureFormOptions, parseMeasureNumber, saveMeasureForm } from "../measure/form-action.server";
 import { MeasureForm, formValuesFrom } from "../measure/measure-form";
+import { Fact, Facts } from "../measure/page-parts";
 
 export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
 
@@ -58,27 +59,22 @@ export default function EditMeasurePage() {
             {t("measure.form.stale")}
           </h2>
           <p className="ds-paragraph">{t("measure.form.staleIntro")}</p>
-          <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-            <dt className="font-semibold">{t("measure.form.number")}</dt>
-            <dd className="m-0">{measure.number}</dd>
-            <dt className="font-semibold">{t("measure.form.name")}</dt>
-            <dd className="m-0" data-testid="stale-name">
+          <Facts>
+            <Fact label={t("measure.form.number")}>{measure.number}</Fact>
+            <Fact label={t("measure.form.name")} testId="stale-name">
               {measure.name}
-            </dd>
-            <dt className="font-semibold">{t("measure.form.status")}</dt>
-            <dd className="m-0">
+            </Fact>
+            <Fact label={t("measure.form.status")}>
               {t(`measureStatus.${measure.status}`)}
               {measure.statusText ? ` – ${measure.statusText}` : ""}
-            </dd>
-            <dt className="font-semibold">{t("measure.form.investment")}</dt>
-            <dd className="m-0">{formatNok(lang, measure.investmentCost)}</dd>
-            <dt className="font-semibold">{t("measure.form.running")}</dt>
-            <dd className="m-0">{formatNok(lang, measure.runningCost)}</dd>
-            <dt className="font-semibold">{t("measure.form.costKey")}</dt>
-            <dd className="m-0">{t(`measure.keys.${measure.costKey}`)}</dd>
-            <dt className="font-semibold">{t("measure.form.description")}</dt>
-            <dd className="m-0 whitespace-pre-line">{measure.description}</dd>
-          </dl>
+            </Fact>
+            <Fact label={t("measure.form.investment")}>{formatNok(lang, measure.investmentCost)}</Fact>
+            <Fact label={t("measure.form.running")}>{formatNok(lang, measure.runningCost)}</Fact>
+            <Fact label={t("measure.form.costKey")}>{t(`measure.keys.${measure.costKey}`)}</Fact>
+            <Fact label={t("measure.form.description")} preLine>
+              {measure.description}
+            </Fact>
+          </Facts>
         </section>
       ) : null}
       <MeasureForm

@@ -6,6 +6,7 @@ import { requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { listFocusAreasAndGoals, listMeasures, listMemberOptions } from "../measure/catalogue.server";
+import { QuerySelect } from "../measure/page-parts";
 
 export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
 
@@ -50,6 +51,7 @@ export default function MeasureCatalogue() {
   };
   const currentColumn = t(COLUMNS.find((c) => c.sort === filters.sort)!.label);
   const direction = filters.dir === "asc" ? t("measure.catalogue.ascending") : t("measure.catalogue.descending");
+  const any = t("measure.catalogue.any");
   const allAreas = strategies.flatMap((s) => s.focusAreas.map((a) => ({ ...a, strategyTitle: s.title })));
   return (
     <div className="flex flex-col gap-6">
@@ -74,82 +76,52 @@ export default function MeasureCatalogue() {
         <Form method="get" id="measure-filters" className="grid grid-cols-1 items-end gap-4 md:grid-cols-3">
           <input type="hidden" name="sort" value={filters.sort} />
           <input type="hidden" name="dir" value={filters.dir} />
-          <div className="ds-field">
-            <label className="ds-label" htmlFor="filter-focus-area">
-              {t("measure.catalogue.focusArea")}
-            </label>
-            <select
-              id="filter-focus-area"
-              name="focusArea"
-              defaultValue={filters.focusArea ?? ""}
-              className="ds-input"
-              key={`fa${filters.focusArea}`}
-            >
-              <option value="">{t("measure.catalogue.any")}</option>
-              {allAreas.map((a) => (
-                <option key={a.id} value={a.id}>
-                  {strategies.length > 1 ? `${a.title} (${a.strategyTitle})` : a.title}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="ds-field">
-            <label className="ds-label" htmlFor="filter-goal">
-              {t("measure.catalogue.goal")}
-            </label>
-            <select id="filter-goal" name="goal" defaultValue={filters.goal ?? ""} className="ds-input" key={`g${filters.goal}`}>
-              <option value="">{t("measure.catalogue.any")}</option>
-              {allAreas.map((a) =>
-                a.goals.length ? (
-                  <optgroup key={a.id} label={a.title}>
-                    {a.goals.map((g) => (
-                      <option key={g.id} value={g.id}>
-                        {g.text}
-                      </option>
-                    ))}
-                  </optgroup>
-                ) : null
-              )}
-            </select>
-          </div>
-          <div className="ds-field">
-            <label className="ds-label" htmlFor="filter-status">
-              {t("measure.status")}
-            </label>
-            <select
-              id="filter-status"
-              name="status"
-              defaultValue={filters.status ?? ""}
-              className="ds-input"
-              key={`s${filters.status}`}
-            >
-              <option value="">{t("measure.catalogue.any")}</option>
-              {MEASURE_STATUSES.map((s) => (
-                <option key={s} value={s}>
-                  {t(`measureStatus.${s}`)}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="ds-field">
-            <label className="ds-label" htmlFor="filter-municipality">
-              {t("measure.catalogue.municipality")}
-            </label>
-            <select
-              id="filter-municipality"
-              name="municipality"
-              defaultValue={filters.municipality ?? ""}
-              className="ds-input"
-              key={`m${filters.municipality}`}
-            >
-              <option value="">{t("measure.catalogue.any")}</option>
-              {members.map((m) => (
-                <option key={m.municipalityId} value={m.municipalityId}>
-                  {m.name}
-                </option>
-              ))}
-            </select>
-          </div>
+          <QuerySelect
+            id="filter-focus-area"
+            name="focusArea"
+            label={t("measure.catalogue.focusArea")}
+            value={filters.focusArea}
+            anyLabel={any}
+          >
+            {allAreas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {strategies.length > 1 ? `${a.title} (${a.strategyTitle})` : a.title}
+              </option>
+            ))}
+          </QuerySelect>
+          <QuerySelect id="filter-goal" name="goal" label={t("measure.catalogue.goal")} value={filters.goal} anyLabel={any}>
+            {allAreas.map((a) =>
+              a.goals.length ? (
+                <optgroup key={a.id} label={a.title}>
+                  {a.goals.map((g) => (
+                    <option key={g.id} value={g.id}>
+                      {g.text}
+                    </option>
+                  ))}
+                </optgroup>
+              ) : null
+            )}
+          </QuerySelect>
+          <QuerySelect id="filter-status" name="status" label={t("measure.status")} value={filters.status} anyLabel={any}>
+            {MEASURE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`measureStatus.${s}`)}
+              </option>
+            ))}
+          </QuerySelect>
+          <QuerySelect
+            id="filter-municipality"
+            name="municipality"
+            label={t("measure.catalogue.municipality")}
+            value={filters.municipality}
+            anyLabel={any}
+          >
+            {members.map((m) => (
+              <option key={m.municipalityId} value={m.municipalityId}>
+                {m.name}
+              </option>
+            ))}
+          </QuerySelect>
           <div className="ds-field">
             <label className="ds-label" htmlFor="filter-year">
               {t("measure.catalogue.year")}

@@ -63,12 +63,21 @@ export function javaScriptEnabled(page: Page): boolean {
  * React's `__reactFiber$…` property), so a click is handled by Remix rather than by the browser
  * before the scripts have run. With JavaScript off there is nothing to wait for.
  */
+/**
+ * With JavaScript on: waits until React has hydrated the page and Remix has finished any
+ * navigation — after a client-side submit the URL changes a moment before the new page renders.
+ */
 export async function waitForHydration(page: Page): Promise<void> {
   if (!javaScriptEnabled(page)) return;
   await page.waitForFunction(
     () => {
       const main = document.querySelector("main#main");
-      return main !== null && Object.keys(main).some((k) => k.startsWith("__reactFiber$"));
+      const router = (window as unknown as { __remixRouter?: { state: { navigation: { state: string } } } }).__remixRouter;
+      return (
+        main !== null &&
+        Object.keys(main).some((k) => k.startsWith("__reactFiber$")) &&
+        (!router || router.state.navigation.state === "idle")
+      );
     },
     undefined,
     { timeout: WAIT_MS }

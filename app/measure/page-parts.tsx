@@ -1,0 +1,64 @@
+import type { ReactNode } from "react";
+
+/*
+ * Markup the measure pages share: the selects of their GET forms and their label–value lists.
+ */
+
+/**
+ * A select in a GET form. The key follows the applied value, so the select shows it again after
+ * a navigation even though it is uncontrolled. `anyLabel` adds a first, empty choice.
+ */
+export function QuerySelect({
+  id,
+  name,
+  label,
+  value,
+  anyLabel,
+  children,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  value: string | number | undefined;
+  anyLabel?: string;
+  children: ReactNode;
+}) {
+  return (
+    <div className="ds-field">
+      <label className="ds-label" htmlFor={id}>
+        {label}
+      </label>
+      <select id={id} name={name} defaultValue={value ?? ""} className="ds-input" key={`${name}${value}`}>
+        {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
+        {children}
+      </select>
+    </div>
+  );
+}
+
+/** Label–value pairs, side by side from the small breakpoint up. */
+export function Facts({ children }: { children: ReactNode }) {
+  return <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">{children}</dl>;
+}
+
+/** One pair of a Facts list; `preLine` keeps the line breaks of a typed text. */
+export function Fact({
+  label,
+  preLine = false,
+  testId,
+  children,
+}: {
+  label: string;
+  preLine?: boolean;
+  testId?: string;
+  children: ReactNode;
+}) {
+  return (
+    <>
+      <dt className="font-semibold">{label}</dt>
+      <dd className={preLine ? "m-0 whitespace-pre-line" : "m-0"} data-testid={testId}>
+        {children}
+      </dd>
+    </>
+  );
+}
