@@ -427,9 +427,18 @@ export async function removeFocusArea(db: DB, scope: DraftScope & { focusAreaId:
       .where("focus_area_id", "=", before.id)
       .executeTakeFirst();
     if (usedByMeasure) throw new StrategyRuleError("focusAreaInUse");
-    await deleteGoals(trx, scope, goals.map((g) => g.id));
+    await deleteGoals(
+      trx,
+      scope,
+      goals.map((g) => g.id)
+    );
     await trx.deleteFrom("focus_area").where("id", "=", before.id).where("cooperation_id", "=", scope.cooperationId).execute();
-    await audit(trx, scope, { action: "focus_area.deleted", entityType: "focus_area", entityId: before.id, before: { ...before, goals } });
+    await audit(trx, scope, {
+      action: "focus_area.deleted",
+      entityType: "focus_area",
+      entityId: before.id,
+      before: { ...before, goals },
+    });
   });
 }
 
