@@ -21,6 +21,7 @@ export default function CooperationLayout() {
             { to: `/c/${slug}`, label: t("cooperation.overview"), end: true },
             { to: `/c/${slug}/strategy`, label: t("strategy.nav"), end: false },
             { to: `/c/${slug}/measures`, label: t("measure.nav"), end: false },
+            { to: `/c/${slug}/plans`, label: t("plan.nav"), end: false },
           ].map((item) => (
             <li key={item.to}>
               <NavLink end={item.end} to={item.to} className="ds-link">

@@ -1,10 +1,14 @@
 import { measureMessages } from "../../measure/messages";
+import { planCommentMessages } from "../../plan/comment-messages";
+import { planMessages } from "../../plan/messages";
 import { strategyMessages } from "../../strategy/messages";
 import type { Messages } from "./nb";
 
 export const en: Messages = {
   strategy: strategyMessages.en,
   measure: measureMessages.en,
+  plan: planMessages.en,
+  planComments: planCommentMessages.en,
   shell: {
     skipToContent: "Skip to main content",
     signedInAs: "Signed in as {{name}}",

@@ -1,9 +1,13 @@
 import { measureMessages } from "../../measure/messages";
+import { planCommentMessages } from "../../plan/comment-messages";
+import { planMessages } from "../../plan/messages";
 import { strategyMessages } from "../../strategy/messages";
 /** Bokmål: the source language. nn.ts and en.ts must have exactly these keys (typed and tested). */
 export const nb = {
   strategy: strategyMessages.nb,
   measure: measureMessages.nb,
+  plan: planMessages.nb,
+  planComments: planCommentMessages.nb,
   shell: {
     skipToContent: "Hopp til hovedinnholdet",
     signedInAs: "Innlogget som {{name}}",

@@ -1,10 +1,14 @@
 import { measureMessages } from "../../measure/messages";
+import { planCommentMessages } from "../../plan/comment-messages";
+import { planMessages } from "../../plan/messages";
 import { strategyMessages } from "../../strategy/messages";
 import type { Messages } from "./nb";
 
 export const nn: Messages = {
   strategy: strategyMessages.nn,
   measure: measureMessages.nn,
+  plan: planMessages.nn,
+  planComments: planCommentMessages.nn,
   shell: {
     skipToContent: "Hopp til hovudinnhaldet",
     signedInAs: "Innlogga som {{name}}",
