@@ -13,6 +13,7 @@ import {
   KNUTEPUNKT_MEASURES,
 } from "./demo-content";
 import { registerDataDir, seedMunicipalityRegister } from "./register/seed";
+import { seedPlanDemo } from "./plan-demo";
 import { seedStrategyExtras } from "./strategy-extras";
 
 const STAMP = "2013-01-15T09:00:00.000Z";
@@ -293,5 +294,7 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
   }
   // strategy extras (yearly evaluations); needs the users above
   await seedStrategyExtras(db, ekommuneId, "sekretariat@ekommune-sunnmore.example");
+  // demo action plans 2013–2015 with an input round; needs the users and measures above
+  await seedPlanDemo(db);
   return { created: true };
 }

@@ -48,6 +48,8 @@ const OWN_GET_RULES: Record<string, { allowed: Permission | readonly Cooperation
   "routes/c.$slug.strategies.$id.goal": { allowed: "strategy:edit" },
   "routes/c.$slug.strategies.$id.adopt": { allowed: "strategy:edit" },
   "routes/c.$slug.strategies.$id.evaluations.$year": { allowed: "strategy:edit" },
+  // the action plan's item form: the secretariat only
+  "routes/c.$slug.plans.$year.items": { allowed: "plan:edit" },
 };
 
 /**

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { COOPERATION_ROLES, ROLE_PERMISSIONS, can, rolesWith } from "../../app/cooperation/permissions";
 import { safeRedirectTarget } from "../../app/auth/guards.server";
 import { formatDate, formatNok, formatNumber, formatPercent } from "../../app/i18n/format";
@@ -63,5 +63,14 @@ describe("Norwegian formats", () => {
     expect(formatDate("nb", "2013-01-01")).toBe("1. januar 2013");
     expect(formatDate("nn", "2013-01-01")).toBe("1. januar 2013");
     expect(formatDate("en", "2013-01-01")).toBe("1 January 2013");
+  });
+  it("formats Nynorsk with Bokmål's identical rules where the browser has no Nynorsk data, never in English", () => {
+    const spy = vi.spyOn(Intl.DateTimeFormat, "supportedLocalesOf").mockReturnValue([]);
+    try {
+      expect(formatDate("nn", "2012-12-06")).toBe("6. desember 2012");
+      expect(formatNok("nn", 1_234_567_50).replace(/\s/g, " ")).toBe("1 234 567,50 kr");
+    } finally {
+      spy.mockRestore();
+    }
   });
 });

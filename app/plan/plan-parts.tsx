@@ -1,0 +1,174 @@
+import { useForm } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { Form, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { DECISION_BODIES, InputDeadlineSchema, PlanDecisionSchema } from "../../shared-schema/plan";
+import { ErrorSummary, SelectField, TextAreaField, TextField } from "../ui/form";
+import type { PlanAction } from "./state-machine";
+
+/*
+ * The transition forms of a plan page: one small POST form per action the user may take now.
+ * Each carries the version's number and row version; the cooperation and user come from the URL
+ * and the session. Refusals come back as a toast (state) or as field errors on the same form.
+ */
+
+function SubmitButton({ label, primary = false }: { label: string; primary?: boolean }) {
+  const navigation = useNavigation();
+  return (
+    <button
+      type="submit"
+      className="ds-button"
+      data-variant={primary ? "primary" : "secondary"}
+      aria-busy={navigation.state === "submitting" || undefined}
+    >
+      {label}
+    </button>
+  );
+}
+
+function Hidden({ action, versionNo, version }: { action: PlanAction; versionNo: number; version: number }) {
+  return (
+    <>
+      <input type="hidden" name="intent" value={action} />
+      <input type="hidden" name="versionNo" value={versionNo} />
+      <input type="hidden" name="version" value={version} />
+    </>
+  );
+}
+
+export function TransitionForms({
+  actions,
+  versionNo,
+  version,
+  lastResult,
+  today,
+}: {
+  actions: PlanAction[];
+  versionNo: number;
+  version: number;
+  lastResult: { intent: string; result: SubmissionResult<string[]> } | undefined;
+  today: string;
+}) {
+  const { t } = useTranslation();
+  const resultFor = (action: PlanAction) => (lastResult?.intent === action ? lastResult.result : undefined);
+  return (
+    <div className="flex flex-col gap-6">
+      {actions.map((action) =>
+        action === "sendForInput" ? (
+          <DeadlineForm key={action} versionNo={versionNo} version={version} lastResult={resultFor(action)} />
+        ) : action === "approve" || action === "return" ? (
+          <DecisionForm
+            key={action}
+            action={action}
+            versionNo={versionNo}
+            version={version}
+            lastResult={resultFor(action)}
+            today={today}
+          />
+        ) : (
+          <Form key={action} method="post" id={`transition-${action}`}>
+            <Hidden action={action} versionNo={versionNo} version={version} />
+            <SubmitButton label={t(`plan.action.${action}`)} primary={action === "submit"} />
+          </Form>
+        )
+      )}
+    </div>
+  );
+}
+
+function DeadlineForm({
+  versionNo,
+  version,
+  lastResult,
+}: {
+  versionNo: number;
+  version: number;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "transition-sendForInput",
+    lastResult,
+    constraint: getZodConstraint(InputDeadlineSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: InputDeadlineSchema }),
+  });
+  return (
+    <section aria-labelledby="send-heading" className="flex flex-col gap-3">
+      <h3 id="send-heading" className="ds-heading" data-size="xs">
+        {t("plan.action.sendHeading")}
+      </h3>
+      <ErrorSummary
+        focusKey={lastResult}
+        formErrors={form.errors}
+        fields={[{ id: fields.inputDeadline.id, label: t("plan.action.inputDeadline"), errors: fields.inputDeadline.errors }]}
+      />
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-md flex-col gap-3">
+        <Hidden action="sendForInput" versionNo={versionNo} version={version} />
+        <TextField meta={fields.inputDeadline} label={t("plan.action.inputDeadline")} type="date" />
+        <p className="m-0">
+          <SubmitButton label={t("plan.action.sendForInput")} primary />
+        </p>
+      </Form>
+    </section>
+  );
+}
+
+function DecisionForm({
+  action,
+  versionNo,
+  version,
+  lastResult,
+  today,
+}: {
+  action: "approve" | "return";
+  versionNo: number;
+  version: number;
+  lastResult: SubmissionResult<string[]> | undefined;
+  today: string;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `transition-${action}`,
+    lastResult,
+    defaultValue: { body: "chief_executives", decidedOn: today, caseNumber: "", text: "" },
+    constraint: getZodConstraint(PlanDecisionSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanDecisionSchema }),
+  });
+  const headingId = `${action}-heading`;
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-3">
+      <h3 id={headingId} className="ds-heading" data-size="xs">
+        {t(action === "approve" ? "plan.action.approveHeading" : "plan.action.returnHeading")}
+      </h3>
+      <ErrorSummary
+        focusKey={lastResult}
+        formErrors={form.errors}
+        fields={[
+          { id: fields.body.id, label: t("plan.action.body"), errors: fields.body.errors },
+          { id: fields.decidedOn.id, label: t("plan.action.decidedOn"), errors: fields.decidedOn.errors },
+          { id: fields.caseNumber.id, label: t("plan.action.caseNumber"), errors: fields.caseNumber.errors },
+          { id: fields.text.id, label: t("plan.action.text"), errors: fields.text.errors },
+        ]}
+      />
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-3">
+        <Hidden action={action} versionNo={versionNo} version={version} />
+        <SelectField
+          meta={fields.body}
+          label={t("plan.action.body")}
+          options={DECISION_BODIES.map((b) => ({ value: b, label: t(`plan.bodies.${b}`) }))}
+        />
+        <TextField meta={fields.decidedOn} label={t("plan.action.decidedOn")} type="date" />
+        <TextField meta={fields.caseNumber} label={t("plan.action.caseNumber")} />
+        <TextAreaField meta={fields.text} label={t("plan.action.text")} rows={3} />
+        <p className="m-0">
+          <SubmitButton label={t(`plan.action.${action}`)} primary={action === "approve"} />
+        </p>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,371 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { planUrl } from "../plan/urls";
+import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "../../shared-schema/plan";
+import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
+import { can, rolesWith } from "../cooperation/permissions";
+import { db } from "../db.server";
+import { formatDate, formatDateTime, formatNok } from "../i18n/format";
+import { useLanguage } from "../i18n/use-language";
+import { Fact, Facts } from "../measure/page-parts";
+import { TransitionForms } from "../plan/plan-parts";
+import { loadPlanVersion, transitionPlanVersion, type TransitionRequest } from "../plan/plan.server";
+import {
+  completedLastYear,
+  decisionsOf,
+  pickVersion,
+  planItemsWithDetails,
+  planRefusalKey,
+  planTimeline,
+  requirePlan,
+  yearParam,
+} from "../plan/plan-route.server";
+import { availableActions, isEditable, isFrozen, PLAN_ACTIONS, PLAN_TRANSITIONS, type PlanAction } from "../plan/state-machine";
+import { DataTable } from "../ui/data-table";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Handlingsplan ${data.year} – ${data.name} – Fellesløft` : "Fellesløft" },
+];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "cooperation:read");
+  const year = yearParam(args);
+  const plan = await requirePlan(scope.cooperationId, year);
+  const shown = pickVersion(plan, args.request);
+  const latest = plan.versions[plan.versions.length - 1];
+  const view = await loadPlanVersion(db(), { cooperationId: scope.cooperationId, versionId: shown.id });
+  const [items, completed, timeline, decisions] = await Promise.all([
+    planItemsWithDetails(scope.cooperationId, view),
+    completedLastYear(scope.cooperationId, year),
+    planTimeline(scope.cooperationId, plan),
+    decisionsOf(scope.cooperationId, plan),
+  ]);
+  const openVersion = plan.versions.some((v) => !isFrozen(v.status));
+  const actions = availableActions(shown.status, scope.roles).filter(
+    // one unfinished version at a time: amend only while no newer version is being worked on
+    (a) => a !== "amend" || !openVersion
+  );
+  return json({
+    slug: scope.slug,
+    name: scope.name,
+    year,
+    version: {
+      id: shown.id,
+      versionNo: shown.version_no,
+      status: shown.status,
+      version: shown.version,
+      inputDeadline: shown.input_deadline,
+    },
+    latestNo: latest.version_no,
+    versions: plan.versions.map((v) => ({
+      versionNo: v.version_no,
+      status: v.status,
+      decision: v.decision_id ? decisions[v.decision_id] ?? null : null,
+    })),
+    decision: view.decision,
+    items,
+    completed,
+    timeline,
+    actions,
+    canEditItems: can(scope.roles, "plan:edit") && isEditable(shown.status) && shown.id === latest.id,
+    today: new Date().toISOString().slice(0, 10),
+  });
+}
+
+const MOVERS = [...new Set([...rolesWith("plan:edit"), ...rolesWith("plan:decide")])];
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = await requireCooperationRole(args, MOVERS);
+  const year = yearParam(args);
+  const plan = await requirePlan(scope.cooperationId, year);
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
+  if (typeof intent !== "string" || !(PLAN_ACTIONS as readonly string[]).includes(intent)) throw notFound();
+  const action = intent as PlanAction;
+  if (!can(scope.roles, PLAN_TRANSITIONS[action].permission)) throw forbidden();
+  const versionNo = Number(formData.get("versionNo"));
+  const target = plan.versions.find((v) => v.version_no === versionNo);
+  if (!target) throw notFound();
+  const here = planUrl(
+    scope.slug,
+    year,
+    target.version_no === plan.versions[plan.versions.length - 1].version_no ? undefined : versionNo
+  );
+
+  let request: TransitionRequest;
+  let version: number;
+  if (action === "sendForInput") {
+    const submission = parseWithZod(formData, { schema: InputDeadlineSchema });
+    if (submission.status !== "success") return json({ intent: action, result: submission.reply() }, { status: 400 });
+    request = { action, inputDeadline: submission.value.inputDeadline };
+    version = submission.value.version;
+  } else if (action === "approve" || action === "return") {
+    const submission = parseWithZod(formData, { schema: PlanDecisionSchema });
+    if (submission.status !== "success") return json({ intent: action, result: submission.reply() }, { status: 400 });
+    const { version: v, ...decision } = submission.value;
+    request = { action, decision };
+    version = v;
+  } else {
+    const submission = parseWithZod(formData, { schema: VersionOnlySchema });
+    if (submission.status !== "success") {
+      return redirectWithToast(here, { kind: "error", key: "plan.errors.stale" });
+    }
+    request = { action } as TransitionRequest;
+    version = submission.value.version;
+  }
+  try {
+    await transitionPlanVersion(db(), {
+      cooperationId: scope.cooperationId,
+      userId: scope.userId,
+      versionId: target.id,
+      version,
+      request,
+    });
+  } catch (error) {
+    return redirectWithToast(here, { kind: "error", key: planRefusalKey(error) });
+  }
+  return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: `plan.toast.${action}` });
+}
+
+export default function PlanPage() {
+  const data = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const { slug, year, version, decision } = data;
+  const notSet = t("plan.page.notSet");
+  const period = (from: number | null, to: number | null) =>
+    from === null && to === null ? notSet : t("plan.page.periodValue", { from: from ?? "", to: to ?? "" });
+  return (
+    <article aria-labelledby="plan-heading" className="plan-document flex flex-col gap-8">
+      <header className="flex flex-col gap-2">
+        <p className="ds-paragraph no-print m-0">
+          <Link to={`/c/${slug}/plans`} className="ds-link">
+            {t("plan.page.back")}
+          </Link>
+        </p>
+        <h1 id="plan-heading" className="ds-heading" data-size="lg">
+          {t("plan.page.title", { year })} – {data.name}
+        </h1>
+        <p className="ds-paragraph m-0" data-testid="plan-status">
+          <strong>{t("plan.page.version", { version: version.versionNo })}</strong> · {t("plan.page.statusLabel")}:{" "}
+          {t(`plan.status.${version.status}`)}
+          {version.inputDeadline ? ` · ${t("plan.page.inputDeadline")}: ${formatDate(lang, version.inputDeadline)}` : ""}
+        </p>
+        {version.versionNo !== data.latestNo ? (
+          <div className="ds-alert no-print" data-color="info">
+            <p className="ds-paragraph m-0">
+              {t("plan.page.olderVersion", { version: data.latestNo })}{" "}
+              <Link className="ds-link" to={planUrl(slug, year)}>
+                {t("plan.page.showLatest")}
+              </Link>
+            </p>
+          </div>
+        ) : null}
+        <ul className="no-print m-0 flex list-none flex-wrap gap-4 p-0">
+          <li>
+            <Link
+              className="ds-link"
+              to={`/c/${slug}/plans/${year}/diff${version.versionNo !== data.latestNo ? `?version=${version.versionNo}` : ""}`}
+            >
+              {t("plan.page.diff")}
+            </Link>
+          </li>
+          <li>
+            <Link className="ds-link" to={`/c/${slug}/plans/${year}/comments`}>
+              {t("planComments.title")}
+            </Link>
+          </li>
+          {data.canEditItems ? (
+            <li>
+              <Link className="ds-link" to={`/c/${slug}/plans/${year}/items`} data-testid="edit-items">
+                {t("plan.page.editItems")}
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      </header>
+
+      {decision && (version.status === "approved" || version.status === "superseded" || version.status === "returned") ? (
+        <section aria-labelledby="decision-heading" className="plan-decision flex flex-col gap-2" data-testid="decision-block">
+          <h2 id="decision-heading" className="ds-heading" data-size="md">
+            {t("plan.page.decisionBlock")}: {t(`plan.outcome.${decision.outcome}`)}
+          </h2>
+          <Facts>
+            <Fact label={t("plan.page.decisionBody")}>{t(`plan.bodies.${decision.body}`)}</Fact>
+            <Fact label={t("plan.page.decisionDate")}>{formatDate(lang, decision.decided_on)}</Fact>
+            <Fact label={t("plan.page.caseNumber")}>{decision.case_number ?? notSet}</Fact>
+            <Fact label={t("plan.page.decisionText")} preLine>
+              {decision.text}
+            </Fact>
+          </Facts>
+        </section>
+      ) : null}
+
+      {data.actions.length ? (
+        <section aria-labelledby="actions-heading" className="no-print flex flex-col gap-3" data-testid="plan-actions">
+          <h2 id="actions-heading" className="ds-heading" data-size="md">
+            {t("plan.page.actions")}
+          </h2>
+          <TransitionForms
+            actions={data.actions}
+            versionNo={version.versionNo}
+            version={version.version}
+            lastResult={lastResult}
+            today={data.today}
+          />
+        </section>
+      ) : null}
+
+      <section aria-labelledby="items-heading" className="flex flex-col gap-4">
+        <h2 id="items-heading" className="ds-heading" data-size="md">
+          {t("plan.page.items")}
+        </h2>
+        {data.items.length === 0 ? <p className="ds-paragraph">{t("plan.page.noItems")}</p> : null}
+        {data.items.map((item) => {
+          const m = item.measure;
+          const headingId = `item-${m.number}`;
+          return (
+            <section
+              key={m.id}
+              aria-labelledby={headingId}
+              className="plan-item flex flex-col gap-2"
+              data-testid={`plan-item-${m.number}`}
+            >
+              <h3 id={headingId} className="ds-heading" data-size="sm">
+                <Link className="ds-link" to={`/c/${slug}/measures/${m.number}`}>
+                  {m.number}. {m.name}
+                </Link>
+              </h3>
+              <p className="ds-paragraph m-0">
+                <strong>{item.carriedOver ? t("plan.page.carriedOver") : t("plan.page.newItem")}</strong>
+              </p>
+              <Facts>
+                <Fact label={t("plan.page.focusAreas")}>{m.focusAreas.length ? m.focusAreas.join("; ") : notSet}</Fact>
+                <Fact label={t("plan.page.goals")}>{m.goals.length ? m.goals.join("; ") : notSet}</Fact>
+                <Fact label={t("plan.page.benefits")} preLine>
+                  {m.benefitsText || notSet}
+                </Fact>
+                <Fact label={t("plan.page.costEstimate")}>
+                  {t("plan.page.costValue", {
+                    investment: formatNok(lang, m.investmentCost),
+                    running: formatNok(lang, m.runningCost),
+                  })}
+                </Fact>
+                <Fact label={t("plan.page.financing")} preLine>
+                  {m.financingText || notSet}
+                </Fact>
+                <Fact label={t("plan.page.budget")} testId={`budget-${m.number}`}>
+                  {formatNok(lang, item.budget)}
+                </Fact>
+                <Fact label={t("plan.page.priority")}>{item.priority ?? notSet}</Fact>
+                <Fact label={t("plan.page.period")}>{period(item.periodFrom, item.periodTo)}</Fact>
+                <Fact label={t("plan.page.milestones")} preLine>
+                  {item.milestones || notSet}
+                </Fact>
+              </Facts>
+              {item.shares.ok ? (
+                item.shares.rows.length ? (
+                  <DataTable
+                    labelledBy={headingId}
+                    caption={t("plan.page.sharesCaption", { measure: `${m.number}. ${m.name}` })}
+                    headers={[t("plan.page.municipality"), t("plan.page.investmentShare"), t("plan.page.runningShare")]}
+                  >
+                    {item.shares.rows.map((r) => (
+                      <tr key={r.municipalityId}>
+                        <td>{r.name}</td>
+                        <td>{formatNok(lang, r.investmentShare)}</td>
+                        <td>{formatNok(lang, r.runningShare)}</td>
+                      </tr>
+                    ))}
+                  </DataTable>
+                ) : null
+              ) : (
+                <p className="ds-paragraph">{t(`measure.sharingErrors.${item.shares.error.code}`)}</p>
+              )}
+            </section>
+          );
+        })}
+      </section>
+
+      <section aria-labelledby="completed-heading" className="flex flex-col gap-2">
+        <h2 id="completed-heading" className="ds-heading" data-size="md">
+          {t("plan.page.completedLastYear")}
+        </h2>
+        {data.completed.length ? (
+          <ul className="ds-list">
+            {data.completed.map((c) => (
+              <li key={c.number}>
+                <Link className="ds-link" to={`/c/${slug}/measures/${c.number}`}>
+                  {c.number}. {c.name}
+                </Link>{" "}
+                ({t(`measureStatus.${c.status}`)})
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p className="ds-paragraph">{t("plan.page.noneCompleted")}</p>
+        )}
+      </section>
+
+      <section aria-labelledby="versions-heading" className="flex flex-col gap-2">
+        <h2 id="versions-heading" className="ds-heading" data-size="md">
+          {t("plan.page.versions")}
+        </h2>
+        <DataTable
+          labelledBy="versions-heading"
+          caption={t("plan.page.versionsCaption")}
+          headers={[t("plan.page.version", { version: "" }).trim(), t("plan.page.statusLabel"), t("plan.page.decision")]}
+        >
+          {data.versions.map((v) => (
+            <tr key={v.versionNo}>
+              <td>
+                {v.versionNo === version.versionNo ? (
+                  <span aria-current="page">{t("plan.page.version", { version: v.versionNo })}</span>
+                ) : (
+                  <Link className="ds-link" to={planUrl(slug, year, v.versionNo)}>
+                    {t("plan.page.version", { version: v.versionNo })}
+                  </Link>
+                )}
+              </td>
+              <td>{t(`plan.status.${v.status}`)}</td>
+              <td>
+                {v.decision
+                  ? `${t("plan.page.decisionValue", {
+                      outcome: t(`plan.outcome.${v.decision.outcome}`),
+                      date: formatDate(lang, v.decision.decided_on),
+                    })}${v.decision.case_number ? ` (${v.decision.case_number})` : ""}`
+                  : t("plan.page.noDecision")}
+              </td>
+            </tr>
+          ))}
+        </DataTable>
+      </section>
+
+      <section aria-labelledby="timeline-heading" className="flex flex-col gap-2">
+        <h2 id="timeline-heading" className="ds-heading" data-size="md">
+          {t("plan.page.timeline")}
+        </h2>
+        {data.timeline.length ? (
+          <ol className="ds-list" data-testid="plan-timeline">
+            {data.timeline.map((e, i) => (
+              <li key={i}>
+                <time dateTime={e.at}>{formatDateTime(lang, e.at)}</time>:{" "}
+                {t("plan.page.timelineEntry", {
+                  action: t(`plan.timelineAction.${e.action}`, { defaultValue: e.action }),
+                  version: e.versionNo,
+                })}
+                {e.actor ? ` ${t("plan.page.by", { name: e.actor })}` : ""}
+              </li>
+            ))}
+          </ol>
+        ) : (
+          <p className="ds-paragraph">{t("plan.page.timelineEmpty")}</p>
+        )}
+      </section>
+    </article>
+  );
+}

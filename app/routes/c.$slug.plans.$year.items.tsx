@@ -1,0 +1,267 @@
+import { useForm } from "@conform-to/react";
+import type { SubmissionResult } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { planUrl } from "../plan/urls";
+import { formatNokInput } from "../../shared-schema/measure";
+import { AddPlanItemSchema, PlanItemSchema, RemovePlanItemSchema } from "../../shared-schema/plan";
+import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { db } from "../db.server";
+import { addPlanItem, removePlanItem, updatePlanItem } from "../plan/plan-items.server";
+import { loadPlanVersion } from "../plan/plan.server";
+import { planRefusalKey, requirePlan, yearParam } from "../plan/plan-route.server";
+import { isEditable } from "../plan/state-machine";
+import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: data ? `Handlingsplan ${data.year} – ${data.name} – Fellesløft` : "Fellesløft" },
+];
+
+/** The year's latest version: the only one whose items may change. */
+async function latestVersion(args: LoaderFunctionArgs, cooperationId: string) {
+  const year = yearParam(args);
+  const plan = await requirePlan(cooperationId, year);
+  return { year, latest: plan.versions[plan.versions.length - 1] };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "plan:edit");
+  const { year, latest } = await latestVersion(args, scope.cooperationId);
+  const view = await loadPlanVersion(db(), { cooperationId: scope.cooperationId, versionId: latest.id });
+  const inPlan = new Set(view.items.map((i) => i.measureId));
+  const catalogue = await db()
+    .selectFrom("measure")
+    .select(["id", "number", "name"])
+    .where("cooperation_id", "=", scope.cooperationId)
+    .orderBy("number")
+    .execute();
+  return json({
+    slug: scope.slug,
+    name: scope.name,
+    year,
+    versionNo: latest.version_no,
+    status: latest.status,
+    version: latest.version,
+    editable: isEditable(latest.status),
+    items: view.items.map((i) => ({
+      id: i.id,
+      number: i.measureNumber,
+      name: i.measureName,
+      budget: formatNokInput(i.budget),
+      priority: i.priority === null ? "" : String(i.priority),
+      periodFrom: i.periodFrom === null ? "" : String(i.periodFrom),
+      periodTo: i.periodTo === null ? "" : String(i.periodTo),
+      milestones: i.milestones,
+    })),
+    candidates: catalogue.filter((m) => !inPlan.has(m.id)),
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = await requireCooperationRole(args, "plan:edit");
+  const { year, latest } = await latestVersion(args, scope.cooperationId);
+  const formData = await args.request.formData();
+  const intent = formData.get("intent");
+  const here = `/c/${scope.slug}/plans/${year}/items`;
+  const base = { cooperationId: scope.cooperationId, userId: scope.userId, versionId: latest.id };
+  if (intent === "update") {
+    const submission = parseWithZod(formData, { schema: PlanItemSchema });
+    const itemId = String(formData.get("itemId") ?? "");
+    if (submission.status !== "success") return json({ itemId, result: submission.reply() }, { status: 400 });
+    const { itemId: id, version, ...values } = submission.value;
+    try {
+      await updatePlanItem(db(), { ...base, version, itemId: id, values });
+    } catch (error) {
+      return json({ itemId, result: submission.reply({ formErrors: [planRefusalKey(error)] }) }, { status: 409 });
+    }
+    return redirectWithToast(here, { kind: "success", key: "plan.toast.itemSaved" });
+  }
+  if (intent === "add" || intent === "remove") {
+    try {
+      if (intent === "add") {
+        const submission = parseWithZod(formData, { schema: AddPlanItemSchema });
+        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan.errors.stale" });
+        await addPlanItem(db(), { ...base, version: submission.value.version, measureId: submission.value.measureId });
+      } else {
+        const submission = parseWithZod(formData, { schema: RemovePlanItemSchema });
+        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan.errors.stale" });
+        await removePlanItem(db(), { ...base, version: submission.value.version, itemId: submission.value.itemId });
+      }
+    } catch (error) {
+      return redirectWithToast(here, { kind: "error", key: planRefusalKey(error) });
+    }
+    return redirectWithToast(here, {
+      kind: "success",
+      key: intent === "add" ? "plan.toast.itemAdded" : "plan.toast.itemRemoved",
+    });
+  }
+  throw notFound();
+}
+
+export default function PlanItems() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const navigation = useNavigation();
+  return (
+    <section aria-labelledby="items-heading" className="flex flex-col gap-6">
+      <p className="ds-paragraph m-0">
+        <Link className="ds-link" to={planUrl(data.slug, data.year)}>
+          {t("plan.items.back")}
+        </Link>
+      </p>
+      <h1 id="items-heading" className="ds-heading" data-size="lg">
+        {t("plan.items.title", { year: data.year })}
+      </h1>
+      {!data.editable ? (
+        <div className="ds-alert" data-color="info">
+          <p className="ds-paragraph m-0">
+            {t("plan.items.notEditable", { version: data.versionNo, status: t(`plan.status.${data.status}`) })}
+          </p>
+        </div>
+      ) : (
+        <>
+          <p className="ds-paragraph">{t("plan.items.intro")}</p>
+          {data.items.map((item) => (
+            <ItemForm
+              key={item.id}
+              item={item}
+              version={data.version}
+              lastResult={actionData?.itemId === item.id ? actionData.result : undefined}
+            />
+          ))}
+          <section aria-labelledby="add-heading" className="flex flex-col gap-3">
+            <h2 id="add-heading" className="ds-heading" data-size="sm">
+              {t("plan.items.addHeading")}
+            </h2>
+            {data.candidates.length ? (
+              <Form method="post" className="flex max-w-xl flex-col gap-3" id="add-item">
+                <input type="hidden" name="intent" value="add" />
+                <input type="hidden" name="version" value={data.version} />
+                <div className="ds-field">
+                  <label className="ds-label" htmlFor="add-measure">
+                    {t("plan.items.measure")}
+                  </label>
+                  <select id="add-measure" name="measureId" className="ds-input">
+                    {data.candidates.map((m) => (
+                      <option key={m.id} value={m.id}>
+                        {m.number}. {m.name}
+                      </option>
+                    ))}
+                  </select>
+                </div>
+                <p className="m-0">
+                  <button
+                    type="submit"
+                    className="ds-button"
+                    data-variant="secondary"
+                    aria-busy={navigation.state === "submitting" || undefined}
+                  >
+                    {t("plan.items.add")}
+                  </button>
+                </p>
+              </Form>
+            ) : (
+              <p className="ds-paragraph">{t("plan.items.allAdded")}</p>
+            )}
+          </section>
+        </>
+      )}
+    </section>
+  );
+}
+
+type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
+
+function ItemForm({
+  item,
+  version,
+  lastResult,
+}: {
+  item: Item;
+  version: number;
+  lastResult: SubmissionResult<string[]> | undefined;
+}) {
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: `item-${item.id}`,
+    lastResult,
+    defaultValue: {
+      budget: item.budget,
+      priority: item.priority,
+      periodFrom: item.periodFrom,
+      periodTo: item.periodTo,
+      milestones: item.milestones,
+    },
+    constraint: getZodConstraint(PlanItemSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanItemSchema }),
+  });
+  const headingId = `item-heading-${item.number}`;
+  const label = `${item.number}. ${item.name}`;
+  return (
+    <section aria-labelledby={headingId} className="flex flex-col gap-3" data-testid={`item-form-${item.number}`}>
+      <h2 id={headingId} className="ds-heading" data-size="sm">
+        {label}
+      </h2>
+      <ErrorSummary
+        focusKey={lastResult}
+        formErrors={form.errors}
+        fields={[
+          { id: fields.budget.id, label: t("plan.page.budget"), errors: fields.budget.errors },
+          { id: fields.priority.id, label: t("plan.page.priority"), errors: fields.priority.errors },
+          { id: fields.periodFrom.id, label: t("plan.page.period"), errors: fields.periodFrom.errors },
+          { id: fields.periodTo.id, label: t("plan.page.period"), errors: fields.periodTo.errors },
+          { id: fields.milestones.id, label: t("plan.page.milestones"), errors: fields.milestones.errors },
+        ]}
+      />
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-3">
+        <input type="hidden" name="intent" value="update" />
+        <input type="hidden" name="itemId" value={item.id} />
+        <input type="hidden" name="version" value={version} />
+        <TextField
+          meta={fields.budget}
+          label={`${t("plan.page.budget")} (${label})`}
+          inputMode="decimal"
+          description={t("plan.items.budgetHelp")}
+        />
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
+          <TextField meta={fields.priority} label={t("plan.page.priority")} inputMode="numeric" />
+          <TextField
+            meta={fields.periodFrom}
+            label={`${t("plan.page.period")}: ${t("strategy.field.periodFrom")}`}
+            inputMode="numeric"
+          />
+          <TextField
+            meta={fields.periodTo}
+            label={`${t("plan.page.period")}: ${t("strategy.field.periodTo")}`}
+            inputMode="numeric"
+          />
+        </div>
+        <TextAreaField
+          meta={fields.milestones}
+          label={t("plan.page.milestones")}
+          description={t("plan.items.milestonesHelp")}
+          rows={3}
+        />
+        <p className="m-0">
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t("plan.items.save")}
+          </button>
+        </p>
+      </Form>
+      <Form method="post">
+        <input type="hidden" name="intent" value="remove" />
+        <input type="hidden" name="itemId" value={item.id} />
+        <input type="hidden" name="version" value={version} />
+        <button type="submit" className="ds-button" data-variant="tertiary">
+          {t("plan.items.remove", { measure: label })}
+        </button>
+      </Form>
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+import { z } from "zod";
+
+/*
+ * The input round's forms (issue 5, item 3). Messages are translation keys. The municipality a
+ * comment is given for is never a field: the server takes it from the reporter's role grant.
+ */
+
+export const PLAN_COMMENT_MAX = 4000;
+
+/** A comment on the plan as a whole (no `itemId`) or on one of its items. */
+export const PlanCommentSchema = z.object({
+  intent: z.literal("comment").optional(),
+  itemId: z
+    .string()
+    .trim()
+    .max(64, { error: "planComments.validation.item" })
+    .optional()
+    .transform((v) => (v ? v : null)),
+  body: z
+    .string({ error: "planComments.validation.bodyRequired" })
+    .trim()
+    .min(1, { error: "planComments.validation.bodyRequired" })
+    .max(PLAN_COMMENT_MAX, { error: "validation.tooLong" }),
+});
+
+/** The secretariat's "mark as handled" / "undo" buttons. */
+export const CommentHandledSchema = z.object({
+  intent: z.enum(["markHandled", "markUnhandled"]),
+  commentId: z.string().trim().min(1).max(64),
+});

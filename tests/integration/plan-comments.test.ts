@@ -1,0 +1,187 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../db/connect";
+import { addPlanComment, listPlanComments, PlanCommentError, setCommentHandled } from "../../app/plan/comments.server";
+import { PlanForbiddenError, PlanNotFoundError } from "../../app/plan/errors.server";
+import { findPlanByYear, loadPlanVersion, transitionPlanVersion } from "../../app/plan/plan.server";
+import { seedDemo } from "../../seeds/demo";
+import { testDatabases } from "../support/databases";
+
+/*
+ * The input round (issue 5, item 3) on the demo data: the 2015 plan of eKommune Sunnmøre is out
+ * for input (seeds/plan-demo.ts); 2013 and 2014 are approved.
+ */
+describe.each(testDatabases())("plan comments on $name", (database) => {
+  let db: DB;
+  let close: () => Promise<void>;
+  let coopId: string;
+  let otherCoopId: string;
+  let users: Record<"secretariat" | "board" | "giske" | "sula" | "viewer" | "otherSecretariat", string>;
+  let municipalities: Record<"giske" | "sula", string>;
+  let v2015: string;
+  let v2014: string;
+
+  beforeAll(async () => {
+    ({ db, close } = await database.open());
+    await seedDemo(db);
+    const coop = (slug: string) => db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
+    coopId = (await coop("ekommune-sunnmore")).id;
+    otherCoopId = (await coop("knutepunkt-sorlandet")).id;
+    const user = async (email: string) =>
+      (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    users = {
+      secretariat: await user("sekretariat@ekommune-sunnmore.example"),
+      board: await user("styre@ekommune-sunnmore.example"),
+      giske: await user("ikt@giske.example"),
+      sula: await user("ikt@sula.example"),
+      viewer: await user("lesar@ekommune-sunnmore.example"),
+      otherSecretariat: await user("sekretariat@knutepunkt-sorlandet.example"),
+    };
+    const municipality = async (number: string) =>
+      (await db.selectFrom("municipality").select("id").where("number", "=", number).executeTakeFirstOrThrow()).id;
+    municipalities = { giske: await municipality("1532"), sula: await municipality("1531") };
+    v2015 = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].id;
+    v2014 = (await findPlanByYear(db, { cooperationId: coopId, year: 2014 }))!.versions[0].id;
+  });
+  afterAll(async () => {
+    await close();
+  });
+
+  const as = (who: keyof typeof users) => ({ cooperationId: coopId, userId: users[who] });
+  const comment = (id: string) => db.selectFrom("comment").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  const auditOf = (id: string) =>
+    db.selectFrom("audit_event").selectAll().where("entity_id", "=", id).orderBy("created_at").execute();
+
+  it("the demo has approved 2013 and 2014 plans and a 2015 plan out for input with comments, one handled", async () => {
+    const statuses = await Promise.all(
+      [2013, 2014, 2015].map(async (year) =>
+        (await findPlanByYear(db, { cooperationId: coopId, year }))!.versions.map((v) => v.status)
+      )
+    );
+    expect(statuses).toEqual([["approved"], ["approved"], ["input"]]);
+    const groups = await listPlanComments(db, { cooperationId: coopId, versionId: v2015 });
+    const total = groups.reduce((s, g) => s + g.total, 0);
+    expect(total).toBeGreaterThanOrEqual(3);
+    expect(groups.reduce((s, g) => s + g.total - g.open, 0)).toBe(1);
+    expect(groups.find((g) => g.municipalityId === municipalities.giske)!.total).toBeGreaterThan(0);
+    expect(groups.find((g) => g.municipalityId === municipalities.sula)!.total).toBeGreaterThan(0);
+    expect(groups.at(-1)).toMatchObject({ municipalityId: null, municipalityName: null });
+  });
+
+  it("a reporter's comment carries the reporter's own municipality, on the plan and on an item; audited", async () => {
+    const view = await loadPlanVersion(db, { cooperationId: coopId, versionId: v2015 });
+    const onPlan = await addPlanComment(db, { ...as("giske"), versionId: v2015, body: "  Eit innspel frå Giske.  " });
+    const onItem = await addPlanComment(db, { ...as("sula"), versionId: v2015, itemId: view.items[0].id, body: "Om tiltaket." });
+    expect(await comment(onPlan)).toMatchObject({
+      target_type: "plan_version",
+      target_id: v2015,
+      author_id: users.giske,
+      municipality_id: municipalities.giske,
+      body: "Eit innspel frå Giske.",
+      handled_at: null,
+    });
+    expect(await comment(onItem)).toMatchObject({
+      target_type: "plan_item",
+      target_id: view.items[0].id,
+      municipality_id: municipalities.sula,
+    });
+    const events = await auditOf(onPlan);
+    expect(events.map((e) => [e.action, e.actor_id, e.cooperation_id])).toEqual([["comment.created", users.giske, coopId]]);
+    expect(JSON.parse(events[0].after!)).toMatchObject({ body: "Eit innspel frå Giske.", municipality_id: municipalities.giske });
+    const groups = await listPlanComments(db, { cooperationId: coopId, versionId: v2015 });
+    const giske = groups.find((g) => g.municipalityId === municipalities.giske)!;
+    expect(giske.comments.map((c) => c.id)).toContain(onPlan);
+    const sula = groups.find((g) => g.municipalityId === municipalities.sula)!;
+    expect(sula.comments.find((c) => c.id === onItem)!.item).toMatchObject({ measureNumber: view.items[0].measureNumber });
+  });
+
+  it("board members and the secretariat comment without a municipality; viewers cannot comment", async () => {
+    const byBoard = await addPlanComment(db, { ...as("board"), versionId: v2015, body: "Frå styret." });
+    const bySecretariat = await addPlanComment(db, { ...as("secretariat"), versionId: v2015, body: "Frå sekretariatet." });
+    expect((await comment(byBoard)).municipality_id).toBeNull();
+    expect((await comment(bySecretariat)).municipality_id).toBeNull();
+    await expect(addPlanComment(db, { ...as("viewer"), versionId: v2015, body: "Nei." })).rejects.toBeInstanceOf(
+      PlanForbiddenError
+    );
+  });
+
+  it("takes comments only while the version is out for input", async () => {
+    const count = async () => (await db.selectFrom("comment").select("id").execute()).length;
+    const before = await count();
+    await expect(addPlanComment(db, { ...as("giske"), versionId: v2014, body: "For seint." })).rejects.toEqual(
+      new PlanCommentError("notInInput", "approved")
+    );
+    await expect(addPlanComment(db, { ...as("board"), versionId: v2014, body: "For seint." })).rejects.toMatchObject({
+      code: "notInInput",
+    });
+    // an item of another version is not an item of this one
+    const item2014 = (await loadPlanVersion(db, { cooperationId: coopId, versionId: v2014 })).items[0];
+    await expect(
+      addPlanComment(db, { ...as("giske"), versionId: v2015, itemId: item2014.id, body: "Feil plan." })
+    ).rejects.toMatchObject({ code: "itemNotInVersion" });
+    await expect(addPlanComment(db, { ...as("giske"), versionId: v2015, body: "   " })).rejects.toMatchObject({
+      code: "emptyBody",
+    });
+    expect(await count()).toBe(before);
+  });
+
+  it("a reporter cannot comment for another municipality or on another cooperation's plan", async () => {
+    // the municipality is not an input at all: whatever the caller passes, the grant decides
+    const id = await addPlanComment(db, {
+      ...as("giske"),
+      versionId: v2015,
+      body: "Forsøk på å skrive for Sula.",
+      ...({ municipalityId: municipalities.sula } as object),
+    });
+    expect((await comment(id)).municipality_id).toBe(municipalities.giske);
+    // Giske's reporter acting in another cooperation: not a member there
+    await expect(
+      addPlanComment(db, { cooperationId: otherCoopId, userId: users.giske, versionId: v2015, body: "Utanfrå." })
+    ).rejects.toBeInstanceOf(PlanForbiddenError);
+    // another cooperation's secretariat, in its own cooperation, cannot reach this plan
+    await expect(
+      addPlanComment(db, { cooperationId: otherCoopId, userId: users.otherSecretariat, versionId: v2015, body: "Utanfrå." })
+    ).rejects.toBeInstanceOf(PlanNotFoundError);
+  });
+
+  it("only the secretariat marks comments handled and not handled; audited with before and after", async () => {
+    const id = await addPlanComment(db, { ...as("giske"), versionId: v2015, body: "Handsam meg." });
+    for (const who of ["giske", "board", "viewer"] as const) {
+      await expect(setCommentHandled(db, { ...as(who), commentId: id, handled: true })).rejects.toBeInstanceOf(
+        PlanForbiddenError
+      );
+    }
+    await expect(
+      setCommentHandled(db, { cooperationId: otherCoopId, userId: users.otherSecretariat, commentId: id, handled: true })
+    ).rejects.toBeInstanceOf(PlanNotFoundError);
+    expect((await comment(id)).handled_at).toBeNull();
+
+    await setCommentHandled(db, { ...as("secretariat"), commentId: id, handled: true });
+    expect(await comment(id)).toMatchObject({ handled_by: users.secretariat });
+    expect((await comment(id)).handled_at).not.toBeNull();
+    // marking it as it already is changes nothing
+    await setCommentHandled(db, { ...as("secretariat"), commentId: id, handled: true });
+    await setCommentHandled(db, { ...as("secretariat"), commentId: id, handled: false });
+    expect(await comment(id)).toMatchObject({ handled_at: null, handled_by: null });
+
+    const events = await auditOf(id);
+    expect(events.map((e) => `${e.action}:${e.actor_id}`)).toEqual([
+      `comment.created:${users.giske}`,
+      `comment.handled:${users.secretariat}`,
+      `comment.unhandled:${users.secretariat}`,
+    ]);
+    expect(JSON.parse(events[1].before!).handled_at).toBeNull();
+    expect(JSON.parse(events[1].after!).handled_by).toBe(users.secretariat);
+  });
+
+  it("closes the round when the plan is submitted: no more comments, but they can still be handled", async () => {
+    const version = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].version;
+    const open = await addPlanComment(db, { ...as("sula"), versionId: v2015, body: "Siste innspel." });
+    await transitionPlanVersion(db, { ...as("secretariat"), versionId: v2015, version, request: { action: "submit" } });
+    await expect(addPlanComment(db, { ...as("sula"), versionId: v2015, body: "For seint." })).rejects.toMatchObject({
+      code: "notInInput",
+      status: "submitted",
+    });
+    await setCommentHandled(db, { ...as("secretariat"), commentId: open, handled: true });
+    expect((await comment(open)).handled_at).not.toBeNull();
+  });
+});
