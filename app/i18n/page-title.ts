@@ -8,3 +8,13 @@ export function pageTitle(matches: MetaArgs["matches"], key: string, options?: R
   const { t } = createI18n(root?.lang ?? DEFAULT_LANGUAGE);
   return [{ title: `${t(key, options)} – Fellesløft` }];
 }
+
+/** A page inside a cooperation: the cooperation's name (from the /c/{slug} layout) fills `{{name}}`. */
+export function cooperationPageTitle(
+  matches: MetaArgs["matches"],
+  key: string,
+  options: Record<string, unknown> = {}
+): { title: string }[] {
+  const layout = matches.find((m) => m.id === "routes/c.$slug")?.data as { name?: string } | undefined;
+  return pageTitle(matches, key, { name: layout?.name ?? "", ...options });
+}

@@ -3,6 +3,9 @@ import { domainMessages } from "../i18n/domain-messages";
 export const measureMessages = domainMessages(
   {
     nav: "Tiltak",
+    listTitle: "Tiltak – {{name}}",
+    newTitle: "Nytt tiltak – {{name}}",
+    editTitle: "Endre tiltak {{number}} – {{name}}",
     number: "Nr.",
     name: "Tiltak",
     status: "Status",
@@ -227,6 +230,9 @@ export const measureMessages = domainMessages(
   {
     nn: {
       nav: "Tiltak",
+      listTitle: "Tiltak – {{name}}",
+      newTitle: "Nytt tiltak – {{name}}",
+      editTitle: "Endre tiltak {{number}} – {{name}}",
       number: "Nr.",
       name: "Tiltak",
       status: "Status",
@@ -450,6 +456,9 @@ export const measureMessages = domainMessages(
     },
     en: {
       nav: "Measures",
+      listTitle: "Measures – {{name}}",
+      newTitle: "New measure – {{name}}",
+      editTitle: "Edit measure {{number}} – {{name}}",
       number: "No.",
       name: "Measure",
       status: "Status",

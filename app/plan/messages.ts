@@ -3,6 +3,8 @@ import { domainMessages } from "../i18n/domain-messages";
 export const planMessages = domainMessages(
   {
     nav: "Handlingsplaner",
+    listTitle: "Handlingsplaner – {{name}}",
+    documentTitle: "Handlingsplan {{year}} – {{name}}",
     list: {
       title: "Handlingsplaner",
       intro: "Handlingsplanen rulleres hvert år. Hver plan har versjoner som sendes på innspill og godkjennes av styret.",
@@ -204,6 +206,8 @@ export const planMessages = domainMessages(
   {
     nn: {
       nav: "Handlingsplanar",
+      listTitle: "Handlingsplanar – {{name}}",
+      documentTitle: "Handlingsplan {{year}} – {{name}}",
       list: {
         title: "Handlingsplanar",
         intro: "Handlingsplanen blir rullert kvart år. Kvar plan har versjonar som blir sende på innspel og godkjende av styret.",
@@ -404,6 +408,8 @@ export const planMessages = domainMessages(
     },
     en: {
       nav: "Action plans",
+      listTitle: "Action plans – {{name}}",
+      documentTitle: "Action plan {{year}} – {{name}}",
       list: {
         title: "Action plans",
         intro:

@@ -9,8 +9,10 @@ import { findMeasure, nextFreeMeasureNumber } from "../measure/edit.server";
 import { measureFormOptions, parseMeasureNumber, saveMeasureForm } from "../measure/form-action.server";
 import { MeasureForm, formValuesFrom } from "../measure/measure-form";
 import { Fact, Facts } from "../measure/page-parts";
+import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
+export const meta: MetaFunction = ({ matches, params }) =>
+  cooperationPageTitle(matches, "measure.editTitle", { number: params.number });
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "measure:edit");

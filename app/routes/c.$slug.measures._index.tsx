@@ -7,8 +7,9 @@ import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { listFocusAreasAndGoals, listMeasures, listMemberOptions } from "../measure/catalogue.server";
 import { QuerySelect } from "../measure/page-parts";
+import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure.listTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");

@@ -6,8 +6,9 @@ import { db } from "../db.server";
 import { nextFreeMeasureNumber } from "../measure/edit.server";
 import { measureFormOptions, saveMeasureForm } from "../measure/form-action.server";
 import { MeasureForm, formValuesFrom } from "../measure/measure-form";
+import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = () => [{ title: "Fellesløft" }];
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure.newTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "measure:edit");

@@ -25,10 +25,10 @@ import {
 import { availableActions, isEditable, isFrozen, PLAN_ACTIONS, PLAN_TRANSITIONS, type PlanAction } from "../plan/state-machine";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
+import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Handlingsplan ${data.year} – ${data.name} – Fellesløft` : "Fellesløft" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");

@@ -10,10 +10,10 @@ import { diffPlans, type PlanDiff } from "../plan/diff";
 import { loadPlanVersion, type PlanItemView } from "../plan/plan.server";
 import { approvedPlanOfYear, pickVersion, requirePlan, yearParam } from "../plan/plan-route.server";
 import { DataTable } from "../ui/data-table";
+import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Handlingsplan ${data.year} – ${data.name} – Fellesløft` : "Fellesløft" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
 type Diff = PlanDiff<PlanItemView>;
 

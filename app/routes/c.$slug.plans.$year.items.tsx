@@ -15,10 +15,10 @@ import { planRefusalKey, requirePlan, yearParam } from "../plan/plan-route.serve
 import { isEditable } from "../plan/state-machine";
 import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
+import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: data ? `Handlingsplan ${data.year} – ${data.name} – Fellesløft` : "Fellesløft" },
-];
+export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
+  data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
 /** The year's latest version: the only one whose items may change. */
 async function latestVersion(args: LoaderFunctionArgs, cooperationId: string) {

@@ -13,8 +13,9 @@ import { createEmptyPlan, createPlanFromPreviousYear } from "../plan/plan.server
 import { listPlans, planRefusalKey } from "../plan/plan-route.server";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
+import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} – Fellesløft` }];
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan.listTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");

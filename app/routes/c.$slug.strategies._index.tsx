@@ -9,8 +9,9 @@ import { useLanguage } from "../i18n/use-language";
 import { StrategyStatusTag } from "../strategy/strategy-document";
 import { listStrategies } from "../strategy/strategy-read.server";
 import { DataTable } from "../ui/data-table";
+import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} – Fellesløft` }];
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "strategy.listTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");

@@ -7,8 +7,9 @@ import { db } from "../db.server";
 import { strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { StrategyForm } from "../strategy/strategy-form";
 import { createStrategy } from "../strategy/strategy-write.server";
+import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.name ?? ""} – Fellesløft` }];
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "strategy.newPageTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
@@ -30,7 +31,7 @@ export default function NewStrategy() {
   return (
     <section aria-labelledby="new-strategy-heading" className="flex flex-col gap-4">
       <h1 id="new-strategy-heading" className="ds-heading" data-size="lg">
-        {t("strategy.newTitle")}
+        {t("strategy.newPageTitle")}
       </h1>
       <StrategyForm
         id="strategy"

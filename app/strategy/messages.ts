@@ -3,6 +3,8 @@ import { domainMessages } from "../i18n/domain-messages";
 export const strategyMessages = domainMessages(
   {
     nav: "Strategi",
+    listTitle: "Strategier – {{name}}",
+    newPageTitle: "Ny strategi – {{name}}",
     currentTitle: "Gjeldende strategi",
     noStrategy: "Samarbeidet har ingen strategi registrert ennå.",
     draftOnlyNote: "Ingen strategi er vedtatt ennå. Under vises utkastet.",
@@ -139,6 +141,8 @@ export const strategyMessages = domainMessages(
   {
     nn: {
       nav: "Strategi",
+      listTitle: "Strategiar – {{name}}",
+      newPageTitle: "Ny strategi – {{name}}",
       currentTitle: "Gjeldande strategi",
       noStrategy: "Samarbeidet har ikkje registrert nokon strategi enno.",
       draftOnlyNote: "Ingen strategi er vedteken enno. Under ser du utkastet.",
@@ -274,6 +278,8 @@ export const strategyMessages = domainMessages(
     },
     en: {
       nav: "Strategy",
+      listTitle: "Strategies – {{name}}",
+      newPageTitle: "New strategy – {{name}}",
       currentTitle: "Current strategy",
       noStrategy: "The cooperation has no strategy registered yet.",
       draftOnlyNote: "No strategy has been adopted yet. The draft is shown below.",
