@@ -1,6 +1,11 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
+  resolve: {
+    // the same alias as tsconfig.json; Remix and tsx read it from there
+    alias: { "@shared-schema": fileURLToPath(new URL("./shared-schema", import.meta.url)) },
+  },
   test: {
     include: ["tests/**/*.test.ts"],
     globalSetup: ["tests/support/global-setup.ts"],

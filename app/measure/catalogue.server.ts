@@ -1,6 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { MeasureStatus, StrategyStatus, UptakeStatus } from "../../db/schema";
-import { MEASURE_STATUSES, type MeasureFilters } from "../../shared-schema/measure";
+import { MEASURE_STATUSES, type MeasureFilters } from "@shared-schema/measure";
 
 /*
  * The measure catalogue (tiltak) and what the measure page and the forms need to show:

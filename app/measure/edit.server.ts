@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Insertable, Transaction } from "kysely";
 import type { DB } from "../../db/connect";
 import type { Database } from "../../db/schema";
-import type { MeasureInput } from "../../shared-schema/measure";
+import type { MeasureInput } from "@shared-schema/measure";
 import { recordAudit } from "../audit/audit.server";
 import { expectVersionedUpdate, StaleVersionError } from "../utils/concurrency.server";
 

@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json } from "@remix-run/node";
 import type { DB } from "../../db/connect";
-import { MeasureFormSchema, toMeasureInput } from "../../shared-schema/measure";
+import { MeasureFormSchema, toMeasureInput } from "@shared-schema/measure";
 import { listFocusAreasAndGoals, listMemberOptions } from "./catalogue.server";
 import { createMeasure, MeasureInputError, StaleVersionError, updateMeasure } from "./edit.server";
 import { redirectWithToast } from "../utils/toast.server";

@@ -12,7 +12,7 @@ import {
   formatNokInput,
   formatPercentInput,
   type MeasureInput,
-} from "../../shared-schema/measure";
+} from "@shared-schema/measure";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { ErrorSummary, FieldErrors, SelectField, TextAreaField, TextField } from "../ui/form";

@@ -3,7 +3,7 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DECISION_BODIES, InputDeadlineSchema, PlanDecisionSchema } from "../../shared-schema/plan";
+import { DECISION_BODIES, InputDeadlineSchema, PlanDecisionSchema } from "@shared-schema/plan";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "../ui/form";
 import type { PlanAction } from "./state-machine";
 

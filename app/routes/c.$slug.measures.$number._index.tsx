@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "../../shared-schema/measure";
+import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "@shared-schema/measure";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";

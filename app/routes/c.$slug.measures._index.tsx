@@ -1,7 +1,7 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MEASURE_STATUSES, parseMeasureFilters, type MeasureSort } from "../../shared-schema/measure";
+import { MEASURE_STATUSES, parseMeasureFilters, type MeasureSort } from "@shared-schema/measure";
 import { requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";

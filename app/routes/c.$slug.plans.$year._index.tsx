@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
-import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "../../shared-schema/plan";
+import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@shared-schema/plan";
 import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
 import { can, rolesWith } from "../cooperation/permissions";
 import { db } from "../db.server";

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { CommentHandledSchema, PlanCommentSchema } from "../../shared-schema/plan-comment";
+import { CommentHandledSchema, PlanCommentSchema } from "@shared-schema/plan-comment";
 import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import type { CooperationScope } from "../cooperation/scope.server";

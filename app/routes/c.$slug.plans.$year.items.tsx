@@ -5,8 +5,8 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
-import { formatNokInput } from "../../shared-schema/measure";
-import { AddPlanItemSchema, PlanItemSchema, RemovePlanItemSchema } from "../../shared-schema/plan";
+import { formatNokInput } from "@shared-schema/measure";
+import { AddPlanItemSchema, PlanItemSchema, RemovePlanItemSchema } from "@shared-schema/plan";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
 import { addPlanItem, removePlanItem, updatePlanItem } from "../plan/plan-items.server";

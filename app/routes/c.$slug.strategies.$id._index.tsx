@@ -1,7 +1,7 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { StrategyIntentSchema } from "../../shared-schema/strategy";
+import { StrategyIntentSchema } from "@shared-schema/strategy";
 import { requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";

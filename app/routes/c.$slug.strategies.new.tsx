@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NewStrategySchema } from "../../shared-schema/strategy";
+import { NewStrategySchema } from "@shared-schema/strategy";
 import { requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
 import { strategyUrl, submitStrategyForm } from "../strategy/route.server";

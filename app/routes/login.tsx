@@ -11,7 +11,7 @@ import {
 import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "../i18n/page-title";
-import { LoginSchema } from "../../shared-schema/auth";
+import { LoginSchema } from "@shared-schema/auth";
 import { login } from "../auth/auth.server";
 import { safeRedirectTarget } from "../auth/guards.server";
 import { consumeLoginAttempt, resetAccountAttempts } from "../auth/rate-limit.server";

@@ -3,7 +3,7 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NewStrategySchema } from "../../shared-schema/strategy";
+import { NewStrategySchema } from "@shared-schema/strategy";
 import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
 
 export interface StrategyFormDefaults {

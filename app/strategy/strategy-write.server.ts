@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { Transaction } from "kysely";
 import type { DB } from "../../db/connect";
 import type { Database, DecisionBody, Strategy } from "../../db/schema";
-import type { AdoptionInput, FocusAreaInput, GoalInput, StrategyInput } from "../../shared-schema/strategy";
+import type { AdoptionInput, FocusAreaInput, GoalInput, StrategyInput } from "@shared-schema/strategy";
 import { recordAudit, type AuditInput } from "../audit/audit.server";
 import { expectVersionedUpdate } from "../utils/concurrency.server";
 import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from "./errors.server";

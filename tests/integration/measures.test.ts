@@ -1,7 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
-import type { MeasureInput } from "../../shared-schema/measure";
+import type { MeasureInput } from "@shared-schema/measure";
 import { listMeasures } from "../../app/measure/catalogue.server";
 import { shareCost } from "../../app/measure/cost-sharing";
 import {

@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
-import { MeasureFormSchema, parseNok, parsePercent, toMeasureInput } from "../../shared-schema/measure";
+import { MeasureFormSchema, parseNok, parsePercent, toMeasureInput } from "@shared-schema/measure";
 
 function form(entries: [string, string][]): FormData {
   const fd = new FormData();

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { GrantRoleSchema, CreateCooperationSchema } from "../../shared-schema/admin";
-import { LoginSchema } from "../../shared-schema/auth";
+import { GrantRoleSchema, CreateCooperationSchema } from "@shared-schema/admin";
+import { LoginSchema } from "@shared-schema/auth";
 
 describe("shared schemas", () => {
   it("normalises e-mail and reports translation keys", () => {
