@@ -1,0 +1,57 @@
+/*
+ * Issue 5, item 6: an approved plan prints cleanly to A4 from the browser. Chromium prints the
+ * demo's approved 2014 plan with the print stylesheet; the PDF is read back with poppler
+ * (pdfinfo, pdftotext): A4 pages, the decision block and the plan items are there, the site's
+ * header, navigation, language form and action buttons are not.
+ */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { nn } from "../../app/i18n/locales/nn";
+import { EKOMMUNE, EKOMMUNE_MEASURES } from "../../seeds/demo-content";
+import { launchBrowser, login, newContext, visit } from "../support/browser";
+import { startServer, type TestServer } from "../support/server";
+
+let server: TestServer;
+let browser: Browser;
+let dir: string;
+
+beforeAll(async () => {
+  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+  dir = mkdtempSync(path.join(os.tmpdir(), "fellesloft-print-"));
+});
+afterAll(async () => {
+  await browser?.close();
+  await server?.stop();
+  rmSync(dir, { recursive: true, force: true });
+});
+
+describe("printing an approved action plan", () => {
+  it("gives A4 pages with the decision and the items, without the site's chrome", async () => {
+    const { context, page } = await newContext(browser, { javaScript: true });
+    try {
+      await login(page, server, "styre@ekommune-sunnmore.example");
+      await visit(page, `${server.url}/c/${EKOMMUNE.slug}/plans/2014`);
+      const pdf = path.join(dir, "plan-2014.pdf");
+      writeFileSync(pdf, await page.pdf({ format: "A4", printBackground: true }));
+
+      const info = execFileSync("pdfinfo", [pdf], { encoding: "utf8" });
+      expect(info).toMatch(/Page size:.*\(A4\)/);
+      const text = execFileSync("pdftotext", ["-layout", pdf, "-"], { encoding: "utf8" });
+      // the decision block: case number and body as the demo's rådmannsutval recorded them
+      expect(text).toContain("14/13");
+      for (const measure of EKOMMUNE_MEASURES.filter((m) => m.status !== "completed").slice(0, 3)) {
+        expect(text).toContain(measure.name.slice(0, 30));
+      }
+      // nothing of the screen-only chrome
+      for (const chrome of [nn.shell.logout, nn.shell.changeLanguage, nn.shell.skipToContent, nn.plan.nav]) {
+        expect(text).not.toContain(chrome);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+});
