@@ -1,15 +1,12 @@
 import { z } from "zod";
-import { isoDateSchema } from "./common";
 import { MAX_YEAR, MIN_YEAR, parseNok } from "./measure";
-import { DECISION_BODIES } from "./strategy";
+import { decisionFields, requiredDateSchema } from "./decision";
 
 /*
  * Action-plan forms (issue 5). Messages are translation keys (`validation.*`, `plan.validation.*`).
  * Every form that changes a plan version carries the version's row `version` (optimistic
  * concurrency); the cooperation and the user never come from a form.
  */
-
-export { DECISION_BODIES };
 
 const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
 const idSchema = z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
@@ -21,8 +18,6 @@ const yearSchema = z
   .max(MAX_YEAR, { error: "plan.validation.year" });
 
 const optionalYear = yearSchema.optional().transform((v) => v ?? null);
-
-const dateSchema = z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).pipe(isoDateSchema);
 
 /** NOK typed the Norwegian way ("1 250 000,50", "kr 12.500"); empty is 0. Output in øre. */
 export const budgetSchema = z
@@ -38,28 +33,8 @@ export const budgetSchema = z
     return ore;
   });
 
-/** Case numbers such as "21/13" or "2013/45-3". */
-export const caseNumberSchema = z
-  .string()
-  .trim()
-  .max(40, { error: "validation.tooLong" })
-  .regex(/^[0-9A-Za-zÆØÅæøå][0-9A-Za-zÆØÅæøå/\-. ]*$/, { error: "plan.validation.caseNumber" })
-  .optional()
-  .transform((v) => (v ? v : null));
-
-export const decisionFields = {
-  body: z.enum(DECISION_BODIES, { error: "plan.validation.body" }),
-  decidedOn: dateSchema,
-  caseNumber: caseNumberSchema,
-  text: z
-    .string({ error: "validation.required" })
-    .trim()
-    .min(1, { error: "validation.required" })
-    .max(4000, { error: "validation.tooLong" }),
-};
-
 export const PlanDecisionSchema = z.object({ ...decisionFields, version: versionSchema });
-export const InputDeadlineSchema = z.object({ inputDeadline: dateSchema, version: versionSchema });
+export const InputDeadlineSchema = z.object({ inputDeadline: requiredDateSchema, version: versionSchema });
 
 /** The transitions without fields of their own: submit, reopen, amend. */
 export const VersionOnlySchema = z.object({ version: versionSchema });

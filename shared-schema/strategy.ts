@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateSchema } from "./common";
+import { decisionFields } from "./decision";
 
 /*
  * Strategy forms. Messages are translation keys (`validation.*`, `strategy.validation.*`).
@@ -99,21 +99,7 @@ export const GoalSchema = z.object({
 });
 export type GoalInput = Omit<z.output<typeof GoalSchema>, "version" | "focusAreaId" | "goalId">;
 
-export const DECISION_BODIES = ["board", "chief_executives", "municipal_council"] as const;
-
-export const AdoptionSchema = z.object({
-  body: z.enum(DECISION_BODIES, { error: "strategy.validation.body" }),
-  decidedOn: z.string({ error: "validation.required" }).trim().min(1, { error: "validation.required" }).pipe(isoDateSchema),
-  caseNumber: z
-    .string()
-    .trim()
-    .max(40, { error: "validation.tooLong" })
-    .regex(/^[0-9A-Za-zÆØÅæøå][0-9A-Za-zÆØÅæøå/\-. ]*$/, { error: "strategy.validation.caseNumber" })
-    .optional()
-    .transform((v) => (v ? v : null)),
-  text: required(4000),
-  version: versionSchema,
-});
+export const AdoptionSchema = z.object({ ...decisionFields, version: versionSchema });
 export type AdoptionInput = Omit<z.output<typeof AdoptionSchema>, "version">;
 
 export const EvaluationSchema = z.object({

@@ -106,15 +106,6 @@ export const planMessages = domainMessages(
       returnHeading: "Send planen tilbake",
       sendHeading: "Send planen på innspill",
       inputDeadline: "Frist for innspill",
-      body: "Vedtaksorgan",
-      decidedOn: "Vedtaksdato",
-      caseNumber: "Saksnummer (for eksempel 21/13)",
-      text: "Vedtakstekst",
-    },
-    bodies: {
-      board: "Styret",
-      chief_executives: "Rådmannsutvalget",
-      municipal_council: "Kommunestyret",
     },
     outcome: {
       adopted: "Vedtatt",
@@ -163,8 +154,6 @@ export const planMessages = domainMessages(
     validation: {
       year: "Skriv et årstall mellom 2000 og 2100.",
       budget: "Skriv et beløp i kroner, for eksempel 1 250 000,50.",
-      caseNumber: "Skriv saksnummeret slik det står i saken, for eksempel 21/13.",
-      body: "Velg hvem som fattet vedtaket.",
       priority: "Prioritet er et helt tall fra 1 til 999.",
       periodOrder: "Sluttåret kan ikke være før startåret.",
     },
@@ -309,15 +298,6 @@ export const planMessages = domainMessages(
         returnHeading: "Send planen tilbake",
         sendHeading: "Send planen på innspel",
         inputDeadline: "Frist for innspel",
-        body: "Vedtaksorgan",
-        decidedOn: "Vedtaksdato",
-        caseNumber: "Saksnummer (til dømes 21/13)",
-        text: "Vedtakstekst",
-      },
-      bodies: {
-        board: "Styret",
-        chief_executives: "Rådmannsutvalet",
-        municipal_council: "Kommunestyret",
       },
       outcome: {
         adopted: "Vedteken",
@@ -366,8 +346,6 @@ export const planMessages = domainMessages(
       validation: {
         year: "Skriv eit årstal mellom 2000 og 2100.",
         budget: "Skriv eit beløp i kroner, til dømes 1 250 000,50.",
-        caseNumber: "Skriv saksnummeret slik det står i saka, til dømes 21/13.",
-        body: "Vel kven som gjorde vedtaket.",
         priority: "Prioritet er eit heilt tal frå 1 til 999.",
         periodOrder: "Sluttåret kan ikkje vere før startåret.",
       },
@@ -512,15 +490,6 @@ export const planMessages = domainMessages(
         returnHeading: "Return the plan",
         sendHeading: "Send the plan out for input",
         inputDeadline: "Input deadline",
-        body: "Decision body",
-        decidedOn: "Date of decision",
-        caseNumber: "Case number (e.g. 21/13)",
-        text: "Text of the decision",
-      },
-      bodies: {
-        board: "The board",
-        chief_executives: "The chief executives' committee",
-        municipal_council: "The municipal council",
       },
       outcome: {
         adopted: "Adopted",
@@ -568,8 +537,6 @@ export const planMessages = domainMessages(
       validation: {
         year: "Enter a year between 2000 and 2100.",
         budget: "Enter an amount in kroner, e.g. 1 250 000,50.",
-        caseNumber: "Enter the case number as written in the case, e.g. 21/13.",
-        body: "Choose who made the decision.",
         priority: "Priority is a whole number from 1 to 999.",
         periodOrder: "The end year cannot be before the start year.",
       },

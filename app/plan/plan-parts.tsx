@@ -3,8 +3,9 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { DECISION_BODIES, InputDeadlineSchema, PlanDecisionSchema } from "@shared-schema/plan";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "../ui/form";
+import { InputDeadlineSchema, PlanDecisionSchema } from "@shared-schema/plan";
+import { DecisionFields, decisionErrorFields } from "../decision/decision-fields";
+import { ErrorSummary, TextField } from "../ui/form";
 import type { PlanAction } from "./state-machine";
 
 /*
@@ -145,26 +146,10 @@ function DecisionForm({
       <h3 id={headingId} className="ds-heading" data-size="xs">
         {t(action === "approve" ? "plan.action.approveHeading" : "plan.action.returnHeading")}
       </h3>
-      <ErrorSummary
-        focusKey={lastResult}
-        formErrors={form.errors}
-        fields={[
-          { id: fields.body.id, label: t("plan.action.body"), errors: fields.body.errors },
-          { id: fields.decidedOn.id, label: t("plan.action.decidedOn"), errors: fields.decidedOn.errors },
-          { id: fields.caseNumber.id, label: t("plan.action.caseNumber"), errors: fields.caseNumber.errors },
-          { id: fields.text.id, label: t("plan.action.text"), errors: fields.text.errors },
-        ]}
-      />
+      <ErrorSummary focusKey={lastResult} formErrors={form.errors} fields={decisionErrorFields(fields, t)} />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-3">
         <Hidden action={action} versionNo={versionNo} version={version} />
-        <SelectField
-          meta={fields.body}
-          label={t("plan.action.body")}
-          options={DECISION_BODIES.map((b) => ({ value: b, label: t(`plan.bodies.${b}`) }))}
-        />
-        <TextField meta={fields.decidedOn} label={t("plan.action.decidedOn")} type="date" />
-        <TextField meta={fields.caseNumber} label={t("plan.action.caseNumber")} />
-        <TextAreaField meta={fields.text} label={t("plan.action.text")} rows={3} />
+        <DecisionFields fields={fields} textRows={3} />
         <p className="m-0">
           <SubmitButton label={t(`plan.action.${action}`)} primary={action === "approve"} />
         </p>

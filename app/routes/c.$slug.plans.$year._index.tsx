@@ -195,7 +195,7 @@ export default function PlanPage() {
             {t("plan.page.decisionBlock")}: {t(`plan.outcome.${decision.outcome}`)}
           </h2>
           <Facts>
-            <Fact label={t("plan.page.decisionBody")}>{t(`plan.bodies.${decision.body}`)}</Fact>
+            <Fact label={t("plan.page.decisionBody")}>{t(`decision.bodies.${decision.body}`)}</Fact>
             <Fact label={t("plan.page.decisionDate")}>{formatDate(lang, decision.decided_on)}</Fact>
             <Fact label={t("plan.page.caseNumber")}>{decision.case_number ?? notSet}</Fact>
             <Fact label={t("plan.page.decisionText")} preLine>

@@ -3,13 +3,14 @@ import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { AdoptionSchema, DECISION_BODIES } from "@shared-schema/strategy";
+import { AdoptionSchema } from "@shared-schema/strategy";
+import { DecisionFields, decisionErrorFields } from "../decision/decision-fields";
 import { requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
 import { requireStrategy, submitStrategyForm } from "../strategy/route.server";
 import { FormActions } from "../strategy/strategy-form";
 import { adoptStrategy } from "../strategy/strategy-write.server";
-import { ErrorSummary, SelectField, TextAreaField, TextField } from "../ui/form";
+import { ErrorSummary } from "../ui/form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -68,26 +69,10 @@ export default function AdoptStrategy() {
       ) : (
         <>
           <p className="ds-paragraph">{t("strategy.adoptIntro")}</p>
-          <ErrorSummary
-            focusKey={lastResult}
-            formErrors={form.errors}
-            fields={[
-              { id: fields.body.id, label: t("strategy.decision.body"), errors: fields.body.errors },
-              { id: fields.decidedOn.id, label: t("strategy.decision.date"), errors: fields.decidedOn.errors },
-              { id: fields.caseNumber.id, label: t("strategy.decision.caseNumber"), errors: fields.caseNumber.errors },
-              { id: fields.text.id, label: t("strategy.decision.text"), errors: fields.text.errors },
-            ]}
-          />
+          <ErrorSummary focusKey={lastResult} formErrors={form.errors} fields={decisionErrorFields(fields, t)} />
           <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
             <input type="hidden" name="version" value={strategy.version} />
-            <SelectField
-              meta={fields.body}
-              label={t("strategy.decision.body")}
-              options={DECISION_BODIES.map((b) => ({ value: b, label: t(`strategy.decision.bodies.${b}`) }))}
-            />
-            <TextField meta={fields.decidedOn} label={t("strategy.decision.date")} type="date" />
-            <TextField meta={fields.caseNumber} label={t("strategy.decision.caseNumber")} />
-            <TextAreaField meta={fields.text} label={t("strategy.decision.text")} rows={4} />
+            <DecisionFields fields={fields} />
             <FormActions submitLabel={t("strategy.adoptSubmit")} cancelTo={back} />
           </Form>
         </>

@@ -52,12 +52,7 @@ export const strategyMessages = domainMessages(
     target: "Målverdi",
     decision: {
       heading: "Vedtak",
-      body: "Vedtaksorgan",
-      date: "Dato",
-      caseNumber: "Saksnummer",
-      text: "Vedtakstekst",
       none: "Strategien er ikke vedtatt ennå.",
-      bodies: { board: "Styret", chief_executives: "Rådmannsutvalget", municipal_council: "Kommunestyret" },
     },
     history: {
       heading: "Historikk",
@@ -134,8 +129,6 @@ export const strategyMessages = domainMessages(
       periodTooLong: "En strategiperiode kan ikke være lengre enn 12 år.",
       listItemTooLong: "Hver linje kan ha høyst 500 tegn.",
       listTooLong: "Listen kan ha høyst 30 linjer.",
-      body: "Velg hvem som fattet vedtaket.",
-      caseNumber: "Skriv saksnummeret slik det står i saken, for eksempel 21/13.",
     },
   },
   {
@@ -190,12 +183,7 @@ export const strategyMessages = domainMessages(
       target: "Målverdi",
       decision: {
         heading: "Vedtak",
-        body: "Vedtaksorgan",
-        date: "Dato",
-        caseNumber: "Saksnummer",
-        text: "Vedtakstekst",
         none: "Strategien er ikkje vedteken enno.",
-        bodies: { board: "Styret", chief_executives: "Rådmannsutvalet", municipal_council: "Kommunestyret" },
       },
       history: {
         heading: "Historikk",
@@ -272,8 +260,6 @@ export const strategyMessages = domainMessages(
         periodTooLong: "Ein strategiperiode kan ikkje vere lengre enn 12 år.",
         listItemTooLong: "Kvar linje kan ha høgst 500 teikn.",
         listTooLong: "Lista kan ha høgst 30 linjer.",
-        body: "Vel kven som gjorde vedtaket.",
-        caseNumber: "Skriv saksnummeret slik det står i saka, til dømes 21/13.",
       },
     },
     en: {
@@ -327,16 +313,7 @@ export const strategyMessages = domainMessages(
       target: "Target",
       decision: {
         heading: "Decision",
-        body: "Decided by",
-        date: "Date",
-        caseNumber: "Case number",
-        text: "Text of the decision",
         none: "The strategy has not been adopted yet.",
-        bodies: {
-          board: "The board",
-          chief_executives: "The chief executives' council",
-          municipal_council: "The municipal council",
-        },
       },
       history: {
         heading: "History",
@@ -413,8 +390,6 @@ export const strategyMessages = domainMessages(
         periodTooLong: "A strategy period cannot be longer than 12 years.",
         listItemTooLong: "Each line can have at most 500 characters.",
         listTooLong: "The list can have at most 30 lines.",
-        body: "Choose who made the decision.",
-        caseNumber: "Write the case number as it appears in the case, for example 21/13.",
       },
     },
   }

@@ -339,17 +339,17 @@ export function StrategyDocument({
         </h2>
         {strategy.decision ? (
           <dl className="m-0 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="decision">
-            <dt className="font-semibold">{t("strategy.decision.body")}</dt>
-            <dd className="m-0">{t(`strategy.decision.bodies.${strategy.decision.body}`)}</dd>
-            <dt className="font-semibold">{t("strategy.decision.date")}</dt>
+            <dt className="font-semibold">{t("decision.body")}</dt>
+            <dd className="m-0">{t(`decision.bodies.${strategy.decision.body}`)}</dd>
+            <dt className="font-semibold">{t("decision.decidedOn")}</dt>
             <dd className="m-0">{formatDate(lang, strategy.decision.decidedOn)}</dd>
             {strategy.decision.caseNumber ? (
               <>
-                <dt className="font-semibold">{t("strategy.decision.caseNumber")}</dt>
+                <dt className="font-semibold">{t("decision.caseNumber")}</dt>
                 <dd className="m-0">{strategy.decision.caseNumber}</dd>
               </>
             ) : null}
-            <dt className="font-semibold">{t("strategy.decision.text")}</dt>
+            <dt className="font-semibold">{t("decision.text")}</dt>
             <dd className="m-0 whitespace-pre-line">{strategy.decision.text}</dd>
           </dl>
         ) : (

@@ -246,7 +246,7 @@ describe.each([
       const decision = await page.getByTestId("decision-block").innerText();
       expect(decision).toContain("21/16");
       expect(decision).toContain("Rådmannsutvalet godkjenner handlingsplanen.");
-      expect(decision).toContain(t.plan.bodies.chief_executives);
+      expect(decision).toContain(t.decision.bodies.chief_executives);
       expect(await page.getByTestId("plan-actions").count()).toBe(0);
       expect(await page.getByTestId("edit-items").count()).toBe(0);
       expect(await page.locator("main form").count()).toBe(0);

@@ -148,7 +148,7 @@ describe.each([
       expect(await page.locator('main [role="status"]').innerText()).toContain(t.strategy.toast.adopted);
       const decisionText = await page.locator('[data-testid="decision"]').innerText();
       expect(decisionText).toContain("21/13");
-      expect(decisionText).toContain(t.strategy.decision.bodies.board);
+      expect(decisionText).toContain(t.decision.bodies.board);
       expect(await areaTitles(page)).toEqual(["Digital kompetanse", "Digital samhandling"]);
 
       // the previously adopted strategy is archived, its text still readable

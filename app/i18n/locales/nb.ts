@@ -1,3 +1,4 @@
+import { decisionMessages } from "../../decision/messages";
 import { measureMessages } from "../../measure/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
@@ -6,6 +7,7 @@ import { strategyMessages } from "../../strategy/messages";
 export const nb = {
   strategy: strategyMessages.nb,
   measure: measureMessages.nb,
+  decision: decisionMessages.nb,
   plan: planMessages.nb,
   planComments: planCommentMessages.nb,
   shell: {

@@ -1,3 +1,4 @@
+import { decisionMessages } from "../../decision/messages";
 import { measureMessages } from "../../measure/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
@@ -7,6 +8,7 @@ import type { Messages } from "./nb";
 export const nn: Messages = {
   strategy: strategyMessages.nn,
   measure: measureMessages.nn,
+  decision: decisionMessages.nn,
   plan: planMessages.nn,
   planComments: planCommentMessages.nn,
   shell: {
