@@ -6,6 +6,7 @@ import {
   Scripts,
   ScrollRestoration,
   isRouteErrorResponse,
+  useLocation,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -61,6 +62,7 @@ export function Layout({ children }: { children: ReactNode }) {
   const lang = data?.lang ?? DEFAULT_LANGUAGE;
   const i18n = useMemo(() => createI18n(lang), [lang]);
   const nonce = useNonce();
+  const location = useLocation();
   return (
     <html lang={lang} data-color-scheme="light">
       <head>
@@ -74,7 +76,9 @@ export function Layout({ children }: { children: ReactNode }) {
             stays mounted across navigations. */}
         <I18nextProvider i18n={i18n} key={lang}>
           <SiteHeader user={data?.user ?? null} cooperations={data?.cooperations ?? []} />
-          <main id="main" tabIndex={-1} className="mx-auto w-full max-w-6xl px-4 py-6">
+          {/* data-path says which location the DOM shows: navigations render in a transition, so the
+              address bar changes before the page does. The browser tests wait for the two to agree. */}
+          <main id="main" tabIndex={-1} data-path={location.pathname + location.search} className="mx-auto w-full max-w-6xl px-4 py-6">
             {data?.toast ? <ToastMessage toast={data.toast} /> : null}
             {children}
           </main>

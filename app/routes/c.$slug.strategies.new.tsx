@@ -31,7 +31,7 @@ export default function NewStrategy() {
   return (
     <section aria-labelledby="new-strategy-heading" className="flex flex-col gap-4">
       <h1 id="new-strategy-heading" className="ds-heading" data-size="lg">
-        {t("strategy.newPageTitle")}
+        {t("strategy.newTitle")}
       </h1>
       <StrategyForm
         id="strategy"

@@ -76,7 +76,8 @@ export async function waitForHydration(page: Page): Promise<void> {
       return (
         main !== null &&
         Object.keys(main).some((k) => k.startsWith("__reactFiber$")) &&
-        (!router || router.state.navigation.state === "idle")
+        (!router || router.state.navigation.state === "idle") &&
+        (main as HTMLElement).dataset.path === window.location.pathname + window.location.search
       );
     },
     undefined,
@@ -187,4 +188,6 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   ).toEqual([]);
   // a scan that checked nothing proves nothing
   expect(results.passes.length, `axe checked nothing on ${label}`).toBeGreaterThan(0);
+  const uninterpolated = (await page.locator("body").innerText()).match(/\{\{\w+\}\}/g);
+  expect(uninterpolated, `text with a missing translation value on ${label}`).toBeNull();
 }
