@@ -298,13 +298,20 @@ export interface UptakeReportTable {
   decision_reference: string | null;
   evidence_url: string | null;
   realised_benefit_text: string | null;
-  realised_benefit_amount: number | null;
-  realised_benefit_unit: string | null;
   reporter_id: string | null;
   round_id: string | null;
   /** set when the report carries a predecessor municipality's status over a merger */
   derived_from_report_id: string | null;
+  /** 1, 2, 3 … per (measure, municipality) in the order the reports were saved; unique */
+  seq: number;
   created_at: string;
+}
+
+/** A realised benefit, in the unit of one of the measure's expected benefits. */
+export interface UptakeBenefitTable {
+  report_id: string;
+  benefit_id: string;
+  amount: number;
 }
 
 export interface ReportingRoundTable {
@@ -315,7 +322,10 @@ export interface ReportingRoundTable {
   reminder_days_before: number | null;
   opened_at: string;
   closed_at: string | null;
+  closed_by: string | null;
   created_by: string | null;
+  /** when the automatic reminder before the deadline went out */
+  reminder_sent_at: string | null;
 }
 
 export interface RoundMeasureTable {
@@ -331,7 +341,31 @@ export interface RoundSubmissionTable {
   submitted_at: string;
   submitted_by: string | null;
   returned_at: string | null;
+  returned_by: string | null;
   return_comment: string | null;
+}
+
+export type MailKind = "round_opened" | "round_reminder";
+/** pending: waiting for (another) attempt; sent: accepted by SMTP; outbox: kept locally, no SMTP configured; failed: gave up */
+export type MailStatus = "pending" | "sent" | "outbox" | "failed";
+
+export interface MailMessageTable {
+  id: string;
+  cooperation_id: string | null;
+  round_id: string | null;
+  municipality_id: string | null;
+  recipient_id: string | null;
+  to_address: string;
+  language: Language;
+  kind: MailKind;
+  subject: string;
+  body_text: string;
+  status: MailStatus;
+  attempts: Generated<number>;
+  next_attempt_at: string | null;
+  last_error: string | null;
+  sent_at: string | null;
+  created_at: string;
 }
 
 export interface AnnualReportTable {
@@ -400,12 +434,14 @@ export interface Database {
   plan_item: PlanItemTable;
   decision: DecisionTable;
   uptake_report: UptakeReportTable;
+  uptake_benefit: UptakeBenefitTable;
   reporting_round: ReportingRoundTable;
   round_measure: RoundMeasureTable;
   round_submission: RoundSubmissionTable;
   annual_report: AnnualReportTable;
   comment: CommentTable;
   audit_event: AuditEventTable;
+  mail_message: MailMessageTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;
@@ -433,3 +469,8 @@ export type UptakeReport = Selectable<UptakeReportTable>;
 export type NewUptakeReport = Insertable<UptakeReportTable>;
 export type AuditEvent = Selectable<AuditEventTable>;
 export type NewAuditEvent = Insertable<AuditEventTable>;
+export type UptakeBenefit = Selectable<UptakeBenefitTable>;
+export type ReportingRound = Selectable<ReportingRoundTable>;
+export type RoundSubmission = Selectable<RoundSubmissionTable>;
+export type MailMessage = Selectable<MailMessageTable>;
+export type NewMailMessage = Insertable<MailMessageTable>;

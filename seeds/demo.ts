@@ -262,6 +262,7 @@ async function seedMeasures(
           status: m.uptake[i] as UptakeStatus,
           comment: "",
           effective_date: STAMP.slice(0, 10),
+          seq: 1,
           created_at: STAMP,
         }))
       )

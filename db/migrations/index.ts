@@ -3,6 +3,7 @@ import * as initial from "./2026-11-22T1700-initial";
 import * as appendOnlyAudit from "./2026-11-22T1710-append-only-audit";
 import * as strategy from "./2026-11-22T1800-strategy";
 import * as planFrozen from "./2026-11-22T1900-plan-frozen";
+import * as uptakeRounds from "./2026-11-22T2000-uptake-rounds";
 
 // Listed statically so the bundled server and the scripts run the very same migrations without
 // reading TypeScript files from disk at run time. Keys sort in the order they must run.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T1710-append-only-audit": appendOnlyAudit,
   "2026-11-22T1800-strategy": strategy,
   "2026-11-22T1900-plan-frozen": planFrozen,
+  "2026-11-22T2000-uptake-rounds": uptakeRounds,
 };
