@@ -17,6 +17,11 @@ import { authenticate } from "./app/auth/auth.server";
 import "./app/context";
 import { db } from "./app/db.server";
 import { env } from "./app/env.server";
+import { startBackgroundJobs } from "./app/jobs/background.server";
+import { describeTransport } from "./app/mail/delivery.server";
+import { mailDeliveryJob } from "./app/mail/job.server";
+import { roundReminderJob } from "./app/round/reminder-job.server";
+import { rememberListeningAddress } from "./app/utils/origin.server";
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(root, "build", "index.js");
@@ -120,18 +125,25 @@ export function createApp() {
 }
 
 async function main() {
-  const { PORT, HOST } = env();
+  const { PORT, HOST, JOB_INTERVAL_MS } = env();
   await migrateToLatest(db());
+  console.log(`Mail: ${describeTransport()}`);
+  let stopJobs = async () => {};
   const server = createApp().listen(PORT, HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : PORT;
+    rememberListeningAddress(HOST, port);
     console.log(`Fellesløft listening on http://${HOST}:${port}`);
+    // started once the port is known: links in e-mail name it when APP_ORIGIN is unset
+    stopJobs = startBackgroundJobs({
+      intervalMs: JOB_INTERVAL_MS,
+      jobs: [roundReminderJob(db()), mailDeliveryJob(db())],
+    });
   });
   const stop = () => {
+    const jobsStopped = stopJobs();
     server.close(() => {
-      void db()
-        .destroy()
-        .finally(() => process.exit(0));
+      void jobsStopped.then(() => db().destroy()).finally(() => process.exit(0));
     });
   };
   process.on("SIGTERM", stop);

@@ -20,6 +20,20 @@ const EnvSchema = z.object({
   TRUST_PROXY: z.string().optional(),
   LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
   LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+  /** smtp://host:port or smtps://user:pass@host; without it mail is kept in the outbox the secretariat reads */
+  SMTP_URL: z.preprocess(
+    (v) => (v === "" ? undefined : v),
+    z.url({ protocol: /^smtps?$/, error: "an smtp:// or smtps:// URL" }).optional()
+  ),
+  MAIL_FROM: z.string().min(3).default("Fellesløft <ikkje-svar@fellesloft.example>"),
+  /** seconds to wait before retry 2, 3, …; after the last one a message is given up as failed */
+  MAIL_RETRY_SECONDS: z
+    .string()
+    .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "a comma-separated list of seconds, e.g. 60,300,1800")
+    .default("60,300,1800,7200")
+    .transform((list) => list.split(",").map((s) => Number(s.trim()))),
+  /** how often the background jobs (mail delivery, reminders) run */
+  JOB_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

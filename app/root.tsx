@@ -78,7 +78,12 @@ export function Layout({ children }: { children: ReactNode }) {
           <SiteHeader user={data?.user ?? null} cooperations={data?.cooperations ?? []} />
           {/* data-path says which location the DOM shows: navigations render in a transition, so the
               address bar changes before the page does. The browser tests wait for the two to agree. */}
-          <main id="main" tabIndex={-1} data-path={location.pathname + location.search} className="mx-auto w-full max-w-6xl px-4 py-6">
+          <main
+            id="main"
+            tabIndex={-1}
+            data-path={location.pathname + location.search}
+            className="mx-auto w-full max-w-6xl px-4 py-6"
+          >
             {data?.toast ? <ToastMessage toast={data.toast} /> : null}
             {children}
           </main>

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DB } from "../db/connect";
-import type { Language, UptakeStatus } from "../db/schema";
+import type { Language } from "../db/schema";
 import { addMembers, createCooperation, createUser, grantRole } from "../app/cooperation/admin.server";
 import {
   DEMO_PASSWORD,
@@ -13,6 +13,7 @@ import {
   KNUTEPUNKT_MEASURES,
 } from "./demo-content";
 import { registerDataDir, seedMunicipalityRegister } from "./register/seed";
+import { seedDemoUptake } from "./demo-uptake";
 import { seedPlanDemo } from "./plan-demo";
 import { seedStrategyExtras } from "./strategy-extras";
 
@@ -150,13 +151,7 @@ async function goalIdsByArea(db: DB, areaIds: string[]): Promise<string[][]> {
   return areaIds.map((areaId) => goals.filter((g) => g.focus_area_id === areaId).map((g) => g.id));
 }
 
-async function seedMeasures(
-  db: DB,
-  cooperationId: string,
-  memberNumbers: string[],
-  measures: typeof EKOMMUNE_MEASURES,
-  areaIds: string[]
-): Promise<void> {
+async function seedMeasures(db: DB, cooperationId: string, measures: typeof EKOMMUNE_MEASURES, areaIds: string[]): Promise<void> {
   const members = await membersByNumber(db, cooperationId);
   const goalIds = await goalIdsByArea(db, areaIds);
   for (const m of measures) {
@@ -251,22 +246,6 @@ async function seedMeasures(
         )
         .execute();
     }
-    await db
-      .insertInto("uptake_report")
-      .values(
-        memberNumbers.map((number, i) => ({
-          id: randomUUID(),
-          cooperation_id: cooperationId,
-          measure_id: measureId,
-          municipality_id: members.get(number)!,
-          status: m.uptake[i] as UptakeStatus,
-          comment: "",
-          effective_date: STAMP.slice(0, 10),
-          seq: 1,
-          created_at: STAMP,
-        }))
-      )
-      .execute();
   }
 }
 
@@ -277,10 +256,10 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
 
   const ekommuneId = await seedCooperation(db, EKOMMUNE);
   const areaIds = await seedEkommuneStrategy(db, ekommuneId);
-  await seedMeasures(db, ekommuneId, EKOMMUNE.members, EKOMMUNE_MEASURES, areaIds);
+  await seedMeasures(db, ekommuneId, EKOMMUNE_MEASURES, areaIds);
 
   const knutepunktId = await seedCooperation(db, KNUTEPUNKT);
-  await seedMeasures(db, knutepunktId, KNUTEPUNKT.members, KNUTEPUNKT_MEASURES, []);
+  await seedMeasures(db, knutepunktId, KNUTEPUNKT_MEASURES, []);
 
   for (const user of DEMO_USERS) {
     await createUser(db, {
@@ -293,6 +272,8 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
       await grantRole(db, { email: user.email, ...grant });
     }
   }
+  // uptake history and reporting rounds; needs the users and measures above
+  await seedDemoUptake(db, { ekommuneId, knutepunktId });
   // strategy extras (yearly evaluations); needs the users above
   await seedStrategyExtras(db, ekommuneId, "sekretariat@ekommune-sunnmore.example");
   // demo action plans 2013–2015 with an input round; needs the users and measures above

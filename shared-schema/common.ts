@@ -27,3 +27,29 @@ export const cooperationRoleSchema = z.enum(["secretariat", "board", "reporter",
 });
 
 export const isoDateSchema = z.iso.date({ error: "validation.date" });
+
+/** Optional free text: trimmed, empty becomes null. */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max, { error: "validation.tooLong" })
+    .optional()
+    .transform((v) => (v ? v : null));
+
+/** An http(s) address, e.g. a case document or evidence. */
+export const urlSchema = z
+  .string({ error: "validation.required" })
+  .trim()
+  .max(2000, { error: "validation.tooLong" })
+  .refine(
+    (v) => {
+      try {
+        const u = new URL(v);
+        return u.protocol === "https:" || u.protocol === "http:";
+      } catch {
+        return false;
+      }
+    },
+    { error: "measure.validation.url" }
+  );

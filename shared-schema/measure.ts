@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { optionalText, urlSchema } from "./common";
 
 /*
  * The measure form (tiltak): one schema for create and edit, shared by the routes, the tests and
@@ -89,14 +90,6 @@ export function parseWholeNumber(input: string): number | null {
 }
 
 const text = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" });
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max, { error: "validation.tooLong" })
-    .optional()
-    .transform((v) => (v ? v : null));
-
 const nokSchema = z
   .string()
   .optional()
@@ -115,22 +108,6 @@ const wholeNumber = (min: number, max: number, error: string) =>
   z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
 
 const yearSchema = wholeNumber(MIN_YEAR, MAX_YEAR, "measure.validation.year");
-
-const urlSchema = z
-  .string({ error: "validation.required" })
-  .trim()
-  .max(2000, { error: "validation.tooLong" })
-  .refine(
-    (v) => {
-      try {
-        const u = new URL(v);
-        return u.protocol === "https:" || u.protocol === "http:";
-      } catch {
-        return false;
-      }
-    },
-    { error: "measure.validation.url" }
-  );
 
 const BenefitRow = z.object({
   description: text(2000).optional(),

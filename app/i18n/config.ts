@@ -1,5 +1,5 @@
 import i18next, { type i18n as I18n } from "i18next";
-import type { Language } from "../../db/schema";
+import type { Language, WrittenStandard } from "../../db/schema";
 import { en } from "./locales/en";
 import { nb } from "./locales/nb";
 import { nn } from "./locales/nn";
@@ -14,6 +14,9 @@ export const resources = {
 } as const;
 
 /** The locale `Intl` formats with; the value is also what `<html lang>` carries. */
+/** Språklova: the language a municipality's written standard (målform) calls for; none when neutral. */
+export const LANGUAGE_OF_STANDARD: Record<WrittenStandard, Language | null> = { bokmaal: "nb", nynorsk: "nn", neutral: null };
+
 export const INTL_LOCALE: Record<Language, string> = { nb: "nb-NO", nn: "nn-NO", en: "en-GB" };
 
 export function isLanguage(value: unknown): value is Language {

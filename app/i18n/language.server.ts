@@ -1,9 +1,9 @@
 import { createCookie } from "@remix-run/node";
 import type { DB } from "../../db/connect";
-import type { Language, WrittenStandard } from "../../db/schema";
+import type { Language } from "../../db/schema";
 import type { SessionUser } from "../auth/auth.server";
 import { secureCookies } from "../env.server";
-import { DEFAULT_LANGUAGE, isLanguage } from "./config";
+import { DEFAULT_LANGUAGE, LANGUAGE_OF_STANDARD, isLanguage } from "./config";
 
 export const languageCookie = createCookie("fl_lang", {
   path: "/",
@@ -12,12 +12,6 @@ export const languageCookie = createCookie("fl_lang", {
   secure: secureCookies(),
   maxAge: 60 * 60 * 24 * 365,
 });
-
-const LANGUAGE_OF_STANDARD: Record<WrittenStandard, Language | null> = {
-  bokmaal: "nb",
-  nynorsk: "nn",
-  neutral: null,
-};
 
 export async function languageFromCookie(request: Request): Promise<Language | null> {
   const value = await languageCookie.parse(request.headers.get("Cookie"));

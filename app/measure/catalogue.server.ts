@@ -1,10 +1,10 @@
 import type { DB } from "../../db/connect";
-import type { MeasureStatus, StrategyStatus, UptakeStatus } from "../../db/schema";
+import type { MeasureStatus, StrategyStatus } from "../../db/schema";
 import { MEASURE_STATUSES, type MeasureFilters } from "@shared-schema/measure";
 
 /*
  * The measure catalogue (tiltak) and what the measure page and the forms need to show:
- * the cooperation's focus areas and goals, its members, and the uptake history of a measure.
+ * the cooperation's focus areas and goals and its members.
  */
 
 export interface CatalogueRow {
@@ -199,62 +199,4 @@ export async function listMemberOptions(db: DB, { cooperationId }: { cooperation
     if (!existing || leftOn === null) byId.set(r.id, { municipalityId: r.id, number: r.number, name: r.name, leftOn });
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "nb"));
-}
-
-export interface UptakeHistoryRow {
-  id: string;
-  municipalityId: string;
-  municipalityName: string;
-  from: UptakeStatus | null;
-  to: UptakeStatus;
-  effectiveDate: string;
-  createdAt: string;
-  reporterName: string | null;
-  comment: string;
-}
-
-/** Every uptake report on the measure, each with the status it changed from; per municipality, latest first. */
-export async function uptakeHistory(
-  db: DB,
-  { cooperationId, measureId }: { cooperationId: string; measureId: string }
-): Promise<UptakeHistoryRow[]> {
-  const reports = await db
-    .selectFrom("uptake_report")
-    .innerJoin("municipality", "municipality.id", "uptake_report.municipality_id")
-    .leftJoin("app_user", "app_user.id", "uptake_report.reporter_id")
-    .select([
-      "uptake_report.id",
-      "uptake_report.municipality_id",
-      "municipality.name as municipality_name",
-      "uptake_report.status",
-      "uptake_report.effective_date",
-      "uptake_report.created_at",
-      "uptake_report.comment",
-      "app_user.name as reporter_name",
-    ])
-    .where("uptake_report.cooperation_id", "=", cooperationId)
-    .where("uptake_report.measure_id", "=", measureId)
-    .orderBy("uptake_report.created_at")
-    .orderBy("uptake_report.id")
-    .execute();
-  const previous = new Map<string, UptakeStatus>();
-  const rows = reports.map((r) => {
-    const row: UptakeHistoryRow = {
-      id: r.id,
-      municipalityId: r.municipality_id,
-      municipalityName: r.municipality_name,
-      from: previous.get(r.municipality_id) ?? null,
-      to: r.status,
-      effectiveDate: r.effective_date,
-      createdAt: r.created_at,
-      reporterName: r.reporter_name,
-      comment: r.comment,
-    };
-    previous.set(r.municipality_id, r.status);
-    return row;
-  });
-  return rows
-    .map((r, i) => ({ r, i }))
-    .sort((a, b) => a.r.municipalityName.localeCompare(b.r.municipalityName, "nb") || b.i - a.i)
-    .map(({ r }) => r);
 }

@@ -6,14 +6,17 @@ import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "@shared-schema/measure";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
-import { formatDate, formatNok, formatNumber } from "../i18n/format";
+import { formatDate, formatNok, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
-import { listFocusAreasAndGoals, listMemberOptions, uptakeHistory } from "../measure/catalogue.server";
+import { listFocusAreasAndGoals, listMemberOptions } from "../measure/catalogue.server";
 import { findMeasure, hasBenefitsRealisationPlan } from "../measure/edit.server";
 import { parseMeasureNumber } from "../measure/form-action.server";
 import { Fact, Facts, QuerySelect } from "../measure/page-parts";
 import { defaultShareYear, measureShares, participantsInYear } from "../measure/shares.server";
 import { DataTable } from "../ui/data-table";
+import { uptakeTimeline } from "../uptake/history.server";
+import { Timeline } from "../uptake/timeline";
+import { uptakeSummary } from "../uptake/uptake";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.measure.number} ${data.measure.name} – Fellesløft` : "Fellesløft" },
@@ -33,11 +36,11 @@ export async function loader(args: LoaderFunctionArgs) {
       ? asked
       : defaultShareYear(measure.periodFrom, measure.periodTo);
   const thisYear = new Date().getFullYear();
-  const [strategies, members, shares, history, current] = await Promise.all([
+  const [strategies, members, shares, timelines, current] = await Promise.all([
     listFocusAreasAndGoals(db(), { cooperationId }),
     listMemberOptions(db(), { cooperationId }),
     measureShares(db(), { cooperationId, measure, year }),
-    uptakeHistory(db(), { cooperationId, measureId: measure.id }),
+    uptakeTimeline(db(), { cooperationId, measureId: measure.id }),
     participantsInYear(db(), { cooperationId, measure, year: thisYear }),
   ]);
   const supports = strategies.flatMap((s) =>
@@ -50,9 +53,7 @@ export async function loader(args: LoaderFunctionArgs) {
         goals: a.goals.filter((g) => measure.goalIds.includes(g.id)),
       }))
   );
-  const latest = new Map<string, string>();
-  // history is latest first per municipality
-  for (const h of history) if (!latest.has(h.municipalityId)) latest.set(h.municipalityId, h.to);
+  const latest = new Map(timelines.map((tl) => [tl.municipalityId, tl.entries[0].to]));
   const participantYears = new Map(measure.participants.map((p) => [p.municipalityId, p]));
   const participants = (measure.allMembers ? current.map((c) => c.id) : measure.participants.map((p) => p.municipalityId))
     .map((id) => members.find((m) => m.municipalityId === id))
@@ -78,7 +79,8 @@ export async function loader(args: LoaderFunctionArgs) {
     shares,
     year,
     years,
-    history,
+    timelines,
+    uptake: uptakeSummary(participants.map((p) => p.uptake ?? "not_started")),
   });
 }
 
@@ -306,6 +308,19 @@ export default function MeasurePage() {
 
       <PageSection id="participants" title={t("measure.page.participants")}>
         <p className="ds-paragraph">{m.allMembers ? t("measure.page.allMembers") : t("measure.page.chosenMembers")}</p>
+        <p className="ds-paragraph" data-testid="uptake-summary">
+          <strong>{t("measure.uptake")}:</strong>{" "}
+          {data.uptake.ratio === null
+            ? t("measure.uptakeNotRelevant")
+            : t("measure.uptakeValue", {
+                percent: formatPercent(lang, data.uptake.ratio),
+                inUse: data.uptake.inUse,
+                relevant: data.uptake.relevant,
+              })}
+        </p>
+        <p className="ds-paragraph" data-size="sm">
+          {t("uptake.uptakeExplained")}
+        </p>
         <DataTable
           labelledBy="participants-heading"
           caption={t("measure.page.participantsCaption")}
@@ -334,33 +349,25 @@ export default function MeasurePage() {
         </DataTable>
       </PageSection>
 
-      <PageSection id="history" title={t("measure.page.history")}>
-        {data.history.length ? (
-          <DataTable
-            labelledBy="history-heading"
-            caption={t("measure.page.historyCaption")}
-            headers={[
-              t("municipality.name"),
-              t("measure.page.when"),
-              t("measure.page.change"),
-              t("measure.page.who"),
-              t("measure.page.comment"),
-            ]}
-          >
-            {data.history.map((h) => (
-              <tr key={h.id} className={own(h.municipalityId) ? "own-row" : undefined}>
-                <th scope="row">{ownLabel(h.municipalityId, h.municipalityName)}</th>
-                <td>{formatDate(lang, h.effectiveDate)}</td>
-                <td>
-                  {h.from
-                    ? `${t(`uptakeStatus.${h.from}`)} → ${t(`uptakeStatus.${h.to}`)}`
-                    : t("measure.page.firstReport", { to: t(`uptakeStatus.${h.to}`) })}
-                </td>
-                <td>{h.reporterName ?? t("measure.page.unknownReporter")}</td>
-                <td>{h.comment || "–"}</td>
-              </tr>
-            ))}
-          </DataTable>
+      <PageSection id="history" title={t("uptake.timeline.title")}>
+        <p className="ds-paragraph">{t("uptake.timeline.intro")}</p>
+        {data.timelines.length ? (
+          data.timelines.map((tl) => (
+            <details
+              key={tl.municipalityId}
+              open={own(tl.municipalityId) || undefined}
+              className={own(tl.municipalityId) ? "own-row ds-details" : "ds-details"}
+              data-municipality={tl.municipalityName}
+            >
+              <summary>
+                {ownLabel(tl.municipalityId, tl.municipalityName)}: {t(`uptakeStatus.${tl.entries[0].to}`)} (
+                {t("measure.page.reportCount", { count: tl.entries.length })})
+              </summary>
+              <div className="pt-2">
+                <Timeline entries={tl.entries} />
+              </div>
+            </details>
+          ))
         ) : (
           <p className="ds-paragraph">{t("measure.page.noHistory")}</p>
         )}

@@ -11,7 +11,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} – Fellesløft` : "Fellesløft" }];
 
 export default function CooperationLayout() {
-  const { slug, name } = useLoaderData<typeof loader>();
+  const { slug, name, roles } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-6">
@@ -22,6 +22,8 @@ export default function CooperationLayout() {
             { to: `/c/${slug}/strategy`, label: t("strategy.nav"), end: false },
             { to: `/c/${slug}/measures`, label: t("measure.nav"), end: false },
             { to: `/c/${slug}/plans`, label: t("plan.nav"), end: false },
+            ...(roles.includes("reporter") ? [{ to: `/c/${slug}/uptake`, label: t("uptake.nav"), end: false }] : []),
+            { to: `/c/${slug}/rounds`, label: t("round.nav"), end: false },
           ].map((item) => (
             <li key={item.to}>
               <NavLink end={item.end} to={item.to} className="ds-link">

@@ -1,10 +1,10 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewStrategySchema } from "@shared-schema/strategy";
-import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
+import { ErrorSummary, SubmitOrCancel, TextAreaField, TextField } from "../ui/form";
 
 export interface StrategyFormDefaults {
   title: string;
@@ -86,23 +86,8 @@ export function StrategyForm({
   );
 }
 
-/** Submit and cancel at the end of every strategy form; the button is busy while the form is sent. */
+/** Submit and "back to the strategy" at the end of every strategy form. */
 export function FormActions({ submitLabel, cancelTo }: { submitLabel: string; cancelTo: string }) {
   const { t } = useTranslation();
-  const navigation = useNavigation();
-  return (
-    <div className="flex flex-wrap items-center gap-4">
-      <button
-        type="submit"
-        className="ds-button"
-        data-variant="primary"
-        aria-busy={navigation.state === "submitting" || undefined}
-      >
-        {submitLabel}
-      </button>
-      <Link className="ds-link" to={cancelTo}>
-        {t("strategy.cancel")}
-      </Link>
-    </div>
-  );
+  return <SubmitOrCancel submitLabel={submitLabel} cancelTo={cancelTo} cancelLabel={t("strategy.cancel")} />;
 }

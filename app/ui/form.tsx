@@ -1,5 +1,6 @@
 import type { FieldMetadata } from "@conform-to/react";
 import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/react";
+import { Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 
@@ -217,6 +218,34 @@ export function ErrorSummary({
           </li>
         ))}
       </ul>
+    </div>
+  );
+}
+
+/** Submit and a way back at the end of a form; the button is busy while the form is sent. */
+export function SubmitOrCancel({
+  submitLabel,
+  cancelTo,
+  cancelLabel,
+}: {
+  submitLabel: string;
+  cancelTo: string;
+  cancelLabel: string;
+}) {
+  const navigation = useNavigation();
+  return (
+    <div className="flex flex-wrap items-center gap-4">
+      <button
+        type="submit"
+        className="ds-button"
+        data-variant="primary"
+        aria-busy={navigation.state === "submitting" || undefined}
+      >
+        {submitLabel}
+      </button>
+      <Link className="ds-link" to={cancelTo}>
+        {cancelLabel}
+      </Link>
     </div>
   );
 }

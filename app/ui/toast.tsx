@@ -2,11 +2,15 @@ import { useTranslation } from "react-i18next";
 
 const COLOR = { success: "success", info: "info", error: "danger" } as const;
 
-export function ToastMessage({ toast }: { toast: { kind: keyof typeof COLOR; key: string } }) {
+export function ToastMessage({
+  toast,
+}: {
+  toast: { kind: keyof typeof COLOR; key: string; values?: Record<string, string | number> };
+}) {
   const { t } = useTranslation();
   return (
     <div className="ds-alert mb-4" data-color={COLOR[toast.kind]} role={toast.kind === "error" ? "alert" : "status"}>
-      <p className="ds-paragraph">{t(toast.key)}</p>
+      <p className="ds-paragraph">{t(toast.key, toast.values)}</p>
     </div>
   );
 }

@@ -1,15 +1,5 @@
 import type { UptakeStatus } from "../../db/schema";
 
-/** The ordered scale; the index is how far a municipality has come. */
-export const UPTAKE_SCALE = [
-  "not_relevant",
-  "not_started",
-  "planned",
-  "in_progress",
-  "in_use",
-  "realised",
-] as const satisfies readonly UptakeStatus[];
-
 const TAKEN_INTO_USE: ReadonlySet<UptakeStatus> = new Set(["in_use", "realised"]);
 
 export interface UptakeSummary {

@@ -6,6 +6,8 @@ export type ToastKind = "success" | "info" | "error";
 export interface Toast {
   kind: ToastKind;
   key: string;
+  /** interpolation values for the text, e.g. a count */
+  values?: Record<string, string | number>;
 }
 
 const storage = createCookieSessionStorage({

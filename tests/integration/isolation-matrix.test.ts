@@ -50,6 +50,13 @@ const OWN_GET_RULES: Record<string, { allowed: Permission | readonly Cooperation
   "routes/c.$slug.strategies.$id.evaluations.$year": { allowed: "strategy:edit" },
   // the action plan's item form: the secretariat only
   "routes/c.$slug.plans.$year.items": { allowed: "plan:edit" },
+  // a reporter's own municipality's measures
+  "routes/c.$slug.uptake._index": { allowed: ["reporter"] },
+  "routes/c.$slug.uptake.$number": { allowed: ["reporter"] },
+  // opening a reporting round: the secretariat only
+  "routes/c.$slug.rounds.new": { allowed: "round:manage" },
+  // e-mail to reporters and the outbox: the secretariat only
+  "routes/c.$slug.mail": { allowed: "round:manage" },
 };
 
 /**

@@ -228,7 +228,7 @@ const reportYear: ParamResolver = async ({ db, target }) =>
  */
 export const PARAM_TABLE: Record<string, ParamResolver> = {
   slug: async ({ target }) => target.cooperation.slug,
-  number: bySegment({ measures: measureNumber }),
+  number: bySegment({ measures: measureNumber, uptake: measureNumber }),
   measure: measureNumber,
   year: bySegment({
     plans: planYear,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { createI18n, LANGUAGES, resources } from "../../app/i18n/config";
 import { COOPERATION_ROLES } from "../../app/cooperation/permissions";
-import { UPTAKE_SCALE } from "../../app/uptake/uptake";
+import { UPTAKE_SCALE } from "@shared-schema/uptake";
 
 type Tree = { [key: string]: string | string[] | Tree };
 

@@ -1,8 +1,11 @@
 import { decisionMessages } from "../../decision/messages";
+import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
+import { roundMessages } from "../../round/messages";
 import { strategyMessages } from "../../strategy/messages";
+import { uptakeMessages } from "../../uptake/messages";
 import type { Messages } from "./nb";
 
 export const en: Messages = {
@@ -11,6 +14,9 @@ export const en: Messages = {
   decision: decisionMessages.en,
   plan: planMessages.en,
   planComments: planCommentMessages.en,
+  mail: mailMessages.en,
+  uptake: uptakeMessages.en,
+  round: roundMessages.en,
   shell: {
     skipToContent: "Skip to main content",
     signedInAs: "Signed in as {{name}}",

@@ -1,8 +1,11 @@
 import { decisionMessages } from "../../decision/messages";
+import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
+import { roundMessages } from "../../round/messages";
 import { strategyMessages } from "../../strategy/messages";
+import { uptakeMessages } from "../../uptake/messages";
 /** Bokmål: the source language. nn.ts and en.ts must have exactly these keys (typed and tested). */
 export const nb = {
   strategy: strategyMessages.nb,
@@ -10,6 +13,9 @@ export const nb = {
   decision: decisionMessages.nb,
   plan: planMessages.nb,
   planComments: planCommentMessages.nb,
+  mail: mailMessages.nb,
+  uptake: uptakeMessages.nb,
+  round: roundMessages.nb,
   shell: {
     skipToContent: "Hopp til hovedinnholdet",
     signedInAs: "Innlogget som {{name}}",

@@ -1,8 +1,11 @@
 import { decisionMessages } from "../../decision/messages";
+import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
+import { roundMessages } from "../../round/messages";
 import { strategyMessages } from "../../strategy/messages";
+import { uptakeMessages } from "../../uptake/messages";
 import type { Messages } from "./nb";
 
 export const nn: Messages = {
@@ -11,6 +14,9 @@ export const nn: Messages = {
   decision: decisionMessages.nn,
   plan: planMessages.nn,
   planComments: planCommentMessages.nn,
+  mail: mailMessages.nn,
+  uptake: uptakeMessages.nn,
+  round: roundMessages.nn,
   shell: {
     skipToContent: "Hopp til hovudinnhaldet",
     signedInAs: "Innlogga som {{name}}",

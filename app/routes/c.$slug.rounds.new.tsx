@@ -1,0 +1,108 @@
+import { useForm } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { OpenRoundSchema } from "@shared-schema/round";
+import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { db } from "../db.server";
+import { cooperationPageTitle } from "../i18n/page-title";
+import { openRound, RoundNotFoundError } from "../round/round.server";
+import { CheckboxGroupField, ErrorSummary, TextField, SubmitOrCancel } from "../ui/form";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round.form.pageTitle");
+
+async function measureOptions(cooperationId: string) {
+  return db()
+    .selectFrom("measure")
+    .select(["id", "number", "name", "status"])
+    .where("cooperation_id", "=", cooperationId)
+    .orderBy("number")
+    .execute();
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "round:manage");
+  const measures = await measureOptions(scope.cooperationId);
+  return json({ slug: scope.slug, name: scope.name, measures });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = await requireCooperationRole(args, "round:manage");
+  const submission = parseWithZod(await args.request.formData(), { schema: OpenRoundSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  try {
+    const id = await openRound(db(), { cooperationId: scope.cooperationId, userId: scope.userId, input: submission.value });
+    const queued = await db()
+      .selectFrom("mail_message")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("round_id", "=", id)
+      .executeTakeFirstOrThrow();
+    return redirectWithToast(`/c/${scope.slug}/rounds/${id}`, {
+      kind: "success",
+      key: "round.form.opened",
+      values: { count: Number(queued.n) },
+    });
+  } catch (error) {
+    // a measure id that is not this cooperation's
+    if (error instanceof RoundNotFoundError) throw notFound();
+    throw error;
+  }
+}
+
+export default function NewRound() {
+  const { slug, name, measures } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const [form, fields] = useForm({
+    id: "round",
+    lastResult,
+    defaultValue: { name: "", deadline: "", reminderDaysBefore: "3", measures: [] as string[] },
+    constraint: getZodConstraint(OpenRoundSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: OpenRoundSchema }),
+  });
+  return (
+    <section aria-labelledby="round-form-heading" className="flex flex-col gap-4">
+      <h1 id="round-form-heading" className="ds-heading" data-size="lg">
+        {t("round.form.title", { name })}
+      </h1>
+      <p className="ds-paragraph">{t("round.form.intro")}</p>
+      <ErrorSummary
+        focusKey={lastResult}
+        formErrors={form.errors}
+        fields={[
+          { id: fields.name.id, label: t("round.form.name"), errors: fields.name.errors },
+          { id: fields.deadline.id, label: t("round.form.deadline"), errors: fields.deadline.errors },
+          { id: fields.reminderDaysBefore.id, label: t("round.form.reminderDays"), errors: fields.reminderDaysBefore.errors },
+          { id: `${fields.measures.id}-0`, label: t("round.form.measures"), errors: fields.measures.errors },
+        ]}
+      />
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
+        <TextField meta={fields.name} label={t("round.form.name")} description={t("round.form.nameHelp")} />
+        <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
+          <TextField meta={fields.deadline} label={t("round.form.deadline")} type="date" />
+          <TextField
+            meta={fields.reminderDaysBefore}
+            label={t("round.form.reminderDays")}
+            description={t("round.form.reminderDaysHelp")}
+            inputMode="numeric"
+          />
+        </div>
+        <CheckboxGroupField
+          meta={fields.measures}
+          legend={t("round.form.measures")}
+          description={t("round.form.measuresHelp")}
+          options={measures.map((m) => ({ value: m.id, label: `${m.number}. ${m.name} (${t(`measureStatus.${m.status}`)})` }))}
+        />
+        <SubmitOrCancel
+          cancelLabel={t("round.detail.back")}
+          submitLabel={t("round.form.submit")}
+          cancelTo={`/c/${slug}/rounds`}
+        />
+      </Form>
+    </section>
+  );
+}

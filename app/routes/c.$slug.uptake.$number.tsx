@@ -1,0 +1,230 @@
+import { getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
+import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { UPTAKE_SCALE, UptakeReportSchema, osloToday } from "@shared-schema/uptake";
+import { notFound, requireMunicipalityReporter } from "../auth/guards.server";
+import { db } from "../db.server";
+import { formatNumber } from "../i18n/format";
+import { cooperationPageTitle } from "../i18n/page-title";
+import { useLanguage } from "../i18n/use-language";
+import { parseMeasureNumber } from "../measure/form-action.server";
+import { ErrorSummary, FieldErrors, SelectField, TextAreaField, TextField, SubmitOrCancel } from "../ui/form";
+import { uptakeTimeline } from "../uptake/history.server";
+import { measuresOf } from "../uptake/participation.server";
+import { NotParticipatingError, UptakeRowErrors, currentReports, saveUptakeReports } from "../uptake/report.server";
+import { Timeline } from "../uptake/timeline";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  cooperationPageTitle(matches, "uptake.single.pageTitle", { number: data?.measure.number ?? "" });
+
+/**
+ * The measure in the URL, if the reporter's municipality takes part in it today; anything else is
+ * 404, so the page cannot be used to report for a measure (or a cooperation) that is not theirs.
+ */
+async function requireOwnMeasure(args: LoaderFunctionArgs | ActionFunctionArgs) {
+  const scope = await requireMunicipalityReporter(args);
+  const number = parseMeasureNumber(args.params.number);
+  if (number === null) throw notFound();
+  const measure = await db()
+    .selectFrom("measure")
+    .select(["id", "number", "name"])
+    .where("cooperation_id", "=", scope.cooperationId)
+    .where("number", "=", number)
+    .executeTakeFirst();
+  if (!measure) throw notFound();
+  const taking = await measuresOf(db(), {
+    cooperationId: scope.cooperationId,
+    municipalityId: scope.municipalityId,
+    date: osloToday(),
+  });
+  if (!taking.has(measure.id)) throw notFound();
+  return { scope, measure };
+}
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { scope, measure } = await requireOwnMeasure(args);
+  const where = { cooperationId: scope.cooperationId, municipalityId: scope.municipalityId };
+  const [municipality, benefits, current, timelines] = await Promise.all([
+    db().selectFrom("municipality").select("name").where("id", "=", scope.municipalityId).executeTakeFirstOrThrow(),
+    db()
+      .selectFrom("measure_benefit")
+      .select(["id", "description", "amount", "unit"])
+      .where("measure_id", "=", measure.id)
+      .where("unit", "is not", null)
+      .orderBy("sort_order")
+      .execute(),
+    currentReports(db(), { ...where, measureIds: [measure.id] }),
+    uptakeTimeline(db(), { ...where, measureId: measure.id }),
+  ]);
+  return json({
+    slug: scope.slug,
+    municipality: municipality.name,
+    measure,
+    benefits,
+    current: current.get(measure.id)?.status ?? null,
+    today: osloToday(),
+    entries: timelines[0]?.entries ?? [],
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const { scope, measure } = await requireOwnMeasure(args);
+  const submission = parseWithZod(await args.request.formData(), { schema: UptakeReportSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const { currentStatus: _shown, ...report } = submission.value;
+  try {
+    await saveUptakeReports(db(), {
+      cooperationId: scope.cooperationId,
+      municipalityId: scope.municipalityId,
+      userId: scope.userId,
+      reports: [{ ...report, measureId: measure.id }],
+    });
+  } catch (error) {
+    if (error instanceof NotParticipatingError) throw notFound();
+    if (error instanceof UptakeRowErrors) {
+      const fieldErrors = Object.fromEntries(error.errors.map((e) => [e.field, [e.messageKey]]));
+      return json(submission.reply({ fieldErrors }), { status: 400 });
+    }
+    throw error;
+  }
+  return redirectWithToast(`/c/${scope.slug}/uptake`, { kind: "success", key: "uptake.saved" });
+}
+
+export default function ReportMeasure() {
+  const { slug, municipality, measure, benefits, current, today, entries } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const [form, fields] = useForm({
+    id: "uptake-report",
+    lastResult,
+    defaultValue: {
+      currentStatus: current ?? undefined,
+      status: current ?? "not_started",
+      comment: "",
+      effectiveDate: today,
+      decisionReference: "",
+      evidenceUrl: "",
+      realisedBenefitText: "",
+      benefits: benefits.map((b) => ({ benefitId: b.id, amount: "" })),
+    },
+    constraint: getZodConstraint(UptakeReportSchema),
+    shouldValidate: "onSubmit",
+    shouldRevalidate: "onInput",
+    onValidate: ({ formData }) => parseWithZod(formData, { schema: UptakeReportSchema }),
+  });
+  const benefitRows = fields.benefits.getFieldList();
+  const unit = (u: string | null) => (u ? t(`measure.units.${u}`, { defaultValue: u }) : "");
+  const benefitLabel = (i: number) =>
+    t("uptake.single.benefitAmount", { description: benefits[i]?.description ?? "", unit: unit(benefits[i]?.unit ?? null) });
+  const back = `/c/${slug}/uptake`;
+  return (
+    <section aria-labelledby="report-heading" className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <p className="ds-paragraph m-0">
+          <Link to={back} className="ds-link">
+            {t("uptake.single.back")}
+          </Link>
+        </p>
+        <h1 id="report-heading" className="ds-heading" data-size="lg">
+          {t("uptake.single.title", { number: measure.number, name: measure.name })}
+        </h1>
+        <p className="ds-paragraph m-0">{t("uptake.single.intro", { municipality })}</p>
+        <p className="ds-paragraph m-0">
+          <strong>
+            {current ? t("uptake.single.current", { status: t(`uptakeStatus.${current}`) }) : t("uptake.single.currentNone")}
+          </strong>{" "}
+          <Link to={`/c/${slug}/measures/${measure.number}`} className="ds-link">
+            {t("uptake.single.openMeasure")}
+          </Link>
+        </p>
+      </header>
+      <ErrorSummary
+        focusKey={lastResult}
+        formErrors={form.errors}
+        fields={[
+          { id: fields.status.id, label: t("uptake.single.status"), errors: fields.status.errors },
+          { id: fields.comment.id, label: t("uptake.comment"), errors: fields.comment.errors },
+          { id: fields.effectiveDate.id, label: t("uptake.effectiveDate"), errors: fields.effectiveDate.errors },
+          {
+            id: fields.decisionReference.id,
+            label: t("uptake.single.decisionReference"),
+            errors: fields.decisionReference.errors,
+          },
+          { id: fields.evidenceUrl.id, label: t("uptake.single.evidenceUrl"), errors: fields.evidenceUrl.errors },
+          {
+            id: fields.realisedBenefitText.id,
+            label: t("uptake.single.realisedBenefitText"),
+            errors: fields.realisedBenefitText.errors,
+          },
+          { id: fields.benefits.id, label: t("uptake.single.benefitsLegend"), errors: fields.benefits.errors },
+          ...benefitRows.map((row, i) => {
+            const amount = row.getFieldset().amount;
+            return { id: amount.id, label: benefitLabel(i), errors: amount.errors };
+          }),
+        ]}
+      />
+      <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
+        {current ? <input type="hidden" name={fields.currentStatus.name} value={current} /> : null}
+        <SelectField
+          meta={fields.status}
+          label={t("uptake.single.status")}
+          options={UPTAKE_SCALE.map((s) => ({ value: s, label: t(`uptakeStatus.${s}`) }))}
+        />
+        <TextAreaField meta={fields.comment} label={t("uptake.comment")} description={t("uptake.commentHelp")} rows={3} />
+        <TextField meta={fields.effectiveDate} label={t("uptake.effectiveDate")} type="date" />
+        <TextField
+          meta={fields.decisionReference}
+          label={t("uptake.single.decisionReference")}
+          description={t("uptake.single.decisionReferenceHelp")}
+        />
+        <TextField meta={fields.evidenceUrl} label={t("uptake.single.evidenceUrl")} type="url" />
+        <TextAreaField
+          meta={fields.realisedBenefitText}
+          label={t("uptake.single.realisedBenefitText")}
+          description={t("uptake.single.realisedBenefitHelp")}
+          rows={3}
+        />
+        {benefits.length ? (
+          <fieldset className="ds-fieldset flex flex-col gap-3" aria-describedby="benefits-help">
+            <legend className="ds-label">{t("uptake.single.benefitsLegend")}</legend>
+            <p id="benefits-help" className="ds-paragraph" data-size="sm">
+              {t("uptake.single.benefitsHelp")}
+            </p>
+            <FieldErrors id={fields.benefits.errorId} errors={fields.benefits.errors} />
+            {benefitRows.map((row, i) => {
+              const set = row.getFieldset();
+              const { key: _key, ...benefitId } = getInputProps(set.benefitId as FieldMetadata<string>, { type: "hidden" });
+              const b = benefits[i];
+              return (
+                <div key={row.key}>
+                  <input {...benefitId} />
+                  <TextField
+                    meta={set.amount}
+                    label={benefitLabel(i)}
+                    inputMode="numeric"
+                    description={
+                      b?.amount !== null && b?.amount !== undefined
+                        ? t("uptake.single.expected", { amount: `${formatNumber(lang, b.amount)} ${unit(b.unit)}` })
+                        : undefined
+                    }
+                  />
+                </div>
+              );
+            })}
+          </fieldset>
+        ) : null}
+        <SubmitOrCancel cancelLabel={t("uptake.single.back")} submitLabel={t("uptake.single.save")} cancelTo={back} />
+      </Form>
+      <section aria-labelledby="own-history" className="flex flex-col gap-3">
+        <h2 id="own-history" className="ds-heading" data-size="md">
+          {t("uptake.single.history", { municipality })}
+        </h2>
+        <Timeline entries={entries} />
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,230 @@
+import { randomUUID } from "node:crypto";
+import type { DB } from "../../db/connect";
+import type { UptakeStatus } from "../../db/schema";
+import { isBackwards, osloToday, type BulkUptakeInput, type UptakeReportInput } from "@shared-schema/uptake";
+import { recordAudit } from "../audit/audit.server";
+import { openRoundByMeasure } from "../round/open-rounds.server";
+import { measuresOf } from "./participation.server";
+
+/*
+ * Saving uptake reports. Every report is kept (the current status is the one with the highest
+ * `seq`); a save of several reports is one transaction, all or nothing. Two reporters saving the
+ * same measure at once both succeed, one after the other: the unique (measure, municipality, seq)
+ * index makes the later one retry with the next number.
+ */
+
+export interface ReportToSave extends Omit<UptakeReportInput, "currentStatus"> {
+  measureId: string;
+}
+
+export interface RowError {
+  /** index of the report in the list given to saveUptakeReports */
+  index: number;
+  field: "comment" | "benefits";
+  messageKey: string;
+}
+
+/** One or more reports cannot be saved as they are; nothing was saved. */
+export class UptakeRowErrors extends Error {
+  constructor(readonly errors: RowError[]) {
+    super("uptake reports refused");
+  }
+}
+
+/** The municipality does not take part in the measure (or the measure is not the cooperation's). */
+export class NotParticipatingError extends Error {}
+
+/** A bulk save in which no row asks for a report. */
+export class NothingToSaveError extends Error {}
+
+interface Scope {
+  cooperationId: string;
+  municipalityId: string;
+  userId: string;
+}
+
+const MAX_ATTEMPTS = 5;
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string };
+  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE";
+}
+
+/** The latest report per measure for one municipality. */
+export async function currentReports(
+  db: DB,
+  { cooperationId, municipalityId, measureIds }: { cooperationId: string; municipalityId: string; measureIds?: readonly string[] }
+): Promise<Map<string, { status: UptakeStatus; seq: number }>> {
+  let query = db
+    .selectFrom("uptake_report")
+    .select(["measure_id", "status", "seq"])
+    .where("cooperation_id", "=", cooperationId)
+    .where("municipality_id", "=", municipalityId)
+    .where((eb) =>
+      eb(
+        "seq",
+        "=",
+        eb
+          .selectFrom("uptake_report as later")
+          .select((l) => l.fn.max("later.seq").as("max"))
+          .whereRef("later.measure_id", "=", "uptake_report.measure_id")
+          .whereRef("later.municipality_id", "=", "uptake_report.municipality_id")
+      )
+    );
+  if (measureIds) {
+    if (measureIds.length === 0) return new Map();
+    query = query.where("measure_id", "in", [...measureIds]);
+  }
+  const rows = await query.execute();
+  return new Map(rows.map((r) => [r.measure_id, { status: r.status, seq: r.seq }]));
+}
+
+/**
+ * Saves reports for the municipality of the session, all or nothing. Refuses a measure the
+ * municipality does not take part in today, a step back without a comment (against the status
+ * current at the moment of saving, not the one the form showed), and a benefit that is not one of
+ * the measure's expected benefits.
+ */
+export async function saveUptakeReports(
+  db: DB,
+  { cooperationId, municipalityId, userId, reports, now = new Date() }: Scope & { reports: ReportToSave[]; now?: Date }
+): Promise<string[]> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction().execute((trx) => insertReports(trx, { cooperationId, municipalityId, userId, reports, now }));
+    } catch (error) {
+      if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
+    }
+  }
+}
+
+async function insertReports(
+  trx: DB,
+  { cooperationId, municipalityId, userId, reports, now }: Scope & { reports: ReportToSave[]; now: Date }
+): Promise<string[]> {
+  const measureIds = [...new Set(reports.map((r) => r.measureId))];
+  const taking = await measuresOf(trx, { cooperationId, municipalityId, date: osloToday(now) });
+  if (measureIds.some((id) => !taking.has(id))) throw new NotParticipatingError();
+
+  const [current, rounds, benefits] = await Promise.all([
+    currentReports(trx, { cooperationId, municipalityId, measureIds }),
+    openRoundByMeasure(trx, { cooperationId, measureIds }),
+    trx.selectFrom("measure_benefit").select(["id", "measure_id"]).where("measure_id", "in", measureIds).execute(),
+  ]);
+  const benefitOf = new Map(benefits.map((b) => [b.id, b.measure_id]));
+
+  const errors: RowError[] = [];
+  reports.forEach((r, index) => {
+    if (isBackwards(current.get(r.measureId)?.status, r.status) && !r.comment) {
+      errors.push({ index, field: "comment", messageKey: "uptake.validation.backwardsNeedsComment" });
+    }
+    if (r.benefits.some((b) => benefitOf.get(b.benefitId) !== r.measureId)) {
+      errors.push({ index, field: "benefits", messageKey: "uptake.validation.benefit" });
+    }
+  });
+  if (errors.length) throw new UptakeRowErrors(errors);
+
+  const createdAt = now.toISOString();
+  const ids: string[] = [];
+  for (const r of reports) {
+    const previous = current.get(r.measureId);
+    const row = {
+      id: randomUUID(),
+      cooperation_id: cooperationId,
+      measure_id: r.measureId,
+      municipality_id: municipalityId,
+      status: r.status,
+      comment: r.comment,
+      effective_date: r.effectiveDate,
+      decision_reference: r.decisionReference,
+      evidence_url: r.evidenceUrl,
+      realised_benefit_text: r.realisedBenefitText,
+      reporter_id: userId,
+      round_id: rounds.get(r.measureId) ?? null,
+      derived_from_report_id: null,
+      seq: (previous?.seq ?? 0) + 1,
+      created_at: createdAt,
+    };
+    await trx.insertInto("uptake_report").values(row).execute();
+    if (r.benefits.length) {
+      await trx
+        .insertInto("uptake_benefit")
+        .values(r.benefits.map((b) => ({ report_id: row.id, benefit_id: b.benefitId, amount: b.amount })))
+        .execute();
+    }
+    current.set(r.measureId, { status: r.status, seq: row.seq });
+    await recordAudit(trx, {
+      cooperationId,
+      actorId: userId,
+      action: "uptake.report",
+      entityType: "uptake_report",
+      entityId: row.id,
+      before: previous ? { status: previous.status } : undefined,
+      after: { ...row, benefits: r.benefits },
+    });
+    ids.push(row.id);
+  }
+  return ids;
+}
+
+/**
+ * The bulk form's rows that become reports: a changed status, a comment, or — while a round asks
+ * for the measure and the municipality has not answered it yet — the status as shown, confirmed.
+ */
+export async function saveBulkUptake(
+  db: DB,
+  { cooperationId, municipalityId, userId, input, now = new Date() }: Scope & { input: BulkUptakeInput; now?: Date }
+): Promise<{ saved: number }> {
+  const measureIds = input.rows.map((r) => r.measureId);
+  const [current, pending] = await Promise.all([
+    currentReports(db, { cooperationId, municipalityId, measureIds }),
+    unansweredRoundMeasures(db, { cooperationId, municipalityId, measureIds }),
+  ]);
+  const chosen = input.rows
+    .map((row, index) => ({ row, index }))
+    .filter(({ row }) => row.status !== current.get(row.measureId)?.status || row.comment || pending.has(row.measureId));
+  if (chosen.length === 0) throw new NothingToSaveError();
+  try {
+    await saveUptakeReports(db, {
+      cooperationId,
+      municipalityId,
+      userId,
+      now,
+      reports: chosen.map(({ row }) => ({
+        measureId: row.measureId,
+        status: row.status,
+        comment: row.comment,
+        effectiveDate: input.effectiveDate,
+        decisionReference: null,
+        evidenceUrl: null,
+        realisedBenefitText: null,
+        benefits: [],
+      })),
+    });
+  } catch (error) {
+    // errors name the rows of the form, not of the chosen subset
+    if (error instanceof UptakeRowErrors) {
+      throw new UptakeRowErrors(error.errors.map((e) => ({ ...e, index: chosen[e.index].index })));
+    }
+    throw error;
+  }
+  return { saved: chosen.length };
+}
+
+/** Measures an open round asks this municipality about that it has not answered in that round. */
+export async function unansweredRoundMeasures(
+  db: DB,
+  { cooperationId, municipalityId, measureIds }: { cooperationId: string; municipalityId: string; measureIds: readonly string[] }
+): Promise<Set<string>> {
+  const rounds = await openRoundByMeasure(db, { cooperationId, measureIds });
+  if (rounds.size === 0) return new Set();
+  const answered = await db
+    .selectFrom("uptake_report")
+    .select(["measure_id", "round_id"])
+    .where("cooperation_id", "=", cooperationId)
+    .where("municipality_id", "=", municipalityId)
+    .where("round_id", "in", [...new Set(rounds.values())])
+    .execute();
+  const done = new Set(answered.map((a) => `${a.measure_id}|${a.round_id}`));
+  return new Set([...rounds].filter(([measureId, roundId]) => !done.has(`${measureId}|${roundId}`)).map(([m]) => m));
+}

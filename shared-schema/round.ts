@@ -1,0 +1,48 @@
+import { z } from "zod";
+import { isoDateSchema } from "./common";
+import { osloToday } from "./uptake";
+
+/*
+ * Reporting-round forms. The cooperation and the acting user come from the session; the
+ * municipality named in the secretariat's forms is checked against the round's members.
+ */
+
+const idSchema = z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
+
+export const OpenRoundSchema = z.object({
+  name: z
+    .string({ error: "validation.required" })
+    .trim()
+    .min(1, { error: "validation.required" })
+    .max(200, { error: "validation.tooLong" }),
+  deadline: z
+    .string({ error: "validation.required" })
+    .pipe(isoDateSchema)
+    .refine((d) => d >= osloToday(), { error: "round.validation.deadlinePast" }),
+  reminderDaysBefore: z
+    .number({ error: "round.validation.reminderDays" })
+    .int({ error: "round.validation.reminderDays" })
+    .min(0, { error: "round.validation.reminderDays" })
+    .max(60, { error: "round.validation.reminderDays" })
+    .optional()
+    .transform((v) => v ?? null),
+  measures: z.array(idSchema, { error: "round.validation.measures" }).min(1, { error: "round.validation.measures" }),
+});
+export type OpenRoundInput = z.output<typeof OpenRoundSchema>;
+
+/** The secretariat's actions on one round. */
+export const RoundActionSchema = z.discriminatedUnion("intent", [
+  /** no municipality: everyone who has not submitted */
+  z.object({ intent: z.literal("remind"), municipalityId: idSchema.optional() }),
+  z.object({
+    intent: z.literal("return"),
+    municipalityId: idSchema,
+    comment: z
+      .string({ error: "round.validation.returnComment" })
+      .trim()
+      .min(1, { error: "round.validation.returnComment" })
+      .max(2000, { error: "validation.tooLong" }),
+  }),
+  z.object({ intent: z.literal("close") }),
+]);
+export type RoundActionInput = z.output<typeof RoundActionSchema>;
