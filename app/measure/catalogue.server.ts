@@ -1,5 +1,7 @@
 import type { DB } from "../../db/connect";
-import type { MeasureStatus, StrategyStatus } from "../../db/schema";
+import type { MeasureStatus, StrategyStatus, UptakeStatus } from "../../db/schema";
+import { latestStatuses } from "../uptake/latest.server";
+import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 import { MEASURE_STATUSES, type MeasureFilters } from "@shared-schema/measure";
 
 /*
@@ -19,6 +21,7 @@ export interface CatalogueRow {
   allMembers: boolean;
   participantCount: number;
   focusAreaTitles: string[];
+  uptake: UptakeSummary;
 }
 
 export interface Catalogue {
@@ -38,7 +41,7 @@ export async function listMeasures(
     .where("cooperation_id", "=", cooperationId)
     .execute();
   const ids = measures.map((m) => m.id);
-  const [areas, goals, participants, members] = ids.length
+  const [areas, goals, participants, members, latest] = ids.length
     ? await Promise.all([
         db
           .selectFrom("measure_focus_area")
@@ -60,11 +63,13 @@ export async function listMeasures(
           .where("measure.cooperation_id", "=", cooperationId)
           .execute(),
         currentMemberIds(db, cooperationId),
+        latestStatuses(db, { cooperationId }),
       ])
-    : [[], [], [], []];
+    : [[], [], [], [], new Map<string, UptakeStatus>()];
 
   const rows: CatalogueRow[] = measures.map((m) => {
     const chosen = participants.filter((p) => p.measure_id === m.id).map((p) => p.municipality_id);
+    const taking = m.all_members ? members : chosen.filter((id) => members.includes(id));
     return {
       id: m.id,
       number: m.number,
@@ -75,8 +80,9 @@ export async function listMeasures(
       periodFrom: m.period_from,
       periodTo: m.period_to,
       allMembers: m.all_members === 1,
-      participantCount: m.all_members ? members.length : chosen.filter((id) => members.includes(id)).length,
+      participantCount: taking.length,
       focusAreaTitles: areas.filter((a) => a.measure_id === m.id).map((a) => a.title),
+      uptake: uptakeSummary(taking.map((id) => latest.get(`${m.id}|${id}`) ?? "not_started")),
     };
   });
 

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connect";
-import type { MeasureStatus, UptakeStatus } from "../../db/schema";
+import type { MeasureStatus } from "../../db/schema";
+import { latestStatuses } from "../uptake/latest.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 
 export interface MeasureOverview {
@@ -34,15 +35,7 @@ export async function listMeasuresWithUptake(
     .where("measure.cooperation_id", "=", cooperationId)
     .execute();
 
-  const reports = await db
-    .selectFrom("uptake_report")
-    .select(["measure_id", "municipality_id", "status"])
-    .where("cooperation_id", "=", cooperationId)
-    .orderBy("created_at")
-    .orderBy("id")
-    .execute();
-  const latest = new Map<string, UptakeStatus>();
-  for (const r of reports) latest.set(`${r.measure_id}|${r.municipality_id}`, r.status);
+  const latest = await latestStatuses(db, { cooperationId });
 
   return measures.map((m) => {
     const participants = m.all_members ? memberIds : chosen.filter((c) => c.measure_id === m.id).map((c) => c.municipality_id);

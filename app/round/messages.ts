@@ -4,7 +4,6 @@ export const roundMessages = domainMessages(
   {
     nav: "Rapportering",
     listTitle: "Rapporteringsrunder – {{name}}",
-    pageTitle: "Rapporteringsrunder",
     intro:
       "I en rapporteringsrunde ber sekretariatet kommunene rapportere status på utvalgte tiltak innen en frist. Her ser dere hvem som har svart og sendt inn.",
     newRound: "Åpne en ny runde",
@@ -98,7 +97,6 @@ export const roundMessages = domainMessages(
     nn: {
       nav: "Rapportering",
       listTitle: "Rapporteringsrundar – {{name}}",
-      pageTitle: "Rapporteringsrundar",
       intro:
         "I ein rapporteringsrunde ber sekretariatet kommunane rapportere status på utvalde tiltak innan ein frist. Her ser de kven som har svart og sendt inn.",
       newRound: "Opne ein ny runde",
@@ -191,7 +189,6 @@ export const roundMessages = domainMessages(
     en: {
       nav: "Reporting",
       listTitle: "Reporting rounds – {{name}}",
-      pageTitle: "Reporting rounds",
       intro:
         "In a reporting round the secretariat asks the municipalities to report the status of chosen measures by a deadline. Here you see who has answered and submitted.",
       newRound: "Open a new round",

@@ -7,7 +7,9 @@ import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { listFocusAreasAndGoals, listMeasures, listMemberOptions } from "../measure/catalogue.server";
 import { QuerySelect } from "../measure/page-parts";
+import { formatPercent } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { useLanguage } from "../i18n/use-language";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure.listTitle");
 
@@ -43,6 +45,7 @@ const COLUMNS: { sort: MeasureSort; label: string }[] = [
 export default function MeasureCatalogue() {
   const { slug, canEdit, filters, catalogue, strategies, members, search } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
+  const lang = useLanguage();
   const sortHref = (sort: MeasureSort) => {
     const params = new URLSearchParams(search);
     const dir = filters.sort === sort && filters.dir === "asc" ? "desc" : "asc";
@@ -204,6 +207,7 @@ export default function MeasureCatalogue() {
                     })}
                     <th scope="col">{t("measure.catalogue.focusArea")}</th>
                     <th scope="col">{t("measure.catalogue.participants")}</th>
+                    <th scope="col">{t("measure.uptake")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -227,11 +231,23 @@ export default function MeasureCatalogue() {
                           ? t("measure.catalogue.allMembers", { count: r.participantCount })
                           : t("measure.catalogue.someMembers", { count: r.participantCount })}
                       </td>
+                      <td>
+                        {r.uptake.ratio === null
+                          ? t("measure.uptakeNotRelevant")
+                          : t("measure.uptakeValue", {
+                              percent: formatPercent(lang, r.uptake.ratio),
+                              inUse: r.uptake.inUse,
+                              relevant: r.uptake.relevant,
+                            })}
+                      </td>
                     </tr>
                   ))}
                 </tbody>
               </table>
             </div>
+            <p className="ds-paragraph" data-size="sm">
+              {t("uptake.uptakeExplained")}
+            </p>
           </>
         ) : (
           <p className="ds-paragraph">{catalogue.total ? t("measure.catalogue.none") : t("measure.catalogue.empty")}</p>
