@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DB } from "../db/connect";
 import type { NewUptakeReport, UptakeStatus } from "../db/schema";
 import { EKOMMUNE, EKOMMUNE_MEASURES, KNUTEPUNKT, KNUTEPUNKT_MEASURES } from "./demo-content";
+import { membersByNumber } from "./register/lookup";
 
 /*
  * Demo uptake (issue 6). eKommune Sunnmøre gets two years of history per (measure, participating
@@ -373,16 +374,6 @@ function at(isoDate: string, hour: number, minute = 0): string {
 
 async function userIdByEmail(db: DB, email: string): Promise<string> {
   return (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
-}
-
-async function membersByNumber(db: DB, cooperationId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom("membership")
-    .innerJoin("municipality", "municipality.id", "membership.municipality_id")
-    .select(["municipality.number", "municipality.id"])
-    .where("membership.cooperation_id", "=", cooperationId)
-    .execute();
-  return new Map(rows.map((r) => [r.number, r.id]));
 }
 
 /** The cooperation's measures by number, each with its participating municipalities' numbers and its benefits' ids. */

@@ -14,20 +14,11 @@ import {
 } from "./demo-content";
 import { registerDataDir, seedMunicipalityRegister } from "./register/seed";
 import { seedDemoUptake } from "./demo-uptake";
+import { membersByNumber } from "./register/lookup";
 import { seedPlanDemo } from "./plan-demo";
 import { seedStrategyExtras } from "./strategy-extras";
 
 const STAMP = "2013-01-15T09:00:00.000Z";
-
-async function membersByNumber(db: DB, cooperationId: string): Promise<Map<string, string>> {
-  const rows = await db
-    .selectFrom("membership")
-    .innerJoin("municipality", "municipality.id", "membership.municipality_id")
-    .select(["municipality.number", "municipality.id"])
-    .where("membership.cooperation_id", "=", cooperationId)
-    .execute();
-  return new Map(rows.map((r) => [r.number, r.id]));
-}
 
 async function seedCooperation(
   db: DB,

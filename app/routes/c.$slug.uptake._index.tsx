@@ -1,6 +1,6 @@
 import { parseWithZod } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { BulkUptakeSchema, SubmitRoundSchema, UPTAKE_SCALE, osloToday } from "@shared-schema/uptake";
 import { notFound, requireMunicipalityReporter } from "../auth/guards.server";
@@ -91,6 +91,7 @@ export default function OurMeasures() {
   const { slug, municipality, measures, today, rounds } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
+  const location = useLocation();
   const { t } = useTranslation();
   const lang = useLanguage();
   const typed = lastResult?.initialValue as { effectiveDate?: string; rows?: TypedRow[] } | undefined;
@@ -175,7 +176,8 @@ export default function OurMeasures() {
               ]),
             ]}
           />
-          <Form method="post" noValidate className="flex flex-col gap-4" id="bulk-uptake">
+          {/* keyed by the location: after a save the table starts from the new statuses, not from what was typed */}
+          <Form key={location.key} method="post" noValidate className="flex flex-col gap-4" id="bulk-uptake">
             <input type="hidden" name="intent" value="save" />
             {anyAsked ? <p className="ds-paragraph">{t("uptake.roundHint")}</p> : null}
             <div className="ds-field max-w-xs">

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connect";
 import type { UptakeStatus } from "../../db/schema";
 import { osloToday } from "@shared-schema/uptake";
+import { isLatestReport } from "./latest.server";
 import { measuresOf } from "./participation.server";
 import { unansweredRoundMeasures } from "./report.server";
 
@@ -49,17 +50,7 @@ export async function listOwnMeasures(
       .where("uptake_report.cooperation_id", "=", cooperationId)
       .where("uptake_report.municipality_id", "=", municipalityId)
       .where("uptake_report.measure_id", "in", ids)
-      .where((eb) =>
-        eb(
-          "uptake_report.seq",
-          "=",
-          eb
-            .selectFrom("uptake_report as later")
-            .select((l) => l.fn.max("later.seq").as("max"))
-            .whereRef("later.measure_id", "=", "uptake_report.measure_id")
-            .whereRef("later.municipality_id", "=", "uptake_report.municipality_id")
-        )
-      )
+      .where(isLatestReport)
       .execute(),
     unansweredRoundMeasures(db, { cooperationId, municipalityId, measureIds: ids }),
   ]);

@@ -4,6 +4,7 @@ import type { UptakeStatus } from "../../db/schema";
 import { isBackwards, osloToday, type BulkUptakeInput, type UptakeReportInput } from "@shared-schema/uptake";
 import { recordAudit } from "../audit/audit.server";
 import { openRoundByMeasure } from "../round/open-rounds.server";
+import { isLatestReport } from "./latest.server";
 import { measuresOf } from "./participation.server";
 
 /*
@@ -60,17 +61,7 @@ export async function currentReports(
     .select(["measure_id", "status", "seq"])
     .where("cooperation_id", "=", cooperationId)
     .where("municipality_id", "=", municipalityId)
-    .where((eb) =>
-      eb(
-        "seq",
-        "=",
-        eb
-          .selectFrom("uptake_report as later")
-          .select((l) => l.fn.max("later.seq").as("max"))
-          .whereRef("later.measure_id", "=", "uptake_report.measure_id")
-          .whereRef("later.municipality_id", "=", "uptake_report.municipality_id")
-      )
-    );
+    .where(isLatestReport);
   if (measureIds) {
     if (measureIds.length === 0) return new Map();
     query = query.where("measure_id", "in", [...measureIds]);

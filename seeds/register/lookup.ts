@@ -45,3 +45,14 @@ function linkedAcrossChanges(
     .orderBy("m.number")
     .execute();
 }
+
+/** A cooperation's member municipalities, number → id. */
+export async function membersByNumber(db: Kysely<Database>, cooperationId: string): Promise<Map<string, string>> {
+  const rows = await db
+    .selectFrom("membership")
+    .innerJoin("municipality", "municipality.id", "membership.municipality_id")
+    .select(["municipality.number", "municipality.id"])
+    .where("membership.cooperation_id", "=", cooperationId)
+    .execute();
+  return new Map(rows.map((r) => [r.number, r.id]));
+}

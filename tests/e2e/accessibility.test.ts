@@ -11,7 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { nb, type Messages } from "../../app/i18n/locales/nb";
 import { nn } from "../../app/i18n/locales/nn";
-import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
+import { EKOMMUNE, EKOMMUNE_MEASURES, KNUTEPUNKT } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
   htmlLang,
@@ -73,6 +73,94 @@ function simple(name: string, path: string, user?: string, expectedH1?: (t: Mess
     },
   };
 }
+
+/** A translation with its {{values}} filled in, as i18next does it. */
+function fill(template: string, values: Record<string, string | number>): string {
+  return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
+}
+
+// Uptake reporting (issue 6): the reporter's pages, the measure page with the timelines, the
+// secretariat's rounds and e-mail pages, and the bulk form showing its errors.
+const UPTAKE = `/c/${EKOMMUNE.slug}/uptake`;
+const ROUNDS = `/c/${EKOMMUNE.slug}/rounds`;
+const MEASURE_1 = EKOMMUNE_MEASURES.find((m) => m.number === 1)!;
+
+/** The demo data's open round «Statusrapportering 2014». */
+async function openRoundPath(): Promise<string> {
+  const round = await server.db
+    .selectFrom("reporting_round")
+    .innerJoin("cooperation", "cooperation.id", "reporting_round.cooperation_id")
+    .select("reporting_round.id")
+    .where("cooperation.slug", "=", EKOMMUNE.slug)
+    .where("reporting_round.name", "=", "Statusrapportering 2014")
+    .executeTakeFirstOrThrow();
+  return `${ROUNDS}/${round.id}`;
+}
+
+const UPTAKE_PAGES: PageCase[] = [
+  simple(`${UPTAKE} (reporter, Giske)`, UPTAKE, "ikt@giske.example", (t) => fill(t.uptake.title, { municipality: "Giske" })),
+  simple(`${UPTAKE}/1 (reporter, Giske)`, `${UPTAKE}/1`, "ikt@giske.example", (t) =>
+    fill(t.uptake.single.title, { number: 1, name: MEASURE_1.name })
+  ),
+  {
+    name: `${UPTAKE} after a save refused for a step back without a comment`,
+    user: "ikt@giske.example",
+    async open(page, lang) {
+      await openIn(page, UPTAKE, lang);
+      const select = page.locator('form#bulk-uptake tr[data-measure="1"] select');
+      expect(await select.inputValue()).toBe("in_use");
+      await select.selectOption("in_progress");
+      await page.locator('form#bulk-uptake button[type="submit"]').click();
+      const summary = page.locator("main .ds-error-summary");
+      await summary.waitFor({ state: "visible" });
+      expect(await summary.innerText()).toContain(MESSAGES[lang]!.uptake.validation.backwardsNeedsComment);
+      expect(await page.locator('form#bulk-uptake [aria-invalid="true"]').count()).toBe(1);
+    },
+  },
+  {
+    name: `/c/${EKOMMUNE.slug}/measures/1 with the uptake timelines (reporter, Giske)`,
+    user: "ikt@giske.example",
+    async open(page, lang) {
+      await openIn(page, `/c/${EKOMMUNE.slug}/measures/1`, lang);
+      expect(await page.locator('[data-testid="uptake-summary"]').count()).toBe(1);
+      expect(await page.locator('main details[data-municipality="Giske"][open]').count()).toBe(1);
+      expect(await page.locator("main details[data-municipality]").count()).toBeGreaterThan(1);
+    },
+  },
+  simple(`${ROUNDS} (secretariat)`, ROUNDS, "sekretariat@ekommune-sunnmore.example", (t) =>
+    fill(t.round.listTitle, { name: EKOMMUNE.name })
+  ),
+  simple(`${ROUNDS} (reporter, Giske)`, ROUNDS, "ikt@giske.example", (t) => fill(t.round.listTitle, { name: EKOMMUNE.name })),
+  simple(`${ROUNDS}/new (secretariat)`, `${ROUNDS}/new`, "sekretariat@ekommune-sunnmore.example", (t) =>
+    fill(t.round.form.title, { name: EKOMMUNE.name })
+  ),
+  {
+    name: `${ROUNDS}/{open round} (secretariat: remind, return and close controls)`,
+    user: "sekretariat@ekommune-sunnmore.example",
+    async open(page, lang) {
+      await openIn(page, await openRoundPath(), lang);
+      expect(await h1(page)).toBe("Statusrapportering 2014");
+      expect(await page.locator('main tr[data-municipality="Sula"][data-state="missing"]').count()).toBe(1);
+      expect(await page.locator('main tr[data-municipality="Haram"][data-state="returned"]').count()).toBe(1);
+    },
+  },
+  {
+    name: `/c/${EKOMMUNE.slug}/mail with messages (secretariat)`,
+    user: "sekretariat@ekommune-sunnmore.example",
+    async open(page, lang) {
+      const t = MESSAGES[lang]!;
+      if ((await server.db.selectFrom("mail_message").select("id").execute()).length === 0) {
+        // the demo data has no e-mail: remind everyone who has not submitted the open round
+        await openIn(page, await openRoundPath(), lang);
+        await page.getByRole("button", { name: t.round.detail.remindAll, exact: true }).click();
+        await page.locator('main [role="status"]').waitFor();
+      }
+      await openIn(page, `/c/${EKOMMUNE.slug}/mail`, lang);
+      expect(await h1(page)).toBe(t.mail.page.heading);
+      expect(await page.locator('main tr[data-testid="mail-message"]').count()).toBeGreaterThan(0);
+    },
+  },
+];
 
 const PAGES: PageCase[] = [
   simple("/ (anonymous)", "/", undefined, () => "Fellesløft"),
@@ -138,6 +226,7 @@ const PAGES: PageCase[] = [
     "lesar@ekommune-sunnmore.example",
     (t) => t.errors.notFound.title
   ),
+  ...UPTAKE_PAGES,
 ];
 
 describe("axe-core finds no WCAG 2.1 A/AA violations, in nb and nn", () => {
