@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { osloToday } from "@shared-schema/uptake";
+import { loadRouteManifest, resolveRouteUrl } from "../support/route-manifest";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 
 /*
@@ -200,4 +201,90 @@ describe("uptake isolation over HTTP", () => {
       .executeTakeFirstOrThrow();
     expect(round.closed_at).toBeNull();
   });
+});
+
+describe("uptake isolation through every route", () => {
+  it("no route, whatever the form says, lets Giske's reporter report for Sula or for a measure Giske is not in", async () => {
+    const server = await startServer();
+    try {
+      const db = server.db;
+      const cookie = await loginCookie(server, "ikt@giske.example");
+      const cooperation = await db
+        .selectFrom("cooperation")
+        .select(["id", "slug", "name"])
+        .where("slug", "=", SLUG)
+        .executeTakeFirstOrThrow();
+      const municipality = async (number: string) =>
+        (
+          await db
+            .selectFrom("municipality")
+            .select("id")
+            .where("number", "=", number)
+            .where("valid_to", "is", null)
+            .executeTakeFirstOrThrow()
+        ).id;
+      const [giske, sula] = [await municipality("1532"), await municipality("1531")];
+      const measure8 = (
+        await db
+          .selectFrom("measure")
+          .select("id")
+          .where("cooperation_id", "=", cooperation.id)
+          .where("number", "=", 8)
+          .executeTakeFirstOrThrow()
+      ).id;
+      await db
+        .deleteFrom("measure_participant")
+        .where("measure_id", "=", measure8)
+        .where("municipality_id", "=", giske)
+        .execute();
+      const round = (await db.selectFrom("reporting_round").select("id").where("closed_at", "is", null).executeTakeFirstOrThrow())
+        .id;
+      const forbidden = async () => ({
+        sula: await db.selectFrom("uptake_report").select("id").where("municipality_id", "=", sula).execute(),
+        notTakingPart: await db
+          .selectFrom("uptake_report")
+          .select("id")
+          .where("municipality_id", "=", giske)
+          .where("measure_id", "=", measure8)
+          .execute(),
+        sulaSubmission: await db.selectFrom("round_submission").select("id").where("municipality_id", "=", sula).execute(),
+      });
+      const before = await forbidden();
+      const hostile: Record<string, string> = {
+        intent: "save",
+        municipality: "1531",
+        municipalityId: sula,
+        measureId: measure8,
+        roundId: round,
+        status: "in_use",
+        comment: "Kapra",
+        effectiveDate: osloToday(),
+        "rows[0].measureId": measure8,
+        "rows[0].status": "in_use",
+        "rows[0].comment": "Kapra",
+        "rows[0].municipalityId": sula,
+      };
+      const routes = (await loadRouteManifest()).filter((r) => r.kind === "tenant" && r.hasAction);
+      expect(routes.map((r) => r.id)).toEqual(
+        expect.arrayContaining(["routes/c.$slug.uptake._index", "routes/c.$slug.uptake.$number"])
+      );
+      for (const route of routes) {
+        const { path } = await resolveRouteUrl(db, route, { cooperation });
+        // the measure pages are aimed at the measure Giske is not in
+        const url = path.replace(/\/(uptake|measures)\/\d+/, "/$1/8");
+        for (const intent of ["save", "submit", "remind", "return"]) {
+          const reply = await fetch(`${server.url}${url}${route.index ? "?index" : ""}`, {
+            method: "POST",
+            redirect: "manual",
+            headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+            body: new URLSearchParams({ ...hostile, intent }),
+          });
+          expect(reply.status, `${route.id} ${intent}`).toBeLessThan(500);
+        }
+      }
+      expect(await forbidden()).toEqual(before);
+    } finally {
+      await server.stop();
+    }
+  }, 120_000);
 });
