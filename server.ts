@@ -113,6 +113,7 @@ export function createApp() {
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         user: res.locals.user ?? null,
         sessionToken: res.locals.sessionToken ?? null,
+        requestStart: performance.now(),
       }),
     })
   );

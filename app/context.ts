@@ -7,6 +7,8 @@ export interface RequestContext {
   clientIp: string;
   user: SessionUser | null;
   sessionToken: string | null;
+  /** performance.now() when Remix took the request: what comes before rendering is "data" in Server-Timing */
+  requestStart: number;
 }
 
 declare module "@remix-run/node" {

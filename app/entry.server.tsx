@@ -32,6 +32,9 @@ export default function handleRequest(
   // A page rendered for a signed-in user must not be kept by the browser: after logout, Back
   // would otherwise show it again from the HTTP cache (Chromium reuses stale entries for history).
   if (loadContext.user) responseHeaders.set("Cache-Control", "private, no-store");
+  // Server-Timing: "data" is everything before rendering (the loaders), "render" the React render
+  const renderStart = performance.now();
+  const dataMs = renderStart - loadContext.requestStart;
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -42,6 +45,10 @@ export default function handleRequest(
         nonce,
         [waitForAll ? "onAllReady" : "onShellReady"]() {
           shellRendered = true;
+          responseHeaders.append(
+            "Server-Timing",
+            `data;dur=${dataMs.toFixed(1)}, render;dur=${(performance.now() - renderStart).toFixed(1)}`
+          );
           const body = new PassThrough();
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));

@@ -193,6 +193,8 @@ export interface MeasureTable {
   introduces_system: Flag;
   /** JSON array of system names this measure phases out */
   phased_out_systems: string;
+  /** how much the measure counts in its focus area's progress; 1 unless the secretariat sets another */
+  progress_weight: Generated<number>;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

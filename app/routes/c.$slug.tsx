@@ -21,6 +21,7 @@ export default function CooperationLayout() {
             { to: `/c/${slug}`, label: t("cooperation.overview"), end: true },
             { to: `/c/${slug}/strategy`, label: t("strategy.nav"), end: false },
             { to: `/c/${slug}/measures`, label: t("measure.nav"), end: false },
+            { to: `/c/${slug}/matrix`, label: t("overview.matrixNav"), end: false },
             { to: `/c/${slug}/plans`, label: t("plan.nav"), end: false },
             ...(roles.includes("reporter") ? [{ to: `/c/${slug}/uptake`, label: t("uptake.nav"), end: false }] : []),
             { to: `/c/${slug}/rounds`, label: t("round.nav"), end: false },

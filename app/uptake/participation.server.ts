@@ -1,42 +1,49 @@
 import type { DB } from "../../db/connect";
+import { participationOn, type ChosenRow, type MembershipRow } from "../overview/participation";
+
+/** The rows participation is computed from, in three set-based queries for the whole cooperation (or one municipality). */
+export async function participationRows(
+  db: DB,
+  { cooperationId, municipalityId }: { cooperationId: string; municipalityId?: string }
+): Promise<{ memberships: MembershipRow[]; chosen: ChosenRow[]; allMemberMeasureIds: string[] }> {
+  let members = db
+    .selectFrom("membership")
+    .select(["municipality_id", "joined_on", "left_on"])
+    .where("cooperation_id", "=", cooperationId);
+  if (municipalityId) members = members.where("municipality_id", "=", municipalityId);
+  let chosen = db
+    .selectFrom("measure_participant")
+    .innerJoin("measure", "measure.id", "measure_participant.measure_id")
+    .select([
+      "measure_participant.measure_id",
+      "measure_participant.municipality_id",
+      "measure_participant.from_year",
+      "measure_participant.to_year",
+    ])
+    .where("measure.cooperation_id", "=", cooperationId)
+    .where("measure.all_members", "=", 0);
+  if (municipalityId) chosen = chosen.where("measure_participant.municipality_id", "=", municipalityId);
+  const [memberRows, chosenRows, allMember] = await Promise.all([
+    members.execute(),
+    chosen.execute(),
+    db.selectFrom("measure").select("id").where("cooperation_id", "=", cooperationId).where("all_members", "=", 1).execute(),
+  ]);
+  return {
+    memberships: memberRows.map((m) => ({ municipalityId: m.municipality_id, joinedOn: m.joined_on, leftOn: m.left_on })),
+    chosen: chosenRows.map((c) => ({ measureId: c.measure_id, municipalityId: c.municipality_id, fromYear: c.from_year, toYear: c.to_year })),
+    allMemberMeasureIds: allMember.map((m) => m.id),
+  };
+}
 
 /**
- * Who takes part in which measure on a day: every member in an "all members" measure, and the
- * chosen municipalities within their from–to years (members are free to choose). Set-based
- * queries for the whole cooperation, or one municipality of it.
+ * Who takes part in which measure on a day (see app/overview/participation.ts).
  * Returns municipality id → the measure ids it takes part in.
  */
 export async function participation(
   db: DB,
   { cooperationId, date, municipalityId }: { cooperationId: string; date: string; municipalityId?: string }
 ): Promise<Map<string, Set<string>>> {
-  const year = Number(date.slice(0, 4));
-  let members = db
-    .selectFrom("membership")
-    .select("municipality_id")
-    .where("cooperation_id", "=", cooperationId)
-    .where("joined_on", "<=", date)
-    .where((eb) => eb.or([eb("left_on", "is", null), eb("left_on", ">", date)]));
-  if (municipalityId) members = members.where("municipality_id", "=", municipalityId);
-  let chosen = db
-    .selectFrom("measure_participant")
-    .innerJoin("measure", "measure.id", "measure_participant.measure_id")
-    .select(["measure_participant.measure_id", "measure_participant.municipality_id"])
-    .where("measure.cooperation_id", "=", cooperationId)
-    .where("measure.all_members", "=", 0)
-    .where((eb) => eb.or([eb("measure_participant.from_year", "is", null), eb("measure_participant.from_year", "<=", year)]))
-    .where((eb) => eb.or([eb("measure_participant.to_year", "is", null), eb("measure_participant.to_year", ">=", year)]));
-  if (municipalityId) chosen = chosen.where("measure_participant.municipality_id", "=", municipalityId);
-
-  const [memberRows, chosenRows, allMemberMeasures] = await Promise.all([
-    members.execute(),
-    chosen.execute(),
-    db.selectFrom("measure").select("id").where("cooperation_id", "=", cooperationId).where("all_members", "=", 1).execute(),
-  ]);
-  const result = new Map<string, Set<string>>();
-  for (const m of memberRows) result.set(m.municipality_id, new Set(allMemberMeasures.map((x) => x.id)));
-  for (const c of chosenRows) result.get(c.municipality_id)?.add(c.measure_id);
-  return result;
+  return participationOn(date, await participationRows(db, { cooperationId, municipalityId }));
 }
 
 /** The measures one municipality takes part in on a day (none when it is not a member then). */

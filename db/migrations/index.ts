@@ -4,6 +4,7 @@ import * as appendOnlyAudit from "./2026-11-22T1710-append-only-audit";
 import * as strategy from "./2026-11-22T1800-strategy";
 import * as planFrozen from "./2026-11-22T1900-plan-frozen";
 import * as uptakeRounds from "./2026-11-22T2000-uptake-rounds";
+import * as overviewReport from "./2026-11-22T2100-overview-report";
 
 // Listed statically so the bundled server and the scripts run the very same migrations without
 // reading TypeScript files from disk at run time. Keys sort in the order they must run.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T1800-strategy": strategy,
   "2026-11-22T1900-plan-frozen": planFrozen,
   "2026-11-22T2000-uptake-rounds": uptakeRounds,
+  "2026-11-22T2100-overview-report": overviewReport,
 };

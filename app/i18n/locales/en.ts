@@ -1,11 +1,14 @@
 import { decisionMessages } from "../../decision/messages";
 import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
+import { overviewMessages } from "../../overview/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
+import { reportExportMessages } from "../../report/export/messages";
 import { roundMessages } from "../../round/messages";
 import { strategyMessages } from "../../strategy/messages";
 import { uptakeMessages } from "../../uptake/messages";
+import { chartMessages } from "../../ui/charts/messages";
 import type { Messages } from "./nb";
 
 export const en: Messages = {
@@ -16,7 +19,10 @@ export const en: Messages = {
   planComments: planCommentMessages.en,
   mail: mailMessages.en,
   uptake: uptakeMessages.en,
+  overview: overviewMessages.en,
   round: roundMessages.en,
+  chart: chartMessages.en,
+  reportExport: reportExportMessages.en,
   shell: {
     skipToContent: "Skip to main content",
     signedInAs: "Signed in as {{name}}",
@@ -78,17 +84,6 @@ export const en: Messages = {
     legalForm: "Legal form",
     host: "Host municipality",
     yourRoles: "Your roles",
-  },
-  overview: {
-    strategy: "Current strategy",
-    noStrategy: "The cooperation has no strategy registered yet.",
-    measures_one: "{{count}} shared measure",
-    measures_other: "{{count}} shared measures",
-    measuresCaption: "Shared measures with status and uptake in the member municipalities",
-    noMeasures: "No measures registered yet.",
-    members_one: "{{count}} member municipality",
-    members_other: "{{count}} member municipalities",
-    membersCaption: "Member municipalities with population and written standard",
   },
   strategyStatus: { draft: "Draft", adopted: "Adopted", archived: "Archived" },
   measureStatus: {

@@ -1,11 +1,14 @@
 import { decisionMessages } from "../../decision/messages";
 import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
+import { overviewMessages } from "../../overview/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
+import { reportExportMessages } from "../../report/export/messages";
 import { roundMessages } from "../../round/messages";
 import { strategyMessages } from "../../strategy/messages";
 import { uptakeMessages } from "../../uptake/messages";
+import { chartMessages } from "../../ui/charts/messages";
 /** Bokmål: the source language. nn.ts and en.ts must have exactly these keys (typed and tested). */
 export const nb = {
   strategy: strategyMessages.nb,
@@ -15,7 +18,10 @@ export const nb = {
   planComments: planCommentMessages.nb,
   mail: mailMessages.nb,
   uptake: uptakeMessages.nb,
+  overview: overviewMessages.nb,
   round: roundMessages.nb,
+  chart: chartMessages.nb,
+  reportExport: reportExportMessages.nb,
   shell: {
     skipToContent: "Hopp til hovedinnholdet",
     signedInAs: "Innlogget som {{name}}",
@@ -77,17 +83,6 @@ export const nb = {
     legalForm: "Organisering",
     host: "Vertskommune",
     yourRoles: "Dine roller",
-  },
-  overview: {
-    strategy: "Gjeldende strategi",
-    noStrategy: "Samarbeidet har ingen strategi registrert ennå.",
-    measures_one: "{{count}} felles tiltak",
-    measures_other: "{{count}} felles tiltak",
-    measuresCaption: "Felles tiltak med status og innføring i deltakerkommunene",
-    noMeasures: "Ingen tiltak er registrert ennå.",
-    members_one: "{{count}} deltakerkommune",
-    members_other: "{{count}} deltakerkommuner",
-    membersCaption: "Deltakerkommuner med folketall og målform",
   },
   strategyStatus: { draft: "Utkast", adopted: "Vedtatt", archived: "Arkivert" },
   measureStatus: {

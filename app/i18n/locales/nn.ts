@@ -1,11 +1,14 @@
 import { decisionMessages } from "../../decision/messages";
 import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
+import { overviewMessages } from "../../overview/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
+import { reportExportMessages } from "../../report/export/messages";
 import { roundMessages } from "../../round/messages";
 import { strategyMessages } from "../../strategy/messages";
 import { uptakeMessages } from "../../uptake/messages";
+import { chartMessages } from "../../ui/charts/messages";
 import type { Messages } from "./nb";
 
 export const nn: Messages = {
@@ -16,7 +19,10 @@ export const nn: Messages = {
   planComments: planCommentMessages.nn,
   mail: mailMessages.nn,
   uptake: uptakeMessages.nn,
+  overview: overviewMessages.nn,
   round: roundMessages.nn,
+  chart: chartMessages.nn,
+  reportExport: reportExportMessages.nn,
   shell: {
     skipToContent: "Hopp til hovudinnhaldet",
     signedInAs: "Innlogga som {{name}}",
@@ -78,17 +84,6 @@ export const nn: Messages = {
     legalForm: "Organisering",
     host: "Vertskommune",
     yourRoles: "Rollene dine",
-  },
-  overview: {
-    strategy: "Gjeldande strategi",
-    noStrategy: "Samarbeidet har ingen strategi registrert enno.",
-    measures_one: "{{count}} felles tiltak",
-    measures_other: "{{count}} felles tiltak",
-    measuresCaption: "Felles tiltak med status og innføring i deltakarkommunane",
-    noMeasures: "Ingen tiltak er registrerte enno.",
-    members_one: "{{count}} deltakarkommune",
-    members_other: "{{count}} deltakarkommunar",
-    membersCaption: "Deltakarkommunar med folketal og målform",
   },
   strategyStatus: { draft: "Utkast", adopted: "Vedteken", archived: "Arkivert" },
   measureStatus: {

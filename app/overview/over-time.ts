@@ -1,0 +1,87 @@
+import type { UptakeStatus } from "../../db/schema";
+import type { UptakeSeries } from "../report/figures";
+import { uptakeSummary } from "../uptake/uptake";
+import type { OverviewBase } from "./load.server";
+import { participationOn } from "./participation";
+
+export interface HistoryReport {
+  measure_id: string;
+  municipality_id: string;
+  status: UptakeStatus;
+  seq: number;
+  effective_date: string;
+}
+
+export interface TimePoint {
+  label: string;
+  at: string;
+}
+
+/**
+ * The points of the curves: the end of each year from the first report to this year (today for
+ * this year), and each reporting round (its closing day, today while open), in date order.
+ */
+export function timePoints({
+  reports,
+  rounds,
+  today,
+}: {
+  reports: readonly HistoryReport[];
+  rounds: readonly { name: string; closedAt: string | null; openedAt: string }[];
+  today: string;
+}): TimePoint[] {
+  if (reports.length === 0) return [];
+  const first = Number(reports.reduce((min, r) => (r.effective_date < min ? r.effective_date : min), today).slice(0, 4));
+  const thisYear = Number(today.slice(0, 4));
+  const points: TimePoint[] = [];
+  for (let y = first; y <= thisYear; y++) points.push({ label: String(y), at: y === thisYear ? today : `${y}-12-31` });
+  for (const r of rounds) points.push({ label: r.name, at: r.closedAt ? r.closedAt.slice(0, 10) : today });
+  return points.sort((a, b) => a.at.localeCompare(b.at) || a.label.localeCompare(b.label));
+}
+
+/**
+ * Uptake % at each point, per measure and per focus area (all the area's participant pairs
+ * pooled). Computed from the full report history in memory: the statuses on a day are each
+ * pair's latest report taking effect by then.
+ */
+export function uptakeOverTime({
+  base,
+  reports,
+  points,
+}: {
+  base: OverviewBase;
+  reports: readonly HistoryReport[];
+  points: readonly TimePoint[];
+}): { measures: UptakeSeries[]; areas: UptakeSeries[] } {
+  const sorted = [...reports].sort((a, b) => a.seq - b.seq);
+  const measureRatios = new Map<string, (number | null)[]>(base.measures.map((m) => [m.id, []]));
+  const areaRatios = new Map<string, (number | null)[]>(base.areas.map((a) => [a.id, []]));
+  for (const point of points) {
+    const status = new Map<string, UptakeStatus>();
+    for (const r of sorted) if (r.effective_date <= point.at) status.set(`${r.measure_id}|${r.municipality_id}`, r.status);
+    const taking = participationOn(point.at, base);
+    const year = Number(point.at.slice(0, 4));
+    const pooled = new Map<string, UptakeStatus[]>(base.areas.map((a) => [a.id, []]));
+    for (const m of base.measures) {
+      const running = (m.periodFrom === null || m.periodFrom <= year) && (m.periodTo === null || m.periodTo >= year);
+      const statuses: UptakeStatus[] = [];
+      if (running) {
+        for (const [municipalityId, measures] of taking) {
+          if (measures.has(m.id)) statuses.push(status.get(`${m.id}|${municipalityId}`) ?? "not_started");
+        }
+      }
+      measureRatios.get(m.id)!.push(running ? uptakeSummary(statuses).ratio : null);
+      for (const areaId of m.areaIds) pooled.get(areaId)?.push(...statuses);
+    }
+    for (const a of base.areas) areaRatios.get(a.id)!.push(uptakeSummary(pooled.get(a.id)!).ratio);
+  }
+  const series = (label: string, kind: UptakeSeries["kind"], ratios: (number | null)[]): UptakeSeries => ({
+    label,
+    kind,
+    points: points.map((p, i) => ({ label: p.label, at: p.at, ratio: ratios[i] })),
+  });
+  return {
+    measures: base.measures.map((m) => series(`${m.number}. ${m.name}`, "measure", measureRatios.get(m.id)!)),
+    areas: base.areas.map((a) => series(a.title, "focusArea", areaRatios.get(a.id)!)),
+  };
+}

@@ -1,0 +1,159 @@
+import type { Language, MeasureStatus, UptakeStatus } from "../../db/schema";
+import type { UptakeSummary } from "../uptake/uptake";
+
+/*
+ * The figures of the overview pages and of the annual status report (issue 7), as plain JSON:
+ * computed from the data for a year, and frozen into annual_report.figures when the report is
+ * published. The exports (PDF, CSV, XLSX) and the charts read only this shape.
+ * Money is in øre (integers); ratios are 0–1 or null when nothing is relevant.
+ */
+
+export const FIGURES_FORMAT = 1;
+
+/** A cell of the uptake matrix: the current status, or why there is none. */
+export type MatrixCell = UptakeStatus | "not_reported" | "not_participating";
+
+export interface MatrixMunicipality {
+  id: string;
+  number: string;
+  name: string;
+}
+
+export interface MatrixMeasure {
+  id: string;
+  number: number;
+  name: string;
+  status: MeasureStatus;
+  /** one per municipality, in the order of `UptakeMatrix.municipalities` */
+  cells: MatrixCell[];
+  uptake: UptakeSummary;
+}
+
+export interface MatrixGroup {
+  /** null: measures that support none of the strategy's focus areas (title "": the reader names the group) */
+  focusAreaId: string | null;
+  title: string;
+  measures: MatrixMeasure[];
+}
+
+export interface UptakeMatrix {
+  year: number;
+  municipalities: MatrixMunicipality[];
+  /** a measure supporting several focus areas appears under the first */
+  groups: MatrixGroup[];
+  /** per municipality (same order): of the measures it takes part in and finds relevant, how many are in use */
+  municipalityTotals: UptakeSummary[];
+  total: UptakeSummary;
+}
+
+export interface GoalProgress {
+  goalId: string;
+  text: string;
+  measures: number;
+  /** weighted share of in_use + realised over the goal's measures; null when none is relevant */
+  share: number | null;
+}
+
+export interface AreaProgress {
+  focusAreaId: string;
+  title: string;
+  measures: number;
+  share: number | null;
+  goals: GoalProgress[];
+}
+
+export interface ProgressFigures {
+  /** true when every weight is the default (1) */
+  equalWeights: boolean;
+  areas: AreaProgress[];
+}
+
+/** One point of an uptake curve: at the end of a year, or at the close (or today) of a round. */
+export interface UptakePoint {
+  label: string;
+  /** ISO date the point is taken at */
+  at: string;
+  ratio: number | null;
+}
+
+export interface UptakeSeries {
+  /** a measure ("3. Feide") or a focus area */
+  label: string;
+  kind: "measure" | "focusArea";
+  points: UptakePoint[];
+}
+
+export interface CostFigures {
+  year: number;
+  measures: { id: string; number: number; name: string; investment: number; running: number }[];
+  municipalities: {
+    id: string;
+    name: string;
+    /** same order as `measures`; null where the municipality does not take part */
+    shares: ({ investment: number; running: number } | null)[];
+    totalInvestment: number;
+    totalRunning: number;
+  }[];
+  totalInvestment: number;
+  totalRunning: number;
+}
+
+export interface PlanItemFigure {
+  number: number;
+  name: string;
+  status: MeasureStatus;
+  statusText: string | null;
+  budget: number;
+  priority: number | null;
+  milestones: string;
+  uptake: UptakeSummary;
+}
+
+export interface RealisedBenefitFigure {
+  measureNumber: number;
+  measureName: string;
+  municipality: string;
+  description: string;
+  amount: number;
+  unit: string | null;
+  /** the measure's expected amount for the whole cooperation, when it has one */
+  expected: number | null;
+}
+
+export interface CommentFigure {
+  measureNumber: number | null;
+  municipality: string | null;
+  author: string;
+  date: string;
+  text: string;
+}
+
+export const REPORT_SECTIONS = ["summary", "plan", "matrix", "progress", "costs", "benefits", "comments"] as const;
+export type ReportSection = (typeof REPORT_SECTIONS)[number];
+
+export interface ReportFigures {
+  format: typeof FIGURES_FORMAT;
+  cooperation: { name: string; slug: string };
+  year: number;
+  /** when these figures were computed (for a published report: the day of publishing) */
+  computedAt: string;
+  /** the plan the report follows up: the approved plan of the year, if any */
+  plan: { versionNo: number; approvedOn: string | null; items: PlanItemFigure[] } | null;
+  matrix: UptakeMatrix;
+  progress: ProgressFigures;
+  costs: CostFigures;
+  benefits: RealisedBenefitFigure[];
+  /** uptake reports with a comment during the year */
+  comments: CommentFigure[];
+}
+
+/** What an export needs besides the figures. */
+export interface ReportDocument {
+  figures: ReportFigures;
+  /** the secretariat's text per section; empty sections are left out */
+  narrative: Partial<Record<ReportSection, string>>;
+  language: Language;
+  /** null for a draft (a preview) */
+  publishedAt: string | null;
+  publishedBy: string | null;
+}

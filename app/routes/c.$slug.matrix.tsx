@@ -1,0 +1,235 @@
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Fragment } from "react";
+import { useTranslation } from "react-i18next";
+import { MEASURE_STATUSES } from "@shared-schema/measure";
+import type { MeasureStatus } from "../../db/schema";
+import { requireCooperationRole } from "../auth/guards.server";
+import { db } from "../db.server";
+import { formatDate, formatPercent } from "../i18n/format";
+import { cooperationPageTitle } from "../i18n/page-title";
+import { useLanguage } from "../i18n/use-language";
+import { QuerySelect } from "../measure/page-parts";
+import { asOfDate, uptakeMatrix } from "../overview/overview.server";
+import { planYears, yearParam } from "../overview/years.server";
+import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
+import type { MatrixCell } from "../report/figures";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  cooperationPageTitle(matches, "overview.matrixPageTitle", { year: data?.year ?? "" });
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "cooperation:read");
+  const params = new URL(args.request.url).searchParams;
+  const years = await planYears(db(), { cooperationId: scope.cooperationId });
+  const year = yearParam(params.get("year"), years);
+  const status = params.get("status");
+  const filters = {
+    focusArea: params.get("focusArea") || undefined,
+    status: (MEASURE_STATUSES as readonly string[]).includes(status ?? "") ? (status as MeasureStatus) : undefined,
+    municipality: params.get("municipality") || undefined,
+  };
+  const { base, matrix } = await uptakeMatrix(db(), { cooperationId: scope.cooperationId, year, filters });
+  return json({
+    slug: scope.slug,
+    name: scope.name,
+    ownMunicipalityId: scope.municipalityId,
+    year,
+    years: years.all,
+    date: asOfDate(year),
+    filters,
+    areas: base.areas.map((a) => ({ id: a.id, title: a.title })),
+    municipalities: base.municipalities.sort((a, b) => a.name.localeCompare(b.name, "nb")),
+    matrix,
+  });
+}
+
+export default function Matrix() {
+  const { slug, name, ownMunicipalityId, year, years, date, filters, areas, municipalities, matrix } =
+    useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const cellText = (cell: MatrixCell) =>
+    cell === "not_participating"
+      ? t("overview.notParticipating")
+      : cell === "not_reported"
+      ? t("overview.notReported")
+      : t(`uptakeStatus.${cell}`);
+  const columns = matrix.municipalities.length + 2;
+  const own = (id: string) => id === ownMunicipalityId;
+  return (
+    <section aria-labelledby="matrix-heading" className="flex flex-col gap-4">
+      <h1 id="matrix-heading" className="ds-heading" data-size="lg">
+        {t("overview.matrixTitle", { year, name })}
+      </h1>
+      <p className="ds-paragraph">{t("overview.matrixIntro", { year })}</p>
+
+      <section aria-labelledby="matrix-filters" className="flex flex-col gap-2">
+        <h2 id="matrix-filters" className="ds-heading" data-size="xs">
+          {t("overview.filters")}
+        </h2>
+        <Form method="get" className="flex flex-wrap items-end gap-4">
+          <QuerySelect id="matrix-year" name="year" label={t("overview.year")} value={year}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </QuerySelect>
+          <QuerySelect
+            id="matrix-area"
+            name="focusArea"
+            label={t("overview.focusArea")}
+            value={filters.focusArea}
+            anyLabel={t("overview.any")}
+          >
+            {areas.map((a) => (
+              <option key={a.id} value={a.id}>
+                {a.title}
+              </option>
+            ))}
+          </QuerySelect>
+          <QuerySelect
+            id="matrix-status"
+            name="status"
+            label={t("overview.measureStatus")}
+            value={filters.status}
+            anyLabel={t("overview.any")}
+          >
+            {MEASURE_STATUSES.map((s) => (
+              <option key={s} value={s}>
+                {t(`measureStatus.${s}`)}
+              </option>
+            ))}
+          </QuerySelect>
+          <QuerySelect
+            id="matrix-municipality"
+            name="municipality"
+            label={t("overview.municipality")}
+            value={filters.municipality}
+            anyLabel={t("overview.any")}
+          >
+            {municipalities.map((m) => (
+              <option key={m.id} value={m.id}>
+                {m.name}
+              </option>
+            ))}
+          </QuerySelect>
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t("overview.show")}
+          </button>
+          <Link to={`/c/${slug}/matrix`} className="ds-button" data-variant="tertiary">
+            {t("overview.reset")}
+          </Link>
+        </Form>
+      </section>
+
+      <section aria-labelledby="matrix-legend" className="flex flex-col gap-2">
+        <h2 id="matrix-legend" className="ds-heading" data-size="xs">
+          {t("overview.legend")}
+        </h2>
+        <ul className="m-0 flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
+          {CELL_ORDER.map((c) => (
+            <li key={c}>
+              <span className={`status-${c} inline-block min-w-8 rounded px-2 text-center font-semibold`} aria-hidden="true">
+                {CELL_SYMBOL[c]}
+              </span>{" "}
+              {cellText(c)}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      {matrix.groups.length === 0 ? (
+        <p className="ds-paragraph">{t("overview.empty", { year })}</p>
+      ) : (
+        <>
+          <p className="ds-paragraph m-0">
+            <strong>
+              {matrix.total.ratio === null
+                ? t("measure.uptakeNotRelevant")
+                : t("overview.total", {
+                    percent: formatPercent(lang, matrix.total.ratio),
+                    inUse: matrix.total.inUse,
+                    relevant: matrix.total.relevant,
+                  })}
+            </strong>
+          </p>
+          <div className="matrix-scroll" role="region" aria-label={t("overview.matrixRegion")} tabIndex={0}>
+            <table className="ds-table matrix" data-border data-size="sm">
+              <caption className="ds-sr-only">{t("overview.matrixCaption", { date: formatDate(lang, date) })}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t("overview.measure")}</th>
+                  {matrix.municipalities.map((m) => (
+                    <th key={m.id} scope="col" className={own(m.id) ? "own" : undefined}>
+                      {m.name}
+                      {own(m.id) ? <span className="block text-xs">{t("overview.yours")}</span> : null}
+                    </th>
+                  ))}
+                  <th scope="col">{t("overview.uptakeCol")}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {matrix.groups.map((g) => (
+                  <Fragment key={g.focusAreaId ?? "other"}>
+                    <tr className="group">
+                      <th scope="colgroup" colSpan={columns} className="text-left">
+                        {g.title || t("overview.otherMeasures")}
+                      </th>
+                    </tr>
+                    {g.measures.map((m) => (
+                      <tr key={m.id}>
+                        <th scope="row">
+                          <Link to={`/c/${slug}/measures/${m.number}`} className="ds-link">
+                            {m.number}. {m.name}
+                          </Link>
+                        </th>
+                        {m.cells.map((cell, i) => {
+                          const municipality = matrix.municipalities[i];
+                          const text = cellText(cell);
+                          return (
+                            <td key={municipality.id} className={`cell${own(municipality.id) ? " own" : ""}`} data-cell={cell}>
+                              {cell === "not_participating" ? (
+                                <span className="status-not_participating" title={text}>
+                                  <span aria-hidden="true">{CELL_SYMBOL[cell]}</span>
+                                  <span className="ds-sr-only">{text}</span>
+                                </span>
+                              ) : (
+                                <a
+                                  className={`status-${cell}`}
+                                  href={`/c/${slug}/measures/${m.number}#history-heading`}
+                                  title={text}
+                                >
+                                  <span aria-hidden="true">{CELL_SYMBOL[cell]}</span>
+                                  <span className="ds-sr-only">{text}</span>
+                                </a>
+                              )}
+                            </td>
+                          );
+                        })}
+                        <td>{m.uptake.ratio === null ? "–" : formatPercent(lang, m.uptake.ratio)}</td>
+                      </tr>
+                    ))}
+                  </Fragment>
+                ))}
+              </tbody>
+              <tfoot>
+                <tr>
+                  <th scope="row">{t("overview.totalRow")}</th>
+                  {matrix.municipalityTotals.map((u, i) => (
+                    <td key={matrix.municipalities[i].id}>{u.ratio === null ? "–" : formatPercent(lang, u.ratio)}</td>
+                  ))}
+                  <td>{matrix.total.ratio === null ? "–" : formatPercent(lang, matrix.total.ratio)}</td>
+                </tr>
+              </tfoot>
+            </table>
+          </div>
+          <p className="ds-paragraph" data-size="sm">
+            {t("uptake.uptakeExplained")}
+          </p>
+        </>
+      )}
+    </section>
+  );
+}
