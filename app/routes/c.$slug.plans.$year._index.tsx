@@ -179,6 +179,13 @@ export default function PlanPage() {
               {t("planComments.title")}
             </Link>
           </li>
+          {version.status === "approved" ? (
+            <li>
+              <a className="ds-link" href={`/c/${slug}/plans/${year}.pdf`} download>
+                {t("report.planPdf")}
+              </a>
+            </li>
+          ) : null}
           {data.canEditItems ? (
             <li>
               <Link className="ds-link" to={`/c/${slug}/plans/${year}/items`} data-testid="edit-items">

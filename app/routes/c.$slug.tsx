@@ -22,9 +22,11 @@ export default function CooperationLayout() {
             { to: `/c/${slug}/strategy`, label: t("strategy.nav"), end: false },
             { to: `/c/${slug}/measures`, label: t("measure.nav"), end: false },
             { to: `/c/${slug}/matrix`, label: t("overview.matrixNav"), end: false },
+            { to: `/c/${slug}/progress`, label: t("overview.progressNav"), end: false },
             { to: `/c/${slug}/plans`, label: t("plan.nav"), end: false },
             ...(roles.includes("reporter") ? [{ to: `/c/${slug}/uptake`, label: t("uptake.nav"), end: false }] : []),
             { to: `/c/${slug}/rounds`, label: t("round.nav"), end: false },
+            { to: `/c/${slug}/reports`, label: t("report.nav"), end: false },
           ].map((item) => (
             <li key={item.to}>
               <NavLink end={item.end} to={item.to} className="ds-link">

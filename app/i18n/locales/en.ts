@@ -5,6 +5,7 @@ import { overviewMessages } from "../../overview/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
 import { reportExportMessages } from "../../report/export/messages";
+import { reportMessages } from "../../report/messages";
 import { roundMessages } from "../../round/messages";
 import { strategyMessages } from "../../strategy/messages";
 import { uptakeMessages } from "../../uptake/messages";
@@ -23,6 +24,7 @@ export const en: Messages = {
   round: roundMessages.en,
   chart: chartMessages.en,
   reportExport: reportExportMessages.en,
+  report: reportMessages.en,
   shell: {
     skipToContent: "Skip to main content",
     signedInAs: "Signed in as {{name}}",

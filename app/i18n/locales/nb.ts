@@ -5,6 +5,7 @@ import { overviewMessages } from "../../overview/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
 import { reportExportMessages } from "../../report/export/messages";
+import { reportMessages } from "../../report/messages";
 import { roundMessages } from "../../round/messages";
 import { strategyMessages } from "../../strategy/messages";
 import { uptakeMessages } from "../../uptake/messages";
@@ -22,6 +23,7 @@ export const nb = {
   round: roundMessages.nb,
   chart: chartMessages.nb,
   reportExport: reportExportMessages.nb,
+  report: reportMessages.nb,
   shell: {
     skipToContent: "Hopp til hovedinnholdet",
     signedInAs: "Innlogget som {{name}}",

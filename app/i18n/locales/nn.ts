@@ -5,6 +5,7 @@ import { overviewMessages } from "../../overview/messages";
 import { planCommentMessages } from "../../plan/comment-messages";
 import { planMessages } from "../../plan/messages";
 import { reportExportMessages } from "../../report/export/messages";
+import { reportMessages } from "../../report/messages";
 import { roundMessages } from "../../round/messages";
 import { strategyMessages } from "../../strategy/messages";
 import { uptakeMessages } from "../../uptake/messages";
@@ -23,6 +24,7 @@ export const nn: Messages = {
   round: roundMessages.nn,
   chart: chartMessages.nn,
   reportExport: reportExportMessages.nn,
+  report: reportMessages.nn,
   shell: {
     skipToContent: "Hopp til hovudinnhaldet",
     signedInAs: "Innlogga som {{name}}",

@@ -1,0 +1,49 @@
+import type { DB } from "../../db/connect";
+import type { WeightsInput } from "@shared-schema/overview";
+import { recordAudit } from "../audit/audit.server";
+import { StaleVersionError, expectVersionedUpdate } from "../utils/concurrency.server";
+
+/** Sets the measures' progress weights in one transaction; any measure changed meanwhile refuses all. */
+export async function saveWeights(
+  db: DB,
+  { cooperationId, userId, rows }: { cooperationId: string; userId: string; rows: WeightsInput["rows"] }
+): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    const current = await trx
+      .selectFrom("measure")
+      .select(["id", "progress_weight", "version"])
+      .where("cooperation_id", "=", cooperationId)
+      .where(
+        "id",
+        "in",
+        rows.map((r) => r.measureId)
+      )
+      .execute();
+    const byId = new Map(current.map((m) => [m.id, m]));
+    let changed = 0;
+    for (const row of rows) {
+      const measure = byId.get(row.measureId);
+      if (!measure) throw new StaleVersionError("measure");
+      if (measure.progress_weight === row.weight) continue;
+      const result = await trx
+        .updateTable("measure")
+        .set((eb) => ({ progress_weight: row.weight, version: eb("version", "+", 1), updated_at: new Date().toISOString() }))
+        .where("id", "=", row.measureId)
+        .where("cooperation_id", "=", cooperationId)
+        .where("version", "=", row.version)
+        .executeTakeFirst();
+      expectVersionedUpdate(result, "measure");
+      await recordAudit(trx, {
+        cooperationId,
+        actorId: userId,
+        action: "measure.weight",
+        entityType: "measure",
+        entityId: row.measureId,
+        before: { progressWeight: measure.progress_weight },
+        after: { progressWeight: row.weight },
+      });
+      changed++;
+    }
+    return changed;
+  });
+}

@@ -1,0 +1,217 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { WeightsSchema } from "@shared-schema/overview";
+import { requireCooperationRole } from "../auth/guards.server";
+import { can } from "../cooperation/permissions";
+import { db } from "../db.server";
+import { formatNok } from "../i18n/format";
+import { cooperationPageTitle } from "../i18n/page-title";
+import { useLanguage } from "../i18n/use-language";
+import { QuerySelect } from "../measure/page-parts";
+import { overviewFigures } from "../overview/overview.server";
+import { saveWeights } from "../overview/weights.server";
+import { planYears, yearParam } from "../overview/years.server";
+import { DataTable } from "../ui/data-table";
+import { ErrorSummary, FieldErrors } from "../ui/form";
+import { CostChart, ProgressChart, UptakeChart } from "../ui/charts/report-charts";
+import { StaleVersionError } from "../utils/concurrency.server";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  cooperationPageTitle(matches, "overview.progressPageTitle", { year: data?.year ?? "" });
+
+/** Above this many measures a chart of one line each would be unreadable; the table remains. */
+const MAX_MEASURE_LINES = 12;
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "cooperation:read");
+  const years = await planYears(db(), { cooperationId: scope.cooperationId });
+  const year = yearParam(new URL(args.request.url).searchParams.get("year"), years);
+  const [figures, measures] = await Promise.all([
+    overviewFigures(db(), { cooperationId: scope.cooperationId, year }),
+    db()
+      .selectFrom("measure")
+      .select(["id", "number", "name", "progress_weight", "version"])
+      .where("cooperation_id", "=", scope.cooperationId)
+      .orderBy("number")
+      .execute(),
+  ]);
+  return json({
+    slug: scope.slug,
+    name: scope.name,
+    canEdit: can(scope.roles, "measure:edit"),
+    year,
+    years: years.all,
+    progress: figures.progress,
+    overTime: figures.overTime,
+    costs: figures.costs,
+    measures,
+  });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = await requireCooperationRole(args, "measure:edit");
+  const submission = parseWithZod(await args.request.formData(), { schema: WeightsSchema });
+  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const back = new URL(args.request.url);
+  try {
+    const count = await saveWeights(db(), {
+      cooperationId: scope.cooperationId,
+      userId: scope.userId,
+      rows: submission.value.rows,
+    });
+    return redirectWithToast(`${back.pathname}${back.search}`, {
+      kind: "success",
+      key: "overview.weightsSaved",
+      values: { count },
+    });
+  } catch (error) {
+    if (error instanceof StaleVersionError) return json(submission.reply({ formErrors: ["form.staleVersion"] }), { status: 409 });
+    throw error;
+  }
+}
+
+export default function Progress() {
+  const { slug, name, canEdit, year, years, progress, overTime, costs, measures } = useLoaderData<typeof loader>();
+  const lastResult = useActionData<typeof action>();
+  const location = useLocation();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const typed = (lastResult?.initialValue as { rows?: { weight?: string }[] } | undefined)?.rows;
+  const weightErrors = (i: number) => lastResult?.error?.[`rows[${i}].weight`] ?? undefined;
+  return (
+    <section aria-labelledby="progress-heading" className="flex flex-col gap-8">
+      <header className="flex flex-col gap-3">
+        <h1 id="progress-heading" className="ds-heading" data-size="lg">
+          {t("overview.progressTitle", { year, name })}
+        </h1>
+        <Form method="get" className="flex flex-wrap items-end gap-4">
+          <QuerySelect id="progress-year" name="year" label={t("overview.year")} value={year}>
+            {years.map((y) => (
+              <option key={y} value={y}>
+                {y}
+              </option>
+            ))}
+          </QuerySelect>
+          <button type="submit" className="ds-button" data-variant="primary">
+            {t("overview.show")}
+          </button>
+        </Form>
+      </header>
+
+      <section aria-labelledby="areas-heading" className="flex flex-col gap-3">
+        <h2 id="areas-heading" className="ds-heading" data-size="md">
+          {t("chart.progress.titleGoals")}
+        </h2>
+        <p className="ds-paragraph">
+          {t("overview.progressIntro")} {progress.equalWeights ? t("overview.equalWeights") : t("overview.weighted")}
+        </p>
+        <ProgressChart progress={progress} goals />
+        {canEdit ? (
+          <details className="ds-details">
+            <summary>{t("overview.weights")}</summary>
+            <div className="flex flex-col gap-3 pt-3">
+              <p className="ds-paragraph">{t("overview.weightsIntro")}</p>
+              <ErrorSummary
+                focusKey={lastResult}
+                formErrors={lastResult?.error?.[""] ?? undefined}
+                fields={measures.map((m, i) => ({
+                  id: `weight-${i}`,
+                  label: t("overview.weightFor", { name: m.name }),
+                  errors: weightErrors(i),
+                }))}
+              />
+              <Form key={location.key} method="post" className="flex flex-col gap-3" id="weights">
+                <DataTable
+                  labelledBy="areas-heading"
+                  caption={t("overview.weightsCaption")}
+                  headers={[t("overview.measure"), t("overview.weights")]}
+                >
+                  {measures.map((m, i) => (
+                    <tr key={m.id}>
+                      <th scope="row">
+                        <label htmlFor={`weight-${i}`}>
+                          {m.number}. {m.name}
+                        </label>
+                      </th>
+                      <td>
+                        <input type="hidden" name={`rows[${i}].measureId`} value={m.id} />
+                        <input type="hidden" name={`rows[${i}].version`} value={m.version} />
+                        <input
+                          id={`weight-${i}`}
+                          name={`rows[${i}].weight`}
+                          inputMode="numeric"
+                          className="ds-input w-24"
+                          defaultValue={typed?.[i]?.weight ?? String(m.progress_weight)}
+                          aria-invalid={weightErrors(i)?.length ? true : undefined}
+                          aria-describedby={weightErrors(i)?.length ? `weight-${i}-error` : undefined}
+                        />
+                        <FieldErrors id={`weight-${i}-error`} errors={weightErrors(i)} />
+                      </td>
+                    </tr>
+                  ))}
+                </DataTable>
+                <div>
+                  <button type="submit" className="ds-button" data-variant="secondary">
+                    {t("overview.saveWeights")}
+                  </button>
+                </div>
+              </Form>
+            </div>
+          </details>
+        ) : null}
+      </section>
+
+      <section aria-labelledby="time-heading" className="flex flex-col gap-3">
+        <h2 id="time-heading" className="ds-heading" data-size="md">
+          {t("overview.overTimeTitle")}
+        </h2>
+        <p className="ds-paragraph">{t("overview.overTimeIntro")}</p>
+        <UptakeChart id="uptake-areas" series={overTime.areas} />
+        {overTime.measures.length <= MAX_MEASURE_LINES ? (
+          <UptakeChart id="uptake-measures" title={t("overview.overTimeMeasures")} series={overTime.measures} />
+        ) : null}
+      </section>
+
+      <section aria-labelledby="costs-heading" className="flex flex-col gap-3">
+        <h2 id="costs-heading" className="ds-heading" data-size="md">
+          {t("overview.costsTitle", { year })}
+        </h2>
+        <p className="ds-paragraph">{t("overview.costsIntro", { year })}</p>
+        {costs.unshared.length ? (
+          <p className="ds-alert" data-color="warning">
+            {t("overview.unshared", { numbers: costs.unshared.join(", ") })}
+          </p>
+        ) : null}
+        <CostChart costs={costs} stacked />
+        <DataTable
+          labelledBy="costs-heading"
+          caption={t("overview.costsCaption", { year })}
+          headers={[t("overview.municipality"), ...costs.measures.map((m) => `${m.number}. ${m.name}`), t("overview.sum")]}
+        >
+          {costs.municipalities.map((mu) => (
+            <tr key={mu.id}>
+              <th scope="row">{mu.name}</th>
+              {mu.shares.map((s, i) => (
+                <td key={costs.measures[i].id}>{s ? formatNok(lang, s.investment + s.running) : "–"}</td>
+              ))}
+              <td>{formatNok(lang, mu.totalInvestment + mu.totalRunning)}</td>
+            </tr>
+          ))}
+          <tr>
+            <th scope="row">{t("overview.sum")}</th>
+            {costs.measures.map((m) => (
+              <td key={m.id}>{formatNok(lang, m.investment + m.running)}</td>
+            ))}
+            <td>{formatNok(lang, costs.totalInvestment + costs.totalRunning)}</td>
+          </tr>
+        </DataTable>
+        <p className="ds-paragraph" data-size="sm">
+          {t("measure.keys.explainRounding")}
+        </p>
+      </section>
+    </section>
+  );
+}

@@ -1,0 +1,184 @@
+import { parseWithZod } from "@conform-to/zod/v4";
+import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { NarrativeSchema, PublishReportSchema } from "@shared-schema/report";
+import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { can } from "../cooperation/permissions";
+import { db } from "../db.server";
+import { formatDate } from "../i18n/format";
+import { cooperationPageTitle } from "../i18n/page-title";
+import { useLanguage } from "../i18n/use-language";
+import { parseReportYear } from "../report/download.server";
+import { REPORT_SECTIONS } from "../report/figures";
+import {
+  ReportPublishedError,
+  StaleVersionError,
+  findReport,
+  publishReport,
+  reportDocument,
+  saveNarrative,
+} from "../report/report.server";
+import { ReportView } from "../report/report-view";
+import { ErrorSummary, FieldErrors } from "../ui/form";
+import { redirectWithToast } from "../utils/toast.server";
+
+export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
+  cooperationPageTitle(matches, "report.pageTitle", { year: data?.year ?? "" });
+
+export async function loader(args: LoaderFunctionArgs) {
+  const scope = await requireCooperationRole(args, "cooperation:read");
+  const year = parseReportYear(args.params.year);
+  const [report, doc] = await Promise.all([
+    findReport(db(), { cooperationId: scope.cooperationId, year }),
+    reportDocument(db(), { cooperationId: scope.cooperationId, year, language: scope.defaultLanguage }),
+  ]);
+  if (!report || !doc) throw notFound();
+  return json({ slug: scope.slug, name: scope.name, year, canEdit: can(scope.roles, "report:edit"), report, doc });
+}
+
+export async function action(args: ActionFunctionArgs) {
+  const scope = await requireCooperationRole(args, "report:edit");
+  const year = parseReportYear(args.params.year);
+  const formData = await args.request.formData();
+  const here = `/c/${scope.slug}/reports/${year}`;
+  const where = { cooperationId: scope.cooperationId, userId: scope.userId, year };
+  const publishing = formData.get("intent") === "publish";
+  const submission = parseWithZod(formData, { schema: publishing ? PublishReportSchema : NarrativeSchema });
+  if (submission.status !== "success")
+    return json({ intent: publishing ? "publish" : "save", result: submission.reply() }, { status: 400 });
+  try {
+    if (publishing) {
+      await publishReport(db(), { ...where, version: submission.value.version });
+      return redirectWithToast(here, { kind: "success", key: "report.publishedToast" });
+    }
+    const { version, ...narrative } = submission.value as ReturnType<typeof NarrativeSchema.parse>;
+    await saveNarrative(db(), { ...where, version, narrative });
+    return redirectWithToast(here, { kind: "success", key: "report.saved" });
+  } catch (error) {
+    if (error instanceof ReportPublishedError) return redirectWithToast(here, { kind: "error", key: "report.alreadyPublished" });
+    if (error instanceof StaleVersionError) {
+      return json(
+        { intent: publishing ? "publish" : "save", result: submission.reply({ formErrors: ["form.staleVersion"] }) },
+        { status: 409 }
+      );
+    }
+    throw error;
+  }
+}
+
+export default function Report() {
+  const { slug, name, year, canEdit, report, doc } = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const navigation = useNavigation();
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const typed =
+    actionData?.intent === "save" ? (actionData.result.initialValue as Record<string, string> | undefined) : undefined;
+  const errors = actionData?.result.error ?? {};
+  const base = `/c/${slug}/reports/${year}`;
+  const editing = canEdit && !report.publishedAt;
+  return (
+    <article aria-labelledby="report-heading" className="flex flex-col gap-6">
+      <header className="flex flex-col gap-2">
+        <p className="ds-paragraph m-0">
+          <Link to={`/c/${slug}/reports`} className="ds-link">
+            {t("report.nav")}
+          </Link>
+        </p>
+        <h1 id="report-heading" className="ds-heading" data-size="lg">
+          {t("report.title", { year, name })}
+        </h1>
+        <div className="ds-alert" data-color={report.publishedAt ? "success" : "warning"} data-testid="report-state">
+          <p className="ds-paragraph">
+            {report.publishedAt
+              ? t("report.publishedNote", { date: formatDate(lang, report.publishedAt), name: report.publishedBy ?? "" })
+              : t("report.draftNote")}
+          </p>
+        </div>
+      </header>
+
+      <section aria-labelledby="downloads-heading" className="flex flex-col gap-2">
+        <h2 id="downloads-heading" className="ds-heading" data-size="sm">
+          {t("report.downloads")}
+        </h2>
+        <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
+          {(["pdf", "csv", "xlsx"] as const).map((f) => (
+            <li key={f}>
+              <a href={`${base}.${f}`} className="ds-link" download>
+                {t(`report.${f}`)}
+              </a>
+            </li>
+          ))}
+        </ul>
+        <p className="ds-paragraph m-0" data-size="sm">
+          {t("report.downloadHint")}
+        </p>
+      </section>
+
+      {editing ? (
+        <section aria-labelledby="narrative-heading" className="flex flex-col gap-3">
+          <h2 id="narrative-heading" className="ds-heading" data-size="md">
+            {t("report.narrative")}
+          </h2>
+          <p className="ds-paragraph">{t("report.narrativeIntro")}</p>
+          <ErrorSummary
+            focusKey={actionData}
+            formErrors={errors[""] ?? undefined}
+            fields={REPORT_SECTIONS.map((s) => ({
+              id: `narrative-${s}`,
+              label: t("report.sectionText", { section: t(`reportExport.sections.${s}`) }),
+              errors: errors[s] ?? undefined,
+            }))}
+          />
+          <Form method="post" className="flex max-w-3xl flex-col gap-4" id="narrative">
+            <input type="hidden" name="intent" value="save" />
+            <input type="hidden" name="version" value={report.version} />
+            {REPORT_SECTIONS.map((s) => (
+              <div key={s} className="ds-field">
+                <label className="ds-label" htmlFor={`narrative-${s}`}>
+                  {t("report.sectionText", { section: t(`reportExport.sections.${s}`) })}
+                </label>
+                <textarea
+                  id={`narrative-${s}`}
+                  name={s}
+                  rows={s === "summary" ? 6 : 3}
+                  className="ds-input"
+                  maxLength={20000}
+                  defaultValue={typed?.[s] ?? report.narrative[s] ?? ""}
+                  aria-invalid={errors[s]?.length ? true : undefined}
+                  aria-describedby={errors[s]?.length ? `narrative-${s}-error` : undefined}
+                />
+                <FieldErrors id={`narrative-${s}-error`} errors={errors[s] ?? undefined} />
+              </div>
+            ))}
+            <div>
+              <button
+                type="submit"
+                className="ds-button"
+                data-variant="primary"
+                aria-busy={navigation.state === "submitting" || undefined}
+              >
+                {t("report.save")}
+              </button>
+            </div>
+          </Form>
+          <Form method="post" className="flex flex-col gap-2" id="publish">
+            <input type="hidden" name="intent" value="publish" />
+            <input type="hidden" name="version" value={report.version} />
+            <p id="publish-help" className="ds-paragraph">
+              {t("report.publishHelp")}
+            </p>
+            <div>
+              <button type="submit" className="ds-button" data-variant="secondary" aria-describedby="publish-help">
+                {t("report.publish")}
+              </button>
+            </div>
+          </Form>
+        </section>
+      ) : null}
+
+      <ReportView doc={doc} slug={slug} />
+    </article>
+  );
+}

@@ -1,0 +1,22 @@
+import { z } from "zod";
+
+/*
+ * The secretariat's weights of measures in the progress per focus area (default 1 each). Each
+ * row carries the measure's `version`, so a weight saved over someone else's change is refused.
+ */
+export const WeightsSchema = z.object({
+  rows: z
+    .array(
+      z.object({
+        measureId: z.string().min(1).max(64),
+        version: z.number({ error: "form.staleVersion" }).int().min(1),
+        weight: z
+          .number({ error: "overview.validation.weight" })
+          .int({ error: "overview.validation.weight" })
+          .min(0, { error: "overview.validation.weight" })
+          .max(100, { error: "overview.validation.weight" }),
+      })
+    )
+    .min(1),
+});
+export type WeightsInput = z.output<typeof WeightsSchema>;
