@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
+import { isPostgres } from "../../db/dialect";
 import type { UptakeStatus } from "../../db/schema";
 import { isBackwards, osloToday, type BulkUptakeInput, type UptakeReportInput } from "@shared-schema/uptake";
 import { recordAudit } from "../audit/audit.server";
@@ -10,8 +11,9 @@ import { measuresOf } from "./participation.server";
 /*
  * Saving uptake reports. Every report is kept (the current status is the one with the highest
  * `seq`); a save of several reports is one transaction, all or nothing. Two reporters saving the
- * same measure at once both succeed, one after the other: the unique (measure, municipality, seq)
- * index makes the later one retry with the next number.
+ * same measure at once both succeed, one after the other: on PostgreSQL they queue on a lock of
+ * the measure rows, and the unique (measure, municipality, seq) index is the backstop that makes a
+ * save that still collides retry with the next number.
  */
 
 export interface ReportToSave extends Omit<UptakeReportInput, "currentStatus"> {
@@ -93,7 +95,12 @@ async function insertReports(
   trx: DB,
   { cooperationId, municipalityId, userId, reports, now }: Scope & { reports: ReportToSave[]; now: Date }
 ): Promise<string[]> {
-  const measureIds = [...new Set(reports.map((r) => r.measureId))];
+  const measureIds = [...new Set(reports.map((r) => r.measureId))].sort();
+  // PostgreSQL: concurrent saves on the same measures queue here (in one lock order, so no
+  // deadlock) instead of all racing for the next seq; SQLite already runs one writer at a time.
+  if (isPostgres(trx)) {
+    await trx.selectFrom("measure").select("id").where("id", "in", measureIds).orderBy("id").forUpdate().execute();
+  }
   const taking = await measuresOf(trx, { cooperationId, municipalityId, date: osloToday(now) });
   if (measureIds.some((id) => !taking.has(id))) throw new NotParticipatingError();
 

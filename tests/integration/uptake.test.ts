@@ -129,20 +129,20 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
   it("two reporters saving the same measure at once: both reports are kept, one after the other", async () => {
     const before = await reportsOf(giske, measure[9]);
     const results = await Promise.allSettled(
-      Array.from({ length: 6 }, (_, i) =>
+      Array.from({ length: 10 }, (_, i) =>
         saveUptakeReports(db, { ...asGiske(), reports: [report(measure[9], "in_progress", `Samtidig ${i}`)] })
       )
     );
-    expect(results.map((r) => r.status)).toEqual(Array(6).fill("fulfilled"));
+    expect(results.map((r) => r.status)).toEqual(Array(10).fill("fulfilled"));
     const after = await reportsOf(giske, measure[9]);
-    expect(after.length).toBe(before.length + 6);
+    expect(after.length).toBe(before.length + 10);
     expect(new Set(after.map((r) => r.seq)).size).toBe(after.length);
     expect(
       after
-        .slice(-6)
+        .slice(-10)
         .map((r) => r.comment)
         .sort()
-    ).toEqual(Array.from({ length: 6 }, (_, i) => `Samtidig ${i}`));
+    ).toEqual(Array.from({ length: 10 }, (_, i) => `Samtidig ${i}`).sort());
   });
 
   it("a step back needs a comment, checked against the status current when saving", async () => {
