@@ -1,0 +1,312 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { KyselyPlugin } from "kysely";
+import type { DB } from "../../db/connect";
+import { osloToday } from "@shared-schema/uptake";
+import { statusesOn } from "../../app/overview/load.server";
+import { overviewFigures, uptakeMatrix } from "../../app/overview/overview.server";
+import { saveWeights } from "../../app/overview/weights.server";
+import { planYears } from "../../app/overview/years.server";
+import {
+  ReportPublishedError,
+  StaleVersionError,
+  computeReportFigures,
+  createReport,
+  findReport,
+  publishReport,
+  reportDocument,
+  saveNarrative,
+} from "../../app/report/report.server";
+import { saveUptakeReports } from "../../app/uptake/report.server";
+import { seedDemo } from "../../seeds/demo";
+import { testDatabases } from "../support/databases";
+
+/*
+ * The overview aggregates and the annual report on SQLite and PostgreSQL, against the demo data
+ * (two years of reports, rounds, approved plans for 2013 and 2014).
+ */
+
+/** Counts the statements a Kysely instance sends. */
+function counting(db: DB): { db: DB; count: () => number } {
+  let n = 0;
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => {
+      n++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return { db: db.withPlugin(plugin), count: () => n };
+}
+
+describe.each(testDatabases())("overview and annual report on $name", (database) => {
+  let db: DB;
+  let close: () => Promise<void>;
+  let coopId: string;
+  let users: Record<"secretariat" | "giske", string>;
+  let giske: string;
+  let measures: { id: string; number: number; version: number }[];
+
+  beforeAll(async () => {
+    ({ db, close } = await database.open());
+    await seedDemo(db);
+    coopId = (await db.selectFrom("cooperation").select("id").where("slug", "=", "ekommune-sunnmore").executeTakeFirstOrThrow())
+      .id;
+    const user = async (email: string) =>
+      (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    users = { secretariat: await user("sekretariat@ekommune-sunnmore.example"), giske: await user("ikt@giske.example") };
+    giske = (
+      await db
+        .selectFrom("municipality")
+        .select("id")
+        .where("number", "=", "1532")
+        .where("valid_to", "is", null)
+        .executeTakeFirstOrThrow()
+    ).id;
+    measures = await db
+      .selectFrom("measure")
+      .select(["id", "number", "version"])
+      .where("cooperation_id", "=", coopId)
+      .orderBy("number")
+      .execute();
+  });
+  afterAll(async () => {
+    await close();
+  });
+
+  it("reads each pair's status on a day: its latest report taking effect by then", async () => {
+    const end2013 = await statusesOn(db, { cooperationId: coopId, date: "2013-12-31" });
+    const now = await statusesOn(db, { cooperationId: coopId, date: osloToday() });
+    const reports = await db
+      .selectFrom("uptake_report")
+      .select(["measure_id", "municipality_id", "status", "seq", "effective_date"])
+      .where("cooperation_id", "=", coopId)
+      .orderBy("seq")
+      .execute();
+    const expected = (date: string) => {
+      const m = new Map<string, string>();
+      for (const r of reports) if (r.effective_date <= date) m.set(`${r.measure_id}|${r.municipality_id}`, r.status);
+      return m;
+    };
+    expect(end2013).toEqual(expected("2013-12-31"));
+    expect(now).toEqual(expected(osloToday()));
+    expect(end2013.size).toBeGreaterThan(50);
+  });
+
+  it("builds the 2014 matrix for every member and running measure, with totals that add up", async () => {
+    const { matrix } = await uptakeMatrix(db, { cooperationId: coopId, year: 2014 });
+    expect(matrix.municipalities.length).toBe(11);
+    const rows = matrix.groups.flatMap((g) => g.measures);
+    expect(rows.length).toBe(9);
+    expect(rows.every((r) => r.cells.length === 11)).toBe(true);
+    const inUse = rows.reduce((s, r) => s + r.uptake.inUse, 0);
+    expect(matrix.total.inUse).toBe(inUse);
+    expect(matrix.municipalityTotals.reduce((s, u) => s + u.inUse, 0)).toBe(inUse);
+    // measure 8 is for chosen members: Ørskog and Stordal do not take part
+    const m8 = rows.find((r) => r.number === 8)!;
+    expect(m8.cells.filter((c) => c === "not_participating").length).toBe(2);
+  });
+
+  it("answers the matrix in the same number of queries whatever the number of measures and municipalities", async () => {
+    const measure = async () => {
+      const probe = counting(db);
+      await planYears(probe.db, { cooperationId: coopId });
+      await uptakeMatrix(probe.db, { cooperationId: coopId, year: 2014 });
+      return probe.count();
+    };
+    const before = await measure();
+    // twenty more measures and ten more members, each with reports
+    const extra = await db
+      .selectFrom("municipality")
+      .select("id")
+      .where("valid_to", "is", null)
+      .where("id", "not in", db.selectFrom("membership").select("municipality_id").where("cooperation_id", "=", coopId))
+      .limit(10)
+      .execute();
+    await db
+      .insertInto("membership")
+      .values(
+        extra.map((m) => ({
+          id: randomUUID(),
+          cooperation_id: coopId,
+          municipality_id: m.id,
+          joined_on: "2013-01-01",
+          left_on: null,
+          local_strategy_title: null,
+          local_strategy_from_year: null,
+          local_strategy_to_year: null,
+          local_strategy_url: null,
+          predecessor_membership_id: null,
+        }))
+      )
+      .execute();
+    const stamp = new Date().toISOString();
+    for (let i = 0; i < 20; i++) {
+      const id = randomUUID();
+      await db
+        .insertInto("measure")
+        .values({
+          id,
+          cooperation_id: coopId,
+          number: 100 + i,
+          name: `Ekstra ${i}`,
+          description: "",
+          status: "in_progress",
+          status_text: null,
+          priority: null,
+          period_from: 2013,
+          period_to: 2016,
+          owner: null,
+          benefits_text: "",
+          investment_cost: 0,
+          running_cost: 0,
+          financing_text: "",
+          cost_key: "equal",
+          cost_key_equal_percent: null,
+          cost_key_population_year: null,
+          all_members: 1,
+          introduces_system: 0,
+          phased_out_systems: "[]",
+          created_at: stamp,
+          updated_at: stamp,
+        })
+        .execute();
+      await db
+        .insertInto("uptake_report")
+        .values(
+          extra.map((m) => ({
+            id: randomUUID(),
+            cooperation_id: coopId,
+            measure_id: id,
+            municipality_id: m.id,
+            status: "in_use" as const,
+            comment: "",
+            effective_date: "2014-03-01",
+            seq: 1,
+            created_at: stamp,
+          }))
+        )
+        .execute();
+    }
+    const after = await measure();
+    expect(after).toBe(before);
+    const { matrix } = await uptakeMatrix(db, { cooperationId: coopId, year: 2014 });
+    expect(matrix.municipalities.length).toBe(21);
+    expect(matrix.groups.flatMap((g) => g.measures).length).toBe(29);
+  });
+
+  it("weights change the progress of a focus area; a stale weight form is refused", async () => {
+    const progressOf = async () => (await overviewFigures(db, { cooperationId: coopId, year: 2014 })).progress;
+    const before = await progressOf();
+    expect(before.equalWeights).toBe(true);
+    const fresh = await db
+      .selectFrom("measure")
+      .select(["id", "number", "version"])
+      .where("cooperation_id", "=", coopId)
+      .orderBy("number")
+      .execute();
+    const m1 = fresh.find((m) => m.number === 1)!;
+    const m2 = fresh.find((m) => m.number === 2)!;
+    const changed = await saveWeights(db, {
+      cooperationId: coopId,
+      userId: users.secretariat,
+      rows: [
+        { measureId: m1.id, version: m1.version, weight: 5 },
+        { measureId: m2.id, version: m2.version, weight: 0 },
+      ],
+    });
+    expect(changed).toBe(2);
+    const after = await progressOf();
+    expect(after.equalWeights).toBe(false);
+    expect(after.areas[0].share).not.toBe(before.areas[0].share);
+    await expect(
+      saveWeights(db, {
+        cooperationId: coopId,
+        userId: users.secretariat,
+        rows: [{ measureId: m1.id, version: m1.version, weight: 2 }],
+      })
+    ).rejects.toBeInstanceOf(StaleVersionError);
+  });
+
+  it("has a draft report show live figures and a published one keep the figures of its day", async () => {
+    await createReport(db, { cooperationId: coopId, userId: users.secretariat, year: 2014 });
+    let report = (await findReport(db, { cooperationId: coopId, year: 2014 }))!;
+    await saveNarrative(db, {
+      cooperationId: coopId,
+      userId: users.secretariat,
+      year: 2014,
+      version: report.version,
+      narrative: { summary: "Eit godt år for Ørskog og Ålesund." },
+    });
+    await expect(
+      saveNarrative(db, {
+        cooperationId: coopId,
+        userId: users.secretariat,
+        year: 2014,
+        version: report.version,
+        narrative: { summary: "Gammal" },
+      })
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    report = (await findReport(db, { cooperationId: coopId, year: 2014 }))!;
+    expect(report.narrative).toEqual({ summary: "Eit godt år for Ørskog og Ålesund." });
+
+    const figures = await computeReportFigures(db, { cooperationId: coopId, year: 2014 });
+    expect(figures.plan?.items.length).toBeGreaterThan(0);
+    expect(figures.benefits.length).toBeGreaterThan(0);
+    expect(figures.comments.every((c) => c.date.startsWith("2014"))).toBe(true);
+    expect(figures.costs.totalInvestment).toBeGreaterThan(0);
+
+    await publishReport(db, { cooperationId: coopId, userId: users.secretariat, year: 2014, version: report.version });
+    const published = (await reportDocument(db, { cooperationId: coopId, year: 2014, language: "nn" }))!;
+    expect(published.publishedAt).not.toBeNull();
+    const matrixBefore = JSON.stringify(published.figures.matrix);
+
+    // a status changes afterwards, taking effect in 2014
+    const m5 = measures.find((m) => m.number === 5)!;
+    await saveUptakeReports(db, {
+      cooperationId: coopId,
+      municipalityId: giske,
+      userId: users.giske,
+      reports: [
+        {
+          measureId: m5.id,
+          status: "not_relevant",
+          comment: "Retta opp",
+          effectiveDate: "2014-06-01",
+          decisionReference: null,
+          evidenceUrl: null,
+          realisedBenefitText: null,
+          benefits: [],
+        },
+      ],
+    });
+    const again = (await reportDocument(db, { cooperationId: coopId, year: 2014, language: "nn" }))!;
+    expect(JSON.stringify(again.figures.matrix)).toBe(matrixBefore);
+    const live = await computeReportFigures(db, { cooperationId: coopId, year: 2014 });
+    expect(JSON.stringify(live.matrix)).not.toBe(matrixBefore);
+
+    await expect(
+      saveNarrative(db, {
+        cooperationId: coopId,
+        userId: users.secretariat,
+        year: 2014,
+        version: report.version + 1,
+        narrative: {},
+      })
+    ).rejects.toBeInstanceOf(ReportPublishedError);
+    // the database itself refuses to change or delete a published report
+    await expect(
+      db
+        .updateTable("annual_report")
+        .set({ narrative: "{}" })
+        .where("cooperation_id", "=", coopId)
+        .where("year", "=", 2014)
+        .execute()
+    ).rejects.toThrow(/published/);
+    await expect(
+      db.deleteFrom("annual_report").where("cooperation_id", "=", coopId).where("year", "=", 2014).execute()
+    ).rejects.toThrow(/published/);
+    const audit = await db.selectFrom("audit_event").select("action").where("entity_type", "=", "annual_report").execute();
+    expect(audit.map((a) => a.action).sort()).toEqual(["report.create", "report.narrative", "report.publish"]);
+  });
+});
