@@ -16,6 +16,7 @@ import { registerDataDir, seedMunicipalityRegister } from "./register/seed";
 import { seedDemoUptake } from "./demo-uptake";
 import { membersByNumber } from "./register/lookup";
 import { seedPlanDemo } from "./plan-demo";
+import { seedReportDemo } from "./report-demo";
 import { seedStrategyExtras } from "./strategy-extras";
 
 const STAMP = "2013-01-15T09:00:00.000Z";
@@ -269,5 +270,12 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
   await seedStrategyExtras(db, ekommuneId, "sekretariat@ekommune-sunnmore.example");
   // demo action plans 2013–2015 with an input round; needs the users and measures above
   await seedPlanDemo(db);
+  // the published annual report for 2013; needs the plans and uptake above
+  const secretariat = await db
+    .selectFrom("app_user")
+    .select("id")
+    .where("email", "=", "sekretariat@ekommune-sunnmore.example")
+    .executeTakeFirstOrThrow();
+  await seedReportDemo(db, { secretariatId: secretariat.id, cooperationId: ekommuneId });
   return { created: true };
 }

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
 import type { DB } from "../../db/connect";
+import { isPostgres } from "../../db/dialect";
 import type { CostKey, MeasureStatus, UptakeStatus } from "../../db/schema";
 import { participationRows } from "../uptake/participation.server";
 import type { ChosenRow, MembershipRow } from "./participation";
@@ -172,31 +173,21 @@ export async function loadOverviewBase(
 
 /**
  * Each (measure, municipality)'s status on a day: its latest report taking effect on or before
- * it. One grouped query; keyed `measureId|municipalityId`.
+ * it, keyed `measureId|municipalityId`. One grouped read over a covering index; each database
+ * has its own idiom for "the row with the highest seq" (PostgreSQL: distinct on; SQLite: the
+ * columns of a max() aggregate come from the row holding the max).
  */
-export async function statusesOn(
-  db: DB,
-  { cooperationId, date }: { cooperationId: string; date: string }
-): Promise<Map<string, UptakeStatus>> {
-  const rows = await db
-    .selectFrom("uptake_report as r")
-    .innerJoin(
-      (eb) =>
-        eb
-          .selectFrom("uptake_report")
-          .select(["measure_id", "municipality_id", sql<number>`max(seq)`.as("seq")])
-          .where("cooperation_id", "=", cooperationId)
-          .where("effective_date", "<=", date)
-          .groupBy(["measure_id", "municipality_id"])
-          .as("latest"),
-      (join) =>
-        join
-          .onRef("latest.measure_id", "=", "r.measure_id")
-          .onRef("latest.municipality_id", "=", "r.municipality_id")
-          .onRef("latest.seq", "=", "r.seq")
-    )
-    .select(["r.measure_id", "r.municipality_id", "r.status"])
-    .execute();
+export async function statusesOn(db: DB, { cooperationId, date }: { cooperationId: string; date: string }): Promise<Map<string, UptakeStatus>> {
+  const query = isPostgres(db)
+    ? sql<{ measure_id: string; municipality_id: string; status: UptakeStatus }>`
+        select distinct on (measure_id, municipality_id) measure_id, municipality_id, status
+        from uptake_report where cooperation_id = ${cooperationId} and effective_date <= ${date}
+        order by measure_id, municipality_id, seq desc`
+    : sql<{ measure_id: string; municipality_id: string; status: UptakeStatus }>`
+        select measure_id, municipality_id, status, max(seq) as seq
+        from uptake_report where cooperation_id = ${cooperationId} and effective_date <= ${date}
+        group by measure_id, municipality_id`;
+  const { rows } = await query.execute(db);
   return new Map(rows.map((r) => [`${r.measure_id}|${r.municipality_id}`, r.status]));
 }
 

@@ -196,13 +196,14 @@ export default function Matrix() {
                                   <span className="ds-sr-only">{text}</span>
                                 </span>
                               ) : (
+                                // one element per cell (the big matrices have thousands): the name is the status
                                 <a
                                   className={`status-${cell}`}
                                   href={`/c/${slug}/measures/${m.number}#history-heading`}
+                                  aria-label={text}
                                   title={text}
                                 >
-                                  <span aria-hidden="true">{CELL_SYMBOL[cell]}</span>
-                                  <span className="ds-sr-only">{text}</span>
+                                  {CELL_SYMBOL[cell]}
                                 </a>
                               )}
                             </td>

@@ -110,7 +110,7 @@ export default function Progress() {
         </p>
         <ProgressChart progress={progress} goals />
         {canEdit ? (
-          <details className="ds-details">
+          <details className="ds-details" open={lastResult?.status === "error" || undefined}>
             <summary>{t("overview.weights")}</summary>
             <div className="flex flex-col gap-3 pt-3">
               <p className="ds-paragraph">{t("overview.weightsIntro")}</p>

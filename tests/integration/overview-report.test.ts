@@ -306,7 +306,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
     await expect(
       db.deleteFrom("annual_report").where("cooperation_id", "=", coopId).where("year", "=", 2014).execute()
     ).rejects.toThrow(/published/);
-    const audit = await db.selectFrom("audit_event").select("action").where("entity_type", "=", "annual_report").execute();
+    const audit = await db.selectFrom("audit_event").select("action").where("entity_id", "=", report.id).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(["report.create", "report.narrative", "report.publish"]);
   });
 });

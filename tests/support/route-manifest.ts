@@ -202,15 +202,26 @@ const measureNumber: ParamResolver = async ({ db, target }) =>
       .executeTakeFirst()
   )?.number;
 
-const planYear: ParamResolver = async ({ db, target }) =>
-  (
-    await db
-      .selectFrom("action_plan")
-      .select("year")
-      .where("cooperation_id", "=", target.cooperation.id)
-      .orderBy("year", "desc")
-      .executeTakeFirst()
-  )?.year;
+/** The target's latest plan year; for the plan PDF (`/plans/:year.pdf`), the latest with an approved version. */
+const planYear: ParamResolver = async ({ db, target, route }) => {
+  let query = db
+    .selectFrom("action_plan")
+    .select("action_plan.year")
+    .where("action_plan.cooperation_id", "=", target.cooperation.id)
+    .orderBy("action_plan.year", "desc");
+  if (route.requestPattern.endsWith(".pdf")) {
+    query = query.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom("plan_version")
+          .select("plan_version.id")
+          .whereRef("plan_version.plan_id", "=", "action_plan.id")
+          .where("plan_version.status", "=", "approved")
+      )
+    );
+  }
+  return (await query.executeTakeFirst())?.year;
+};
 
 const reportYear: ParamResolver = async ({ db, target }) =>
   (
