@@ -11,7 +11,8 @@ const sectionText = z
   .trim()
   .max(20_000, { error: "validation.tooLong" })
   .optional()
-  .transform((v) => v ?? "");
+  // a form posted without JavaScript sends CRLF line breaks, one handled by Remix LF
+  .transform((v) => (v ?? "").replace(/\r\n?/g, "\n"));
 
 export const NarrativeSchema = z.object({
   version: versionSchema,

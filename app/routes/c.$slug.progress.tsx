@@ -42,6 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
     slug: scope.slug,
     name: scope.name,
     canEdit: can(scope.roles, "measure:edit"),
+    ownMunicipalityId: scope.municipalityId,
     year,
     years: years.all,
     progress: figures.progress,
@@ -74,7 +75,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Progress() {
-  const { slug, name, canEdit, year, years, progress, overTime, costs, measures } = useLoaderData<typeof loader>();
+  const { name, canEdit, ownMunicipalityId, year, years, progress, overTime, costs, measures } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const location = useLocation();
   const { t } = useTranslation();
@@ -192,8 +193,16 @@ export default function Progress() {
           headers={[t("overview.municipality"), ...costs.measures.map((m) => `${m.number}. ${m.name}`), t("overview.sum")]}
         >
           {costs.municipalities.map((mu) => (
-            <tr key={mu.id}>
-              <th scope="row">{mu.name}</th>
+            <tr key={mu.id} className={mu.id === ownMunicipalityId ? "own-row" : undefined}>
+              <th scope="row">
+                {mu.id === ownMunicipalityId ? (
+                  <strong>
+                    {mu.name} {t("overview.yours")}
+                  </strong>
+                ) : (
+                  mu.name
+                )}
+              </th>
               {mu.shares.map((s, i) => (
                 <td key={costs.measures[i].id}>{s ? formatNok(lang, s.investment + s.running) : "–"}</td>
               ))}

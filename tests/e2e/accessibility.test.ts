@@ -11,7 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { nb, type Messages } from "../../app/i18n/locales/nb";
 import { nn } from "../../app/i18n/locales/nn";
-import { EKOMMUNE, EKOMMUNE_MEASURES, KNUTEPUNKT } from "../../seeds/demo-content";
+import { formatDate } from "../../app/i18n/format";
+import { createReport, findReport, publishReport, saveNarrative } from "../../app/report/report.server";
+import { EKOMMUNE, EKOMMUNE_MEASURES, EKOMMUNE_STRATEGY, KNUTEPUNKT } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
   htmlLang,
@@ -162,6 +164,134 @@ const UPTAKE_PAGES: PageCase[] = [
   },
 ];
 
+// Overviews and the annual report (issue 7): the uptake matrix (the reporter's own column marked,
+// and filtered), progress with the secretariat's weights form open, the report list, the 2014
+// report as a draft with the secretariat's forms and, published, as a viewer reads it, and the
+// approved 2014 plan with its PDF link.
+const C = `/c/${EKOMMUNE.slug}`;
+const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
+const REPORT_YEAR = 2014;
+
+async function cooperationAndSecretariat(): Promise<{ cooperationId: string; userId: string }> {
+  const cooperation = await server.db
+    .selectFrom("cooperation")
+    .select("id")
+    .where("slug", "=", EKOMMUNE.slug)
+    .executeTakeFirstOrThrow();
+  const user = await server.db.selectFrom("app_user").select("id").where("email", "=", SECRETARIAT).executeTakeFirstOrThrow();
+  return { cooperationId: cooperation.id, userId: user.id };
+}
+
+/** The 2014 report as a draft with some narrative; made once, directly through the domain functions. */
+async function draftReport(): Promise<{ cooperationId: string; userId: string }> {
+  const { cooperationId, userId } = await cooperationAndSecretariat();
+  const where = { cooperationId, userId, year: REPORT_YEAR };
+  if (!(await findReport(server.db, where))) {
+    await createReport(server.db, where);
+    const report = (await findReport(server.db, where))!;
+    await saveNarrative(server.db, {
+      ...where,
+      version: report.version,
+      narrative: {
+        summary: "Samarbeidet har nådd dei fleste måla for 2014.\nFiberringen knyter no alle kommunane saman.",
+        matrix: "Innføringa av Feide gjekk seinare enn venta i nokre kommunar.",
+      },
+    });
+  }
+  return { cooperationId, userId };
+}
+
+const OVERVIEW_PAGES: PageCase[] = [
+  {
+    name: `${C}/matrix (reporter, Giske: own column marked)`,
+    user: "ikt@giske.example",
+    async open(page, lang) {
+      await openIn(page, `${C}/matrix`, lang);
+      const year = await page.locator("#matrix-year").inputValue();
+      expect(await h1(page)).toBe(fill(MESSAGES[lang]!.overview.matrixTitle, { year, name: EKOMMUNE.name }));
+      expect(await page.locator("table.matrix thead th.own").innerText()).toContain(MESSAGES[lang]!.overview.yours);
+    },
+  },
+  {
+    name: `${C}/matrix (secretariat)`,
+    user: SECRETARIAT,
+    async open(page, lang) {
+      await openIn(page, `${C}/matrix`, lang);
+      expect(await page.locator("table.matrix td.cell").count()).toBeGreaterThan(50);
+      expect(await page.locator("table.matrix th.own").count()).toBe(0);
+    },
+  },
+  {
+    name: `${C}/matrix?year=2014 filtered by focus area and municipality (secretariat)`,
+    user: SECRETARIAT,
+    async open(page, lang) {
+      const area = await server.db
+        .selectFrom("focus_area")
+        .innerJoin("strategy", "strategy.id", "focus_area.strategy_id")
+        .innerJoin("cooperation", "cooperation.id", "strategy.cooperation_id")
+        .select("focus_area.id")
+        .where("cooperation.slug", "=", EKOMMUNE.slug)
+        .where("strategy.period_from", "=", EKOMMUNE_STRATEGY.periodFrom)
+        .where("focus_area.title", "=", EKOMMUNE_STRATEGY.focusAreas[0].title)
+        .executeTakeFirstOrThrow();
+      const sula = await server.db.selectFrom("municipality").select("id").where("name", "=", "Sula").executeTakeFirstOrThrow();
+      await openIn(page, `${C}/matrix?year=2014&focusArea=${area.id}&status=&municipality=${sula.id}`, lang);
+      expect(await page.locator("table.matrix tbody tr.group").allInnerTexts()).toEqual([EKOMMUNE_STRATEGY.focusAreas[0].title]);
+      expect(await page.locator("table.matrix thead th").count()).toBe(3);
+    },
+  },
+  {
+    name: `${C}/progress with the weights form open (secretariat)`,
+    user: SECRETARIAT,
+    async open(page, lang) {
+      await openIn(page, `${C}/progress`, lang);
+      await page.locator("details:has(form#weights) > summary").click();
+      await page.locator("form#weights").waitFor({ state: "visible" });
+      expect(await page.locator("form#weights input[id^=weight-]").count()).toBe(EKOMMUNE_MEASURES.length);
+    },
+  },
+  simple(`${C}/reports (secretariat)`, `${C}/reports`, SECRETARIAT, (t) => fill(t.report.listTitle, { name: EKOMMUNE.name })),
+  {
+    name: `${C}/reports/${REPORT_YEAR} as a draft, with the narrative and publish forms (secretariat)`,
+    user: SECRETARIAT,
+    async open(page, lang) {
+      await draftReport();
+      await openIn(page, `${C}/reports/${REPORT_YEAR}`, lang);
+      expect(await h1(page)).toBe(fill(MESSAGES[lang]!.report.title, { year: REPORT_YEAR, name: EKOMMUNE.name }));
+      expect(await page.locator('[data-testid="report-state"]').innerText()).toContain(MESSAGES[lang]!.report.draftNote);
+      expect(await page.locator("form#narrative textarea").count()).toBe(7);
+      expect(await page.locator("form#publish").count()).toBe(1);
+    },
+  },
+  {
+    // after the draft case: publishing locks the report
+    name: `${C}/reports/${REPORT_YEAR} published (viewer)`,
+    user: "lesar@ekommune-sunnmore.example",
+    async open(page, lang) {
+      const { cooperationId, userId } = await draftReport();
+      const report = (await findReport(server.db, { cooperationId, year: REPORT_YEAR }))!;
+      if (!report.publishedAt) {
+        await publishReport(server.db, { cooperationId, userId, year: REPORT_YEAR, version: report.version });
+      }
+      const { publishedAt, publishedBy } = (await findReport(server.db, { cooperationId, year: REPORT_YEAR }))!;
+      await openIn(page, `${C}/reports/${REPORT_YEAR}`, lang);
+      expect(await page.locator('[data-testid="report-state"]').innerText()).toContain(
+        fill(MESSAGES[lang]!.report.publishedNote, { date: formatDate(lang, publishedAt!), name: publishedBy! })
+      );
+      expect(await page.locator("form#narrative, form#publish").count()).toBe(0);
+      expect(await page.locator('[data-testid="report-document"] h2').count()).toBe(7);
+    },
+  },
+  {
+    name: `${C}/plans/2014 with the approved plan's PDF link (viewer)`,
+    user: "lesar@ekommune-sunnmore.example",
+    async open(page, lang) {
+      await openIn(page, `${C}/plans/2014`, lang);
+      expect(await page.locator(`main a[href="${C}/plans/2014.pdf"]`).innerText()).toBe(MESSAGES[lang]!.report.planPdf);
+    },
+  },
+];
+
 const PAGES: PageCase[] = [
   simple("/ (anonymous)", "/", undefined, () => "Fellesløft"),
   simple("/ (signed in, with cooperations)", "/", "sekretariat@ekommune-sunnmore.example", () => "Fellesløft"),
@@ -227,6 +357,7 @@ const PAGES: PageCase[] = [
     (t) => t.errors.notFound.title
   ),
   ...UPTAKE_PAGES,
+  ...OVERVIEW_PAGES,
 ];
 
 describe("axe-core finds no WCAG 2.1 A/AA violations, in nb and nn", () => {
