@@ -40,6 +40,10 @@ export const reportMessages = domainMessages(
     noRows: "Ingenting å vise for {{year}}.",
     overTime: "Innføring over tid",
     planPdf: "Last ned den godkjente planen som PDF",
+    downloadMaking: "Lager filen …",
+    downloadReceiving: "Laster ned … {{kb}} kB",
+    downloadDone: "Ferdig.",
+    downloadFailed: "Nedlastingen feilet. Prøv igjen.",
     validation: { year: "Skriv et årstall." },
   },
   {
@@ -81,6 +85,10 @@ export const reportMessages = domainMessages(
       noRows: "Ingenting å vise for {{year}}.",
       overTime: "Innføring over tid",
       planPdf: "Last ned den godkjende planen som PDF",
+      downloadMaking: "Lagar fila …",
+      downloadReceiving: "Lastar ned … {{kb}} kB",
+      downloadDone: "Ferdig.",
+      downloadFailed: "Nedlastinga feila. Prøv igjen.",
       validation: { year: "Skriv eit årstal." },
     },
     en: {
@@ -121,6 +129,10 @@ export const reportMessages = domainMessages(
       noRows: "Nothing to show for {{year}}.",
       overTime: "Uptake over time",
       planPdf: "Download the approved plan as PDF",
+      downloadMaking: "Making the file …",
+      downloadReceiving: "Downloading … {{kb}} kB",
+      downloadDone: "Done.",
+      downloadFailed: "The download failed. Try again.",
       validation: { year: "Enter a year." },
     },
   }

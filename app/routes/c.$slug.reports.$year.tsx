@@ -19,6 +19,7 @@ import {
   reportDocument,
   saveNarrative,
 } from "../report/report.server";
+import { DownloadLink } from "../report/download-link";
 import { ReportView } from "../report/report-view";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
@@ -105,9 +106,12 @@ export default function Report() {
         <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
           {(["pdf", "csv", "xlsx"] as const).map((f) => (
             <li key={f}>
-              <a href={`${base}.${f}`} className="ds-link" download>
+              <DownloadLink
+                href={`${base}.${f}`}
+                filename={`${slug}-arsrapport-${year}${report.publishedAt ? "" : "-utkast"}.${f}`}
+              >
                 {t(`report.${f}`)}
-              </a>
+              </DownloadLink>
             </li>
           ))}
         </ul>

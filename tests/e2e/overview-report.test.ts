@@ -651,3 +651,26 @@ describe.each([
     }
   }, 120_000);
 });
+
+describe("report downloads in the browser", () => {
+  it("with JavaScript, the PDF link says the file is being made and when it is done, and saves the file", async () => {
+    const server = await startServer();
+    const { context, page } = await newContext(browser, { javaScript: true });
+    try {
+      await login(page, server, "lesar@ekommune-sunnmore.example");
+      await visit(page, `${server.url}${BASE}/reports/2013`);
+      const t = await messages(page);
+      const link = page.locator('a[href$="/reports/2013.pdf"]');
+      const [download] = await Promise.all([page.waitForEvent("download", { timeout: 60_000 }), link.click()]);
+      expect(download.suggestedFilename()).toBe(`${SLUG}-arsrapport-2013.pdf`);
+      await expect
+        .poll(() => link.locator("xpath=following-sibling::*[@role='status'][1]").innerText(), { timeout: 60_000 })
+        .toBe(t.report.downloadDone);
+      const file = await download.path();
+      expect(file).toBeTruthy();
+    } finally {
+      await context.close();
+      await server.stop();
+    }
+  }, 120_000);
+});
