@@ -366,7 +366,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     }
     expect(checked).toBeGreaterThan(0);
     expect(problems).toEqual([]);
-  });
+  }, 300_000);
 
   it("tenant routes: a foreign cooperation answers 404 (logged in) or /login (anonymous), GET and POST, document and data", async () => {
     const tenant = manifest.filter((r) => r.kind === "tenant");
