@@ -53,12 +53,20 @@ export function uptakeOverTime({
   reports: readonly HistoryReport[];
   points: readonly TimePoint[];
 }): { measures: UptakeSeries[]; areas: UptakeSeries[] } {
-  const sorted = [...reports].sort((a, b) => a.seq - b.seq);
+  // one sweep in date order: each point adds the reports taking effect by its day, keeping per
+  // pair the one with the highest seq (a report saved later may take effect earlier)
+  const byDate = [...reports].sort((a, b) => a.effective_date.localeCompare(b.effective_date));
+  const status = new Map<string, { seq: number; status: UptakeStatus }>();
+  let next = 0;
   const measureRatios = new Map<string, (number | null)[]>(base.measures.map((m) => [m.id, []]));
   const areaRatios = new Map<string, (number | null)[]>(base.areas.map((a) => [a.id, []]));
-  for (const point of points) {
-    const status = new Map<string, UptakeStatus>();
-    for (const r of sorted) if (r.effective_date <= point.at) status.set(`${r.measure_id}|${r.municipality_id}`, r.status);
+  const ordered = [...points].sort((a, b) => a.at.localeCompare(b.at));
+  for (const point of ordered) {
+    for (; next < byDate.length && byDate[next].effective_date <= point.at; next++) {
+      const r = byDate[next];
+      const key = `${r.measure_id}|${r.municipality_id}`;
+      if ((status.get(key)?.seq ?? 0) < r.seq) status.set(key, { seq: r.seq, status: r.status });
+    }
     const taking = participationOn(point.at, base);
     const year = Number(point.at.slice(0, 4));
     const pooled = new Map<string, UptakeStatus[]>(base.areas.map((a) => [a.id, []]));
@@ -67,7 +75,7 @@ export function uptakeOverTime({
       const statuses: UptakeStatus[] = [];
       if (running) {
         for (const [municipalityId, measures] of taking) {
-          if (measures.has(m.id)) statuses.push(status.get(`${m.id}|${municipalityId}`) ?? "not_started");
+          if (measures.has(m.id)) statuses.push(status.get(`${m.id}|${municipalityId}`)?.status ?? "not_started");
         }
       }
       measureRatios.get(m.id)!.push(running ? uptakeSummary(statuses).ratio : null);
@@ -78,7 +86,7 @@ export function uptakeOverTime({
   const series = (label: string, kind: UptakeSeries["kind"], ratios: (number | null)[]): UptakeSeries => ({
     label,
     kind,
-    points: points.map((p, i) => ({ label: p.label, at: p.at, ratio: ratios[i] })),
+    points: ordered.map((p, i) => ({ label: p.label, at: p.at, ratio: ratios[i] })),
   });
   return {
     measures: base.measures.map((m) => series(`${m.number}. ${m.name}`, "measure", measureRatios.get(m.id)!)),
