@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connect";
 import type { MeasureStatus, StrategyStatus, UptakeStatus } from "../../db/schema";
-import { latestStatuses } from "../uptake/latest.server";
+import { osloToday } from "@shared-schema/uptake";
+import { statusesOn } from "../overview/load.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 import { MEASURE_STATUSES, type MeasureFilters } from "@shared-schema/measure";
 
@@ -63,7 +64,7 @@ export async function listMeasures(
           .where("measure.cooperation_id", "=", cooperationId)
           .execute(),
         currentMemberIds(db, cooperationId),
-        latestStatuses(db, { cooperationId }),
+        statusesOn(db, { cooperationId, date: osloToday() }),
       ])
     : [[], [], [], [], new Map<string, UptakeStatus>()];
 

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connect";
 import type { MeasureStatus } from "../../db/schema";
-import { latestStatuses } from "../uptake/latest.server";
+import { osloToday } from "@shared-schema/uptake";
+import { statusesOn } from "../overview/load.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 
 export interface MeasureOverview {
@@ -35,7 +36,7 @@ export async function listMeasuresWithUptake(
     .where("measure.cooperation_id", "=", cooperationId)
     .execute();
 
-  const latest = await latestStatuses(db, { cooperationId });
+  const latest = await statusesOn(db, { cooperationId, date: osloToday() });
 
   return measures.map((m) => {
     const participants = m.all_members ? memberIds : chosen.filter((c) => c.measure_id === m.id).map((c) => c.municipality_id);

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { CostKey } from "../../db/schema";
+import { participationOn } from "../overview/participation";
 import { costKeySpec, shareCost, type CostSharingError, type Participant } from "./cost-sharing";
 
 /*
@@ -46,31 +47,37 @@ export async function participantsInYear(
   db: DB,
   { cooperationId, measure, year }: { cooperationId: string; measure: Pick<ShareMeasure, "id" | "allMembers">; year: number }
 ) {
-  const endOfYear = `${year}-12-31`;
-  const members = await db
-    .selectFrom("membership")
-    .innerJoin("municipality", "municipality.id", "membership.municipality_id")
-    .select(["municipality.id", "municipality.number", "municipality.name"])
-    .where("membership.cooperation_id", "=", cooperationId)
-    .where("membership.joined_on", "<=", endOfYear)
-    .where((eb) => eb.or([eb("membership.left_on", "is", null), eb("membership.left_on", ">", endOfYear)]))
-    .execute();
-  const chosen = await db
-    .selectFrom("measure_participant")
-    .select(["municipality_id", "custom_share_bp", "from_year", "to_year"])
-    .where("measure_id", "=", measure.id)
-    .execute();
-  const byId = new Map(chosen.map((c) => [c.municipality_id, c]));
+  const [members, chosen] = await Promise.all([
+    db
+      .selectFrom("membership")
+      .innerJoin("municipality", "municipality.id", "membership.municipality_id")
+      .select(["municipality.id", "municipality.number", "municipality.name", "membership.joined_on", "membership.left_on"])
+      .where("membership.cooperation_id", "=", cooperationId)
+      .execute(),
+    db
+      .selectFrom("measure_participant")
+      .select(["municipality_id", "custom_share_bp", "from_year", "to_year"])
+      .where("measure_id", "=", measure.id)
+      .execute(),
+  ]);
+  // the one participation rule (app/overview/participation.ts), on the year's last day
+  const taking = participationOn(`${year}-12-31`, {
+    memberships: members.map((m) => ({ municipalityId: m.id, joinedOn: m.joined_on, leftOn: m.left_on })),
+    chosen: measure.allMembers
+      ? []
+      : chosen.map((c) => ({
+          measureId: measure.id,
+          municipalityId: c.municipality_id,
+          fromYear: c.from_year,
+          toYear: c.to_year,
+        })),
+    allMemberMeasureIds: measure.allMembers ? [measure.id] : [],
+  });
+  const custom = new Map(chosen.map((c) => [c.municipality_id, c.custom_share_bp]));
   const seen = new Set<string>();
   return members
-    .filter((m) => {
-      if (seen.has(m.id)) return false;
-      seen.add(m.id);
-      if (measure.allMembers) return true;
-      const c = byId.get(m.id);
-      return Boolean(c) && (c!.from_year === null || c!.from_year <= year) && (c!.to_year === null || c!.to_year >= year);
-    })
-    .map((m) => ({ ...m, customShareBp: byId.get(m.id)?.custom_share_bp ?? null }))
+    .filter((m) => taking.get(m.id)?.has(measure.id) && !seen.has(m.id) && seen.add(m.id))
+    .map((m) => ({ id: m.id, number: m.number, name: m.name, customShareBp: custom.get(m.id) ?? null }))
     .sort((a, b) => a.name.localeCompare(b.name, "nb"));
 }
 

@@ -6,6 +6,7 @@ import { contentDisposition } from "./export/content-disposition.server";
 import { reportCsv } from "./export/csv.server";
 import { reportPdf } from "./export/pdf.server";
 import { reportXlsx } from "./export/xlsx.server";
+import { reportFileName } from "./figures";
 import { reportDocument } from "./report.server";
 
 export type ReportFormat = "pdf" | "csv" | "xlsx";
@@ -34,13 +35,13 @@ export async function reportDownload(args: LoaderFunctionArgs, format: ReportFor
   const doc = await reportDocument(db(), { cooperationId: scope.cooperationId, year, language });
   if (!doc) throw notFound();
   const gathered = performance.now();
-  const body = format === "csv" ? reportCsv(doc) : new Uint8Array(format === "pdf" ? await reportPdf(doc) : await reportXlsx(doc));
+  const body =
+    format === "csv" ? reportCsv(doc) : new Uint8Array(format === "pdf" ? await reportPdf(doc) : await reportXlsx(doc));
   const made = performance.now();
-  const draft = doc.publishedAt ? "" : "-utkast";
   return new Response(body, {
     headers: {
       "Content-Type": CONTENT_TYPE[format],
-      "Content-Disposition": contentDisposition(`${scope.slug}-arsrapport-${year}${draft}.${format}`),
+      "Content-Disposition": contentDisposition(reportFileName(scope.slug, year, doc.publishedAt !== null, format)),
       "Cache-Control": "private, no-store",
       "Server-Timing": `data;dur=${(gathered - started).toFixed(1)}, render;dur=${(made - gathered).toFixed(1)}`,
     },

@@ -157,3 +157,8 @@ export interface ReportDocument {
   publishedAt: string | null;
   publishedBy: string | null;
 }
+
+/** The name a report download is saved under; a draft says so. */
+export function reportFileName(slug: string, year: number, published: boolean, format: "pdf" | "csv" | "xlsx"): string {
+  return `${slug}-arsrapport-${year}${published ? "" : "-utkast"}.${format}`;
+}

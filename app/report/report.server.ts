@@ -260,7 +260,8 @@ export async function computeReportFigures(
   };
 }
 
-async function approvedPlan(db: DB, { cooperationId, year }: { cooperationId: string; year: number }) {
+/** The approved version of a year's plan (its immutable snapshot), or null. */
+export async function approvedPlan(db: DB, { cooperationId, year }: { cooperationId: string; year: number }) {
   const row = await db
     .selectFrom("plan_version")
     .innerJoin("action_plan", "action_plan.id", "plan_version.plan_id")

@@ -10,7 +10,7 @@ import { formatDate } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { parseReportYear } from "../report/download.server";
-import { REPORT_SECTIONS } from "../report/figures";
+import { REPORT_SECTIONS, reportFileName } from "../report/figures";
 import {
   ReportPublishedError,
   StaleVersionError,
@@ -106,10 +106,7 @@ export default function Report() {
         <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
           {(["pdf", "csv", "xlsx"] as const).map((f) => (
             <li key={f}>
-              <DownloadLink
-                href={`${base}.${f}`}
-                filename={`${slug}-arsrapport-${year}${report.publishedAt ? "" : "-utkast"}.${f}`}
-              >
+              <DownloadLink href={`${base}.${f}`} filename={reportFileName(slug, year, report.publishedAt !== null, f)}>
                 {t(`report.${f}`)}
               </DownloadLink>
             </li>
