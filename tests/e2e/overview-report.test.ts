@@ -519,19 +519,25 @@ describe.each([
       const progressPath = pathOf(page);
 
       /** measure number → the index of its row in the weights form, and the weight it shows */
+      // the document streams in: the toast at the top can be there before the table rows are
       const weightRows = async () =>
         new Map(
           (
-            await page.locator("form#weights tbody tr").evaluateAll((trs) =>
-              trs.map((tr) => {
-                const input = tr.querySelector("input[id^=weight-]") as HTMLInputElement;
-                return {
-                  number: Number(/^(\d+)\./.exec((tr.querySelector("label")?.textContent ?? "").trim())?.[1]),
-                  id: input.id,
-                  weight: input.value,
-                };
-              })
-            )
+            await page
+              .waitForLoadState("load")
+              .then(() => page.locator("form#weights tbody tr"))
+              .then((rows) =>
+                rows.evaluateAll((trs) =>
+                  trs.map((tr) => {
+                    const input = tr.querySelector("input[id^=weight-]") as HTMLInputElement;
+                    return {
+                      number: Number(/^(\d+)\./.exec((tr.querySelector("label")?.textContent ?? "").trim())?.[1]),
+                      id: input.id,
+                      weight: input.value,
+                    };
+                  })
+                )
+              )
           ).map((r) => [r.number, r])
         );
       /** focus area → the share the page's data table shows */
