@@ -27,10 +27,15 @@ const root = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(root, "build", "index.js");
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
-async function loadBuild(): Promise<ServerBuild> {
-  // In development a rebuilt bundle gets a new URL, so Node imports it afresh.
-  const version = env().NODE_ENV === "production" ? "" : `?v=${(await stat(BUILD_PATH)).mtimeMs}`;
-  return import(pathToFileURL(BUILD_PATH).href + version) as Promise<ServerBuild>;
+/**
+ * Production: the build, imported once (Remix derives its route table anew on every request when
+ * given a function, which costs more than a small page). Development: a function that imports a
+ * rebuilt bundle under a new URL, so Node loads it afresh.
+ */
+async function loadBuild(): Promise<ServerBuild | (() => Promise<ServerBuild>)> {
+  const url = pathToFileURL(BUILD_PATH).href;
+  if (env().NODE_ENV === "production") return import(url) as Promise<ServerBuild>;
+  return async () => import(`${url}?v=${(await stat(BUILD_PATH)).mtimeMs}`) as Promise<ServerBuild>;
 }
 
 /**
@@ -52,7 +57,7 @@ function servedOverHttps(): boolean {
   return env().APP_ORIGIN?.startsWith("https://") ?? false;
 }
 
-export function createApp() {
+export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   const app = express();
   app.disable("x-powered-by");
   if (env().TRUST_PROXY) app.set("trust proxy", env().TRUST_PROXY);
@@ -105,7 +110,7 @@ export function createApp() {
   app.all(
     "*",
     createRequestHandler({
-      build: loadBuild,
+      build,
       mode: env().NODE_ENV === "production" ? "production" : "development",
       getLoadContext: (req, res): AppLoadContext => ({
         requestId: res.locals.requestId,
@@ -130,7 +135,7 @@ async function main() {
   await migrateToLatest(db());
   console.log(`Mail: ${describeTransport()}`);
   let stopJobs = async () => {};
-  const server = createApp().listen(PORT, HOST, () => {
+  const server = createApp(await loadBuild()).listen(PORT, HOST, () => {
     const address = server.address();
     const port = typeof address === "object" && address ? address.port : PORT;
     rememberListeningAddress(HOST, port);

@@ -1,17 +1,12 @@
-import { PassThrough } from "node:stream";
 import {
-  createReadableStreamFromReadable,
   type ActionFunctionArgs,
   type AppLoadContext,
   type EntryContext,
   type LoaderFunctionArgs,
 } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { isbot } from "isbot";
-import { renderToPipeableStream } from "react-dom/server";
+import { renderToString } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
-
-const ABORT_DELAY = 5_000;
 
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs): void {
   // Aborted requests and routine answers (404, 405 …) are not incidents.
@@ -20,6 +15,11 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
   console.error(`[incident ${context.requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
 }
 
+/**
+ * Renders the whole document to one string. Nothing here suspends (no deferred data), so streaming
+ * would gain nothing, and React's stream encodes every small piece of markup separately: for a
+ * matrix with thousands of cells that costs more than rendering it.
+ */
 export default function handleRequest(
   request: Request,
   responseStatusCode: number,
@@ -27,7 +27,6 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext
 ) {
-  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   const nonce = loadContext.cspNonce;
   // A page rendered for a signed-in user must not be kept by the browser: after logout, Back
   // would otherwise show it again from the HTTP cache (Chromium reuses stale entries for history).
@@ -35,34 +34,12 @@ export default function handleRequest(
   // Server-Timing: "data" is everything before rendering (the loaders), "render" the React render
   const renderStart = performance.now();
   const dataMs = renderStart - loadContext.requestStart;
-  return new Promise((resolve, reject) => {
-    let shellRendered = false;
-    const { pipe, abort } = renderToPipeableStream(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceProvider>,
-      {
-        nonce,
-        [waitForAll ? "onAllReady" : "onShellReady"]() {
-          shellRendered = true;
-          responseHeaders.append(
-            "Server-Timing",
-            `data;dur=${dataMs.toFixed(1)}, render;dur=${(performance.now() - renderStart).toFixed(1)}`
-          );
-          const body = new PassThrough();
-          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
-          pipe(body);
-        },
-        onShellError(error: unknown) {
-          reject(error);
-        },
-        onError(error: unknown) {
-          responseStatusCode = 500;
-          if (shellRendered) console.error(`[incident ${loadContext.requestId}]`, error);
-        },
-      }
-    );
-    setTimeout(abort, ABORT_DELAY);
-  });
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceProvider>
+  );
+  responseHeaders.append("Server-Timing", `data;dur=${dataMs.toFixed(1)}, render;dur=${(performance.now() - renderStart).toFixed(1)}`);
+  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

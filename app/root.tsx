@@ -12,11 +12,11 @@ import {
 } from "@remix-run/react";
 import dsCss from "@digdir/designsystemet-css/index.css";
 import dsTheme from "@digdir/designsystemet-theme/digdir.css";
-import { useMemo, type ReactNode } from "react";
+import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
 import { listUserCooperations } from "./cooperation/scope.server";
 import { db } from "./db.server";
-import { createI18n, DEFAULT_LANGUAGE } from "./i18n/config";
+import { i18nFor, DEFAULT_LANGUAGE } from "./i18n/config";
 import { resolveLanguage } from "./i18n/language.server";
 import { pageTitle } from "./i18n/page-title";
 import appCss from "./styles/app.css";
@@ -60,7 +60,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? DEFAULT_LANGUAGE;
-  const i18n = useMemo(() => createI18n(lang), [lang]);
+  const i18n = i18nFor(lang);
   const nonce = useNonce();
   const location = useLocation();
   return (

@@ -12,7 +12,7 @@ import { AddMembersSchema, CreateCooperationSchema, CreateUserSchema, GrantRoleS
 import { emailSchema } from "@shared-schema/common";
 import { AdminError, addMembers, createCooperation, createUser, disableUser, grantRole } from "../app/cooperation/admin.server";
 import { env } from "../app/env.server";
-import { createI18n, isLanguage } from "../app/i18n/config";
+import { i18nFor, isLanguage } from "../app/i18n/config";
 
 const USAGE = `Fellesløft administration
 
@@ -29,7 +29,7 @@ The database is DATABASE_URL (default data/fellesloft.sqlite). The password is r
 standard input so it never shows in the process list or shell history.`;
 
 const lang = process.env.FELLESLOFT_LANG;
-const { t } = createI18n(isLanguage(lang) ? lang : "nb");
+const { t } = i18nFor(isLanguage(lang) ? lang : "nb");
 
 class UsageError extends Error {}
 

@@ -25,9 +25,12 @@ export function isBackwards(from: UptakeStatus | null | undefined, to: UptakeSta
   return from !== null && from !== undefined && UPTAKE_SCALE.indexOf(to) < UPTAKE_SCALE.indexOf(from);
 }
 
+// Swedish writes dates as ISO (yyyy-mm-dd); made once, as making a formatter is the costly part
+const OSLO_ISO_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
+
 /** Today's date in Norway, as yyyy-mm-dd. */
 export function osloToday(now = new Date()): string {
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(now);
+  return OSLO_ISO_DATE.format(now);
 }
 
 const statusSchema = z.enum(UPTAKE_SCALE, { error: "uptake.validation.status" });

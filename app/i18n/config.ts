@@ -23,8 +23,16 @@ export function isLanguage(value: unknown): value is Language {
   return typeof value === "string" && (LANGUAGES as readonly string[]).includes(value);
 }
 
-/** A ready instance for one language. All resources are bundled, so initialisation is synchronous. */
-export function createI18n(lng: Language): I18n {
+const instances = new Map<Language, I18n>();
+
+/**
+ * The ready instance for a language. All resources are bundled, so initialisation is synchronous;
+ * nobody changes an instance's language afterwards, so every request and every e-mail shares the
+ * one of its language (making one costs more than rendering a small page).
+ */
+export function i18nFor(lng: Language): I18n {
+  const made = instances.get(lng);
+  if (made) return made;
   const instance = i18next.createInstance();
   void instance.init({
     lng,
@@ -35,5 +43,6 @@ export function createI18n(lng: Language): I18n {
     returnNull: false,
     showSupportNotice: false,
   });
+  instances.set(lng, instance);
   return instance;
 }

@@ -12,37 +12,61 @@ function intlLocale(lang: Language): string {
   return INTL_LOCALE.nb;
 }
 
+// Making an Intl formatter costs far more than using one, and a matrix formats thousands of
+// numbers: each (language, kind) is made once.
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(lang: Language, kind: string, make: (locale: string) => F): F {
+  const key = `${lang}|${kind}`;
+  let formatter = formatters.get(key) as F | undefined;
+  if (!formatter) {
+    formatter = make(intlLocale(lang));
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatDate(lang: Language, isoDate: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
-  return new Intl.DateTimeFormat(intlLocale(lang), { dateStyle: "long", timeZone: "Europe/Oslo" }).format(date);
+  return cached(lang, "date", (locale) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Oslo" })).format(
+    date
+  );
 }
 
 export function formatDateTime(lang: Language, isoTimestamp: string): string {
-  return new Intl.DateTimeFormat(intlLocale(lang), {
-    dateStyle: "medium",
-    timeStyle: "short",
-    timeZone: "Europe/Oslo",
-  }).format(new Date(isoTimestamp));
+  return cached(
+    lang,
+    "dateTime",
+    (locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" })
+  ).format(new Date(isoTimestamp));
 }
 
 export function formatNumber(lang: Language, value: number, fractionDigits = 0): string {
-  return new Intl.NumberFormat(intlLocale(lang), {
-    minimumFractionDigits: fractionDigits,
-    maximumFractionDigits: fractionDigits,
-  }).format(value);
+  return cached(
+    lang,
+    `number${fractionDigits}`,
+    (locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })
+  ).format(value);
 }
 
 /** Amounts are kept in øre; shown in kroner, with øre only where there are any. */
 export function formatNok(lang: Language, ore: number): string {
   const hasOre = ore % 100 !== 0;
-  return new Intl.NumberFormat(intlLocale(lang), {
-    style: "currency",
-    currency: "NOK",
-    minimumFractionDigits: hasOre ? 2 : 0,
-    maximumFractionDigits: 2,
-  }).format(ore / 100);
+  return cached(
+    lang,
+    `nok${hasOre ? 2 : 0}`,
+    (locale) =>
+      new Intl.NumberFormat(locale, {
+        style: "currency",
+        currency: "NOK",
+        minimumFractionDigits: hasOre ? 2 : 0,
+        maximumFractionDigits: 2,
+      })
+  ).format(ore / 100);
 }
 
 export function formatPercent(lang: Language, ratio: number): string {
-  return new Intl.NumberFormat(intlLocale(lang), { style: "percent", maximumFractionDigits: 0 }).format(ratio);
+  return cached(lang, "percent", (locale) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 })).format(
+    ratio
+  );
 }

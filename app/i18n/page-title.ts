@@ -1,11 +1,11 @@
 import type { MetaArgs } from "@remix-run/node";
 import type { Language } from "../../db/schema";
-import { createI18n, DEFAULT_LANGUAGE } from "./config";
+import { i18nFor, DEFAULT_LANGUAGE } from "./config";
 
 /** "<page> – Fellesløft" in the page's language (WCAG 2.4.2: every page has a descriptive title). */
 export function pageTitle(matches: MetaArgs["matches"], key: string, options?: Record<string, unknown>): { title: string }[] {
   const root = matches.find((m) => m.id === "root")?.data as { lang?: Language } | undefined;
-  const { t } = createI18n(root?.lang ?? DEFAULT_LANGUAGE);
+  const { t } = i18nFor(root?.lang ?? DEFAULT_LANGUAGE);
   return [{ title: `${t(key, options)} – Fellesløft` }];
 }
 

@@ -1,6 +1,5 @@
-import type { TFunction } from "i18next";
 import type { Language, MailKind, WrittenStandard } from "../../db/schema";
-import { LANGUAGE_OF_STANDARD, createI18n } from "../i18n/config";
+import { LANGUAGE_OF_STANDARD, i18nFor } from "../i18n/config";
 import { formatDate } from "../i18n/format";
 
 /*
@@ -27,15 +26,6 @@ export function recipientLanguage({
 
 const TEMPLATE: Record<MailKind, string> = { round_opened: "mail.roundOpened", round_reminder: "mail.roundReminder" };
 
-const translators = new Map<Language, TFunction>();
-function translator(language: Language): TFunction {
-  let t = translators.get(language);
-  if (!t) {
-    t = createI18n(language).t;
-    translators.set(language, t);
-  }
-  return t;
-}
 
 export interface RoundMailContent {
   kind: MailKind;
@@ -51,7 +41,7 @@ export interface RoundMailContent {
 }
 
 export function composeRoundMail(content: RoundMailContent): { subject: string; bodyText: string } {
-  const t = translator(content.language);
+  const { t } = i18nFor(content.language);
   const values = {
     name: content.recipientName,
     cooperation: content.cooperationName,

@@ -55,6 +55,8 @@ export default function Matrix() {
       : cell === "not_reported"
       ? t("overview.notReported")
       : t(`uptakeStatus.${cell}`);
+  // translated once per state, not once per cell: the big matrices have thousands of cells
+  const cellTexts = Object.fromEntries(CELL_ORDER.map((c) => [c, cellText(c)])) as Record<MatrixCell, string>;
   const columns = matrix.municipalities.length + 2;
   const own = (id: string) => id === ownMunicipalityId;
   return (
@@ -134,7 +136,7 @@ export default function Matrix() {
               <span className={`status-${c} inline-block min-w-8 rounded px-2 text-center font-semibold`} aria-hidden="true">
                 {CELL_SYMBOL[c]}
               </span>{" "}
-              {cellText(c)}
+              {cellTexts[c]}
             </li>
           ))}
         </ul>
@@ -187,7 +189,7 @@ export default function Matrix() {
                         </th>
                         {m.cells.map((cell, i) => {
                           const municipality = matrix.municipalities[i];
-                          const text = cellText(cell);
+                          const text = cellTexts[cell];
                           return (
                             <td key={municipality.id} className={`cell${own(municipality.id) ? " own" : ""}`} data-cell={cell}>
                               {cell === "not_participating" ? (

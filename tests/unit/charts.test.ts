@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
-import { createI18n } from "../../app/i18n/config";
+import { i18nFor } from "../../app/i18n/config";
 import { formatNok } from "../../app/i18n/format";
 import type { CostFigures, ProgressFigures, UptakeSeries } from "../../app/report/figures";
 import { BarChart, type BarChartProps } from "../../app/ui/charts/bar-chart";
@@ -29,7 +29,7 @@ import { CostChart, costRows, ProgressChart, progressRows, UptakeChart } from ".
 const NBSP = "\u00a0";
 
 function render(lang: Language, element: ReactElement): string {
-  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: createI18n(lang) }, element));
+  return renderToStaticMarkup(createElement(I18nextProvider, { i18n: i18nFor(lang) }, element));
 }
 const line = (lang: Language, props: LineChartProps) => render(lang, createElement(LineChart, props));
 const bars = (lang: Language, props: BarChartProps) => render(lang, createElement(BarChart, props));

@@ -5,7 +5,7 @@ import path from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createI18n } from "../../app/i18n/config";
+import { i18nFor } from "../../app/i18n/config";
 import { contentDisposition } from "../../app/report/export/content-disposition.server";
 import { csvDecimal, csvMoney, csvPercent, reportCsv } from "../../app/report/export/csv.server";
 import { PdfFontMissingError } from "../../app/report/export/fonts.server";
@@ -16,7 +16,7 @@ import type { MatrixCell } from "../../app/report/figures";
 import { FIXTURE_TEXTS, largeReportFixture, planSnapshotFixture, reportFixture } from "../support/report-fixture";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const t = createI18n("nn").t;
+const t = i18nFor("nn").t;
 const statusText = (c: MatrixCell) =>
   c === "not_reported" ? "Ikkje rapportert" : c === "not_participating" ? "Er ikkje med" : t(`uptakeStatus.${c}`);
 

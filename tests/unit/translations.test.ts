@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { createI18n, LANGUAGES, resources } from "../../app/i18n/config";
+import { i18nFor, LANGUAGES, resources } from "../../app/i18n/config";
 import { COOPERATION_ROLES } from "../../app/cooperation/permissions";
 import { UPTAKE_SCALE } from "@shared-schema/uptake";
 
@@ -45,14 +45,14 @@ describe("translations", () => {
   });
 
   it.each(LANGUAGES)("%s names every role and every uptake status", (lang) => {
-    const t = createI18n(lang).t;
+    const t = i18nFor(lang).t;
     for (const role of COOPERATION_ROLES) expect(t(`roles.${role}`)).not.toBe(`roles.${role}`);
     for (const status of UPTAKE_SCALE) expect(t(`uptakeStatus.${status}`)).not.toBe(`uptakeStatus.${status}`);
   });
 
   it("pluralises and interpolates", () => {
-    expect(createI18n("nb").t("overview.members", { count: 1 })).toBe("1 deltakerkommune");
-    expect(createI18n("nn").t("overview.members", { count: 11 })).toBe("11 deltakarkommunar");
-    expect(createI18n("en").t("overview.members", { count: 2 })).toBe("2 member municipalities");
+    expect(i18nFor("nb").t("overview.members", { count: 1 })).toBe("1 deltakerkommune");
+    expect(i18nFor("nn").t("overview.members", { count: 11 })).toBe("11 deltakarkommunar");
+    expect(i18nFor("en").t("overview.members", { count: 2 })).toBe("2 member municipalities");
   });
 });

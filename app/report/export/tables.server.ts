@@ -1,5 +1,6 @@
 import type { Language } from "../../../db/schema";
-import { createI18n } from "../../i18n/config";
+import { i18nFor } from "../../i18n/config";
+import { osloToday } from "@shared-schema/uptake";
 import { formatDate } from "../../i18n/format";
 import { REPORT_SECTIONS, type MatrixCell, type ReportDocument, type ReportFigures, type ReportSection } from "../figures";
 
@@ -48,8 +49,8 @@ export interface ExportTable {
 export type Translate = (key: string, options?: Record<string, unknown>) => string;
 
 export function translator(lang: Language): Translate {
-  const i18n = createI18n(lang);
-  return (key, options) => i18n.t(key, options ?? {}) as string;
+  const { t } = i18nFor(lang);
+  return (key, options) => t(key, options ?? {}) as string;
 }
 
 export const text = (value: string | null | undefined): Cell => (value ? { kind: "text", value } : null);
@@ -66,7 +67,7 @@ export const date = (iso: string | null | undefined): Cell => (iso ? { kind: "da
 
 export function osloDay(iso: string): string {
   if (/^\d{4}-\d{2}-\d{2}$/.test(iso)) return iso;
-  return new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" }).format(new Date(iso));
+  return osloToday(new Date(iso));
 }
 
 export function matrixCellText(t: Translate, cell: MatrixCell): string {
