@@ -7,8 +7,14 @@ export interface RequestContext {
   clientIp: string;
   user: SessionUser | null;
   sessionToken: string | null;
-  /** performance.now() when Remix took the request: what comes before rendering is "data" in Server-Timing */
+  /** performance.now() when Remix took the request */
   requestStart: number;
+  /**
+   * Server-Timing of a document: "route" is Remix matching the URL (requestStart → the first
+   * loader), "data" the loaders (→ rendering starts), "render" the React render. The root loader,
+   * which runs first, marks `loadersStart`.
+   */
+  timing: { loadersStart?: number };
 }
 
 declare module "@remix-run/node" {

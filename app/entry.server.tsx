@@ -31,15 +31,18 @@ export default function handleRequest(
   // A page rendered for a signed-in user must not be kept by the browser: after logout, Back
   // would otherwise show it again from the HTTP cache (Chromium reuses stale entries for history).
   if (loadContext.user) responseHeaders.set("Cache-Control", "private, no-store");
-  // Server-Timing: "data" is everything before rendering (the loaders), "render" the React render
   const renderStart = performance.now();
-  const dataMs = renderStart - loadContext.requestStart;
+  const loadersStart = loadContext.timing.loadersStart ?? loadContext.requestStart;
   const html = renderToString(
     <NonceProvider value={nonce}>
       <RemixServer context={remixContext} url={request.url} nonce={nonce} />
     </NonceProvider>
   );
-  responseHeaders.append("Server-Timing", `data;dur=${dataMs.toFixed(1)}, render;dur=${(performance.now() - renderStart).toFixed(1)}`);
+  const ms = (from: number, to: number) => (to - from).toFixed(1);
+  responseHeaders.append(
+    "Server-Timing",
+    `route;dur=${ms(loadContext.requestStart, loadersStart)}, data;dur=${ms(loadersStart, renderStart)}, render;dur=${ms(renderStart, performance.now())}`
+  );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

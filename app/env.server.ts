@@ -32,6 +32,8 @@ const EnvSchema = z.object({
     .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "a comma-separated list of seconds, e.g. 60,300,1800")
     .default("60,300,1800,7200")
     .transform((list) => list.split(",").map((s) => Number(s.trim()))),
+  /** worker processes serving HTTP; by default one per core in production, one in development */
+  WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** how often the background jobs (mail delivery, reminders) run */
   JOB_INTERVAL_MS: z.coerce.number().int().min(10).default(30_000),
 });

@@ -41,6 +41,8 @@ function errorKind(error: unknown) {
 }
 
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
+  // the loaders start here (the root's runs first): Server-Timing's "data" is counted from now
+  context.timing.loadersStart = performance.now();
   const user = context.user;
   const lang = await resolveLanguage(db(), { request, user, slug: params.slug });
   const cooperations = user ? await listUserCooperations(db(), user.id) : [];

@@ -1,16 +1,24 @@
-import { RateLimiterMemory, RateLimiterRes } from "rate-limiter-flexible";
+import cluster from "node:cluster";
+import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
 import { env } from "../env.server";
 
 const WINDOW_SECONDS = 15 * 60;
 
-// In memory: one process serves the portal. An installation running several processes behind
-// a load balancer would move these to the database or Redis (rate-limiter-flexible has both).
-let perAccount: RateLimiterMemory | undefined;
-let perIp: RateLimiterMemory | undefined;
+// In memory. Worker processes (server.ts) count in the primary process, so an attacker gains
+// nothing from the port handing connections to several workers. An installation running several
+// machines behind a load balancer would move these to the database or Redis (rate-limiter-flexible
+// has both).
+let perAccount: RateLimiterAbstract | undefined;
+let perIp: RateLimiterAbstract | undefined;
+
+function limiter(keyPrefix: string, points: number): RateLimiterAbstract {
+  const options = { keyPrefix, points, duration: WINDOW_SECONDS };
+  return cluster.isWorker ? new RateLimiterCluster(options) : new RateLimiterMemory(options);
+}
 
 function limiters() {
-  perAccount ??= new RateLimiterMemory({ points: env().LOGIN_RATE_LIMIT_PER_ACCOUNT, duration: WINDOW_SECONDS });
-  perIp ??= new RateLimiterMemory({ points: env().LOGIN_RATE_LIMIT_PER_IP, duration: WINDOW_SECONDS });
+  perAccount ??= limiter("login-account", env().LOGIN_RATE_LIMIT_PER_ACCOUNT);
+  perIp ??= limiter("login-ip", env().LOGIN_RATE_LIMIT_PER_IP);
   return { perAccount, perIp };
 }
 

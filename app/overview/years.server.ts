@@ -1,4 +1,5 @@
 import { sql } from "kysely";
+import { osloToday } from "@shared-schema/uptake";
 import type { DB } from "../../db/connect";
 
 export interface PlanYears {
@@ -14,7 +15,7 @@ export interface PlanYears {
  * a measure runs.
  */
 export async function planYears(db: DB, { cooperationId }: { cooperationId: string }): Promise<PlanYears> {
-  const thisYear = new Date().getFullYear();
+  const thisYear = Number(osloToday().slice(0, 4));
   const [measures, reports] = await Promise.all([
     db
       .selectFrom("measure")

@@ -10,6 +10,7 @@ import { formatDate, formatPercent } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { QuerySelect } from "../measure/page-parts";
+import { overviewCache } from "../overview/cache.server";
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
@@ -21,7 +22,8 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
   const params = new URL(args.request.url).searchParams;
-  const years = await planYears(db(), { cooperationId: scope.cooperationId });
+  const cache = await overviewCache(db(), scope.cooperationId);
+  const years = await cache.get("years", () => planYears(db(), { cooperationId: scope.cooperationId }));
   const year = yearParam(params.get("year"), years);
   const status = params.get("status");
   const filters = {
@@ -29,7 +31,9 @@ export async function loader(args: LoaderFunctionArgs) {
     status: (MEASURE_STATUSES as readonly string[]).includes(status ?? "") ? (status as MeasureStatus) : undefined,
     municipality: params.get("municipality") || undefined,
   };
-  const { base, matrix } = await uptakeMatrix(db(), { cooperationId: scope.cooperationId, year, filters });
+  const { base, matrix } = await cache.get(`matrix|${year}|${filters.focusArea}|${filters.status}|${filters.municipality}`, () =>
+    uptakeMatrix(db(), { cooperationId: scope.cooperationId, year, filters })
+  );
   return json({
     slug: scope.slug,
     name: scope.name,
@@ -39,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
     date: asOfDate(year),
     filters,
     areas: base.areas.map((a) => ({ id: a.id, title: a.title })),
-    municipalities: base.municipalities.sort((a, b) => a.name.localeCompare(b.name, "nb")),
+    municipalities: [...base.municipalities].sort((a, b) => a.name.localeCompare(b.name, "nb")),
     matrix,
   });
 }
@@ -191,20 +195,16 @@ export default function Matrix() {
                           const municipality = matrix.municipalities[i];
                           const text = cellTexts[cell];
                           return (
-                            <td key={municipality.id} className={`cell${own(municipality.id) ? " own" : ""}`} data-cell={cell}>
+                            <td key={municipality.id} className={own(municipality.id) ? "own" : undefined} data-cell={cell}>
                               {cell === "not_participating" ? (
-                                <span className="status-not_participating" title={text}>
+                                <>
                                   <span aria-hidden="true">{CELL_SYMBOL[cell]}</span>
                                   <span className="ds-sr-only">{text}</span>
-                                </span>
+                                </>
                               ) : (
-                                // one element per cell (the big matrices have thousands): the name is the status
-                                <a
-                                  className={`status-${cell}`}
-                                  href={`/c/${slug}/measures/${m.number}#history-heading`}
-                                  aria-label={text}
-                                  title={text}
-                                >
+                                // as little markup as will do (the big matrices have thousands of
+                                // cells): the link's name is the status; the legend explains the symbol
+                                <a href={`/c/${slug}/measures/${m.number}#history-heading`} aria-label={text}>
                                   {CELL_SYMBOL[cell]}
                                 </a>
                               )}

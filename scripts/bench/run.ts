@@ -19,17 +19,20 @@
  *
  * Columns: req/s and latency percentiles of the 2xx responses under load (PDF: of the sequential
  * requests); errors = non-2xx + socket errors + timeouts (+ a wrong content type for CSV/PDF);
- * cpu ms/req = the server process's CPU time per request, which moves less with the machine's
- * other load than latency does; data/render/data % = medians of the `Server-Timing` header over
- * sequential requests (data % = data ÷ (data + render) per response), and the same under load;
- * size = the uncompressed body; peak RSS = highest VmRSS of the server during the scenario.
+ * cpu ms/req = the server's CPU time per request, which moves less with the machine's other load
+ * than latency does; route/data/render/data % = medians of the `Server-Timing` header over
+ * sequential requests — route: Remix matching the URL, data: the loaders, render: React — (data %
+ * = data ÷ (route + data + render) per response: the issue's "data time of the matrix request"),
+ * and the same under load;
+ * size = the uncompressed body; peak RSS = highest VmRSS of the server during the scenario. CPU time
+ * and memory are those of the server's whole process tree (its worker processes serve).
  *
  * The server, autocannon and this script share the machine's cores, so absolute numbers move with
  * whatever else runs; the ratio to the framework baseline, measured in the same run on the same
  * server, is the number to compare between runs.
  */
 import { spawn, type ChildProcess } from "node:child_process";
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
 import autocannon from "autocannon";
@@ -94,6 +97,8 @@ const SCENARIOS: Scenario[] = [
 ];
 
 interface Timing {
+  /** Remix matching the URL before the loaders run (NaN when the response does not say) */
+  route: number;
   data: number;
   render: number;
 }
@@ -202,26 +207,56 @@ function installCleanup() {
   }
 }
 
-/** kB → MB of one line of /proc/<pid>/status, or NaN where /proc is not there */
-function procStatusMb(pid: number, field: "VmRSS" | "VmHWM"): number {
+/** the fields of /proc/<pid>/stat after the command name (which may itself contain spaces and parentheses) */
+function statFields(pid: number): string[] | undefined {
   try {
-    const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${pid}/status`, "utf8"));
-    return match ? Number(match[1]) / 1024 : NaN;
+    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
+    return stat.slice(stat.lastIndexOf(")") + 2).split(" ");
   } catch {
-    return NaN;
+    return undefined;
   }
 }
 
-/** user + system CPU time of a process so far, in ms (clock ticks of 10 ms) */
-function cpuMs(pid: number): number {
-  try {
-    const stat = readFileSync(`/proc/${pid}/stat`, "utf8");
-    // fields after the command name, which may itself contain spaces and parentheses
-    const fields = stat.slice(stat.lastIndexOf(")") + 2).split(" ");
-    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
-  } catch {
-    return NaN;
+/**
+ * The server and every process under it: server.ts serves from worker processes (node:cluster),
+ * so their CPU time and memory are the server's.
+ */
+function serverProcesses(pid: number): number[] {
+  const parents = new Map<number, number>();
+  for (const entry of readdirSync("/proc")) {
+    if (!/^\d+$/.test(entry)) continue;
+    const fields = statFields(Number(entry));
+    if (fields) parents.set(Number(entry), Number(fields[1]));
   }
+  const tree = [pid];
+  for (let i = 0; i < tree.length; i++) {
+    for (const [child, parent] of parents) if (parent === tree[i]) tree.push(child);
+  }
+  return tree;
+}
+
+/** kB → MB of one line of /proc/<pid>/status summed over the server's processes, or NaN where /proc is not there */
+function procStatusMb(pid: number, field: "VmRSS" | "VmHWM"): number {
+  let total = 0;
+  for (const p of serverProcesses(pid)) {
+    try {
+      const match = new RegExp(`^${field}:\\s+(\\d+) kB`, "m").exec(readFileSync(`/proc/${p}/status`, "utf8"));
+      if (match) total += Number(match[1]) / 1024;
+    } catch {
+      // a process that has just ended
+    }
+  }
+  return total > 0 ? total : NaN;
+}
+
+/** user + system CPU time of the server's processes so far, in ms (clock ticks of 10 ms) */
+function cpuMs(pid: number): number {
+  let total = 0;
+  for (const p of serverProcesses(pid)) {
+    const fields = statFields(p);
+    if (fields) total += ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  }
+  return total > 0 ? total : NaN;
 }
 
 /**
@@ -270,7 +305,7 @@ async function login(server: Server, email: string, password: string): Promise<s
 
 // ---------------------------------------------------------------- measuring
 
-/** `data;dur=12.3, render;dur=4.5` → { data, render }; undefined when either is absent */
+/** `route;dur=1.0, data;dur=12.3, render;dur=4.5` → { route, data, render }; undefined when data or render is absent */
 export function parseServerTiming(header: string | string[] | null | undefined): Timing | undefined {
   if (!header) return undefined;
   const text = Array.isArray(header) ? header.join(",") : header;
@@ -282,7 +317,7 @@ export function parseServerTiming(header: string | string[] | null | undefined):
   }
   const data = durations.get("data");
   const render = durations.get("render");
-  return data === undefined || render === undefined ? undefined : { data, render };
+  return data === undefined || render === undefined ? undefined : { route: durations.get("route") ?? NaN, data, render };
 }
 
 function headerOf(headers: Record<string, unknown>, name: string): string | undefined {
@@ -456,12 +491,18 @@ function fmt(n: number, digits = 0): string {
 }
 
 function timingSummary(timings: Timing[]) {
-  if (timings.length === 0) return { data: NaN, render: NaN, share: NaN };
+  if (timings.length === 0) return { route: NaN, data: NaN, render: NaN, share: NaN };
+  const route = median(timings.map((t) => t.route));
   const data = median(timings.map((t) => t.data));
   const render = median(timings.map((t) => t.render));
-  // the share of the server's own time (data + render) spent loading data, per response, median
-  const share = median(timings.map((t) => (t.data + t.render > 0 ? t.data / (t.data + t.render) : 0)));
-  return { data, render, share };
+  // the share of the request's server time (route + data + render) spent loading data, per response, median
+  const share = median(
+    timings.map((t) => {
+      const total = (Number.isFinite(t.route) ? t.route : 0) + t.data + t.render;
+      return total > 0 ? t.data / total : 0;
+    })
+  );
+  return { route, data, render, share };
 }
 
 function printTable(rows: Row[]) {
@@ -474,6 +515,7 @@ function printTable(rows: Row[]) {
     ["max ms", (r) => fmt(r.max)],
     ["errors", (r) => String(r.errors)],
     ["cpu ms/req", (r) => fmt(r.cpuMsPerRequest, 1)],
+    ["route ms", (r) => fmt(timingSummary(r.timing).route, 1)],
     ["data ms", (r) => fmt(timingSummary(r.timing).data, 1)],
     ["render ms", (r) => fmt(timingSummary(r.timing).render, 1)],
     ["data %", (r) => (r.timing.length ? `${fmt(timingSummary(r.timing).share * 100)} %` : "–")],
@@ -558,9 +600,10 @@ async function main() {
   console.log("");
   printTable(rows);
   console.log(
-    "data/render/data %: Server-Timing medians of sequential requests (the targets' basis); loaded data/render: under load"
+    "route/data/render/data %: Server-Timing medians of sequential requests (the targets' basis: data % = data ÷ (route + data + render));" +
+      " loaded data/render: under load"
   );
-  console.log(`peak RSS of each server over its whole run (VmHWM): ${serverPeaks.join(", ") || "–"}`);
+  console.log(`peak RSS of each server over its whole run (VmHWM, its processes summed): ${serverPeaks.join(", ") || "–"}`);
 
   const byName = new Map(rows.filter((r) => r.state === "ok").map((r) => [r.name, r]));
   const baseline = byName.get("baseline");

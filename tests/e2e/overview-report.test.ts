@@ -104,7 +104,7 @@ async function readMatrix(page: Page): Promise<{ municipalities: string[]; rows:
         return {
           number: Number(match?.[1]),
           name: match?.[2] ?? label,
-          cells: tds.filter((td) => td.classList.contains("cell")).map((td) => (td as HTMLElement).dataset.cell ?? ""),
+          cells: tds.filter((td) => td.hasAttribute("data-cell")).map((td) => (td as HTMLElement).dataset.cell ?? ""),
           uptake: text(tds[tds.length - 1]),
         };
       });
@@ -401,7 +401,7 @@ describe.each([
       // then the links in the table, in document order: a measure, its cells, the next measure …
       const links = await page
         .locator("table.matrix a")
-        .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href") ?? "", cell: Boolean(a.closest("td.cell")) })));
+        .evaluateAll((as) => as.map((a) => ({ href: a.getAttribute("href") ?? "", cell: Boolean(a.closest("td[data-cell]")) })));
       const steps = Math.min(links.length, 30);
       expect(links.slice(0, steps).filter((l) => l.cell).length).toBeGreaterThan(10);
       for (let i = 0; i < steps; i++) {
@@ -489,7 +489,7 @@ describe.each([
       expect(await own.count()).toBe(1);
       expect(oneLine(await own.innerText())).toBe(`Giske ${t.overview.yours}`);
       const { municipalities, rows } = await readMatrix(page);
-      expect(await page.locator("table.matrix tbody td.cell.own").count()).toBe(rows.length);
+      expect(await page.locator("table.matrix tbody td[data-cell].own").count()).toBe(rows.length);
       // Giske's cell links are named by the status in words (the symbol alone would say nothing)
       const giske = municipalities.indexOf("Giske");
       const statusText = (cell: string) =>
@@ -497,12 +497,12 @@ describe.each([
       for (const row of rows.filter((r) => r.cells[giske] !== "not_participating").slice(0, 3)) {
         const cell = page
           .locator("table.matrix tbody tr", { has: page.locator(`th a[href="${BASE}/measures/${row.number}"]`) })
-          .locator("td.cell.own");
+          .locator("td[data-cell].own");
         const name = statusText(row.cells[giske]);
         expect(await cell.getByRole("link", { name, exact: true }).count(), `Giske's cell of measure ${row.number}`).toBe(1);
       }
       // nobody else's column is marked
-      expect(await page.locator("table.matrix td.cell:not(.own)").count()).toBe(rows.length * (EKOMMUNE.members.length - 1));
+      expect(await page.locator("table.matrix td[data-cell]:not(.own)").count()).toBe(rows.length * (EKOMMUNE.members.length - 1));
     } finally {
       await context.close();
     }

@@ -99,8 +99,10 @@ function Table({
   fontSize?: number;
   header?: boolean;
 }) {
-  const cell = (value: string, c: PdfColumn, key: number, bold = false) => (
-    <Text key={key} style={[s.cell, { width: c.width, textAlign: c.align ?? "left" }, ...(bold ? [s.strong] : [])]}>
+  const plain = columns.map((c) => ({ width: c.width, textAlign: c.align ?? "left" }));
+  const bold = plain.map((style) => ({ ...style, fontWeight: "bold" as const }));
+  const cell = (value: string, j: number, strong = false) => (
+    <Text key={j} style={[s.cell, strong ? bold[j] : plain[j]]}>
       {value}
     </Text>
   );
@@ -108,7 +110,7 @@ function Table({
     <View style={[s.table, { fontSize }]}>
       {header ? (
         <View style={s.headerRow} fixed>
-          {columns.map((c, i) => cell(c.header, c, i, true))}
+          {columns.map((_, j) => cell(columns[j].header, j, true))}
         </View>
       ) : null}
       {rows.map((r, i) =>
@@ -118,13 +120,13 @@ function Table({
           </View>
         ) : (
           <View key={i} style={s.row} wrap={false}>
-            {columns.map((c, j) => cell(r.cells[j] ?? "", c, j, r.strong?.[j]))}
+            {columns.map((_, j) => cell(r.cells[j] ?? "", j, r.strong?.[j]))}
           </View>
         )
       )}
       {footer.map((cells, i) => (
         <View key={`f${i}`} style={s.totalRow} wrap={false}>
-          {columns.map((c, j) => cell(cells[j] ?? "", c, j))}
+          {columns.map((_, j) => cell(cells[j] ?? "", j))}
         </View>
       ))}
     </View>
@@ -179,7 +181,7 @@ function PdfPage({
 }) {
   const margin = MARGIN[orientation];
   return (
-    <Page size="A4" orientation={orientation} style={[s.page, { paddingHorizontal: margin }]}>
+    <Page experimentalPagination size="A4" orientation={orientation} style={[s.page, { paddingHorizontal: margin }]}>
       <View style={[s.footer, { left: margin, right: margin }]} fixed>
         <Text>{footerLeft}</Text>
         <Text render={({ pageNumber, totalPages }) => t("reportExport.page", { page: pageNumber, pages: totalPages })} fixed />
