@@ -11,10 +11,11 @@ import type { DB } from "../../db/connect";
  * cached overview is used only while the stamp, read first on every request, is unchanged — one
  * indexed lookup. See docs/decisions/010-overview-cache.md.
  *
- * The stamp is read before computing, so an entry is never older than its stamp. On SQLite the
- * one connection runs transactions one after another, so the stamp moves with every commit. On
- * PostgreSQL a transaction that began earlier but commits after a newer one adds an older stamp;
- * entries therefore also expire after MAX_AGE_MS, which bounds how long such a race can show.
+ * The stamp is read before computing, so an entry is never older than its stamp. On SQLite writes
+ * commit one after another, so the stamp moves with every commit. Where an older time commits
+ * after a newer one (a PostgreSQL transaction that began earlier but commits later; a clock set
+ * back), the stamp may not move: entries therefore also expire after MAX_AGE_MS, which bounds how
+ * long such a change can go unseen.
  */
 
 const MAX_AGE_MS = 60_000;
@@ -27,23 +28,24 @@ interface Entry {
 
 const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: MAX_AGE_MS });
 
-/** The newest audited change of the cooperation and of the platform, and today's date (figures "as of today" move at midnight). */
+/**
+ * The newest audited changes of the cooperation and of the platform (their time and how many
+ * share it: two changes in one millisecond still move the stamp), and today's date (figures "as of
+ * today" move at midnight).
+ */
 export async function changeStamp(db: DB, cooperationId: string): Promise<string> {
-  const row = await db
-    .selectNoFrom((eb) => [
-      eb
-        .selectFrom("audit_event")
-        .select(sql<string | null>`max(created_at)`.as("at"))
-        .where("cooperation_id", "=", cooperationId)
-        .as("cooperation"),
-      eb
-        .selectFrom("audit_event")
-        .select(sql<string | null>`max(created_at)`.as("at"))
-        .where("cooperation_id", "is", null)
-        .as("platform"),
-    ])
-    .executeTakeFirstOrThrow();
-  return `${row.cooperation ?? ""}|${row.platform ?? ""}|${osloToday()}`;
+  const { rows } = await sql<{ scope: string; at: string; n: number }>`
+    select 'cooperation' as scope, created_at as at, count(*) as n from audit_event
+    where cooperation_id = ${cooperationId}
+      and created_at = (select max(created_at) from audit_event where cooperation_id = ${cooperationId})
+    group by created_at
+    union all
+    select 'platform' as scope, created_at as at, count(*) as n from audit_event
+    where cooperation_id is null
+      and created_at = (select max(created_at) from audit_event where cooperation_id is null)
+    group by created_at`.execute(db);
+  const newest = (scope: string) => rows.filter((r) => r.scope === scope).map((r) => `${r.at}#${r.n}`)[0] ?? "";
+  return `${newest("cooperation")}|${newest("platform")}|${osloToday()}`;
 }
 
 export interface OverviewCache {

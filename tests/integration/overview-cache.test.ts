@@ -1,0 +1,168 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../db/connect";
+import { recordAudit } from "../../app/audit/audit.server";
+import { changeStamp, overviewCache } from "../../app/overview/cache.server";
+import { uptakeMatrix } from "../../app/overview/overview.server";
+import { saveUptakeReports } from "../../app/uptake/report.server";
+import { seedDemo } from "../../seeds/demo";
+import { testDatabases } from "../support/databases";
+
+/*
+ * Cached overviews (app/overview/cache.server.ts) on SQLite and PostgreSQL: a value is computed
+ * once while nothing changes, and anew after any audited change of the cooperation or of the
+ * platform — including the real uptake save a reporter makes.
+ */
+
+describe.each(testDatabases())("overview cache on $name", (database) => {
+  let db: DB;
+  let close: () => Promise<void>;
+  let coopId: string;
+  let otherCoopId: string;
+  let giske: string;
+  let giskeUser: string;
+
+  beforeAll(async () => {
+    ({ db, close } = await database.open());
+    await seedDemo(db);
+    coopId = (await db.selectFrom("cooperation").select("id").where("slug", "=", "ekommune-sunnmore").executeTakeFirstOrThrow()).id;
+    otherCoopId = randomUUID();
+    await db
+      .insertInto("cooperation")
+      .values({
+        id: otherCoopId,
+        slug: `annan-${otherCoopId.slice(0, 8)}`,
+        name: "Anna samarbeid",
+        description: "",
+        legal_form: null,
+        host_municipality_id: null,
+        default_language: "nn",
+        accessibility_statement_url: null,
+        created_at: new Date().toISOString(),
+        updated_at: new Date().toISOString(),
+      })
+      .execute();
+    giske = (
+      await db
+        .selectFrom("municipality")
+        .select("id")
+        .where("number", "=", "1532")
+        .where("valid_to", "is", null)
+        .executeTakeFirstOrThrow()
+    ).id;
+    giskeUser = (await db.selectFrom("app_user").select("id").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow()).id;
+  });
+  afterAll(async () => {
+    await close();
+  });
+
+  const audit = (cooperationId: string | null) =>
+    recordAudit(db, { cooperationId, actorId: null, action: "test.change", entityType: "test", entityId: randomUUID() });
+
+  /** a fresh key and a computation that counts its calls */
+  function counter() {
+    let calls = 0;
+    const key = `test|${randomUUID()}`;
+    return {
+      get: async () => (await overviewCache(db, coopId)).get(key, async () => ++calls),
+      calls: () => calls,
+    };
+  }
+
+  it("computes once while nothing changes; anew after a change of the cooperation or the platform, not of another cooperation", async () => {
+    const value = counter();
+    expect(await value.get()).toBe(1);
+    expect(await value.get()).toBe(1);
+
+    await audit(otherCoopId);
+    expect(await value.get()).toBe(1);
+
+    await audit(coopId);
+    expect(await value.get()).toBe(2);
+
+    await audit(null);
+    expect(await value.get()).toBe(3);
+    expect(value.calls()).toBe(3);
+  });
+
+  it("moves the stamp for every change, also several within the same millisecond", async () => {
+    const at = new Date().toISOString();
+    const stamps = [await changeStamp(db, coopId)];
+    for (let i = 0; i < 3; i++) {
+      await db
+        .insertInto("audit_event")
+        .values({
+          id: randomUUID(),
+          cooperation_id: coopId,
+          actor_id: null,
+          action: "test.change",
+          entity_type: "test",
+          entity_id: randomUUID(),
+          before: null,
+          after: null,
+          created_at: at,
+        })
+        .execute();
+      stamps.push(await changeStamp(db, coopId));
+    }
+    expect(new Set(stamps).size).toBe(4);
+  });
+
+  it("shares one computation between concurrent callers and keeps no failure", async () => {
+    const key = `test|${randomUUID()}`;
+    let calls = 0;
+    const slow = async () => {
+      calls++;
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      return calls;
+    };
+    const cache = await overviewCache(db, coopId);
+    expect(await Promise.all([cache.get(key, slow), cache.get(key, slow), cache.get(key, slow)])).toEqual([1, 1, 1]);
+
+    const failing = `test|${randomUUID()}`;
+    await expect(cache.get(failing, async () => Promise.reject(new Error("database gone")))).rejects.toThrow("database gone");
+    expect(await cache.get(failing, async () => "recovered")).toBe("recovered");
+  });
+
+  it("a matrix cached before a reporter's save shows the saved status afterwards", async () => {
+    const key = `test-matrix|${randomUUID()}`;
+    const matrix = async () =>
+      (await overviewCache(db, coopId)).get(key, async () => (await uptakeMatrix(db, { cooperationId: coopId, year: 2014 })).matrix);
+    const cellOf = (m: Awaited<ReturnType<typeof matrix>>, number: number) => {
+      const column = m.municipalities.findIndex((mu) => mu.id === giske);
+      const row = m.groups.flatMap((g) => g.measures).find((r) => r.number === number)!;
+      return row.cells[column];
+    };
+    const before = await matrix();
+    const measure = await db
+      .selectFrom("measure")
+      .select(["id", "number"])
+      .where("cooperation_id", "=", coopId)
+      .where("all_members", "=", 1)
+      .orderBy("number")
+      .executeTakeFirstOrThrow();
+    const next = cellOf(before, measure.number) === "realised" ? "in_use" : "realised";
+    expect(await matrix()).toBe(before);
+
+    await saveUptakeReports(db, {
+      cooperationId: coopId,
+      municipalityId: giske,
+      userId: giskeUser,
+      reports: [
+        {
+          measureId: measure.id,
+          status: next,
+          comment: "Endra for testen",
+          effectiveDate: "2014-06-01",
+          decisionReference: null,
+          evidenceUrl: null,
+          realisedBenefitText: null,
+          benefits: [],
+        },
+      ],
+    });
+    const after = await matrix();
+    expect(after).not.toBe(before);
+    expect(cellOf(after, measure.number)).toBe(next);
+  });
+});
