@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from "node:fs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loginCookie, startServer, type TestServer } from "../support/server";
@@ -110,6 +111,29 @@ describe("the production server", () => {
       statuses.push(response.status);
     }
     expect(statuses).toContain(429);
+  });
+
+  // last in this server's tests: it kills one of its workers
+  it("serves from two worker processes and replaces one that dies", async () => {
+    const workers = () =>
+      readdirSync("/proc")
+        .filter((entry) => /^\d+$/.test(entry))
+        .filter((entry) => {
+          try {
+            const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+            const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+            return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === server.pid && command.includes("server.ts");
+          } catch {
+            return false;
+          }
+        })
+        .map(Number);
+    const before = workers();
+    expect(before).toHaveLength(2);
+    process.kill(before[0]!, "SIGKILL");
+    await expect.poll(() => server.output(), { timeout: 20_000 }).toContain(`Worker ${before[0]} stopped (SIGKILL); starting a new one`);
+    await expect.poll(() => workers().filter((pid) => !before.includes(pid)).length, { timeout: 20_000 }).toBe(1);
+    for (let i = 0; i < 6; i++) expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });
 });
 

@@ -15,6 +15,8 @@ export interface TestServer {
   dbFile: string;
   /** a second connection to the server's database, for asserting what changed */
   db: DB;
+  /** the server's primary process (its workers are its children) */
+  pid: number;
   output(): string;
   stop(): Promise<void>;
 }
@@ -65,6 +67,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
     origin: url,
     dbFile,
     db,
+    pid: child.pid!,
     output: () => output,
     async stop() {
       await db.destroy();
