@@ -5,6 +5,7 @@
  */
 import cluster from "node:cluster";
 import { randomBytes, randomUUID } from "node:crypto";
+import { readdirSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
@@ -97,7 +98,10 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   // thousands of cells level 6 costs a third of the request for a few kB less on the wire
   app.use(compression({ level: 1 }));
   app.use("/build", express.static(path.join(root, "public", "build"), { immutable: true, maxAge: "1y" }));
-  app.use(express.static(path.join(root, "public"), { maxAge: "1h", index: false }));
+  // only what public/ holds (the favicon): looking for every page's path on disk costs a syscall a request
+  const servePublic = express.static(path.join(root, "public"), { maxAge: "1h", index: false });
+  const publicNames = new Set(readdirSync(path.join(root, "public")));
+  app.use((req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? servePublic(req, res, next) : next()));
   app.use(sameOriginWrites);
 
   app.use(async (req, res, next) => {

@@ -1,6 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Fragment } from "react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "@shared-schema/measure";
 import type { MeasureStatus } from "../../db/schema";
@@ -11,6 +10,7 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { QuerySelect } from "../measure/page-parts";
 import { overviewCache } from "../overview/cache.server";
+import { matrixBodyHtml } from "../overview/matrix-body";
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
@@ -61,7 +61,11 @@ export default function Matrix() {
       : t(`uptakeStatus.${cell}`);
   // translated once per state, not once per cell: the big matrices have thousands of cells
   const cellTexts = Object.fromEntries(CELL_ORDER.map((c) => [c, cellText(c)])) as Record<MatrixCell, string>;
-  const columns = matrix.municipalities.length + 2;
+  const body = matrixBodyHtml(matrix, {
+    slug,
+    ownMunicipalityId,
+    labels: { cells: cellTexts, otherMeasures: t("overview.otherMeasures"), percent: (ratio) => formatPercent(lang, ratio) },
+  });
   const own = (id: string) => id === ownMunicipalityId;
   return (
     <section aria-labelledby="matrix-heading" className="flex flex-col gap-4">
@@ -176,48 +180,7 @@ export default function Matrix() {
                   <th scope="col">{t("overview.uptakeCol")}</th>
                 </tr>
               </thead>
-              <tbody>
-                {matrix.groups.map((g) => (
-                  <Fragment key={g.focusAreaId ?? "other"}>
-                    <tr className="group">
-                      <th scope="colgroup" colSpan={columns} className="text-left">
-                        {g.title || t("overview.otherMeasures")}
-                      </th>
-                    </tr>
-                    {g.measures.map((m) => (
-                      <tr key={m.id}>
-                        <th scope="row">
-                          {/* a plain link like the cells': a router link costs more to render than the row */}
-                          <a href={`/c/${slug}/measures/${m.number}`} className="ds-link">
-                            {`${m.number}. ${m.name}`}
-                          </a>
-                        </th>
-                        {m.cells.map((cell, i) => {
-                          const municipality = matrix.municipalities[i];
-                          const text = cellTexts[cell];
-                          return (
-                            <td key={municipality.id} className={own(municipality.id) ? "own" : undefined} data-cell={cell}>
-                              {cell === "not_participating" ? (
-                                <>
-                                  <span aria-hidden="true">{CELL_SYMBOL[cell]}</span>
-                                  <span className="ds-sr-only">{text}</span>
-                                </>
-                              ) : (
-                                // as little markup as will do (the big matrices have thousands of
-                                // cells): the link's name is the status; the legend explains the symbol
-                                <a href={`/c/${slug}/measures/${m.number}#history-heading`} aria-label={text}>
-                                  {CELL_SYMBOL[cell]}
-                                </a>
-                              )}
-                            </td>
-                          );
-                        })}
-                        <td>{m.uptake.ratio === null ? "–" : formatPercent(lang, m.uptake.ratio)}</td>
-                      </tr>
-                    ))}
-                  </Fragment>
-                ))}
-              </tbody>
+              <tbody dangerouslySetInnerHTML={{ __html: body }} />
               <tfoot>
                 <tr>
                   <th scope="row">{t("overview.totalRow")}</th>

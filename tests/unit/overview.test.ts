@@ -3,9 +3,11 @@ import type { UptakeStatus } from "../../db/schema";
 import { buildCosts } from "../../app/overview/costs";
 import type { BaseMeasure, OverviewBase } from "../../app/overview/load.server";
 import { buildMatrix, runsIn } from "../../app/overview/matrix";
+import { matrixBodyHtml, type MatrixBodyLabels } from "../../app/overview/matrix-body";
 import { timePoints, uptakeOverTime, type HistoryReport } from "../../app/overview/over-time";
 import { participationOn } from "../../app/overview/participation";
 import { buildProgress, weightedShare } from "../../app/overview/progress";
+import type { UptakeMatrix } from "../../app/report/figures";
 
 /* A small cooperation: three municipalities, three measures in two focus areas. */
 const measure = (id: string, number: number, extra: Partial<BaseMeasure> = {}): BaseMeasure => ({
@@ -194,5 +196,66 @@ describe("cost per municipality", () => {
     const costs = buildCosts({ base: byPopulation, year: 2014, populations: () => new Map([["giske", 8000]]) });
     expect(costs.unshared).toEqual([1]);
     expect(costs.totalInvestment).toBe(0);
+  });
+});
+
+describe("the matrix body as HTML", () => {
+  const labels: MatrixBodyLabels = {
+    cells: {
+      not_participating: "Deltek ikkje",
+      not_reported: "Ikkje rapportert",
+      not_relevant: "Ikkje aktuelt",
+      not_started: "Ikkje starta",
+      planned: "Planlagt",
+      in_progress: "Under innføring",
+      in_use: "I bruk",
+      realised: "Gevinst «realisert» & målt",
+    },
+    otherMeasures: "Andre tiltak",
+    percent: (ratio) => `${Math.round(ratio * 100)} %`,
+  };
+  const matrix: UptakeMatrix = {
+    year: 2014,
+    municipalities: [
+      { id: "m1", number: "1504", name: "Ålesund" },
+      { id: "m2", number: "1532", name: "Giske" },
+    ],
+    groups: [
+      {
+        focusAreaId: null,
+        title: "",
+        measures: [
+          {
+            id: "x",
+            number: 7,
+            name: `<script>alert("æøå")</script> & co`,
+            status: "in_progress",
+            cells: ["realised", "not_participating"],
+            uptake: { relevant: 1, inUse: 1, ratio: 1 },
+          },
+          { id: "y", number: 8, name: "Feide", status: "in_progress", cells: ["not_relevant", "in_use"], uptake: { relevant: 1, inUse: 1, ratio: null } },
+        ],
+      },
+    ],
+    municipalityTotals: [],
+    total: { relevant: 2, inUse: 2, ratio: 1 },
+  };
+  const html = matrixBodyHtml(matrix, { slug: "ekommune-sunnmore", ownMunicipalityId: "m2", labels });
+
+  it("escapes every text: a measure's name cannot become markup", () => {
+    expect(html).not.toContain("<script>");
+    expect(html).toContain("&lt;script&gt;alert(&quot;æøå&quot;)&lt;/script&gt; &amp; co");
+    expect(html).toContain('aria-label="Gevinst «realisert» &amp; målt"');
+  });
+
+  it("names the group, links each cell to the measure's history with the status as its name, marks the own column", () => {
+    expect(html).toContain('<th scope="colgroup" colspan="4" class="text-left">Andre tiltak</th>');
+    expect(html).toContain('<a href="/c/ekommune-sunnmore/measures/7" class="ds-link">7. ');
+    expect(html).toContain('<td data-cell="realised"><a href="/c/ekommune-sunnmore/measures/7#history-heading" aria-label="Gevinst «realisert» &amp; målt">★</a></td>');
+    expect(html).toContain('<td class="own" data-cell="not_participating"><span aria-hidden="true">·</span><span class="ds-sr-only">Deltek ikkje</span></td>');
+    expect(html).toContain('<td class="own" data-cell="in_use"><a href="/c/ekommune-sunnmore/measures/8#history-heading" aria-label="I bruk">●</a></td>');
+    expect(html).toContain("<td>100 %</td></tr>");
+    expect(html).toContain("<td>–</td></tr>");
+    expect(html.match(/<tr>/g)).toHaveLength(2);
   });
 });

@@ -1,0 +1,57 @@
+import escapeHtml from "escape-html";
+import type { MatrixCell, UptakeMatrix } from "../report/figures";
+import { CELL_SYMBOL } from "./status-symbols";
+
+/*
+ * The uptake matrix's body as HTML, for `<tbody dangerouslySetInnerHTML>`: a large cooperation's
+ * matrix has thousands of cells, and React spends several microseconds on each element it renders
+ * while the markup of a cell is a few dozen bytes. The server and the browser build the same
+ * string from the same loader data, so the page hydrates unchanged. Every text is escaped here.
+ * See docs/decisions/010-serving-overviews-fast.md.
+ */
+
+export interface MatrixBodyLabels {
+  /** the words for each state: a cell link's accessible name */
+  cells: Record<MatrixCell, string>;
+  /** the group of measures that support none of the focus areas */
+  otherMeasures: string;
+  /** an uptake ratio as the page shows it, e.g. "40 %" */
+  percent: (ratio: number) => string;
+}
+
+export function matrixBodyHtml(
+  matrix: UptakeMatrix,
+  { slug, ownMunicipalityId, labels }: { slug: string; ownMunicipalityId: string | null; labels: MatrixBodyLabels }
+): string {
+  const columns = matrix.municipalities.length + 2;
+  const own = matrix.municipalities.map((m) => (m.id === ownMunicipalityId ? ' class="own"' : ""));
+  // a cell's markup depends only on its state and column (and the row's link): made once per state
+  const cellLinks = new Map<MatrixCell, string>();
+  const cellText = (cell: MatrixCell) => escapeHtml(labels.cells[cell]);
+  const html: string[] = [];
+  for (const group of matrix.groups) {
+    html.push(
+      `<tr class="group"><th scope="colgroup" colspan="${columns}" class="text-left">${escapeHtml(group.title || labels.otherMeasures)}</th></tr>`
+    );
+    for (const measure of group.measures) {
+      const page = `/c/${encodeURIComponent(slug)}/measures/${measure.number}`;
+      html.push(`<tr><th scope="row"><a href="${page}" class="ds-link">${measure.number}. ${escapeHtml(measure.name)}</a></th>`);
+      measure.cells.forEach((cell, i) => {
+        if (cell === "not_participating") {
+          html.push(
+            `<td${own[i]} data-cell="${cell}"><span aria-hidden="true">${CELL_SYMBOL[cell]}</span><span class="ds-sr-only">${cellText(cell)}</span></td>`
+          );
+          return;
+        }
+        let link = cellLinks.get(cell);
+        if (!link) {
+          link = `#history-heading" aria-label="${cellText(cell)}">${CELL_SYMBOL[cell]}</a></td>`;
+          cellLinks.set(cell, link);
+        }
+        html.push(`<td${own[i]} data-cell="${cell}"><a href="${page}${link}`);
+      });
+      html.push(`<td>${measure.uptake.ratio === null ? "–" : escapeHtml(labels.percent(measure.uptake.ratio))}</td></tr>`);
+    }
+  }
+  return html.join("");
+}
