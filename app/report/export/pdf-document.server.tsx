@@ -65,11 +65,17 @@ const s = StyleSheet.create({
   note: { fontSize: 9, marginBottom: 6, color: "#333", lineHeight: 1.35 },
   strong: { fontWeight: "bold" },
   table: { marginTop: 4, marginBottom: 12, borderTopWidth: 0.75, borderTopColor: "#000" },
-  headerRow: { flexDirection: "row", backgroundColor: "#e6e6e6", borderBottomWidth: 0.75, borderBottomColor: "#000" },
-  row: { flexDirection: "row", borderBottomWidth: 0.5, borderBottomColor: "#b3b3b3" },
-  totalRow: { flexDirection: "row", borderTopWidth: 0.75, borderTopColor: "#000", fontWeight: "bold" },
+  headerRow: {
+    flexDirection: "row",
+    paddingVertical: 2,
+    backgroundColor: "#e6e6e6",
+    borderBottomWidth: 0.75,
+    borderBottomColor: "#000",
+  },
+  row: { flexDirection: "row", paddingVertical: 2, borderBottomWidth: 0.5, borderBottomColor: "#b3b3b3" },
+  totalRow: { flexDirection: "row", paddingVertical: 2, borderTopWidth: 0.75, borderTopColor: "#000", fontWeight: "bold" },
   groupRow: { paddingVertical: 3, paddingHorizontal: 3, backgroundColor: "#f2f2f2", fontWeight: "bold" },
-  cell: { paddingVertical: 2, paddingHorizontal: 3 },
+  cell: { paddingHorizontal: 3 },
   legend: { flexDirection: "row", flexWrap: "wrap", marginBottom: 6 },
   legendItem: { marginRight: 12, marginBottom: 2 },
   keyItem: { width: 130, marginBottom: 1 },
@@ -99,18 +105,24 @@ function Table({
   fontSize?: number;
   header?: boolean;
 }) {
+  // every node is styled, laid out, paginated and drawn, thousands of times in a large report: so a
+  // cell is one node with its column's style made once, the row carries the vertical padding, and an
+  // empty cell is a bare box with no text to lay out
   const plain = columns.map((c) => ({ width: c.width, textAlign: c.align ?? "left" }));
   const bold = plain.map((style) => ({ ...style, fontWeight: "bold" as const }));
-  const cell = (value: string, j: number, strong = false) => (
-    <Text key={j} style={[s.cell, strong ? bold[j] : plain[j]]}>
-      {value}
-    </Text>
-  );
+  const cell = (value: string, j: number, strong = false) =>
+    value === "" ? (
+      <View key={j} style={plain[j]} />
+    ) : (
+      <Text key={j} style={[s.cell, strong ? bold[j] : plain[j]]}>
+        {value}
+      </Text>
+    );
   return (
     <View style={[s.table, { fontSize }]}>
       {header ? (
         <View style={s.headerRow} fixed>
-          {columns.map((_, j) => cell(columns[j].header, j, true))}
+          {columns.map((c, j) => cell(c.header, j, true))}
         </View>
       ) : null}
       {rows.map((r, i) =>
@@ -180,6 +192,9 @@ function PdfPage({
   children: ReactNode;
 }) {
   const margin = MARGIN[orientation];
+  // React PDF's default pagination lays out everything left of a section again at each page break,
+  // which made a large cooperation's long tables cost seconds; this engine lays them out once and
+  // packs them into pages. It repeats `fixed` table headers and this absolute footer on every page.
   return (
     <Page experimentalPagination size="A4" orientation={orientation} style={[s.page, { paddingHorizontal: margin }]}>
       <View style={[s.footer, { left: margin, right: margin }]} fixed>
