@@ -1,6 +1,6 @@
 import escapeHtml from "escape-html";
-import type { MatrixCell, UptakeMatrix } from "../report/figures";
-import { CELL_SYMBOL } from "./status-symbols";
+import type { MatrixCell, MatrixGroup, MatrixMeasure, UptakeMatrix } from "../report/figures";
+import { CELL_ORDER, CELL_SYMBOL } from "./status-symbols";
 
 /*
  * The uptake matrix's body as HTML, for `<tbody dangerouslySetInnerHTML>`: a large cooperation's
@@ -9,6 +9,30 @@ import { CELL_SYMBOL } from "./status-symbols";
  * string from the same loader data, so the page hydrates unchanged. Every text is escaped here.
  * See docs/decisions/010-serving-overviews-fast.md.
  */
+
+/**
+ * The matrix as the page sends it to the browser: a row's cells as one string, a character per
+ * cell (its state's place in CELL_ORDER) — thousands of state names would be most of the page's
+ * data, written and read on every request.
+ */
+export interface CompactMatrix extends Omit<UptakeMatrix, "groups"> {
+  groups: (Omit<MatrixGroup, "measures"> & { measures: (Omit<MatrixMeasure, "cells" | "id"> & { cells: string })[] })[];
+}
+
+export function compactMatrix(matrix: UptakeMatrix): CompactMatrix {
+  return {
+    ...matrix,
+    groups: matrix.groups.map((g) => ({
+      ...g,
+      measures: g.measures.map(({ cells, id: _id, ...m }) => ({ ...m, cells: cells.map((c) => CELL_ORDER.indexOf(c)).join("") })),
+    })),
+  };
+}
+
+/** The states of a compact row, in column order. */
+export function cellsOf(row: { cells: string }): MatrixCell[] {
+  return Array.from(row.cells, (c) => CELL_ORDER[Number(c)]!);
+}
 
 export interface MatrixBodyLabels {
   /** the words for each state: a cell link's accessible name */
@@ -20,7 +44,7 @@ export interface MatrixBodyLabels {
 }
 
 export function matrixBodyHtml(
-  matrix: UptakeMatrix,
+  matrix: CompactMatrix,
   { slug, ownMunicipalityId, labels }: { slug: string; ownMunicipalityId: string | null; labels: MatrixBodyLabels }
 ): string {
   const columns = matrix.municipalities.length + 2;
@@ -36,7 +60,7 @@ export function matrixBodyHtml(
     for (const measure of group.measures) {
       const page = `/c/${encodeURIComponent(slug)}/measures/${measure.number}`;
       html.push(`<tr><th scope="row"><a href="${page}" class="ds-link">${measure.number}. ${escapeHtml(measure.name)}</a></th>`);
-      measure.cells.forEach((cell, i) => {
+      cellsOf(measure).forEach((cell, i) => {
         if (cell === "not_participating") {
           html.push(
             `<td${own[i]} data-cell="${cell}"><span aria-hidden="true">${CELL_SYMBOL[cell]}</span><span class="ds-sr-only">${cellText(cell)}</span></td>`

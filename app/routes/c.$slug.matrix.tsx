@@ -10,7 +10,7 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { QuerySelect } from "../measure/page-parts";
 import { overviewCache } from "../overview/cache.server";
-import { matrixBodyHtml } from "../overview/matrix-body";
+import { compactMatrix, matrixBodyHtml } from "../overview/matrix-body";
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
@@ -31,9 +31,15 @@ export async function loader(args: LoaderFunctionArgs) {
     status: (MEASURE_STATUSES as readonly string[]).includes(status ?? "") ? (status as MeasureStatus) : undefined,
     municipality: params.get("municipality") || undefined,
   };
-  const { base, matrix } = await cache.get(`matrix|${year}|${filters.focusArea}|${filters.status}|${filters.municipality}`, () =>
-    uptakeMatrix(db(), { cooperationId: scope.cooperationId, year, filters })
-  );
+  // the page's data is made once per year, filters and data version: per request it is only sent
+  const page = await cache.get(`matrix|${year}|${filters.focusArea}|${filters.status}|${filters.municipality}`, async () => {
+    const { base, matrix } = await uptakeMatrix(db(), { cooperationId: scope.cooperationId, year, filters });
+    return {
+      areas: base.areas.map((a) => ({ id: a.id, title: a.title })),
+      municipalities: [...base.municipalities].sort((a, b) => a.name.localeCompare(b.name, "nb")),
+      matrix: compactMatrix(matrix),
+    };
+  });
   return json({
     slug: scope.slug,
     name: scope.name,
@@ -42,9 +48,7 @@ export async function loader(args: LoaderFunctionArgs) {
     years: years.all,
     date: asOfDate(year),
     filters,
-    areas: base.areas.map((a) => ({ id: a.id, title: a.title })),
-    municipalities: [...base.municipalities].sort((a, b) => a.name.localeCompare(b.name, "nb")),
-    matrix,
+    ...page,
   });
 }
 
