@@ -122,6 +122,8 @@ export interface RealisedBenefitFigure {
 
 export interface CommentFigure {
   measureNumber: number | null;
+  /** absent in reports published before it was kept (the exports then look it up in the matrix) */
+  measureName?: string;
   municipality: string | null;
   author: string;
   date: string;

@@ -325,6 +325,7 @@ async function yearComments(db: DB, { cooperationId, year }: { cooperationId: st
     .leftJoin("app_user", "app_user.id", "uptake_report.reporter_id")
     .select([
       "measure.number",
+      "measure.name as measureName",
       "municipality.name as municipality",
       "app_user.name as author",
       "uptake_report.effective_date",
@@ -339,6 +340,7 @@ async function yearComments(db: DB, { cooperationId, year }: { cooperationId: st
     .execute();
   return rows.map((r) => ({
     measureNumber: r.number,
+    measureName: r.measureName,
     municipality: r.municipality,
     author: r.author ?? "",
     date: r.effective_date,

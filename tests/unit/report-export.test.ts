@@ -222,6 +222,20 @@ describe("report CSV", () => {
     ]);
   });
 
+  it("names the measure of a comment on a measure that is not in the year's matrix", () => {
+    const doc = reportFixture();
+    doc.figures.comments.push({
+      measureNumber: 65,
+      measureName: "Elektronisk arkiv (avslutta)",
+      municipality: "Giske",
+      author: "Kari Nordmann",
+      date: "2014-12-01",
+      text: "Avslutta i 2013.",
+    });
+    const comments = section(parseCsv(reportCsv(doc).slice(1)), "Kommentarar frå kommunane");
+    expect(comments.data).toContainEqual(["2014-12-01", "65", "Elektronisk arkiv (avslutta)", "Giske", "Kari Nordmann", "Avslutta i 2013."]);
+  });
+
   it("writes numbers the way Excel in nb-NO reads them", () => {
     expect(csvMoney(1_250_000_50)).toBe("1250000,50");
     expect(csvMoney(5)).toBe("0,05");
@@ -408,25 +422,17 @@ describe("report PDF", () => {
     expect(alone).toContain(`side ${second} av ${pages.length - 1}`);
   });
 
-  it("renders off the main thread: the event loop keeps ticking during a large render", { timeout: 180_000 }, async () => {
+  it("renders off the main thread: the event loop stays mostly idle during a large render", { timeout: 180_000 }, async () => {
     const doc = largeReportFixture();
-    let last = performance.now();
-    let maxGap = 0;
-    const ticker = setInterval(() => {
-      const now = performance.now();
-      maxGap = Math.max(maxGap, now - last);
-      last = now;
-    }, 10);
+    // the share of time the main thread's event loop was busy: about 1 for a render on it; unlike
+    // gaps between timer ticks, it does not grow when other processes take the cores
+    const before = performance.eventLoopUtilization();
     const started = performance.now();
-    try {
-      const pdf = await reportPdf(doc);
-      expect(pdf.length).toBeGreaterThan(10_000);
-    } finally {
-      clearInterval(ticker);
-    }
-    const took = performance.now() - started;
-    expect(took).toBeGreaterThan(500);
-    expect(maxGap).toBeLessThan(200);
+    const pdf = await reportPdf(doc);
+    const busy = performance.eventLoopUtilization(before);
+    expect(pdf.length).toBeGreaterThan(10_000);
+    expect(performance.now() - started).toBeGreaterThan(500);
+    expect(busy.utilization).toBeLessThan(0.5);
   });
 
   it("renders the approved plan: decision, items, each municipality's share", { timeout: 120_000 }, async () => {

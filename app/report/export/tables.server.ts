@@ -318,7 +318,8 @@ function commentsTable(doc: ReportDocument, t: Translate): ExportTable {
   const rows: Cell[][] = doc.figures.comments.map((c) => [
     date(c.date),
     integer(c.measureNumber),
-    text(c.measureNumber === null ? null : names.get(c.measureNumber)),
+    // a comment may be on a measure that no longer runs in the year, so not in its matrix
+    text(c.measureName ?? (c.measureNumber === null ? null : names.get(c.measureNumber))),
     text(c.municipality),
     text(c.author),
     text(c.text),
