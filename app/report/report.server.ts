@@ -131,9 +131,7 @@ export async function saveNarrative(
   }: { cooperationId: string; userId: string; year: number; version: number; narrative: Narrative }
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const report = await findReport(trx, { cooperationId, year });
-    if (!report) throw new StaleVersionError("annual_report");
-    if (report.publishedAt) throw new ReportPublishedError();
+    const report = await findDraft(trx, { cooperationId, year });
     const result = await trx
       .updateTable("annual_report")
       .set((eb) => ({
@@ -158,6 +156,14 @@ export async function saveNarrative(
   });
 }
 
+/** The year's report while it can still change: gone is a stale form, published is frozen. */
+async function findDraft(db: DB, scope: { cooperationId: string; year: number }): Promise<ReportRow> {
+  const report = await findReport(db, scope);
+  if (!report) throw new StaleVersionError("annual_report");
+  if (report.publishedAt) throw new ReportPublishedError();
+  return report;
+}
+
 /** Publishes the report: its figures are computed and stored as they are now, and it is frozen. */
 export async function publishReport(
   db: DB,
@@ -170,9 +176,7 @@ export async function publishReport(
   }: { cooperationId: string; userId: string; year: number; version: number; now?: Date }
 ): Promise<void> {
   await db.transaction().execute(async (trx) => {
-    const report = await findReport(trx, { cooperationId, year });
-    if (!report) throw new StaleVersionError("annual_report");
-    if (report.publishedAt) throw new ReportPublishedError();
+    const report = await findDraft(trx, { cooperationId, year });
     const figures = await computeReportFigures(trx, { cooperationId, year, now });
     const publishedAt = now.toISOString();
     const result = await trx
