@@ -1,3 +1,4 @@
+import i18next from "i18next";
 import { describe, expect, it } from "vitest";
 import { i18nFor, LANGUAGES, resources } from "../../app/i18n/config";
 import { COOPERATION_ROLES } from "../../app/cooperation/permissions";
@@ -56,3 +57,46 @@ describe("translations", () => {
     expect(i18nFor("en").t("overview.members", { count: 2 })).toBe("2 member municipalities");
   });
 });
+
+describe("cached text lookups", () => {
+  // the same setup without the cache: every lookup must give what i18next itself gives
+  const plain = (lng: (typeof LANGUAGES)[number]) => {
+    const instance = i18next.createInstance();
+    void instance.init({ lng, fallbackLng: false, resources, initAsync: false, interpolation: { escapeValue: false }, returnNull: false, showSupportNotice: false });
+    return instance;
+  };
+
+  it.each(LANGUAGES)("%s: every text, twice, through t and a component's fixed t", (lang) => {
+    const cached = i18nFor(lang);
+    const fixed = cached.getFixedT(null, "translation");
+    const reference = plain(lang);
+    for (const key of leaves(resources[lang].translation as unknown as Tree).keys()) {
+      const options = { returnObjects: true, year: 2024, name: "Ålesund", count: 2 };
+      for (let round = 0; round < 2; round++) {
+        expect(cached.t(key), key).toEqual(reference.t(key));
+        expect(fixed(key), key).toEqual(reference.t(key));
+        expect(fixed(key, options), key).toEqual(reference.t(key, options));
+      }
+    }
+  });
+
+  it("keeps lookups with different values apart", () => {
+    const { t } = i18nFor("nb");
+    expect(t("overview.members", { count: 1 })).toBe("1 deltakerkommune");
+    expect(t("overview.members", { count: 2 })).toBe("2 deltakerkommuner");
+    expect(t("overview.members", { count: "1" })).toBe(plain("nb").t("overview.members", { count: "1" }));
+    expect(t("overview.members", { count: 1 })).toBe("1 deltakerkommune");
+    // a value that is not plain is looked up every time, never taken from the cache
+    const date = new Date("2024-05-01T00:00:00Z");
+    expect(t("overview.matrixTitle", { year: date, name: "A" })).toBe(plain("nb").t("overview.matrixTitle", { year: date, name: "A" }));
+    expect(t("overview.matrixTitle", { year: 2024, name: "A\u0000B" })).toContain("A\u0000B");
+    expect(t("overview.matrixTitle", { year: 2024, name: "A" })).not.toContain("B");
+  });
+
+  it("answers a prefixed or other-language fixed t without the cache", () => {
+    const nb = i18nFor("nb");
+    expect(nb.getFixedT("en")("overview.members", { count: 2 })).toBe("2 member municipalities");
+    expect(nb.getFixedT(null, "translation", "overview")("members", { count: 2 })).toBe("2 deltakerkommuner");
+  });
+});
+
