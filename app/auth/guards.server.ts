@@ -1,7 +1,7 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import type { CooperationRole } from "../../db/schema";
 import { can, type Permission } from "../cooperation/permissions";
-import { findCooperationScope, type CooperationScope } from "../cooperation/scope.server";
+import { listUserGrants, scopeFromGrants, type CooperationScope, type UserGrant } from "../cooperation/scope.server";
 import { db } from "../db.server";
 import type { SessionUser } from "./auth.server";
 
@@ -11,6 +11,23 @@ import type { SessionUser } from "./auth.server";
  */
 
 type Args = Pick<LoaderFunctionArgs, "request" | "params" | "context">;
+
+const grantsOfPageLoad = new WeakMap<object, Promise<UserGrant[]>>();
+
+/**
+ * The signed-in user's roles, read once per page load: the root (header, language), the
+ * cooperation layout and the page all ask, and their loaders share the request's context.
+ * A request that runs an action reads them afresh every time, as the action may change them.
+ */
+export function userGrants({ request, context }: Pick<Args, "request" | "context">, user: SessionUser): Promise<UserGrant[]> {
+  if (request.method !== "GET" && request.method !== "HEAD") return listUserGrants(db(), user.id);
+  let grants = grantsOfPageLoad.get(context);
+  if (!grants) {
+    grants = listUserGrants(db(), user.id);
+    grantsOfPageLoad.set(context, grants);
+  }
+  return grants;
+}
 
 export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
   if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
@@ -55,7 +72,7 @@ export async function requireCooperationRole(
   const user = requireUser(args);
   const slug = args.params.slug;
   if (!slug) throw notFound();
-  const scope = await findCooperationScope(db(), { slug, userId: user.id });
+  const scope = scopeFromGrants(await userGrants(args, user), { slug, userId: user.id });
   if (!scope) throw notFound();
   const allowed = typeof required === "string" ? can(scope.roles, required) : scope.roles.some((r) => required.includes(r));
   if (!allowed) throw forbidden();

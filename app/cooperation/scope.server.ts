@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connect";
-import type { CooperationRole, Language } from "../../db/schema";
+import type { CooperationRole, Language, WrittenStandard } from "../../db/schema";
 import { byNorwegianName } from "../i18n/collate";
 
 export interface CooperationScope {
@@ -13,40 +13,73 @@ export interface CooperationScope {
   municipalityId: string | null;
 }
 
-/**
- * The one place that decides whether a user belongs to a cooperation. Every cooperation
- * query and mutation starts from the scope this returns; undefined means "not a member",
- * which the guards turn into 404 so that a stranger cannot even learn the cooperation exists.
- */
-export async function findCooperationScope(
-  db: DB,
-  { slug, userId }: { slug: string; userId: string }
-): Promise<CooperationScope | undefined> {
+/** A role the user holds in a cooperation: what scopes, the header's list and the page language are made of. */
+export interface UserGrant {
+  cooperationId: string;
+  slug: string;
+  name: string;
+  defaultLanguage: Language;
+  role: CooperationRole;
+  municipalityId: string | null;
+  municipalityName: string | null;
+  writtenStandard: WrittenStandard | null;
+}
+
+/** Every role the user holds, in every cooperation (a handful of rows): one query. */
+export async function listUserGrants(db: DB, userId: string): Promise<UserGrant[]> {
   const rows = await db
-    .selectFrom("cooperation")
-    .innerJoin("role_grant", "role_grant.cooperation_id", "cooperation.id")
+    .selectFrom("role_grant")
+    .innerJoin("cooperation", "cooperation.id", "role_grant.cooperation_id")
+    .leftJoin("municipality", "municipality.id", "role_grant.municipality_id")
     .select([
-      "cooperation.id",
+      "cooperation.id as cooperation_id",
       "cooperation.slug",
       "cooperation.name",
       "cooperation.default_language",
       "role_grant.role",
       "role_grant.municipality_id",
+      "municipality.name as municipality_name",
+      "municipality.written_standard",
     ])
-    .where("cooperation.slug", "=", slug)
     .where("role_grant.user_id", "=", userId)
     .execute();
-  const first = rows[0];
+  return rows.map((r) => ({
+    cooperationId: r.cooperation_id,
+    slug: r.slug,
+    name: r.name,
+    defaultLanguage: r.default_language,
+    role: r.role,
+    municipalityId: r.municipality_id,
+    municipalityName: r.municipality_name,
+    writtenStandard: r.written_standard,
+  }));
+}
+
+/**
+ * The one place that decides whether a user belongs to a cooperation. Every cooperation
+ * query and mutation starts from the scope this returns; undefined means "not a member",
+ * which the guards turn into 404 so that a stranger cannot even learn the cooperation exists.
+ */
+export function scopeFromGrants(grants: UserGrant[], { slug, userId }: { slug: string; userId: string }): CooperationScope | undefined {
+  const own = grants.filter((g) => g.slug === slug);
+  const first = own[0];
   if (!first) return undefined;
   return {
-    cooperationId: first.id,
+    cooperationId: first.cooperationId,
     slug: first.slug,
     name: first.name,
-    defaultLanguage: first.default_language,
+    defaultLanguage: first.defaultLanguage,
     userId,
-    roles: rows.map((r) => r.role),
-    municipalityId: rows.find((r) => r.role === "reporter")?.municipality_id ?? null,
+    roles: own.map((g) => g.role),
+    municipalityId: own.find((g) => g.role === "reporter")?.municipalityId ?? null,
   };
+}
+
+export async function findCooperationScope(
+  db: DB,
+  { slug, userId }: { slug: string; userId: string }
+): Promise<CooperationScope | undefined> {
+  return scopeFromGrants(await listUserGrants(db, userId), { slug, userId });
 }
 
 export interface UserCooperation {
@@ -56,20 +89,17 @@ export interface UserCooperation {
   municipalityName: string | null;
 }
 
-export async function listUserCooperations(db: DB, userId: string): Promise<UserCooperation[]> {
-  const rows = await db
-    .selectFrom("role_grant")
-    .innerJoin("cooperation", "cooperation.id", "role_grant.cooperation_id")
-    .leftJoin("municipality", "municipality.id", "role_grant.municipality_id")
-    .select(["cooperation.slug", "cooperation.name", "role_grant.role", "municipality.name as municipality_name"])
-    .where("role_grant.user_id", "=", userId)
-    .execute();
+export function cooperationsFromGrants(grants: UserGrant[]): UserCooperation[] {
   const bySlug = new Map<string, UserCooperation>();
-  for (const row of rows) {
-    const entry = bySlug.get(row.slug) ?? { slug: row.slug, name: row.name, roles: [], municipalityName: null };
-    entry.roles.push(row.role);
-    entry.municipalityName ??= row.municipality_name;
-    bySlug.set(row.slug, entry);
+  for (const grant of grants) {
+    const entry = bySlug.get(grant.slug) ?? { slug: grant.slug, name: grant.name, roles: [], municipalityName: null };
+    entry.roles.push(grant.role);
+    entry.municipalityName ??= grant.municipalityName;
+    bySlug.set(grant.slug, entry);
   }
   return [...bySlug.values()].sort(byNorwegianName((c) => c.name));
+}
+
+export async function listUserCooperations(db: DB, userId: string): Promise<UserCooperation[]> {
+  return cooperationsFromGrants(await listUserGrants(db, userId));
 }

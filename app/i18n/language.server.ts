@@ -1,7 +1,6 @@
-import { createCookie } from "@remix-run/node";
-import type { DB } from "../../db/connect";
+import { createCookie, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Language } from "../../db/schema";
-import type { SessionUser } from "../auth/auth.server";
+import { userGrants } from "../auth/guards.server";
 import { secureCookies } from "../env.server";
 import { DEFAULT_LANGUAGE, LANGUAGE_OF_STANDARD, isLanguage } from "./config";
 
@@ -24,23 +23,17 @@ export async function languageFromCookie(request: Request): Promise<Language | n
  * language of a 404 page never tells a stranger that a cooperation exists; then Bokmål.
  */
 export async function resolveLanguage(
-  db: DB,
-  { request, user, slug }: { request: Request; user: SessionUser | null; slug: string | undefined }
+  args: Pick<LoaderFunctionArgs, "request" | "context">,
+  slug: string | undefined
 ): Promise<Language> {
+  const user = args.context.user;
   if (user?.language) return user.language;
-  const chosen = await languageFromCookie(request);
+  const chosen = await languageFromCookie(args.request);
   if (chosen) return chosen;
   if (!slug || !user) return DEFAULT_LANGUAGE;
 
-  const grants = await db
-    .selectFrom("role_grant")
-    .innerJoin("cooperation", "cooperation.id", "role_grant.cooperation_id")
-    .leftJoin("municipality", "municipality.id", "role_grant.municipality_id")
-    .select(["cooperation.default_language", "municipality.written_standard"])
-    .where("cooperation.slug", "=", slug)
-    .where("role_grant.user_id", "=", user.id)
-    .execute();
+  const grants = (await userGrants(args, user)).filter((g) => g.slug === slug);
   if (grants.length === 0) return DEFAULT_LANGUAGE;
-  const standard = grants.find((g) => g.written_standard)?.written_standard;
-  return (standard && LANGUAGE_OF_STANDARD[standard]) || grants[0].default_language;
+  const standard = grants.find((g) => g.writtenStandard)?.writtenStandard;
+  return (standard && LANGUAGE_OF_STANDARD[standard]) || grants[0].defaultLanguage;
 }

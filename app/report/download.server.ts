@@ -31,7 +31,7 @@ export async function reportDownload(args: LoaderFunctionArgs, format: ReportFor
   const started = performance.now();
   const scope = await requireCooperationRole(args, "cooperation:read");
   const year = parseReportYear(args.params.year);
-  const language = await resolveLanguage(db(), { request: args.request, user: args.context.user, slug: scope.slug });
+  const language = await resolveLanguage(args, scope.slug);
   const doc = await reportDocument(db(), { cooperationId: scope.cooperationId, year, language });
   if (!doc) throw notFound();
   const gathered = performance.now();

@@ -14,7 +14,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const year = parseReportYear(args.params.year);
   const snapshot = await approvedPlan(db(), { cooperationId: scope.cooperationId, year });
   if (!snapshot) throw notFound();
-  const language = await resolveLanguage(db(), { request: args.request, user: args.context.user, slug: scope.slug });
+  const language = await resolveLanguage(args, scope.slug);
   const gathered = performance.now();
   const pdf = await planPdf(snapshot, { cooperationName: scope.name, language });
   return new Response(new Uint8Array(pdf), {

@@ -1,9 +1,10 @@
-import { sql } from "kysely";
+import { sql, type KyselyPlugin } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { dialectName } from "../../db/dialect";
 import { migrateToLatest } from "../../db/migrate";
 import { recordAudit } from "../../app/audit/audit.server";
+import { userGrants } from "../../app/auth/guards.server";
 import {
   AdminError,
   addMembers,
@@ -173,6 +174,39 @@ describe.each(testDatabases())("data layer on $name", (database) => {
     expect(await findCooperationScope(db, { slug: "knutepunkt-sorlandet", userId: giske.id })).toBeUndefined();
     expect(await findCooperationScope(db, { slug: "does-not-exist", userId: giske.id })).toBeUndefined();
     expect((await listUserCooperations(db, giske.id)).map((c) => c.slug)).toEqual(["ekommune-sunnmore"]);
+  });
+
+  it("reads a user's roles once per page load, and afresh in a request that runs an action", async () => {
+    const user = await db.selectFrom("app_user").selectAll().where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow();
+    let queries = 0;
+    const counter: KyselyPlugin = {
+      transformQuery: (args) => {
+        queries++;
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    // the app's connection (app/db.server.ts) is this test's database, counted
+    const holder = globalThis as unknown as { __fellesloftDb?: DB };
+    const previous = holder.__fellesloftDb;
+    holder.__fellesloftDb = db.withPlugin(counter);
+    try {
+      const sessionUser = { id: user.id, email: user.email, name: user.name, language: null, isPlatformAdmin: false };
+      const pageLoad = { request: new Request("http://localhost/c/ekommune-sunnmore/matrix"), context: {} as never };
+      const [root, layout, page] = await Promise.all([1, 2, 3].map(() => userGrants(pageLoad, sessionUser)));
+      expect(queries).toBe(1);
+      expect(root.map((g) => g.slug)).toEqual(["ekommune-sunnmore"]);
+      expect(layout).toBe(root);
+      expect(page).toBe(root);
+      await userGrants({ ...pageLoad, context: {} as never }, sessionUser);
+      expect(queries).toBe(2);
+      const withAction = { request: new Request("http://localhost/c/ekommune-sunnmore/matrix", { method: "POST" }), context: {} as never };
+      await userGrants(withAction, sessionUser);
+      await userGrants(withAction, sessionUser);
+      expect(queries).toBe(4);
+    } finally {
+      holder.__fellesloftDb = previous;
+    }
   });
 
   it("builds the overview from the demo data: members, strategy and uptake", async () => {
