@@ -11,10 +11,11 @@ export interface RequestContext {
   requestStart: number;
   /**
    * Server-Timing of a document: "route" is Remix matching the URL (requestStart → the first
-   * loader), "data" the loaders (→ rendering starts), "render" the React render. The root loader,
-   * which runs first, marks `loadersStart`.
+   * loader starts), "data" the loaders (→ the last one ends), "render" making the document from
+   * their data (Remix reading their responses and serialising them into the page, React's
+   * render). server.ts marks the loaders' start and end.
    */
-  timing: { loadersStart?: number };
+  timing: { loadersStart?: number; loadersEnd?: number };
 }
 
 declare module "@remix-run/node" {

@@ -31,8 +31,9 @@ export default function handleRequest(
   // A page rendered for a signed-in user must not be kept by the browser: after logout, Back
   // would otherwise show it again from the HTTP cache (Chromium reuses stale entries for history).
   if (loadContext.user) responseHeaders.set("Cache-Control", "private, no-store");
-  const renderStart = performance.now();
-  const loadersStart = loadContext.timing.loadersStart ?? loadContext.requestStart;
+  const { requestStart, timing } = loadContext;
+  const loadersStart = timing.loadersStart ?? requestStart;
+  const loadersEnd = timing.loadersEnd ?? loadersStart;
   const html = renderToString(
     <NonceProvider value={nonce}>
       <RemixServer context={remixContext} url={request.url} nonce={nonce} />
@@ -41,7 +42,7 @@ export default function handleRequest(
   const ms = (from: number, to: number) => (to - from).toFixed(1);
   responseHeaders.append(
     "Server-Timing",
-    `route;dur=${ms(loadContext.requestStart, loadersStart)}, data;dur=${ms(loadersStart, renderStart)}, render;dur=${ms(renderStart, performance.now())}`
+    `route;dur=${ms(requestStart, loadersStart)}, data;dur=${ms(loadersStart, loadersEnd)}, render;dur=${ms(loadersEnd, performance.now())}`
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
   // as bytes: a string body is first checked character by character for lone surrogates (WebIDL's

@@ -14,8 +14,8 @@ import dsCss from "@digdir/designsystemet-css/index.css";
 import dsTheme from "@digdir/designsystemet-theme/digdir.css";
 import type { ReactNode } from "react";
 import { I18nextProvider, useTranslation } from "react-i18next";
-import { listUserCooperations } from "./cooperation/scope.server";
-import { db } from "./db.server";
+import { userGrants } from "./auth/guards.server";
+import { cooperationsFromGrants } from "./cooperation/scope.server";
 import { i18nFor, DEFAULT_LANGUAGE } from "./i18n/config";
 import { resolveLanguage } from "./i18n/language.server";
 import { pageTitle } from "./i18n/page-title";
@@ -40,12 +40,11 @@ function errorKind(error: unknown) {
   return status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "unexpected";
 }
 
-export async function loader({ request, params, context }: LoaderFunctionArgs) {
-  // the loaders start here (the root's runs first): Server-Timing's "data" is counted from now
-  context.timing.loadersStart = performance.now();
+export async function loader(args: LoaderFunctionArgs) {
+  const { request, params, context } = args;
   const user = context.user;
-  const lang = await resolveLanguage(db(), { request, user, slug: params.slug });
-  const cooperations = user ? await listUserCooperations(db(), user.id) : [];
+  const lang = await resolveLanguage(args, params.slug);
+  const cooperations = user ? cooperationsFromGrants(await userGrants(args, user)) : [];
   const { toast, setCookie } = await takeToast(request);
   return json(
     {

@@ -30,7 +30,7 @@ import { formatDate, formatPercent } from "../../app/i18n/format";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { DEMO_USERS, EKOMMUNE, EKOMMUNE_MEASURES, EKOMMUNE_STRATEGY } from "../../seeds/demo-content";
 import { htmlLang, launchBrowser, login, newContext, pathOf, visit, waitForHydration } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { loginCookie, startServer, type TestServer } from "../support/server";
 
 const MESSAGES: Record<Language, Messages> = { nb, nn, en };
 const SLUG = EKOMMUNE.slug;
@@ -507,6 +507,19 @@ describe.each([
       await context.close();
     }
   }, 60_000);
+
+  it("answers the matrix with Server-Timing: matching the URL, the loaders' data and the render", async () => {
+    const cookie = await loginCookie(server, GISKE);
+    const response = await fetch(`${server.url}${BASE}/matrix?year=${YEAR}`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    const timing = Object.fromEntries(
+      [...(response.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])])
+    );
+    expect(Object.keys(timing)).toEqual(["route", "data", "render"]);
+    // the loaders read the database and React renders a table: neither takes no time
+    expect(timing.data).toBeGreaterThan(0);
+    expect(timing.render).toBeGreaterThan(0);
+  });
 
   it("the secretariat's weights change progress to the weighted mean; an invalid weight is refused and kept", async () => {
     const { context, page } = await newContext(browser, { javaScript });
