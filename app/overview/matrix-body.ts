@@ -29,11 +29,6 @@ export function compactMatrix(matrix: UptakeMatrix): CompactMatrix {
   };
 }
 
-/** The states of a compact row, in column order. */
-export function cellsOf(row: { cells: string }): MatrixCell[] {
-  return Array.from(row.cells, (c) => CELL_ORDER[Number(c)]!);
-}
-
 export interface MatrixBodyLabels {
   /** the words for each state: a cell link's accessible name */
   cells: Record<MatrixCell, string>;
@@ -48,34 +43,41 @@ export function matrixBodyHtml(
   { slug, ownMunicipalityId, labels }: { slug: string; ownMunicipalityId: string | null; labels: MatrixBodyLabels }
 ): string {
   const columns = matrix.municipalities.length + 2;
-  const own = matrix.municipalities.map((m) => (m.id === ownMunicipalityId ? ' class="own"' : ""));
-  // a cell's markup depends only on its state and column (and the row's link): made once per state
-  const cellLinks = new Map<MatrixCell, string>();
-  const cellText = (cell: MatrixCell) => escapeHtml(labels.cells[cell]);
-  const html: string[] = [];
+  const own = matrix.municipalities.map((m) => (m.id === ownMunicipalityId ? '<td class="own"' : "<td"));
+  // a cell's markup is its column's opening, its state's pieces and (for a link) the row's page:
+  // the pieces are made once per state, and the row is joined with + (V8 joins the parts once)
+  const [opening, closing] = cellPieces(labels);
+  let html = "";
   for (const group of matrix.groups) {
-    html.push(
-      `<tr class="group"><th scope="colgroup" colspan="${columns}" class="text-left">${escapeHtml(group.title || labels.otherMeasures)}</th></tr>`
-    );
+    html += `<tr class="group"><th scope="colgroup" colspan="${columns}" class="text-left">${escapeHtml(group.title || labels.otherMeasures)}</th></tr>`;
     for (const measure of group.measures) {
       const page = `/c/${encodeURIComponent(slug)}/measures/${measure.number}`;
-      html.push(`<tr><th scope="row"><a href="${page}" class="ds-link">${measure.number}. ${escapeHtml(measure.name)}</a></th>`);
-      cellsOf(measure).forEach((cell, i) => {
-        if (cell === "not_participating") {
-          html.push(
-            `<td${own[i]} data-cell="${cell}"><span aria-hidden="true">${CELL_SYMBOL[cell]}</span><span class="ds-sr-only">${cellText(cell)}</span></td>`
-          );
-          return;
-        }
-        let link = cellLinks.get(cell);
-        if (!link) {
-          link = `#history-heading" aria-label="${cellText(cell)}">${CELL_SYMBOL[cell]}</a></td>`;
-          cellLinks.set(cell, link);
-        }
-        html.push(`<td${own[i]} data-cell="${cell}"><a href="${page}${link}`);
-      });
-      html.push(`<td>${measure.uptake.ratio === null ? "–" : escapeHtml(labels.percent(measure.uptake.ratio))}</td></tr>`);
+      html += `<tr><th scope="row"><a href="${page}" class="ds-link">${measure.number}. ${escapeHtml(measure.name)}</a></th>`;
+      const cells = measure.cells;
+      for (let i = 0; i < cells.length; i++) {
+        const state = cells.charCodeAt(i) - 48;
+        html += own[i] + opening[state] + (closing[state] ? page + closing[state] : "");
+      }
+      html += `<td>${measure.uptake.ratio === null ? "–" : escapeHtml(labels.percent(measure.uptake.ratio))}</td></tr>`;
     }
   }
-  return html.join("");
+  return html;
+}
+
+/** For each state (by its place in CELL_ORDER): the markup before the row's page, and after it. */
+function cellPieces(labels: MatrixBodyLabels): [string[], string[]] {
+  const opening: string[] = [];
+  const closing: string[] = [];
+  for (const cell of CELL_ORDER) {
+    const text = escapeHtml(labels.cells[cell]);
+    if (cell === "not_participating") {
+      // taking no part: nothing to report, so nothing to link to
+      opening.push(` data-cell="${cell}"><span aria-hidden="true">${CELL_SYMBOL[cell]}</span><span class="ds-sr-only">${text}</span></td>`);
+      closing.push("");
+    } else {
+      opening.push(` data-cell="${cell}"><a href="`);
+      closing.push(`#history-heading" aria-label="${text}">${CELL_SYMBOL[cell]}</a></td>`);
+    }
+  }
+  return [opening, closing];
 }

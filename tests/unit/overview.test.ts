@@ -3,7 +3,7 @@ import type { UptakeStatus } from "../../db/schema";
 import { buildCosts } from "../../app/overview/costs";
 import type { BaseMeasure, OverviewBase } from "../../app/overview/load.server";
 import { buildMatrix, runsIn } from "../../app/overview/matrix";
-import { cellsOf, compactMatrix, matrixBodyHtml, type MatrixBodyLabels } from "../../app/overview/matrix-body";
+import { compactMatrix, matrixBodyHtml, type MatrixBodyLabels } from "../../app/overview/matrix-body";
 import { timePoints, uptakeOverTime, type HistoryReport } from "../../app/overview/over-time";
 import { participationOn } from "../../app/overview/participation";
 import { buildProgress, weightedShare } from "../../app/overview/progress";
@@ -242,10 +242,9 @@ describe("the matrix body as HTML", () => {
   };
   const html = matrixBodyHtml(compactMatrix(matrix), { slug: "ekommune-sunnmore", ownMunicipalityId: "m2", labels });
 
-  it("sends a row's cells as one character each and reads them back", () => {
+  it("sends a row's cells as one character each: the state's place in CELL_ORDER", () => {
     const compact = compactMatrix(matrix);
     expect(compact.groups[0]!.measures.map((m) => m.cells)).toEqual(["70", "26"]);
-    expect(compact.groups[0]!.measures.map(cellsOf)).toEqual(matrix.groups[0]!.measures.map((m) => m.cells));
   });
 
   it("escapes every text: a measure's name cannot become markup", () => {
