@@ -76,7 +76,7 @@ function cellPieces(labels: MatrixBodyLabels): [string[], string[]] {
       closing.push("");
     } else {
       opening.push(` data-cell="${cell}"><a href="`);
-      closing.push(`#history-heading" aria-label="${text}">${CELL_SYMBOL[cell]}</a></td>`);
+      closing.push(`#history" aria-label="${text}">${CELL_SYMBOL[cell]}</a></td>`);
     }
   }
   return [opening, closing];

@@ -390,10 +390,10 @@ export default function MeasurePage() {
   );
 }
 
-/** A part of the measure page, named by its heading for the landmark list. */
+/** A part of the measure page, named by its heading for the landmark list; `#id` links to it. */
 function PageSection({ id, title, children }: { id: string; title: string; children: ReactNode }) {
   return (
-    <section aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
+    <section id={id} aria-labelledby={`${id}-heading`} className="flex flex-col gap-3">
       <h2 id={`${id}-heading`} className="ds-heading" data-size="md">
         {title}
       </h2>

@@ -414,13 +414,13 @@ describe.each([
       for (let i = steps - 1; i > last; i--) await page.keyboard.press("Shift+Tab");
       expect((await active()).linkIndex).toBe(last);
       const href = links[last].href;
-      expect(href).toMatch(new RegExp(`^${BASE}/measures/\\d+#history-heading$`));
+      expect(href).toMatch(new RegExp(`^${BASE}/measures/\\d+#history$`));
       await page.keyboard.press("Enter");
       await page.waitForURL((url) => url.pathname + url.hash === href);
       await waitForHydration(page);
       expect(await page.locator("#history-heading").innerText()).toBe(t.uptake.timeline.title);
-      const box = await page.locator("#history-heading").boundingBox();
-      expect(box, "the history heading is scrolled into view").not.toBeNull();
+      const box = await page.locator("#history").boundingBox();
+      expect(box, "the history section is scrolled into view").not.toBeNull();
       expect(box!.y).toBeGreaterThan(-1); // scrolled to its top edge, give or take a subpixel
       expect(box!.y).toBeLessThan(page.viewportSize()!.height);
     } finally {

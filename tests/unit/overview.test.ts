@@ -256,9 +256,9 @@ describe("the matrix body as HTML", () => {
   it("names the group, links each cell to the measure's history with the status as its name, marks the own column", () => {
     expect(html).toContain('<th scope="colgroup" colspan="4" class="text-left">Andre tiltak</th>');
     expect(html).toContain('<a href="/c/ekommune-sunnmore/measures/7" class="ds-link">7. ');
-    expect(html).toContain('<td data-cell="realised"><a href="/c/ekommune-sunnmore/measures/7#history-heading" aria-label="Gevinst «realisert» &amp; målt">★</a></td>');
+    expect(html).toContain('<td data-cell="realised"><a href="/c/ekommune-sunnmore/measures/7#history" aria-label="Gevinst «realisert» &amp; målt">★</a></td>');
     expect(html).toContain('<td class="own" data-cell="not_participating"><span aria-hidden="true">·</span><span class="ds-sr-only">Deltek ikkje</span></td>');
-    expect(html).toContain('<td class="own" data-cell="in_use"><a href="/c/ekommune-sunnmore/measures/8#history-heading" aria-label="I bruk">●</a></td>');
+    expect(html).toContain('<td class="own" data-cell="in_use"><a href="/c/ekommune-sunnmore/measures/8#history" aria-label="I bruk">●</a></td>');
     expect(html).toContain("<td>100 %</td></tr>");
     expect(html).toContain("<td>–</td></tr>");
     expect(html.match(/<tr>/g)).toHaveLength(2);
