@@ -28,9 +28,29 @@ const A4 = { portrait: { width: 595.28, height: 841.89 }, landscape: { width: 84
 const MARGIN = { portrait: 40, landscape: 28 };
 type Orientation = keyof typeof A4;
 
-let fontsReady = false;
-function registerFonts() {
-  if (fontsReady) return;
+/** The width of a text in em: its characters' advances (kerning moves DejaVu Sans by a thousandth of an em at most). */
+type Advance = (text: string) => number;
+type FontMetrics = { regular: Advance; bold: Advance };
+type LoadedFont = NonNullable<ReturnType<typeof Font.getFont>["data"]>;
+
+function advanceOf(font: LoadedFont): Advance {
+  const perCharacter = new Map<number, number>();
+  return (text) => {
+    let em = 0;
+    for (const character of text) {
+      const code = character.codePointAt(0)!;
+      let advance = perCharacter.get(code);
+      if (advance === undefined) {
+        advance = font.glyphForCodePoint(code).advanceWidth / font.unitsPerEm;
+        perCharacter.set(code, advance);
+      }
+      em += advance;
+    }
+    return em;
+  };
+}
+
+async function loadFonts(): Promise<FontMetrics> {
   assertPdfFonts();
   Font.register({
     family: PDF_FONT_FAMILY,
@@ -41,7 +61,24 @@ function registerFonts() {
   });
   // the built-in hyphenation is English and splits Norwegian words in wrong places
   Font.registerHyphenationCallback((word) => [word]);
-  fontsReady = true;
+  const load = async (fontWeight: "normal" | "bold") => {
+    const source = Font.getFont({ fontFamily: PDF_FONT_FAMILY, fontWeight });
+    await source.load();
+    return advanceOf(source.data!);
+  };
+  const [regular, bold] = await Promise.all([load("normal"), load("bold")]);
+  return { regular, bold };
+}
+
+let fontMetrics: Promise<FontMetrics> | null = null;
+
+/** Registers and loads the fonts once: React PDF renders with them, and tables measure their text with them. */
+function prepareFonts(): Promise<FontMetrics> {
+  fontMetrics ??= loadFonts().catch((error: unknown) => {
+    fontMetrics = null;
+    throw error;
+  });
+  return fontMetrics;
 }
 
 const s = StyleSheet.create({
@@ -231,42 +268,68 @@ function cellText(lang: Language, cell: Cell): string {
   }
 }
 
-/** DejaVu Sans's average advance per character, in em (bold is a little wider; headers are bold). */
-const CHAR_EM = 0.62;
-const CELL_PADDING = 8;
+/** A cell's horizontal padding (s.cell) and a little room for rounding in React PDF's line breaking. */
+const CELL_PADDING = 6 + 1;
+
+interface ColumnTexts {
+  header: string;
+  /** regular weight (rows) */
+  texts: string[];
+  /** bold (the totals) */
+  strongTexts: string[];
+  /** numbers and dates never wrap */
+  numeric: boolean;
+}
 
 /**
- * Column widths for a table of unknown content: each column at least as wide as its longest word
- * (numbers never wrap), and the rest of the line shared out by how much text a column holds.
+ * Column widths as a browser lays out an automatic table, from the text each column holds: at least
+ * its longest word (a whole number or date), at most its longest line; the room between is shared
+ * in proportion to how much more each column would need. Fewer wrapped lines read better and are
+ * fewer lines to lay out.
  */
-function fitColumns(
-  columns: { header: string; texts: string[]; numeric: boolean }[],
-  available: number,
-  fontSize: number
-): number[] {
-  const char = fontSize * CHAR_EM;
-  const longestWord = (t: string) => Math.max(0, ...t.split(/[ \n]+/).map((w) => w.length));
-  const mins = columns.map((c) => {
-    const cells = c.texts.map((t) => (c.numeric ? t.length : longestWord(t)));
-    return Math.max(longestWord(c.header), ...cells) * char + CELL_PADDING;
+function fitColumns(metrics: FontMetrics, columns: ColumnTexts[], available: number, fontSize: number): number[] {
+  const { regular, bold } = metrics;
+  const widest = (advance: Advance, texts: string[], split: RegExp) => {
+    let em = 0;
+    for (const text of texts) for (const part of text.split(split)) em = Math.max(em, advance(part));
+    return em * fontSize + CELL_PADDING;
+  };
+  const bounds = columns.map((c) => {
+    const word = c.numeric ? /\n/ : /[ \n]+/;
+    const min = Math.max(widest(bold, [c.header], /[ \n]+/), widest(regular, c.texts, word), widest(bold, c.strongTexts, word));
+    // a header may wrap: a long one over a column of short numbers should not claim the room of a line
+    const max = Math.max(widest(regular, c.texts, /\n/), widest(bold, c.strongTexts, /\n/));
+    return { min, max: Math.max(min, max) };
   });
-  const weights = columns.map((c) =>
-    c.numeric ? 0.3 : Math.max(1, c.texts.reduce((a, t) => a + t.length, 0) / Math.max(1, c.texts.length) / 6)
-  );
-  const spare = available - mins.reduce((a, b) => a + b, 0);
-  if (spare <= 0) return mins.map((m) => (m / (available - spare)) * available);
-  return widths(weights, spare).map((extra, i) => mins[i] + extra);
+  const sumMin = bounds.reduce((a, b) => a + b.min, 0);
+  const sumMax = bounds.reduce((a, b) => a + b.max, 0);
+  if (sumMax <= available) return bounds.map((b) => (b.max / sumMax) * available);
+  if (sumMin >= available) return bounds.map((b) => (b.min / sumMin) * available);
+  const share = (available - sumMin) / (sumMax - sumMin);
+  return bounds.map((b) => b.min + (b.max - b.min) * share);
 }
 
 /** A generic table from the shared model: numbers right-aligned, long text gets the room. */
-function ExportTableView({ table, lang, orientation }: { table: ExportTable; lang: Language; orientation: Orientation }) {
+function ExportTableView({
+  table,
+  lang,
+  orientation,
+  metrics,
+}: {
+  table: ExportTable;
+  lang: Language;
+  orientation: Orientation;
+  metrics: FontMetrics;
+}) {
   if (table.rows.length === 0) return <Text style={s.note}>{table.note}</Text>;
   const rows = table.rows.map((r) => r.map((c) => cellText(lang, c)));
   const footer = table.footer.map((r) => r.map((c) => cellText(lang, c)));
   const w = fitColumns(
+    metrics,
     table.columns.map((c, i) => ({
       header: c.header,
-      texts: [...rows, ...footer].map((r) => r[i] ?? ""),
+      texts: rows.map((r) => r[i] ?? ""),
+      strongTexts: footer.map((r) => r[i] ?? ""),
       numeric: c.kind !== "text",
     })),
     textWidth(orientation),
@@ -294,7 +357,8 @@ const ORIENTATION: Record<ReportSection, Orientation> = {
   progress: "portrait",
   costs: "portrait",
   benefits: "landscape",
-  comments: "portrait",
+  // six columns, two of them free text: in portrait most comments ran over three lines
+  comments: "landscape",
 };
 
 function matrixCode(t: Translate, cell: MatrixCell) {
@@ -452,7 +516,7 @@ function CostsSection({ doc, t }: { doc: ReportDocument; t: Translate }) {
   );
 }
 
-function ReportPdf({ doc }: { doc: ReportDocument }): ReactElement {
+function ReportPdf({ doc, metrics }: { doc: ReportDocument; metrics: FontMetrics }): ReactElement {
   const t = translator(doc.language);
   const lang = doc.language;
   const f = doc.figures;
@@ -509,7 +573,7 @@ function ReportPdf({ doc }: { doc: ReportDocument }): ReactElement {
             ) : (
               <>
                 {section === "plan" && f.plan ? <Text style={s.paragraph}>{planLine}</Text> : null}
-                <ExportTableView table={table} lang={lang} orientation={orientation} />
+                <ExportTableView table={table} lang={lang} orientation={orientation} metrics={metrics} />
               </>
             )}
           </PdfPage>
@@ -695,14 +759,14 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
 }
 
 export async function renderReportPdf(doc: ReportDocument): Promise<Buffer> {
-  registerFonts();
-  return renderToBuffer(<ReportPdf doc={doc} />);
+  const metrics = await prepareFonts();
+  return renderToBuffer(<ReportPdf doc={doc} metrics={metrics} />);
 }
 
 export async function renderPlanPdf(
   snapshot: PlanSnapshot,
   meta: { cooperationName: string; language: Language }
 ): Promise<Buffer> {
-  registerFonts();
+  await prepareFonts();
   return renderToBuffer(<PlanPdf snapshot={snapshot} cooperationName={meta.cooperationName} lang={meta.language} />);
 }
