@@ -75,13 +75,6 @@ export function scopeFromGrants(grants: UserGrant[], { slug, userId }: { slug: s
   };
 }
 
-export async function findCooperationScope(
-  db: DB,
-  { slug, userId }: { slug: string; userId: string }
-): Promise<CooperationScope | undefined> {
-  return scopeFromGrants(await listUserGrants(db, userId), { slug, userId });
-}
-
 export interface UserCooperation {
   slug: string;
   name: string;

@@ -1,4 +1,4 @@
-import { sql, type KyselyPlugin } from "kysely";
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { dialectName } from "../../db/dialect";
@@ -14,9 +14,10 @@ import {
   listCooperationsForAdmin,
 } from "../../app/cooperation/admin.server";
 import { getCooperationOverview } from "../../app/cooperation/overview.server";
-import { findCooperationScope, listUserCooperations } from "../../app/cooperation/scope.server";
+import { listUserCooperations, listUserGrants, scopeFromGrants } from "../../app/cooperation/scope.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
+import { counting } from "../support/queries";
 
 describe.each(testDatabases())("data layer on $name", (database) => {
   let db: DB;
@@ -161,6 +162,9 @@ describe.each(testDatabases())("data layer on $name", (database) => {
     await db.deleteFrom("measure").where("id", "=", "big").execute();
   });
 
+  const findCooperationScope = async (db: DB, who: { slug: string; userId: string }) =>
+    scopeFromGrants(await listUserGrants(db, who.userId), who);
+
   it("scopes a user to the cooperations they hold a role in", async () => {
     const giske = await db.selectFrom("app_user").select("id").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow();
     const scope = await findCooperationScope(db, { slug: "ekommune-sunnmore", userId: giske.id });
@@ -178,32 +182,25 @@ describe.each(testDatabases())("data layer on $name", (database) => {
 
   it("reads a user's roles once per page load, and afresh in a request that runs an action", async () => {
     const user = await db.selectFrom("app_user").selectAll().where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow();
-    let queries = 0;
-    const counter: KyselyPlugin = {
-      transformQuery: (args) => {
-        queries++;
-        return args.node;
-      },
-      transformResult: async (args) => args.result,
-    };
     // the app's connection (app/db.server.ts) is this test's database, counted
+    const probe = counting(db);
     const holder = globalThis as unknown as { __fellesloftDb?: DB };
     const previous = holder.__fellesloftDb;
-    holder.__fellesloftDb = db.withPlugin(counter);
+    holder.__fellesloftDb = probe.db;
     try {
       const sessionUser = { id: user.id, email: user.email, name: user.name, language: null, isPlatformAdmin: false };
       const pageLoad = { request: new Request("http://localhost/c/ekommune-sunnmore/matrix"), context: {} as never };
       const [root, layout, page] = await Promise.all([1, 2, 3].map(() => userGrants(pageLoad, sessionUser)));
-      expect(queries).toBe(1);
+      expect(probe.count()).toBe(1);
       expect(root.map((g) => g.slug)).toEqual(["ekommune-sunnmore"]);
       expect(layout).toBe(root);
       expect(page).toBe(root);
       await userGrants({ ...pageLoad, context: {} as never }, sessionUser);
-      expect(queries).toBe(2);
+      expect(probe.count()).toBe(2);
       const withAction = { request: new Request("http://localhost/c/ekommune-sunnmore/matrix", { method: "POST" }), context: {} as never };
       await userGrants(withAction, sessionUser);
       await userGrants(withAction, sessionUser);
-      expect(queries).toBe(4);
+      expect(probe.count()).toBe(4);
     } finally {
       holder.__fellesloftDb = previous;
     }
