@@ -7,6 +7,7 @@ import { uptakeMatrix } from "../../app/overview/overview.server";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
+import { currentMunicipalityId } from "../support/queries";
 
 /*
  * Cached overviews (app/overview/cache.server.ts) on SQLite and PostgreSQL: a value is computed
@@ -42,14 +43,7 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
         updated_at: new Date().toISOString(),
       })
       .execute();
-    giske = (
-      await db
-        .selectFrom("municipality")
-        .select("id")
-        .where("number", "=", "1532")
-        .where("valid_to", "is", null)
-        .executeTakeFirstOrThrow()
-    ).id;
+    giske = await currentMunicipalityId(db, "1532");
     giskeUser = (await db.selectFrom("app_user").select("id").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow()).id;
   });
   afterAll(async () => {

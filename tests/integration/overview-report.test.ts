@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { KyselyPlugin } from "kysely";
 import type { DB } from "../../db/connect";
 import { osloToday } from "@shared-schema/uptake";
 import { statusesOn } from "../../app/overview/load.server";
@@ -20,24 +19,12 @@ import {
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
+import { counting, currentMunicipalityId } from "../support/queries";
 
 /*
  * The overview aggregates and the annual report on SQLite and PostgreSQL, against the demo data
  * (two years of reports, rounds, approved plans for 2013 and 2014).
  */
-
-/** Counts the statements a Kysely instance sends. */
-function counting(db: DB): { db: DB; count: () => number } {
-  let n = 0;
-  const plugin: KyselyPlugin = {
-    transformQuery: (args) => {
-      n++;
-      return args.node;
-    },
-    transformResult: async (args) => args.result,
-  };
-  return { db: db.withPlugin(plugin), count: () => n };
-}
 
 describe.each(testDatabases())("overview and annual report on $name", (database) => {
   let db: DB;
@@ -55,14 +42,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
     const user = async (email: string) =>
       (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
     users = { secretariat: await user("sekretariat@ekommune-sunnmore.example"), giske: await user("ikt@giske.example") };
-    giske = (
-      await db
-        .selectFrom("municipality")
-        .select("id")
-        .where("number", "=", "1532")
-        .where("valid_to", "is", null)
-        .executeTakeFirstOrThrow()
-    ).id;
+    giske = await currentMunicipalityId(db, "1532");
     measures = await db
       .selectFrom("measure")
       .select(["id", "number", "version"])

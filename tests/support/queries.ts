@@ -1,0 +1,26 @@
+import type { KyselyPlugin } from "kysely";
+import type { DB } from "../../db/connect";
+
+/** Counts the statements a Kysely instance sends. */
+export function counting(db: DB): { db: DB; count: () => number } {
+  let n = 0;
+  const plugin: KyselyPlugin = {
+    transformQuery: (args) => {
+      n++;
+      return args.node;
+    },
+    transformResult: async (args) => args.result,
+  };
+  return { db: db.withPlugin(plugin), count: () => n };
+}
+
+/** The id of the municipality that carries this SSB number today. */
+export async function currentMunicipalityId(db: DB, number: string): Promise<string> {
+  const row = await db
+    .selectFrom("municipality")
+    .select("id")
+    .where("number", "=", number)
+    .where("valid_to", "is", null)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
