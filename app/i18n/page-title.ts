@@ -9,12 +9,18 @@ export function pageTitle(matches: MetaArgs["matches"], key: string, options?: R
   return [{ title: `${t(key, options)} – Fellesløft` }];
 }
 
-/** A page inside a cooperation: the cooperation's name (from the /c/{slug} layout) fills `{{name}}`. */
+/** The name of the cooperation in the URL, from the user's cooperations the root loaded. */
+export function cooperationName(matches: MetaArgs["matches"]): string | undefined {
+  const root = matches.find((m) => m.id === "root");
+  const cooperations = (root?.data as { cooperations?: { slug: string; name: string }[] } | undefined)?.cooperations;
+  return cooperations?.find((c) => c.slug === root?.params.slug)?.name;
+}
+
+/** A page inside a cooperation: the cooperation's name fills `{{name}}`. */
 export function cooperationPageTitle(
   matches: MetaArgs["matches"],
   key: string,
   options: Record<string, unknown> = {}
 ): { title: string }[] {
-  const layout = matches.find((m) => m.id === "routes/c.$slug")?.data as { name?: string } | undefined;
-  return pageTitle(matches, key, { name: layout?.name ?? "", ...options });
+  return pageTitle(matches, key, { name: cooperationName(matches) ?? "", ...options });
 }

@@ -1,18 +1,28 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { NavLink, Outlet, useLoaderData } from "@remix-run/react";
+import type { MetaFunction } from "@remix-run/node";
+import { NavLink, Outlet, useParams, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCooperationRole } from "../auth/guards.server";
+import { cooperationName } from "../i18n/page-title";
+import type { loader as rootLoader } from "../root";
 
-export async function loader(args: LoaderFunctionArgs) {
-  const scope = await requireCooperationRole(args, "cooperation:read");
-  return json({ slug: scope.slug, name: scope.name, roles: scope.roles });
-}
+/*
+ * No loader of its own: the root already reads the user's cooperations and roles (for the header),
+ * and every page below checks the cooperation in the URL in its own loader (requireCooperationRole),
+ * so a stranger gets that page's 404 before this layout renders.
+ */
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data ? `${data.name} – Fellesløft` : "Fellesløft" }];
+export const meta: MetaFunction = ({ matches }) => {
+  const name = cooperationName(matches);
+  return [{ title: name ? `${name} – Fellesløft` : "Fellesløft" }];
+};
 
 export default function CooperationLayout() {
-  const { slug, name, roles } = useLoaderData<typeof loader>();
+  const { slug } = useParams();
+  const cooperation = useRouteLoaderData<typeof rootLoader>("root")?.cooperations.find((c) => c.slug === slug);
   const { t } = useTranslation();
+  // the page's loader let the user in, so the root's list has the cooperation; should the two ever
+  // disagree (roles changed between them), the page shows without the menu rather than fail
+  if (!cooperation) return <Outlet />;
+  const { name, roles } = cooperation;
   return (
     <div className="flex flex-col gap-6">
       <nav aria-label={t("cooperation.nav", { name })} className="no-print">

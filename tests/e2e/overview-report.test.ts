@@ -521,6 +521,25 @@ describe.each([
     expect(timing.render).toBeGreaterThan(0);
   });
 
+  it("a cooperation's overview carries its name in the title; its pages have its menu, a reporter's with the uptake form", async () => {
+    const titleOf = (html: string) => html.match(/<title>([^<]*)<\/title>/)?.[1];
+    const menuOf = (html: string) => html.match(/<nav aria-label="[^"]*" class="no-print">([\s\S]*?)<\/nav>/)?.[1] ?? "";
+    for (const [email, reporter] of [
+      [GISKE, true],
+      [SECRETARIAT, false],
+    ] as const) {
+      const cookie = await loginCookie(server, email);
+      const overview = await (await fetch(`${server.url}${BASE}`, { headers: { Cookie: cookie } })).text();
+      expect(titleOf(overview)).toBe(`${EKOMMUNE.name} – Fellesløft`);
+      const matrix = await (await fetch(`${server.url}${BASE}/matrix?year=${YEAR}`, { headers: { Cookie: cookie } })).text();
+      expect(titleOf(matrix)).toContain(String(YEAR));
+      for (const html of [overview, matrix]) {
+        expect(menuOf(html)).toContain(`href="${BASE}/matrix"`);
+        expect(menuOf(html).includes(`href="${BASE}/uptake"`)).toBe(reporter);
+      }
+    }
+  });
+
   it("the secretariat's weights change progress to the weighted mean; an invalid weight is refused and kept", async () => {
     const { context, page } = await newContext(browser, { javaScript });
     try {
