@@ -1,4 +1,4 @@
-import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "@shared-schema/measure";
@@ -10,11 +10,12 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { QuerySelect } from "../measure/page-parts";
 import { overviewCache } from "../overview/cache.server";
-import { compactMatrix, matrixBodyHtml } from "../overview/matrix-body";
+import { compactMatrix, matrixBodyHtml, rememberedMatrixBody } from "../overview/matrix-body";
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
 import type { MatrixCell } from "../report/figures";
+import { jsonWith, serializeJson } from "../utils/json-parts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "overview.matrixPageTitle", { year: data?.year ?? "" });
@@ -31,29 +32,33 @@ export async function loader(args: LoaderFunctionArgs) {
     status: (MEASURE_STATUSES as readonly string[]).includes(status ?? "") ? (status as MeasureStatus) : undefined,
     municipality: params.get("municipality") || undefined,
   };
-  // the page's data is made once per year, filters and data version: per request it is only sent
+  // the page's data is made and serialised once per year, filters and data version: per request it is only sent
   const page = await cache.get(`matrix|${year}|${filters.focusArea}|${filters.status}|${filters.municipality}`, async () => {
     const { base, matrix } = await uptakeMatrix(db(), { cooperationId: scope.cooperationId, year, filters });
-    return {
+    return serializeJson({
+      // names this computation: the page's body markup is kept per version (see rememberedMatrixBody)
+      version: crypto.randomUUID(),
       areas: base.areas.map((a) => ({ id: a.id, title: a.title })),
       municipalities: [...base.municipalities].sort((a, b) => a.name.localeCompare(b.name, "nb")),
       matrix: compactMatrix(matrix),
-    };
+    });
   });
-  return json({
-    slug: scope.slug,
-    name: scope.name,
-    ownMunicipalityId: scope.municipalityId,
-    year,
-    years: years.all,
-    date: asOfDate(year),
-    filters,
-    ...page,
-  });
+  return jsonWith(
+    {
+      slug: scope.slug,
+      name: scope.name,
+      ownMunicipalityId: scope.municipalityId,
+      year,
+      years: years.all,
+      date: asOfDate(year),
+      filters,
+    },
+    page
+  );
 }
 
 export default function Matrix() {
-  const { slug, name, ownMunicipalityId, year, years, date, filters, areas, municipalities, matrix } =
+  const { slug, name, ownMunicipalityId, year, years, date, filters, version, areas, municipalities, matrix } =
     useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -65,11 +70,13 @@ export default function Matrix() {
       : t(`uptakeStatus.${cell}`);
   // translated once per state, not once per cell: the big matrices have thousands of cells
   const cellTexts = Object.fromEntries(CELL_ORDER.map((c) => [c, cellText(c)])) as Record<MatrixCell, string>;
-  const body = matrixBodyHtml(matrix, {
-    slug,
-    ownMunicipalityId,
-    labels: { cells: cellTexts, otherMeasures: t("overview.otherMeasures"), percent: (ratio) => formatPercent(lang, ratio) },
-  });
+  const body = rememberedMatrixBody(`${version}|${lang}|${ownMunicipalityId}`, () =>
+    matrixBodyHtml(matrix, {
+      slug,
+      ownMunicipalityId,
+      labels: { cells: cellTexts, otherMeasures: t("overview.otherMeasures"), percent: (ratio) => formatPercent(lang, ratio) },
+    })
+  );
   const own = (id: string) => id === ownMunicipalityId;
   return (
     <section aria-labelledby="matrix-heading" className="flex flex-col gap-4">
