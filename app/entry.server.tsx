@@ -6,6 +6,7 @@ import {
 } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
+import { renderKeepingHtml } from "./ui/kept-html";
 import { NonceProvider } from "./utils/nonce";
 
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs): void {
@@ -34,14 +35,17 @@ export default function handleRequest(
   const { requestStart, timing } = loadContext;
   const loadersStart = timing.loadersStart ?? requestStart;
   const loadersEnd = timing.loadersEnd ?? loadersStart;
-  const html = renderToString(
-    <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-    </NonceProvider>
+  const { parts, kept } = renderKeepingHtml(() =>
+    renderToString(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>
+    )
   );
   // as bytes: a string body is first checked character by character for lone surrogates (WebIDL's
   // USVString), which on a big matrix costs more than encoding it
-  const body = Buffer.from(`<!DOCTYPE html>${html}`);
+  parts[0] = `<!DOCTYPE html>${parts[0]}`;
+  const body = Buffer.concat(parts.flatMap((part, i) => (i < kept.length ? [Buffer.from(part), kept[i]] : [Buffer.from(part)])));
   // render ends with the document's bytes: joining React's pieces and encoding them is part of making it
   const ms = (from: number, to: number) => (to - from).toFixed(1);
   responseHeaders.append(

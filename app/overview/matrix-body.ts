@@ -81,22 +81,3 @@ function cellPieces(labels: MatrixBodyLabels): [string[], string[]] {
   }
   return [opening, closing];
 }
-
-const MAX_BODIES = 64;
-const bodies = new Map<string, string>();
-
-/**
- * The body made for `key` before, else `build()`. The key names the matrix's computation (a fresh
- * version whenever the cached figures are computed again), the language and the reader's own
- * municipality: everything the markup depends on. Reused, the markup costs nothing to make, and
- * V8 flattens the joined string once instead of on every response.
- */
-export function rememberedMatrixBody(key: string, build: () => string): string {
-  let html = bodies.get(key);
-  if (html === undefined) {
-    html = build();
-    if (bodies.size >= MAX_BODIES) bodies.delete(bodies.keys().next().value as string);
-    bodies.set(key, html);
-  }
-  return html;
-}

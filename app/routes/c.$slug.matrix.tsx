@@ -10,11 +10,12 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { QuerySelect } from "../measure/page-parts";
 import { overviewCache } from "../overview/cache.server";
-import { compactMatrix, matrixBodyHtml, rememberedMatrixBody } from "../overview/matrix-body";
+import { compactMatrix, matrixBodyHtml } from "../overview/matrix-body";
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
 import type { MatrixCell } from "../report/figures";
+import { keptHtml } from "../ui/kept-html";
 import { jsonWith, serializeJson } from "../utils/json-parts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -36,7 +37,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const page = await cache.get(`matrix|${year}|${filters.focusArea}|${filters.status}|${filters.municipality}`, async () => {
     const { base, matrix } = await uptakeMatrix(db(), { cooperationId: scope.cooperationId, year, filters });
     return serializeJson({
-      // names this computation: the page's body markup is kept per version (see rememberedMatrixBody)
+      // names this computation: the table's body markup is kept per version (keptHtml)
       version: crypto.randomUUID(),
       areas: base.areas.map((a) => ({ id: a.id, title: a.title })),
       municipalities: [...base.municipalities].sort((a, b) => a.name.localeCompare(b.name, "nb")),
@@ -70,7 +71,7 @@ export default function Matrix() {
       : t(`uptakeStatus.${cell}`);
   // translated once per state, not once per cell: the big matrices have thousands of cells
   const cellTexts = Object.fromEntries(CELL_ORDER.map((c) => [c, cellText(c)])) as Record<MatrixCell, string>;
-  const body = rememberedMatrixBody(`${version}|${lang}|${ownMunicipalityId}`, () =>
+  const body = keptHtml(`matrix|${version}|${lang}|${ownMunicipalityId}`, () =>
     matrixBodyHtml(matrix, {
       slug,
       ownMunicipalityId,

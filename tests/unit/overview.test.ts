@@ -3,7 +3,7 @@ import type { UptakeStatus } from "../../db/schema";
 import { buildCosts } from "../../app/overview/costs";
 import type { BaseMeasure, OverviewBase } from "../../app/overview/load.server";
 import { buildMatrix, runsIn } from "../../app/overview/matrix";
-import { compactMatrix, matrixBodyHtml, rememberedMatrixBody, type MatrixBodyLabels } from "../../app/overview/matrix-body";
+import { compactMatrix, matrixBodyHtml, type MatrixBodyLabels } from "../../app/overview/matrix-body";
 import { timePoints, uptakeOverTime, type HistoryReport } from "../../app/overview/over-time";
 import { participationOn } from "../../app/overview/participation";
 import { buildProgress, weightedShare } from "../../app/overview/progress";
@@ -262,25 +262,5 @@ describe("the matrix body as HTML", () => {
     expect(html).toContain("<td>100 %</td></tr>");
     expect(html).toContain("<td>–</td></tr>");
     expect(html.match(/<tr>/g)).toHaveLength(2);
-  });
-});
-
-describe("the matrix body kept per computation, language and reader", () => {
-  it("makes the markup once per key, again for another key, and forgets the oldest beyond 64 keys", () => {
-    const built: string[] = [];
-    const body = (key: string) =>
-      rememberedMatrixBody(key, () => {
-        built.push(key);
-        return `<tr><td>${key}</td></tr>`;
-      });
-    expect(body("v1|nn|m2")).toBe("<tr><td>v1|nn|m2</td></tr>");
-    expect(body("v1|nn|m2")).toBe("<tr><td>v1|nn|m2</td></tr>");
-    expect(body("v1|nb|m2")).toBe("<tr><td>v1|nb|m2</td></tr>");
-    expect(built).toEqual(["v1|nn|m2", "v1|nb|m2"]);
-    for (let i = 0; i < 64; i++) body(`v2|nb|${i}`);
-    built.length = 0;
-    body("v1|nn|m2");
-    body("v2|nb|63");
-    expect(built).toEqual(["v1|nn|m2"]);
   });
 });

@@ -1,0 +1,64 @@
+import { describe, expect, it } from "vitest";
+import { keptHtml, renderKeepingHtml } from "../../app/ui/kept-html";
+
+const decode = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
+
+/** what the browser receives: the rendered parts with the kept bytes in between */
+function document({ parts, kept }: { parts: string[]; kept: Uint8Array[] }): string {
+  return parts.map((part, i) => part + (i < kept.length ? decode(kept[i]) : "")).join("");
+}
+
+describe("markup kept for many responses", () => {
+  it("outside a document render (the browser) gives the markup, made once per key", () => {
+    const made: string[] = [];
+    const body = (key: string) =>
+      keptHtml(key, () => {
+        made.push(key);
+        return `<tr><td>${key} ●</td></tr>`;
+      });
+    expect(body("browser|v1|nn")).toBe("<tr><td>browser|v1|nn ●</td></tr>");
+    expect(body("browser|v1|nn")).toBe("<tr><td>browser|v1|nn ●</td></tr>");
+    expect(body("browser|v1|nb")).toBe("<tr><td>browser|v1|nb ●</td></tr>");
+    expect(made).toEqual(["browser|v1|nn", "browser|v1|nb"]);
+  });
+
+  it("in a document render puts a marker in its place and hands over its bytes, encoded once", () => {
+    let made = 0;
+    const render = () =>
+      `<table><tbody>${keptHtml("server|v1|nn", () => {
+        made++;
+        return "<tr><td>Sunnmøre ●</td></tr>";
+      })}</tbody></table><p>${keptHtml("server|v2|nn", () => "<tr><td>Giske</td></tr>")}</p>`;
+    const first = renderKeepingHtml(render);
+    expect(first.parts).toEqual(["<table><tbody>", "</tbody></table><p>", "</p>"]);
+    expect(document(first)).toBe("<table><tbody><tr><td>Sunnmøre ●</td></tr></tbody></table><p><tr><td>Giske</td></tr></p>");
+    const second = renderKeepingHtml(render);
+    expect(second.kept[0]).toBe(first.kept[0]);
+    expect(made).toBe(1);
+  });
+
+  it("refuses a document whose markers it did not put there, and leaves no render half-open", () => {
+    expect(() => renderKeepingHtml(() => "<p><!--kept-html--></p>")).toThrow("1 kept-html markers for 0 kept parts");
+    expect(() =>
+      renderKeepingHtml(() => {
+        throw new Error("render failed");
+      })
+    ).toThrow("render failed");
+    expect(keptHtml("after|v1", () => "<td>1</td>")).toBe("<td>1</td>");
+  });
+
+  it("keeps at most 32 pieces of markup, forgetting the oldest", () => {
+    const made: string[] = [];
+    const body = (key: string) =>
+      keptHtml(key, () => {
+        made.push(key);
+        return key;
+      });
+    body("evict|first");
+    for (let i = 0; i < 32; i++) body(`evict|${i}`);
+    made.length = 0;
+    body("evict|31");
+    body("evict|first");
+    expect(made).toEqual(["evict|first"]);
+  });
+});
