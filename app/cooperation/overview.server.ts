@@ -1,24 +1,35 @@
 import type { DB } from "../../db/connect";
 import { listMeasuresWithUptake } from "../measure/measure.server";
+import { overviewCache } from "../overview/cache.server";
 import { findCurrentStrategy } from "../strategy/strategy.server";
 import { listMembers } from "./members.server";
 import type { CooperationScope } from "./scope.server";
 
+/**
+ * The cooperation's front page: what every member sees, computed once per data version (the
+ * measures' uptake today reads every report of the cooperation), and the reader's own roles.
+ */
 export async function getCooperationOverview(db: DB, scope: CooperationScope) {
+  const cache = await overviewCache(db, scope.cooperationId);
+  const shared = await cache.get("cooperation-overview", () => loadOverview(db, scope.cooperationId));
+  const municipalityName = scope.municipalityId
+    ? shared.members.find((m) => m.municipalityId === scope.municipalityId)?.name ?? null
+    : null;
+  return { ...shared, you: { roles: scope.roles, municipalityName } };
+}
+
+async function loadOverview(db: DB, cooperationId: string) {
   const cooperation = await db
     .selectFrom("cooperation")
     .leftJoin("municipality", "municipality.id", "cooperation.host_municipality_id")
     .select(["cooperation.name", "cooperation.description", "cooperation.legal_form", "municipality.name as host_name"])
-    .where("cooperation.id", "=", scope.cooperationId)
+    .where("cooperation.id", "=", cooperationId)
     .executeTakeFirstOrThrow();
-  const members = await listMembers(db, { cooperationId: scope.cooperationId });
+  const members = await listMembers(db, { cooperationId });
   const [strategy, measures] = await Promise.all([
-    findCurrentStrategy(db, { cooperationId: scope.cooperationId }),
-    listMeasuresWithUptake(db, { cooperationId: scope.cooperationId, memberIds: members.map((m) => m.municipalityId) }),
+    findCurrentStrategy(db, { cooperationId }),
+    listMeasuresWithUptake(db, { cooperationId, memberIds: members.map((m) => m.municipalityId) }),
   ]);
-  const municipalityName = scope.municipalityId
-    ? members.find((m) => m.municipalityId === scope.municipalityId)?.name ?? null
-    : null;
   return {
     cooperation: {
       name: cooperation.name,
@@ -26,7 +37,6 @@ export async function getCooperationOverview(db: DB, scope: CooperationScope) {
       legalForm: cooperation.legal_form,
       hostMunicipality: cooperation.host_name,
     },
-    you: { roles: scope.roles, municipalityName },
     members,
     strategy,
     measures,

@@ -1,8 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { osloToday } from "@shared-schema/uptake";
 import type { DB } from "../../db/connect";
+import type { CooperationRole } from "../../db/schema";
 import { recordAudit } from "../../app/audit/audit.server";
+import { getCooperationOverview } from "../../app/cooperation/overview.server";
+import type { CooperationScope } from "../../app/cooperation/scope.server";
 import { changeStamp, overviewCache } from "../../app/overview/cache.server";
+import { statusesOn } from "../../app/overview/load.server";
 import { uptakeMatrix } from "../../app/overview/overview.server";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { seedDemo } from "../../seeds/demo";
@@ -158,5 +163,56 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
     const after = await matrix();
     expect(after).not.toBe(before);
     expect(cellOf(after, measure.number)).toBe(next);
+  });
+
+  it("the cooperation's front page is shared by its readers until a reporter's save, each with their own roles", async () => {
+    const scope = (userId: string, roles: CooperationRole[], municipalityId: string | null): CooperationScope => ({
+      cooperationId: coopId,
+      slug: "ekommune-sunnmore",
+      name: "eKommune Sunnmøre",
+      defaultLanguage: "nn",
+      userId,
+      roles,
+      municipalityId,
+    });
+    const reporter = scope(giskeUser, ["reporter"], giske);
+    const viewer = scope(randomUUID(), ["viewer"], null);
+    const before = await getCooperationOverview(db, reporter);
+    const viewed = await getCooperationOverview(db, viewer);
+    expect(viewed.measures).toBe(before.measures);
+    expect(before.you).toEqual({ roles: ["reporter"], municipalityName: "Giske" });
+    expect(viewed.you).toEqual({ roles: ["viewer"], municipalityName: null });
+
+    const measure = await db
+      .selectFrom("measure")
+      .select(["id", "number"])
+      .where("cooperation_id", "=", coopId)
+      .where("all_members", "=", 1)
+      .orderBy("number")
+      .executeTakeFirstOrThrow();
+    const today = osloToday();
+    const current = (await statusesOn(db, { cooperationId: coopId, date: today })).get(`${measure.id}|${giske}`);
+    const next = current === "in_use" || current === "realised" ? "not_relevant" : "in_use";
+    await saveUptakeReports(db, {
+      cooperationId: coopId,
+      municipalityId: giske,
+      userId: giskeUser,
+      reports: [
+        {
+          measureId: measure.id,
+          status: next,
+          comment: "Endra for testen",
+          effectiveDate: today,
+          decisionReference: null,
+          evidenceUrl: null,
+          realisedBenefitText: null,
+          benefits: [],
+        },
+      ],
+    });
+    const after = await getCooperationOverview(db, viewer);
+    const uptakeOf = (o: typeof before) => o.measures.find((m) => m.number === measure.number)!.uptake;
+    expect(uptakeOf(after)).not.toEqual(uptakeOf(before));
+    expect(uptakeOf(after).inUse - uptakeOf(before).inUse).toBe(next === "in_use" ? 1 : -1);
   });
 });
