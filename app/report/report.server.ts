@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
 import type { Language } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import { overviewCache } from "../overview/cache.server";
 import { asOfDate, overviewFigures } from "../overview/overview.server";
 import type { PlanSnapshot } from "../plan/snapshot.server";
 import { StaleVersionError, expectVersionedUpdate } from "../utils/concurrency.server";
@@ -204,7 +205,11 @@ export async function publishReport(
   });
 }
 
-/** The report as the exports and the page show it: frozen figures when published, a fresh preview otherwise. */
+/**
+ * The report as the exports and the page show it: frozen figures when published, otherwise a
+ * preview computed once per data version (every download and view of a draft would otherwise
+ * gather all of the year's figures again).
+ */
 export async function reportDocument(
   db: DB,
   { cooperationId, year, language }: { cooperationId: string; year: number; language: Language }
@@ -216,8 +221,13 @@ export async function reportDocument(
     : null;
   const figures = stored?.figures
     ? (JSON.parse(stored.figures) as ReportFigures)
-    : await computeReportFigures(db, { cooperationId, year });
+    : await draftFigures(db, { cooperationId, year });
   return { figures, narrative: report.narrative, language, publishedAt: report.publishedAt, publishedBy: report.publishedBy };
+}
+
+async function draftFigures(db: DB, { cooperationId, year }: { cooperationId: string; year: number }): Promise<ReportFigures> {
+  const cache = await overviewCache(db, cooperationId);
+  return cache.get(`report-figures|${year}`, () => computeReportFigures(db, { cooperationId, year }));
 }
 
 /** Everything the report shows for a year, from a fixed number of set-based queries. */

@@ -208,6 +208,41 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
     ).rejects.toBeInstanceOf(StaleVersionError);
   });
 
+  it("gathers a draft's figures once while nothing changes, and anew after a reporter's save", async () => {
+    await createReport(db, { cooperationId: coopId, userId: users.secretariat, year: 2015 });
+    const draft = async () => (await reportDocument(db, { cooperationId: coopId, year: 2015, language: "nb" }))!;
+    const first = await draft();
+    expect(first.publishedAt).toBeNull();
+    expect((await draft()).figures).toBe(first.figures);
+
+    const m5 = measures.find((m) => m.number === 5)!;
+    const giskeCell = (figures: typeof first.figures) => {
+      const column = figures.matrix.municipalities.findIndex((m) => m.id === giske);
+      return figures.matrix.groups.flatMap((g) => g.measures).find((m) => m.number === 5)!.cells[column];
+    };
+    const next = giskeCell(first.figures) === "realised" ? "in_use" : "realised";
+    await saveUptakeReports(db, {
+      cooperationId: coopId,
+      municipalityId: giske,
+      userId: users.giske,
+      reports: [
+        {
+          measureId: m5.id,
+          status: next,
+          comment: "Endra for testen",
+          effectiveDate: "2015-06-01",
+          decisionReference: null,
+          evidenceUrl: null,
+          realisedBenefitText: null,
+          benefits: [],
+        },
+      ],
+    });
+    const after = await draft();
+    expect(after.figures).not.toBe(first.figures);
+    expect(giskeCell(after.figures)).toBe(next);
+  });
+
   it("has a draft report show live figures and a published one keep the figures of its day", async () => {
     await createReport(db, { cooperationId: coopId, userId: users.secretariat, year: 2014 });
     let report = (await findReport(db, { cooperationId: coopId, year: 2014 }))!;
