@@ -30,6 +30,7 @@ import { formatDate, formatPercent } from "../../app/i18n/format";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { DEMO_USERS, EKOMMUNE, EKOMMUNE_MEASURES, EKOMMUNE_STRATEGY } from "../../seeds/demo-content";
 import { htmlLang, launchBrowser, login, newContext, pathOf, visit, waitForHydration } from "../support/browser";
+import { statusReport } from "../support/queries";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 
 const MESSAGES: Record<Language, Messages> = { nb, nn, en };
@@ -318,18 +319,7 @@ describe.each([
         cooperationId,
         municipalityId: giske,
         userId: giskeUser,
-        reports: [
-          {
-            measureId: measure.id,
-            status: to,
-            comment: `Retta etter at årsrapporten var publisert (${mode}).`,
-            effectiveDate: `${YEAR}-06-01`,
-            decisionReference: null,
-            evidenceUrl: null,
-            realisedBenefitText: null,
-            benefits: [],
-          },
-        ],
+        reports: [statusReport(measure.id, to, `${YEAR}-06-01`, `Retta etter at årsrapporten var publisert (${mode}).`)],
       });
 
       // the live matrix of 2014 shows it …

@@ -12,7 +12,7 @@ import { uptakeMatrix } from "../../app/overview/overview.server";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
-import { currentMunicipalityId } from "../support/queries";
+import { currentMunicipalityId, statusReport } from "../support/queries";
 
 /*
  * Cached overviews (app/overview/cache.server.ts) on SQLite and PostgreSQL: a value is computed
@@ -57,6 +57,16 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
 
   const audit = (cooperationId: string | null) =>
     recordAudit(db, { cooperationId, actorId: null, action: "test.change", entityType: "test", entityId: randomUUID() });
+
+  /** the first measure every member takes part in */
+  const measureOfAllMembers = () =>
+    db
+      .selectFrom("measure")
+      .select(["id", "number"])
+      .where("cooperation_id", "=", coopId)
+      .where("all_members", "=", 1)
+      .orderBy("number")
+      .executeTakeFirstOrThrow();
 
   /** a fresh key and a computation that counts its calls */
   function counter() {
@@ -133,13 +143,7 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
       return row.cells[column];
     };
     const before = await matrix();
-    const measure = await db
-      .selectFrom("measure")
-      .select(["id", "number"])
-      .where("cooperation_id", "=", coopId)
-      .where("all_members", "=", 1)
-      .orderBy("number")
-      .executeTakeFirstOrThrow();
+    const measure = await measureOfAllMembers();
     const next = cellOf(before, measure.number) === "realised" ? "in_use" : "realised";
     expect(await matrix()).toBe(before);
 
@@ -147,18 +151,7 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
       cooperationId: coopId,
       municipalityId: giske,
       userId: giskeUser,
-      reports: [
-        {
-          measureId: measure.id,
-          status: next,
-          comment: "Endra for testen",
-          effectiveDate: "2014-06-01",
-          decisionReference: null,
-          evidenceUrl: null,
-          realisedBenefitText: null,
-          benefits: [],
-        },
-      ],
+      reports: [statusReport(measure.id, next, "2014-06-01")],
     });
     const after = await matrix();
     expect(after).not.toBe(before);
@@ -183,13 +176,7 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
     expect(before.you).toEqual({ roles: ["reporter"], municipalityName: "Giske" });
     expect(viewed.you).toEqual({ roles: ["viewer"], municipalityName: null });
 
-    const measure = await db
-      .selectFrom("measure")
-      .select(["id", "number"])
-      .where("cooperation_id", "=", coopId)
-      .where("all_members", "=", 1)
-      .orderBy("number")
-      .executeTakeFirstOrThrow();
+    const measure = await measureOfAllMembers();
     const today = osloToday();
     const current = (await statusesOn(db, { cooperationId: coopId, date: today })).get(`${measure.id}|${giske}`);
     const next = current === "in_use" || current === "realised" ? "not_relevant" : "in_use";
@@ -197,18 +184,7 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
       cooperationId: coopId,
       municipalityId: giske,
       userId: giskeUser,
-      reports: [
-        {
-          measureId: measure.id,
-          status: next,
-          comment: "Endra for testen",
-          effectiveDate: today,
-          decisionReference: null,
-          evidenceUrl: null,
-          realisedBenefitText: null,
-          benefits: [],
-        },
-      ],
+      reports: [statusReport(measure.id, next, today)],
     });
     const after = await getCooperationOverview(db, viewer);
     const uptakeOf = (o: typeof before) => o.measures.find((m) => m.number === measure.number)!.uptake;

@@ -19,7 +19,7 @@ import {
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
-import { counting, currentMunicipalityId } from "../support/queries";
+import { counting, currentMunicipalityId, statusReport } from "../support/queries";
 
 /*
  * The overview aggregates and the annual report on SQLite and PostgreSQL, against the demo data
@@ -225,18 +225,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
       cooperationId: coopId,
       municipalityId: giske,
       userId: users.giske,
-      reports: [
-        {
-          measureId: m5.id,
-          status: next,
-          comment: "Endra for testen",
-          effectiveDate: "2015-06-01",
-          decisionReference: null,
-          evidenceUrl: null,
-          realisedBenefitText: null,
-          benefits: [],
-        },
-      ],
+      reports: [statusReport(m5.id, next, "2015-06-01")],
     });
     const after = await draft();
     expect(after.figures).not.toBe(first.figures);
@@ -282,18 +271,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
       cooperationId: coopId,
       municipalityId: giske,
       userId: users.giske,
-      reports: [
-        {
-          measureId: m5.id,
-          status: "not_relevant",
-          comment: "Retta opp",
-          effectiveDate: "2014-06-01",
-          decisionReference: null,
-          evidenceUrl: null,
-          realisedBenefitText: null,
-          benefits: [],
-        },
-      ],
+      reports: [statusReport(m5.id, "not_relevant", "2014-06-01", "Retta opp")],
     });
     const again = (await reportDocument(db, { cooperationId: coopId, year: 2014, language: "nn" }))!;
     expect(JSON.stringify(again.figures.matrix)).toBe(matrixBefore);

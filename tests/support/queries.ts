@@ -1,5 +1,7 @@
 import type { KyselyPlugin } from "kysely";
 import type { DB } from "../../db/connect";
+import type { UptakeStatus } from "../../db/schema";
+import type { ReportToSave } from "../../app/uptake/report.server";
 
 /** Counts the statements a Kysely instance sends. */
 export function counting(db: DB): { db: DB; count: () => number } {
@@ -23,4 +25,23 @@ export async function currentMunicipalityId(db: DB, number: string): Promise<str
     .where("valid_to", "is", null)
     .executeTakeFirstOrThrow();
   return row.id;
+}
+
+/** A reporter's status for one measure, with a comment and nothing else besides. */
+export function statusReport(
+  measureId: string,
+  status: UptakeStatus,
+  effectiveDate: string,
+  comment = "Endra for testen"
+): ReportToSave {
+  return {
+    measureId,
+    status,
+    comment,
+    effectiveDate,
+    decisionReference: null,
+    evidenceUrl: null,
+    realisedBenefitText: null,
+    benefits: [],
+  };
 }
