@@ -1,3 +1,4 @@
+import { sql } from "kysely";
 import type { DB } from "../../db/connect";
 import type { CooperationRole, Language, WrittenStandard } from "../../db/schema";
 import { byNorwegianName } from "../i18n/collate";
@@ -25,24 +26,28 @@ export interface UserGrant {
   writtenStandard: WrittenStandard | null;
 }
 
-/** Every role the user holds, in every cooperation (a handful of rows): one query. */
+/**
+ * Every role the user holds, in every cooperation (a handful of rows): one query, read on every
+ * page load. Written as SQL because Kysely's builder would build and compile it anew each time,
+ * which in a page request costs more than running it (decision 013).
+ */
 export async function listUserGrants(db: DB, userId: string): Promise<UserGrant[]> {
-  const rows = await db
-    .selectFrom("role_grant")
-    .innerJoin("cooperation", "cooperation.id", "role_grant.cooperation_id")
-    .leftJoin("municipality", "municipality.id", "role_grant.municipality_id")
-    .select([
-      "cooperation.id as cooperation_id",
-      "cooperation.slug",
-      "cooperation.name",
-      "cooperation.default_language",
-      "role_grant.role",
-      "role_grant.municipality_id",
-      "municipality.name as municipality_name",
-      "municipality.written_standard",
-    ])
-    .where("role_grant.user_id", "=", userId)
-    .execute();
+  const { rows } = await sql<{
+    cooperation_id: string;
+    slug: string;
+    name: string;
+    default_language: Language;
+    role: CooperationRole;
+    municipality_id: string | null;
+    municipality_name: string | null;
+    written_standard: WrittenStandard | null;
+  }>`
+    select cooperation.id as cooperation_id, cooperation.slug, cooperation.name, cooperation.default_language,
+      role_grant.role, role_grant.municipality_id, municipality.name as municipality_name, municipality.written_standard
+    from role_grant
+    join cooperation on cooperation.id = role_grant.cooperation_id
+    left join municipality on municipality.id = role_grant.municipality_id
+    where role_grant.user_id = ${userId}`.execute(db);
   return rows.map((r) => ({
     cooperationId: r.cooperation_id,
     slug: r.slug,
