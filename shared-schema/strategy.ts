@@ -108,6 +108,8 @@ export const EvaluationSchema = z.object({
       z.object({
         goalId: z.string().min(1).max(64),
         assessment: optionalText(2000),
+        /** the assessment the form showed: what was stored when the page was loaded */
+        shown: optionalText(2000),
       })
     )
     .max(200)

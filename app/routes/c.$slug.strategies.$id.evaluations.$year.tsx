@@ -49,10 +49,9 @@ export default function Evaluation() {
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const goals = strategy.focusAreas.flatMap((a) => a.goals.map((g) => ({ ...g, area: a.title })));
   const typed = (lastResult?.initialValue as { entries?: { goalId?: string; assessment?: string }[] } | undefined)?.entries;
+  const stored = (index: number) => goals[index].evaluations.find((e) => e.year === year)?.assessment ?? "";
   const valueFor = (goalId: string, index: number) =>
-    typed?.[index]?.goalId === goalId
-      ? typed[index].assessment ?? ""
-      : goals[index].evaluations.find((e) => e.year === year)?.assessment ?? "";
+    typed?.[index]?.goalId === goalId ? typed[index].assessment ?? "" : stored(index);
   const errorsFor = (index: number) => lastResult?.error?.[`entries[${index}].assessment`] ?? undefined;
   const formErrors = lastResult?.error?.[""] ?? undefined;
   const outside = year < strategy.periodFrom || year > strategy.periodTo + 1;
@@ -93,6 +92,8 @@ export default function Evaluation() {
                   return (
                     <div key={g.id} className="ds-field">
                       <input type="hidden" name={`entries[${i}].goalId`} value={g.id} />
+                      {/* what the text was changed from: a goal left as it was is not written back */}
+                      <input type="hidden" name={`entries[${i}].shown`} value={stored(i)} />
                       <label className="ds-label" htmlFor={`assessment-${i}`}>
                         {g.text}
                       </label>

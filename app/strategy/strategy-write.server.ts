@@ -4,7 +4,7 @@ import type { DB } from "../../db/connect";
 import type { Database, DecisionBody, Strategy } from "../../db/schema";
 import type { AdoptionInput, FocusAreaInput, GoalInput, StrategyInput } from "@shared-schema/strategy";
 import { recordAudit, type AuditInput } from "../audit/audit.server";
-import { expectVersionedUpdate } from "../utils/concurrency.server";
+import { StaleVersionError, expectVersionedUpdate } from "../utils/concurrency.server";
 import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from "./errors.server";
 
 /*
@@ -509,12 +509,16 @@ export interface EvaluationEntry {
   goalId: string;
   /** empty: no assessment for that goal and year (an existing one is removed) */
   assessment: string;
+  /** the assessment the form showed (stored when it was loaded): what the writer changed it from */
+  shown: string;
 }
 
 /**
  * Upserts one assessment per goal for `year`; other years are untouched. The strategy must be
  * adopted or archived, and the year within its period (or the year after it, for the final
- * evaluation).
+ * evaluation). Only the goals the writer changed in the form are written, so a form kept open
+ * never puts back what someone else has saved since; a goal both changed differently is refused
+ * (StaleVersionError) and nothing of the form is saved.
  */
 export async function saveGoalEvaluations(
   db: DB,
@@ -541,6 +545,7 @@ export async function saveGoalEvaluations(
     let changed = 0;
     for (const entry of scope.entries) {
       const assessment = entry.assessment.trim();
+      if (assessment === entry.shown.trim()) continue;
       const before = await trx
         .selectFrom("goal_evaluation")
         .selectAll()
@@ -548,8 +553,9 @@ export async function saveGoalEvaluations(
         .where("year", "=", scope.year)
         .where("cooperation_id", "=", scope.cooperationId)
         .executeTakeFirst();
-      if (!before && !assessment) continue;
-      if (before && before.assessment === assessment) continue;
+      const stored = before?.assessment ?? "";
+      if (stored === assessment) continue;
+      if (stored !== entry.shown.trim()) throw new StaleVersionError("goal_evaluation");
       changed++;
       if (!before) {
         const row = {

@@ -200,6 +200,61 @@ describe.each([
     }
   });
 
+  it("two secretaries evaluate the same goal: the later save is refused with her text kept, and saved once she has seen the other's", async () => {
+    const first = await newContext(browser, { javaScript });
+    const second = await newContext(browser, { javaScript });
+    try {
+      const strategy = await strategyWithStatus("adopted");
+      const { period_from: year } = await server.db
+        .selectFrom("strategy")
+        .select("period_from")
+        .where("id", "=", strategy.id)
+        .executeTakeFirstOrThrow();
+      const url = `${server.url}/c/${SLUG}/strategies/${strategy.id}/evaluations/${year}`;
+      const stored = async () => {
+        const goal = await server.db
+          .selectFrom("goal")
+          .innerJoin("focus_area", "focus_area.id", "goal.focus_area_id")
+          .select("goal.id")
+          .where("focus_area.strategy_id", "=", strategy.id)
+          .orderBy("focus_area.sort_order")
+          .orderBy("goal.sort_order")
+          .executeTakeFirstOrThrow();
+        const row = await server.db
+          .selectFrom("goal_evaluation")
+          .select("assessment")
+          .where("goal_id", "=", goal.id)
+          .where("year", "=", year)
+          .executeTakeFirst();
+        return row?.assessment;
+      };
+      for (const { page } of [first, second]) {
+        await login(page, server, SECRETARIAT);
+        await visit(page, url);
+      }
+      const strategyPage = /^\/c\/[^/]+\/strategies\/[0-9a-f-]{36}$/;
+      await first.page.locator("#assessment-0").fill(`Første vurdering (${mode})`);
+      await submitAndWait(first.page, "main form", strategyPage);
+      expect(await stored()).toBe(`Første vurdering (${mode})`);
+
+      const t = await messages(second.page);
+      await second.page.locator("#assessment-0").fill(`Andre vurdering (${mode})`);
+      await second.page.locator('main form button[type="submit"]').click();
+      const summary = second.page.locator("main .ds-error-summary");
+      await summary.waitFor({ state: "visible" });
+      expect(await summary.innerText()).toContain(t.form.staleVersion);
+      expect(await second.page.locator("#assessment-0").inputValue()).toBe(`Andre vurdering (${mode})`);
+      expect(await stored()).toBe(`Første vurdering (${mode})`);
+
+      await waitForHydration(second.page);
+      await submitAndWait(second.page, "main form", strategyPage);
+      expect(await stored()).toBe(`Andre vurdering (${mode})`);
+    } finally {
+      await first.context.close();
+      await second.context.close();
+    }
+  });
+
   it.each(["ikt@giske.example", "styre@ekommune-sunnmore.example"])(
     "%s sees no edit controls on the strategy pages",
     async (email) => {

@@ -330,9 +330,13 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
     expect(detail.evaluationYears).toEqual([2014, 2013]);
     const g = detail.focusAreas[1].goals[0];
     const s = { cooperationId: ekommuneId, userId, strategyId: adopted.id };
-    await saveGoalEvaluations(db, { ...s, year: 2015, entries: [{ goalId: g.id, assessment: "Godt i gang." }] });
-    await saveGoalEvaluations(db, { ...s, year: 2016, entries: [{ goalId: g.id, assessment: "Nådd." }] });
-    await saveGoalEvaluations(db, { ...s, year: 2015, entries: [{ goalId: g.id, assessment: "Godt i gang, men ujamt." }] });
+    await saveGoalEvaluations(db, { ...s, year: 2015, entries: [{ goalId: g.id, assessment: "Godt i gang.", shown: "" }] });
+    await saveGoalEvaluations(db, { ...s, year: 2016, entries: [{ goalId: g.id, assessment: "Nådd.", shown: "" }] });
+    await saveGoalEvaluations(db, {
+      ...s,
+      year: 2015,
+      entries: [{ goalId: g.id, assessment: "Godt i gang, men ujamt.", shown: "Godt i gang." }],
+    });
     const rows = await db.selectFrom("goal_evaluation").selectAll().where("goal_id", "=", g.id).orderBy("year").execute();
     expect(rows.map((r) => [r.year, r.assessment])).toEqual([
       [2014, expect.any(String)],
@@ -345,9 +349,45 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
     expect(JSON.parse(audit[1].before!).assessment).toBe("Godt i gang.");
     expect(JSON.parse(audit[1].after!).assessment).toBe("Godt i gang, men ujamt.");
     // unchanged text writes nothing
-    expect((await saveGoalEvaluations(db, { ...s, year: 2016, entries: [{ goalId: g.id, assessment: "Nådd." }] })).changed).toBe(
-      0
-    );
+    expect(
+      (await saveGoalEvaluations(db, { ...s, year: 2016, entries: [{ goalId: g.id, assessment: "Nådd.", shown: "Nådd." }] }))
+        .changed
+    ).toBe(0);
+
+    // two editors opened the 2016 form on "Nådd."; the second saves after the first
+    await saveGoalEvaluations(db, { ...s, year: 2016, entries: [{ goalId: g.id, assessment: "Nådd i juni.", shown: "Nådd." }] });
+    // a form kept open does not put back the text it showed …
+    const untouched = await saveGoalEvaluations(db, {
+      ...s,
+      year: 2016,
+      entries: [{ goalId: g.id, assessment: "Nådd.", shown: "Nådd." }],
+    });
+    expect(untouched.changed).toBe(0);
+    // … and a different change to the same goal is refused, with nothing of the form saved
+    const goal2 = detail.focusAreas[0].goals[0];
+    await expect(
+      saveGoalEvaluations(db, {
+        ...s,
+        year: 2016,
+        entries: [
+          { goalId: goal2.id, assessment: "Ny vurdering.", shown: "" },
+          { goalId: g.id, assessment: "Nådd i mai.", shown: "Nådd." },
+        ],
+      })
+    ).rejects.toBeInstanceOf(StaleVersionError);
+    const stored2016 = await db
+      .selectFrom("goal_evaluation")
+      .select(["goal_id", "assessment"])
+      .where("year", "=", 2016)
+      .execute();
+    expect(stored2016.filter((r) => r.goal_id === g.id).map((r) => r.assessment)).toEqual(["Nådd i juni."]);
+    expect(stored2016.some((r) => r.goal_id === goal2.id)).toBe(false);
+    // once the form shows the newer text, the writer's change is saved
+    await saveGoalEvaluations(db, {
+      ...s,
+      year: 2016,
+      entries: [{ goalId: g.id, assessment: "Nådd i mai.", shown: "Nådd i juni." }],
+    });
 
     await expect(saveGoalEvaluations(db, { ...s, year: 2030, entries: [] })).rejects.toBeInstanceOf(StrategyRuleError);
     // a goal of another strategy is refused
@@ -359,7 +399,7 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
       .executeTakeFirst();
     if (otherGoal) {
       await expect(
-        saveGoalEvaluations(db, { ...s, year: 2015, entries: [{ goalId: otherGoal.id, assessment: "x" }] })
+        saveGoalEvaluations(db, { ...s, year: 2015, entries: [{ goalId: otherGoal.id, assessment: "x", shown: "" }] })
       ).rejects.toBeInstanceOf(StrategyRuleError);
     }
     // a draft has no evaluations
