@@ -545,7 +545,8 @@ export async function saveGoalEvaluations(
     let changed = 0;
     for (const entry of scope.entries) {
       const assessment = entry.assessment.trim();
-      if (assessment === entry.shown.trim()) continue;
+      const shown = entry.shown.trim();
+      if (assessment === shown) continue;
       const before = await trx
         .selectFrom("goal_evaluation")
         .selectAll()
@@ -555,7 +556,7 @@ export async function saveGoalEvaluations(
         .executeTakeFirst();
       const stored = before?.assessment ?? "";
       if (stored === assessment) continue;
-      if (stored !== entry.shown.trim()) throw new StaleVersionError("goal_evaluation");
+      if (stored !== shown) throw new StaleVersionError("goal_evaluation");
       changed++;
       if (!before) {
         const row = {

@@ -6,11 +6,11 @@
  * bytes. In the browser the markup itself is used; hydration leaves dangerouslySetInnerHTML alone.
  * See docs/decisions/013-matrix-served-from-kept-parts.md.
  */
+import { LRUCache } from "lru-cache";
 
-const MAX_KEPT = 32;
 const MARKER = "<!--kept-html-->";
 
-const kept = new Map<string, string | Uint8Array>();
+const kept = new LRUCache<string, string | Uint8Array>({ max: 32 });
 
 /** the kept bytes a render is putting markers for, in document order; null outside renderKeepingHtml */
 let keeping: Uint8Array[] | null = null;
@@ -19,7 +19,6 @@ function remember<T extends string | Uint8Array>(key: string, make: () => T): T 
   let value = kept.get(key) as T | undefined;
   if (value === undefined) {
     value = make();
-    if (kept.size >= MAX_KEPT) kept.delete(kept.keys().next().value as string);
     kept.set(key, value);
   }
   return value;

@@ -47,7 +47,7 @@ describe("markup kept for many responses", () => {
     expect(keptHtml("after|v1", () => "<td>1</td>")).toBe("<td>1</td>");
   });
 
-  it("keeps at most 32 pieces of markup, forgetting the oldest", () => {
+  it("keeps at most 32 pieces of markup, forgetting the least recently used", () => {
     const made: string[] = [];
     const body = (key: string) =>
       keptHtml(key, () => {
