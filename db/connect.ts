@@ -1,5 +1,16 @@
 import SQLite from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect, type SqliteDatabase } from "kysely";
+import {
+  CompiledQuery,
+  Kysely,
+  PostgresDialect,
+  SqliteDialect,
+  type DatabaseConnection,
+  SqliteDriver,
+  type Driver,
+  type SqliteDatabase,
+  type SqliteDialectConfig,
+  type TransactionSettings,
+} from "kysely";
 import { LRUCache } from "lru-cache";
 import pg from "pg";
 import type { Database } from "./schema";
@@ -28,7 +39,31 @@ export function connect(url: string): DB {
   sqlite.pragma("foreign_keys = ON");
   sqlite.pragma("busy_timeout = 5000");
   sqlite.pragma("synchronous = NORMAL");
-  return new Kysely<Database>({ dialect: new SqliteDialect({ database: withStatementCache(sqlite) }) });
+  return new Kysely<Database>({ dialect: new ImmediateWriteSqliteDialect({ database: withStatementCache(sqlite) }) });
+}
+
+/**
+ * SQLite's default `begin` is deferred: a transaction that reads and then writes asks for the
+ * write lock only at its first write, and when another process wrote in between, SQLite refuses
+ * at once ("database is locked") instead of waiting out busy_timeout. Worker processes share the
+ * file, so a write transaction takes the lock when it starts (`begin immediate`) and waits its
+ * turn; a read-only one (`setAccessMode("read only")`) stays deferred and never blocks a writer.
+ */
+class ImmediateWriteSqliteDialect extends SqliteDialect {
+  constructor(private readonly config: SqliteDialectConfig) {
+    super(config);
+  }
+
+  override createDriver(): Driver {
+    return new ImmediateWriteSqliteDriver(this.config);
+  }
+}
+
+class ImmediateWriteSqliteDriver extends SqliteDriver {
+  override async beginTransaction(connection: DatabaseConnection, settings?: TransactionSettings): Promise<void> {
+    const mode = settings?.accessMode === "read only" ? "deferred" : "immediate";
+    await connection.executeQuery(CompiledQuery.raw(`begin ${mode}`));
+  }
 }
 
 /**

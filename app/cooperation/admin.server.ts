@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessions } from "../auth/auth.server";
 import { byNorwegianName } from "../i18n/collate";
+import { transact } from "../utils/concurrency.server";
 
 /*
  * Platform administration: what `npm run admin` and the demo seed do. Every function checks
@@ -75,7 +76,7 @@ export async function createCooperation(
     created_at: now(),
     updated_at: now(),
   };
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await trx.insertInto("cooperation").values(row).execute();
     await recordAudit(trx, {
       cooperationId: id,
@@ -97,7 +98,7 @@ export async function addMembers(
   const cooperationId = await cooperationIdBySlug(db, input.slug);
   const ids: string[] = [];
   for (const number of input.municipalities) ids.push(await municipalityIdByNumber(db, number, input.joinedOn));
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     for (const municipalityId of ids) {
       const current = await trx
         .selectFrom("membership")
@@ -138,7 +139,7 @@ export async function createUser(
     language: input.language ?? null,
     created_at: now(),
   };
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await trx.insertInto("app_user").values(row).execute();
     const { password_hash: _, ...visible } = row;
     await recordAudit(trx, {
@@ -194,7 +195,7 @@ export async function grantRole(
     municipality_id: municipalityId,
     created_at: now(),
   };
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await trx.insertInto("role_grant").values(row).execute();
     await recordAudit(trx, {
       cooperationId,
@@ -211,7 +212,7 @@ export async function grantRole(
 export async function disableUser(db: DB, input: { email: string; actorId?: string | null }): Promise<void> {
   const userId = await userIdByEmail(db, input.email);
   const at = now();
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await trx.updateTable("app_user").set({ disabled_at: at }).where("id", "=", userId).execute();
     await recordAudit(trx, {
       cooperationId: null,

@@ -2,6 +2,7 @@ import { z } from "zod";
 import type { DB } from "../../db/connect";
 import type { Language, MailKind, MailMessage, MailStatus } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import { transact } from "../utils/concurrency.server";
 
 /*
  * The secretariat's view of the mail queue: what was sent, what sits in the outbox, what waits
@@ -103,7 +104,7 @@ export async function requeueFailedMail(
   db: DB,
   { cooperationId, userId, messageId, now }: { cooperationId: string; userId: string; messageId: string; now: Date }
 ): Promise<"requeued" | "notFailed"> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const before = await loadMessage(trx, cooperationId, messageId);
     const result = await trx
       .updateTable("mail_message")

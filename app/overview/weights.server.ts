@@ -1,14 +1,14 @@
 import type { DB } from "../../db/connect";
 import type { WeightsInput } from "@shared-schema/overview";
 import { recordAudit } from "../audit/audit.server";
-import { StaleVersionError, expectVersionedUpdate } from "../utils/concurrency.server";
+import { StaleVersionError, expectVersionedUpdate, transact } from "../utils/concurrency.server";
 
 /** Sets the measures' progress weights in one transaction; any measure changed meanwhile refuses all. */
 export async function saveWeights(
   db: DB,
   { cooperationId, userId, rows }: { cooperationId: string; userId: string; rows: WeightsInput["rows"] }
 ): Promise<number> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const current = await trx
       .selectFrom("measure")
       .select(["id", "progress_weight", "version"])

@@ -7,6 +7,7 @@ import { can } from "../cooperation/permissions";
 import { byNorwegianName } from "../i18n/collate";
 import { PlanForbiddenError, PlanNotFoundError } from "./errors.server";
 import { loadItems, loadVersion, now, requirePermission, type Scope, type Trx } from "./plan-store.server";
+import { transact } from "../utils/concurrency.server";
 
 /*
  * The input round (innspel, issue 5 item 3): while a plan version is out for input, reporters,
@@ -72,7 +73,7 @@ export interface NewPlanComment {
 export async function addPlanComment(db: DB, scope: Scope & NewPlanComment): Promise<string> {
   const body = scope.body.trim();
   if (!body) throw new PlanCommentError("emptyBody");
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const municipalityId = await commentMunicipality(trx, scope);
     const version = await loadVersion(trx, scope.cooperationId, scope.versionId);
     if (version.status !== "input") throw new PlanCommentError("notInInput", version.status);
@@ -125,7 +126,7 @@ async function loadComment(trx: Trx, cooperationId: string, commentId: string): 
 
 /** The secretariat marks a comment handled (or undoes it). Marking it as it already is changes nothing. */
 export async function setCommentHandled(db: DB, scope: Scope & { commentId: string; handled: boolean }): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await requirePermission(trx, scope, "plan:edit");
     const before = await loadComment(trx, scope.cooperationId, scope.commentId);
     if ((before.handled_at !== null) === scope.handled) return;
@@ -179,7 +180,7 @@ export async function listPlanComments(
   db: DB,
   { cooperationId, versionId }: { cooperationId: string; versionId: string }
 ): Promise<CommentGroup[]> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await loadVersion(trx, cooperationId, versionId);
     const targets = await targetsOf(trx, cooperationId, versionId);
     const rows = await trx

@@ -3,6 +3,7 @@ import { recordAudit } from "../audit/audit.server";
 import { PlanNotFoundError, PlanRuleError } from "./errors.server";
 import { insertItems } from "./plan.server";
 import { claimEditable, loadItems, type Scope, type Trx } from "./plan-store.server";
+import { transact } from "../utils/concurrency.server";
 
 /*
  * Editing a plan version's items: add a measure from the catalogue, set the year's budget,
@@ -60,7 +61,7 @@ export async function addPlanItem(
   db: DB,
   scope: Scope & { versionId: string; version: number; measureId: string; values?: PlanItemValues }
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await claimEditable(trx, scope, scope.versionId, scope.version);
     const measure = await trx
       .selectFrom("measure")
@@ -93,7 +94,7 @@ export async function updatePlanItem(
   db: DB,
   scope: Scope & { versionId: string; version: number; itemId: string; values: PlanItemValues }
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await claimEditable(trx, scope, scope.versionId, scope.version);
     checkValues(scope.values);
     const before = await loadItem(trx, scope, scope.versionId, scope.itemId);
@@ -118,7 +119,7 @@ export async function removePlanItem(
   db: DB,
   scope: Scope & { versionId: string; version: number; itemId: string }
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     await claimEditable(trx, scope, scope.versionId, scope.version);
     const before = await loadItem(trx, scope, scope.versionId, scope.itemId);
     await trx.deleteFrom("plan_item").where("id", "=", before.id).where("plan_version_id", "=", scope.versionId).execute();

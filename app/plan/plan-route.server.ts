@@ -88,6 +88,7 @@ export async function planItemsWithDetails(cooperationId: string, view: PlanVers
   if (view.snapshot) return view.snapshot.items;
   return db()
     .transaction()
+    .setAccessMode("read only")
     .execute((trx) =>
       buildSnapshot(trx, {
         version: { ...view.version, snapshot: null },

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
 import type { Decision, DecisionBody, DecisionOutcome, MeasureStatus, PlanVersion, PlanVersionStatus } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import { expectVersionedUpdate } from "../utils/concurrency.server";
+import { expectVersionedUpdate, transact } from "../utils/concurrency.server";
 import { PlanExistsError, PlanRuleError, PlanTransitionError } from "./errors.server";
 import {
   auditView,
@@ -149,7 +149,7 @@ async function insertPlan(trx: Trx, scope: Scope, year: number, items: readonly 
 
 /** A first plan, for a year with no approved plan before it: an empty draft to add measures to. */
 export async function createEmptyPlan(db: DB, scope: Scope & { year: number }): Promise<CreatedPlan> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await requirePermission(trx, scope, "plan:edit");
     const created = await insertPlan(trx, scope, scope.year, []);
     return { ...created, finishedLastYear: [], candidates: [] };
@@ -170,7 +170,7 @@ async function latestApprovedVersion(trx: Trx, cooperationId: string, year: numb
 
 /** "Create the plan for `year` from `year − 1`": rolls last year's approved plan (./roll-over). */
 export async function createPlanFromPreviousYear(db: DB, scope: Scope & { year: number }): Promise<CreatedPlan> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     await requirePermission(trx, scope, "plan:edit");
     await refuseExistingYear(trx, scope.cooperationId, scope.year);
     const previous = await latestApprovedVersion(trx, scope.cooperationId, scope.year - 1);
@@ -234,7 +234,7 @@ export async function loadPlanVersion(
   db: DB,
   { cooperationId, versionId }: { cooperationId: string; versionId: string }
 ): Promise<PlanVersionView> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const { snapshot, ...version } = await loadVersion(trx, cooperationId, versionId);
     const plan = await trx
       .selectFrom("action_plan")
@@ -485,7 +485,7 @@ export async function transitionPlanVersion(
   scope: Scope & { versionId: string; version: number; request: TransitionRequest }
 ): Promise<{ versionId: string; status: PlanVersionStatus }> {
   const { request } = scope;
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const before = await loadVersion(trx, scope.cooperationId, scope.versionId);
     const check = checkTransition(before.status, request.action, await rolesOf(trx, scope));
     if (!check.ok) throw new PlanTransitionError(request.action, before.status, check.reason);

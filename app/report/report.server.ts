@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/audit.server";
 import { overviewCache } from "../overview/cache.server";
 import { asOfDate, overviewFigures } from "../overview/overview.server";
 import type { PlanSnapshot } from "../plan/snapshot.server";
-import { StaleVersionError, expectVersionedUpdate } from "../utils/concurrency.server";
+import { StaleVersionError, expectVersionedUpdate, transact } from "../utils/concurrency.server";
 import {
   FIGURES_FORMAT,
   REPORT_SECTIONS,
@@ -91,7 +91,7 @@ export async function createReport(
   db: DB,
   { cooperationId, userId, year }: { cooperationId: string; userId: string; year: number }
 ) {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     if (await findReport(trx, { cooperationId, year })) return;
     const now = new Date().toISOString();
     const id = randomUUID();
@@ -131,7 +131,7 @@ export async function saveNarrative(
     narrative,
   }: { cooperationId: string; userId: string; year: number; version: number; narrative: Narrative }
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const report = await findDraft(trx, { cooperationId, year });
     const result = await trx
       .updateTable("annual_report")
@@ -176,7 +176,7 @@ export async function publishReport(
     now = new Date(),
   }: { cooperationId: string; userId: string; year: number; version: number; now?: Date }
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const report = await findDraft(trx, { cooperationId, year });
     const figures = await computeReportFigures(trx, { cooperationId, year, now });
     const publishedAt = now.toISOString();

@@ -8,6 +8,7 @@ import { enqueueRoundMail, reportersToNotify } from "../mail/queue.server";
 import { participation } from "../uptake/participation.server";
 import { absoluteUrl } from "../utils/origin.server";
 import { maySubmit, municipalityProgress, needsReminder, reminderDue, type MunicipalityProgress, type Submission } from "./round";
+import { transact } from "../utils/concurrency.server";
 
 /*
  * Reporting rounds: the secretariat opens one with a deadline and the measures it asks about,
@@ -163,7 +164,7 @@ export async function openRound(
   db: DB,
   { cooperationId, userId, input, now = new Date() }: { cooperationId: string; userId: string; input: OpenRoundInput; now?: Date }
 ): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const measures = await trx
       .selectFrom("measure")
       .select("id")
@@ -264,7 +265,7 @@ export async function sendReminders(
   db: DB,
   input: { cooperationId: string; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
 ): Promise<{ notified: number; withoutReporter: string[] }> {
-  return db.transaction().execute((trx) => remind(trx, input));
+  return transact(db, (trx) => remind(trx, input));
 }
 
 async function remind(
@@ -299,7 +300,7 @@ export async function closeRound(
   db: DB,
   { cooperationId, userId, roundId, now = new Date() }: { cooperationId: string; userId: string; roundId: string; now?: Date }
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const round = await findRound(trx, { cooperationId, roundId });
     if (round.closedAt) throw new RoundClosedError();
     await trx
@@ -332,7 +333,7 @@ export async function submitRound(
     now = new Date(),
   }: { cooperationId: string; municipalityId: string; userId: string; roundId: string; now?: Date }
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const round = await roundDetail(trx, { cooperationId, roundId });
     if (round.closedAt) throw new RoundClosedError();
     const progress = round.municipalities.find((m) => m.municipalityId === municipalityId);
@@ -387,7 +388,7 @@ export async function returnSubmission(
     now = new Date(),
   }: { cooperationId: string; userId: string; roundId: string; municipalityId: string; comment: string; now?: Date }
 ): Promise<void> {
-  await db.transaction().execute(async (trx) => {
+  await transact(db, async (trx) => {
     const round = await findRound(trx, { cooperationId, roundId });
     if (round.closedAt) throw new RoundClosedError();
     const returnedAt = now.toISOString();
@@ -437,7 +438,7 @@ export async function sendDueReminders(db: DB, now: Date): Promise<number> {
       today
     );
     if (!due) continue;
-    const claimed = await db.transaction().execute(async (trx) => {
+    const claimed = await transact(db, async (trx) => {
       const result = await trx
         .updateTable("reporting_round")
         .set({ reminder_sent_at: now.toISOString() })

@@ -4,6 +4,8 @@ import { safeRedirectTarget } from "../auth/guards.server";
 import { db } from "../db.server";
 import { isLanguage } from "../i18n/config";
 import { languageCookie } from "../i18n/language.server";
+import { transact } from "../utils/concurrency.server";
+import { readForm } from "../utils/form.server";
 
 export async function loader(_: LoaderFunctionArgs) {
   return redirect("/");
@@ -11,26 +13,24 @@ export async function loader(_: LoaderFunctionArgs) {
 
 /** Saves the chosen language: on the account when signed in (it follows the user), and in a cookie. */
 export async function action({ request, context }: ActionFunctionArgs) {
-  const form = await request.formData();
+  const form = await readForm(request);
   const lang = form.get("lang");
   const back = safeRedirectTarget(form.get("redirectTo"));
   if (!isLanguage(lang)) return redirect(back);
-  if (context.user) {
-    const user = context.user;
-    await db()
-      .transaction()
-      .execute(async (trx) => {
-        await trx.updateTable("app_user").set({ language: lang }).where("id", "=", user.id).execute();
-        await recordAudit(trx, {
-          cooperationId: null,
-          actorId: user.id,
-          action: "user.language_changed",
-          entityType: "user",
-          entityId: user.id,
-          before: { language: user.language },
-          after: { language: lang },
-        });
+  const user = context.user;
+  if (user && user.language !== lang) {
+    await transact(db(), async (trx) => {
+      await trx.updateTable("app_user").set({ language: lang }).where("id", "=", user.id).execute();
+      await recordAudit(trx, {
+        cooperationId: null,
+        actorId: user.id,
+        action: "user.language_changed",
+        entityType: "user",
+        entityId: user.id,
+        before: { language: user.language },
+        after: { language: lang },
       });
+    });
   }
   return redirect(back, { headers: { "Set-Cookie": await languageCookie.serialize(lang) } });
 }

@@ -5,6 +5,7 @@ import type { UptakeStatus } from "../../db/schema";
 import { isBackwards, osloToday, type BulkUptakeInput, type UptakeReportInput } from "@shared-schema/uptake";
 import { recordAudit } from "../audit/audit.server";
 import { openRoundByMeasure } from "../round/open-rounds.server";
+import { transact } from "../utils/concurrency.server";
 import { isLatestReport } from "./latest.server";
 import { measuresOf } from "./participation.server";
 
@@ -46,13 +47,6 @@ interface Scope {
   userId: string;
 }
 
-const MAX_ATTEMPTS = 5;
-
-function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string };
-  return e?.code === "23505" || e?.code === "SQLITE_CONSTRAINT_UNIQUE";
-}
-
 /** The latest report per measure for one municipality. */
 export async function currentReports(
   db: DB,
@@ -82,13 +76,7 @@ export async function saveUptakeReports(
   db: DB,
   { cooperationId, municipalityId, userId, reports, now = new Date() }: Scope & { reports: ReportToSave[]; now?: Date }
 ): Promise<string[]> {
-  for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction().execute((trx) => insertReports(trx, { cooperationId, municipalityId, userId, reports, now }));
-    } catch (error) {
-      if (!isUniqueViolation(error) || attempt >= MAX_ATTEMPTS) throw error;
-    }
-  }
+  return transact(db, (trx) => insertReports(trx, { cooperationId, municipalityId, userId, reports, now }));
 }
 
 async function insertReports(
