@@ -30,6 +30,8 @@ import { rememberListeningAddress } from "./app/utils/origin.server";
 const root = path.dirname(fileURLToPath(import.meta.url));
 const BUILD_PATH = path.join(root, "build", "index.js");
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+// what the Fetch API's Request can carry to Remix; TRACE, TRACK and CONNECT it refuses to construct
+const METHODS = new Set([...SAFE_METHODS, "POST", "PUT", "PATCH", "DELETE"]);
 
 /**
  * Production: the build, imported once (Remix derives its route table anew on every request when
@@ -126,6 +128,10 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   const servePublic = express.static(path.join(root, "public"), { maxAge: "1h", index: false });
   const publicNames = new Set(readdirSync(path.join(root, "public")));
   app.use((req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? servePublic(req, res, next) : next()));
+  app.use((req, res, next) => {
+    if (METHODS.has(req.method)) return next();
+    res.status(405).set("Allow", "GET, HEAD, POST").type("text/plain").send("Method Not Allowed");
+  });
   app.use(sameOriginWrites);
 
   app.use(async (req, res, next) => {

@@ -35,9 +35,19 @@ export const links: LinksFunction = () => [
 export const meta: MetaFunction = ({ error, matches }) =>
   error ? pageTitle(matches, `errors.${errorKind(error)}.title`) : [{ title: "Fellesløft" }];
 
+const ERROR_KINDS: Record<number, string> = {
+  400: "badRequest",
+  403: "forbidden",
+  404: "notFound",
+  405: "methodNotAllowed",
+  409: "conflict",
+  413: "tooLarge",
+  415: "unsupportedType",
+  429: "tooMany",
+};
+
 function errorKind(error: unknown) {
-  const status = isRouteErrorResponse(error) ? error.status : 500;
-  return status === 404 ? "notFound" : status === 403 ? "forbidden" : status === 429 ? "tooMany" : "unexpected";
+  return (isRouteErrorResponse(error) && ERROR_KINDS[error.status]) || "unexpected";
 }
 
 export async function loader(args: LoaderFunctionArgs) {

@@ -1,19 +1,12 @@
 import { z } from "zod";
 import { NewPasswordSchema } from "./auth";
-import {
-  cooperationRoleSchema,
-  emailSchema,
-  isoDateSchema,
-  languageSchema,
-  municipalityNumberSchema,
-  slugSchema,
-} from "./common";
+import { cleanString, cooperationRoleSchema, emailSchema, isoDateSchema, languageSchema, municipalityNumberSchema, slugSchema } from "./common";
 
 export const CreateCooperationSchema = z.object({
   slug: slugSchema,
-  name: z.string().trim().min(2, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
-  description: z.string().trim().max(4000).default(""),
-  legalForm: z.string().trim().max(200).optional(),
+  name: cleanString().trim().min(2, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  description: cleanString().trim().max(4000).default(""),
+  legalForm: cleanString().trim().max(200).optional(),
   hostMunicipality: municipalityNumberSchema.optional(),
   defaultLanguage: languageSchema.default("nb"),
 });
@@ -26,7 +19,7 @@ export const AddMembersSchema = z.object({
 
 export const CreateUserSchema = z.object({
   email: emailSchema,
-  name: z.string().trim().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  name: cleanString().trim().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
   password: NewPasswordSchema,
   platformAdmin: z.boolean().default(false),
   language: languageSchema.optional(),

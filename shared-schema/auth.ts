@@ -1,14 +1,13 @@
 import { z } from "zod";
-import { emailSchema } from "./common";
+import { cleanString, emailSchema } from "./common";
 
 export const LoginSchema = z.object({
   email: emailSchema,
-  password: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(1024),
-  redirectTo: z.string().optional(),
+  password: cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(1024),
+  redirectTo: cleanString().optional(),
 });
 
 /** Passwords set through the admin CLI. */
-export const NewPasswordSchema = z
-  .string()
+export const NewPasswordSchema = cleanString()
   .min(12, { error: "validation.passwordTooShort" })
   .max(1024, { error: "validation.tooLong" });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateSchema } from "./common";
+import { cleanString, isoDateSchema } from "./common";
 
 /*
  * A decision (vedtak) as the strategy's adoption and the action plan's approval or return record
@@ -9,15 +9,13 @@ import { isoDateSchema } from "./common";
 
 export const DECISION_BODIES = ["board", "chief_executives", "municipal_council"] as const;
 
-export const requiredDateSchema = z
-  .string({ error: "validation.required" })
+export const requiredDateSchema = cleanString({ error: "validation.required" })
   .trim()
   .min(1, { error: "validation.required" })
   .pipe(isoDateSchema);
 
 /** Case numbers such as "21/13" or "2013/45-3"; optional, since not every body numbers its cases. */
-export const caseNumberSchema = z
-  .string()
+export const caseNumberSchema = cleanString()
   .trim()
   .max(40, { error: "validation.tooLong" })
   .regex(/^[0-9A-Za-zÆØÅæøå][0-9A-Za-zÆØÅæøå/\-. ]*$/, { error: "decision.validation.caseNumber" })
@@ -28,8 +26,7 @@ export const decisionFields = {
   body: z.enum(DECISION_BODIES, { error: "decision.validation.body" }),
   decidedOn: requiredDateSchema,
   caseNumber: caseNumberSchema,
-  text: z
-    .string({ error: "validation.required" })
+  text: cleanString({ error: "validation.required" })
     .trim()
     .min(1, { error: "validation.required" })
     .max(4000, { error: "validation.tooLong" }),

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { optionalText, urlSchema } from "./common";
+import { cleanString, optionalText, urlSchema } from "./common";
 
 /*
  * The measure form (tiltak): one schema for create and edit, shared by the routes, the tests and
@@ -89,9 +89,8 @@ export function parseWholeNumber(input: string): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
-const text = (max: number) => z.string().trim().max(max, { error: "validation.tooLong" });
-const nokSchema = z
-  .string()
+const text = (max: number) => cleanString().trim().max(max, { error: "validation.tooLong" });
+const nokSchema = cleanString()
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v.trim() === "") return 0;
@@ -110,8 +109,10 @@ const wholeNumber = (min: number, max: number, error: string) =>
 const yearSchema = wholeNumber(MIN_YEAR, MAX_YEAR, "measure.validation.year");
 
 const BenefitRow = z.object({
+  /** the saved benefit a row edits; a new row has none */
+  id: cleanString().max(64).optional(),
   description: text(2000).optional(),
-  amount: z.string().optional(),
+  amount: cleanString().optional(),
   unit: z.enum(BENEFIT_UNITS, { error: "measure.validation.unit" }).optional(),
   owner: optionalText(200),
   baseline: optionalText(500),
@@ -121,13 +122,13 @@ const BenefitRow = z.object({
 
 const LinkRow = z.object({
   title: text(300).optional(),
-  url: z.string().trim().optional(),
+  url: cleanString().trim().optional(),
 });
 
 const MemberRow = z.object({
-  id: z.string({ error: "validation.required" }).min(1).max(100),
+  id: cleanString({ error: "validation.required" }).min(1).max(100),
   selected: z.boolean().optional(),
-  percent: z.string().optional(),
+  percent: cleanString().optional(),
   fromYear: yearSchema.optional(),
   toYear: yearSchema.optional(),
 });
@@ -135,14 +136,13 @@ const MemberRow = z.object({
 export const MeasureFormSchema = z
   .object({
     number: wholeNumber(1, 99_999, "measure.validation.number"),
-    name: z
-      .string({ error: "validation.required" })
+    name: cleanString({ error: "validation.required" })
       .trim()
       .min(1, { error: "validation.required" })
       .max(300, { error: "validation.tooLong" }),
     description: text(10_000).default(""),
-    focusAreas: z.array(z.string().max(100)).default([]),
-    goals: z.array(z.string().max(100)).default([]),
+    focusAreas: z.array(cleanString().max(100)).default([]),
+    goals: z.array(cleanString().max(100)).default([]),
     benefitsText: text(10_000).default(""),
     benefits: z.array(BenefitRow).default([]),
     investmentCost: nokSchema,
@@ -231,6 +231,8 @@ export interface MeasureInput {
   goalIds: string[];
   benefitsText: string;
   benefits: {
+    /** the saved benefit this edits; null for a new one */
+    id: string | null;
     description: string;
     amount: number | null;
     unit: string | null;
@@ -282,6 +284,7 @@ export function toMeasureInput(v: MeasureForm): MeasureInput {
     benefits: v.benefits
       .filter((b) => b.description)
       .map((b) => ({
+        id: b.id || null,
         description: b.description!,
         amount: b.amount?.trim() ? parseWholeNumber(b.amount) : null,
         unit: b.amount?.trim() ? b.unit ?? null : null,

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "./common";
 
 /*
  * The secretariat's weights of measures in the progress per focus area (default 1 each). Each
@@ -8,7 +9,7 @@ export const WeightsSchema = z.object({
   rows: z
     .array(
       z.object({
-        measureId: z.string().min(1).max(64),
+        measureId: cleanString().min(1).max(64),
         version: z.number({ error: "form.staleVersion" }).int().min(1),
         weight: z
           .number({ error: "overview.validation.weight" })

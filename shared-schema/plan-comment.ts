@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "./common";
 
 /*
  * The input round's forms (issue 5, item 3). Messages are translation keys. The municipality a
@@ -10,14 +11,12 @@ export const PLAN_COMMENT_MAX = 4000;
 /** A comment on the plan as a whole (no `itemId`) or on one of its items. */
 export const PlanCommentSchema = z.object({
   intent: z.literal("comment").optional(),
-  itemId: z
-    .string()
+  itemId: cleanString()
     .trim()
     .max(64, { error: "planComments.validation.item" })
     .optional()
     .transform((v) => (v ? v : null)),
-  body: z
-    .string({ error: "planComments.validation.bodyRequired" })
+  body: cleanString({ error: "planComments.validation.bodyRequired" })
     .trim()
     .min(1, { error: "planComments.validation.bodyRequired" })
     .max(PLAN_COMMENT_MAX, { error: "validation.tooLong" }),
@@ -26,5 +25,5 @@ export const PlanCommentSchema = z.object({
 /** The secretariat's "mark as handled" / "undo" buttons. */
 export const CommentHandledSchema = z.object({
   intent: z.enum(["markHandled", "markUnhandled"]),
-  commentId: z.string().trim().min(1).max(64),
+  commentId: cleanString().trim().min(1).max(64),
 });

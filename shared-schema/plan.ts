@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "./common";
 import { MAX_YEAR, MIN_YEAR, parseNok } from "./measure";
 import { decisionFields, requiredDateSchema } from "./decision";
 
@@ -9,7 +10,7 @@ import { decisionFields, requiredDateSchema } from "./decision";
  */
 
 const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
-const idSchema = z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
+const idSchema = cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
 
 const yearSchema = z
   .number({ error: "plan.validation.year" })
@@ -20,8 +21,7 @@ const yearSchema = z
 const optionalYear = yearSchema.optional().transform((v) => v ?? null);
 
 /** NOK typed the Norwegian way ("1 250 000,50", "kr 12.500"); empty is 0. Output in øre. */
-export const budgetSchema = z
-  .string()
+export const budgetSchema = cleanString()
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v.trim() === "") return 0;
@@ -62,8 +62,7 @@ export const planItemFields = {
     .transform((v) => v ?? null),
   periodFrom: optionalYear,
   periodTo: optionalYear,
-  milestones: z
-    .string()
+  milestones: cleanString()
     .trim()
     .max(4000, { error: "validation.tooLong" })
     .optional()

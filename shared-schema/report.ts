@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "./common";
 
 /*
  * The annual status report's forms: start a year's report, write the narrative per section,
@@ -6,8 +7,7 @@ import { z } from "zod";
  */
 
 const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
-const sectionText = z
-  .string()
+const sectionText = cleanString()
   .trim()
   .max(20_000, { error: "validation.tooLong" })
   .optional()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { isoDateSchema } from "./common";
+import { cleanString, isoDateSchema } from "./common";
 import { osloToday } from "./uptake";
 
 /*
@@ -7,16 +7,14 @@ import { osloToday } from "./uptake";
  * municipality named in the secretariat's forms is checked against the round's members.
  */
 
-const idSchema = z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
+const idSchema = cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
 
 export const OpenRoundSchema = z.object({
-  name: z
-    .string({ error: "validation.required" })
+  name: cleanString({ error: "validation.required" })
     .trim()
     .min(1, { error: "validation.required" })
     .max(200, { error: "validation.tooLong" }),
-  deadline: z
-    .string({ error: "validation.required" })
+  deadline: cleanString({ error: "validation.required" })
     .pipe(isoDateSchema)
     .refine((d) => d >= osloToday(), { error: "round.validation.deadlinePast" }),
   reminderDaysBefore: z
@@ -37,8 +35,7 @@ export const RoundActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("return"),
     municipalityId: idSchema,
-    comment: z
-      .string({ error: "round.validation.returnComment" })
+    comment: cleanString({ error: "round.validation.returnComment" })
       .trim()
       .min(1, { error: "round.validation.returnComment" })
       .max(2000, { error: "validation.tooLong" }),

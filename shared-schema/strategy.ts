@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { cleanString } from "./common";
 import { decisionFields } from "./decision";
 
 /*
@@ -8,23 +9,20 @@ import { decisionFields } from "./decision";
  */
 
 const required = (max: number) =>
-  z
-    .string({ error: "validation.required" })
+  cleanString({ error: "validation.required" })
     .trim()
     .min(1, { error: "validation.required" })
     .max(max, { error: "validation.tooLong" });
 
 const optionalText = (max: number) =>
-  z
-    .string()
+  cleanString()
     .trim()
     .max(max, { error: "validation.tooLong" })
     .optional()
     .transform((v) => v ?? "");
 
 const nullableText = (max: number) =>
-  z
-    .string()
+  cleanString()
     .trim()
     .max(max, { error: "validation.tooLong" })
     .optional()
@@ -40,8 +38,7 @@ const year = z
 export const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
 
 /** One item per line; blank lines dropped. At most 30 items of 500 characters. */
-const lineList = z
-  .string()
+const lineList = cleanString()
   .max(15_000, { error: "validation.tooLong" })
   .optional()
   .transform((v) =>
@@ -52,7 +49,7 @@ const lineList = z
   )
   .pipe(
     z
-      .array(z.string().max(500, { error: "strategy.validation.listItemTooLong" }))
+      .array(cleanString().max(500, { error: "strategy.validation.listItemTooLong" }))
       .max(30, { error: "strategy.validation.listTooLong" })
   );
 
@@ -80,7 +77,7 @@ export type StrategyInput = z.output<typeof NewStrategySchema>;
 
 export const FocusAreaSchema = z.object({
   /** set when editing an existing focus area */
-  focusAreaId: z.string().max(64).optional(),
+  focusAreaId: cleanString().max(64).optional(),
   title: required(200),
   description: optionalText(4000),
   rationale: optionalText(4000),
@@ -90,8 +87,8 @@ export type FocusAreaInput = Omit<z.output<typeof FocusAreaSchema>, "version" | 
 
 export const GoalSchema = z.object({
   /** set when editing an existing goal */
-  goalId: z.string().max(64).optional(),
-  focusAreaId: z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64),
+  goalId: cleanString().max(64).optional(),
+  focusAreaId: cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64),
   text: required(1000),
   indicator: nullableText(500),
   target: nullableText(500),
@@ -106,7 +103,7 @@ export const EvaluationSchema = z.object({
   entries: z
     .array(
       z.object({
-        goalId: z.string().min(1).max(64),
+        goalId: cleanString().min(1).max(64),
         assessment: optionalText(2000),
         /** the assessment the form showed: what was stored when the page was loaded */
         shown: optionalText(2000),
@@ -118,9 +115,9 @@ export const EvaluationSchema = z.object({
 
 /** The small buttons on a strategy page: reorder, remove, start a revision. */
 export const StrategyIntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("moveArea"), id: z.string().min(1), direction: z.enum(["up", "down"]), version: versionSchema }),
-  z.object({ intent: z.literal("moveGoal"), id: z.string().min(1), direction: z.enum(["up", "down"]), version: versionSchema }),
-  z.object({ intent: z.literal("removeArea"), id: z.string().min(1), version: versionSchema }),
-  z.object({ intent: z.literal("removeGoal"), id: z.string().min(1), version: versionSchema }),
+  z.object({ intent: z.literal("moveArea"), id: cleanString().min(1), direction: z.enum(["up", "down"]), version: versionSchema }),
+  z.object({ intent: z.literal("moveGoal"), id: cleanString().min(1), direction: z.enum(["up", "down"]), version: versionSchema }),
+  z.object({ intent: z.literal("removeArea"), id: cleanString().min(1), version: versionSchema }),
+  z.object({ intent: z.literal("removeGoal"), id: cleanString().min(1), version: versionSchema }),
   z.object({ intent: z.literal("startRevision") }),
 ]);

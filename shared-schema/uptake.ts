@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { UptakeStatus } from "../db/schema";
-import { isoDateSchema, optionalText, urlSchema } from "./common";
+import { cleanString, isoDateSchema, optionalText, urlSchema } from "./common";
 import { parseWholeNumber } from "./measure";
 
 /*
@@ -34,16 +34,14 @@ export function osloToday(now = new Date()): string {
 }
 
 const statusSchema = z.enum(UPTAKE_SCALE, { error: "uptake.validation.status" });
-const idSchema = z.string({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
-const commentSchema = z
-  .string()
+const idSchema = cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
+const commentSchema = cleanString()
   .trim()
   .max(2000, { error: "validation.tooLong" })
   .optional()
   .transform((v) => v ?? "");
 
-const effectiveDateSchema = z
-  .string({ error: "validation.required" })
+const effectiveDateSchema = cleanString({ error: "validation.required" })
   .pipe(isoDateSchema)
   .refine((d) => d <= osloToday(), { error: "uptake.validation.futureDate" });
 
@@ -59,8 +57,7 @@ function backwardsNeedsComment(
 
 const benefitRow = z.object({
   benefitId: idSchema,
-  amount: z
-    .string()
+  amount: cleanString()
     .max(40, { error: "validation.tooLong" })
     .optional()
     .refine((v) => !v?.trim() || parseWholeNumber(v) !== null, { error: "measure.validation.wholeNumber" }),

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json } from "@remix-run/node";
 import type { DB } from "../../db/connect";
 import { MeasureFormSchema, toMeasureInput } from "@shared-schema/measure";
@@ -6,6 +6,8 @@ import { listFocusAreasAndGoals, listMemberOptions } from "./catalogue.server";
 import { createMeasure, MeasureInputError, StaleVersionError, updateMeasure } from "./edit.server";
 import { redirectWithToast } from "../utils/toast.server";
 import type { MeasureFormOptions } from "./measure-form";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 /** Focus areas, goals and municipalities the form offers. */
 export async function measureFormOptions(db: DB, cooperationId: string): Promise<MeasureFormOptions> {
@@ -30,8 +32,8 @@ export async function saveMeasureForm(
     number,
   }: { request: Request; cooperationId: string; userId: string; slug: string; number?: number }
 ) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: MeasureFormSchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: MeasureFormSchema });
   if (submission.status !== "success") {
     return json({ result: submission.reply(), stale: false }, { status: 400 });
   }

@@ -1,12 +1,13 @@
 import { useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InputDeadlineSchema, PlanDecisionSchema } from "@shared-schema/plan";
 import { DecisionFields, decisionErrorFields } from "../decision/decision-fields";
 import { ErrorSummary, TextField } from "../ui/form";
 import type { PlanAction } from "./state-machine";
+import { parseForm } from "../utils/parse-form";
 
 /*
  * The transition forms of a plan page: one small POST form per action the user may take now.
@@ -94,7 +95,7 @@ function DeadlineForm({
     constraint: getZodConstraint(InputDeadlineSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: InputDeadlineSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: InputDeadlineSchema }),
   });
   return (
     <section aria-labelledby="send-heading" className="flex flex-col gap-3">
@@ -138,7 +139,7 @@ function DecisionForm({
     constraint: getZodConstraint(PlanDecisionSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanDecisionSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: PlanDecisionSchema }),
   });
   const headingId = `${action}-heading`;
   return (

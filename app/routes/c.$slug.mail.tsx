@@ -17,6 +17,7 @@ import {
 } from "../mail/outbox.server";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
+import { readForm } from "../utils/form.server";
 
 /*
  * The secretariat's view of e-mail to reporters: sent, kept in the outbox (no SMTP configured),
@@ -50,7 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "round:manage");
-  const parsed = RequeueMailSchema.safeParse(Object.fromEntries(await args.request.formData()));
+  const parsed = RequeueMailSchema.safeParse(Object.fromEntries(await readForm(args.request)));
   if (!parsed.success) throw new Response("Bad Request", { status: 400 });
   const { messageId } = parsed.data;
   let outcome: Awaited<ReturnType<typeof requeueFailedMail>>;

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -26,6 +26,8 @@ import { availableActions, isEditable, isFrozen, PLAN_ACTIONS, PLAN_TRANSITIONS,
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
@@ -81,7 +83,7 @@ export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, MOVERS);
   const year = yearParam(args);
   const plan = await requirePlan(scope.cooperationId, year);
-  const formData = await args.request.formData();
+  const formData = await readForm(args.request);
   const intent = formData.get("intent");
   if (typeof intent !== "string" || !(PLAN_ACTIONS as readonly string[]).includes(intent)) throw notFound();
   const action = intent as PlanAction;
@@ -98,18 +100,18 @@ export async function action(args: ActionFunctionArgs) {
   let request: TransitionRequest;
   let version: number;
   if (action === "sendForInput") {
-    const submission = parseWithZod(formData, { schema: InputDeadlineSchema });
+    const submission = parseForm(formData, { schema: InputDeadlineSchema });
     if (submission.status !== "success") return json({ intent: action, result: submission.reply() }, { status: 400 });
     request = { action, inputDeadline: submission.value.inputDeadline };
     version = submission.value.version;
   } else if (action === "approve" || action === "return") {
-    const submission = parseWithZod(formData, { schema: PlanDecisionSchema });
+    const submission = parseForm(formData, { schema: PlanDecisionSchema });
     if (submission.status !== "success") return json({ intent: action, result: submission.reply() }, { status: 400 });
     const { version: v, ...decision } = submission.value;
     request = { action, decision };
     version = v;
   } else {
-    const submission = parseWithZod(formData, { schema: VersionOnlySchema });
+    const submission = parseForm(formData, { schema: VersionOnlySchema });
     if (submission.status !== "success") {
       return redirectWithToast(here, { kind: "error", key: "plan.errors.stale" });
     }

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -24,6 +24,8 @@ import { findPlanByYear, loadPlanVersion } from "../plan/plan.server";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, SelectField, TextAreaField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 /*
  * The input round (innspel) on a year's action plan: the version out for input (or else the
@@ -87,13 +89,13 @@ export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "plan:comment");
   const { year, version } = await requireCommentVersion(args, scope);
   const here = pageUrl(scope.slug, year);
-  const formData = await args.request.formData();
+  const formData = await readForm(args.request);
   const intent = formData.get("intent");
   const base = { cooperationId: scope.cooperationId, userId: scope.userId };
 
   if (intent === "markHandled" || intent === "markUnhandled") {
     if (!can(scope.roles, "plan:edit")) throw forbidden();
-    const submission = parseWithZod(formData, { schema: CommentHandledSchema });
+    const submission = parseForm(formData, { schema: CommentHandledSchema });
     if (submission.status !== "success") return json(submission.reply(), { status: 400 });
     const handled = submission.value.intent === "markHandled";
     try {
@@ -109,7 +111,7 @@ export async function action(args: ActionFunctionArgs) {
     });
   }
 
-  const submission = parseWithZod(formData, { schema: PlanCommentSchema });
+  const submission = parseForm(formData, { schema: PlanCommentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
     // the municipality is the reporter's own, read from the role grant by the data layer
@@ -141,7 +143,7 @@ function CommentForm({ items, sent }: { items: { id: string; number: number; nam
     constraint: getZodConstraint(PlanCommentSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanCommentSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: PlanCommentSchema }),
   });
   return (
     <>

@@ -1,6 +1,6 @@
 import { useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,8 @@ import { isEditable } from "../plan/state-machine";
 import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
@@ -63,12 +65,12 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "plan:edit");
   const { year, latest } = await latestVersion(args, scope.cooperationId);
-  const formData = await args.request.formData();
+  const formData = await readForm(args.request);
   const intent = formData.get("intent");
   const here = `/c/${scope.slug}/plans/${year}/items`;
   const base = { cooperationId: scope.cooperationId, userId: scope.userId, versionId: latest.id };
   if (intent === "update") {
-    const submission = parseWithZod(formData, { schema: PlanItemSchema });
+    const submission = parseForm(formData, { schema: PlanItemSchema });
     const itemId = String(formData.get("itemId") ?? "");
     if (submission.status !== "success") return json({ itemId, result: submission.reply() }, { status: 400 });
     const { itemId: id, version, ...values } = submission.value;
@@ -82,11 +84,11 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "add" || intent === "remove") {
     try {
       if (intent === "add") {
-        const submission = parseWithZod(formData, { schema: AddPlanItemSchema });
+        const submission = parseForm(formData, { schema: AddPlanItemSchema });
         if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan.errors.stale" });
         await addPlanItem(db(), { ...base, version: submission.value.version, measureId: submission.value.measureId });
       } else {
-        const submission = parseWithZod(formData, { schema: RemovePlanItemSchema });
+        const submission = parseForm(formData, { schema: RemovePlanItemSchema });
         if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan.errors.stale" });
         await removePlanItem(db(), { ...base, version: submission.value.version, itemId: submission.value.itemId });
       }
@@ -199,7 +201,7 @@ function ItemForm({
     constraint: getZodConstraint(PlanItemSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: PlanItemSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: PlanItemSchema }),
   });
   const headingId = `item-heading-${item.number}`;
   const label = `${item.number}. ${item.name}`;

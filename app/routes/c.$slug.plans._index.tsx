@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,8 @@ import { listPlans, planRefusalKey } from "../plan/plan-route.server";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan.listTitle");
 
@@ -37,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "plan:edit");
-  const submission = parseWithZod(await args.request.formData(), { schema: CreatePlanSchema });
+  const submission = parseForm(await readForm(args.request), { schema: CreatePlanSchema });
   if (submission.status !== "success") return json({ error: null, result: submission.reply() }, { status: 400 });
   const { year, mode } = submission.value;
   const input = { cooperationId: scope.cooperationId, userId: scope.userId, year };

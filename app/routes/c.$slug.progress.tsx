@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -18,6 +18,8 @@ import { ErrorSummary, FieldErrors } from "../ui/form";
 import { CostChart, ProgressChart, UptakeChart } from "../ui/charts/report-charts";
 import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "overview.progressPageTitle", { year: data?.year ?? "" });
@@ -54,7 +56,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "measure:edit");
-  const submission = parseWithZod(await args.request.formData(), { schema: WeightsSchema });
+  const submission = parseForm(await readForm(args.request), { schema: WeightsSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const back = new URL(args.request.url);
   try {

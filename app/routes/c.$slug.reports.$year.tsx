@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -23,6 +23,8 @@ import { DownloadLink } from "../report/download-link";
 import { ReportView } from "../report/report-view";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "report.pageTitle", { year: data?.year ?? "" });
@@ -41,11 +43,11 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "report:edit");
   const year = parseReportYear(args.params.year);
-  const formData = await args.request.formData();
+  const formData = await readForm(args.request);
   const here = `/c/${scope.slug}/reports/${year}`;
   const where = { cooperationId: scope.cooperationId, userId: scope.userId, year };
   const publishing = formData.get("intent") === "publish";
-  const submission = parseWithZod(formData, { schema: publishing ? PublishReportSchema : NarrativeSchema });
+  const submission = parseForm(formData, { schema: publishing ? PublishReportSchema : NarrativeSchema });
   if (submission.status !== "success")
     return json({ intent: publishing ? "publish" : "save", result: submission.reply() }, { status: 400 });
   try {

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -14,6 +14,8 @@ import { createReport, listReports } from "../report/report.server";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "report.listTitle");
 
@@ -36,7 +38,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "report:edit");
-  const submission = parseWithZod(await args.request.formData(), { schema: CreateReportSchema });
+  const submission = parseForm(await readForm(args.request), { schema: CreateReportSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { year } = submission.value;
   await createReport(db(), { cooperationId: scope.cooperationId, userId: scope.userId, year });

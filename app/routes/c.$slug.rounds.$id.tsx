@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -22,6 +22,8 @@ import {
 import { DataTable } from "../ui/data-table";
 import { FieldErrors } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "round.detail.title", { name: data?.round.name ?? "" });
@@ -44,8 +46,8 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "round:manage");
   const round = await requireRound(args, scope.cooperationId);
-  const formData = await args.request.formData();
-  const submission = parseWithZod(formData, { schema: RoundActionSchema });
+  const formData = await readForm(args.request);
+  const submission = parseForm(formData, { schema: RoundActionSchema });
   if (submission.status !== "success") {
     return json({ result: submission.reply(), municipalityId: String(formData.get("municipalityId") ?? "") }, { status: 400 });
   }

@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,8 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { openRound, RoundNotFoundError } from "../round/round.server";
 import { CheckboxGroupField, ErrorSummary, TextField, SubmitOrCancel } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round.form.pageTitle");
 
@@ -30,7 +32,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "round:manage");
-  const submission = parseWithZod(await args.request.formData(), { schema: OpenRoundSchema });
+  const submission = parseForm(await readForm(args.request), { schema: OpenRoundSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
     const id = await openRound(db(), { cooperationId: scope.cooperationId, userId: scope.userId, input: submission.value });
@@ -62,7 +64,7 @@ export default function NewRound() {
     constraint: getZodConstraint(OpenRoundSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: OpenRoundSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: OpenRoundSchema }),
   });
   return (
     <section aria-labelledby="round-form-heading" className="flex flex-col gap-4">

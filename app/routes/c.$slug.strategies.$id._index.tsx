@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { StrategyIntentSchema } from "@shared-schema/strategy";
@@ -9,6 +9,8 @@ import { refusalToast, requireStrategy, strategyUrl } from "../strategy/route.se
 import { StrategyDocument } from "../strategy/strategy-document";
 import { moveFocusArea, moveGoal, removeFocusArea, removeGoal, startRevision } from "../strategy/strategy-write.server";
 import { redirectWithToast } from "../utils/toast.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -25,7 +27,7 @@ export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
   const here = strategyUrl(scope.slug, strategy.id);
-  const submission = parseWithZod(await args.request.formData(), { schema: StrategyIntentSchema });
+  const submission = parseForm(await readForm(args.request), { schema: StrategyIntentSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const value = submission.value;
   const base = { cooperationId: scope.cooperationId, userId: scope.userId, strategyId: strategy.id };

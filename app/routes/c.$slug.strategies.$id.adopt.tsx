@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -11,6 +11,7 @@ import { requireStrategy, submitStrategyForm } from "../strategy/route.server";
 import { FormActions } from "../strategy/strategy-form";
 import { adoptStrategy } from "../strategy/strategy-write.server";
 import { ErrorSummary } from "../ui/form";
+import { parseForm } from "../utils/parse-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -54,7 +55,7 @@ export default function AdoptStrategy() {
     constraint: getZodConstraint(AdoptionSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: AdoptionSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: AdoptionSchema }),
   });
   return (
     <section aria-labelledby="adopt-heading" className="flex flex-col gap-4">

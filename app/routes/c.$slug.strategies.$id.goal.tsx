@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,6 +10,7 @@ import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/ro
 import { FormActions } from "../strategy/strategy-form";
 import { addGoal, updateGoal } from "../strategy/strategy-write.server";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "../ui/form";
+import { parseForm } from "../utils/parse-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -71,7 +72,7 @@ export default function GoalForm() {
     constraint: getZodConstraint(GoalSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: GoalSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: GoalSchema }),
   });
   const heading = goal ? t("strategy.editGoal") : t("strategy.addGoal");
   const blocked = strategy.status !== "draft";

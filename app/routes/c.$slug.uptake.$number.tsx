@@ -1,5 +1,5 @@
 import { getInputProps, useForm, type FieldMetadata } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,8 @@ import { measuresOf } from "../uptake/participation.server";
 import { NotParticipatingError, UptakeRowErrors, currentReports, saveUptakeReports } from "../uptake/report.server";
 import { Timeline } from "../uptake/timeline";
 import { redirectWithToast } from "../utils/toast.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "uptake.single.pageTitle", { number: data?.measure.number ?? "" });
@@ -72,7 +74,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const { scope, measure } = await requireOwnMeasure(args);
-  const submission = parseWithZod(await args.request.formData(), { schema: UptakeReportSchema });
+  const submission = parseForm(await readForm(args.request), { schema: UptakeReportSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   const { currentStatus: _shown, ...report } = submission.value;
   try {
@@ -114,7 +116,7 @@ export default function ReportMeasure() {
     constraint: getZodConstraint(UptakeReportSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: UptakeReportSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: UptakeReportSchema }),
   });
   const benefitRows = fields.benefits.getFieldList();
   const unit = (u: string | null) => (u ? t(`measure.units.${u}`, { defaultValue: u }) : "");

@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,6 +20,8 @@ import { ErrorSummary, FieldErrors } from "../ui/form";
 import { listOwnMeasures } from "../uptake/own-measures.server";
 import { NotParticipatingError, NothingToSaveError, UptakeRowErrors, saveBulkUptake } from "../uptake/report.server";
 import { redirectWithToast } from "../utils/toast.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "uptake.pageTitle");
 
@@ -50,11 +52,11 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireMunicipalityReporter(args);
   const where = { cooperationId: scope.cooperationId, municipalityId: scope.municipalityId, userId: scope.userId };
-  const formData = await args.request.formData();
+  const formData = await readForm(args.request);
   const back = `/c/${scope.slug}/uptake`;
 
   if (formData.get("intent") === "submit") {
-    const submission = parseWithZod(formData, { schema: SubmitRoundSchema });
+    const submission = parseForm(formData, { schema: SubmitRoundSchema });
     if (submission.status !== "success") throw notFound();
     try {
       await submitRound(db(), { ...where, roundId: submission.value.roundId });
@@ -67,7 +69,7 @@ export async function action(args: ActionFunctionArgs) {
     }
   }
 
-  const submission = parseWithZod(formData, { schema: BulkUptakeSchema });
+  const submission = parseForm(formData, { schema: BulkUptakeSchema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   try {
     const { saved } = await saveBulkUptake(db(), { ...where, input: submission.value });

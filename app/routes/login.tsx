@@ -1,5 +1,5 @@
 import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import {
   json,
   redirect,
@@ -18,6 +18,8 @@ import { consumeLoginAttempt, resetAccountAttempts } from "../auth/rate-limit.se
 import { listUserCooperations } from "../cooperation/scope.server";
 import { db } from "../db.server";
 import { ErrorSummary, TextField } from "../ui/form";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
 
@@ -35,8 +37,8 @@ export async function loader({ context }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
-  const formData = await request.formData();
-  const submission = parseWithZod(formData, { schema: LoginSchema });
+  const formData = await readForm(request);
+  const submission = parseForm(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
     return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
   }
@@ -75,7 +77,7 @@ export default function LoginPage() {
     constraint: getZodConstraint(LoginSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: LoginSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: LoginSchema }),
   });
   return (
     <section aria-labelledby="login-heading" className="mx-auto flex max-w-md flex-col gap-4">

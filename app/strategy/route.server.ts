@@ -1,4 +1,4 @@
-import { parseWithZod } from "@conform-to/zod/v4";
+
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
 import { notFound } from "../auth/guards.server";
@@ -8,6 +8,8 @@ import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from "./errors.server";
 import { getStrategyDetail, type StrategyDetail } from "./strategy-read.server";
+import { parseForm } from "../utils/parse-form";
+import { readForm } from "../utils/form.server";
 
 export function strategyUrl(slug: string, id: string): string {
   return `/c/${slug}/strategies/${encodeURIComponent(id)}`;
@@ -59,7 +61,7 @@ export async function submitStrategyForm<Schema extends $ZodType>(
   schema: Schema,
   save: (value: output<Schema>) => Promise<Saved>
 ) {
-  const submission = parseWithZod(await request.formData(), { schema });
+  const submission = parseForm(await readForm(request), { schema });
   if (submission.status !== "success") return json(submission.reply(), { status: 400 });
   let saved: Saved;
   try {

@@ -1,10 +1,11 @@
 import { useForm } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import type { SubmissionResult } from "@conform-to/react";
 import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewStrategySchema } from "@shared-schema/strategy";
 import { ErrorSummary, SubmitOrCancel, TextAreaField, TextField } from "../ui/form";
+import { parseForm } from "../utils/parse-form";
 
 export interface StrategyFormDefaults {
   title: string;
@@ -41,7 +42,7 @@ export function StrategyForm({
     constraint: getZodConstraint(NewStrategySchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: NewStrategySchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: NewStrategySchema }),
   });
   const all = [
     { meta: fields.title, label: t("strategy.field.title") },
