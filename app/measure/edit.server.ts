@@ -4,7 +4,7 @@ import type { DB } from "../../db/connect";
 import type { Database } from "../../db/schema";
 import type { MeasureInput } from "@shared-schema/measure";
 import { recordAudit } from "../audit/audit.server";
-import { expectVersionedUpdate, StaleVersionError } from "../utils/concurrency.server";
+import { expectVersionedUpdate, StaleVersionError, transact } from "../utils/concurrency.server";
 
 /*
  * Creating and editing a measure (tiltak). Each change is one transaction with one audit event
@@ -12,7 +12,7 @@ import { expectVersionedUpdate, StaleVersionError } from "../utils/concurrency.s
  * participating municipalities) are checked against the cooperation in the URL, never trusted.
  */
 
-export type MeasureField = "number" | "focusAreas" | "goals" | "members";
+export type MeasureField = "number" | "focusAreas" | "goals" | "members" | "benefits";
 
 /** A reference in the input that does not belong to this cooperation, or a taken number. */
 export class MeasureInputError extends Error {
@@ -65,6 +65,7 @@ export async function findMeasure(
     goalIds: goals.map((g) => g.goal_id).sort(),
     benefitsText: m.benefits_text,
     benefits: benefits.map((b) => ({
+      id: b.id,
       description: b.description,
       amount: b.amount,
       unit: b.unit,
@@ -190,57 +191,137 @@ function measureColumns(input: MeasureInput) {
   };
 }
 
-async function writeRelations(tx: Transaction<Database>, measureId: string, input: MeasureInput, focusAreaIds: string[]) {
-  for (const table of ["measure_focus_area", "measure_goal", "measure_benefit", "measure_participant", "measure_link"] as const) {
-    await tx.deleteFrom(table).where("measure_id", "=", measureId).execute();
+/**
+ * The measure's rows in the other tables, written as the difference to what is stored: a row the
+ * form left as it was is not touched, and an edited benefit keeps its id, so the realised values
+ * the municipalities reported against it (and their open forms) still point at it.
+ */
+async function writeRelations(
+  tx: Transaction<Database>,
+  measureId: string,
+  input: MeasureInput,
+  focusAreaIds: string[],
+  before: MeasureDetail | null
+) {
+  await replaceSet(tx, "measure_focus_area", "focus_area_id", measureId, before?.focusAreaIds ?? [], focusAreaIds);
+  await replaceSet(tx, "measure_goal", "goal_id", measureId, before?.goalIds ?? [], input.goalIds);
+  await writeBenefits(tx, measureId, input.benefits, before?.benefits ?? []);
+  const participantRows = input.participants.map((p) => ({
+    measure_id: measureId,
+    municipality_id: p.municipalityId,
+    custom_share_bp: input.costKey === "custom" ? p.customShareBp : null,
+    from_year: p.fromYear,
+    to_year: p.toYear,
+  }));
+  if (!sameJson(sortedParticipants(before?.participants ?? []), sortedParticipants(input.participants))) {
+    await tx.deleteFrom("measure_participant").where("measure_id", "=", measureId).execute();
+    await insertRows(tx, "measure_participant", participantRows);
+  }
+  if (!sameJson(before?.links ?? [], input.links)) {
+    await tx.deleteFrom("measure_link").where("measure_id", "=", measureId).execute();
+    await insertRows(
+      tx,
+      "measure_link",
+      input.links.map((l, i) => ({
+        // links keep the order they were entered in: ids are prefixed with their position
+        id: `${String(i).padStart(4, "0")}-${randomUUID()}`,
+        measure_id: measureId,
+        title: l.title,
+        url: l.url,
+      }))
+    );
+  }
+}
+
+async function replaceSet(
+  tx: Transaction<Database>,
+  table: "measure_focus_area" | "measure_goal",
+  column: "focus_area_id" | "goal_id",
+  measureId: string,
+  stored: readonly string[],
+  wanted: readonly string[]
+) {
+  const removed = stored.filter((id) => !wanted.includes(id));
+  const added = [...new Set(wanted)].filter((id) => !stored.includes(id));
+  if (removed.length) {
+    await tx
+      .deleteFrom(table)
+      .where("measure_id", "=", measureId)
+      .where(column as never, "in", removed as never)
+      .execute();
   }
   await insertRows(
     tx,
-    "measure_focus_area",
-    focusAreaIds.map((id) => ({ measure_id: measureId, focus_area_id: id }))
+    table,
+    added.map((id) => ({ measure_id: measureId, [column]: id }) as never)
   );
-  await insertRows(
-    tx,
-    "measure_goal",
-    input.goalIds.map((id) => ({ measure_id: measureId, goal_id: id }))
-  );
-  await insertRows(
-    tx,
-    "measure_benefit",
-    input.benefits.map((b, i) => ({
-      id: randomUUID(),
-      measure_id: measureId,
-      description: b.description,
-      amount: b.amount,
-      unit: b.unit,
-      owner: b.owner,
-      baseline: b.baseline,
-      target: b.target,
-      measured_when: b.measuredWhen,
-      sort_order: i,
-    }))
-  );
-  await insertRows(
-    tx,
-    "measure_participant",
-    input.participants.map((p) => ({
-      measure_id: measureId,
-      municipality_id: p.municipalityId,
-      custom_share_bp: input.costKey === "custom" ? p.customShareBp : null,
-      from_year: p.fromYear,
-      to_year: p.toYear,
-    }))
-  );
-  await insertRows(
-    tx,
-    "measure_link",
-    input.links.map((l, i) => ({
-      id: `${String(i).padStart(4, "0")}-${randomUUID()}`,
-      measure_id: measureId,
-      title: l.title,
-      url: l.url,
-    }))
-  );
+}
+
+type Benefit = MeasureInput["benefits"][number];
+
+function benefitColumns(b: Benefit, sortOrder: number) {
+  return {
+    description: b.description,
+    amount: b.amount,
+    unit: b.unit,
+    owner: b.owner,
+    baseline: b.baseline,
+    target: b.target,
+    measured_when: b.measuredWhen,
+    sort_order: sortOrder,
+  };
+}
+
+/**
+ * Benefits by identity: a row with an id edits that benefit (an id of another measure is refused),
+ * a row without one adds a benefit, and a benefit no row names is removed — unless municipalities
+ * have reported realised values against it, which are not thrown away with a form row.
+ */
+async function writeBenefits(tx: Transaction<Database>, measureId: string, wanted: readonly Benefit[], stored: readonly Benefit[]) {
+  const storedById = new Map(stored.map((b, i) => [b.id!, { benefit: b, sortOrder: i }]));
+  const ids = wanted.map((b) => b.id).filter((id): id is string => id !== null);
+  if (new Set(ids).size !== ids.length || ids.some((id) => !storedById.has(id))) {
+    throw new MeasureInputError("benefits", "measure.validation.foreignBenefit");
+  }
+  const removed = stored.map((b) => b.id!).filter((id) => !ids.includes(id));
+  if (removed.length) {
+    const reported = await tx.selectFrom("uptake_benefit").select("benefit_id").where("benefit_id", "in", removed).executeTakeFirst();
+    if (reported) throw new MeasureInputError("benefits", "measure.validation.benefitInUse");
+    await tx.deleteFrom("measure_benefit").where("id", "in", removed).execute();
+  }
+  for (const [i, b] of wanted.entries()) {
+    const columns = benefitColumns(b, i);
+    const old = b.id === null ? undefined : storedById.get(b.id);
+    if (!old) {
+      await tx
+        .insertInto("measure_benefit")
+        .values({ id: randomUUID(), measure_id: measureId, ...columns })
+        .execute();
+    } else if (!sameJson(benefitColumns(old.benefit, old.sortOrder), columns)) {
+      await tx.updateTable("measure_benefit").set(columns).where("id", "=", old.benefit.id!).execute();
+    }
+  }
+}
+
+const sortedParticipants = (participants: MeasureInput["participants"]) =>
+  [...participants]
+    .map((p) => ({ municipalityId: p.municipalityId, customShareBp: p.customShareBp, fromYear: p.fromYear, toYear: p.toYear }))
+    .sort((a, b) => a.municipalityId.localeCompare(b.municipalityId));
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+/** What the form decides about a measure, in one order, to tell whether a save changes anything. */
+function comparable(m: MeasureInput, focusAreaIds: readonly string[]) {
+  return {
+    ...measureColumns(m),
+    focusAreaIds: [...focusAreaIds].sort(),
+    goalIds: [...new Set(m.goalIds)].sort(),
+    benefits: m.benefits,
+    participants: sortedParticipants(m.participants),
+    links: m.links,
+  };
 }
 
 /** An insert with no rows is an SQL error, so an empty list inserts nothing. */
@@ -272,7 +353,7 @@ export async function createMeasure(
   { cooperationId, userId, input: raw }: { cooperationId: string; userId: string; input: MeasureInput }
 ): Promise<{ id: string; number: number }> {
   const input = withoutCustomSharesUnlessCustom(raw);
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     await assertNumberFree(tx, cooperationId, input.number);
     const { focusAreaIds } = await checkReferences(tx, cooperationId, input, []);
     const id = randomUUID();
@@ -281,7 +362,7 @@ export async function createMeasure(
       .insertInto("measure")
       .values({ id, cooperation_id: cooperationId, ...measureColumns(input), created_at: now, updated_at: now })
       .execute();
-    await writeRelations(tx, id, input, focusAreaIds);
+    await writeRelations(tx, id, input, focusAreaIds, null);
     const after = await findMeasure(tx, { cooperationId, number: input.number });
     await recordAudit(tx, {
       cooperationId,
@@ -310,7 +391,7 @@ export async function updateMeasure(
   }: { cooperationId: string; userId: string; number: number; version: number; input: MeasureInput }
 ): Promise<{ number: number }> {
   const input = withoutCustomSharesUnlessCustom(raw);
-  return db.transaction().execute(async (tx) => {
+  return transact(db, async (tx) => {
     const before = await findMeasure(tx, { cooperationId, number });
     if (!before) throw new StaleVersionError("measure");
     if (before.version !== version) throw new StaleVersionError("measure");
@@ -321,6 +402,8 @@ export async function updateMeasure(
       input,
       before.participants.map((p) => p.municipalityId)
     );
+    // a form sent back as it was shown changes nothing: no new version, no audit event
+    if (sameJson(comparable(before, before.focusAreaIds), comparable(input, focusAreaIds))) return { number: input.number };
     const result = await tx
       .updateTable("measure")
       .set((eb) => ({ ...measureColumns(input), version: eb("version", "+", 1), updated_at: new Date().toISOString() }))
@@ -329,7 +412,7 @@ export async function updateMeasure(
       .where("version", "=", version)
       .executeTakeFirst();
     expectVersionedUpdate(result, "measure");
-    await writeRelations(tx, before.id, input, focusAreaIds);
+    await writeRelations(tx, before.id, input, focusAreaIds, before);
     const after = await findMeasure(tx, { cooperationId, number: input.number });
     await recordAudit(tx, {
       cooperationId,

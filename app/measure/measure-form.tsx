@@ -1,5 +1,5 @@
 import { getInputProps, useForm, type FieldMetadata, type SubmissionResult } from "@conform-to/react";
-import { getZodConstraint, parseWithZod } from "@conform-to/zod/v4";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, Link, useNavigation } from "@remix-run/react";
 import type { InputHTMLAttributes, ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -16,6 +16,7 @@ import {
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { ErrorSummary, FieldErrors, SelectField, TextAreaField, TextField } from "../ui/form";
+import { parseForm } from "../utils/parse-form";
 
 /*
  * The measure form for create and edit. Works without JavaScript: list rows (benefits, links)
@@ -70,7 +71,7 @@ export function formValuesFrom(
   members: MeasureFormOptions["members"],
   nextNumber: number
 ): MeasureFormValues {
-  const blankBenefit = { description: "", amount: "", unit: "", owner: "", baseline: "", target: "", measuredWhen: "" };
+  const blankBenefit = { id: "", description: "", amount: "", unit: "", owner: "", baseline: "", target: "", measuredWhen: "" };
   const participants = new Map((m?.participants ?? []).map((p) => [p.municipalityId, p]));
   return {
     number: s(m?.number ?? nextNumber),
@@ -81,6 +82,7 @@ export function formValuesFrom(
     benefitsText: m?.benefitsText ?? "",
     benefits: [
       ...(m?.benefits ?? []).map((b) => ({
+        id: s(b.id),
         description: b.description,
         amount: b.amount === null ? "" : String(b.amount),
         unit: s(b.unit),
@@ -234,7 +236,7 @@ export function MeasureForm({
     constraint: getZodConstraint(MeasureFormSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
-    onValidate: ({ formData }) => parseWithZod(formData, { schema: MeasureFormSchema }),
+    onValidate: ({ formData }) => parseForm(formData, { schema: MeasureFormSchema }),
   });
   const memberById = new Map(options.members.map((m) => [m.municipalityId, m]));
   const memberName = (id: string | undefined) => {
@@ -398,6 +400,7 @@ export function MeasureForm({
             const f = row.getFieldset();
             return (
               <ListRow key={row.key} legend={benefitLegend(i)}>
+                <input type="hidden" name={f.id.name} value={f.id.initialValue ?? ""} />
                 <TextField meta={f.description} label={t(BENEFIT_LABELS.description)} />
                 <TextField meta={f.amount} label={t(BENEFIT_LABELS.amount)} inputMode="numeric" />
                 <SelectField meta={f.unit} label={t(BENEFIT_LABELS.unit)} options={unitOptions} />

@@ -219,6 +219,9 @@ export const measureMessages = domainMessages(
       foreignGoal: "Et av målene hører ikke til samarbeidets strategier.",
       foreignFocusArea: "Et av satsingsområdene hører ikke til samarbeidets strategier.",
       foreignParticipant: "En av kommunene er ikke medlem av samarbeidet.",
+      foreignBenefit: "En av gevinstene hører ikke til dette tiltaket. Last inn skjemaet på nytt.",
+      benefitInUse:
+        "En gevinst du fjernet, har realiserte verdier fra kommunenes rapporter og kan ikke fjernes. Sett den tilbake, eller endre teksten i stedet.",
     },
   },
   {
@@ -440,6 +443,9 @@ export const measureMessages = domainMessages(
         foreignGoal: "Eitt av måla høyrer ikkje til strategiane i samarbeidet.",
         foreignFocusArea: "Eitt av satsingsområda høyrer ikkje til strategiane i samarbeidet.",
         foreignParticipant: "Ein av kommunane er ikkje medlem i samarbeidet.",
+        foreignBenefit: "Ein av gevinstane høyrer ikkje til dette tiltaket. Last inn skjemaet på nytt.",
+        benefitInUse:
+          "Ein gevinst du fjerna, har realiserte verdiar frå rapportane til kommunane og kan ikkje fjernast. Set han tilbake, eller endra teksten i staden.",
       },
     },
     en: {
@@ -661,6 +667,9 @@ export const measureMessages = domainMessages(
         foreignGoal: "One of the goals does not belong to the cooperation's strategies.",
         foreignFocusArea: "One of the focus areas does not belong to the cooperation's strategies.",
         foreignParticipant: "One of the municipalities is not a member of the cooperation.",
+        foreignBenefit: "One of the benefits does not belong to this measure. Reload the form.",
+        benefitInUse:
+          "A benefit you removed has realised values in the municipalities' reports and cannot be removed. Put it back, or change its text instead.",
       },
     },
   }

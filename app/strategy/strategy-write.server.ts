@@ -4,7 +4,7 @@ import type { DB } from "../../db/connect";
 import type { Database, DecisionBody, Strategy } from "../../db/schema";
 import type { AdoptionInput, FocusAreaInput, GoalInput, StrategyInput } from "@shared-schema/strategy";
 import { recordAudit, type AuditInput } from "../audit/audit.server";
-import { StaleVersionError, expectVersionedUpdate } from "../utils/concurrency.server";
+import { StaleVersionError, expectVersionedUpdate, transact } from "../utils/concurrency.server";
 import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from "./errors.server";
 
 /*
@@ -112,7 +112,30 @@ async function audit(trx: Trx, scope: Scope, event: Omit<AuditInput, "cooperatio
  * frozen check or the version bump. `change` gets the strategy row as it was before.
  */
 function changeDraft<T>(db: DB, scope: DraftScope, change: (trx: Trx, before: Strategy) => Promise<T>): Promise<T> {
-  return db.transaction().execute(async (trx) => change(trx, await claimDraft(trx, scope)));
+  return transact(db, async (trx) => change(trx, await claimDraft(trx, scope)));
+}
+
+/**
+ * An edit of a draft's text, as changeDraft, except that an edit `unchanged` finds would store
+ * what is already there writes nothing: a form sent back as shown makes no version and no audit event.
+ */
+function editDraft(
+  db: DB,
+  scope: DraftScope,
+  change: (trx: Trx, before: Strategy) => Promise<void>,
+  unchanged: (trx: Trx, current: Strategy) => Promise<boolean>
+): Promise<void> {
+  return transact(db, async (trx) => {
+    const current = await loadStrategy(trx, scope.cooperationId, scope.strategyId);
+    if (current.status !== "draft") throw new StrategyFrozenError(scope.strategyId, current.status);
+    if (await unchanged(trx, current)) return;
+    await change(trx, await claimDraft(trx, scope));
+  });
+}
+
+/** Whether every field of `values` already has that value in `row`. */
+function sameValues(row: Record<string, unknown>, values: Record<string, unknown>): boolean {
+  return Object.entries(values).every(([key, value]) => row[key] === value);
 }
 
 /** Focus areas are ordered within their strategy, goals within their focus area. */
@@ -192,7 +215,7 @@ async function deleteGoals(trx: Trx, scope: Scope, goalIds: string[]): Promise<v
 // The strategy itself
 
 export async function createStrategy(db: DB, scope: Scope & { values: StrategyInput }): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const id = randomUUID();
     const stamp = now();
     await trx
@@ -218,22 +241,27 @@ export async function createStrategy(db: DB, scope: Scope & { values: StrategyIn
 }
 
 export async function updateStrategy(db: DB, scope: DraftScope & { values: StrategyInput }): Promise<void> {
-  await changeDraft(db, scope, async (trx, before) => {
-    await trx
-      .updateTable("strategy")
-      .set(strategyRow(scope.values))
-      .where("id", "=", scope.strategyId)
-      .where("cooperation_id", "=", scope.cooperationId)
-      .execute();
-    const after = await loadStrategy(trx, scope.cooperationId, scope.strategyId);
-    await audit(trx, scope, {
-      action: "strategy.updated",
-      entityType: "strategy",
-      entityId: scope.strategyId,
-      before: auditView(before),
-      after: auditView(after),
-    });
-  });
+  await editDraft(
+    db,
+    scope,
+    async (trx, before) => {
+      await trx
+        .updateTable("strategy")
+        .set(strategyRow(scope.values))
+        .where("id", "=", scope.strategyId)
+        .where("cooperation_id", "=", scope.cooperationId)
+        .execute();
+      const after = await loadStrategy(trx, scope.cooperationId, scope.strategyId);
+      await audit(trx, scope, {
+        action: "strategy.updated",
+        entityType: "strategy",
+        entityId: scope.strategyId,
+        before: auditView(before),
+        after: auditView(after),
+      });
+    },
+    async (_trx, current) => sameValues(current, strategyRow(scope.values))
+  );
 }
 
 /**
@@ -311,7 +339,7 @@ export async function adoptStrategy(db: DB, scope: DraftScope & { decision: Adop
  * returned instead of a second one.
  */
 export async function startRevision(db: DB, scope: Scope & { strategyId: string }): Promise<string> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const original = await loadStrategy(trx, scope.cooperationId, scope.strategyId);
     if (original.status !== "adopted") throw new StrategyRuleError("notAdopted");
     const existing = await trx
@@ -404,17 +432,23 @@ export async function updateFocusArea(
   db: DB,
   scope: DraftScope & { focusAreaId: string; values: FocusAreaInput }
 ): Promise<void> {
-  await changeDraft(db, scope, async (trx) => {
-    const before = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
-    await trx
-      .updateTable("focus_area")
-      .set({ title: scope.values.title, description: scope.values.description, rationale: scope.values.rationale })
-      .where("id", "=", before.id)
-      .where("cooperation_id", "=", scope.cooperationId)
-      .execute();
-    const after = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
-    await audit(trx, scope, { action: "focus_area.updated", entityType: "focus_area", entityId: before.id, before, after });
-  });
+  const values = { title: scope.values.title, description: scope.values.description, rationale: scope.values.rationale };
+  await editDraft(
+    db,
+    scope,
+    async (trx) => {
+      const before = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
+      await trx
+        .updateTable("focus_area")
+        .set(values)
+        .where("id", "=", before.id)
+        .where("cooperation_id", "=", scope.cooperationId)
+        .execute();
+      const after = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
+      await audit(trx, scope, { action: "focus_area.updated", entityType: "focus_area", entityId: before.id, before, after });
+    },
+    async (trx) => sameValues(await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId), values)
+  );
 }
 
 export async function removeFocusArea(db: DB, scope: DraftScope & { focusAreaId: string }): Promise<void> {
@@ -474,17 +508,23 @@ export async function addGoal(db: DB, scope: DraftScope & { focusAreaId: string;
 }
 
 export async function updateGoal(db: DB, scope: DraftScope & { goalId: string; values: GoalInput }): Promise<void> {
-  await changeDraft(db, scope, async (trx) => {
-    const before = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
-    await trx
-      .updateTable("goal")
-      .set({ text: scope.values.text, indicator: scope.values.indicator, target: scope.values.target })
-      .where("id", "=", before.id)
-      .where("cooperation_id", "=", scope.cooperationId)
-      .execute();
-    const after = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
-    await audit(trx, scope, { action: "goal.updated", entityType: "goal", entityId: before.id, before, after });
-  });
+  const values = { text: scope.values.text, indicator: scope.values.indicator, target: scope.values.target };
+  await editDraft(
+    db,
+    scope,
+    async (trx) => {
+      const before = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
+      await trx
+        .updateTable("goal")
+        .set(values)
+        .where("id", "=", before.id)
+        .where("cooperation_id", "=", scope.cooperationId)
+        .execute();
+      const after = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
+      await audit(trx, scope, { action: "goal.updated", entityType: "goal", entityId: before.id, before, after });
+    },
+    async (trx) => sameValues(await loadGoal(trx, scope, scope.strategyId, scope.goalId), values)
+  );
 }
 
 export async function removeGoal(db: DB, scope: DraftScope & { goalId: string }): Promise<void> {
@@ -524,7 +564,7 @@ export async function saveGoalEvaluations(
   db: DB,
   scope: Scope & { strategyId: string; year: number; entries: EvaluationEntry[] }
 ): Promise<{ changed: number }> {
-  return db.transaction().execute(async (trx) => {
+  return transact(db, async (trx) => {
     const strategy = await loadStrategy(trx, scope.cooperationId, scope.strategyId);
     if (strategy.status === "draft") throw new StrategyRuleError("notAdopted");
     if (scope.year < strategy.period_from || scope.year > strategy.period_to + 1) {

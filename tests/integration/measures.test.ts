@@ -106,6 +106,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
     benefitsText: "Mindre dobbeltarbeid.",
     benefits: [
       {
+        id: null,
         description: "Spart tid",
         amount: 1200,
         unit: "hours_per_year",
@@ -148,6 +149,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
     const expectedAreas = [...new Set([coop.goals[0].focus_area_id, coop.goals[1].focus_area_id])].sort();
     expect(m).toMatchObject({
       ...given,
+      benefits: given.benefits.map((b) => ({ ...b, id: expect.any(String) })),
       goalIds: [...given.goalIds].sort(),
       focusAreaIds: expectedAreas,
       version: 1,
@@ -382,5 +384,59 @@ describe.each(testDatabases())("measures on $name", (database) => {
     expect(outsidePeriod.rows.map((r) => r.number)).not.toContain(10);
     const overview = await listMeasuresWithUptake(db, { cooperationId: coop.id, memberIds: coop.members.map((x) => x.id) });
     expect(overview.length).toBe(all.total);
+  });
+
+  describe("benefits keep their identity", () => {
+    /** the demo's measure with realised benefits reported against its expected ones */
+    async function measureWithRealisedBenefits() {
+      const row = await db
+        .selectFrom("uptake_benefit")
+        .innerJoin("measure_benefit", "measure_benefit.id", "uptake_benefit.benefit_id")
+        .innerJoin("measure", "measure.id", "measure_benefit.measure_id")
+        .select(["measure.number", "measure_benefit.id as benefitId"])
+        .where("measure.cooperation_id", "=", coop.id)
+        .orderBy("measure.number")
+        .executeTakeFirstOrThrow();
+      const m = (await findMeasure(db, { cooperationId: coop.id, number: row.number }))!;
+      return { m, reportedId: row.benefitId };
+    }
+    const asInput = ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...rest }: NonNullable<Awaited<ReturnType<typeof findMeasure>>>) =>
+      rest;
+
+    it("a measure with realised benefits saves; an edited benefit keeps its id", async () => {
+      const { m, reportedId } = await measureWithRealisedBenefits();
+      const benefits = m.benefits.map((b) => (b.id === reportedId ? { ...b, description: `${b.description} (endra)` } : b));
+      await updateMeasure(db, { cooperationId: coop.id, userId, number: m.number, version: m.version, input: { ...asInput(m), benefits } });
+      const after = (await findMeasure(db, { cooperationId: coop.id, number: m.number }))!;
+      expect(after.version).toBe(m.version + 1);
+      expect(after.benefits.map((b) => b.id)).toEqual(m.benefits.map((b) => b.id));
+      expect(after.benefits.find((b) => b.id === reportedId)!.description).toMatch(/\(endra\)$/);
+    });
+
+    it("saving what is stored changes nothing: no version, no audit event", async () => {
+      const { m } = await measureWithRealisedBenefits();
+      const events = (await audits(m.id)).length;
+      await updateMeasure(db, { cooperationId: coop.id, userId, number: m.number, version: m.version, input: asInput(m) });
+      const after = (await findMeasure(db, { cooperationId: coop.id, number: m.number }))!;
+      expect(after).toEqual(m);
+      expect((await audits(m.id)).length).toBe(events);
+    });
+
+    it("removing a benefit with realised values is refused; a benefit of another measure is refused", async () => {
+      const { m, reportedId } = await measureWithRealisedBenefits();
+      const save = (benefits: MeasureInput["benefits"]) =>
+        updateMeasure(db, { cooperationId: coop.id, userId, number: m.number, version: m.version, input: { ...asInput(m), benefits } });
+      await expect(save(m.benefits.filter((b) => b.id !== reportedId))).rejects.toMatchObject({
+        field: "benefits",
+        messageKey: "measure.validation.benefitInUse",
+      });
+      const foreign = await db
+        .selectFrom("measure_benefit")
+        .select("id")
+        .where("measure_id", "!=", m.id)
+        .executeTakeFirstOrThrow();
+      await expect(save([...m.benefits, { ...m.benefits[0], id: foreign.id }])).rejects.toBeInstanceOf(MeasureInputError);
+      expect(await findMeasure(db, { cooperationId: coop.id, number: m.number })).toEqual(m);
+    });
   });
 });
