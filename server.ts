@@ -32,6 +32,24 @@ const BUILD_PATH = path.join(root, "build", "index.js");
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // what the Fetch API's Request can carry to Remix; TRACE, TRACK and CONNECT it refuses to construct
 const METHODS = new Set([...SAFE_METHODS, "POST", "PUT", "PATCH", "DELETE"]);
+/** Past this, a body nobody reads is cut off rather than read to its end. */
+const DRAIN_MAX_BYTES = 64 * 1024 * 1024;
+
+/**
+ * A body the route did not read to its end (refused as too large, or before the form was read:
+ * a guard's 404) is read and dropped once the answer is sent. Otherwise the connection closes while
+ * the browser is still sending, and it shows a connection error instead of the page that says why.
+ */
+function drainUnreadBody(req: Request, res: Response, next: NextFunction) {
+  res.on("finish", () => {
+    if (req.readableEnded || req.destroyed) return;
+    if (Number(req.get("content-length") ?? "0") > DRAIN_MAX_BYTES) return void req.destroy();
+    // the Fetch API stream Remix made of the body is gone with the request; drop what it left
+    req.removeAllListeners("data");
+    req.resume();
+  });
+  next();
+}
 
 /**
  * Production: the build, imported once (Remix derives its route table anew on every request when
@@ -128,6 +146,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   const servePublic = express.static(path.join(root, "public"), { maxAge: "1h", index: false });
   const publicNames = new Set(readdirSync(path.join(root, "public")));
   app.use((req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? servePublic(req, res, next) : next()));
+  app.use(drainUnreadBody);
   app.use((req, res, next) => {
     if (METHODS.has(req.method)) return next();
     res.status(405).set("Allow", "GET, HEAD, POST").type("text/plain").send("Method Not Allowed");

@@ -29,8 +29,17 @@ export function userGrants({ request, context }: Pick<Args, "request" | "context
   return grants;
 }
 
+/** Longer than any page's address: a Location header of that size is refused by browsers and proxies. */
+const MAX_REDIRECT_LENGTH = 2000;
+
 export function safeRedirectTarget(target: FormDataEntryValue | string | null | undefined, fallback = "/"): string {
-  if (typeof target !== "string" || !target.startsWith("/") || target.startsWith("//") || target.startsWith("/\\")) {
+  if (
+    typeof target !== "string" ||
+    target.length > MAX_REDIRECT_LENGTH ||
+    !target.startsWith("/") ||
+    target.startsWith("//") ||
+    target.startsWith("/\\")
+  ) {
     return fallback;
   }
   return target;

@@ -14,10 +14,12 @@ function refuse(status: 400 | 413 | 415): Response {
   return new Response(text, { status });
 }
 
-/** The body's bytes, read no further than `maxBytes` (a sender may announce less than it sends). */
+/**
+ * The body's bytes, read no further than `maxBytes` (a sender may announce less than it sends).
+ * What a refusal leaves unread, server.ts reads and drops once the answer is sent.
+ */
 async function readLimited(request: Request, maxBytes: number): Promise<Blob> {
-  const declared = Number(request.headers.get("content-length") ?? "0");
-  if (declared > maxBytes) throw refuse(413);
+  if (Number(request.headers.get("content-length") ?? "0") > maxBytes) throw refuse(413);
   if (!request.body) return new Blob([]);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -29,7 +31,7 @@ async function readLimited(request: Request, maxBytes: number): Promise<Blob> {
     if (done) break;
     size += value.byteLength;
     if (size > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      reader.releaseLock();
       throw refuse(413);
     }
     chunks.push(value);

@@ -60,7 +60,7 @@ export const nn: Messages = {
   validation: {
     required: "Fyll ut feltet.",
     tooLong: "Teksten er for lang.",
-    invalid: "Verdien er ugyldig. Last inn skjemaet på nytt og prøv igjen.",
+    invalid: "Verdien er ikkje gyldig. Last inn skjemaet på nytt og prøv igjen.",
     email: "Skriv ei gyldig e-postadresse, til dømes namn@kommune.no.",
     slug: "Bruk små bokstavar a–z, siffer og bindestrek, til dømes ekommune-sunnmore.",
     municipalityNumber: "Kommunenummeret må ha fire siffer, til dømes 1532.",

@@ -1,0 +1,220 @@
+/*
+ * Saves people make at the same moment, against the real server (two worker processes over one
+ * SQLite file, and over PostgreSQL): ten secretaries saving one measure from the same version
+ * (one wins, the others are told someone else saved), two municipalities reporting at once (all
+ * saved), a reporter's form that stays valid while the secretariat saves the measure, and the
+ * edges of the HTTP layer (TRACE, a 20 MB login, bodies that are no form).
+ */
+import { request } from "node:http";
+import type { Browser } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { inject } from "vitest";
+import { nb } from "../../app/i18n/locales/nb";
+import { nn } from "../../app/i18n/locales/nn";
+import { EKOMMUNE } from "../../seeds/demo-content";
+import { seedDemo } from "../../seeds/demo";
+import { launchBrowser, login, newContext } from "../support/browser";
+import { testDatabases } from "../support/databases";
+import { loginCookie, startServer, type TestServer } from "../support/server";
+
+const SLUG = EKOMMUNE.slug;
+const oneOf = (page: string, texts: string[]) => texts.some((t) => page.includes(t));
+const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
+const FORM = "application/x-www-form-urlencoded";
+
+const postgres = testDatabases().find((d) => d.name === "postgres");
+const databases = [
+  { name: "sqlite", open: async () => ({ server: await startServer(), close: async () => {} }) },
+  ...(inject("postgresUrl") && postgres
+    ? [
+        {
+          name: "postgres",
+          open: async () => {
+            const opened = await postgres.open();
+            await seedDemo(opened.db);
+            return { server: await startServer({}, { databaseUrl: opened.url }), close: opened.close };
+          },
+        },
+      ]
+    : []),
+];
+
+let browser: Browser;
+beforeAll(async () => {
+  browser = await launchBrowser();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+describe.each(databases)("saves at the same moment on $name", ({ open }) => {
+  let server: TestServer;
+  let close: () => Promise<void>;
+
+  beforeAll(async () => {
+    ({ server, close } = await open());
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await close?.();
+  });
+
+  async function cooperationId() {
+    return (await server.db.selectFrom("cooperation").select("id").where("slug", "=", SLUG).executeTakeFirstOrThrow()).id;
+  }
+
+  /** The measure form's entries as the browser would send them (JavaScript off: the server's HTML). */
+  async function measureFormEntries(number: number): Promise<[string, string][]> {
+    const { context, page } = await newContext(browser, { javaScript: false });
+    await login(page, server, SECRETARIAT);
+    await page.goto(`${server.url}/c/${SLUG}/measures/${number}/edit`);
+    const entries = await page.evaluate(() => {
+      const form = document.querySelector<HTMLFormElement>("form[method=post]:has(input[name=version])")!;
+      return [...new FormData(form).entries()].map(([k, v]) => [k, String(v)] as [string, string]);
+    });
+    await context.close();
+    return entries;
+  }
+
+  const post = (cookie: string, path: string, entries: [string, string][]) =>
+    fetch(`${server.url}${path}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Origin: server.origin, "Content-Type": FORM },
+      body: new URLSearchParams(entries),
+    });
+
+  it("ten secretaries save one measure from the same version: one is saved, nine get 409, nothing is mixed", async () => {
+    const entries = await measureFormEntries(1);
+    const cookies = await Promise.all(Array.from({ length: 10 }, () => loginCookie(server, SECRETARIAT)));
+    const names = cookies.map((_, i) => `Samtidig namn ${i}`);
+    const answers = await Promise.all(
+      cookies.map((cookie, i) =>
+        post(cookie, `/c/${SLUG}/measures/1/edit`, entries.map(([k, v]) => [k, k === "name" ? names[i] : v]))
+      )
+    );
+    const statuses = answers.map((a) => a.status).sort();
+    expect(statuses).toEqual([302, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
+    const winner = answers.findIndex((a) => a.status === 302);
+    const stored = await server.db
+      .selectFrom("measure")
+      .select(["name", "version"])
+      .where("cooperation_id", "=", await cooperationId())
+      .where("number", "=", 1)
+      .executeTakeFirstOrThrow();
+    expect(stored.name).toBe(names[winner]);
+    const refused = await answers.find((a) => a.status === 409)!.text();
+    // the demo's secretariat writes nynorsk
+    expect(refused).toContain(nn.form.staleVersion.slice(0, 40));
+  });
+
+  it("Giske and Sula report at once, ten times each: every report is saved", async () => {
+    const [giske, sula] = await Promise.all([loginCookie(server, "ikt@giske.example"), loginCookie(server, "ikt@sula.example")]);
+    const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
+    const count = () => server.db.selectFrom("uptake_report").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = Number((await count()).n);
+    const report = (cookie: string, i: number) =>
+      post(cookie, `/c/${SLUG}/uptake/1`, [
+        ["status", i % 2 ? "in_use" : "in_progress"],
+        ["comment", `Samtidig rapport ${i}`],
+        ["effectiveDate", today],
+      ]);
+    const answers = await Promise.all(Array.from({ length: 10 }, (_, i) => [report(giske, i), report(sula, i)]).flat());
+    expect(answers.map((a) => a.status)).toEqual(answers.map(() => 302));
+    expect(Number((await count()).n)).toBe(before + 20);
+  });
+
+  it("a reporter's open form stays valid while the secretariat saves the measure", async () => {
+    const benefit = await server.db
+      .selectFrom("measure_benefit")
+      .innerJoin("measure", "measure.id", "measure_benefit.measure_id")
+      .select(["measure.number", "measure_benefit.id"])
+      .where("measure.cooperation_id", "=", await cooperationId())
+      .orderBy("measure.number")
+      .executeTakeFirstOrThrow();
+    // the reporter's form was built before the save: it names the benefit by the id it had then
+    const shownBenefitId = benefit.id;
+    const secretariat = await loginCookie(server, SECRETARIAT);
+    const saved = await post(secretariat, `/c/${SLUG}/measures/${benefit.number}/edit`, await measureFormEntries(benefit.number));
+    expect([302, 303]).toContain(saved.status);
+    const giske = await loginCookie(server, "ikt@giske.example");
+    const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
+    const answer = await post(giske, `/c/${SLUG}/uptake/${benefit.number}`, [
+      ["status", "realised"],
+      ["comment", "Gevinst målt"],
+      ["effectiveDate", today],
+      ["benefits[0].benefitId", shownBenefitId],
+      ["benefits[0].amount", "120"],
+    ]);
+    expect(answer.status).toBe(302);
+  });
+});
+
+describe("the HTTP layer's edges", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  it("TRACE with same-origin headers is 405, like any method the portal does not take", async () => {
+    // fetch() itself refuses to send TRACE, so a plain HTTP request
+    for (const method of ["TRACE"]) {
+      const url = new URL(server.url);
+      const status = await new Promise<number>((resolve, reject) => {
+        const sent = request(
+          { host: url.hostname, port: url.port, method, path: "/", headers: { "Sec-Fetch-Site": "same-origin" } },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          }
+        );
+        sent.on("error", reject);
+        sent.end();
+      });
+      expect(status, method).toBe(405);
+    }
+  });
+
+  it("a 20 MB login is refused with 413 before it is read, in a small translated page", async () => {
+    const started = Date.now();
+    const response = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { Origin: server.origin, "Content-Type": FORM },
+      body: `email=${"a".repeat(20 * 1024 * 1024)}&password=x`,
+    });
+    const page = await response.text();
+    expect(response.status).toBe(413);
+    expect(page.length).toBeLessThan(100_000);
+    expect(page).toContain(nb.errors.tooLarge.title);
+    expect(Date.now() - started).toBeLessThan(5_000);
+  });
+
+  it("an e-mail far over its length is not echoed back", async () => {
+    const response = await fetch(`${server.url}/login`, {
+      method: "POST",
+      headers: { Origin: server.origin, "Content-Type": FORM },
+      body: new URLSearchParams({ email: `${"a".repeat(500_000)}@kommune.no`, password: "x" }),
+    });
+    expect(response.status).toBe(400);
+    expect((await response.text()).length).toBeLessThan(100_000);
+  });
+
+  it("a body that is no form is 400 or 415 with a translated page, never 500", async () => {
+    const cookie = await loginCookie(server, SECRETARIAT);
+    const send = (type: string, body: string) =>
+      fetch(`${server.url}/c/${SLUG}/measures/new`, {
+        method: "POST",
+        headers: { Cookie: cookie, Origin: server.origin, "Content-Type": type },
+        body,
+      });
+    const broken = await send("multipart/form-data; boundary=y", '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n');
+    expect(broken.status).toBe(400);
+    expect(oneOf(await broken.text(), [nb.errors.badRequest.title, nn.errors.badRequest.title])).toBe(true);
+    const asJson = await send("application/json", JSON.stringify({ name: "x" }));
+    expect(asJson.status).toBe(415);
+    expect(oneOf(await asJson.text(), [nb.errors.unsupportedType.title, nn.errors.unsupportedType.title])).toBe(true);
+  });
+});

@@ -1,0 +1,79 @@
+import { describe, expect, it } from "vitest";
+import { z } from "zod";
+import { cleanString, cleanText } from "@shared-schema/common";
+import { LoginSchema } from "@shared-schema/auth";
+import { MeasureFormSchema } from "@shared-schema/measure";
+import { en } from "../../app/i18n/locales/en";
+import { nb } from "../../app/i18n/locales/nb";
+import { nn } from "../../app/i18n/locales/nn";
+import { parseForm } from "../../app/utils/parse-form";
+
+const form = (entries: [string, string][]) => {
+  const data = new FormData();
+  for (const [k, v] of entries) data.append(k, v);
+  return data;
+};
+
+describe("parseForm: every form parsed alike", () => {
+  const Numbers = z.object({ n: z.number({ error: "validation.number" }).int() });
+
+  it("takes decimal digits only for numbers", () => {
+    expect(parseForm(form([["n", "31"]]), { schema: Numbers }).status).toBe("success");
+    expect(parseForm(form([["n", " 31 "]]), { schema: Numbers }).status).toBe("success");
+    for (const text of ["0x1F", "1e3", "0b11", "31.0", "Infinity", "-0x1"]) {
+      const submission = parseForm(form([["n", text]]), { schema: Numbers });
+      expect(submission.status, text).toBe("error");
+      expect(submission.status === "error" && submission.error?.n).toEqual(["validation.number"]);
+    }
+  });
+
+  it("a field sent twice gets a translated message, not zod's English", () => {
+    const submission = parseForm(
+      form([
+        ["email", "a@b.no"],
+        ["email", "c@d.no"],
+        ["password", "x"],
+      ]),
+      { schema: LoginSchema }
+    );
+    expect(submission.status).toBe("error");
+    const messages = submission.status === "error" ? Object.values(submission.error ?? {}).flat() : [];
+    expect(messages.length).toBeGreaterThan(0);
+    for (const key of messages) expect(key).toMatch(/^validation\./);
+    expect(nb.validation.invalid).toBeTruthy();
+    expect(nn.validation.invalid).not.toBe(nb.validation.invalid);
+    expect(en.validation.invalid).toBeTruthy();
+  });
+
+  it("echoes no field further than one character past its maximum", () => {
+    const submission = parseForm(
+      form([
+        ["email", `${"a".repeat(100_000)}@kommune.no`],
+        ["password", "x".repeat(100_000)],
+        ["unknown", "y".repeat(100_000)],
+      ]),
+      { schema: LoginSchema }
+    );
+    expect(submission.status).toBe("error");
+    expect(submission.status === "error" && submission.error?.email).toEqual(["validation.tooLong"]);
+    const reply = JSON.stringify(submission.reply());
+    expect(reply.length).toBeLessThan(255 + 1025 + 20_001 + 2_000);
+  });
+
+  it("caps list rows by their own field's maximum", () => {
+    const submission = parseForm(form([["benefits[0].owner", "z".repeat(50_000)], ["name", "n".repeat(50_000)]]), {
+      schema: MeasureFormSchema,
+    });
+    const reply = submission.reply() as { initialValue?: { name?: string; benefits?: { owner?: string }[] } };
+    expect(reply.initialValue?.name?.length).toBe(301);
+    expect(reply.initialValue?.benefits?.[0]?.owner?.length).toBe(201);
+  });
+});
+
+describe("schema strings", () => {
+  it("drop control characters and keep line breaks as \\n", () => {
+    expect(cleanText("a\u0000b\u001b[31mc\u0007\r\nd\re\tf\u009b")).toBe("ab[31mc\nd\ne\tf");
+    expect(cleanString().trim().max(5).parse(" \u0000abc\u0000 ")).toBe("abc");
+    expect(cleanText("& \" ' < > æøå ÆØÅ 😀\n")).toBe("& \" ' < > æøå ÆØÅ 😀\n");
+  });
+});
