@@ -1,3 +1,4 @@
+import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
@@ -18,8 +19,15 @@ const EnvSchema = z.object({
     .default(() => randomBytes(32).toString("hex")),
   /** Express "trust proxy": set when running behind a reverse proxy so the client address is right */
   TRUST_PROXY: z.string().optional(),
-  LOGIN_RATE_LIMIT_PER_ACCOUNT: z.coerce.number().int().positive().default(5),
-  LOGIN_RATE_LIMIT_PER_IP: z.coerce.number().int().positive().default(30),
+  /*
+   * Failed logins per 15 minutes before 429 (successful ones never count). Tight for one account
+   * from one address, so a stranger cannot lock the owner out from elsewhere; loose for one
+   * address over all accounts, as a town hall's staff share one NAT address; loose for one
+   * account over all addresses (guessing from many), sparing those it signed in from lately.
+   */
+  LOGIN_FAILURES_PER_ACCOUNT_AND_IP: z.coerce.number().int().positive().default(10),
+  LOGIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
+  LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(50),
   /** smtp://host:port or smtps://user:pass@host; without it mail is kept in the outbox the secretariat reads */
   SMTP_URL: z.preprocess(
     (v) => (v === "" ? undefined : v),
@@ -42,6 +50,12 @@ export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 
+// These counted every attempt, successful ones too; a value meant for them would be wrong for the new ones.
+const RETIRED = {
+  LOGIN_RATE_LIMIT_PER_ACCOUNT: "LOGIN_FAILURES_PER_ACCOUNT_AND_IP and LOGIN_FAILURES_PER_ACCOUNT",
+  LOGIN_RATE_LIMIT_PER_IP: "LOGIN_FAILURES_PER_IP",
+};
+
 /** Validated once; a bad variable stops the server at start with a message naming it. */
 export function env(): Env {
   if (cached) return cached;
@@ -51,6 +65,15 @@ export function env(): Env {
     throw new Error(`Invalid environment: ${problems}`);
   }
   cached = parsed.data;
+  // once per installation start: from the process that starts the others, and not again from the
+  // copy of this module bundled into the Remix build, which a single-process server loads too
+  const warned = globalThis as { retiredEnvWarned?: boolean };
+  if (cluster.isPrimary && !warned.retiredEnvWarned) {
+    warned.retiredEnvWarned = true;
+    for (const [name, instead] of Object.entries(RETIRED)) {
+      if (process.env[name] !== undefined) console.warn(`${name} is no longer read; see ${instead} (README, Configuration).`);
+    }
+  }
   return cached;
 }
 

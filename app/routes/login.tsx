@@ -14,7 +14,7 @@ import { pageTitle } from "../i18n/page-title";
 import { LoginSchema } from "@shared-schema/auth";
 import { login } from "../auth/auth.server";
 import { safeRedirectTarget } from "../auth/guards.server";
-import { consumeLoginAttempt, resetAccountAttempts } from "../auth/rate-limit.server";
+import { beginLoginAttempt } from "../auth/rate-limit.server";
 import { listUserCooperations } from "../cooperation/scope.server";
 import { db } from "../db.server";
 import { ErrorSummary, TextField } from "../ui/form";
@@ -44,19 +44,23 @@ export async function action({ request, context }: ActionFunctionArgs) {
   }
   const { email, password, redirectTo } = submission.value;
 
-  const limit = await consumeLoginAttempt(email, context.clientIp);
-  if (limit.limited) {
+  const attempt = await beginLoginAttempt(email, context.clientIp);
+  if (attempt.limited) {
     return json(submission.reply({ formErrors: ["login.tooManyAttempts"], hideFields: ["password"] }), {
       status: 429,
-      headers: { "Retry-After": String(limit.retryAfterSeconds) },
+      headers: { "Retry-After": String(attempt.retryAfterSeconds) },
     });
   }
 
-  const result = await login(db(), { email, password, previousToken: context.sessionToken });
+  const result = await login(db(), { email, password, previousToken: context.sessionToken }).catch(async (error: unknown) => {
+    // a database that cannot answer says nothing about the password: no failure to hold against anyone
+    await attempt.notCounted();
+    throw error;
+  });
   if (!result.ok) {
     return json(submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), { status: 400 });
   }
-  await resetAccountAttempts(email);
+  await attempt.succeeded();
   return redirect(await landingPage(result.user.id, redirectTo), { headers: { "Set-Cookie": result.setCookie } });
 }
 

@@ -153,8 +153,9 @@ async function startServer(dataset: DatasetManifest): Promise<Server> {
       PORT: "0",
       HOST: "127.0.0.1",
       SESSION_COOKIE_SECURE: "false",
-      LOGIN_RATE_LIMIT_PER_IP: "1000000",
-      LOGIN_RATE_LIMIT_PER_ACCOUNT: "1000000",
+      LOGIN_FAILURES_PER_IP: "1000000",
+      LOGIN_FAILURES_PER_ACCOUNT: "1000000",
+      LOGIN_FAILURES_PER_ACCOUNT_AND_IP: "1000000",
       // below 2^31 ms: a larger timer overflows and fires at once
       JOB_INTERVAL_MS: "2000000000",
       SMTP_URL: "",

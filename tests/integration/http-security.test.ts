@@ -6,7 +6,7 @@ import { loginCookie, startServer, type TestServer } from "../support/server";
 describe("the production server", () => {
   let server: TestServer;
   beforeAll(async () => {
-    server = await startServer({ LOGIN_RATE_LIMIT_PER_ACCOUNT: "3", LOGIN_RATE_LIMIT_PER_IP: "8" });
+    server = await startServer({ LOGIN_FAILURES_PER_ACCOUNT_AND_IP: "3", LOGIN_FAILURES_PER_IP: "5" });
   });
   afterAll(async () => {
     await server?.stop();

@@ -35,8 +35,9 @@ export async function startServer(env: Record<string, string> = {}, options: { d
       DATABASE_URL: dbFile,
       PORT: "0",
       HOST: "127.0.0.1",
-      LOGIN_RATE_LIMIT_PER_IP: "100000",
-      LOGIN_RATE_LIMIT_PER_ACCOUNT: "100000",
+      LOGIN_FAILURES_PER_IP: "100000",
+      LOGIN_FAILURES_PER_ACCOUNT: "100000",
+      LOGIN_FAILURES_PER_ACCOUNT_AND_IP: "100000",
       // two worker processes, as on the 2-core machines this runs on in production: what one worker
       // keeps (login counts, flash cookies) must hold in the other
       WEB_CONCURRENCY: "2",
