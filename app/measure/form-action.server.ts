@@ -37,6 +37,14 @@ export async function saveMeasureForm(
   if (submission.status !== "success") {
     return json({ result: submission.reply(), stale: false }, { status: 400 });
   }
+  // the form lists every member, chosen or not: an unknown one is a forged or broken form, not ignored
+  const members = new Set((await listMemberOptions(db, { cooperationId })).map((m) => m.municipalityId));
+  if (submission.value.members.some((m) => !members.has(m.id))) {
+    return json(
+      { result: submission.reply({ fieldErrors: { members: ["measure.validation.foreignParticipant"] } }), stale: false },
+      { status: 400 }
+    );
+  }
   const input = toMeasureInput(submission.value);
   try {
     if (number === undefined) {

@@ -47,6 +47,27 @@ afterAll(async () => {
   await browser?.close();
 });
 
+/** The measure form's entries as the browser would send them (JavaScript off: the server's HTML). */
+async function measureFormEntries(server: TestServer, number: number): Promise<[string, string][]> {
+  const { context, page } = await newContext(browser, { javaScript: false });
+  await login(page, server, SECRETARIAT);
+  await page.goto(`${server.url}/c/${SLUG}/measures/${number}/edit`);
+  const entries = await page.evaluate(() => {
+    const form = document.querySelector<HTMLFormElement>("form[method=post]:has(input[name=version])")!;
+    return [...new FormData(form).entries()].map(([k, v]) => [k, String(v)] as [string, string]);
+  });
+  await context.close();
+  return entries;
+}
+
+const postForm = (server: TestServer, cookie: string, path: string, entries: [string, string][]) =>
+  fetch(`${server.url}${path}`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie, Origin: server.origin, "Content-Type": FORM },
+    body: new URLSearchParams(entries),
+  });
+
 describe.each(databases)("saves at the same moment on $name", ({ open }) => {
   let server: TestServer;
   let close: () => Promise<void>;
@@ -63,29 +84,10 @@ describe.each(databases)("saves at the same moment on $name", ({ open }) => {
     return (await server.db.selectFrom("cooperation").select("id").where("slug", "=", SLUG).executeTakeFirstOrThrow()).id;
   }
 
-  /** The measure form's entries as the browser would send them (JavaScript off: the server's HTML). */
-  async function measureFormEntries(number: number): Promise<[string, string][]> {
-    const { context, page } = await newContext(browser, { javaScript: false });
-    await login(page, server, SECRETARIAT);
-    await page.goto(`${server.url}/c/${SLUG}/measures/${number}/edit`);
-    const entries = await page.evaluate(() => {
-      const form = document.querySelector<HTMLFormElement>("form[method=post]:has(input[name=version])")!;
-      return [...new FormData(form).entries()].map(([k, v]) => [k, String(v)] as [string, string]);
-    });
-    await context.close();
-    return entries;
-  }
-
-  const post = (cookie: string, path: string, entries: [string, string][]) =>
-    fetch(`${server.url}${path}`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Cookie: cookie, Origin: server.origin, "Content-Type": FORM },
-      body: new URLSearchParams(entries),
-    });
+  const post = (cookie: string, path: string, entries: [string, string][]) => postForm(server, cookie, path, entries);
 
   it("ten secretaries save one measure from the same version: one is saved, nine get 409, nothing is mixed", async () => {
-    const entries = await measureFormEntries(1);
+    const entries = await measureFormEntries(server, 1);
     const cookies = await Promise.all(Array.from({ length: 10 }, () => loginCookie(server, SECRETARIAT)));
     const names = cookies.map((_, i) => `Samtidig namn ${i}`);
     const answers = await Promise.all(
@@ -135,7 +137,9 @@ describe.each(databases)("saves at the same moment on $name", ({ open }) => {
     // the reporter's form was built before the save: it names the benefit by the id it had then
     const shownBenefitId = benefit.id;
     const secretariat = await loginCookie(server, SECRETARIAT);
-    const saved = await post(secretariat, `/c/${SLUG}/measures/${benefit.number}/edit`, await measureFormEntries(benefit.number));
+    // a real change, so the save writes the measure and its benefits rather than finding nothing to do
+    const edited = (await measureFormEntries(server, benefit.number)).map(([k, v]): [string, string] => [k, k === "name" ? `${v} (endra)` : v]);
+    const saved = await post(secretariat, `/c/${SLUG}/measures/${benefit.number}/edit`, edited);
     expect([302, 303]).toContain(saved.status);
     const giske = await loginCookie(server, "ikt@giske.example");
     const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
@@ -200,6 +204,20 @@ describe("the HTTP layer's edges", () => {
     });
     expect(response.status).toBe(400);
     expect((await response.text()).length).toBeLessThan(100_000);
+  });
+
+  it("a measure form naming a municipality that is no member is refused, not ignored", async () => {
+    const cookie = await loginCookie(server, SECRETARIAT);
+    const foreign = await server.db
+      .selectFrom("municipality")
+      .select("id")
+      .where("number", "=", "0301")
+      .executeTakeFirstOrThrow();
+    const entries = (await measureFormEntries(server, 2)).map(([k, v]): [string, string] => [k, k === "members[0].id" ? foreign.id : v]);
+    expect(entries.find(([k]) => k === "participation")?.[1]).toBe("all");
+    const answer = await postForm(server, cookie, `/c/${SLUG}/measures/2/edit`, entries);
+    expect(answer.status).toBe(400);
+    expect(await answer.text()).toContain(nn.measure.validation.foreignParticipant);
   });
 
   it("a body that is no form is 400 or 415 with a translated page, never 500", async () => {
