@@ -8,36 +8,18 @@
 import { request } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import { nb } from "../../app/i18n/locales/nb";
 import { nn } from "../../app/i18n/locales/nn";
 import { EKOMMUNE } from "../../seeds/demo-content";
-import { seedDemo } from "../../seeds/demo";
 import { launchBrowser, login, newContext } from "../support/browser";
-import { testDatabases } from "../support/databases";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { demoServerKinds, loginCookie, startServer, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
 const oneOf = (page: string, texts: string[]) => texts.some((t) => page.includes(t));
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
 const FORM = "application/x-www-form-urlencoded";
 
-const postgres = testDatabases().find((d) => d.name === "postgres");
-const databases = [
-  { name: "sqlite", open: async () => ({ server: await startServer(), close: async () => {} }) },
-  ...(inject("postgresUrl") && postgres
-    ? [
-        {
-          name: "postgres",
-          open: async () => {
-            const opened = await postgres.open();
-            await seedDemo(opened.db);
-            return { server: await startServer({}, { databaseUrl: opened.url }), close: opened.close };
-          },
-        },
-      ]
-    : []),
-];
+const databases = demoServerKinds();
 
 let browser: Browser;
 beforeAll(async () => {

@@ -8,15 +8,12 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { inject } from "vitest";
 import type { DB } from "../../db/connect";
 import { EKOMMUNE } from "../../seeds/demo-content";
-import { seedDemo } from "../../seeds/demo";
 import { launchBrowser } from "../support/browser";
-import { testDatabases } from "../support/databases";
 import { collectForms, type ShownForm } from "../support/forms";
 import { loadRouteManifest, resolveRouteUrl, type CooperationRef } from "../support/route-manifest";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { demoServerKinds, loginCookie, type TestServer } from "../support/server";
 
 const ACTORS = ["sekretariat@ekommune-sunnmore.example", "styre@ekommune-sunnmore.example", "ikt@giske.example"];
 const SECRETARIAT = ACTORS[0];
@@ -96,22 +93,7 @@ function describeForm(form: ShownForm): string {
   return `${form.actor} ${form.action}${form.intent ? ` (${form.intent})` : ""} from ${form.page}`;
 }
 
-const postgres = testDatabases().find((d) => d.name === "postgres");
-const databases = [
-  { name: "sqlite", open: async () => ({ server: await startServer(), close: async () => {} }) },
-  ...(inject("postgresUrl") && postgres
-    ? [
-        {
-          name: "postgres",
-          open: async () => {
-            const opened = await postgres.open();
-            await seedDemo(opened.db);
-            return { server: await startServer({}, { databaseUrl: opened.url }), close: opened.close };
-          },
-        },
-      ]
-    : []),
-];
+const databases = demoServerKinds();
 
 let browser: Browser;
 beforeAll(async () => {

@@ -8,6 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { inject } from "vitest";
 import { connect, type DB } from "../../db/connect";
+import type { DialectName } from "../../db/dialect";
+import { seedDemo } from "../../seeds/demo";
+import { testDatabases } from "./databases";
 
 export interface TestServer {
   url: string;
@@ -94,4 +97,23 @@ export async function loginCookie(server: TestServer, email: string, password = 
   const setCookie = response.headers.getSetCookie().find((c) => c.includes("fellesloft_session="));
   if (response.status !== 302 || !setCookie) throw new Error(`login as ${email} failed: ${response.status}`);
   return setCookie.split(";")[0];
+}
+
+export interface DemoServerKind {
+  name: DialectName;
+  /** the production server on a fresh copy of the demo data; `close` drops its database */
+  open(): Promise<{ server: TestServer; close(): Promise<void> }>;
+}
+
+/** The demo served from SQLite, and from PostgreSQL where it is available (always in CI). */
+export function demoServerKinds(): DemoServerKind[] {
+  return testDatabases().map((database) => ({
+    name: database.name,
+    async open() {
+      if (database.name === "sqlite") return { server: await startServer(), close: async () => {} };
+      const opened = await database.open();
+      await seedDemo(opened.db);
+      return { server: await startServer({}, { databaseUrl: opened.url }), close: opened.close };
+    },
+  }));
 }
