@@ -71,13 +71,22 @@ export default function Matrix() {
       : t(`uptakeStatus.${cell}`);
   // translated once per state, not once per cell: the big matrices have thousands of cells
   const cellTexts = Object.fromEntries(CELL_ORDER.map((c) => [c, cellText(c)])) as Record<MatrixCell, string>;
-  const body = keptHtml(`matrix|${version}|${lang}|${ownMunicipalityId}`, () =>
-    matrixBodyHtml(matrix, {
-      slug,
-      ownMunicipalityId,
-      labels: { cells: cellTexts, otherMeasures: t("overview.otherMeasures"), percent: (ratio) => formatPercent(lang, ratio) },
-    })
-  );
+  // the body is kept only when the table is shown: with no rows the page shows its empty state, and
+  // a part kept for it would be made, encoded and held in the cache for nothing
+  const body =
+    matrix.groups.length === 0
+      ? null
+      : keptHtml(`matrix|${version}|${lang}|${ownMunicipalityId}`, () =>
+          matrixBodyHtml(matrix, {
+            slug,
+            ownMunicipalityId,
+            labels: {
+              cells: cellTexts,
+              otherMeasures: t("overview.otherMeasures"),
+              percent: (ratio) => formatPercent(lang, ratio),
+            },
+          })
+        );
   const own = (id: string) => id === ownMunicipalityId;
   return (
     <section aria-labelledby="matrix-heading" className="flex flex-col gap-4">
@@ -162,7 +171,7 @@ export default function Matrix() {
         </ul>
       </section>
 
-      {matrix.groups.length === 0 ? (
+      {body === null ? (
         <p className="ds-paragraph">{t("overview.empty", { year })}</p>
       ) : (
         <>
