@@ -1,8 +1,9 @@
 import type { DB } from "../../db/connect";
+import type { PlanItem } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { PlanNotFoundError, PlanRuleError } from "./errors.server";
 import { insertItems } from "./plan.server";
-import { claimEditable, loadItems, type Scope, type Trx } from "./plan-store.server";
+import { claimEditable, loadItems, requireEditable, type Scope, type Trx } from "./plan-store.server";
 import { transact } from "../utils/concurrency.server";
 
 /*
@@ -33,6 +34,16 @@ function checkValues(v: PlanItemValues): void {
     year(v.periodTo) &&
     (v.periodFrom === null || v.periodTo === null || v.periodFrom <= v.periodTo);
   if (!valid) throw new PlanRuleError("invalidItem");
+}
+
+function sameValues(item: PlanItem, v: PlanItemValues): boolean {
+  return (
+    item.budget === v.budget &&
+    item.priority === v.priority &&
+    item.period_from === v.periodFrom &&
+    item.period_to === v.periodTo &&
+    item.milestones === v.milestones
+  );
 }
 
 async function loadItem(trx: Trx, scope: Scope, versionId: string, itemId: string) {
@@ -95,9 +106,12 @@ export async function updatePlanItem(
   scope: Scope & { versionId: string; version: number; itemId: string; values: PlanItemValues }
 ): Promise<void> {
   await transact(db, async (trx) => {
-    await claimEditable(trx, scope, scope.versionId, scope.version);
+    await requireEditable(trx, scope, scope.versionId);
     checkValues(scope.values);
     const before = await loadItem(trx, scope, scope.versionId, scope.itemId);
+    // a form sent back as it was shown changes nothing: no claimed version, no audit event
+    if (sameValues(before, scope.values)) return;
+    await claimEditable(trx, scope, scope.versionId, scope.version);
     await trx
       .updateTable("plan_item")
       .set({

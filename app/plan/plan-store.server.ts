@@ -66,6 +66,15 @@ export function auditView(v: PlanVersion) {
   return { ...rest, hasSnapshot: snapshot !== null };
 }
 
+/** Refuses as claimEditable does, without claiming: for a save that may turn out to change nothing. */
+export async function requireEditable(trx: Trx, scope: Scope, versionId: string): Promise<PlanVersion> {
+  await requirePermission(trx, scope, "plan:edit");
+  const row = await loadVersion(trx, scope.cooperationId, versionId);
+  if (isFrozen(row.status)) throw new PlanVersionFrozenError(versionId, row.status);
+  if (!isEditable(row.status)) throw new PlanRuleError("notEditable");
+  return row;
+}
+
 /**
  * Refuses unless the version's items may change (frozen → PlanVersionFrozenError, under review →
  * PlanRuleError), then claims the given `version` (version + 1), so two people editing the same
@@ -73,10 +82,7 @@ export function auditView(v: PlanVersion) {
  * conditions, so it cannot touch a version that was approved in between. Returns the row before.
  */
 export async function claimEditable(trx: Trx, scope: Scope, versionId: string, version: number): Promise<PlanVersion> {
-  await requirePermission(trx, scope, "plan:edit");
-  const before = await loadVersion(trx, scope.cooperationId, versionId);
-  if (isFrozen(before.status)) throw new PlanVersionFrozenError(versionId, before.status);
-  if (!isEditable(before.status)) throw new PlanRuleError("notEditable");
+  const before = await requireEditable(trx, scope, versionId);
   const result = await trx
     .updateTable("plan_version")
     .set((eb) => ({ version: eb("version", "+", 1), updated_at: now() }))

@@ -133,6 +133,8 @@ export async function saveNarrative(
 ): Promise<void> {
   await transact(db, async (trx) => {
     const report = await findDraft(trx, { cooperationId, year });
+    // a form sent back as it was shown changes nothing: no new version, no audit event
+    if (sameNarrative(report.narrative, narrative)) return;
     const result = await trx
       .updateTable("annual_report")
       .set((eb) => ({
@@ -155,6 +157,11 @@ export async function saveNarrative(
       after: narrative,
     });
   });
+}
+
+/** An empty section is no section: the stored narrative leaves it out, a form sends it empty. */
+function sameNarrative(stored: Narrative, sent: Narrative): boolean {
+  return REPORT_SECTIONS.every((s) => (stored[s] ?? "") === (sent[s] ?? ""));
 }
 
 /** The year's report while it can still change: gone is a stale form, published is frozen. */
