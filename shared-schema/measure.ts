@@ -212,6 +212,10 @@ export const MeasureFormSchema = z
       }
       if (amount && !b.unit) ctx.addIssue({ code: "custom", path: ["benefits", i, "unit"], message: "measure.validation.unit" });
     });
+    // the list belongs to a measure that brings in a system: kept, it would be shown nowhere; dropped, it would be lost
+    if (!v.introducesSystem && v.phasedOutSystems.trim()) {
+      ctx.addIssue({ code: "custom", path: ["phasedOutSystems"], message: "measure.validation.phasedOutWithoutSystem" });
+    }
     v.links.forEach((l, i) => {
       if (!l.title && !l.url) return;
       if (!l.title) ctx.addIssue({ code: "custom", path: ["links", i, "title"], message: "validation.required" });

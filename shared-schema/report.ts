@@ -11,8 +11,7 @@ const sectionText = cleanString()
   .trim()
   .max(20_000, { error: "validation.tooLong" })
   .optional()
-  // a form posted without JavaScript sends CRLF line breaks, one handled by Remix LF
-  .transform((v) => (v ?? "").replace(/\r\n?/g, "\n"));
+  .transform((v) => v ?? "");
 
 export const NarrativeSchema = z.object({
   version: versionSchema,

@@ -220,6 +220,7 @@ export const measureMessages = domainMessages(
       foreignFocusArea: "Et av satsingsområdene hører ikke til samarbeidets strategier.",
       foreignParticipant: "En av kommunene er ikke medlem av samarbeidet.",
       foreignBenefit: "En av gevinstene hører ikke til dette tiltaket. Last inn skjemaet på nytt.",
+      phasedOutWithoutSystem: "Systemer som fases ut, hører til et tiltak som innfører et nytt system. Kryss av for det, eller tøm feltet.",
       benefitInUse:
         "En gevinst du fjernet, har realiserte verdier fra kommunenes rapporter og kan ikke fjernes. Sett den tilbake, eller endre teksten i stedet.",
     },
@@ -444,6 +445,7 @@ export const measureMessages = domainMessages(
         foreignFocusArea: "Eitt av satsingsområda høyrer ikkje til strategiane i samarbeidet.",
         foreignParticipant: "Ein av kommunane er ikkje medlem i samarbeidet.",
         foreignBenefit: "Ein av gevinstane høyrer ikkje til dette tiltaket. Last inn skjemaet på nytt.",
+        phasedOutWithoutSystem: "System som blir fasa ut, høyrer til eit tiltak som innfører eit nytt system. Kryss av for det, eller tøm feltet.",
         benefitInUse:
           "Ein gevinst du fjerna, har realiserte verdiar frå rapportane til kommunane og kan ikkje fjernast. Set han tilbake, eller endra teksten i staden.",
       },
@@ -668,6 +670,7 @@ export const measureMessages = domainMessages(
         foreignFocusArea: "One of the focus areas does not belong to the cooperation's strategies.",
         foreignParticipant: "One of the municipalities is not a member of the cooperation.",
         foreignBenefit: "One of the benefits does not belong to this measure. Reload the form.",
+        phasedOutWithoutSystem: "Systems phased out belong to a measure that brings in a new system. Tick that box, or clear the field.",
         benefitInUse:
           "A benefit you removed has realised values in the municipalities' reports and cannot be removed. Put it back, or change its text instead.",
       },

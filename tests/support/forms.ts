@@ -2,7 +2,7 @@
  * Every POST form the portal shows, as a browser would send it: each page of the route manifest
  * is opened in Chromium (without JavaScript, so the DOM is the server's HTML) as each actor, and
  * each form's entries are read with the browser's own FormData, once per submit button. Empty
- * text and date fields are filled in, so that an "add" form is sent as a user would send it.
+ * required text and date fields are filled in, so that an "add" form is sent as a user would send it.
  */
 import type { Browser } from "playwright-core";
 import { login, newContext } from "./browser";
@@ -57,7 +57,7 @@ export async function collectForms(
           .filter((form) => form.method === "post")
           .flatMap((form) => {
             for (const field of form.querySelectorAll<HTMLInputElement | HTMLTextAreaElement>("input, textarea")) {
-              if (field.value !== "" || field.disabled) continue;
+              if (field.value !== "" || field.disabled || !field.required) continue;
               if (field instanceof HTMLTextAreaElement || field.type === "text") field.value = "Samtidig lagring";
               else if (field.type === "date") field.value = today;
             }

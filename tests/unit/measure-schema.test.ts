@@ -1,6 +1,6 @@
-import { parseWithZod } from "@conform-to/zod/v4";
 import { describe, expect, it } from "vitest";
 import { MeasureFormSchema, parseNok, parsePercent, toMeasureInput } from "@shared-schema/measure";
+import { parseForm } from "../../app/utils/parse-form";
 
 function form(entries: [string, string][]): FormData {
   const fd = new FormData();
@@ -28,7 +28,7 @@ function withBase(extra: [string, string][]): [string, string][] {
 }
 
 function errorsOf(entries: [string, string][]) {
-  const submission = parseWithZod(form(entries), { schema: MeasureFormSchema });
+  const submission = parseForm(form(entries), { schema: MeasureFormSchema });
   return submission.status === "success" ? {} : submission.reply().error ?? {};
 }
 
@@ -51,7 +51,7 @@ describe("NOK input", () => {
   );
 
   it("reports a bad amount with the message key and keeps what was typed", () => {
-    const submission = parseWithZod(form(withBase([["investmentCost", "mange pengar"]])), { schema: MeasureFormSchema });
+    const submission = parseForm(form(withBase([["investmentCost", "mange pengar"]])), { schema: MeasureFormSchema });
     expect(submission.status).toBe("error");
     const reply = submission.reply();
     expect(reply.error?.investmentCost).toEqual(["measure.validation.nok"]);
@@ -88,7 +88,7 @@ describe("custom percentages", () => {
   });
 
   it("accepts shares that sum to 100 % and stores basis points for the chosen participants only", () => {
-    const submission = parseWithZod(
+    const submission = parseForm(
       form(
         withBase([
           ["costKey", "custom"],
@@ -121,7 +121,7 @@ describe("custom percentages", () => {
 
 describe("the rest of the measure form", () => {
   it("accepts a complete measure", () => {
-    const submission = parseWithZod(form(BASE), { schema: MeasureFormSchema });
+    const submission = parseForm(form(BASE), { schema: MeasureFormSchema });
     expect(submission.status).toBe("success");
   });
   it.each<[string, [string, string][], string, string]>([
@@ -170,5 +170,14 @@ describe("the rest of the measure form", () => {
     const errors = errorsOf(BASE.filter(([k]) => k !== "goals" && !k.endsWith("selected")));
     expect(errors.focusAreas).toEqual(["measure.validation.supportRequired"]);
     expect(errors.members).toEqual(["measure.validation.participantsRequired"]);
+  });
+});
+
+describe("systems phased out", () => {
+  it("belong to a measure that brings in a system: refused, not dropped, without the box ticked", () => {
+    expect(errorsOf(withBase([["phasedOutSystems", "Gamalt sakssystem"]]))).toEqual({
+      phasedOutSystems: ["measure.validation.phasedOutWithoutSystem"],
+    });
+    expect(errorsOf(withBase([["phasedOutSystems", "Gamalt sakssystem"], ["introducesSystem", "on"]]))).toEqual({});
   });
 });

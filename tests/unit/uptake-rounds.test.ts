@@ -1,5 +1,4 @@
 import { describe, expect, it } from "vitest";
-import { parseWithZod } from "@conform-to/zod/v4";
 import { OpenRoundSchema, RoundActionSchema } from "@shared-schema/round";
 import { BulkUptakeSchema, UptakeReportSchema, isBackwards, osloToday } from "@shared-schema/uptake";
 import {
@@ -10,6 +9,7 @@ import {
   reminderDue,
   type Submission,
 } from "../../app/round/round";
+import { parseForm } from "../../app/utils/parse-form";
 
 const form = (entries: Record<string, string | string[]>) => {
   const data = new FormData();
@@ -107,7 +107,7 @@ describe("reminder scheduling", () => {
 
 describe("uptake forms", () => {
   it("a step back in the table needs a comment on that row", () => {
-    const result = parseWithZod(
+    const result = parseForm(
       form({
         effectiveDate: "2024-05-01",
         "rows[0].measureId": "a",
@@ -124,7 +124,7 @@ describe("uptake forms", () => {
   });
 
   it("refuses a date in the future and keeps what was typed", () => {
-    const result = parseWithZod(
+    const result = parseForm(
       form({ effectiveDate: "2999-01-01", "rows[0].measureId": "a", "rows[0].status": "in_use", "rows[0].comment": "Ok" }),
       { schema: BulkUptakeSchema }
     );
@@ -134,7 +134,7 @@ describe("uptake forms", () => {
   });
 
   it("reads realised benefits as whole numbers and drops blank rows", () => {
-    const ok = parseWithZod(
+    const ok = parseForm(
       form({
         status: "realised",
         effectiveDate: "2024-05-01",
@@ -151,7 +151,7 @@ describe("uptake forms", () => {
       expect(ok.value.evidenceUrl).toBe("https://giske.kommune.no/sak/45-14");
       expect(ok.value.decisionReference).toBeNull();
     }
-    const bad = parseWithZod(
+    const bad = parseForm(
       form({
         status: "realised",
         effectiveDate: "2024-05-01",
@@ -168,14 +168,14 @@ describe("uptake forms", () => {
   });
 
   it("a round needs a name, a deadline not in the past and at least one measure", () => {
-    const bad = parseWithZod(form({ name: " ", deadline: "2000-01-01", reminderDaysBefore: "90" }), { schema: OpenRoundSchema });
+    const bad = parseForm(form({ name: " ", deadline: "2000-01-01", reminderDaysBefore: "90" }), { schema: OpenRoundSchema });
     expect(bad.reply().error).toEqual({
       name: ["validation.required"],
       deadline: ["round.validation.deadlinePast"],
       reminderDaysBefore: ["round.validation.reminderDays"],
       measures: ["round.validation.measures"],
     });
-    const returned = parseWithZod(form({ intent: "return", municipalityId: "m" }), { schema: RoundActionSchema });
+    const returned = parseForm(form({ intent: "return", municipalityId: "m" }), { schema: RoundActionSchema });
     expect(returned.reply().error).toEqual({ comment: ["round.validation.returnComment"] });
   });
 });
