@@ -91,6 +91,7 @@ export function parseWholeNumber(input: string): number | null {
 
 const text = (max: number) => cleanString().trim().max(max, { error: "validation.tooLong" });
 const nokSchema = cleanString()
+  .max(40, { error: "measure.validation.nok" })
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v.trim() === "") return 0;
@@ -122,7 +123,7 @@ const BenefitRow = z.object({
 
 const LinkRow = z.object({
   title: text(300).optional(),
-  url: cleanString().trim().optional(),
+  url: cleanString().trim().max(2000, { error: "validation.tooLong" }).optional(),
 });
 
 const MemberRow = z.object({
@@ -339,7 +340,7 @@ export interface MeasureFilters {
 export function parseMeasureFilters(params: URLSearchParams): MeasureFilters {
   const s = (k: string) => params.get(k)?.trim() || undefined;
   const status = s("status");
-  const year = Number(s("year"));
+  const year = /^\d{4}$/.test(s("year") ?? "") ? Number(s("year")) : NaN;
   const sort = s("sort");
   return {
     focusArea: s("focusArea")?.slice(0, 100),

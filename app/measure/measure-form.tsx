@@ -260,6 +260,7 @@ export function MeasureForm({
     entry(fields.focusAreas, t("measure.form.focusAreas")),
     entry(fields.goals, t("measure.form.goals")),
     entry(fields.benefitsText, t("measure.form.benefitsText")),
+    entry(fields.benefits, t("measure.form.benefits")),
     ...benefitRows.flatMap((row, i) => {
       const f = row.getFieldset();
       return Object.entries(BENEFIT_LABELS).map(([field, label]) =>
@@ -393,9 +394,10 @@ export function MeasureForm({
 
         <Section legend={t("measure.form.benefits")}>
           <TextAreaField meta={fields.benefitsText} label={t("measure.form.benefitsText")} />
-          <p className="ds-paragraph" data-size="sm">
+          <p id={fields.benefits.id} tabIndex={-1} className="ds-paragraph" data-size="sm">
             {t("measure.form.benefitRowsHint")}
           </p>
+          <FieldErrors id={fields.benefits.errorId} errors={fields.benefits.errors} />
           {benefitRows.map((row, i) => {
             const f = row.getFieldset();
             return (

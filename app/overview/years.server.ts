@@ -45,6 +45,7 @@ export async function planYears(db: DB, { cooperationId }: { cooperationId: stri
 
 /** The year asked for in the URL if it is one of the years, else the default. */
 export function yearParam(value: string | null, years: PlanYears): number {
-  const asked = Number(value);
-  return value && years.all.includes(asked) ? asked : years.default;
+  // four decimal digits: Number() would also read "0x7DD" or "2.013e3" as 2013
+  const asked = value && /^\d{4}$/.test(value) ? Number(value) : NaN;
+  return years.all.includes(asked) ? asked : years.default;
 }

@@ -30,7 +30,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const measure = await findMeasure(db(), { cooperationId, number });
   if (!measure) throw notFound();
 
-  const asked = Number(new URL(args.request.url).searchParams.get("year"));
+  const param = new URL(args.request.url).searchParams.get("year") ?? "";
+  const asked = /^\d{4}$/.test(param) ? Number(param) : NaN;
   const year =
     Number.isInteger(asked) && asked >= MIN_YEAR && asked <= MAX_YEAR
       ? asked

@@ -13,6 +13,10 @@ const DEFAULT_LIMIT = 20_000;
 
 const DECIMAL = /^\s*\d+\s*$/;
 
+/** Numbers, choices and yes/no take a short text however they are typed. */
+const SHORT_TYPES = new Set(["number", "int", "bigint", "boolean", "enum", "literal"]);
+const SHORT_LIMIT = 100;
+
 // Number("0x1F") is 31 and Number("1e3") is 1000: a number field takes decimal digits only.
 const { coerceFormValue } = configureCoercion({
   type: { number: (text) => (DECIMAL.test(text) ? Number(text) : Number.NaN) },
@@ -48,7 +52,7 @@ function fieldLimits(schema: Schema): Map<string, number> {
     else if (def.type === "string") {
       const max = (type as unknown as z.ZodString).maxLength;
       if (max !== null) found!.set(name, Math.max(found!.get(name) ?? 0, max));
-    }
+    } else if (SHORT_TYPES.has(def.type)) found!.set(name, Math.max(found!.get(name) ?? 0, SHORT_LIMIT));
   };
   walk(schema, "");
   limits.set(schema, found);
@@ -64,7 +68,9 @@ function capped(payload: FormData | URLSearchParams, schema: Schema): FormData {
   const out = new FormData();
   for (const [name, value] of payload.entries()) {
     if (typeof value !== "string") continue;
-    const limit = (max.get(name.replace(/\[\d+\]/g, "[]")) ?? DEFAULT_LIMIT) + 1;
+    const field = name.replace(/\[\d+\]/g, "[]");
+    // a list of plain values repeats its name without an index (`focusAreas`)
+    const limit = (max.get(field) ?? max.get(`${field}[]`) ?? DEFAULT_LIMIT) + 1;
     out.append(name, value.length > limit ? value.slice(0, limit) : value);
   }
   return out;

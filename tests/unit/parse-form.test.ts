@@ -2,10 +2,11 @@ import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { cleanString, cleanText } from "@shared-schema/common";
 import { LoginSchema } from "@shared-schema/auth";
-import { MeasureFormSchema } from "@shared-schema/measure";
+import { MeasureFormSchema, parseMeasureFilters } from "@shared-schema/measure";
 import { en } from "../../app/i18n/locales/en";
 import { nb } from "../../app/i18n/locales/nb";
 import { nn } from "../../app/i18n/locales/nn";
+import { yearParam } from "../../app/overview/years.server";
 import { parseForm } from "../../app/utils/parse-form";
 
 const form = (entries: [string, string][]) => {
@@ -68,6 +69,25 @@ describe("parseForm: every form parsed alike", () => {
     expect(reply.initialValue?.name?.length).toBe(301);
     expect(reply.initialValue?.benefits?.[0]?.owner?.length).toBe(201);
   });
+
+  it("caps a list of plain values, numbers and choices too", () => {
+    const submission = parseForm(
+      form([
+        ["focusAreas", "f".repeat(50_000)],
+        ["links[0].url", `https://${"u".repeat(50_000)}`],
+        ["number", "9".repeat(50_000)],
+        ["status", "s".repeat(50_000)],
+      ]),
+      { schema: MeasureFormSchema }
+    );
+    const reply = submission.reply() as {
+      initialValue?: { focusAreas?: string | string[]; links?: { url?: string }[]; number?: string; status?: string };
+    };
+    expect(String(reply.initialValue?.focusAreas).length).toBe(101);
+    expect(reply.initialValue?.links?.[0]?.url?.length).toBe(2001);
+    expect(reply.initialValue?.number?.length).toBe(101);
+    expect(reply.initialValue?.status?.length).toBe(101);
+  });
 });
 
 describe("schema strings", () => {
@@ -75,5 +95,15 @@ describe("schema strings", () => {
     expect(cleanText("a\u0000b\u001b[31mc\u0007\r\nd\re\tf\u009b")).toBe("ab[31mc\nd\ne\tf");
     expect(cleanString().trim().max(5).parse(" \u0000abc\u0000 ")).toBe("abc");
     expect(cleanText("& \" ' < > æøå ÆØÅ 😀\n")).toBe("& \" ' < > æøå ÆØÅ 😀\n");
+  });
+});
+
+describe("years in a query string", () => {
+  it("take four decimal digits: 0x7DD and 2.013e3 are not 2013", () => {
+    const years = { all: [2013, 2014], default: 2014 };
+    expect(yearParam("2013", years)).toBe(2013);
+    for (const text of ["0x7DD", "2.013e3", " 2013", "2013.0", ""]) expect(yearParam(text, years), text).toBe(2014);
+    expect(parseMeasureFilters(new URLSearchParams("year=0x7DD")).year).toBeUndefined();
+    expect(parseMeasureFilters(new URLSearchParams("year=2014")).year).toBe(2014);
   });
 });
