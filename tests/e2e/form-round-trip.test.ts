@@ -444,7 +444,8 @@ interface Submitted {
 async function submit(page: Page, form: Locator, intent: string | null): Promise<Submitted> {
   const buttons = form.locator("button[type=submit], button:not([type])");
   const button = intent && (await buttons.count()) > 1 ? buttons.and(page.locator(`[value="${intent}"]`)) : buttons.first();
-  const posted = page.waitForResponse((r) => r.request().method() === "POST").catch(() => null);
+  // longer than the context's wait: two test files share two cores, and a save may queue behind another's
+  const posted = page.waitForResponse((r) => r.request().method() === "POST", { timeout: 30_000 }).catch(() => null);
   const loaded = javaScriptEnabled(page) ? null : page.waitForEvent("load").catch(() => null);
   await button.click();
   const response = await posted;

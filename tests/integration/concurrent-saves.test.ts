@@ -202,6 +202,27 @@ describe("the HTTP layer's edges", () => {
     expect(await answer.text()).toContain(nn.measure.validation.foreignParticipant);
   });
 
+  it("removing a benefit with realised values is refused with the reason on the page, the rest kept", async () => {
+    const cookie = await loginCookie(server, SECRETARIAT);
+    const reported = await server.db
+      .selectFrom("uptake_benefit")
+      .innerJoin("measure_benefit", "measure_benefit.id", "uptake_benefit.benefit_id")
+      .innerJoin("measure", "measure.id", "measure_benefit.measure_id")
+      .select(["measure.number", "measure_benefit.id"])
+      .orderBy("measure.number")
+      .executeTakeFirstOrThrow();
+    const entries = await measureFormEntries(server, reported.number);
+    const row = entries.find(([k, v]) => /^benefits\[\d+\]\.id$/.test(k) && v === reported.id)![0].replace(/\.id$/, ".");
+    // a browser without JavaScript removes a row by blanking its fields; the hidden id stays
+    const blanked = entries.map(([k, v]): [string, string] => [k, k.startsWith(row) && !k.endsWith(".id") ? "" : k === "name" ? `${v} (endra)` : v]);
+    const answer = await postForm(server, cookie, `/c/${SLUG}/measures/${reported.number}/edit`, blanked);
+    expect(answer.status).toBe(400);
+    const page = await answer.text();
+    expect(page).toContain(nn.measure.validation.benefitInUse.slice(0, 40));
+    expect(page).toContain("(endra)");
+    expect(await server.db.selectFrom("measure_benefit").select("id").where("id", "=", reported.id).executeTakeFirst()).toBeTruthy();
+  });
+
   it("a body that is no form is 400 or 415 with a translated page, never 500", async () => {
     const cookie = await loginCookie(server, SECRETARIAT);
     const send = (type: string, body: string) =>
