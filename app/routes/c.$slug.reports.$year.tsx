@@ -59,7 +59,11 @@ export async function action(args: ActionFunctionArgs) {
     await saveNarrative(db(), { ...where, version, narrative });
     return redirectWithToast(here, { kind: "success", key: "report.saved" });
   } catch (error) {
-    if (error instanceof ReportPublishedError) return redirectWithToast(here, { kind: "error", key: "report.alreadyPublished" });
+    if (error instanceof ReportPublishedError) {
+      if (publishing) return redirectWithToast(here, { kind: "error", key: "report.alreadyPublished" });
+      // published while the text was being written: the page shows it back, for the writer to keep
+      return json({ intent: "save" as const, result: submission.reply({ formErrors: ["report.alreadyPublished"] }) }, { status: 409 });
+    }
     if (error instanceof StaleVersionError) {
       return json(
         { intent: publishing ? "publish" : "save", result: submission.reply({ formErrors: ["form.staleVersion"] }) },
@@ -181,7 +185,32 @@ export default function Report() {
         </section>
       ) : null}
 
+      {!editing && typed ? <UnsavedText typed={typed} /> : null}
+
       <ReportView doc={doc} slug={slug} />
     </article>
+  );
+}
+
+/** What a writer sent after the report was published: shown once, read-only, so nothing typed is lost. */
+function UnsavedText({ typed }: { typed: Record<string, string> }) {
+  const { t } = useTranslation();
+  const sections = REPORT_SECTIONS.filter((s) => typed[s]?.trim());
+  if (!sections.length) return null;
+  return (
+    <section aria-labelledby="unsaved-heading" className="ds-alert flex flex-col gap-3" data-color="warning" role="alert">
+      <h2 id="unsaved-heading" className="ds-heading" data-size="sm">
+        {t("report.unsavedTitle")}
+      </h2>
+      <p className="ds-paragraph">{t("report.unsavedIntro")}</p>
+      {sections.map((s) => (
+        <div key={s} className="ds-field">
+          <label className="ds-label" htmlFor={`unsaved-${s}`}>
+            {t("report.sectionText", { section: t(`reportExport.sections.${s}`) })}
+          </label>
+          <textarea id={`unsaved-${s}`} readOnly rows={4} className="ds-input" defaultValue={typed[s]} />
+        </div>
+      ))}
+    </section>
   );
 }

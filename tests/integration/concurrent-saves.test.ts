@@ -92,6 +92,28 @@ describe.each(databases)("saves at the same moment on $name", ({ open }) => {
     expect(refused).toContain(nn.form.staleVersion.slice(0, 40));
   });
 
+  it("a narrative saved just after the report was published is shown back to its writer, not lost", async () => {
+    const secretariat = await loginCookie(server, SECRETARIAT);
+    const coop = await cooperationId();
+    const year = 2014;
+    const existing = await server.db.selectFrom("annual_report").select("year").where("cooperation_id", "=", coop).where("year", "=", year).executeTakeFirst();
+    if (!existing) expect((await post(secretariat, `/c/${SLUG}/reports?index`, [["year", String(year)]])).status).toBe(302);
+    const { version } = await server.db
+      .selectFrom("annual_report")
+      .select("version")
+      .where("cooperation_id", "=", coop)
+      .where("year", "=", year)
+      .executeTakeFirstOrThrow();
+    const text = "Skrive medan ein kollega publiserte: æøå <b> & \"sitat\"";
+    const publishing = post(secretariat, `/c/${SLUG}/reports/${year}`, [["intent", "publish"], ["version", String(version)]]);
+    expect((await publishing).status).toBe(302);
+    const saving = await post(secretariat, `/c/${SLUG}/reports/${year}`, [["intent", "save"], ["version", String(version)], ["summary", text]]);
+    expect(saving.status).toBe(409);
+    const page = await saving.text();
+    expect(page).toContain(nn.report.unsavedTitle);
+    expect(page).toContain("Skrive medan ein kollega publiserte: æøå &lt;b&gt; &amp; &quot;sitat&quot;");
+  });
+
   it("Giske and Sula report at once, ten times each: every report is saved", async () => {
     const [giske, sula] = await Promise.all([loginCookie(server, "ikt@giske.example"), loginCookie(server, "ikt@sula.example")]);
     const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
