@@ -5,21 +5,19 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
-  isRouteErrorResponse,
   useLocation,
-  useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
 import dsCss from "@digdir/designsystemet-css/index.css";
 import dsTheme from "@digdir/designsystemet-theme/digdir.css";
 import type { ReactNode } from "react";
-import { I18nextProvider, useTranslation } from "react-i18next";
+import { I18nextProvider } from "react-i18next";
 import { userGrants } from "./auth/guards.server";
 import { cooperationsFromGrants } from "./cooperation/scope.server";
 import { i18nFor, DEFAULT_LANGUAGE } from "./i18n/config";
 import { resolveLanguage } from "./i18n/language.server";
-import { pageTitle } from "./i18n/page-title";
 import appCss from "./styles/app.css";
+import { ErrorPage, errorPageTitle } from "./ui/error-page";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
 import { ToastMessage } from "./ui/toast";
 import { useNonce } from "./utils/nonce";
@@ -32,23 +30,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: dsCss },
 ];
 
-export const meta: MetaFunction = ({ error, matches }) =>
-  error ? pageTitle(matches, `errors.${errorKind(error)}.title`) : [{ title: "Fellesløft" }];
-
-const ERROR_KINDS: Record<number, string> = {
-  400: "badRequest",
-  403: "forbidden",
-  404: "notFound",
-  405: "methodNotAllowed",
-  409: "conflict",
-  413: "tooLarge",
-  415: "unsupportedType",
-  429: "tooMany",
-};
-
-function errorKind(error: unknown) {
-  return (isRouteErrorResponse(error) && ERROR_KINDS[error.status]) || "unexpected";
-}
+export const meta: MetaFunction = ({ error, matches }) => (error ? errorPageTitle(matches, error) : [{ title: "Fellesløft" }]);
 
 export async function loader(args: LoaderFunctionArgs) {
   const { request, params, context } = args;
@@ -111,23 +93,4 @@ export default function App() {
   return <Outlet />;
 }
 
-export function ErrorBoundary() {
-  const error = useRouteError();
-  const { t } = useTranslation();
-  const requestId = useRouteLoaderData<typeof loader>("root")?.requestId;
-  const kind = errorKind(error);
-  return (
-    <section aria-labelledby="error-heading" className="flex flex-col gap-4">
-      <h1 id="error-heading" className="ds-heading" data-size="lg">
-        {t(`errors.${kind}.title`)}
-      </h1>
-      <p className="ds-paragraph">{t(`errors.${kind}.body`)}</p>
-      {kind === "unexpected" && requestId ? <p className="ds-paragraph">{t("errors.incident", { id: requestId })}</p> : null}
-      <p>
-        <a className="ds-link" href="/">
-          {t("errors.home")}
-        </a>
-      </p>
-    </section>
-  );
-}
+export const ErrorBoundary = ErrorPage;

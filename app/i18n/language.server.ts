@@ -19,8 +19,10 @@ export async function languageFromCookie(request: Request): Promise<Language | n
 
 /**
  * The user's own choice wins; then (Språklova) a reporter gets their municipality's written
- * standard; then the default of the cooperation in the URL — only for its members, so the
- * language of a 404 page never tells a stranger that a cooperation exists; then Bokmål.
+ * standard; then the cooperation's default. In a cooperation's URL these come from the user's
+ * roles in it; anywhere else — the front page, an error page, a cooperation the user is no member
+ * of, real or made up (so the language never tells a stranger that it exists) — from all of the
+ * user's roles. Bokmål for everyone else.
  */
 export async function resolveLanguage(
   args: Pick<LoaderFunctionArgs, "request" | "context">,
@@ -30,9 +32,11 @@ export async function resolveLanguage(
   if (user?.language) return user.language;
   const chosen = await languageFromCookie(args.request);
   if (chosen) return chosen;
-  if (!slug || !user) return DEFAULT_LANGUAGE;
+  if (!user) return DEFAULT_LANGUAGE;
 
-  const grants = (await userGrants(args, user)).filter((g) => g.slug === slug);
+  const all = await userGrants(args, user);
+  const here = all.filter((g) => g.slug === slug);
+  const grants = here.length ? here : all;
   if (grants.length === 0) return DEFAULT_LANGUAGE;
   const standard = grants.find((g) => g.writtenStandard)?.writtenStandard;
   return (standard && LANGUAGE_OF_STANDARD[standard]) || grants[0].defaultLanguage;

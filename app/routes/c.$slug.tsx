@@ -3,6 +3,7 @@ import { NavLink, Outlet, useParams, useRouteLoaderData } from "@remix-run/react
 import { useTranslation } from "react-i18next";
 import { cooperationName } from "../i18n/page-title";
 import type { loader as rootLoader } from "../root";
+import { ErrorPage, errorPageTitle } from "../ui/error-page";
 
 /*
  * No loader of its own: the root already reads the user's cooperations and roles (for the header),
@@ -10,10 +11,13 @@ import type { loader as rootLoader } from "../root";
  * so a stranger gets that page's 404 before this layout renders.
  */
 
-export const meta: MetaFunction = ({ matches }) => {
+export const meta: MetaFunction = ({ matches, error }) => {
+  if (error) return errorPageTitle(matches, error);
   const name = cooperationName(matches);
   return [{ title: name ? `${name} – Fellesløft` : "Fellesløft" }];
 };
+
+export const ErrorBoundary = ErrorPage;
 
 export default function CooperationLayout() {
   const { slug } = useParams();

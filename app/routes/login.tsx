@@ -17,11 +17,15 @@ import { safeRedirectTarget } from "../auth/guards.server";
 import { beginLoginAttempt } from "../auth/rate-limit.server";
 import { listUserCooperations } from "../cooperation/scope.server";
 import { db } from "../db.server";
+import { ErrorPage, errorPageTitle } from "../ui/error-page";
 import { ErrorSummary, TextField } from "../ui/form";
 import { parseForm } from "../utils/parse-form";
 import { readForm } from "../utils/form.server";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "login.title");
+export const meta: MetaFunction = ({ matches, error }) =>
+  error ? errorPageTitle(matches, error) : pageTitle(matches, "login.title");
+
+export const ErrorBoundary = ErrorPage;
 
 // Document responses take their headers from here, so Retry-After reaches a browser without JavaScript too.
 export const headers: HeadersFunction = ({ actionHeaders }) => {

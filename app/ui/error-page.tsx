@@ -1,0 +1,52 @@
+import type { MetaArgs } from "@remix-run/node";
+import { isRouteErrorResponse, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { pageTitle } from "../i18n/page-title";
+
+/*
+ * The error page, in the site's layout and the reader's language. The root renders it for what
+ * goes wrong in its own loader; the routes under it render it too, so that an action's refusal
+ * (413, 415, 409 …) still has the root's data — the reader's language and the signed-in header —
+ * which Remix does not load for the route whose boundary shows the error.
+ */
+
+const ERROR_KINDS: Record<number, string> = {
+  400: "badRequest",
+  403: "forbidden",
+  404: "notFound",
+  405: "methodNotAllowed",
+  409: "conflict",
+  413: "tooLarge",
+  415: "unsupportedType",
+  429: "tooMany",
+};
+
+export function errorKind(error: unknown): string {
+  return (isRouteErrorResponse(error) && ERROR_KINDS[error.status]) || "unexpected";
+}
+
+/** The title of an error page, for a route's `meta` when it is called with an error. */
+export function errorPageTitle(matches: MetaArgs["matches"], error: unknown): { title: string }[] {
+  return pageTitle(matches, `errors.${errorKind(error)}.title`);
+}
+
+export function ErrorPage() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const requestId = (useRouteLoaderData("root") as { requestId?: string } | undefined)?.requestId;
+  const kind = errorKind(error);
+  return (
+    <section aria-labelledby="error-heading" className="flex flex-col gap-4">
+      <h1 id="error-heading" className="ds-heading" data-size="lg">
+        {t(`errors.${kind}.title`)}
+      </h1>
+      <p className="ds-paragraph">{t(`errors.${kind}.body`)}</p>
+      {kind === "unexpected" && requestId ? <p className="ds-paragraph">{t("errors.incident", { id: requestId })}</p> : null}
+      <p>
+        <a className="ds-link" href="/">
+          {t("errors.home")}
+        </a>
+      </p>
+    </section>
+  );
+}
