@@ -1,7 +1,7 @@
 /*
  * The signed-in user's language on every page, error pages included: a reporter who never chose
  * a language gets the written standard of the municipality they report for (Giske: nynorsk) on
- * the front page, the accessibility statement, a 404, a cooperation they are no member of (real
+ * the front page, the accessibility statement, a 404, a 403, a cooperation they are no member of (real
  * or made up: both alike, so the language tells nothing), and the refusals of an action (413,
  * 415) — with the signed-in header, not "Logg inn". An anonymous visitor gets bokmål.
  */
@@ -34,7 +34,7 @@ describe("the user's language on every page", () => {
     return { status: response.status, html, lang: /<html lang="([a-z]+)"/.exec(html)?.[1] };
   };
 
-  it.each(["/", "/accessibility", "/no-such-page", "/c/knutepunkt-sorlandet", "/c/no-such-cooperation"])(
+  it.each(["/", "/accessibility", "/no-such-page", "/c/knutepunkt-sorlandet", "/c/no-such-cooperation", `/c/${EKOMMUNE.slug}/measures/new`])(
     "GET %s is in the reporter's written standard",
     async (path) => {
       const { lang, html } = await page(path);
