@@ -13,7 +13,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nn } from "../../app/i18n/locales/nn";
 import { EKOMMUNE, EKOMMUNE_MEASURES } from "../../seeds/demo-content";
 import { launchBrowser, login, newContext, visit } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { loginCookie, startServer, type TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
@@ -53,5 +53,20 @@ describe("printing an approved action plan", () => {
     } finally {
       await context.close();
     }
+  });
+});
+
+describe("the approved plan's PDF", () => {
+  it("says the plan was approved on the decision's date, not the day it was entered", async () => {
+    const cookie = await loginCookie(server, "styre@ekommune-sunnmore.example");
+    const response = await fetch(`${server.url}/c/${EKOMMUNE.slug}/plans/2014.pdf`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    const pdf = path.join(dir, "plan-2014-download.pdf");
+    writeFileSync(pdf, Buffer.from(await response.arrayBuffer()));
+    const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
+    // the demo's rådmannsutval approved the 2014 plan on 5 December 2013 (case 14/13)
+    expect(text).toContain("Godkjend 5. desember 2013");
+    const today = new Intl.DateTimeFormat("nn-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Oslo" }).format(new Date());
+    expect(text).not.toContain(`Godkjend ${today}`);
   });
 });

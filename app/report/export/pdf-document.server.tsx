@@ -646,7 +646,8 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
         <Text style={s.h1}>{title}</Text>
         <Text style={s.paragraph}>
           {t("reportExport.plans.approvedVersion", { version: snapshot.versionNo })} ·{" "}
-          {t("reportExport.plans.approvedAt", { date: formatDate(lang, osloDay(snapshot.approvedAt)) })}
+          {/* the decision's own date: the snapshot's time is when it was entered, perhaps years later */}
+          {t("reportExport.plans.approvedAt", { date: formatDate(lang, d.decidedOn) })}
         </Text>
         <Heading level={2}>{t("reportExport.plans.decision")}</Heading>
         <Table
