@@ -13,6 +13,7 @@ export interface DiffableItem {
   priority: number | null;
   periodFrom: number | null;
   periodTo: number | null;
+  milestones: string;
   sortOrder: number;
 }
 
@@ -31,6 +32,7 @@ export interface ItemChanges {
   /** `difference` = after − before, in øre (negative when the budget went down) */
   budget?: Change<number> & { difference: number };
   period?: Change<Period>;
+  milestones?: Change<string>;
 }
 
 export type PlanDiffEntry<T extends DiffableItem> =
@@ -64,6 +66,10 @@ export function itemChanges(before: DiffableItem, after: DiffableItem): ItemChan
       before: { from: before.periodFrom, to: before.periodTo },
       after: { from: after.periodFrom, to: after.periodTo },
     };
+  }
+  // line breaks and spaces at the ends are how the text was typed, not what it says
+  if (before.milestones.trim() !== after.milestones.trim()) {
+    changes.milestones = { before: before.milestones, after: after.milestones };
   }
   return changes;
 }

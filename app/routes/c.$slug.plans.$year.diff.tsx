@@ -96,6 +96,7 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
             t("plan.diff.priority"),
             t("plan.diff.budget"),
             t("plan.diff.period"),
+            t("plan.diff.milestones"),
           ]}
         >
           {changedRows.map((e) => {
@@ -128,6 +129,11 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
                           )
                         : period(e.after.periodFrom, e.after.periodTo)}
                     </td>
+                    <td className="whitespace-pre-line">
+                      {e.changes.milestones
+                        ? fromTo(e.changes.milestones.before.trim() || notSet, e.changes.milestones.after.trim() || notSet)
+                        : e.after.milestones.trim() || notSet}
+                    </td>
                   </>
                 ) : (
                   <>
@@ -138,6 +144,7 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
                         : `${nok(item.budget)} (${t("plan.diff.difference", { difference: signed(item.budget) })})`}
                     </td>
                     <td>{period(item.periodFrom, item.periodTo)}</td>
+                    <td className="whitespace-pre-line">{item.milestones.trim() || notSet}</td>
                   </>
                 )}
               </tr>

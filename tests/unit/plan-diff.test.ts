@@ -7,6 +7,7 @@ const item = (measureId: string, sortOrder: number, extra: Partial<DiffableItem>
   priority: 2,
   periodFrom: 2014,
   periodTo: 2016,
+  milestones: "Avtale signert i mars",
   sortOrder,
   ...extra,
 });
@@ -40,6 +41,15 @@ describe("plan diff", () => {
     });
     expect(diff.counts).toEqual({ added: 1, removed: 1, changed: 2, unchanged: 1 });
     expect(diff.budgetDifference).toBe(-24_999_50);
+  });
+
+  it("notices changed milestones, like budget and priority", () => {
+    const diff = diffPlans([item("m", 0)], [item("m", 0, { milestones: "Avtale signert i mars\nPilot i Giske i juni" })]);
+    expect(diff.entries[0]).toMatchObject({
+      kind: "changed",
+      changes: { milestones: { before: "Avtale signert i mars", after: "Avtale signert i mars\nPilot i Giske i juni" } },
+    });
+    expect(diffPlans([item("m", 0)], [item("m", 0, { milestones: "Avtale signert i mars\n" })]).entries[0].kind).toBe("unchanged");
   });
 
   it("a change of sort order alone is not a change", () => {
