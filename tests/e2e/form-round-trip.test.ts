@@ -347,7 +347,9 @@ async function locateForm(page: Page, form: ShownForm): Promise<Locator> {
   let at = form.id ? forms.findIndex((f) => f.id === form.id) : -1;
   if (at < 0) at = forms.findIndex((f) => f.shape === form.shape && f.nth === form.nth);
   if (at < 0) throw new Error(`the form ${form.id || form.shape} is not on ${pathOf(page)} any more`);
-  const located = page.locator("form").nth(index[at]);
+  // by its id where it has one: a position among the page's forms shifts when another form comes or goes
+  const id = forms[at].id;
+  const located = id ? page.locator(`form[id="${id}"]`) : page.locator("form").nth(index[at]);
   const folded = located.locator("xpath=ancestor::details[not(@open)]");
   for (let n = await folded.count(); n > 0; n--) await folded.first().locator("xpath=./summary").click();
   return located;
@@ -445,13 +447,18 @@ async function submit(page: Page, form: Locator, intent: string | null): Promise
   const buttons = form.locator("button[type=submit], button:not([type])");
   const button = intent && (await buttons.count()) > 1 ? buttons.and(page.locator(`[value="${intent}"]`)) : buttons.first();
   // longer than the context's wait: two test files share two cores, and a save may queue behind another's
-  const posted = page.waitForResponse((r) => r.request().method() === "POST", { timeout: 30_000 }).catch(() => null);
+  const sent = page.waitForRequest((r) => r.method() === "POST", { timeout: 30_000 }).catch(() => null);
   const loaded = javaScriptEnabled(page) ? null : page.waitForEvent("load").catch(() => null);
   await button.click();
-  const response = await posted;
+  const request = await sent;
   // with JavaScript the form's own validation can keep it from being sent at all
-  if (!response)
-    return { status: 0, errors: [`not sent: ${(await visibleErrors(page)).join(" | ") || "no POST within the wait"}`] };
+  if (!request) {
+    const where = `on ${pathOf(page)}, button ${(await button.isVisible()) ? "visible" : "hidden"}`;
+    return { status: 0, errors: [`not sent: ${(await visibleErrors(page)).join(" | ") || `no POST within the wait (${where})`}`] };
+  }
+  // a document POST answered with a redirect is reported on the request that was redirected
+  const response = await request.response();
+  if (!response) return { status: 0, errors: [`no answer to the POST on ${pathOf(page)}`] };
   await loaded;
   await waitForHydration(page);
   const status = response.status();
