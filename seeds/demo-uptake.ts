@@ -5,7 +5,7 @@ import { EKOMMUNE, EKOMMUNE_MEASURES, KNUTEPUNKT, KNUTEPUNKT_MEASURES } from "./
 import { membersByNumber } from "./register/lookup";
 
 /*
- * Demo uptake (issue 6). eKommune Sunnmøre gets two years of history per (measure, participating
+ * Demo uptake. eKommune Sunnmøre gets two years of history per (measure, participating
  * municipality), 2013 and 2014, ending in the current state of `uptake` in demo-content.ts (which
  * matches each measure's status text in the strategy's table «Tiltak i planperioden»), a closed
  * round «Statusrapportering 2013» that everyone submitted, and the open round «Statusrapportering

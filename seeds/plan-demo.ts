@@ -11,7 +11,7 @@ import {
 import { EKOMMUNE } from "./demo-content";
 
 /*
- * Demo action plans for eKommune Sunnmøre (issue 5): the 2013 plan (the first, built by hand)
+ * Demo action plans for eKommune Sunnmøre: the 2013 plan (the first, built by hand)
  * and the 2014 plan rolled from it, both approved by the rådmannsutval; the 2015 plan rolled
  * from 2014 and out for input, with comments from Giske, Sula and the board, one handled.
  * Everything goes through the plan's domain functions as the demo users, so the audit trail is

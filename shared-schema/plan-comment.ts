@@ -2,7 +2,7 @@ import { z } from "zod";
 import { cleanString } from "./common";
 
 /*
- * The input round's forms (issue 5, item 3). Messages are translation keys. The municipality a
+ * The input round's forms. Messages are translation keys. The municipality a
  * comment is given for is never a field: the server takes it from the reporter's role grant.
  */
 

@@ -4,7 +4,7 @@ import { MAX_YEAR, MIN_YEAR, parseNok } from "./measure";
 import { decisionFields, requiredDateSchema } from "./decision";
 
 /*
- * Action-plan forms (issue 5). Messages are translation keys (`validation.*`, `plan.validation.*`).
+ * Action-plan forms. Messages are translation keys (`validation.*`, `plan.validation.*`).
  * Every form that changes a plan version carries the version's row `version` (optimistic
  * concurrency); the cooperation and the user never come from a form.
  */

@@ -10,7 +10,7 @@ import { loadItems, loadVersion, now, requirePermission, type Scope, type Trx } 
 import { transact } from "../utils/concurrency.server";
 
 /*
- * The input round (innspel, issue 5 item 3): while a plan version is out for input, reporters,
+ * The input round (innspel): while a plan version is out for input, reporters,
  * board members and the secretariat comment on the plan as a whole or on one of its items; the
  * secretariat sees the comments by municipality and marks each one handled.
  *

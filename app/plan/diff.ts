@@ -1,5 +1,5 @@
 /*
- * What changed between two versions of an action plan (issue 5, "Diff"): against last year's
+ * What changed between two versions of an action plan: against last year's
  * approved plan or against the version's own predecessor. Items are matched by measure, the
  * stable identity across years. Entries follow the newer plan's order, because that is the plan
  * being read; items it removed follow at the end, in the older plan's order. Ties in sort order

@@ -20,7 +20,7 @@ import { buildSnapshot, type PlanSnapshot } from "./snapshot.server";
 import { checkTransition, FROZEN_STATUSES, type PlanAction } from "./state-machine";
 
 /*
- * The annual action plan's data layer (issue 5): create a year's plan (rolled from last year's
+ * The annual action plan's data layer: create a year's plan (rolled from last year's
  * approved plan, or empty for the first year), read a version with its items, and move a version
  * through the approval workflow of ./state-machine. Each write runs in one transaction and writes
  * an audit event with before/after; the user's roles are read from the role grants, not trusted

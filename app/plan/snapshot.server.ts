@@ -3,7 +3,7 @@ import { measureShares, type SharesResult } from "../measure/shares.server";
 import { loadItems, type Trx } from "./plan-store.server";
 
 /*
- * The immutable record of an approved plan version (issue 5, "Board decision"): what the board
+ * The immutable record of an approved plan version: what the board
  * approved, each participating municipality's share of the cost in the plan's year, and the
  * decision. Measures keep changing in the catalogue after approval, so the snapshot copies what
  * the plan page and the public page show instead of pointing at live rows.

@@ -2,7 +2,7 @@ import type { CooperationRole, PlanVersionStatus } from "../../db/schema";
 import { can, type Permission } from "../cooperation/permissions";
 
 /*
- * The approval workflow of one action-plan version (issue 5, PRODUCT.md workflow 4), pure so the
+ * The approval workflow of one action-plan version, pure so the
  * routes, the data layer and the tests share one answer to "may this happen now?".
  *
  *   draft ──sendForInput──▶ input ──submit──▶ submitted ──approve──▶ approved ──amend──▶ (new draft version)

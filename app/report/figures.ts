@@ -2,7 +2,7 @@ import type { Language, MeasureStatus, UptakeStatus } from "../../db/schema";
 import type { UptakeSummary } from "../uptake/uptake";
 
 /*
- * The figures of the overview pages and of the annual status report (issue 7), as plain JSON:
+ * The figures of the overview pages and of the annual status report, as plain JSON:
  * computed from the data for a year, and frozen into annual_report.figures when the report is
  * published. The exports (PDF, CSV, XLSX) and the charts read only this shape.
  * Money is in øre (integers); ratios are 0–1 or null when nothing is relevant.

@@ -1,5 +1,5 @@
 /*
- * Bench data (issue 7): each data set in its own SQLite file under data/bench/ (BENCH_DIR), made
+ * Bench data: each data set in its own SQLite file under data/bench/ (BENCH_DIR), made
  * with the real migrations and the real municipality register, then plain batched Kysely inserts
  * in one transaction. Deterministic: every choice comes from a PRNG seeded with the data set's
  * name, so two runs give the same rows (the Argon2 password hash is the one exception).

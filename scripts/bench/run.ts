@@ -1,5 +1,5 @@
 /*
- * `npm run bench` (issue 7): measures the production server (server.ts over the Remix build) on
+ * `npm run bench`: measures the production server (server.ts over the Remix build) on
  * the data sets of scripts/bench/generate.ts, one server per data set, with autocannon on
  * 127.0.0.1. Prints a table and ends with one line:
  *

@@ -81,7 +81,7 @@ function fill(template: string, values: Record<string, string | number>): string
   return template.replace(/\{\{(\w+)\}\}/g, (whole, key: string) => (key in values ? String(values[key]) : whole));
 }
 
-// Uptake reporting (issue 6): the reporter's pages, the measure page with the timelines, the
+// Uptake reporting: the reporter's pages, the measure page with the timelines, the
 // secretariat's rounds and e-mail pages, and the bulk form showing its errors.
 const UPTAKE = `/c/${EKOMMUNE.slug}/uptake`;
 const ROUNDS = `/c/${EKOMMUNE.slug}/rounds`;
@@ -164,7 +164,7 @@ const UPTAKE_PAGES: PageCase[] = [
   },
 ];
 
-// Overviews and the annual report (issue 7): the uptake matrix (the reporter's own column marked,
+// Overviews and the annual report: the uptake matrix (the reporter's own column marked,
 // and filtered), progress with the secretariat's weights form open, the report list, the 2014
 // report as a draft with the secretariat's forms and, published, as a viewer reads it, and the
 // approved 2014 plan with its PDF link.

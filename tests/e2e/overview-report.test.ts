@@ -1,5 +1,5 @@
 /*
- * The uptake matrix, the progress overview and the annual report (issue 7) in Chromium, with and
+ * The uptake matrix, the progress overview and the annual report in Chromium, with and
  * without JavaScript:
  *   - the secretariat creates the report for 2014, writes the narrative (Nynorsk, æøå), sees it in
  *     the preview and publishes; a status reported afterwards (effective in 2014) changes the live

@@ -1,5 +1,5 @@
 /*
- * The input round (issue 5, item 3) in Chromium, with and without JavaScript, on the demo data's
+ * The input round in Chromium, with and without JavaScript, on the demo data's
  * 2015 plan (out for input, seeds/plan-demo.ts): the Giske reporter comments on the plan and on
  * an item, an invalid submit keeps what was chosen and lands on the error summary; the
  * secretariat finds the comments under Giske and marks one handled; a viewer reads the comments

@@ -1,5 +1,5 @@
 /*
- * Issue 5, item 6: an approved plan prints cleanly to A4 from the browser. Chromium prints the
+ * An approved plan prints cleanly to A4 from the browser. Chromium prints the
  * demo's approved 2014 plan with the print stylesheet; the PDF is read back with poppler
  * (pdfinfo, pdftotext): A4 pages, the decision block and the plan items are there, the site's
  * header, navigation, language form and action buttons are not.

@@ -1,5 +1,5 @@
 /*
- * Uptake reporting (issue 6) in Chromium, with and without JavaScript: the Giske reporter updates
+ * Uptake reporting in Chromium, with and without JavaScript: the Giske reporter updates
  * three measures in one table, which answers the open round, and submits the round; a step back
  * without a comment is refused with the row named, what was typed kept and nothing saved; after a
  * successful save the comment fields are empty again, so a second save reports nothing twice; the

@@ -7,7 +7,7 @@ import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
 
 /*
- * The input round (issue 5, item 3) on the demo data: the 2015 plan of eKommune Sunnmøre is out
+ * The input round on the demo data: the 2015 plan of eKommune Sunnmøre is out
  * for input (seeds/plan-demo.ts); 2013 and 2014 are approved.
  */
 describe.each(testDatabases())("plan comments on $name", (database) => {

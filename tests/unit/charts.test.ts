@@ -1,5 +1,5 @@
 /**
- * The server-rendered SVG charts (issue 7): structure and names, number formats per language, gaps,
+ * The server-rendered SVG charts: structure and names, number formats per language, gaps,
  * proportional bars, "no data", series told apart without colour. Rendered with react-dom/server in
  * the I18nextProvider, as on the server; no DOM. (A .ts file with createElement: vitest.config.ts and
  * tsconfig.json include tests/**\/*.ts only.)

@@ -11,7 +11,7 @@ import {
   type PlanAction,
 } from "../../app/plan/state-machine";
 
-// Written out by hand from issue 5, independently of PLAN_TRANSITIONS: [from, action, to, role].
+// Written out by hand from the approval rules, independently of PLAN_TRANSITIONS: [from, action, to, role].
 const ALLOWED: [PlanVersionStatus, PlanAction, PlanVersionStatus, CooperationRole][] = [
   ["draft", "sendForInput", "input", "secretariat"],
   ["input", "submit", "submitted", "secretariat"],

@@ -1,5 +1,5 @@
 /**
- * The three charts of the overview pages and the annual report (issue 7), fed with the figures of
+ * The three charts of the overview pages and the annual report, fed with the figures of
  * app/report/figures.ts as they are.
  *
  * ```tsx
