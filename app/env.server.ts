@@ -1,4 +1,3 @@
-import cluster from "node:cluster";
 import { randomBytes } from "node:crypto";
 import { z } from "zod";
 
@@ -50,12 +49,6 @@ export type Env = z.infer<typeof EnvSchema>;
 
 let cached: Env | undefined;
 
-// These counted every attempt, successful ones too; a value meant for them would be wrong for the new ones.
-const RETIRED = {
-  LOGIN_RATE_LIMIT_PER_ACCOUNT: "LOGIN_FAILURES_PER_ACCOUNT_AND_IP and LOGIN_FAILURES_PER_ACCOUNT",
-  LOGIN_RATE_LIMIT_PER_IP: "LOGIN_FAILURES_PER_IP",
-};
-
 /** Validated once; a bad variable stops the server at start with a message naming it. */
 export function env(): Env {
   if (cached) return cached;
@@ -65,15 +58,6 @@ export function env(): Env {
     throw new Error(`Invalid environment: ${problems}`);
   }
   cached = parsed.data;
-  // once per installation start: from the process that starts the others, and not again from the
-  // copy of this module bundled into the Remix build, which a single-process server loads too
-  const warned = globalThis as { retiredEnvWarned?: boolean };
-  if (cluster.isPrimary && !warned.retiredEnvWarned) {
-    warned.retiredEnvWarned = true;
-    for (const [name, instead] of Object.entries(RETIRED)) {
-      if (process.env[name] !== undefined) console.warn(`${name} is no longer read; see ${instead} (README, Configuration).`);
-    }
-  }
   return cached;
 }
 
