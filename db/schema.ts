@@ -320,6 +320,8 @@ export interface ReportingRoundTable {
   id: string;
   cooperation_id: string;
   name: string;
+  /** the day the round asks for the status on: its reports take effect then unless the reporter says otherwise */
+  status_date: string;
   deadline: string;
   reminder_days_before: number | null;
   opened_at: string;

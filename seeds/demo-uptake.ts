@@ -326,9 +326,14 @@ const STORIES: Record<number, Story> = {
   },
 };
 
-/** Everyone reported and submitted in time; closed by the secretariat. Reports: the round13 column. */
+/**
+ * Everyone reported and submitted in time; closed by the secretariat. Reports: the round13 column,
+ * taking effect on the round's status date like every report given in a round that the reporter
+ * did not date otherwise.
+ */
 const CLOSED_ROUND = {
   name: "Statusrapportering 2013",
+  statusDate: "2013-11-18",
   measures: [1, 2, 3, 5, 6, 7],
   openedAt: "2013-11-18T08:00:00.000Z",
   deadline: "2013-12-13",
@@ -342,6 +347,8 @@ const CLOSED_ROUND = {
  */
 const OPEN_ROUND = {
   name: "Statusrapportering 2014",
+  /** the status at the end of 2014, so the matrix of 2014 shows what the round reports */
+  statusDate: "2014-12-31",
   measures: [1, 2, 3, 5, 6, 9],
   openedDaysAgo: 10,
   deadlineInDays: 14,
@@ -564,6 +571,7 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
         id: closedRoundId,
         cooperation_id: cooperationId,
         name: CLOSED_ROUND.name,
+        status_date: CLOSED_ROUND.statusDate,
         deadline: CLOSED_ROUND.deadline,
         reminder_days_before: 3,
         opened_at: CLOSED_ROUND.openedAt,
@@ -576,6 +584,7 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
         id: openRoundId,
         cooperation_id: cooperationId,
         name: OPEN_ROUND.name,
+        status_date: OPEN_ROUND.statusDate,
         deadline: new Date(now + OPEN_ROUND.deadlineInDays * DAY).toISOString().slice(0, 10),
         reminder_days_before: 3,
         opened_at: new Date(openedAt).toISOString(),
@@ -604,6 +613,12 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
     const seq = (seqs.get(key) ?? 0) + 1;
     seqs.set(key, seq);
     const id = randomUUID();
+    const roundId =
+      r.checkpoint === "round13" && CLOSED_ROUND.measures.includes(r.measure)
+        ? closedRoundId
+        : r.checkpoint === "round14"
+        ? openRoundId
+        : null;
     rows.push({
       id,
       cooperation_id: cooperationId,
@@ -611,17 +626,13 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
       municipality_id: members.get(r.municipality)!,
       status: r.status,
       comment: r.note.comment ?? "",
-      effective_date: r.createdAt.slice(0, 10),
+      effective_date:
+        roundId === closedRoundId ? CLOSED_ROUND.statusDate : roundId === openRoundId ? OPEN_ROUND.statusDate : r.createdAt.slice(0, 10),
       decision_reference: r.note.decision ?? null,
       evidence_url: r.note.evidence ?? null,
       realised_benefit_text: r.note.benefitText ?? null,
       reporter_id: reporter(r.municipality),
-      round_id:
-        r.checkpoint === "round13" && CLOSED_ROUND.measures.includes(r.measure)
-          ? closedRoundId
-          : r.checkpoint === "round14"
-          ? openRoundId
-          : null,
+      round_id: roundId,
       seq,
       created_at: r.createdAt,
     });

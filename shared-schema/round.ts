@@ -14,6 +14,7 @@ export const OpenRoundSchema = z.object({
     .trim()
     .min(1, { error: "validation.required" })
     .max(200, { error: "validation.tooLong" }),
+  statusDate: cleanString({ error: "validation.required" }).pipe(isoDateSchema),
   deadline: cleanString({ error: "validation.required" })
     .pipe(isoDateSchema)
     .refine((d) => d >= osloToday(), { error: "round.validation.deadlinePast" }),
@@ -25,7 +26,9 @@ export const OpenRoundSchema = z.object({
     .optional()
     .transform((v) => v ?? null),
   measures: z.array(idSchema, { error: "round.validation.measures" }).min(1, { error: "round.validation.measures" }),
-});
+})
+  // asking on the deadline day for the status some day after it would make every answer a guess
+  .refine((r) => r.statusDate <= r.deadline, { path: ["statusDate"], error: "round.validation.statusDateAfterDeadline" });
 export type OpenRoundInput = z.output<typeof OpenRoundSchema>;
 
 /** The secretariat's actions on one round. */

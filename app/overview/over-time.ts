@@ -53,10 +53,10 @@ export function uptakeOverTime({
   reports: readonly HistoryReport[];
   points: readonly TimePoint[];
 }): { measures: UptakeSeries[]; areas: UptakeSeries[] } {
-  // one sweep in date order: each point adds the reports taking effect by its day, keeping per
-  // pair the one with the highest seq (a report saved later may take effect earlier)
-  const byDate = [...reports].sort((a, b) => a.effective_date.localeCompare(b.effective_date));
-  const status = new Map<string, { seq: number; status: UptakeStatus }>();
+  // one sweep in the order reports take effect (same day: the order they were saved), so per pair
+  // the one applied last at each point is the one in effect then, as statusesOn has it
+  const byDate = [...reports].sort((a, b) => a.effective_date.localeCompare(b.effective_date) || a.seq - b.seq);
+  const status = new Map<string, UptakeStatus>();
   let next = 0;
   const measureRatios = new Map<string, (number | null)[]>(base.measures.map((m) => [m.id, []]));
   const areaRatios = new Map<string, (number | null)[]>(base.areas.map((a) => [a.id, []]));
@@ -65,7 +65,7 @@ export function uptakeOverTime({
     for (; next < byDate.length && byDate[next].effective_date <= point.at; next++) {
       const r = byDate[next];
       const key = `${r.measure_id}|${r.municipality_id}`;
-      if ((status.get(key)?.seq ?? 0) < r.seq) status.set(key, { seq: r.seq, status: r.status });
+      status.set(key, r.status);
     }
     const taking = participationOn(point.at, base);
     const year = Number(point.at.slice(0, 4));
@@ -75,7 +75,7 @@ export function uptakeOverTime({
       const statuses: UptakeStatus[] = [];
       if (running) {
         for (const [municipalityId, measures] of taking) {
-          if (measures.has(m.id)) statuses.push(status.get(`${m.id}|${municipalityId}`)?.status ?? "not_started");
+          if (measures.has(m.id)) statuses.push(status.get(`${m.id}|${municipalityId}`) ?? "not_started");
         }
       }
       measureRatios.get(m.id)!.push(running ? uptakeSummary(statuses).ratio : null);

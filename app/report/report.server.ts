@@ -320,6 +320,8 @@ async function realisedBenefits(
     ])
     .where("uptake_report.cooperation_id", "=", cooperationId)
     .where("uptake_report.effective_date", "<=", date)
+    // applied in the order they take effect, so the one kept is the one in effect on the day
+    .orderBy("uptake_report.effective_date")
     .orderBy("uptake_report.seq")
     .execute();
   const latest = new Map<string, (typeof rows)[number]>();

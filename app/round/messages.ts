@@ -24,6 +24,9 @@ export const roundMessages = domainMessages(
       intro: "Når runden åpnes, får rapportørene i kommunene som deltar i tiltakene, en e-post med frist og lenke.",
       name: "Navn på runden",
       nameHelp: "For eksempel «Statusrapportering 2026».",
+      statusDate: "Status per",
+      statusDateHelp:
+        "Dagen kommunene skal rapportere statusen for. Svarene i runden gjelder fra denne datoen, med mindre rapportøren oppgir en annen. For status ved utgangen av et år: 31. desember.",
       deadline: "Frist",
       reminderDays: "Automatisk påminnelse, dager før fristen",
       reminderDaysHelp:
@@ -38,6 +41,7 @@ export const roundMessages = domainMessages(
       title: "{{name}}",
       back: "Alle rapporteringsrunder",
       facts: "Om runden",
+      statusDate: "Status per",
       deadline: "Frist",
       reminder: "Automatisk påminnelse",
       reminderOn: "{{date}}",
@@ -88,6 +92,7 @@ export const roundMessages = domainMessages(
     },
     validation: {
       deadlinePast: "Fristen kan ikke være tilbake i tid.",
+      statusDateAfterDeadline: "Datoen for statusen kan ikke være etter fristen.",
       reminderDays: "Skriv et helt antall dager fra 0 til 60.",
       measures: "Velg minst ett tiltak.",
       returnComment: "Skriv hva kommunen må se på.",
@@ -117,6 +122,9 @@ export const roundMessages = domainMessages(
         intro: "Når runden blir opna, får rapportørane i kommunane som er med i tiltaka, ein e-post med frist og lenkje.",
         name: "Namn på runden",
         nameHelp: "Til dømes «Statusrapportering 2026».",
+        statusDate: "Status per",
+        statusDateHelp:
+          "Dagen kommunane skal rapportere statusen for. Svara i runden gjeld frå denne datoen, om ikkje rapportøren oppgir ein annan. For status ved utgangen av eit år: 31. desember.",
         deadline: "Frist",
         reminderDays: "Automatisk påminning, dagar før fristen",
         reminderDaysHelp:
@@ -131,6 +139,7 @@ export const roundMessages = domainMessages(
         title: "{{name}}",
         back: "Alle rapporteringsrundar",
         facts: "Om runden",
+        statusDate: "Status per",
         deadline: "Frist",
         reminder: "Automatisk påminning",
         reminderOn: "{{date}}",
@@ -181,6 +190,7 @@ export const roundMessages = domainMessages(
       },
       validation: {
         deadlinePast: "Fristen kan ikkje vere tilbake i tid.",
+        statusDateAfterDeadline: "Datoen for statusen kan ikkje vere etter fristen.",
         reminderDays: "Skriv eit heilt tal dagar frå 0 til 60.",
         measures: "Vel minst eitt tiltak.",
         returnComment: "Skriv kva kommunen må sjå på.",
@@ -210,6 +220,9 @@ export const roundMessages = domainMessages(
           "When the round opens, the reporters of the municipalities taking part in the measures get an e-mail with the deadline and a link.",
         name: "Name of the round",
         nameHelp: "For example “Status report 2026”.",
+        statusDate: "Status as at",
+        statusDateHelp:
+          "The day the municipalities report the status for. The answers in the round take effect on this date unless the reporter gives another. For the status at the end of a year: 31 December.",
         deadline: "Deadline",
         reminderDays: "Automatic reminder, days before the deadline",
         reminderDaysHelp:
@@ -224,6 +237,7 @@ export const roundMessages = domainMessages(
         title: "{{name}}",
         back: "All reporting rounds",
         facts: "About the round",
+        statusDate: "Status as at",
         deadline: "Deadline",
         reminder: "Automatic reminder",
         reminderOn: "{{date}}",
@@ -274,6 +288,7 @@ export const roundMessages = domainMessages(
       },
       validation: {
         deadlinePast: "The deadline cannot be in the past.",
+        statusDateAfterDeadline: "The status date cannot be after the deadline.",
         reminderDays: "Enter a whole number of days from 0 to 60.",
         measures: "Choose at least one measure.",
         returnComment: "Write what the municipality needs to look at.",

@@ -26,6 +26,8 @@ export class NotSubmittedError extends Error {}
 export interface RoundSummary {
   id: string;
   name: string;
+  /** the day the round asks for the status on */
+  statusDate: string;
   deadline: string;
   reminderDaysBefore: number | null;
   reminderSentAt: string | null;
@@ -38,11 +40,12 @@ export interface RoundDetail extends RoundSummary {
   municipalities: (MunicipalityProgress & { number: string; name: string; reporters: number })[];
 }
 
-const roundColumns = ["id", "name", "deadline", "reminder_days_before", "reminder_sent_at", "opened_at", "closed_at"] as const;
+const roundColumns = ["id", "name", "status_date", "deadline", "reminder_days_before", "reminder_sent_at", "opened_at", "closed_at"] as const;
 
 function toSummary(r: {
   id: string;
   name: string;
+  status_date: string;
   deadline: string;
   reminder_days_before: number | null;
   reminder_sent_at: string | null;
@@ -52,6 +55,7 @@ function toSummary(r: {
   return {
     id: r.id,
     name: r.name,
+    statusDate: r.status_date,
     deadline: r.deadline,
     reminderDaysBefore: r.reminder_days_before,
     reminderSentAt: r.reminder_sent_at,
@@ -177,6 +181,7 @@ export async function openRound(
       id,
       cooperation_id: cooperationId,
       name: input.name,
+      status_date: input.statusDate,
       deadline: input.deadline,
       reminder_days_before: input.reminderDaysBefore,
       opened_at: now.toISOString(),

@@ -68,6 +68,18 @@ function addDays(isoDate: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
+/**
+ * The date a report form starts from: the status date of the open round asking, so its answers
+ * count for the day the round is about, or today while that day is still ahead. Rounds asking
+ * about different days leave it at today, for the reporter to choose.
+ */
+export function defaultEffectiveDate(today: string, statusDates: readonly string[]): string {
+  const dates = new Set(statusDates);
+  if (dates.size !== 1) return today;
+  const [date] = dates;
+  return date < today ? date : today;
+}
+
 /** The day the automatic reminder goes out, or null when the round has none. */
 export function reminderDate(round: { deadline: string; reminderDaysBefore: number | null }): string | null {
   return round.reminderDaysBefore === null ? null : addDays(round.deadline, -round.reminderDaysBefore);

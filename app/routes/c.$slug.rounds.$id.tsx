@@ -112,6 +112,8 @@ export default function RoundPage() {
           {t("round.detail.facts")}
         </h2>
         <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+          <dt className="font-semibold">{t("round.detail.statusDate")}</dt>
+          <dd className="m-0">{formatDate(lang, round.statusDate)}</dd>
           <dt className="font-semibold">{t("round.detail.deadline")}</dt>
           <dd className="m-0">{formatDate(lang, round.deadline)}</dd>
           <dt className="font-semibold">{t("round.detail.reminder")}</dt>

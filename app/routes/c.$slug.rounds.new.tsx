@@ -4,6 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OpenRoundSchema } from "@shared-schema/round";
+import { osloToday } from "@shared-schema/uptake";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
 import { cooperationPageTitle } from "../i18n/page-title";
@@ -27,7 +28,7 @@ async function measureOptions(cooperationId: string) {
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "round:manage");
   const measures = await measureOptions(scope.cooperationId);
-  return json({ slug: scope.slug, name: scope.name, measures });
+  return json({ slug: scope.slug, name: scope.name, measures, today: osloToday() });
 }
 
 export async function action(args: ActionFunctionArgs) {
@@ -54,13 +55,13 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function NewRound() {
-  const { slug, name, measures } = useLoaderData<typeof loader>();
+  const { slug, name, measures, today } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "round",
     lastResult,
-    defaultValue: { name: "", deadline: "", reminderDaysBefore: "3", measures: [] as string[] },
+    defaultValue: { name: "", statusDate: today, deadline: "", reminderDaysBefore: "3", measures: [] as string[] },
     constraint: getZodConstraint(OpenRoundSchema),
     shouldValidate: "onSubmit",
     shouldRevalidate: "onInput",
@@ -77,6 +78,7 @@ export default function NewRound() {
         formErrors={form.errors}
         fields={[
           { id: fields.name.id, label: t("round.form.name"), errors: fields.name.errors },
+          { id: fields.statusDate.id, label: t("round.form.statusDate"), errors: fields.statusDate.errors },
           { id: fields.deadline.id, label: t("round.form.deadline"), errors: fields.deadline.errors },
           { id: fields.reminderDaysBefore.id, label: t("round.form.reminderDays"), errors: fields.reminderDaysBefore.errors },
           { id: `${fields.measures.id}-0`, label: t("round.form.measures"), errors: fields.measures.errors },
@@ -84,6 +86,12 @@ export default function NewRound() {
       />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
         <TextField meta={fields.name} label={t("round.form.name")} description={t("round.form.nameHelp")} />
+        <TextField
+          meta={fields.statusDate}
+          label={t("round.form.statusDate")}
+          description={t("round.form.statusDateHelp")}
+          type="date"
+        />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
           <TextField meta={fields.deadline} label={t("round.form.deadline")} type="date" />
           <TextField

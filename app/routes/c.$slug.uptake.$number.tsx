@@ -6,10 +6,12 @@ import { useTranslation } from "react-i18next";
 import { UPTAKE_SCALE, UptakeReportSchema, osloToday } from "@shared-schema/uptake";
 import { notFound, requireMunicipalityReporter } from "../auth/guards.server";
 import { db } from "../db.server";
-import { formatNumber } from "../i18n/format";
+import { formatDate, formatNumber } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { parseMeasureNumber } from "../measure/form-action.server";
+import { openRoundByMeasure } from "../round/open-rounds.server";
+import { defaultEffectiveDate } from "../round/round";
 import { ErrorSummary, FieldErrors, SelectField, TextAreaField, TextField, SubmitOrCancel } from "../ui/form";
 import { uptakeTimeline } from "../uptake/history.server";
 import { measuresOf } from "../uptake/participation.server";
@@ -49,7 +51,7 @@ async function requireOwnMeasure(args: LoaderFunctionArgs | ActionFunctionArgs) 
 export async function loader(args: LoaderFunctionArgs) {
   const { scope, measure } = await requireOwnMeasure(args);
   const where = { cooperationId: scope.cooperationId, municipalityId: scope.municipalityId };
-  const [municipality, benefits, current, timelines] = await Promise.all([
+  const [municipality, benefits, current, timelines, rounds] = await Promise.all([
     db().selectFrom("municipality").select("name").where("id", "=", scope.municipalityId).executeTakeFirstOrThrow(),
     db()
       .selectFrom("measure_benefit")
@@ -60,14 +62,18 @@ export async function loader(args: LoaderFunctionArgs) {
       .execute(),
     currentReports(db(), { ...where, measureIds: [measure.id] }),
     uptakeTimeline(db(), { ...where, measureId: measure.id }),
+    openRoundByMeasure(db(), { cooperationId: scope.cooperationId, measureIds: [measure.id] }),
   ]);
+  const today = osloToday();
+  const round = rounds.get(measure.id) ?? null;
   return json({
     slug: scope.slug,
     municipality: municipality.name,
     measure,
     benefits,
     current: current.get(measure.id)?.status ?? null,
-    today: osloToday(),
+    effectiveDate: defaultEffectiveDate(today, round ? [round.statusDate] : []),
+    round,
     entries: timelines[0]?.entries ?? [],
   });
 }
@@ -96,7 +102,7 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function ReportMeasure() {
-  const { slug, municipality, measure, benefits, current, today, entries } = useLoaderData<typeof loader>();
+  const { slug, municipality, measure, benefits, current, effectiveDate, round, entries } = useLoaderData<typeof loader>();
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -107,7 +113,7 @@ export default function ReportMeasure() {
       currentStatus: current ?? undefined,
       status: current ?? "not_started",
       comment: "",
-      effectiveDate: today,
+      effectiveDate,
       decisionReference: "",
       evidenceUrl: "",
       realisedBenefitText: "",
@@ -177,7 +183,14 @@ export default function ReportMeasure() {
           options={UPTAKE_SCALE.map((s) => ({ value: s, label: t(`uptakeStatus.${s}`) }))}
         />
         <TextAreaField meta={fields.comment} label={t("uptake.comment")} description={t("uptake.commentHelp")} rows={3} />
-        <TextField meta={fields.effectiveDate} label={t("uptake.effectiveDate")} type="date" />
+        <TextField
+          meta={fields.effectiveDate}
+          label={t("uptake.effectiveDate")}
+          description={
+            round ? t("uptake.roundStatusDate", { round: round.name, date: formatDate(lang, round.statusDate) }) : undefined
+          }
+          type="date"
+        />
         <TextField
           meta={fields.decisionReference}
           label={t("uptake.single.decisionReference")}

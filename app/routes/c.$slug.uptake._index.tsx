@@ -15,6 +15,7 @@ import {
   roundsForMunicipality,
   submitRound,
 } from "../round/round.server";
+import { defaultEffectiveDate } from "../round/round";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { listOwnMeasures } from "../uptake/own-measures.server";
@@ -40,11 +41,16 @@ export async function loader(args: LoaderFunctionArgs) {
     roundsForMunicipality(db(), where),
   ]);
   const names = new Map(measures.map((m) => [m.id, `${m.number}. ${m.name}`]));
+  const today = osloToday();
   return json({
     slug: scope.slug,
     municipality,
     measures,
-    today: osloToday(),
+    today,
+    effectiveDate: defaultEffectiveDate(
+      today,
+      rounds.map((r) => r.statusDate)
+    ),
     rounds: rounds.map((r) => ({ ...r, missingNames: r.progress.missing.map((id) => names.get(id) ?? "") })),
   });
 }
@@ -90,7 +96,8 @@ export async function action(args: ActionFunctionArgs) {
 type TypedRow = { measureId?: string; status?: string; comment?: string };
 
 export default function OurMeasures() {
-  const { slug, municipality, measures, today, rounds } = useLoaderData<typeof loader>();
+  const { slug, municipality, measures, today, effectiveDate, rounds } = useLoaderData<typeof loader>();
+  const roundForDate = rounds.find((r) => r.statusDate === effectiveDate) ?? null;
   const lastResult = useActionData<typeof action>();
   const navigation = useNavigation();
   const location = useLocation();
@@ -119,6 +126,7 @@ export default function OurMeasures() {
           </h2>
           <p className="ds-paragraph m-0">
             <strong>{t("uptake.round.deadline", { date: formatDate(lang, r.deadline) })}.</strong>{" "}
+            {t("uptake.round.statusDate", { date: formatDate(lang, r.statusDate) })}{" "}
             {t("uptake.round.progress", {
               answered: r.progress.asked.length - r.progress.missing.length,
               asked: r.progress.asked.length,
@@ -188,6 +196,12 @@ export default function OurMeasures() {
               </label>
               <p id="effectiveDate-help" className="ds-paragraph" data-size="sm">
                 {t("uptake.effectiveDateHelp")}
+                {roundForDate ? (
+                  <>
+                    {" "}
+                    {t("uptake.roundStatusDate", { round: roundForDate.name, date: formatDate(lang, roundForDate.statusDate) })}
+                  </>
+                ) : null}
               </p>
               <input
                 id="effectiveDate"
@@ -195,7 +209,7 @@ export default function OurMeasures() {
                 type="date"
                 className="ds-input"
                 max={today}
-                defaultValue={typed?.effectiveDate ?? today}
+                defaultValue={typed?.effectiveDate ?? effectiveDate}
                 aria-invalid={dateErrors?.length ? true : undefined}
                 aria-describedby={["effectiveDate-help", dateErrors?.length ? "effectiveDate-error" : ""]
                   .filter(Boolean)

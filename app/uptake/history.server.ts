@@ -27,7 +27,9 @@ export interface MunicipalityTimeline {
 
 /**
  * Every report on a measure as a timeline per municipality (who, when, from what to what, and
- * why), in the order the reports were saved. Optionally for one municipality only.
+ * why), in the order the reports take effect (the same day: the order they were saved), so "from"
+ * is the status in effect before and the newest entry is the one in effect now. Optionally for one
+ * municipality only.
  */
 export async function uptakeTimeline(
   db: DB,
@@ -57,7 +59,11 @@ export async function uptakeTimeline(
     .where("uptake_report.measure_id", "=", measureId);
   if (municipalityId) query = query.where("uptake_report.municipality_id", "=", municipalityId);
   const [reports, benefits] = await Promise.all([
-    query.orderBy("uptake_report.municipality_id").orderBy("uptake_report.seq").execute(),
+    query
+      .orderBy("uptake_report.municipality_id")
+      .orderBy("uptake_report.effective_date")
+      .orderBy("uptake_report.seq")
+      .execute(),
     db
       .selectFrom("uptake_benefit")
       .innerJoin("uptake_report", "uptake_report.id", "uptake_benefit.report_id")

@@ -21,6 +21,8 @@ export const uptakeMessages = domainMessages(
     commentHelp: "Påkrevd når statusen går tilbake.",
     effectiveDate: "Gjelder fra",
     effectiveDateHelp: "Datoen endringene tok effekt. Gjelder alle tiltakene du lagrer nå.",
+    roundStatusDate:
+      "«{{round}}» spør om status per {{date}}, og den datoen er fylt inn. Endre den hvis statusen gjelder fra en annen dag.",
     askedInRound: "Runden spør om dette",
     save: "Lagre rapportene",
     saving: "Lagrer …",
@@ -79,6 +81,7 @@ export const uptakeMessages = domainMessages(
     round: {
       title: "Rapporteringsrunde: {{name}}",
       deadline: "Frist {{date}}",
+      statusDate: "Runden spør om status per {{date}}.",
       progress: "Dere har svart på {{answered}} av {{asked}} tiltak i runden.",
       missing: "Mangler: {{measures}}",
       submitted: "Sendt inn {{date}}.",
@@ -112,6 +115,8 @@ export const uptakeMessages = domainMessages(
       commentHelp: "Påkravd når statusen går tilbake.",
       effectiveDate: "Gjeld frå",
       effectiveDateHelp: "Datoen endringane tok til å gjelde. Gjeld alle tiltaka du lagrar no.",
+      roundStatusDate:
+        "«{{round}}» spør om status per {{date}}, og den datoen er fylt inn. Endre han om statusen gjeld frå ein annan dag.",
       askedInRound: "Runden spør om dette",
       save: "Lagre rapportane",
       saving: "Lagrar …",
@@ -170,6 +175,7 @@ export const uptakeMessages = domainMessages(
       round: {
         title: "Rapporteringsrunde: {{name}}",
         deadline: "Frist {{date}}",
+        statusDate: "Runden spør om status per {{date}}.",
         progress: "De har svart på {{answered}} av {{asked}} tiltak i runden.",
         missing: "Manglar: {{measures}}",
         submitted: "Sendt inn {{date}}.",
@@ -202,6 +208,8 @@ export const uptakeMessages = domainMessages(
       commentHelp: "Required when the status goes back.",
       effectiveDate: "Effective from",
       effectiveDateHelp: "The date the changes took effect. Applies to every measure you save now.",
+      roundStatusDate:
+        "“{{round}}” asks for the status as at {{date}}, and that date is filled in. Change it if the status applies from another day.",
       askedInRound: "Asked in the round",
       save: "Save the reports",
       saving: "Saving …",
@@ -260,6 +268,7 @@ export const uptakeMessages = domainMessages(
       round: {
         title: "Reporting round: {{name}}",
         deadline: "Deadline {{date}}",
+        statusDate: "The round asks for the status as at {{date}}.",
         progress: "You have answered {{answered}} of {{asked}} measures in the round.",
         missing: "Missing: {{measures}}",
         submitted: "Submitted {{date}}.",

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/connect";
 import type { UptakeStatus } from "../../db/schema";
 import { osloToday } from "@shared-schema/uptake";
-import { isLatestReport } from "./latest.server";
+import { isReportInEffect } from "./latest.server";
 import { measuresOf } from "./participation.server";
 import { unansweredRoundMeasures } from "./report.server";
 
@@ -50,7 +50,7 @@ export async function listOwnMeasures(
       .where("uptake_report.cooperation_id", "=", cooperationId)
       .where("uptake_report.municipality_id", "=", municipalityId)
       .where("uptake_report.measure_id", "in", ids)
-      .where(isLatestReport)
+      .where(isReportInEffect)
       .execute(),
     unansweredRoundMeasures(db, { cooperationId, municipalityId, measureIds: ids }),
   ]);

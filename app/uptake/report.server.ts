@@ -6,8 +6,8 @@ import { isBackwards, osloToday, type BulkUptakeInput, type UptakeReportInput } 
 import { recordAudit } from "../audit/audit.server";
 import { openRoundByMeasure } from "../round/open-rounds.server";
 import { transact } from "../utils/concurrency.server";
-import { isLatestReport } from "./latest.server";
 import { measuresOf } from "./participation.server";
+import { inEffectOn, type DatedReport } from "./uptake";
 
 /*
  * Saving uptake reports. Every report is kept (the current status is the one with the highest
@@ -47,30 +47,47 @@ interface Scope {
   userId: string;
 }
 
-/** The latest report per measure for one municipality. */
+/** Every report of one municipality per measure, in the order they were saved. */
+async function reportsByMeasure(
+  db: DB,
+  { cooperationId, municipalityId, measureIds }: { cooperationId: string; municipalityId: string; measureIds?: readonly string[] }
+): Promise<Map<string, DatedReport[]>> {
+  if (measureIds?.length === 0) return new Map();
+  let query = db
+    .selectFrom("uptake_report")
+    .select(["measure_id", "status", "effective_date", "seq"])
+    .where("cooperation_id", "=", cooperationId)
+    .where("municipality_id", "=", municipalityId)
+    .orderBy("seq");
+  if (measureIds) query = query.where("measure_id", "in", [...measureIds]);
+  const result = new Map<string, DatedReport[]>();
+  for (const r of await query.execute()) {
+    const list = result.get(r.measure_id) ?? [];
+    list.push({ status: r.status, effectiveDate: r.effective_date, seq: r.seq });
+    result.set(r.measure_id, list);
+  }
+  return result;
+}
+
+/** Per measure of one municipality: the status in effect today and the number of its last report. */
 export async function currentReports(
   db: DB,
   { cooperationId, municipalityId, measureIds }: { cooperationId: string; municipalityId: string; measureIds?: readonly string[] }
 ): Promise<Map<string, { status: UptakeStatus; seq: number }>> {
-  let query = db
-    .selectFrom("uptake_report")
-    .select(["measure_id", "status", "seq"])
-    .where("cooperation_id", "=", cooperationId)
-    .where("municipality_id", "=", municipalityId)
-    .where(isLatestReport);
-  if (measureIds) {
-    if (measureIds.length === 0) return new Map();
-    query = query.where("measure_id", "in", [...measureIds]);
+  const today = osloToday();
+  const current = new Map<string, { status: UptakeStatus; seq: number }>();
+  for (const [measureId, reports] of await reportsByMeasure(db, { cooperationId, municipalityId, measureIds })) {
+    const inEffect = inEffectOn(reports, today);
+    if (inEffect) current.set(measureId, { status: inEffect.status, seq: reports[reports.length - 1].seq });
   }
-  const rows = await query.execute();
-  return new Map(rows.map((r) => [r.measure_id, { status: r.status, seq: r.seq }]));
+  return current;
 }
 
 /**
  * Saves reports for the municipality of the session, all or nothing. Refuses a measure the
- * municipality does not take part in today, a step back without a comment (against the status
- * current at the moment of saving, not the one the form showed), and a benefit that is not one of
- * the measure's expected benefits.
+ * municipality does not take part in today, a step back without a comment (against the status in
+ * effect on the report's date at the moment of saving, not the one the form showed), and a benefit
+ * that is not one of the measure's expected benefits.
  */
 export async function saveUptakeReports(
   db: DB,
@@ -92,8 +109,8 @@ async function insertReports(
   const taking = await measuresOf(trx, { cooperationId, municipalityId, date: osloToday(now) });
   if (measureIds.some((id) => !taking.has(id))) throw new NotParticipatingError();
 
-  const [current, rounds, benefits] = await Promise.all([
-    currentReports(trx, { cooperationId, municipalityId, measureIds }),
+  const [history, rounds, benefits] = await Promise.all([
+    reportsByMeasure(trx, { cooperationId, municipalityId, measureIds }),
     openRoundByMeasure(trx, { cooperationId, measureIds }),
     trx.selectFrom("measure_benefit").select(["id", "measure_id"]).where("measure_id", "in", measureIds).execute(),
   ]);
@@ -101,7 +118,7 @@ async function insertReports(
 
   const errors: RowError[] = [];
   reports.forEach((r, index) => {
-    if (isBackwards(current.get(r.measureId)?.status, r.status) && !r.comment) {
+    if (isBackwards(inEffectOn(history.get(r.measureId) ?? [], r.effectiveDate)?.status, r.status) && !r.comment) {
       errors.push({ index, field: "comment", messageKey: "uptake.validation.backwardsNeedsComment" });
     }
     if (r.benefits.some((b) => benefitOf.get(b.benefitId) !== r.measureId)) {
@@ -113,7 +130,8 @@ async function insertReports(
   const createdAt = now.toISOString();
   const ids: string[] = [];
   for (const r of reports) {
-    const previous = current.get(r.measureId);
+    const reports = history.get(r.measureId) ?? [];
+    const previous = inEffectOn(reports, r.effectiveDate);
     const row = {
       id: randomUUID(),
       cooperation_id: cooperationId,
@@ -126,9 +144,9 @@ async function insertReports(
       evidence_url: r.evidenceUrl,
       realised_benefit_text: r.realisedBenefitText,
       reporter_id: userId,
-      round_id: rounds.get(r.measureId) ?? null,
+      round_id: rounds.get(r.measureId)?.id ?? null,
       derived_from_report_id: null,
-      seq: (previous?.seq ?? 0) + 1,
+      seq: (reports[reports.length - 1]?.seq ?? 0) + 1,
       created_at: createdAt,
     };
     await trx.insertInto("uptake_report").values(row).execute();
@@ -138,7 +156,7 @@ async function insertReports(
         .values(r.benefits.map((b) => ({ report_id: row.id, benefit_id: b.benefitId, amount: b.amount })))
         .execute();
     }
-    current.set(r.measureId, { status: r.status, seq: row.seq });
+    history.set(r.measureId, [...reports, { status: r.status, effectiveDate: r.effectiveDate, seq: row.seq }]);
     await recordAudit(trx, {
       cooperationId,
       actorId: userId,
@@ -209,8 +227,8 @@ export async function unansweredRoundMeasures(
     .select(["measure_id", "round_id"])
     .where("cooperation_id", "=", cooperationId)
     .where("municipality_id", "=", municipalityId)
-    .where("round_id", "in", [...new Set(rounds.values())])
+    .where("round_id", "in", [...new Set([...rounds.values()].map((r) => r.id))])
     .execute();
   const done = new Set(answered.map((a) => `${a.measure_id}|${a.round_id}`));
-  return new Set([...rounds].filter(([measureId, roundId]) => !done.has(`${measureId}|${roundId}`)).map(([m]) => m));
+  return new Set([...rounds].filter(([measureId, round]) => !done.has(`${measureId}|${round.id}`)).map(([m]) => m));
 }

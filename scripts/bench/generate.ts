@@ -634,6 +634,7 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
         id,
         cooperation_id: cooperationId,
         name: `Statusrapportering ${season} ${year}`,
+        status_date: opened,
         deadline,
         reminder_days_before: 7,
         opened_at: iso(opened, 7),

@@ -95,6 +95,7 @@ async function addRound(db: DB, cooperationId: string, name: string): Promise<st
       id,
       cooperation_id: cooperationId,
       name,
+      status_date: T0.toISOString().slice(0, 10),
       deadline: DEADLINE,
       reminder_days_before: 7,
       opened_at: T0.toISOString(),

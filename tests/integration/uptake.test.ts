@@ -253,7 +253,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
       roundId = await openRound(db, {
         cooperationId: coopId,
         userId: users.secretariat,
-        input: { name: "Prøverunde", deadline: "2099-01-31", reminderDaysBefore: 5, measures: [measure[4], measure[8]] },
+        input: { name: "Prøverunde", statusDate: "2014-12-31", deadline: "2099-01-31", reminderDaysBefore: 5, measures: [measure[4], measure[8]] },
       });
       const detail = await roundDetail(db, { cooperationId: coopId, roundId });
       // measure 4 is for all members: every member is asked
@@ -348,7 +348,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
       const id = await openRound(db, {
         cooperationId: coopId,
         userId: users.secretariat,
-        input: { name: "Påminningsrunde", deadline: "2099-03-10", reminderDaysBefore: 3, measures: [measure[4]] },
+        input: { name: "Påminningsrunde", statusDate: "2099-03-01", deadline: "2099-03-10", reminderDaysBefore: 3, measures: [measure[4]] },
       });
       const reminders = () =>
         db

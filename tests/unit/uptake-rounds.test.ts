@@ -167,14 +167,19 @@ describe("uptake forms", () => {
     });
   });
 
-  it("a round needs a name, a deadline not in the past and at least one measure", () => {
+  it("a round needs a name, a status date, a deadline not in the past and at least one measure", () => {
     const bad = parseForm(form({ name: " ", deadline: "2000-01-01", reminderDaysBefore: "90" }), { schema: OpenRoundSchema });
     expect(bad.reply().error).toEqual({
       name: ["validation.required"],
+      statusDate: ["validation.required"],
       deadline: ["round.validation.deadlinePast"],
       reminderDaysBefore: ["round.validation.reminderDays"],
       measures: ["round.validation.measures"],
     });
+    const late = parseForm(form({ name: "Status ved nyttår", statusDate: "2099-12-31", deadline: "2099-01-15", measures: "m" }), {
+      schema: OpenRoundSchema,
+    });
+    expect(late.reply().error).toEqual({ statusDate: ["round.validation.statusDateAfterDeadline"] });
     const returned = parseForm(form({ intent: "return", municipalityId: "m" }), { schema: RoundActionSchema });
     expect(returned.reply().error).toEqual({ comment: ["round.validation.returnComment"] });
   });
