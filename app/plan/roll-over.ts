@@ -25,6 +25,15 @@ import type { MeasureStatus } from "../../db/schema";
  *   entering the plan is a priority decision.
  */
 
+/**
+ * An item whose implementation period ended before the plan's year. Rolling carries it like any
+ * unfinished measure — whether the work goes on is the secretariat's call — but the plan shows it
+ * apart, to have the period extended or the item dropped.
+ */
+export function periodEnded(item: { periodTo: number | null }, planYear: number): boolean {
+  return item.periodTo !== null && item.periodTo < planYear;
+}
+
 export const FINISHED_STATUSES = ["completed", "discontinued"] as const satisfies readonly MeasureStatus[];
 
 export function isFinished(status: MeasureStatus): boolean {

@@ -22,6 +22,7 @@ import {
   requirePlan,
   yearParam,
 } from "../plan/plan-route.server";
+import { periodEnded } from "../plan/roll-over";
 import { availableActions, isEditable, isFrozen, PLAN_ACTIONS, PLAN_TRANSITIONS, type PlanAction } from "../plan/state-machine";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
@@ -138,6 +139,7 @@ export default function PlanPage() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const { slug, year, version, decision } = data;
+  const ended = data.items.filter((item) => periodEnded(item, year));
   const notSet = t("plan.page.notSet");
   const period = (from: number | null, to: number | null) =>
     from === null && to === null ? notSet : t("plan.page.periodValue", { from: from ?? "", to: to ?? "" });
@@ -252,6 +254,11 @@ export default function PlanPage() {
               <p className="ds-paragraph m-0">
                 <strong>{item.carriedOver ? t("plan.page.carriedOver") : t("plan.page.newItem")}</strong>
               </p>
+              {periodEnded(item, year) ? (
+                <p className="ds-paragraph m-0">
+                  <strong>{t("plan.page.periodEndedItem", { period: period(item.periodFrom, item.periodTo) })}</strong>
+                </p>
+              ) : null}
               <Facts>
                 <Fact label={t("plan.page.focusAreas")}>{m.focusAreas.length ? m.focusAreas.join("; ") : notSet}</Fact>
                 <Fact label={t("plan.page.goals")}>{m.goals.length ? m.goals.join("; ") : notSet}</Fact>
@@ -298,6 +305,29 @@ export default function PlanPage() {
             </section>
           );
         })}
+      </section>
+
+      <section aria-labelledby="period-ended-heading" className="flex flex-col gap-2">
+        <h2 id="period-ended-heading" className="ds-heading" data-size="md">
+          {t("plan.page.periodEnded")}
+        </h2>
+        {ended.length ? (
+          <>
+            <p className="ds-paragraph m-0">{t("plan.page.periodEndedIntro", { year })}</p>
+            <ul className="ds-list">
+              {ended.map((item) => (
+                <li key={item.measure.id}>
+                  <a className="ds-link" href={`#item-${item.measure.number}`}>
+                    {item.measure.number}. {item.measure.name}
+                  </a>{" "}
+                  ({period(item.periodFrom, item.periodTo)})
+                </li>
+              ))}
+            </ul>
+          </>
+        ) : (
+          <p className="ds-paragraph">{t("plan.page.nonePeriodEnded", { year })}</p>
+        )}
       </section>
 
       <section aria-labelledby="completed-heading" className="flex flex-col gap-2">

@@ -10,6 +10,7 @@ import { AddPlanItemSchema, PlanItemSchema, RemovePlanItemSchema } from "@shared
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
 import { addPlanItem, removePlanItem, updatePlanItem } from "../plan/plan-items.server";
+import { periodEnded } from "../plan/roll-over";
 import { loadPlanVersion } from "../plan/plan.server";
 import { planRefusalKey, requirePlan, yearParam } from "../plan/plan-route.server";
 import { isEditable } from "../plan/state-machine";
@@ -131,6 +132,7 @@ export default function PlanItems() {
             <ItemForm
               key={item.id}
               item={item}
+              planYear={data.year}
               version={data.version}
               lastResult={actionData?.itemId === item.id ? actionData.result : undefined}
             />
@@ -180,10 +182,12 @@ type Item = ReturnType<typeof useLoaderData<typeof loader>>["items"][number];
 
 function ItemForm({
   item,
+  planYear,
   version,
   lastResult,
 }: {
   item: Item;
+  planYear: number;
   version: number;
   lastResult: SubmissionResult<string[]> | undefined;
 }) {
@@ -210,6 +214,13 @@ function ItemForm({
       <h2 id={headingId} className="ds-heading" data-size="sm">
         {label}
       </h2>
+      {periodEnded({ periodTo: item.periodTo === "" ? null : Number(item.periodTo) }, planYear) ? (
+        <p className="ds-paragraph m-0">
+          <strong>
+            {t("plan.page.periodEndedItem", { period: `${item.periodFrom}–${item.periodTo}` })}
+          </strong>
+        </p>
+      ) : null}
       <ErrorSummary
         focusKey={lastResult}
         formErrors={form.errors}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import type { MeasureStatus } from "../../db/schema";
-import { isFinished, rollOver, type CatalogueMeasure, type PreviousPlanItem } from "../../app/plan/roll-over";
+import { isFinished, periodEnded, rollOver, type CatalogueMeasure, type PreviousPlanItem } from "../../app/plan/roll-over";
 
 const item = (measureId: string, status: MeasureStatus, sortOrder: number, extra: Partial<PreviousPlanItem> = {}) => ({
   measureId,
@@ -16,6 +16,14 @@ const item = (measureId: string, status: MeasureStatus, sortOrder: number, extra
 const measure = (id: string, number: number, status: MeasureStatus): CatalogueMeasure => ({ id, number, status });
 
 describe("roll-over", () => {
+  it("counts a period as ended when its last year is before the plan's year; an open-ended one never ends", () => {
+    expect(periodEnded({ periodTo: 2014 }, 2016)).toBe(true);
+    expect(periodEnded({ periodTo: 2015 }, 2016)).toBe(true);
+    expect(periodEnded({ periodTo: 2016 }, 2016)).toBe(false);
+    expect(periodEnded({ periodTo: 2017 }, 2016)).toBe(false);
+    expect(periodEnded({ periodTo: null }, 2016)).toBe(false);
+  });
+
   it("counts completed and discontinued as finished, everything else as unfinished", () => {
     expect(isFinished("completed")).toBe(true);
     expect(isFinished("discontinued")).toBe(true);

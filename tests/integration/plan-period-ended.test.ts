@@ -1,0 +1,63 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Language } from "../../db/schema";
+import { planMessages } from "../../app/plan/messages";
+import { loginCookie, startServer, type TestServer } from "../support/server";
+
+/*
+ * Rolling a plan carries every unfinished measure, also one whose implementation period has ended
+ * (the demo's 2015 plan, rolled from 2014, has measures 2, 3 and 5 planned for 2013–2014). The plan
+ * shows those apart, for the secretariat to extend or drop, and marks each of them where it stands.
+ */
+
+const SUNNMORE = "ekommune-sunnmore";
+
+describe("plan items whose period has ended", () => {
+  let server: TestServer;
+  beforeAll(async () => {
+    server = await startServer();
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  async function planPage(lang: Language, year = 2015) {
+    const cookie = await loginCookie(server, "styre@ekommune-sunnmore.example");
+    const chosen = await fetch(`${server.url}/language`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ lang, redirectTo: "/" }),
+    });
+    expect(chosen.status).toBe(302);
+    const response = await fetch(`${server.url}/c/${SUNNMORE}/plans/${year}`, { headers: { Cookie: cookie } });
+    expect(response.status).toBe(200);
+    return response.text();
+  }
+
+  /** the measures linked from the "period ended" section, by number */
+  const listed = (html: string) => {
+    const section = html.match(/<section aria-labelledby="period-ended-heading"[\s\S]*?<\/section>/)?.[0] ?? "";
+    return [...section.matchAll(/href="#item-(\d+)"/g)].map((m) => Number(m[1]));
+  };
+
+  it.each<Language>(["nb", "nn"])("lists them apart and marks each, in %s", async (lang) => {
+    const html = await planPage(lang);
+    const t = planMessages[lang].page;
+    expect(html).toContain(t.periodEnded);
+    expect(listed(html)).toEqual([2, 3, 5]);
+    for (const number of [2, 3, 5]) {
+      const item = html.match(new RegExp(`data-testid="plan-item-${number}"[\\s\\S]*?</section>`))?.[0] ?? "";
+      expect(item, `measure ${number}`).toContain(t.periodEndedItem.replace("{{period}}", "2013–2014"));
+    }
+    for (const number of [1, 6, 8, 9]) {
+      const item = html.match(new RegExp(`data-testid="plan-item-${number}"[\\s\\S]*?</section>`))?.[0] ?? "";
+      expect(item, `measure ${number}`).not.toContain(t.periodEnded);
+    }
+  });
+
+  it("says so when no item's period has ended", async () => {
+    const html = await planPage("nb", 2014);
+    expect(listed(html)).toEqual([]);
+    expect(html).toContain(planMessages.nb.page.nonePeriodEnded.replace("{{year}}", "2014"));
+  });
+});
