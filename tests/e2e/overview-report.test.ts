@@ -319,7 +319,7 @@ describe.each([
         cooperationId,
         municipalityId: giske,
         userId: giskeUser,
-        reports: [statusReport(measure.id, to, `${YEAR}-06-01`, `Retta etter at årsrapporten var publisert (${mode}).`)],
+        reports: [statusReport(measure.id, to, `${YEAR}-12-31`, `Retta etter at årsrapporten var publisert (${mode}).`)],
       });
 
       // the live matrix of 2014 shows it …
