@@ -1,3 +1,4 @@
+import { adminCliMessages } from "../../cooperation/admin-messages";
 import { decisionMessages } from "../../decision/messages";
 import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
@@ -25,6 +26,7 @@ export const en: Messages = {
   chart: chartMessages.en,
   reportExport: reportExportMessages.en,
   report: reportMessages.en,
+  adminCli: adminCliMessages.en,
   shell: {
     skipToContent: "Skip to main content",
     signedInAs: "Signed in as {{name}}",
@@ -144,12 +146,6 @@ export const en: Messages = {
     authority: "Authority for Universal Design of ICT (uutilsynet.no)",
   },
   admin: {
-    cliCooperationCreated: "Created the cooperation “{{name}}” at /c/{{slug}}",
-    cliMembersAdded: "Added {{count}} member municipalities to {{slug}}",
-    cliUserCreated: "Created the user {{email}}",
-    cliRoleGranted: "Granted {{email}} the role {{role}} in {{slug}}",
-    cliUserDisabled: "Disabled {{email}} and ended all their sessions",
-    cliUnknownCommand: "Unknown command: {{command}}",
     title: "Platform administration",
     cliHint: "Cooperations, member municipalities, users and roles are created with the command-line tool: npm run admin -- help",
     cooperations: "Cooperations on the platform",

@@ -1,3 +1,4 @@
+import { adminCliMessages } from "../../cooperation/admin-messages";
 import { decisionMessages } from "../../decision/messages";
 import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
@@ -24,6 +25,7 @@ export const nb = {
   chart: chartMessages.nb,
   reportExport: reportExportMessages.nb,
   report: reportMessages.nb,
+  adminCli: adminCliMessages.nb,
   shell: {
     skipToContent: "Hopp til hovedinnholdet",
     signedInAs: "Innlogget som {{name}}",
@@ -143,12 +145,6 @@ export const nb = {
     authority: "Tilsynet for universell utforming av IKT (uutilsynet.no)",
   },
   admin: {
-    cliCooperationCreated: "Opprettet samarbeidet «{{name}}» på /c/{{slug}}",
-    cliMembersAdded: "La til {{count}} deltakerkommune(r) i {{slug}}",
-    cliUserCreated: "Opprettet brukeren {{email}}",
-    cliRoleGranted: "Ga {{email}} rollen {{role}} i {{slug}}",
-    cliUserDisabled: "Deaktiverte {{email}} og avsluttet alle øktene",
-    cliUnknownCommand: "Ukjent kommando: {{command}}",
     title: "Plattformadministrasjon",
     cliHint: "Samarbeid, deltakerkommuner, brukere og roller opprettes med kommandolinjeverktøyet: npm run admin -- help",
     cooperations: "Samarbeid på plattformen",

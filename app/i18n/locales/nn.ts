@@ -1,3 +1,4 @@
+import { adminCliMessages } from "../../cooperation/admin-messages";
 import { decisionMessages } from "../../decision/messages";
 import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
@@ -25,6 +26,7 @@ export const nn: Messages = {
   chart: chartMessages.nn,
   reportExport: reportExportMessages.nn,
   report: reportMessages.nn,
+  adminCli: adminCliMessages.nn,
   shell: {
     skipToContent: "Hopp til hovudinnhaldet",
     signedInAs: "Innlogga som {{name}}",
@@ -144,12 +146,6 @@ export const nn: Messages = {
     authority: "Tilsynet for universell utforming av IKT (uutilsynet.no)",
   },
   admin: {
-    cliCooperationCreated: "Oppretta samarbeidet «{{name}}» på /c/{{slug}}",
-    cliMembersAdded: "La til {{count}} deltakarkommune(r) i {{slug}}",
-    cliUserCreated: "Oppretta brukaren {{email}}",
-    cliRoleGranted: "Gav {{email}} rolla {{role}} i {{slug}}",
-    cliUserDisabled: "Deaktiverte {{email}} og avslutta alle øktene",
-    cliUnknownCommand: "Ukjend kommando: {{command}}",
     title: "Plattformadministrasjon",
     cliHint: "Samarbeid, deltakarkommunar, brukarar og roller blir oppretta med kommandolinjeverktøyet: npm run admin -- help",
     cooperations: "Samarbeid på plattforma",
