@@ -43,6 +43,10 @@ export const en: Messages = {
   errors: {
     notFound: { title: "Page not found", body: "The page does not exist, or you do not have access to it." },
     forbidden: { title: "No access", body: "Your role does not allow this action." },
+    crossOrigin: {
+      title: "The form was refused",
+      body: "The form was sent from a website other than Fellesløft, so nothing was saved. Open the page in Fellesløft and send the form from there.",
+    },
     tooMany: { title: "Too many attempts", body: "Please wait a moment and try again." },
     unexpected: { title: "Something went wrong", body: "An unexpected error occurred. Please try again shortly." },
     badRequest: { title: "The form could not be read", body: "What was sent could not be read as a form. Go back, reload the page and send the form again." },

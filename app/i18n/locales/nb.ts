@@ -42,6 +42,10 @@ export const nb = {
   errors: {
     notFound: { title: "Fant ikke siden", body: "Siden finnes ikke, eller du har ikke tilgang til den." },
     forbidden: { title: "Ingen tilgang", body: "Rollen din gir ikke tilgang til denne handlingen." },
+    crossOrigin: {
+      title: "Skjemaet ble avvist",
+      body: "Skjemaet ble sendt fra en annen nettside enn Fellesløft, så ingenting er lagret. Åpne siden i Fellesløft og send skjemaet derfra.",
+    },
     tooMany: { title: "For mange forsøk", body: "Vent litt og prøv igjen." },
     unexpected: { title: "Noe gikk galt", body: "En uventet feil oppstod. Prøv igjen om litt." },
     badRequest: { title: "Skjemaet kunne ikke leses", body: "Det som ble sendt, kunne ikke leses som et skjema. Gå tilbake, last inn siden på nytt og send skjemaet igjen." },

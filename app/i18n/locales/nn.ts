@@ -43,6 +43,10 @@ export const nn: Messages = {
   errors: {
     notFound: { title: "Fann ikkje sida", body: "Sida finst ikkje, eller du har ikkje tilgang til henne." },
     forbidden: { title: "Inga tilgang", body: "Rolla di gir ikkje tilgang til denne handlinga." },
+    crossOrigin: {
+      title: "Skjemaet vart avvist",
+      body: "Skjemaet vart sendt frå ei anna nettside enn Fellesløft, så ingenting er lagra. Opne sida i Fellesløft og send skjemaet derifrå.",
+    },
     tooMany: { title: "For mange forsøk", body: "Vent litt og prøv igjen." },
     unexpected: { title: "Noko gjekk gale", body: "Det oppstod ein uventa feil. Prøv igjen om litt." },
     badRequest: { title: "Skjemaet kunne ikkje lesast", body: "Det som vart sendt, kunne ikkje lesast som eit skjema. Gå tilbake, last inn sida på nytt og send skjemaet igjen." },
