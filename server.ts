@@ -86,9 +86,14 @@ function timedLoaders(build: ServerBuild): ServerBuild {
   return { ...build, routes };
 }
 
+/** The page a refused write is shown as (app/routes/refused-write.tsx). */
+const REFUSED_WRITE_PATH = "/refused-write";
+
 /**
  * Writes must come from our own pages: browsers say so in Sec-Fetch-Site, older ones in
- * Origin. A request that proves neither is refused (CSRF defence on top of SameSite=Lax).
+ * Origin. A request that proves neither is refused (CSRF defence on top of SameSite=Lax): Remix
+ * gets it as a GET of the page that says so, so no action can run, and the refusal is the site's
+ * error page in the reader's language. Its body is left unread (drainUnreadBody drops it).
  */
 function sameOriginWrites(req: Request, res: Response, next: NextFunction) {
   if (SAFE_METHODS.has(req.method)) return next();
@@ -97,7 +102,11 @@ function sameOriginWrites(req: Request, res: Response, next: NextFunction) {
   const expected = env().APP_ORIGIN ?? `${req.protocol}://${req.get("host")}`;
   const ok = site ? site === "same-origin" : origin === expected;
   if (ok) return next();
-  res.status(403).type("text/plain").send("Cross-origin request refused");
+  res.locals.writeRefused = true;
+  req.method = "GET";
+  // the Remix adapter builds its request from originalUrl
+  req.url = req.originalUrl = REFUSED_WRITE_PATH;
+  next();
 }
 
 /** HSTS and upgrading requests only make sense where the portal's public origin is HTTPS. */
@@ -176,6 +185,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
         clientIp: req.ip ?? req.socket.remoteAddress ?? "unknown",
         user: res.locals.user ?? null,
         sessionToken: res.locals.sessionToken ?? null,
+        writeRefused: res.locals.writeRefused === true,
         requestStart: performance.now(),
         timing: {},
       }),

@@ -7,6 +7,8 @@ export interface RequestContext {
   clientIp: string;
   user: SessionUser | null;
   sessionToken: string | null;
+  /** a write from another site, handed to Remix as the page that refuses it (server.ts) */
+  writeRefused: boolean;
   /** performance.now() when Remix took the request */
   requestStart: number;
   /**

@@ -1,156 +1,191 @@
 /*
  * `npm run admin -- <command> [options]`: platform administration from the command line.
- * Input is validated with the same shared schemas as the forms; errors are printed in Bokmål
- * (or FELLESLOFT_LANG=nn|en) and the process exits non-zero.
+ * Input is validated with the same shared schemas as the forms. Everything it prints is in the
+ * language of --lang (Bokmål by default); on an error the process exits non-zero.
  */
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
+import type { TFunction } from "i18next";
 import type { z } from "zod";
 import { connect } from "../db/connect";
 import { migrateToLatest } from "../db/migrate";
 import { AddMembersSchema, CreateCooperationSchema, CreateUserSchema, GrantRoleSchema } from "@shared-schema/admin";
 import { emailSchema } from "@shared-schema/common";
 import { AdminError, addMembers, createCooperation, createUser, disableUser, grantRole } from "../app/cooperation/admin.server";
+import { PopulationFileError, importPopulation } from "../app/cooperation/population.server";
 import { env } from "../app/env.server";
 import { i18nFor, isLanguage } from "../app/i18n/config";
 
-const USAGE = `Fellesløft administration
+const OPTIONS = {
+  lang: { type: "string" },
+  help: { type: "boolean" },
+  slug: { type: "string" },
+  name: { type: "string" },
+  description: { type: "string" },
+  "legal-form": { type: "string" },
+  host: { type: "string" },
+  language: { type: "string" },
+  municipalities: { type: "string" },
+  joined: { type: "string" },
+  email: { type: "string" },
+  "password-stdin": { type: "boolean" },
+  "platform-admin": { type: "boolean" },
+  role: { type: "string" },
+  municipality: { type: "string" },
+  file: { type: "string" },
+  year: { type: "string" },
+} as const;
 
-  npm run admin -- create-cooperation --slug <slug> --name <name> [--description <text>]
-                   [--legal-form <text>] [--host <municipality no.>] [--language nb|nn|en]
-  npm run admin -- add-members --slug <slug> --municipalities <no.,no.,…> [--joined <YYYY-MM-DD>]
-  npm run admin -- create-user --email <e-mail> --name <name> --password-stdin
-                   [--platform-admin] [--language nb|nn|en]
-  npm run admin -- grant-role --email <e-mail> --slug <slug> --role secretariat|board|reporter|viewer
-                   [--municipality <no.>]   (reporters only, and required for them)
-  npm run admin -- disable-user --email <e-mail>
+type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
 
-The database is DATABASE_URL (default data/fellesloft.sqlite). The password is read from
-standard input so it never shows in the process list or shell history.`;
-
-const lang = process.env.FELLESLOFT_LANG;
-const { t } = i18nFor(isLanguage(lang) ? lang : "nb");
-
+/** A refusal of what was typed: printed with exit code 2. */
 class UsageError extends Error {}
 
-function validate<S extends z.ZodType>(schema: S, input: unknown): z.infer<S> {
+/**
+ * The command and its options. Parsed leniently so that every refusal can be said in the chosen
+ * language (node's own messages are English): the tokens are checked here instead.
+ */
+function readArguments(argv: string[]) {
+  const { values, positionals, tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, tokens: true, allowPositionals: true });
+  const lang = values.lang ?? "nb";
+  if (!isLanguage(lang)) throw new UsageError(i18nFor("nb").t("adminCli.lang"));
+  const { t } = i18nFor(lang);
+  for (const token of tokens) {
+    if (token.kind !== "option") continue;
+    const option = OPTIONS[token.name as keyof typeof OPTIONS];
+    if (!option) throw new UsageError(`${t("adminCli.unknownOption", { option: token.rawName })}\n\n${t("adminCli.usage")}`);
+    if (option.type === "string" && token.value === undefined) throw new UsageError(t("adminCli.missingValue", { option: token.rawName }));
+    if (option.type === "boolean" && token.value !== undefined) throw new UsageError(t("adminCli.takesNoValue", { option: token.rawName }));
+  }
+  const [command, ...extra] = positionals;
+  if (extra.length) throw new UsageError(t("adminCli.unexpectedArgument", { value: extra[0] }));
+  return { command, values: values as Values, t };
+}
+
+function validate<S extends z.ZodType>(t: TFunction, schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
   const lines = result.error.issues.map((i) => `  --${String(i.path[0] ?? "input")}: ${t(i.message)}`);
   throw new UsageError(lines.join("\n"));
 }
 
-function readPassword(flag: boolean | undefined): string {
+function readPassword(t: TFunction, flag: boolean | undefined): string {
   if (!flag) throw new UsageError("  --password-stdin: " + t("validation.required"));
   return readFileSync(0, "utf8").replace(/\r?\n$/, "");
 }
 
-async function main(argv: string[]): Promise<number> {
-  const [command, ...rest] = argv;
-  if (!command || command === "help" || command === "--help") {
-    console.log(USAGE);
-    return command ? 0 : 2;
+function readTextFile(t: TFunction, file: string | undefined): string {
+  if (!file) throw new UsageError("  --file: " + t("validation.required"));
+  try {
+    return readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(t("adminCli.unreadableFile", { file }));
   }
-  const { values } = parseArgs({
-    args: rest,
-    options: {
-      slug: { type: "string" },
-      name: { type: "string" },
-      description: { type: "string" },
-      "legal-form": { type: "string" },
-      host: { type: "string" },
-      language: { type: "string" },
-      municipalities: { type: "string" },
-      joined: { type: "string" },
-      email: { type: "string" },
-      "password-stdin": { type: "boolean" },
-      "platform-admin": { type: "boolean" },
-      role: { type: "string" },
-      municipality: { type: "string" },
-    },
-    strict: true,
-  });
+}
 
+function readYear(t: TFunction, year: string | undefined): number | undefined {
+  if (year === undefined) return undefined;
+  if (!/^\d{4}$/.test(year)) throw new UsageError(t("adminCli.year"));
+  return Number(year);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const { command, values, t } = readArguments(argv);
+  if (command === "help" || values.help) {
+    console.log(t("adminCli.usage"));
+    return 0;
+  }
+  if (!command) throw new UsageError(t("adminCli.usage"));
   const db = connect(env().DATABASE_URL);
   try {
     await migrateToLatest(db);
-    switch (command) {
-      case "create-cooperation": {
-        const input = validate(CreateCooperationSchema, {
-          slug: values.slug,
-          name: values.name,
-          description: values.description,
-          legalForm: values["legal-form"],
-          hostMunicipality: values.host,
-          defaultLanguage: values.language,
-        });
-        await createCooperation(db, input);
-        console.log(t("admin.cliCooperationCreated", { name: input.name, slug: input.slug }));
-        return 0;
-      }
-      case "add-members": {
-        const input = validate(AddMembersSchema, {
-          slug: values.slug,
-          municipalities: values.municipalities
-            ?.split(",")
-            .map((s) => s.trim())
-            .filter(Boolean),
-          joinedOn: values.joined ?? new Date().toISOString().slice(0, 10),
-        });
-        await addMembers(db, input);
-        console.log(t("admin.cliMembersAdded", { count: input.municipalities.length, slug: input.slug }));
-        return 0;
-      }
-      case "create-user": {
-        const input = validate(CreateUserSchema, {
-          email: values.email,
-          name: values.name,
-          password: readPassword(values["password-stdin"]),
-          platformAdmin: values["platform-admin"] ?? false,
-          language: values.language,
-        });
-        await createUser(db, input);
-        console.log(t("admin.cliUserCreated", { email: input.email }));
-        return 0;
-      }
-      case "grant-role": {
-        const input = validate(GrantRoleSchema, {
-          email: values.email,
-          slug: values.slug,
-          role: values.role,
-          municipality: values.municipality,
-        });
-        await grantRole(db, input);
-        console.log(t("admin.cliRoleGranted", { email: input.email, role: input.role, slug: input.slug }));
-        return 0;
-      }
-      case "disable-user": {
-        const email = validate(emailSchema, values.email);
-        await disableUser(db, { email });
-        console.log(t("admin.cliUserDisabled", { email }));
-        return 0;
-      }
-      default:
-        throw new UsageError(`${t("admin.cliUnknownCommand", { command })}\n\n${USAGE}`);
-    }
+    console.log(await run(db, command, values, t));
+    return 0;
+  } catch (error) {
+    if (error instanceof AdminError) throw new CommandError(t(error.key, error.details));
+    if (error instanceof PopulationFileError) throw new CommandError(populationProblems(t, error));
+    throw error;
   } finally {
     await db.destroy();
+  }
+}
+
+/** A command that could not be carried out: printed with exit code 1. */
+class CommandError extends Error {}
+
+function populationProblems(t: TFunction, error: PopulationFileError): string {
+  const lines = error.problems.map((p) => t("adminCli.population.line", { line: p.line, problem: t(`adminCli.population.${p.key}`, p.details) }));
+  return [t("adminCli.population.refused"), ...lines].join("\n");
+}
+
+/** Carries out one command and says what it did. */
+async function run(db: ReturnType<typeof connect>, command: string, values: Values, t: TFunction): Promise<string> {
+  switch (command) {
+    case "create-cooperation": {
+      const input = validate(t, CreateCooperationSchema, {
+        slug: values.slug,
+        name: values.name,
+        description: values.description,
+        legalForm: values["legal-form"],
+        hostMunicipality: values.host,
+        defaultLanguage: values.language,
+      });
+      await createCooperation(db, input);
+      return t("adminCli.cooperationCreated", { name: input.name, slug: input.slug });
+    }
+    case "add-members": {
+      const input = validate(t, AddMembersSchema, {
+        slug: values.slug,
+        municipalities: values.municipalities
+          ?.split(",")
+          .map((s) => s.trim())
+          .filter(Boolean),
+        joinedOn: values.joined ?? new Date().toISOString().slice(0, 10),
+      });
+      await addMembers(db, input);
+      return t("adminCli.membersAdded", { count: input.municipalities.length, slug: input.slug });
+    }
+    case "create-user": {
+      const input = validate(t, CreateUserSchema, {
+        email: values.email,
+        name: values.name,
+        password: readPassword(t, values["password-stdin"]),
+        platformAdmin: values["platform-admin"] ?? false,
+        language: values.language,
+      });
+      await createUser(db, input);
+      return t("adminCli.userCreated", { email: input.email });
+    }
+    case "grant-role": {
+      const input = validate(t, GrantRoleSchema, {
+        email: values.email,
+        slug: values.slug,
+        role: values.role,
+        municipality: values.municipality,
+      });
+      await grantRole(db, input);
+      return t("adminCli.roleGranted", { email: input.email, role: input.role, slug: input.slug });
+    }
+    case "disable-user": {
+      const email = validate(t, emailSchema, values.email);
+      await disableUser(db, { email });
+      return t("adminCli.userDisabled", { email });
+    }
+    case "import-population": {
+      const text = readTextFile(t, values.file);
+      const { year, loaded, replaced } = await importPopulation(db, { text, year: readYear(t, values.year) });
+      const done = t("adminCli.populationLoaded", { count: loaded, year });
+      return replaced ? `${done}\n${t("adminCli.populationReplaced", { count: replaced, year })}` : done;
+    }
+    default:
+      throw new UsageError(`${t("adminCli.unknownCommand", { command })}\n\n${t("adminCli.usage")}`);
   }
 }
 
 try {
   process.exitCode = await main(process.argv.slice(2));
 } catch (error) {
-  if (error instanceof AdminError) {
-    console.error(t(error.key, error.details));
-    process.exitCode = 1;
-  } else if (error instanceof UsageError) {
-    console.error(error.message);
-    process.exitCode = 2;
-  } else if (error instanceof Error && "code" in error && String(error.code).startsWith("ERR_PARSE_ARGS")) {
-    console.error(`${error.message}\n\n${USAGE}`);
-    process.exitCode = 2;
-  } else {
-    throw error;
-  }
+  if (!(error instanceof CommandError || error instanceof UsageError)) throw error;
+  console.error(error.message);
+  process.exitCode = error instanceof UsageError ? 2 : 1;
 }

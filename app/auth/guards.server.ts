@@ -70,6 +70,11 @@ export function forbidden(): Response {
   return new Response("Forbidden", { status: 403 });
 }
 
+/** A write sent from another site: a 403 whose body names the error page's kind for it. */
+export function crossOriginRefused(): Response {
+  return new Response("crossOrigin", { status: 403 });
+}
+
 /**
  * A member of the cooperation in the URL holding `permission` (or one of `roles`).
  * Non-members get 404, members without the right 403.

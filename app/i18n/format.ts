@@ -14,9 +14,9 @@ function intlLocale(lang: Language): string {
 
 // Making an Intl formatter costs far more than using one, and a matrix formats thousands of
 // numbers: each (language, kind) is made once.
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat>();
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
 
-function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat>(lang: Language, kind: string, make: (locale: string) => F): F {
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(lang: Language, kind: string, make: (locale: string) => F): F {
   const key = `${lang}|${kind}`;
   let formatter = formatters.get(key) as F | undefined;
   if (!formatter) {
@@ -69,4 +69,9 @@ export function formatPercent(lang: Language, ratio: number): string {
   return cached(lang, "percent", (locale) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 })).format(
     ratio
   );
+}
+
+/** "Giske, Sula og Ørskog" */
+export function formatList(lang: Language, items: string[]): string {
+  return cached(lang, "list", (locale) => new Intl.ListFormat(locale, { type: "conjunction" })).format(items);
 }

@@ -202,6 +202,12 @@ export async function reportHistory(db: DB, { cooperationId }: { cooperationId: 
     .execute();
 }
 
+export interface PopulationFigure {
+  population: number;
+  /** the year of the figure: the key's year, or the latest before it the register has */
+  year: number;
+}
+
 /**
  * The register's populations of the given municipalities; for a key's population year, each
  * municipality's latest figure at or before it (as the measure page does).
@@ -209,7 +215,7 @@ export async function reportHistory(db: DB, { cooperationId }: { cooperationId: 
 export async function populationLookup(
   db: DB,
   municipalityIds: string[]
-): Promise<(populationYear: number) => Map<string, number>> {
+): Promise<(populationYear: number) => Map<string, PopulationFigure>> {
   const rows = municipalityIds.length
     ? await db
         .selectFrom("municipality_population")
@@ -218,12 +224,12 @@ export async function populationLookup(
         .orderBy("year")
         .execute()
     : [];
-  const cache = new Map<number, Map<string, number>>();
+  const cache = new Map<number, Map<string, PopulationFigure>>();
   return (populationYear) => {
     let result = cache.get(populationYear);
     if (!result) {
       result = new Map();
-      for (const r of rows) if (r.year <= populationYear) result.set(r.municipality_id, r.population);
+      for (const r of rows) if (r.year <= populationYear) result.set(r.municipality_id, { population: r.population, year: r.year });
       cache.set(populationYear, result);
     }
     return result;

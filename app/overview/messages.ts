@@ -33,6 +33,9 @@ export const overviewMessages = domainMessages(
     costsCaption: "Kommunenes andel av kostnadene per tiltak i {{year}}",
     sum: "Sum",
     unshared: "Kostnaden for tiltak {{numbers}} kunne ikke fordeles (se tiltakssiden).",
+    missingPopulation:
+      "Kostnaden for tiltak {{number}} er ikke fordelt: registeret har ikke folketall for {{year}} eller tidligere for {{names}}.",
+    populationYears: "Andelene etter folketall er regnet med folketallet for {{years}}.",
     links: "Mer oversikt",
     validation: { weight: "Skriv et helt tall fra 0 til 100." },
     matrixNav: "Innføringsmatrise",
@@ -95,6 +98,9 @@ export const overviewMessages = domainMessages(
       costsCaption: "Kommunane sin del av kostnadene per tiltak i {{year}}",
       sum: "Sum",
       unshared: "Kostnaden for tiltak {{numbers}} kunne ikkje fordelast (sjå tiltakssida).",
+      missingPopulation:
+        "Kostnaden for tiltak {{number}} er ikkje fordelt: registeret har ikkje folketal for {{year}} eller tidlegare for {{names}}.",
+      populationYears: "Delane etter folketal er rekna med folketalet for {{years}}.",
       links: "Meir oversikt",
       validation: { weight: "Skriv eit heilt tal frå 0 til 100." },
       matrixNav: "Innføringsmatrise",
@@ -156,6 +162,9 @@ export const overviewMessages = domainMessages(
       costsCaption: "The municipalities' shares of the cost of each measure in {{year}}",
       sum: "Total",
       unshared: "The cost of measures {{numbers}} could not be shared (see the measure page).",
+      missingPopulation:
+        "The cost of measure {{number}} is not shared: the register has no population for {{year}} or earlier for {{names}}.",
+      populationYears: "Shares by population use the population of {{years}}.",
       links: "More overviews",
       validation: { weight: "Enter a whole number from 0 to 100." },
       matrixNav: "Uptake matrix",

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/connect";
 import { osloToday } from "@shared-schema/uptake";
 import type { CostFigures, ProgressFigures, UptakeMatrix, UptakeSeries } from "../report/figures";
-import { buildCosts } from "./costs";
+import { buildCosts, type UnsharedMeasure } from "./costs";
 import { loadOverviewBase, populationLookup, reportHistory, statusesOn, type OverviewBase } from "./load.server";
 import { buildMatrix, type MatrixFilters } from "./matrix";
 import { timePoints, uptakeOverTime } from "./over-time";
@@ -30,7 +30,7 @@ export interface OverviewFigures {
   matrix: UptakeMatrix;
   progress: ProgressFigures;
   overTime: { measures: UptakeSeries[]; areas: UptakeSeries[] };
-  costs: CostFigures & { unshared: number[] };
+  costs: CostFigures & { unshared: UnsharedMeasure[] };
 }
 
 /** Everything the overview shows for a year: matrix totals, progress, uptake over time, costs. */

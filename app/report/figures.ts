@@ -96,6 +96,10 @@ export interface CostFigures {
   }[];
   totalInvestment: number;
   totalRunning: number;
+  /** the years of the population figures that shares by population used; absent in reports frozen before it was kept */
+  populationYears?: number[];
+  /** measures whose cost could not be shared; absent in reports frozen before it was kept */
+  unshared?: { number: number; populationYear: number; missing: string[] }[];
 }
 
 export interface PlanItemFigure {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate, formatNok, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { DataTable } from "../ui/data-table";
+import { CostNotes } from "../overview/cost-notes";
 import { CostChart, ProgressChart } from "../ui/charts/report-charts";
 import type { UptakeSummary } from "../uptake/uptake";
 import { REPORT_SECTIONS, type ReportDocument, type ReportSection } from "./figures";
@@ -92,6 +93,7 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
     progress: <ProgressChart progress={f.progress} goals />,
     costs: (
       <>
+        <CostNotes costs={f.costs} />
         <CostChart costs={f.costs} stacked />
         <p className="ds-paragraph m-0">
           {t("reportExport.columns.investment")}: {formatNok(lang, f.costs.totalInvestment)}. {t("reportExport.columns.running")}:{" "}

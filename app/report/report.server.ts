@@ -249,7 +249,6 @@ export async function computeReportFigures(
     realisedBenefits(db, { cooperationId, date: asOfDate(year) }),
     yearComments(db, { cooperationId, year }),
   ]);
-  const { unshared: _unshared, ...costs } = overview.costs;
   const uptake = new Map(overview.matrix.groups.flatMap((g) => g.measures).map((m) => [m.number, m.uptake]));
   const none = { relevant: 0, inUse: 0, ratio: null };
   return {
@@ -275,7 +274,7 @@ export async function computeReportFigures(
     },
     matrix: overview.matrix,
     progress: overview.progress,
-    costs,
+    costs: overview.costs,
     benefits,
     comments,
   };

@@ -10,6 +10,7 @@ import { formatNok } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { QuerySelect } from "../measure/page-parts";
+import { CostNotes } from "../overview/cost-notes";
 import { overviewFigures } from "../overview/overview.server";
 import { saveWeights } from "../overview/weights.server";
 import { planYears, yearParam } from "../overview/years.server";
@@ -183,11 +184,7 @@ export default function Progress() {
           {t("overview.costsTitle", { year })}
         </h2>
         <p className="ds-paragraph">{t("overview.costsIntro", { year })}</p>
-        {costs.unshared.length ? (
-          <p className="ds-alert" data-color="warning">
-            {t("overview.unshared", { numbers: costs.unshared.join(", ") })}
-          </p>
-        ) : null}
+        <CostNotes costs={costs} />
         <CostChart costs={costs} stacked />
         <DataTable
           labelledBy="costs-heading"

@@ -21,8 +21,13 @@ const ERROR_KINDS: Record<number, string> = {
   429: "tooMany",
 };
 
+/** Refusals whose body names their kind: a form sent from another site is no matter of the reader's role. */
+const NAMED_KINDS = new Set(["crossOrigin"]);
+
 export function errorKind(error: unknown): string {
-  return (isRouteErrorResponse(error) && ERROR_KINDS[error.status]) || "unexpected";
+  if (!isRouteErrorResponse(error)) return "unexpected";
+  if (typeof error.data === "string" && NAMED_KINDS.has(error.data)) return error.data;
+  return ERROR_KINDS[error.status] ?? "unexpected";
 }
 
 /** The title of an error page, for a route's `meta` when it is called with an error. */

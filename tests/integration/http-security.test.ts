@@ -76,12 +76,48 @@ describe("the production server", () => {
         body: new URLSearchParams({ email: "lesar@ekommune-sunnmore.example", password: "fellesloft-demo" }),
       });
       expect(response.status).toBe(403);
+      const html = await response.text();
+      expect(html).toContain('<html lang="nb"');
+      expect(html).toContain("Skjemaet ble avvist");
+      expect(html).toContain("Hopp til hovedinnholdet");
     }
     const after = await server.db
       .selectFrom("user_session")
       .select(sql<number>`count(*)`.as("n"))
       .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
+  });
+
+  it("refuses a cross-origin write of any route with the error page in the reader's language, and changes nothing", async () => {
+    const giske = await loginCookie(server, "ikt@giske.example");
+    const language = () =>
+      server.db.selectFrom("app_user").select("language").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow();
+    const audits = () => server.db.selectFrom("audit_event").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+    const before = { language: await language(), audits: await audits() };
+    const send = (path: string, origin: string, body: Record<string, string>) =>
+      fetch(`${server.url}${path}`, {
+        method: "POST",
+        redirect: "manual",
+        headers: { Origin: origin, Cookie: giske, "Content-Type": "application/x-www-form-urlencoded" },
+        body: new URLSearchParams(body),
+      });
+    // a resource route (the language switch saves the choice on the account) and a page's action
+    for (const path of ["/language", "/c/ekommune-sunnmore/uptake", "/language?_data=routes%2Flanguage"]) {
+      const response = await send(path, "https://evil.example", { lang: "en", redirectTo: "/" });
+      expect(response.status, path).toBe(403);
+      const html = await response.text();
+      expect(html).toContain('<html lang="nn"');
+      expect(html).toContain("<title>Skjemaet vart avvist");
+      expect(html).toContain("Skjemaet vart sendt frå ei anna nettside enn Fellesløft, så ingenting er lagra.");
+      expect(html).toContain("Logg ut");
+    }
+    expect(await language()).toEqual(before.language);
+    expect(await audits()).toEqual(before.audits);
+    // the page that says so is no page of its own
+    expect((await fetch(`${server.url}/refused-write`, { headers: { Cookie: giske } })).status).toBe(404);
+    // the same write from the portal's own page goes through
+    expect((await send("/language", server.origin, { lang: "en", redirectTo: "/" })).status).toBe(302);
+    expect(await language()).toEqual({ language: "en" });
   });
 
   it("rate-limits logins per account with 429 and Retry-After", async () => {

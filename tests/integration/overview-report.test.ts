@@ -259,6 +259,9 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
     expect(figures.benefits.length).toBeGreaterThan(0);
     expect(figures.comments.every((c) => c.date.startsWith("2014"))).toBe(true);
     expect(figures.costs.totalInvestment).toBeGreaterThan(0);
+    // the register's only figures are 2015's, which the measures' keys name; the report keeps that it used them
+    expect(figures.costs.populationYears).toEqual([2015]);
+    expect(figures.costs.unshared).toEqual([]);
 
     await publishReport(db, { cooperationId: coopId, userId: users.secretariat, year: 2014, version: report.version });
     const published = (await reportDocument(db, { cooperationId: coopId, year: 2014, language: "nn" }))!;

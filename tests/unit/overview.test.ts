@@ -191,11 +191,41 @@ describe("cost per municipality", () => {
     expect(costs.unshared).toEqual([]);
   });
 
-  it("names the measures whose key cannot be applied instead of guessing", () => {
+  it("names the measures whose key cannot be applied, and the municipalities without a population, instead of guessing", () => {
     const byPopulation = { ...base, measures: [measure("m1", 1, { costKey: "population", investmentCost: 500 })] };
-    const costs = buildCosts({ base: byPopulation, year: 2014, populations: () => new Map([["giske", 8000]]) });
-    expect(costs.unshared).toEqual([1]);
+    const costs = buildCosts({
+      base: byPopulation,
+      year: 2014,
+      populations: () => new Map([["giske", { population: 8000, year: 2014 }]]),
+    });
+    expect(costs.unshared).toEqual([{ number: 1, populationYear: 2014, missing: ["Sula", "Ørskog"] }]);
     expect(costs.totalInvestment).toBe(0);
+    expect(costs.populationYears).toEqual([]);
+  });
+
+  it("shares by the latest population at or before the cost's year and says which years it used", () => {
+    const byPopulation = { ...base, measures: [measure("m1", 1, { costKey: "population", investmentCost: 1000 })] };
+    const asked: number[] = [];
+    const costs = buildCosts({
+      base: byPopulation,
+      year: 2014,
+      populations: (year) => {
+        asked.push(year);
+        return new Map([
+          ["giske", { population: 3000, year: 2014 }],
+          ["sula", { population: 1000, year: 2013 }],
+          ["orskog", { population: 1000, year: 2014 }],
+        ]);
+      },
+    });
+    expect(asked).toEqual([2014]);
+    expect(costs.unshared).toEqual([]);
+    expect(costs.populationYears).toEqual([2013, 2014]);
+    expect(costs.municipalities.map((m) => [m.name, m.totalInvestment])).toEqual([
+      ["Giske", 600],
+      ["Sula", 200],
+      ["Ørskog", 200],
+    ]);
   });
 });
 

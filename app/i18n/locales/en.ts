@@ -1,3 +1,4 @@
+import { adminCliMessages } from "../../cooperation/admin-messages";
 import { decisionMessages } from "../../decision/messages";
 import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
@@ -25,6 +26,7 @@ export const en: Messages = {
   chart: chartMessages.en,
   reportExport: reportExportMessages.en,
   report: reportMessages.en,
+  adminCli: adminCliMessages.en,
   shell: {
     skipToContent: "Skip to main content",
     signedInAs: "Signed in as {{name}}",
@@ -41,6 +43,10 @@ export const en: Messages = {
   errors: {
     notFound: { title: "Page not found", body: "The page does not exist, or you do not have access to it." },
     forbidden: { title: "No access", body: "Your role does not allow this action." },
+    crossOrigin: {
+      title: "The form was refused",
+      body: "The form was sent from a website other than Fellesløft, so nothing was saved. Open the page in Fellesløft and send the form from there.",
+    },
     tooMany: { title: "Too many attempts", body: "Please wait a moment and try again." },
     unexpected: { title: "Something went wrong", body: "An unexpected error occurred. Please try again shortly." },
     badRequest: { title: "The form could not be read", body: "What was sent could not be read as a form. Go back, reload the page and send the form again." },
@@ -144,12 +150,6 @@ export const en: Messages = {
     authority: "Authority for Universal Design of ICT (uutilsynet.no)",
   },
   admin: {
-    cliCooperationCreated: "Created the cooperation “{{name}}” at /c/{{slug}}",
-    cliMembersAdded: "Added {{count}} member municipalities to {{slug}}",
-    cliUserCreated: "Created the user {{email}}",
-    cliRoleGranted: "Granted {{email}} the role {{role}} in {{slug}}",
-    cliUserDisabled: "Disabled {{email}} and ended all their sessions",
-    cliUnknownCommand: "Unknown command: {{command}}",
     title: "Platform administration",
     cliHint: "Cooperations, member municipalities, users and roles are created with the command-line tool: npm run admin -- help",
     cooperations: "Cooperations on the platform",

@@ -1,3 +1,4 @@
+import { adminCliMessages } from "../../cooperation/admin-messages";
 import { decisionMessages } from "../../decision/messages";
 import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
@@ -24,6 +25,7 @@ export const nb = {
   chart: chartMessages.nb,
   reportExport: reportExportMessages.nb,
   report: reportMessages.nb,
+  adminCli: adminCliMessages.nb,
   shell: {
     skipToContent: "Hopp til hovedinnholdet",
     signedInAs: "Innlogget som {{name}}",
@@ -40,6 +42,10 @@ export const nb = {
   errors: {
     notFound: { title: "Fant ikke siden", body: "Siden finnes ikke, eller du har ikke tilgang til den." },
     forbidden: { title: "Ingen tilgang", body: "Rollen din gir ikke tilgang til denne handlingen." },
+    crossOrigin: {
+      title: "Skjemaet ble avvist",
+      body: "Skjemaet ble sendt fra en annen nettside enn Fellesløft, så ingenting er lagret. Åpne siden i Fellesløft og send skjemaet derfra.",
+    },
     tooMany: { title: "For mange forsøk", body: "Vent litt og prøv igjen." },
     unexpected: { title: "Noe gikk galt", body: "En uventet feil oppstod. Prøv igjen om litt." },
     badRequest: { title: "Skjemaet kunne ikke leses", body: "Det som ble sendt, kunne ikke leses som et skjema. Gå tilbake, last inn siden på nytt og send skjemaet igjen." },
@@ -143,12 +149,6 @@ export const nb = {
     authority: "Tilsynet for universell utforming av IKT (uutilsynet.no)",
   },
   admin: {
-    cliCooperationCreated: "Opprettet samarbeidet «{{name}}» på /c/{{slug}}",
-    cliMembersAdded: "La til {{count}} deltakerkommune(r) i {{slug}}",
-    cliUserCreated: "Opprettet brukeren {{email}}",
-    cliRoleGranted: "Ga {{email}} rollen {{role}} i {{slug}}",
-    cliUserDisabled: "Deaktiverte {{email}} og avsluttet alle øktene",
-    cliUnknownCommand: "Ukjent kommando: {{command}}",
     title: "Plattformadministrasjon",
     cliHint: "Samarbeid, deltakerkommuner, brukere og roller opprettes med kommandolinjeverktøyet: npm run admin -- help",
     cooperations: "Samarbeid på plattformen",

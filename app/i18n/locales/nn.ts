@@ -1,3 +1,4 @@
+import { adminCliMessages } from "../../cooperation/admin-messages";
 import { decisionMessages } from "../../decision/messages";
 import { mailMessages } from "../../mail/messages";
 import { measureMessages } from "../../measure/messages";
@@ -25,6 +26,7 @@ export const nn: Messages = {
   chart: chartMessages.nn,
   reportExport: reportExportMessages.nn,
   report: reportMessages.nn,
+  adminCli: adminCliMessages.nn,
   shell: {
     skipToContent: "Hopp til hovudinnhaldet",
     signedInAs: "Innlogga som {{name}}",
@@ -41,6 +43,10 @@ export const nn: Messages = {
   errors: {
     notFound: { title: "Fann ikkje sida", body: "Sida finst ikkje, eller du har ikkje tilgang til henne." },
     forbidden: { title: "Inga tilgang", body: "Rolla di gir ikkje tilgang til denne handlinga." },
+    crossOrigin: {
+      title: "Skjemaet vart avvist",
+      body: "Skjemaet vart sendt frå ei anna nettside enn Fellesløft, så ingenting er lagra. Opne sida i Fellesløft og send skjemaet derifrå.",
+    },
     tooMany: { title: "For mange forsøk", body: "Vent litt og prøv igjen." },
     unexpected: { title: "Noko gjekk gale", body: "Det oppstod ein uventa feil. Prøv igjen om litt." },
     badRequest: { title: "Skjemaet kunne ikkje lesast", body: "Det som vart sendt, kunne ikkje lesast som eit skjema. Gå tilbake, last inn sida på nytt og send skjemaet igjen." },
@@ -144,12 +150,6 @@ export const nn: Messages = {
     authority: "Tilsynet for universell utforming av IKT (uutilsynet.no)",
   },
   admin: {
-    cliCooperationCreated: "Oppretta samarbeidet «{{name}}» på /c/{{slug}}",
-    cliMembersAdded: "La til {{count}} deltakarkommune(r) i {{slug}}",
-    cliUserCreated: "Oppretta brukaren {{email}}",
-    cliRoleGranted: "Gav {{email}} rolla {{role}} i {{slug}}",
-    cliUserDisabled: "Deaktiverte {{email}} og avslutta alle øktene",
-    cliUnknownCommand: "Ukjend kommando: {{command}}",
     title: "Plattformadministrasjon",
     cliHint: "Samarbeid, deltakarkommunar, brukarar og roller blir oppretta med kommandolinjeverktøyet: npm run admin -- help",
     cooperations: "Samarbeid på plattforma",
