@@ -249,3 +249,29 @@ export async function expectReflow(page: Page, label: string): Promise<void> {
     if (size) await page.setViewportSize(size);
   }
 }
+
+/**
+ * The links inside the elements `selector` matches, in document order, with the accessible name
+ * Chromium computes for each (what a screen reader announces, aria-labelledby and all) and href.
+ */
+export async function linkNames(page: Page, selector: string): Promise<{ name: string; href: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+    const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector });
+    const links: { name: string; href: string }[] = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send("Accessibility.queryAXTree", { nodeId, role: "link" });
+      for (const node of nodes) {
+        const { node: element } = await cdp.send("DOM.describeNode", { backendNodeId: node.backendDOMNodeId });
+        // a flat list: name, value, name, value …
+        const attributes = element.attributes ?? [];
+        const href = attributes.findIndex((a, i) => i % 2 === 0 && a === "href");
+        links.push({ name: String(node.name?.value ?? ""), href: href < 0 ? "" : attributes[href + 1]! });
+      }
+    }
+    return links;
+  } finally {
+    await cdp.detach();
+  }
+}
