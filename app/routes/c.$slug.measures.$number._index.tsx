@@ -1,6 +1,6 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "@shared-schema/measure";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
@@ -108,8 +108,22 @@ function historyParts(
     .sort(byNorwegianName((part) => part.name));
 }
 
+/**
+ * A link to one municipality's history (a matrix cell's) opens it: the browser scrolls to the
+ * closed <details>, which would show only its summary. Without JavaScript the summary is where
+ * the link leads, one press from the timeline.
+ */
+function useOpenLinkedHistory() {
+  const { hash } = useLocation();
+  useEffect(() => {
+    const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (target instanceof HTMLDetailsElement) target.open = true;
+  }, [hash]);
+}
+
 export default function MeasurePage() {
   const data = useLoaderData<typeof loader>();
+  useOpenLinkedHistory();
   const { measure: m, shares, ownMunicipalityId, slug } = data;
   const { t } = useTranslation();
   const lang = useLanguage();

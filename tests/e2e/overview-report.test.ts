@@ -6,8 +6,10 @@
  *     matrix for 2014 but neither the published report's figures nor its CSV; the PDF, CSV and XLSX
  *     downloads and the approved plan's PDF are real files with the right headers and content;
  *   - the matrix by keyboard: Tab reaches the filters, the scroll region and the cell links in
- *     order, Enter on a cell opens the measure page at its history; the filters narrow the table to
- *     one municipality or one focus area; the Giske reporter's own column is marked;
+ *     order, Enter on a cell opens the measure page at its municipality's history, each cell link has
+ *     its own name and a target on its page, a cell reached with Tab at 320 px is clear of the sticky
+ *     measure column; the filters narrow the table to one municipality or one focus area; the
+ *     Giske reporter's own column is marked;
  *   - the secretariat's progress weights change the figures to the weighted mean (checked against a
  *     value computed from the matrix page's own cells), and an invalid weight is refused next to
  *     the field with what was typed kept.
@@ -420,6 +422,8 @@ describe.each([
       expect(box, "the municipality's history is scrolled into view").not.toBeNull();
       expect(box!.y).toBeGreaterThan(-1); // scrolled to its top edge, give or take a subpixel
       expect(box!.y).toBeLessThan(page.viewportSize()!.height);
+      // with JavaScript the timeline is opened; without, its summary is one press away
+      if (javaScript) expect(await target.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
     } finally {
       await context.close();
     }
