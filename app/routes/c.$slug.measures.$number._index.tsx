@@ -6,6 +6,7 @@ import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "@shared-schema/measure";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
+import { byNorwegianName } from "../i18n/collate";
 import { formatDate, formatNok, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { listFocusAreasAndGoals, listMemberOptions } from "../measure/catalogue.server";
@@ -16,7 +17,6 @@ import { defaultShareYear, measureShares, participantsInYear } from "../measure/
 import { DataTable } from "../ui/data-table";
 import { historyAnchors } from "../uptake/history-anchors";
 import { matrixMunicipalityIds, uptakeTimeline, type MunicipalityTimeline } from "../uptake/history.server";
-import { byNorwegianName } from "../i18n/collate";
 import { Timeline } from "../uptake/timeline";
 import { uptakeSummary } from "../uptake/uptake";
 
