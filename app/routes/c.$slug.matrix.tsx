@@ -10,12 +10,13 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { QuerySelect } from "../measure/page-parts";
 import { overviewCache } from "../overview/cache.server";
-import { compactMatrix, matrixBodyHtml } from "../overview/matrix-body";
+import { columnHeaderId, compactMatrix, matrixBodyHtml, stateLabelId } from "../overview/matrix-body";
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
 import type { MatrixCell } from "../report/figures";
 import { keptHtml } from "../ui/kept-html";
+import { historyAnchors } from "../uptake/history-anchors";
 import { jsonWith, serializeJson } from "../utils/json-parts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
@@ -41,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
       version: crypto.randomUUID(),
       areas: base.areas.map((a) => ({ id: a.id, title: a.title })),
       municipalities: [...base.municipalities].sort((a, b) => a.name.localeCompare(b.name, "nb")),
-      matrix: compactMatrix(matrix),
+      matrix: compactMatrix(matrix, historyAnchors(base.municipalities)),
     });
   });
   return jsonWith(
@@ -69,7 +70,8 @@ export default function Matrix() {
       : cell === "not_reported"
       ? t("overview.notReported")
       : t(`uptakeStatus.${cell}`);
-  // translated once per state, not once per cell: the big matrices have thousands of cells
+  // translated once per state, not once per cell: the big matrices have thousands of cells, whose
+  // links take their state's words from the legend (matrix-body.ts)
   const cellTexts = Object.fromEntries(CELL_ORDER.map((c) => [c, cellText(c)])) as Record<MatrixCell, string>;
   // the body is kept only when the table is shown: with no rows the page shows its empty state, and
   // a part kept for it would be made, encoded and held in the cache for nothing
@@ -81,7 +83,7 @@ export default function Matrix() {
             slug,
             ownMunicipalityId,
             labels: {
-              cells: cellTexts,
+              notParticipating: cellTexts.not_participating,
               otherMeasures: t("overview.otherMeasures"),
               percent: (ratio) => formatPercent(lang, ratio),
             },
@@ -165,7 +167,7 @@ export default function Matrix() {
               <span className={`status-${c} inline-block min-w-8 rounded px-2 text-center font-semibold`} aria-hidden="true">
                 {CELL_SYMBOL[c]}
               </span>{" "}
-              {cellTexts[c]}
+              <span id={stateLabelId(c)}>{cellTexts[c]}</span>
             </li>
           ))}
         </ul>
@@ -192,8 +194,8 @@ export default function Matrix() {
               <thead>
                 <tr>
                   <th scope="col">{t("overview.measure")}</th>
-                  {matrix.municipalities.map((m) => (
-                    <th key={m.id} scope="col" className={own(m.id) ? "own" : undefined}>
+                  {matrix.municipalities.map((m, i) => (
+                    <th key={m.id} id={columnHeaderId(i)} scope="col" className={own(m.id) ? "own" : undefined}>
                       {m.name}
                       {own(m.id) ? <span className="block text-xs">{t("overview.yours")}</span> : null}
                     </th>

@@ -1,11 +1,12 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "@shared-schema/measure";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
+import { byNorwegianName } from "../i18n/collate";
 import { formatDate, formatNok, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { listFocusAreasAndGoals, listMemberOptions } from "../measure/catalogue.server";
@@ -14,7 +15,8 @@ import { parseMeasureNumber } from "../measure/form-action.server";
 import { Fact, Facts, QuerySelect } from "../measure/page-parts";
 import { defaultShareYear, measureShares, participantsInYear } from "../measure/shares.server";
 import { DataTable } from "../ui/data-table";
-import { uptakeTimeline } from "../uptake/history.server";
+import { historyAnchors } from "../uptake/history-anchors";
+import { matrixMunicipalityIds, uptakeTimeline, type MunicipalityTimeline } from "../uptake/history.server";
 import { Timeline } from "../uptake/timeline";
 import { uptakeSummary } from "../uptake/uptake";
 
@@ -37,12 +39,13 @@ export async function loader(args: LoaderFunctionArgs) {
       ? asked
       : defaultShareYear(measure.periodFrom, measure.periodTo);
   const thisYear = new Date().getFullYear();
-  const [strategies, members, shares, timelines, current] = await Promise.all([
+  const [strategies, members, shares, timelines, current, inMatrix] = await Promise.all([
     listFocusAreasAndGoals(db(), { cooperationId }),
     listMemberOptions(db(), { cooperationId }),
     measureShares(db(), { cooperationId, measure, year }),
     uptakeTimeline(db(), { cooperationId, measureId: measure.id }),
     participantsInYear(db(), { cooperationId, measure, year: thisYear }),
+    matrixMunicipalityIds(db(), { cooperationId, measure }),
   ]);
   const supports = strategies.flatMap((s) =>
     s.focusAreas
@@ -80,13 +83,47 @@ export async function loader(args: LoaderFunctionArgs) {
     shares,
     year,
     years,
-    timelines,
+    history: historyParts(members, timelines, inMatrix),
     uptake: uptakeSummary(participants.map((p) => p.uptake ?? "not_started")),
   });
 }
 
+/**
+ * The history section's parts, by municipality name: every municipality that has reported, and
+ * every one the uptake matrix links here from a cell, with its anchor (history-anchors.ts) and its
+ * timeline, or none when it has not reported.
+ */
+function historyParts(
+  members: { municipalityId: string; number: string; name: string }[],
+  timelines: MunicipalityTimeline[],
+  inMatrix: Set<string>
+) {
+  const anchors = historyAnchors(members.map((m) => ({ id: m.municipalityId, number: m.number })));
+  const reported = new Set(timelines.map((tl) => tl.municipalityId));
+  const unreported = members
+    .filter((m) => inMatrix.has(m.municipalityId) && !reported.has(m.municipalityId))
+    .map((m) => ({ municipalityId: m.municipalityId, name: m.name, entries: null }));
+  return [...timelines.map((tl) => ({ municipalityId: tl.municipalityId, name: tl.municipalityName, entries: tl.entries })), ...unreported]
+    .map((part) => ({ ...part, anchor: anchors.get(part.municipalityId) }))
+    .sort(byNorwegianName((part) => part.name));
+}
+
+/**
+ * A link to one municipality's history (a matrix cell's) opens it: the browser scrolls to the
+ * closed <details>, which would show only its summary. Without JavaScript the summary is where
+ * the link leads, one press from the timeline.
+ */
+function useOpenLinkedHistory() {
+  const { hash } = useLocation();
+  useEffect(() => {
+    const target = hash ? document.getElementById(decodeURIComponent(hash.slice(1))) : null;
+    if (target instanceof HTMLDetailsElement) target.open = true;
+  }, [hash]);
+}
+
 export default function MeasurePage() {
   const data = useLoaderData<typeof loader>();
+  useOpenLinkedHistory();
   const { measure: m, shares, ownMunicipalityId, slug } = data;
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -352,25 +389,29 @@ export default function MeasurePage() {
 
       <PageSection id="history" title={t("uptake.timeline.title")}>
         <p className="ds-paragraph">{t("uptake.timeline.intro")}</p>
-        {data.timelines.length ? (
-          data.timelines.map((tl) => (
+        {data.history.some((part) => part.entries) ? null : <p className="ds-paragraph">{t("measure.page.noHistory")}</p>}
+        {data.history.map((part) =>
+          part.entries ? (
             <details
-              key={tl.municipalityId}
-              open={own(tl.municipalityId) || undefined}
-              className={own(tl.municipalityId) ? "own-row ds-details" : "ds-details"}
-              data-municipality={tl.municipalityName}
+              key={part.municipalityId}
+              id={part.anchor}
+              open={own(part.municipalityId) || undefined}
+              className={own(part.municipalityId) ? "own-row ds-details" : "ds-details"}
+              data-municipality={part.name}
             >
               <summary>
-                {ownLabel(tl.municipalityId, tl.municipalityName)}: {t(`uptakeStatus.${tl.entries[0].to}`)} (
-                {t("measure.page.reportCount", { count: tl.entries.length })})
+                {ownLabel(part.municipalityId, part.name)}: {t(`uptakeStatus.${part.entries[0].to}`)} (
+                {t("measure.page.reportCount", { count: part.entries.length })})
               </summary>
               <div className="pt-2">
-                <Timeline entries={tl.entries} />
+                <Timeline entries={part.entries} />
               </div>
             </details>
-          ))
-        ) : (
-          <p className="ds-paragraph">{t("measure.page.noHistory")}</p>
+          ) : (
+            <p key={part.municipalityId} id={part.anchor} className="ds-paragraph" data-municipality={part.name}>
+              {ownLabel(part.municipalityId, part.name)} {t("measure.page.notReported")}
+            </p>
+          )
         )}
       </PageSection>
 

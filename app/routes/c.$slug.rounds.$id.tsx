@@ -111,7 +111,7 @@ export default function RoundPage() {
         <h2 id="facts-heading" className="ds-heading" data-size="md">
           {t("round.detail.facts")}
         </h2>
-        <dl className="grid grid-cols-[max-content_1fr] gap-x-6 gap-y-1">
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">{t("round.detail.statusDate")}</dt>
           <dd className="m-0">{formatDate(lang, round.statusDate)}</dd>
           <dt className="font-semibold">{t("round.detail.deadline")}</dt>

@@ -1,7 +1,8 @@
 /*
  * Universal design (forskrift om universell utforming av IKT-løsninger → WCAG 2.1 A and AA):
- * an axe-core scan of every page a user can reach, in Bokmål and in Nynorsk, and the keyboard
- * basics — skip link first, visible focus.
+ * an axe-core scan of every page a user can reach, in Bokmål and in Nynorsk, with a reflow check at
+ * 320 px (axe does not see a page that scrolls sideways), and the keyboard basics — skip link
+ * first, visible focus.
  *
  * axe runs inside the page, so the scans use contexts with JavaScript on; the markup is the
  * server's, hydrated. The keyboard checks run with and without JavaScript.
@@ -16,6 +17,7 @@ import { createReport, findReport, publishReport, saveNarrative } from "../../ap
 import { EKOMMUNE, EKOMMUNE_MEASURES, EKOMMUNE_STRATEGY, KNUTEPUNKT } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
+  expectReflow,
   htmlLang,
   launchBrowser,
   login,
@@ -360,7 +362,7 @@ const PAGES: PageCase[] = [
   ...OVERVIEW_PAGES,
 ];
 
-describe("axe-core finds no WCAG 2.1 A/AA violations, in nb and nn", () => {
+describe("axe-core finds no WCAG 2.1 A/AA violations and the page reflows at 320 px, in nb and nn", () => {
   it.each(PAGES)("$name", async (pageCase) => {
     const { context, page } = await newContext(browser, { javaScript: true });
     try {
@@ -369,6 +371,7 @@ describe("axe-core finds no WCAG 2.1 A/AA violations, in nb and nn", () => {
         await pageCase.open(page, lang);
         expect(await htmlLang(page)).toBe(lang);
         await expectNoAxeViolations(page, `${pageCase.name} [${lang}]`);
+        await expectReflow(page, `${pageCase.name} [${lang}]`);
       }
     } finally {
       await context.close();

@@ -6,8 +6,10 @@
  *     matrix for 2014 but neither the published report's figures nor its CSV; the PDF, CSV and XLSX
  *     downloads and the approved plan's PDF are real files with the right headers and content;
  *   - the matrix by keyboard: Tab reaches the filters, the scroll region and the cell links in
- *     order, Enter on a cell opens the measure page at its history; the filters narrow the table to
- *     one municipality or one focus area; the Giske reporter's own column is marked;
+ *     order, Enter on a cell opens the measure page at its municipality's history, each cell link has
+ *     its own name and a target on its page, a cell reached with Tab at 320 px is clear of the sticky
+ *     measure column; the filters narrow the table to one municipality or one focus area; the
+ *     Giske reporter's own column is marked;
  *   - the secretariat's progress weights change the figures to the weighted mean (checked against a
  *     value computed from the matrix page's own cells), and an invalid weight is refused next to
  *     the field with what was typed kept.
@@ -29,7 +31,7 @@ import { nn } from "../../app/i18n/locales/nn";
 import { formatDate, formatPercent } from "../../app/i18n/format";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { DEMO_USERS, EKOMMUNE, EKOMMUNE_MEASURES, EKOMMUNE_STRATEGY } from "../../seeds/demo-content";
-import { htmlLang, launchBrowser, login, newContext, pathOf, visit, waitForHydration } from "../support/browser";
+import { htmlLang, launchBrowser, linkNames, login, newContext, pathOf, REFLOW_VIEWPORT, visit, waitForHydration } from "../support/browser";
 import { statusReport } from "../support/queries";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 
@@ -111,6 +113,11 @@ async function readMatrix(page: Page): Promise<{ municipalities: string[]; rows:
       });
     return { municipalities: heads.slice(1, -1), rows };
   });
+}
+
+/** A matrix state in the words of the legend. */
+function statusText(t: Messages, cell: string): string {
+  return cell === "not_reported" ? t.overview.notReported : t.uptakeStatus[cell as UptakeStatus];
 }
 
 /** Relevant and in-use counts of a matrix row, from its cells (not participating and not relevant do not count). */
@@ -404,19 +411,101 @@ describe.each([
       for (let i = steps - 1; i > last; i--) await page.keyboard.press("Shift+Tab");
       expect((await active()).linkIndex).toBe(last);
       const href = links[last].href;
-      expect(href).toMatch(new RegExp(`^${BASE}/measures/\\d+#history$`));
+      expect(href).toMatch(new RegExp(`^${BASE}/measures/\\d+#history-\\d{4}$`));
       await page.keyboard.press("Enter");
       await page.waitForURL((url) => url.pathname + url.hash === href);
       await waitForHydration(page);
       expect(await page.locator("#history-heading").innerText()).toBe(t.uptake.timeline.title);
-      const box = await page.locator("#history").boundingBox();
-      expect(box, "the history section is scrolled into view").not.toBeNull();
+      // the municipality's part of the history, scrolled to
+      const target = page.locator(`#history ${href.slice(href.indexOf("#"))}`);
+      const box = await target.boundingBox();
+      expect(box, "the municipality's history is scrolled into view").not.toBeNull();
       expect(box!.y).toBeGreaterThan(-1); // scrolled to its top edge, give or take a subpixel
       expect(box!.y).toBeLessThan(page.viewportSize()!.height);
+      // with JavaScript the timeline is opened; without, its summary is one press away
+      if (javaScript) expect(await target.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(true);
     } finally {
       await context.close();
     }
   }, 90_000);
+
+  it("every cell link of the matrix has its own name (measure, municipality, status) and leads to that municipality's history", async () => {
+    const { context, page } = await newContext(browser, { javaScript });
+    try {
+      await login(page, server, SECRETARIAT);
+      await visit(page, `${server.url}${BASE}/matrix?year=${YEAR}`);
+      const t = await messages(page);
+      const { municipalities, rows } = await readMatrix(page);
+      const links = await linkNames(page, "table.matrix tbody td[data-cell]");
+      const expected = rows.flatMap((row) =>
+        row.cells.flatMap((cell, i) =>
+          cell === "not_participating" ? [] : [`${row.number}. ${row.name} ${municipalities[i]} ${statusText(t, cell)}`]
+        )
+      );
+      expect(expected.length).toBeGreaterThan(50);
+      // the names Chromium gives the links, as a screen reader hears them, each once
+      expect(links.map((l) => l.name)).toEqual(expected);
+      expect(new Set(links.map((l) => l.name)).size).toBe(links.length);
+
+      // every link's fragment is on its measure page, in the history, for the column's municipality
+      const byPage = new Map<string, { fragment: string; municipality: string }[]>();
+      let i = 0;
+      for (const row of rows) {
+        row.cells.forEach((cell, column) => {
+          if (cell === "not_participating") return;
+          const [path, fragment] = links[i++]!.href.split("#");
+          expect(path).toBe(`${BASE}/measures/${row.number}`);
+          byPage.set(path!, [...(byPage.get(path!) ?? []), { fragment: fragment!, municipality: municipalities[column]! }]);
+        });
+      }
+      for (const [path, targets] of byPage) {
+        await visit(page, `${server.url}${path}`);
+        for (const { fragment, municipality } of targets) {
+          const target = page.locator(`#history [id="${fragment}"]`);
+          expect(await target.count(), `#${fragment} on ${path}`).toBe(1);
+          expect(await target.getAttribute("data-municipality"), `#${fragment} on ${path}`).toBe(municipality);
+          // one that has not reported says so
+          if ((await target.evaluate((el) => el.tagName)) !== "DETAILS") {
+            expect(oneLine(await target.innerText())).toBe(`${municipality} ${t.measure.page.notReported}`);
+          }
+        }
+      }
+    } finally {
+      await context.close();
+    }
+  }, 120_000);
+
+  it("at 320 px a cell reached with Tab is scrolled into view clear of the sticky measure column", async () => {
+    const { context, page } = await newContext(browser, { javaScript, viewport: REFLOW_VIEWPORT });
+    try {
+      await login(page, server, SECRETARIAT);
+      await visit(page, `${server.url}${BASE}/matrix?year=${YEAR}`);
+      const rows = page.locator("table.matrix tbody tr:not(.group)");
+      // to a row's last cell (the region scrolls to its right end), then on to the next row's
+      // measure link and its first cell, at the left, which the region has to scroll back to
+      const row = rows.filter({ has: page.locator("td[data-cell] a") }).nth(1);
+      await row.locator("td[data-cell] a").last().focus();
+      expect(await page.locator(".matrix-scroll").evaluate((region) => region.scrollLeft), "the region scrolled to the row's end").toBeGreaterThan(0);
+      for (let stop = 0; stop < 10; stop++) {
+        await page.keyboard.press("Tab");
+        const place = await page.evaluate(() => {
+          const focused = document.activeElement as HTMLElement;
+          const header = focused.closest("tr")?.querySelector("th[scope=row]");
+          return {
+            inCell: Boolean(focused.closest("td[data-cell]")),
+            left: focused.getBoundingClientRect().left,
+            stickyRight: header?.getBoundingClientRect().right ?? NaN,
+          };
+        });
+        if (!place.inCell) continue;
+        expect(place.left, "the focused cell's left edge is right of the measure column").toBeGreaterThanOrEqual(place.stickyRight);
+        return;
+      }
+      throw new Error("Tab did not reach a cell of the next row");
+    } finally {
+      await context.close();
+    }
+  }, 60_000);
 
   it("the matrix filters show one municipality's column or one focus area's group", async () => {
     const { context, page } = await newContext(browser, { javaScript });
@@ -480,15 +569,14 @@ describe.each([
       expect(oneLine(await own.innerText())).toBe(`Giske ${t.overview.yours}`);
       const { municipalities, rows } = await readMatrix(page);
       expect(await page.locator("table.matrix tbody td[data-cell].own").count()).toBe(rows.length);
-      // Giske's cell links are named by the status in words (the symbol alone would say nothing)
+      // Giske's cell links are named by the measure, the municipality (marked as theirs) and the
+      // status in words (the symbol alone would say nothing)
       const giske = municipalities.indexOf("Giske");
-      const statusText = (cell: string) =>
-        cell === "not_reported" ? t.overview.notReported : t.uptakeStatus[cell as UptakeStatus];
       for (const row of rows.filter((r) => r.cells[giske] !== "not_participating").slice(0, 3)) {
         const cell = page
           .locator("table.matrix tbody tr", { has: page.locator(`th a[href="${BASE}/measures/${row.number}"]`) })
           .locator("td[data-cell].own");
-        const name = statusText(row.cells[giske]);
+        const name = `${row.number}. ${row.name} Giske ${t.overview.yours} ${statusText(t, row.cells[giske])}`;
         expect(await cell.getByRole("link", { name, exact: true }).count(), `Giske's cell of measure ${row.number}`).toBe(1);
       }
       // nobody else's column is marked

@@ -191,3 +191,87 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
   const uninterpolated = (await page.locator("body").innerText()).match(/\{\{\w+\}\}/g);
   expect(uninterpolated, `text with a missing translation value on ${label}`).toBeNull();
 }
+
+/** The narrowest screen WCAG 1.4.10 (reflow) asks a page to work on without scrolling sideways. */
+export const REFLOW_VIEWPORT = { width: 320, height: 640 };
+
+/**
+ * Checks WCAG 1.4.10 at 320 CSS px, which axe does not: the document is no wider than the
+ * window, so only a region meant to scroll (a wide table's own scroll container) scrolls sideways.
+ * The page is narrowed for the check and given its size back afterwards. A failure names the
+ * outermost elements that stick out, so the page to fix is found from the message.
+ */
+export async function expectReflow(page: Page, label: string): Promise<void> {
+  const size = page.viewportSize();
+  await page.setViewportSize(REFLOW_VIEWPORT);
+  try {
+    const layout = await page.evaluate(() => {
+      const width = window.innerWidth;
+      const scrolls = (el: Element) => getComputedStyle(el).overflowX !== "visible";
+      // a scroll container clips what is laid out in it, but not an absolutely positioned
+      // descendant whose containing block is outside it (a visually hidden text in a table cell)
+      const clipped = (el: HTMLElement) => {
+        const position = getComputedStyle(el).position;
+        if (position === "fixed") return false;
+        for (let up = el.parentElement; up && up !== document.body; up = up.parentElement) {
+          if (!scrolls(up)) continue;
+          if (position !== "absolute") return true;
+          const block = el.offsetParent;
+          if (block && (block === up || up.contains(block))) return true;
+        }
+        return false;
+      };
+      const describe = ({ el, to }: { el: Element; to: number }) =>
+        `<${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${
+          typeof el.className === "string" && el.className ? `.${el.className.trim().split(/\s+/).join(".")}` : ""
+        }> to ${Math.round(to)} px: ${(el.textContent ?? "").trim().slice(0, 60)}`;
+      const right = (node: Node) => {
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        return (node instanceof Element ? node.getBoundingClientRect() : range.getBoundingClientRect()).right + window.scrollX;
+      };
+      // elements, and text running out of its element (a long word that does not wrap)
+      const sticking: { el: Element; to: number }[] = [];
+      const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_ELEMENT | NodeFilter.SHOW_TEXT);
+      for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        const el = node instanceof HTMLElement ? node : node.parentElement;
+        if (!el || sticking.some((outer) => outer.el.contains(el))) continue;
+        const to = right(node);
+        if (to > width + 0.5 && !clipped(el)) sticking.push({ el, to });
+      }
+      return { scrollWidth: document.documentElement.scrollWidth, width, sticking: sticking.slice(0, 8).map(describe) };
+    });
+    expect(
+      layout.scrollWidth,
+      `${label} (${pathOf(page)}) is ${layout.scrollWidth} px wide at ${layout.width} px; sticking out: ${layout.sticking.join(" | ")}`
+    ).toBeLessThanOrEqual(layout.width);
+  } finally {
+    if (size) await page.setViewportSize(size);
+  }
+}
+
+/**
+ * The links inside the elements `selector` matches, in document order, with the accessible name
+ * Chromium computes for each (what a screen reader announces, aria-labelledby and all) and href.
+ */
+export async function linkNames(page: Page, selector: string): Promise<{ name: string; href: string }[]> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { root } = await cdp.send("DOM.getDocument", { depth: 0 });
+    const { nodeIds } = await cdp.send("DOM.querySelectorAll", { nodeId: root.nodeId, selector });
+    const links: { name: string; href: string }[] = [];
+    for (const nodeId of nodeIds) {
+      const { nodes } = await cdp.send("Accessibility.queryAXTree", { nodeId, role: "link" });
+      for (const node of nodes) {
+        const { node: element } = await cdp.send("DOM.describeNode", { backendNodeId: node.backendDOMNodeId });
+        // a flat list: name, value, name, value …
+        const attributes = element.attributes ?? [];
+        const href = attributes.findIndex((a, i) => i % 2 === 0 && a === "href");
+        links.push({ name: String(node.name?.value ?? ""), href: href < 0 ? "" : attributes[href + 1]! });
+      }
+    }
+    return links;
+  } finally {
+    await cdp.detach();
+  }
+}

@@ -3,7 +3,9 @@ import type { UptakeStatus } from "../../db/schema";
 import { buildCosts } from "../../app/overview/costs";
 import type { BaseMeasure, OverviewBase } from "../../app/overview/load.server";
 import { buildMatrix, runsIn } from "../../app/overview/matrix";
-import { compactMatrix, matrixBodyHtml, type MatrixBodyLabels } from "../../app/overview/matrix-body";
+import { compactMatrix, matrixBodyHtml, stateLabelId, type MatrixBodyLabels } from "../../app/overview/matrix-body";
+import { CELL_ORDER } from "../../app/overview/status-symbols";
+import { historyAnchors } from "../../app/uptake/history-anchors";
 import { timePoints, uptakeOverTime, type HistoryReport } from "../../app/overview/over-time";
 import { participationOn } from "../../app/overview/participation";
 import { buildProgress, weightedShare } from "../../app/overview/progress";
@@ -231,16 +233,7 @@ describe("cost per municipality", () => {
 
 describe("the matrix body as HTML", () => {
   const labels: MatrixBodyLabels = {
-    cells: {
-      not_participating: "Deltek ikkje",
-      not_reported: "Ikkje rapportert",
-      not_relevant: "Ikkje aktuelt",
-      not_started: "Ikkje starta",
-      planned: "Planlagt",
-      in_progress: "Under innføring",
-      in_use: "I bruk",
-      realised: "Gevinst «realisert» & målt",
-    },
+    notParticipating: "Deltek «ikkje» & er ikkje med",
     otherMeasures: "Andre tiltak",
     percent: (ratio) => `${Math.round(ratio * 100)} %`,
   };
@@ -270,27 +263,64 @@ describe("the matrix body as HTML", () => {
     municipalityTotals: [],
     total: { relevant: 2, inUse: 2, ratio: 1 },
   };
-  const html = matrixBodyHtml(compactMatrix(matrix), { slug: "ekommune-sunnmore", ownMunicipalityId: "m2", labels });
+  const anchors = historyAnchors(matrix.municipalities);
+  const html = matrixBodyHtml(compactMatrix(matrix, anchors), { slug: "ekommune-sunnmore", ownMunicipalityId: "m2", labels });
 
   it("sends a row's cells as one character each: the state's place in CELL_ORDER", () => {
-    const compact = compactMatrix(matrix);
+    const compact = compactMatrix(matrix, anchors);
     expect(compact.groups[0]!.measures.map((m) => m.cells)).toEqual(["70", "26"]);
   });
 
   it("escapes every text: a measure's name cannot become markup", () => {
     expect(html).not.toContain("<script>");
     expect(html).toContain("&lt;script&gt;alert(&quot;æøå&quot;)&lt;/script&gt; &amp; co");
-    expect(html).toContain('aria-label="Gevinst «realisert» &amp; målt"');
+    expect(html).toContain('<span class="ds-sr-only">Deltek «ikkje» &amp; er ikkje med</span>');
   });
 
-  it("names the group, links each cell to the measure's history with the status as its name, marks the own column", () => {
+  it("names the group, links each cell to its municipality's history, named by the row's and column's headers and the legend, marks the own column", () => {
     expect(html).toContain('<th scope="colgroup" colspan="4" class="text-left">Andre tiltak</th>');
-    expect(html).toContain('<a href="/c/ekommune-sunnmore/measures/7" class="ds-link">7. ');
-    expect(html).toContain('<td data-cell="realised"><a href="/c/ekommune-sunnmore/measures/7#history" aria-label="Gevinst «realisert» &amp; målt">★</a></td>');
-    expect(html).toContain('<td class="own" data-cell="not_participating"><span aria-hidden="true">·</span><span class="ds-sr-only">Deltek ikkje</span></td>');
-    expect(html).toContain('<td class="own" data-cell="in_use"><a href="/c/ekommune-sunnmore/measures/8#history" aria-label="I bruk">●</a></td>');
+    expect(html).toContain('<th scope="row" id="mr7"><a href="/c/ekommune-sunnmore/measures/7" class="ds-link">7. ');
+    expect(html).toContain(
+      `<td data-cell="realised"><a href="/c/ekommune-sunnmore/measures/7#history-1504" aria-labelledby="mr7 mc0 ${stateLabelId("realised")}">★</a></td>`
+    );
+    expect(html).toContain('<td class="own" data-cell="not_participating"><span aria-hidden="true">·</span><span class="ds-sr-only">Deltek «ikkje» &amp; er ikkje med</span></td>');
+    expect(html).toContain(
+      `<td data-cell="not_relevant"><a href="/c/ekommune-sunnmore/measures/8#history-1504" aria-labelledby="mr8 mc0 ${stateLabelId("not_relevant")}">–</a></td>`
+    );
+    expect(html).toContain(
+      `<td class="own" data-cell="in_use"><a href="/c/ekommune-sunnmore/measures/8#history-1532" aria-labelledby="mr8 mc1 ${stateLabelId("in_use")}">●</a></td>`
+    );
     expect(html).toContain("<td>100 %</td></tr>");
     expect(html).toContain("<td>–</td></tr>");
     expect(html.match(/<tr>/g)).toHaveLength(2);
+  });
+
+  it("gives every state its own label id, and every link's ids a target: a row header, a column header, a state", () => {
+    expect(new Set(CELL_ORDER.map(stateLabelId)).size).toBe(CELL_ORDER.length);
+    const referenced = [...html.matchAll(/aria-labelledby="([^"]+)"/g)].map((m) => m[1]!.split(" "));
+    expect(referenced).toHaveLength(3);
+    const rows = new Set([...html.matchAll(/<th scope="row" id="([^"]+)"/g)].map((m) => m[1]));
+    for (const [row, column, state] of referenced) {
+      expect(rows.has(row)).toBe(true);
+      expect(["mc0", "mc1"]).toContain(column);
+      expect(CELL_ORDER.map(stateLabelId)).toContain(state);
+    }
+  });
+});
+
+describe("the anchors of the municipalities' histories on a measure page", () => {
+  it("are the municipality numbers, with a counter (in id order) for a number two municipalities have held", () => {
+    const anchors = historyAnchors([
+      { id: "1505@2008-01-01", number: "1505" },
+      { id: "1532@1838-01-01", number: "1532" },
+      { id: "1505@1838-01-01", number: "1505" },
+      // a municipality that was a member twice is passed twice
+      { id: "1532@1838-01-01", number: "1532" },
+    ]);
+    expect(Object.fromEntries(anchors)).toEqual({
+      "1505@1838-01-01": "history-1505-1",
+      "1505@2008-01-01": "history-1505-2",
+      "1532@1838-01-01": "history-1532",
+    });
   });
 });
