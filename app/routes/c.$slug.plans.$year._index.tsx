@@ -3,6 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
+import { osloToday } from "@shared-schema/common";
 import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@shared-schema/plan";
 import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
 import { can, rolesWith } from "../cooperation/permissions";
@@ -73,7 +74,7 @@ export async function loader(args: LoaderFunctionArgs) {
     timeline,
     actions,
     canEditItems: can(scope.roles, "plan:edit") && isEditable(shown.status) && shown.id === latest.id,
-    today: new Date().toISOString().slice(0, 10),
+    today: osloToday(),
   });
 }
 
