@@ -6,6 +6,7 @@ import * as planFrozen from "./2026-11-22T1900-plan-frozen";
 import * as uptakeRounds from "./2026-11-22T2000-uptake-rounds";
 import * as overviewReport from "./2026-11-22T2100-overview-report";
 import * as changeStamp from "./2026-11-22T2200-change-stamp";
+import * as planInputRound from "./2026-12-02T1800-plan-input-round";
 
 // Listed statically so the bundled server and the scripts run the very same migrations without
 // reading TypeScript files from disk at run time. Keys sort in the order they must run.
@@ -17,4 +18,5 @@ export const migrations: Record<string, Migration> = {
   "2026-11-22T2000-uptake-rounds": uptakeRounds,
   "2026-11-22T2100-overview-report": overviewReport,
   "2026-11-22T2200-change-stamp": changeStamp,
+  "2026-12-02T1800-plan-input-round": planInputRound,
 };
