@@ -437,3 +437,54 @@ describe("accessibility of the plan pages", () => {
     }
   }, 90_000);
 });
+
+describe("a refused decision keeps what was typed", () => {
+  it("answers an approval the plan has moved past with the decision as typed and the reason, without JavaScript", async () => {
+    const { cooperationId, secretariat } = await ids();
+    // a year before every other plan, so the rolling tests above never pick it
+    const year = 2005;
+    const { versionId } = await createEmptyPlan(server.db, { cooperationId, userId: secretariat, year });
+    for (const request of [
+      { action: "sendForInput", inputDeadline: "2004-11-12" },
+      { action: "submit" },
+    ] as TransitionRequest[]) {
+      const { version } = await server.db
+        .selectFrom("plan_version")
+        .select("version")
+        .where("id", "=", versionId)
+        .executeTakeFirstOrThrow();
+      await transitionPlanVersion(server.db, { cooperationId, userId: secretariat, versionId, version, request });
+    }
+    const typed = "Rådmannsutvalet godkjenner handlingsplanen for 2005 med dei merknadene som kom i møtet";
+    const response = await fetch(`${server.url}/c/${SLUG}/plans/${year}?index`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        Cookie: await loginCookie(server, BOARD),
+        Origin: server.origin,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      // the form was loaded before the secretariat's last change: its row version is behind
+      body: new URLSearchParams({
+        intent: "approve",
+        versionNo: "1",
+        version: "1",
+        body: "chief_executives",
+        decidedOn: "2004-12-02",
+        caseNumber: "2004 / 118",
+        text: typed,
+      }),
+    });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain(typed);
+    expect(html).toContain('value="2004 / 118"');
+    expect([nb, nn, en].some((m) => html.includes(m.plan.errors.stale))).toBe(true);
+    const row = await server.db
+      .selectFrom("plan_version")
+      .select(["status", "decision_id"])
+      .where("id", "=", versionId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "submitted", decision_id: null });
+  });
+});
