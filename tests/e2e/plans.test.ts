@@ -438,6 +438,44 @@ describe("accessibility of the plan pages", () => {
   }, 90_000);
 });
 
+describe("refusals of the input round's rules, through the server", () => {
+  it("refuses to send a plan to the board while its input round is open, with the reason on the plan page", async () => {
+    const { cooperationId, secretariat } = await ids();
+    const year = 2006;
+    const { versionId } = await createEmptyPlan(server.db, { cooperationId, userId: secretariat, year });
+    await transitionPlanVersion(server.db, {
+      cooperationId,
+      userId: secretariat,
+      versionId,
+      version: 1,
+      request: { action: "sendForInput", inputDeadline: daysFromToday(7) },
+    });
+    const { version } = await server.db
+      .selectFrom("plan_version")
+      .select("version")
+      .where("id", "=", versionId)
+      .executeTakeFirstOrThrow();
+    const cookie = await loginCookie(server, SECRETARIAT);
+    const refused = await fetch(`${server.url}/c/${SLUG}/plans/${year}?index`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "submit", versionNo: "1", version: String(version) }),
+    });
+    expect(refused.status).toBe(302);
+    const toast = refused.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("fl_toast="))!
+      .split(";")[0];
+    const page = await fetch(`${server.url}${refused.headers.get("location")}`, { headers: { Cookie: `${cookie}; ${toast}` } });
+    const html = await page.text();
+    expect([nb, nn, en].some((m) => html.includes(m.plan.refused.inputOpen))).toBe(true);
+    expect(
+      (await server.db.selectFrom("plan_version").select("status").where("id", "=", versionId).executeTakeFirstOrThrow()).status
+    ).toBe("input");
+  });
+});
+
 describe("a refused decision keeps what was typed", () => {
   it("answers an approval the plan has moved past with the decision as typed and the reason, without JavaScript", async () => {
     const { cooperationId, secretariat } = await ids();
