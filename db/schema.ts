@@ -255,6 +255,8 @@ export interface PlanVersionTable {
   status: PlanVersionStatus;
   based_on_version_id: string | null;
   input_deadline: string | null;
+  /** when the secretariat closed the input round before its deadline */
+  input_closed_at: string | null;
   decision_id: string | null;
   /** JSON of the approved content, cost shares and decision; set once, on approval */
   snapshot: string | null;
@@ -349,7 +351,7 @@ export interface RoundSubmissionTable {
   return_comment: string | null;
 }
 
-export type MailKind = "round_opened" | "round_reminder";
+export type MailKind = "round_opened" | "round_reminder" | "plan_input";
 /** pending: waiting for (another) attempt; sent: accepted by SMTP; outbox: kept locally, no SMTP configured; failed: gave up */
 export type MailStatus = "pending" | "sent" | "outbox" | "failed";
 
@@ -357,6 +359,8 @@ export interface MailMessageTable {
   id: string;
   cooperation_id: string | null;
   round_id: string | null;
+  /** the plan version a `plan_input` message announces */
+  plan_version_id: string | null;
   municipality_id: string | null;
   recipient_id: string | null;
   to_address: string;

@@ -8,17 +8,27 @@ import {
   transitionPlanVersion,
   type TransitionRequest,
 } from "../app/plan/plan.server";
+import { osloToday } from "../shared-schema/common";
 import { EKOMMUNE } from "./demo-content";
 
 /*
  * Demo action plans for eKommune Sunnmøre: the 2013 plan (the first, built by hand)
  * and the 2014 plan rolled from it, both approved by the rådmannsutval; the 2015 plan rolled
- * from 2014 and out for input, with comments from Giske, Sula and the board, one handled.
+ * from 2014 and out for input until three weeks from the day the demo is made (so the round is
+ * open and its e-mail to the reporters in the outbox), with comments from Giske, Sula and the
+ * board, one handled.
  * Everything goes through the plan's domain functions as the demo users, so the audit trail is
  * the one real use would leave. Amounts in øre.
  */
 
 const KR = 100;
+
+/** Norway's date `days` from today, yyyy-mm-dd. */
+function daysFromToday(days: number): string {
+  const today = new Date(`${osloToday()}T12:00:00Z`);
+  today.setUTCDate(today.getUTCDate() + days);
+  return today.toISOString().slice(0, 10);
+}
 
 /** Measure number → the 2013 plan item: budget (kr), priority, period, milestones. */
 const PLAN_2013: Record<number, { budget: number; priority: number; from: number; to: number; milestones: string }> = {
@@ -137,7 +147,7 @@ export async function seedPlanDemo(db: DB): Promise<void> {
   // 2015: rolled from 2014 and out for input, with the first comments in
   const plan2015 = (await createPlanFromPreviousYear(db, { ...secretariat, year: 2015 })).versionId;
   const view2015 = await applyChanges(plan2015, CHANGES_2015);
-  await act(secretariat, plan2015, { action: "sendForInput", inputDeadline: "2014-11-14" });
+  await act(secretariat, plan2015, { action: "sendForInput", inputDeadline: daysFromToday(21) });
   const item = (number: number) => view2015.items.find((i) => i.measureNumber === number)?.id ?? null;
   const handled = await addPlanComment(db, {
     ...giske,

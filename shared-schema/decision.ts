@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanString, isoDateSchema } from "./common";
+import { cleanString, isoDateSchema, osloToday } from "./common";
 
 /*
  * A decision (vedtak) as the strategy's adoption and the action plan's approval or return record
@@ -14,20 +14,37 @@ export const requiredDateSchema = cleanString({ error: "validation.required" })
   .min(1, { error: "validation.required" })
   .pipe(isoDateSchema);
 
-/** Case numbers such as "21/13" or "2013/45-3"; optional, since not every body numbers its cases. */
+/**
+ * A decision is recorded once it is made: a past date is an earlier decision entered after the
+ * fact, a future one a typing error.
+ */
+export const decidedOnSchema = requiredDateSchema.refine((d) => d <= osloToday(), { error: "decision.validation.futureDate" });
+
+/*
+ * Case numbers as municipal archives write them: number/two-digit year ("14/15") or four-digit
+ * year/number ("2015/1234"), either with the document number after a hyphen ("2013/45-3").
+ */
+const CASE_NUMBER = /^(?:\d{1,6}\/\d{2}|(?:19|20)\d{2}\/\d{1,6})(?:-\d{1,4})?$/;
+
+/** Optional, since not every body numbers its cases; spaces around "/" and "-" are dropped. */
 export const caseNumberSchema = cleanString()
   .trim()
   .max(40, { error: "validation.tooLong" })
-  .regex(/^[0-9A-Za-zÆØÅæøå][0-9A-Za-zÆØÅæøå/\-. ]*$/, { error: "decision.validation.caseNumber" })
+  .transform((v) => v.replace(/\s*([/-])\s*/g, "$1"))
+  .refine((v) => v === "" || CASE_NUMBER.test(v), { error: "decision.validation.caseNumber" })
   .optional()
   .transform((v) => (v ? v : null));
 
+/** Shorter than this is not the text of a decision ("x", "ok"); "Planen er godkjend." is enough. */
+export const DECISION_TEXT_MIN = 10;
+
 export const decisionFields = {
   body: z.enum(DECISION_BODIES, { error: "decision.validation.body" }),
-  decidedOn: requiredDateSchema,
+  decidedOn: decidedOnSchema,
   caseNumber: caseNumberSchema,
   text: cleanString({ error: "validation.required" })
     .trim()
-    .min(1, { error: "validation.required" })
+    .min(1, { error: "validation.required", abort: true })
+    .min(DECISION_TEXT_MIN, { error: "decision.validation.textTooShort" })
     .max(4000, { error: "validation.tooLong" }),
 };

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { cleanString, isoDateSchema } from "./common";
-import { osloToday } from "./uptake";
+import { osloToday } from "./common";
 
 /*
  * Reporting-round forms. The cooperation and the acting user come from the session; the

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { UptakeStatus } from "../db/schema";
-import { cleanString, isoDateSchema, optionalText, urlSchema } from "./common";
+import { cleanString, isoDateSchema, optionalText, osloToday, urlSchema } from "./common";
 import { parseWholeNumber } from "./measure";
 
 /*
@@ -23,14 +23,6 @@ export const UPTAKE_SCALE = [
 /** A step down the scale (e.g. in_use → in_progress). Allowed, but it must be explained. */
 export function isBackwards(from: UptakeStatus | null | undefined, to: UptakeStatus): boolean {
   return from !== null && from !== undefined && UPTAKE_SCALE.indexOf(to) < UPTAKE_SCALE.indexOf(from);
-}
-
-// Swedish writes dates as ISO (yyyy-mm-dd); made once, as making a formatter is the costly part
-const OSLO_ISO_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
-
-/** Today's date in Norway, as yyyy-mm-dd. */
-export function osloToday(now = new Date()): string {
-  return OSLO_ISO_DATE.format(now);
 }
 
 const statusSchema = z.enum(UPTAKE_SCALE, { error: "uptake.validation.status" });

@@ -22,8 +22,8 @@ export function DecisionFields({ fields, textRows = 4 }: { fields: DecisionField
         options={DECISION_BODIES.map((b) => ({ value: b, label: t(`decision.bodies.${b}`) }))}
       />
       <TextField meta={fields.decidedOn} label={t("decision.decidedOn")} type="date" />
-      <TextField meta={fields.caseNumber} label={t("decision.caseNumber")} />
-      <TextAreaField meta={fields.text} label={t("decision.text")} rows={textRows} />
+      <TextField meta={fields.caseNumber} label={t("decision.caseNumber")} description={t("decision.caseNumberHint")} />
+      <TextAreaField meta={fields.text} label={t("decision.text")} description={t("decision.textHint")} rows={textRows} />
     </>
   );
 }

@@ -24,8 +24,20 @@ export function recipientLanguage({
   return userLanguage ?? (writtenStandard && LANGUAGE_OF_STANDARD[writtenStandard]) ?? cooperationLanguage;
 }
 
-const TEMPLATE: Record<MailKind, string> = { round_opened: "mail.roundOpened", round_reminder: "mail.roundReminder" };
+const TEMPLATE: Record<MailKind, string> = {
+  round_opened: "mail.roundOpened",
+  round_reminder: "mail.roundReminder",
+  plan_input: "mail.planInput",
+};
 
+function render(kind: MailKind, language: Language, values: Record<string, string | number>) {
+  const { t } = i18nFor(language);
+  return {
+    // a header line: a name with a line break in it must not start a new header
+    subject: t(`${TEMPLATE[kind]}.subject`, values).replace(/\s+/g, " ").trim(),
+    bodyText: t(`${TEMPLATE[kind]}.body`, values),
+  };
+}
 
 export interface RoundMailContent {
   kind: MailKind;
@@ -41,18 +53,38 @@ export interface RoundMailContent {
 }
 
 export function composeRoundMail(content: RoundMailContent): { subject: string; bodyText: string } {
-  const { t } = i18nFor(content.language);
-  const values = {
+  return render(content.kind, content.language, {
     name: content.recipientName,
     cooperation: content.cooperationName,
     round: content.roundName,
     municipality: content.municipalityName,
     deadline: formatDate(content.language, content.deadline),
     link: content.link,
-  };
-  return {
-    // a header line: a name with a line break in it must not start a new header
-    subject: t(`${TEMPLATE[content.kind]}.subject`, values).replace(/\s+/g, " ").trim(),
-    bodyText: t(`${TEMPLATE[content.kind]}.body`, values),
-  };
+  });
+}
+
+export interface PlanInputMailContent {
+  language: Language;
+  recipientName: string;
+  cooperationName: string;
+  municipalityName: string;
+  year: number;
+  versionNo: number;
+  /** ISO date, yyyy-mm-dd: the last day comments are taken */
+  deadline: string;
+  /** absolute URL of the plan page */
+  link: string;
+}
+
+/** "The plan for {year}, version {n}, is out for input until {deadline}": to a municipality's reporter. */
+export function composePlanInputMail(content: PlanInputMailContent): { subject: string; bodyText: string } {
+  return render("plan_input", content.language, {
+    name: content.recipientName,
+    cooperation: content.cooperationName,
+    municipality: content.municipalityName,
+    year: content.year,
+    version: content.versionNo,
+    deadline: formatDate(content.language, content.deadline),
+    link: content.link,
+  });
 }

@@ -14,10 +14,15 @@ export const mailMessages = domainMessages(
       subject: "Påminnelse: frist {{deadline}} for {{round}} ({{municipality}})",
       body: "Hei {{name}},\n\nDette er en påminnelse fra {{cooperation}}: fristen for å rapportere innføringsstatus for {{municipality}} i rapporteringsrunden «{{round}}» er {{deadline}}.\n\nRapporter her:\n{{link}}\n\nHar dere allerede levert, kan du se bort fra denne e-posten.\n\nMed vennlig hilsen\n{{cooperation}}\n\nDenne e-posten er sendt automatisk fra Fellesløft fordi du er rapportør for {{municipality}} i {{cooperation}}. Svar på denne e-posten blir ikke lest.",
     },
+    planInput: {
+      subject: "Innspill til handlingsplan {{year}} for {{municipality}} – frist {{deadline}}",
+      body: "Hei {{name}},\n\n{{cooperation}} har sendt handlingsplanen for {{year}} (versjon {{version}}) på innspill. Vi ber om innspill fra {{municipality}} innen {{deadline}}, til planen som helhet eller til enkelttiltak.\n\nLes planen og gi innspill her:\n{{link}}\n\nEtter fristen går planen til styret.\n\nMed vennlig hilsen\n{{cooperation}}\n\nDenne e-posten er sendt automatisk fra Fellesløft fordi du er rapportør for {{municipality}} i {{cooperation}}. Svar på denne e-posten blir ikke lest.",
+    },
     page: {
       title: "E-post – {{name}}",
       heading: "E-post til rapportørene",
-      intro: "Varslene om rapporteringsrunder som er sendt til kommunenes rapportører, nyeste først.",
+      intro:
+        "Varslene om rapporteringsrunder og om handlingsplaner på innspill som er sendt til kommunenes rapportører, nyeste først.",
       noServer:
         "Ingen e-postserver er satt opp, så e-posten blir ikke sendt. Den blir liggende i utboksen nedenfor, der du kan lese den.",
       roundFilter: "Viser e-post for rapporteringsrunden «{{round}}».",
@@ -33,7 +38,11 @@ export const mailMessages = domainMessages(
         created: "Laget",
         status: "Status",
       },
-      kind: { round_opened: "Runden er åpnet", round_reminder: "Påminnelse" },
+      kind: {
+        round_opened: "Runden er åpnet",
+        round_reminder: "Påminnelse",
+        plan_input: "Handlingsplan {{year}}, versjon {{version}}, på innspill",
+      },
       showText: "Vis hele e-posten",
       status: {
         queued: "Venter på å bli sendt",
@@ -61,10 +70,15 @@ export const mailMessages = domainMessages(
         subject: "Påminning: frist {{deadline}} for {{round}} ({{municipality}})",
         body: "Hei {{name}},\n\nDette er ei påminning frå {{cooperation}}: fristen for å rapportere innføringsstatus for {{municipality}} i rapporteringsrunden «{{round}}» er {{deadline}}.\n\nRapporter her:\n{{link}}\n\nHar de alt levert, kan du sjå bort frå denne e-posten.\n\nMed venleg helsing\n{{cooperation}}\n\nDenne e-posten er send automatisk frå Fellesløft fordi du er rapportør for {{municipality}} i {{cooperation}}. Svar på denne e-posten blir ikkje lesne.",
       },
+      planInput: {
+        subject: "Innspel til handlingsplan {{year}} for {{municipality}} – frist {{deadline}}",
+        body: "Hei {{name}},\n\n{{cooperation}} har sendt handlingsplanen for {{year}} (versjon {{version}}) på innspel. Vi ber om innspel frå {{municipality}} innan {{deadline}}, til planen som heilskap eller til einskilde tiltak.\n\nLes planen og gi innspel her:\n{{link}}\n\nEtter fristen går planen til styret.\n\nMed venleg helsing\n{{cooperation}}\n\nDenne e-posten er send automatisk frå Fellesløft fordi du er rapportør for {{municipality}} i {{cooperation}}. Svar på denne e-posten blir ikkje lesne.",
+      },
       page: {
         title: "E-post – {{name}}",
         heading: "E-post til rapportørane",
-        intro: "Varsla om rapporteringsrundar som er sende til rapportørane i kommunane, nyaste først.",
+        intro:
+          "Varsla om rapporteringsrundar og om handlingsplanar på innspel som er sende til rapportørane i kommunane, nyaste først.",
         noServer:
           "Ingen e-posttenar er sett opp, så e-posten blir ikkje send. Han blir liggjande i utboksen nedanfor, der du kan lese han.",
         roundFilter: "Viser e-post for rapporteringsrunden «{{round}}».",
@@ -80,7 +94,11 @@ export const mailMessages = domainMessages(
           created: "Laga",
           status: "Status",
         },
-        kind: { round_opened: "Runden er opna", round_reminder: "Påminning" },
+        kind: {
+          round_opened: "Runden er opna",
+          round_reminder: "Påminning",
+          plan_input: "Handlingsplan {{year}}, versjon {{version}}, på innspel",
+        },
         showText: "Vis heile e-posten",
         status: {
           queued: "Ventar på å bli send",
@@ -107,10 +125,15 @@ export const mailMessages = domainMessages(
         subject: "Reminder: deadline {{deadline}} for {{round}} ({{municipality}})",
         body: "Hello {{name}},\n\nThis is a reminder from {{cooperation}}: the deadline for reporting the uptake status for {{municipality}} in the reporting round “{{round}}” is {{deadline}}.\n\nReport here:\n{{link}}\n\nIf you have already reported, you can ignore this e-mail.\n\nKind regards\n{{cooperation}}\n\nThis e-mail was sent automatically by Fellesløft because you are the reporter for {{municipality}} in {{cooperation}}. Replies to this e-mail are not read.",
       },
+      planInput: {
+        subject: "Input on the {{year}} action plan for {{municipality}} – deadline {{deadline}}",
+        body: "Hello {{name}},\n\n{{cooperation}} has sent the action plan for {{year}} (version {{version}}) out for input. Please give {{municipality}}'s input by {{deadline}}, on the plan as a whole or on single measures.\n\nRead the plan and give your input here:\n{{link}}\n\nAfter the deadline the plan goes to the board.\n\nKind regards\n{{cooperation}}\n\nThis e-mail was sent automatically by Fellesløft because you are the reporter for {{municipality}} in {{cooperation}}. Replies to this e-mail are not read.",
+      },
       page: {
         title: "E-mail – {{name}}",
         heading: "E-mail to reporters",
-        intro: "The notices about reporting rounds sent to the municipalities' reporters, newest first.",
+        intro:
+          "The notices about reporting rounds and about action plans out for input sent to the municipalities' reporters, newest first.",
         noServer: "No e-mail server is configured, so e-mail is not sent. It stays in the outbox below, where you can read it.",
         roundFilter: "Showing e-mail for the reporting round “{{round}}”.",
         showAll: "Show all e-mail",
@@ -125,7 +148,11 @@ export const mailMessages = domainMessages(
           created: "Created",
           status: "Status",
         },
-        kind: { round_opened: "Round opened", round_reminder: "Reminder" },
+        kind: {
+          round_opened: "Round opened",
+          round_reminder: "Reminder",
+          plan_input: "Action plan {{year}}, version {{version}}, out for input",
+        },
         showText: "Show the whole e-mail",
         status: {
           queued: "Waiting to be sent",

@@ -5,7 +5,7 @@ import { recordAudit } from "../audit/audit.server";
 import { transact } from "../utils/concurrency.server";
 
 /*
- * The secretariat's view of the mail queue: what was sent, what sits in the outbox, what waits
+ * The secretariat's view of the mail queue (round e-mail and plans out for input): what was sent, what sits in the outbox, what waits
  * for a retry and what failed — and "send again" for a failed message. Every query is narrowed
  * to the cooperation of the caller's scope; another cooperation's message is "not found".
  */
@@ -21,6 +21,8 @@ export interface MailView {
   toName: string | null;
   toAddress: string;
   municipalityName: string | null;
+  /** the plan version a `plan_input` message announces */
+  plan: { year: number; versionNo: number } | null;
   kind: MailKind;
   language: Language;
   subject: string;
@@ -44,8 +46,15 @@ export async function listMail(
   const rows = await base
     .leftJoin("app_user", "app_user.id", "mail_message.recipient_id")
     .leftJoin("municipality", "municipality.id", "mail_message.municipality_id")
+    .leftJoin("plan_version", "plan_version.id", "mail_message.plan_version_id")
+    .leftJoin("action_plan", "action_plan.id", "plan_version.plan_id")
     .selectAll("mail_message")
-    .select(["app_user.name as to_name", "municipality.name as municipality_name"])
+    .select([
+      "app_user.name as to_name",
+      "municipality.name as municipality_name",
+      "action_plan.year as plan_year",
+      "plan_version.version_no as plan_version_no",
+    ])
     .orderBy("mail_message.created_at", "desc")
     .orderBy("mail_message.to_address")
     .limit(limit)
@@ -57,6 +66,7 @@ export async function listMail(
       toName: r.to_name,
       toAddress: r.to_address,
       municipalityName: r.municipality_name,
+      plan: r.plan_year !== null && r.plan_version_no !== null ? { year: r.plan_year, versionNo: r.plan_version_no } : null,
       kind: r.kind,
       language: r.language,
       subject: r.subject,
@@ -138,5 +148,6 @@ function auditable(m: MailMessage) {
     toAddress: m.to_address,
     kind: m.kind,
     roundId: m.round_id,
+    planVersionId: m.plan_version_id,
   };
 }

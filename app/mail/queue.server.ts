@@ -1,12 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
 import type { Language, MailKind, NewMailMessage } from "../../db/schema";
-import { composeRoundMail, recipientLanguage } from "./compose";
+import { composePlanInputMail, composeRoundMail, recipientLanguage } from "./compose";
 
 /*
- * Putting round e-mail in the queue (mail_message). Called by the round code inside its own
- * transaction, so a round is opened together with its e-mail or not at all; the background job
- * (delivery.server.ts) sends it afterwards, with retries.
+ * Putting e-mail in the queue (mail_message): round e-mail and the plan's input round. Called by
+ * the round and plan code inside their own transaction, so a round is opened (a plan sent for
+ * input) together with its e-mail or not at all; the background job (delivery.server.ts) sends it
+ * afterwards, with retries.
  */
 
 export interface MailRecipient {
@@ -84,7 +85,6 @@ export interface RoundMailInput {
 /** Queues one e-mail per recipient, written in the recipient's language, due at once. */
 export async function enqueueRoundMail(db: DB, input: RoundMailInput): Promise<void> {
   if (input.recipients.length === 0) return;
-  const created = input.now.toISOString();
   const rows: NewMailMessage[] = input.recipients.map((recipient) => {
     const { subject, bodyText } = composeRoundMail({
       kind: input.kind,
@@ -97,9 +97,10 @@ export async function enqueueRoundMail(db: DB, input: RoundMailInput): Promise<v
       link: input.link,
     });
     return {
-      id: randomUUID(),
+      ...dueNow(input.now),
       cooperation_id: input.cooperationId,
       round_id: input.roundId,
+      plan_version_id: null,
       municipality_id: input.municipalityId,
       recipient_id: recipient.userId,
       to_address: recipient.email,
@@ -107,13 +108,75 @@ export async function enqueueRoundMail(db: DB, input: RoundMailInput): Promise<v
       kind: input.kind,
       subject,
       body_text: bodyText,
-      status: "pending",
-      attempts: 0,
-      next_attempt_at: created,
-      last_error: null,
-      sent_at: null,
-      created_at: created,
     };
   });
   await db.insertInto("mail_message").values(rows).execute();
+}
+
+/** The queue columns of a new message, due at once. */
+function dueNow(now: Date) {
+  const created = now.toISOString();
+  return {
+    id: randomUUID(),
+    status: "pending" as const,
+    attempts: 0,
+    next_attempt_at: created,
+    last_error: null,
+    sent_at: null,
+    created_at: created,
+  };
+}
+
+export interface PlanInputMailInput {
+  cooperationId: string;
+  cooperationName: string;
+  planVersionId: string;
+  year: number;
+  versionNo: number;
+  /** ISO date, yyyy-mm-dd */
+  deadline: string;
+  /** absolute URL of the plan page */
+  link: string;
+  /** the member municipalities asked for input, with their names */
+  municipalities: { id: string; name: string }[];
+  now: Date;
+}
+
+/**
+ * Queues the news that a plan version is out for input to every reporter of the given
+ * municipalities, each in their own language.
+ */
+export async function enqueuePlanInputMail(db: DB, input: PlanInputMailInput): Promise<void> {
+  const reporters = await reportersToNotify(db, {
+    cooperationId: input.cooperationId,
+    municipalityIds: input.municipalities.map((m) => m.id),
+  });
+  const rows: NewMailMessage[] = input.municipalities.flatMap((municipality) =>
+    (reporters.get(municipality.id) ?? []).map((recipient) => {
+      const { subject, bodyText } = composePlanInputMail({
+        language: recipient.language,
+        recipientName: recipient.name,
+        cooperationName: input.cooperationName,
+        municipalityName: municipality.name,
+        year: input.year,
+        versionNo: input.versionNo,
+        deadline: input.deadline,
+        link: input.link,
+      });
+      return {
+        ...dueNow(input.now),
+        cooperation_id: input.cooperationId,
+        round_id: null,
+        plan_version_id: input.planVersionId,
+        municipality_id: municipality.id,
+        recipient_id: recipient.userId,
+        to_address: recipient.email,
+        language: recipient.language,
+        kind: "plan_input" as const,
+        subject,
+        body_text: bodyText,
+      };
+    })
+  );
+  if (rows.length) await db.insertInto("mail_message").values(rows).execute();
 }

@@ -1,6 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { MeasureStatus } from "../../db/schema";
-import { osloToday } from "@shared-schema/uptake";
+import { osloToday } from "@shared-schema/common";
 import { statusesOn } from "../overview/load.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 

@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connect";
-import { osloToday } from "@shared-schema/uptake";
+import { osloToday } from "@shared-schema/common";
 import type { CostFigures, ProgressFigures, UptakeMatrix, UptakeSeries } from "../report/figures";
 import { buildCosts, type UnsharedMeasure } from "./costs";
 import { loadOverviewBase, populationLookup, reportHistory, statusesOn, type OverviewBase } from "./load.server";

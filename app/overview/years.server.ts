@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { osloToday } from "@shared-schema/uptake";
+import { osloToday } from "@shared-schema/common";
 import type { DB } from "../../db/connect";
 
 export interface PlanYears {

@@ -17,6 +17,8 @@ export const planCommentMessages = domainMessages(
     },
     deadline: "Frist for innspill: {{date}}",
     notInInput: "Planen er ikke ute på innspill nå. Innspill kan bare gis mens planen er ute på innspill.",
+    deadlinePassed: "Fristen for innspill gikk ut {{date}}, så det kan ikke gis flere innspill til denne versjonen.",
+    closedEarly: "Sekretariatet avsluttet innspillsrunden {{date}}, så det kan ikke gis flere innspill til denne versjonen.",
     form: {
       heading: "Gi innspill",
       forMunicipality: "Du gir innspill på vegne av {{municipality}}.",
@@ -56,6 +58,8 @@ export const planCommentMessages = domainMessages(
     },
     errors: {
       notInInput: "Planen er ikke ute på innspill, så innspillet ble ikke lagret.",
+      inputClosed:
+        "Innspillsrunden er avsluttet, så innspillet ble ikke lagret. Teksten din står nedenfor, så du kan ta vare på den.",
       itemNotInVersion: "Tiltaket er ikke med i denne versjonen av planen.",
       noMunicipality: "Rapportørrollen din er ikke knyttet til en kommune.",
       emptyBody: "Skriv innspillet.",
@@ -81,6 +85,8 @@ export const planCommentMessages = domainMessages(
       },
       deadline: "Frist for innspel: {{date}}",
       notInInput: "Planen er ikkje ute på innspel no. Innspel kan berre givast medan planen er ute på innspel.",
+      deadlinePassed: "Fristen for innspel gjekk ut {{date}}, så det kan ikkje givast fleire innspel til denne versjonen.",
+      closedEarly: "Sekretariatet avslutta innspelsrunden {{date}}, så det kan ikkje givast fleire innspel til denne versjonen.",
       form: {
         heading: "Gje innspel",
         forMunicipality: "Du gjev innspel på vegner av {{municipality}}.",
@@ -120,6 +126,8 @@ export const planCommentMessages = domainMessages(
       },
       errors: {
         notInInput: "Planen er ikkje ute på innspel, så innspelet vart ikkje lagra.",
+        inputClosed:
+          "Innspelsrunden er avslutta, så innspelet vart ikkje lagra. Teksten din står nedanfor, så du kan ta vare på han.",
         itemNotInVersion: "Tiltaket er ikkje med i denne versjonen av planen.",
         noMunicipality: "Rapportørrolla di er ikkje knytt til ein kommune.",
         emptyBody: "Skriv innspelet.",
@@ -144,6 +152,8 @@ export const planCommentMessages = domainMessages(
       },
       deadline: "Deadline for input: {{date}}",
       notInInput: "The plan is not out for input now. Input can only be given while the plan is out for input.",
+      deadlinePassed: "The deadline for input was {{date}}, so no more input can be given on this version.",
+      closedEarly: "The secretariat closed the input round on {{date}}, so no more input can be given on this version.",
       form: {
         heading: "Give input",
         forMunicipality: "You give input on behalf of {{municipality}}.",
@@ -183,6 +193,7 @@ export const planCommentMessages = domainMessages(
       },
       errors: {
         notInInput: "The plan is not out for input, so your input was not saved.",
+        inputClosed: "The input round is over, so your input was not saved. Your text is still below, so you can keep it.",
         itemNotInVersion: "The measure is not part of this version of the plan.",
         noMunicipality: "Your reporter role is not linked to a municipality.",
         emptyBody: "Write your input.",

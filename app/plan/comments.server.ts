@@ -5,9 +5,11 @@ import type { CommentTable, PlanVersionStatus } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { can } from "../cooperation/permissions";
 import { byNorwegianName } from "../i18n/collate";
+import { osloToday } from "@shared-schema/common";
 import { PlanForbiddenError, PlanNotFoundError } from "./errors.server";
 import { loadItems, loadVersion, now, requirePermission, type Scope, type Trx } from "./plan-store.server";
 import { transact } from "../utils/concurrency.server";
+import { inputRoundOf, isInputOpen } from "./state-machine";
 
 /*
  * The input round (innspel): while a plan version is out for input, reporters,
@@ -15,7 +17,9 @@ import { transact } from "../utils/concurrency.server";
  * secretariat sees the comments by municipality and marks each one handled.
  *
  * - Commenting needs `plan:comment` and a version in `input`; anything else is refused with
- *   PlanCommentError("notInInput").
+ *   PlanCommentError("notInInput"). Once the round is over (its deadline, in Norway's date, has
+ *   passed, or the secretariat closed it) comments are refused with "inputClosed": the plan may
+ *   already be with the board.
  * - The municipality of a comment is never taken from the caller: a reporter's comes from the
  *   role grant (read here, inside the transaction); board members and the secretariat comment
  *   without one. A reporter grant without a municipality is refused ("noMunicipality").
@@ -29,6 +33,8 @@ type Comment = Selectable<CommentTable>;
 export type PlanCommentRule =
   /** comments are taken only while the version is out for input */
   | "notInInput"
+  /** the input round is over: deadline passed or closed by the secretariat */
+  | "inputClosed"
   /** the item is not part of this plan version */
   | "itemNotInVersion"
   /** a reporter grant that names no municipality cannot comment */
@@ -77,6 +83,7 @@ export async function addPlanComment(db: DB, scope: Scope & NewPlanComment): Pro
     const municipalityId = await commentMunicipality(trx, scope);
     const version = await loadVersion(trx, scope.cooperationId, scope.versionId);
     if (version.status !== "input") throw new PlanCommentError("notInInput", version.status);
+    if (!isInputOpen(inputRoundOf(version), osloToday())) throw new PlanCommentError("inputClosed", version.status);
     if (scope.itemId) {
       const items = await loadItems(trx, scope.cooperationId, version.id);
       if (!items.some((i) => i.id === scope.itemId)) throw new PlanCommentError("itemNotInVersion");

@@ -89,11 +89,16 @@ export const planMessages = domainMessages(
       diff: "Sammenlign med fjorårets plan og forrige versjon",
       comments: "Innspill til planen",
       print: "Skriv ut",
+      inputOpen:
+        "Innspillsrunden er åpen til og med {{date}}. Planen kan sendes til styret når fristen er ute, eller når sekretariatet har avsluttet runden.",
+      inputOver: "Fristen for innspill gikk ut {{date}}. Innspillsrunden er avsluttet.",
+      inputClosedEarly: "Sekretariatet avsluttet innspillsrunden {{date}}, før fristen.",
     },
     timelineAction: {
       created: "Planen ble laget",
       amend: "Ny versjon startet (endring av godkjent plan)",
       sendForInput: "Sendt på innspill",
+      closeInput: "Innspillsrunden avsluttet",
       submit: "Sendt til styret",
       approve: "Godkjent",
       return: "Sendt tilbake",
@@ -102,6 +107,7 @@ export const planMessages = domainMessages(
     },
     action: {
       sendForInput: "Send på innspill",
+      closeInput: "Avslutt innspillsrunden nå",
       submit: "Send til styret",
       approve: "Godkjenn planen",
       return: "Send tilbake",
@@ -179,6 +185,10 @@ export const planMessages = domainMessages(
     },
     refused: {
       sendForInput: "Bare et utkast kan sendes på innspill.",
+      closeInput: "Innspillsrunden er allerede avsluttet.",
+      inputOpen:
+        "Innspillsrunden er ikke avsluttet ennå. Avslutt runden først, eller vent til fristen er ute, så ingen innspill kommer etter at styret har fått planen.",
+      inputOver: "Innspillsrunden er allerede avsluttet.",
       submit: "Bare en plan som er på innspill eller sendt tilbake, kan sendes til styret.",
       approve: "Bare en plan som er sendt til styret, kan godkjennes.",
       return: "Bare en plan som er sendt til styret, kan sendes tilbake.",
@@ -188,6 +198,7 @@ export const planMessages = domainMessages(
     toast: {
       created: "Handlingsplanen er laget.",
       sendForInput: "Planen er sendt på innspill.",
+      closeInput: "Innspillsrunden er avsluttet. Planen kan nå sendes til styret.",
       submit: "Planen er sendt til styret.",
       approve: "Planen er godkjent, og vedtaket er lagret.",
       return: "Planen er sendt tilbake til sekretariatet.",
@@ -287,11 +298,16 @@ export const planMessages = domainMessages(
         diff: "Samanlikn med fjorårsplanen og førre versjon",
         comments: "Innspel til planen",
         print: "Skriv ut",
+        inputOpen:
+          "Innspelsrunden er open til og med {{date}}. Planen kan sendast til styret når fristen er ute, eller når sekretariatet har avslutta runden.",
+        inputOver: "Fristen for innspel gjekk ut {{date}}. Innspelsrunden er avslutta.",
+        inputClosedEarly: "Sekretariatet avslutta innspelsrunden {{date}}, før fristen.",
       },
       timelineAction: {
         created: "Planen vart laga",
         amend: "Ny versjon starta (endring av godkjend plan)",
         sendForInput: "Send på innspel",
+        closeInput: "Innspelsrunden avslutta",
         submit: "Send til styret",
         approve: "Godkjend",
         return: "Send tilbake",
@@ -300,6 +316,7 @@ export const planMessages = domainMessages(
       },
       action: {
         sendForInput: "Send på innspel",
+        closeInput: "Avslutt innspelsrunden no",
         submit: "Send til styret",
         approve: "Godkjenn planen",
         return: "Send tilbake",
@@ -377,6 +394,10 @@ export const planMessages = domainMessages(
       },
       refused: {
         sendForInput: "Berre eit utkast kan sendast på innspel.",
+        closeInput: "Innspelsrunden er alt avslutta.",
+        inputOpen:
+          "Innspelsrunden er ikkje avslutta enno. Avslutt runden først, eller vent til fristen er ute, så ingen innspel kjem etter at styret har fått planen.",
+        inputOver: "Innspelsrunden er alt avslutta.",
         submit: "Berre ein plan som er på innspel eller send tilbake, kan sendast til styret.",
         approve: "Berre ein plan som er send til styret, kan godkjennast.",
         return: "Berre ein plan som er send til styret, kan sendast tilbake.",
@@ -386,6 +407,7 @@ export const planMessages = domainMessages(
       toast: {
         created: "Handlingsplanen er laga.",
         sendForInput: "Planen er send på innspel.",
+        closeInput: "Innspelsrunden er avslutta. Planen kan no sendast til styret.",
         submit: "Planen er send til styret.",
         approve: "Planen er godkjend, og vedtaket er lagra.",
         return: "Planen er send tilbake til sekretariatet.",
@@ -485,11 +507,16 @@ export const planMessages = domainMessages(
         diff: "Compare with last year's plan and the previous version",
         comments: "Input on the plan",
         print: "Print",
+        inputOpen:
+          "The input round is open until the end of {{date}}. The plan can go to the board once the deadline has passed, or once the secretariat has closed the round.",
+        inputOver: "The deadline for input was {{date}}. The input round is over.",
+        inputClosedEarly: "The secretariat closed the input round on {{date}}, before the deadline.",
       },
       timelineAction: {
         created: "The plan was created",
         amend: "New version started (amending the approved plan)",
         sendForInput: "Sent out for input",
+        closeInput: "Input round closed",
         submit: "Submitted to the board",
         approve: "Approved",
         return: "Returned",
@@ -498,6 +525,7 @@ export const planMessages = domainMessages(
       },
       action: {
         sendForInput: "Send out for input",
+        closeInput: "Close the input round now",
         submit: "Submit to the board",
         approve: "Approve the plan",
         return: "Return the plan",
@@ -574,6 +602,10 @@ export const planMessages = domainMessages(
       },
       refused: {
         sendForInput: "Only a draft can be sent out for input.",
+        closeInput: "The input round is already closed.",
+        inputOpen:
+          "The input round is not over yet. Close the round first, or wait until the deadline has passed, so that no input arrives after the board has the plan.",
+        inputOver: "The input round is already over.",
         submit: "Only a plan that is out for input or returned can be submitted to the board.",
         approve: "Only a plan submitted to the board can be approved.",
         return: "Only a plan submitted to the board can be returned.",
@@ -583,6 +615,7 @@ export const planMessages = domainMessages(
       toast: {
         created: "The action plan has been created.",
         sendForInput: "The plan has been sent out for input.",
+        closeInput: "The input round is closed. The plan can now be sent to the board.",
         submit: "The plan has been submitted to the board.",
         approve: "The plan is approved and the decision is recorded.",
         return: "The plan has been returned to the secretariat.",

@@ -177,6 +177,7 @@ export function planRefusalKey(error: unknown): string {
   if (error instanceof PlanExistsError) return "plan.errors.exists";
   if (error instanceof PlanTransitionError) {
     if (error.reason === "notAllowed") throw forbidden();
+    if (error.reason === "inputOpen" || error.reason === "inputOver") return `plan.refused.${error.reason}`;
     return `plan.refused.${error.action}`;
   }
   if (error instanceof PlanForbiddenError) throw forbidden();

@@ -1,8 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
 import type { Decision, DecisionBody, DecisionOutcome, MeasureStatus, PlanVersion, PlanVersionStatus } from "../../db/schema";
+import { osloToday } from "@shared-schema/common";
 import { recordAudit } from "../audit/audit.server";
+import { listMembers } from "../cooperation/members.server";
+import { enqueuePlanInputMail } from "../mail/queue.server";
 import { expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import { absoluteUrl } from "../utils/origin.server";
 import { PlanExistsError, PlanRuleError, PlanTransitionError } from "./errors.server";
 import {
   auditView,
@@ -17,7 +21,8 @@ import {
 } from "./plan-store.server";
 import { rollOver, type FinishedMeasure } from "./roll-over";
 import { buildSnapshot, type PlanSnapshot } from "./snapshot.server";
-import { checkTransition, FROZEN_STATUSES, type PlanAction } from "./state-machine";
+import { checkTransition, FROZEN_STATUSES, inputRoundOf, isInputOpen, type PlanAction } from "./state-machine";
+import { planUrl } from "./urls";
 
 /*
  * The annual action plan's data layer: create a year's plan (rolled from last year's
@@ -26,7 +31,8 @@ import { checkTransition, FROZEN_STATUSES, type PlanAction } from "./state-machi
  * an audit event with before/after; the user's roles are read from the role grants, not trusted
  * from the caller. An approved version is immutable here: the only action on it is `amend`, which
  * leaves it untouched and starts a new version; its snapshot is written once, on approval.
- * Item edits are in ./plan-items.server.
+ * Sending a version for input e-mails the member municipalities' reporters in the same
+ * transaction (decision 007). Item edits are in ./plan-items.server.
  */
 
 export type { Scope } from "./plan-store.server";
@@ -105,6 +111,7 @@ async function insertVersion(
       status: "draft",
       based_on_version_id: values.basedOnVersionId,
       input_deadline: null,
+      input_closed_at: null,
       decision_id: null,
       snapshot: null,
       created_at: stamp,
@@ -301,7 +308,17 @@ export async function findPlanByYear(db: DB, { cooperationId, year }: { cooperat
   if (!plan) return null;
   const versions = await db
     .selectFrom("plan_version")
-    .select(["id", "version_no", "status", "based_on_version_id", "input_deadline", "decision_id", "version", "updated_at"])
+    .select([
+      "id",
+      "version_no",
+      "status",
+      "based_on_version_id",
+      "input_deadline",
+      "input_closed_at",
+      "decision_id",
+      "version",
+      "updated_at",
+    ])
     .where("plan_id", "=", plan.id)
     .where("cooperation_id", "=", cooperationId)
     .orderBy("version_no")
@@ -323,6 +340,7 @@ export interface DecisionInput {
 
 export type TransitionRequest =
   | { action: "sendForInput"; inputDeadline: string }
+  | { action: "closeInput" }
   | { action: "submit" }
   | { action: "reopen" }
   | { action: "approve"; decision: DecisionInput }
@@ -396,11 +414,14 @@ async function transitionColumns(
   scope: Scope,
   before: PlanVersion,
   request: Exclude<TransitionRequest, { action: "amend" }>
-): Promise<Partial<Pick<PlanVersion, "input_deadline" | "decision_id" | "snapshot">>> {
+): Promise<Partial<Pick<PlanVersion, "input_deadline" | "input_closed_at" | "decision_id" | "snapshot">>> {
   switch (request.action) {
     case "sendForInput":
       if (!isIsoDate(request.inputDeadline)) throw new PlanRuleError("invalidDeadline");
-      return { input_deadline: request.inputDeadline };
+      // a version reopened and sent again starts a new round
+      return { input_deadline: request.inputDeadline, input_closed_at: null };
+    case "closeInput":
+      return { input_closed_at: now() };
     case "submit":
     case "reopen":
       return {};
@@ -476,18 +497,48 @@ async function startAmendment(trx: Trx, scope: Scope, approved: PlanVersion): Pr
 }
 
 /**
+ * Asks the reporters of the cooperation's current member municipalities for input on `version`,
+ * by e-mail: its year, number, deadline and the plan page.
+ */
+async function announceInputRound(trx: Trx, scope: Scope, version: PlanVersion, today: string): Promise<void> {
+  const cooperation = await trx
+    .selectFrom("cooperation")
+    .select(["name", "slug"])
+    .where("id", "=", scope.cooperationId)
+    .executeTakeFirstOrThrow();
+  const plan = await trx.selectFrom("action_plan").select("year").where("id", "=", version.plan_id).executeTakeFirstOrThrow();
+  const members = await listMembers(trx, { cooperationId: scope.cooperationId, onDate: today });
+  await enqueuePlanInputMail(trx, {
+    cooperationId: scope.cooperationId,
+    cooperationName: cooperation.name,
+    planVersionId: version.id,
+    year: plan.year,
+    versionNo: version.version_no,
+    deadline: version.input_deadline!,
+    link: absoluteUrl(planUrl(cooperation.slug, plan.year)),
+    municipalities: members.map((m) => ({ id: m.municipalityId, name: m.name })),
+    now: new Date(),
+  });
+}
+
+/**
  * Performs `request.action` on the version, if the state machine allows it for the user's roles
- * (PlanTransitionError otherwise) and `version` is still current (StaleVersionError). Returns the
- * resulting version: the new draft for `amend`, the same version otherwise.
+ * and the input round's state on Norway's today (PlanTransitionError otherwise) and `version` is
+ * still current (StaleVersionError). Returns the resulting version: the new draft for `amend`,
+ * the same version otherwise. A version sent for input with a deadline still ahead is announced
+ * to the reporters; one whose deadline has passed (a past plan entered after the fact) is not,
+ * as nobody can comment on it.
  */
 export async function transitionPlanVersion(
   db: DB,
   scope: Scope & { versionId: string; version: number; request: TransitionRequest }
 ): Promise<{ versionId: string; status: PlanVersionStatus }> {
   const { request } = scope;
+  const today = osloToday();
   return transact(db, async (trx) => {
     const before = await loadVersion(trx, scope.cooperationId, scope.versionId);
-    const check = checkTransition(before.status, request.action, await rolesOf(trx, scope));
+    const state = { status: before.status, inputOpen: isInputOpen(inputRoundOf(before), today) };
+    const check = checkTransition(state, request.action, await rolesOf(trx, scope));
     if (!check.ok) throw new PlanTransitionError(request.action, before.status, check.reason);
     expectVersion(before, scope.version);
     if (request.action === "amend") {
@@ -506,6 +557,9 @@ export async function transitionPlanVersion(
     expectVersionedUpdate(result, "plan_version");
     if (request.action === "approve") await supersedeOthers(trx, scope, before);
     const after = await loadVersion(trx, scope.cooperationId, before.id);
+    if (request.action === "sendForInput" && isInputOpen(inputRoundOf(after), today)) {
+      await announceInputRound(trx, scope, after, today);
+    }
     await recordAudit(trx, {
       cooperationId: scope.cooperationId,
       actorId: scope.userId,

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
-import { osloToday } from "@shared-schema/uptake";
+import { osloToday } from "@shared-schema/common";
 import type { OpenRoundInput } from "@shared-schema/round";
 import { recordAudit } from "../audit/audit.server";
 import { byNorwegianName } from "../i18n/collate";

@@ -20,7 +20,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { readForm } from "../utils/form.server";
 
 /*
- * The secretariat's view of e-mail to reporters: sent, kept in the outbox (no SMTP configured),
+ * The secretariat's view of e-mail to reporters (reporting rounds, plans out for input): sent, kept in the outbox (no SMTP configured),
  * waiting for a retry with the server's error, or failed — with "send again" for the failed.
  * `?round={id}` narrows it to one reporting round. A plain form: works without JavaScript.
  */
@@ -123,7 +123,7 @@ function MailRow({ message, retries }: { message: MailView; retries: number }) {
         <span className="block">{message.toAddress}</span>
       </td>
       <td>{message.municipalityName ?? ""}</td>
-      <td>{t(`mail.page.kind.${message.kind}`)}</td>
+      <td>{t(`mail.page.kind.${message.kind}`, { year: message.plan?.year, version: message.plan?.versionNo })}</td>
       <td>
         <span className="block">{message.subject}</span>
         <details>

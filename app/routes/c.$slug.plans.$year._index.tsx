@@ -1,8 +1,8 @@
-
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
+import { osloToday } from "@shared-schema/common";
 import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@shared-schema/plan";
 import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
 import { can, rolesWith } from "../cooperation/permissions";
@@ -23,7 +23,16 @@ import {
   yearParam,
 } from "../plan/plan-route.server";
 import { periodEnded } from "../plan/roll-over";
-import { availableActions, isEditable, isFrozen, PLAN_ACTIONS, PLAN_TRANSITIONS, type PlanAction } from "../plan/state-machine";
+import {
+  availableActions,
+  inputRoundOf,
+  isEditable,
+  isFrozen,
+  isInputOpen,
+  PLAN_ACTIONS,
+  PLAN_TRANSITIONS,
+  type PlanAction,
+} from "../plan/state-machine";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
@@ -47,7 +56,9 @@ export async function loader(args: LoaderFunctionArgs) {
     decisionsOf(scope.cooperationId, plan),
   ]);
   const openVersion = plan.versions.some((v) => !isFrozen(v.status));
-  const actions = availableActions(shown.status, scope.roles).filter(
+  const today = osloToday();
+  const inputOpen = isInputOpen(inputRoundOf(shown), today);
+  const actions = availableActions({ status: shown.status, inputOpen }, scope.roles).filter(
     // one unfinished version at a time: amend only while no newer version is being worked on
     (a) => a !== "amend" || !openVersion
   );
@@ -61,6 +72,8 @@ export async function loader(args: LoaderFunctionArgs) {
       status: shown.status,
       version: shown.version,
       inputDeadline: shown.input_deadline,
+      inputOpen,
+      inputClosedAt: shown.input_closed_at,
     },
     latestNo: latest.version_no,
     versions: plan.versions.map((v) => ({
@@ -74,7 +87,7 @@ export async function loader(args: LoaderFunctionArgs) {
     timeline,
     actions,
     canEditItems: can(scope.roles, "plan:edit") && isEditable(shown.status) && shown.id === latest.id,
-    today: new Date().toISOString().slice(0, 10),
+    today,
   });
 }
 
@@ -100,17 +113,21 @@ export async function action(args: ActionFunctionArgs) {
 
   let request: TransitionRequest;
   let version: number;
+  // a refused form with fields is answered with them, as typed, and the reason above them
+  let refuse = (key: string): Response | Promise<Response> => redirectWithToast(here, { kind: "error", key });
   if (action === "sendForInput") {
     const submission = parseForm(formData, { schema: InputDeadlineSchema });
     if (submission.status !== "success") return json({ intent: action, result: submission.reply() }, { status: 400 });
     request = { action, inputDeadline: submission.value.inputDeadline };
     version = submission.value.version;
+    refuse = (key) => json({ intent: action, result: submission.reply({ formErrors: [key] }) }, { status: 409 });
   } else if (action === "approve" || action === "return") {
     const submission = parseForm(formData, { schema: PlanDecisionSchema });
     if (submission.status !== "success") return json({ intent: action, result: submission.reply() }, { status: 400 });
     const { version: v, ...decision } = submission.value;
     request = { action, decision };
     version = v;
+    refuse = (key) => json({ intent: action, result: submission.reply({ formErrors: [key] }) }, { status: 409 });
   } else {
     const submission = parseForm(formData, { schema: VersionOnlySchema });
     if (submission.status !== "success") {
@@ -128,7 +145,7 @@ export async function action(args: ActionFunctionArgs) {
       request,
     });
   } catch (error) {
-    return redirectWithToast(here, { kind: "error", key: planRefusalKey(error) });
+    return refuse(planRefusalKey(error));
   }
   return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: `plan.toast.${action}` });
 }
@@ -159,6 +176,15 @@ export default function PlanPage() {
           {t(`plan.status.${version.status}`)}
           {version.inputDeadline ? ` · ${t("plan.page.inputDeadline")}: ${formatDate(lang, version.inputDeadline)}` : ""}
         </p>
+        {version.status === "input" && version.inputDeadline ? (
+          <p className="ds-paragraph m-0" data-testid="input-round">
+            {version.inputOpen
+              ? t("plan.page.inputOpen", { date: formatDate(lang, version.inputDeadline) })
+              : version.inputClosedAt
+              ? t("plan.page.inputClosedEarly", { date: formatDate(lang, version.inputClosedAt) })
+              : t("plan.page.inputOver", { date: formatDate(lang, version.inputDeadline) })}
+          </p>
+        ) : null}
         {version.versionNo !== data.latestNo ? (
           <div className="ds-alert no-print" data-color="info">
             <p className="ds-paragraph m-0">

@@ -3,6 +3,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { osloToday } from "@shared-schema/common";
 import { CommentHandledSchema, PlanCommentSchema } from "@shared-schema/plan-comment";
 import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
@@ -21,6 +22,7 @@ import {
 } from "../plan/comments.server";
 import { PlanForbiddenError, PlanNotFoundError } from "../plan/errors.server";
 import { findPlanByYear, loadPlanVersion } from "../plan/plan.server";
+import { inputRoundOf, isInputOpen } from "../plan/state-machine";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, SelectField, TextAreaField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
@@ -30,7 +32,8 @@ import { readForm } from "../utils/form.server";
 /*
  * The input round (innspel) on a year's action plan: the version out for input (or else the
  * latest version) with its deadline, the comment form for those who may comment while the
- * version is out for input, and every comment grouped by municipality; the secretariat marks
+ * input round is open (a line saying it is over once its deadline has passed or the secretariat
+ * closed it), and every comment grouped by municipality; the secretariat marks
  * comments handled. Plain forms and POSTs: everything works without JavaScript.
  */
 
@@ -70,6 +73,8 @@ export async function loader(args: LoaderFunctionArgs) {
       no: version.version_no,
       status: version.status,
       inputDeadline: version.input_deadline,
+      inputClosedAt: version.input_closed_at,
+      inputOpen: isInputOpen(inputRoundOf(version), osloToday()),
     },
     items: view.items.map((i) => ({ id: i.id, number: i.measureNumber, name: i.measureName })),
     groups,
@@ -132,7 +137,16 @@ export async function action(args: ActionFunctionArgs) {
   return redirectWithToast(here, { kind: "success", key: "planComments.toast.added" });
 }
 
-function CommentForm({ items, sent }: { items: { id: string; number: number; name: string }[]; sent: number }) {
+/** `closed`: the round ended while the user typed; their text is shown back, without a way to send it. */
+function CommentForm({
+  items,
+  sent,
+  closed,
+}: {
+  items: { id: string; number: number; name: string }[];
+  sent: number;
+  closed: boolean;
+}) {
   const lastResult = useActionData<typeof action>();
   const { t } = useTranslation();
   const navigation = useNavigation();
@@ -166,16 +180,18 @@ function CommentForm({ items, sent }: { items: { id: string; number: number; nam
           ]}
         />
         <TextAreaField meta={fields.body} label={t("planComments.form.body")} rows={5} />
-        <div>
-          <button
-            type="submit"
-            className="ds-button"
-            data-variant="primary"
-            aria-busy={navigation.state === "submitting" || undefined}
-          >
-            {t("planComments.form.submit")}
-          </button>
-        </div>
+        {closed ? null : (
+          <div>
+            <button
+              type="submit"
+              className="ds-button"
+              data-variant="primary"
+              aria-busy={navigation.state === "submitting" || undefined}
+            >
+              {t("planComments.form.submit")}
+            </button>
+          </div>
+        )}
       </Form>
     </>
   );
@@ -231,6 +247,7 @@ function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHan
 
 export default function PlanComments() {
   const { slug, year, version, items, groups, commenting, canHandle } = useLoaderData<typeof loader>();
+  const answered = useActionData<typeof action>() !== undefined;
   const { t } = useTranslation();
   const lang = useLanguage();
   const groupName = (g: (typeof groups)[number]) => g.municipalityName ?? t("planComments.groups.withoutMunicipality");
@@ -260,13 +277,21 @@ export default function PlanComments() {
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph">{t("planComments.notInInput")}</p>
         </div>
+      ) : !version.inputOpen ? (
+        <div className="ds-alert" data-color="info" data-testid="input-over">
+          <p className="ds-paragraph">
+            {version.inputClosedAt
+              ? t("planComments.closedEarly", { date: formatDate(lang, version.inputClosedAt) })
+              : t("planComments.deadlinePassed", { date: formatDate(lang, version.inputDeadline ?? "") })}
+          </p>
+        </div>
       ) : null}
 
       {commenting?.as === "none" ? (
         <div className="ds-alert" data-color="warning">
           <p className="ds-paragraph">{t("planComments.noMunicipality")}</p>
         </div>
-      ) : commenting ? (
+      ) : commenting && (version.inputOpen || answered) ? (
         <section aria-labelledby="comment-form-heading" className="flex flex-col gap-3">
           <h2 id="comment-form-heading" className="ds-heading" data-size="md">
             {t("planComments.form.heading")}
@@ -276,7 +301,7 @@ export default function PlanComments() {
               ? t("planComments.form.forMunicipality", { municipality: commenting.municipality })
               : t("planComments.form.forCooperation")}
           </p>
-          <CommentForm key={sent} items={items} sent={sent} />
+          <CommentForm key={sent} items={items} sent={sent} closed={!version.inputOpen} />
         </section>
       ) : null}
 

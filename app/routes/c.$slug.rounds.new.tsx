@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OpenRoundSchema } from "@shared-schema/round";
-import { osloToday } from "@shared-schema/uptake";
+import { osloToday } from "@shared-schema/common";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
 import { cooperationPageTitle } from "../i18n/page-title";

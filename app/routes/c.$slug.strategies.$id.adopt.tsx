@@ -3,6 +3,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { osloToday } from "@shared-schema/common";
 import { AdoptionSchema } from "@shared-schema/strategy";
 import { DecisionFields, decisionErrorFields } from "../decision/decision-fields";
 import { requireCooperationRole } from "../auth/guards.server";
@@ -24,7 +25,7 @@ export async function loader(args: LoaderFunctionArgs) {
     slug: scope.slug,
     name: scope.name,
     strategy: { id: strategy.id, title: strategy.title, status: strategy.status, version: strategy.version },
-    today: new Date().toISOString().slice(0, 10),
+    today: osloToday(),
   });
 }
 

@@ -2,7 +2,8 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { BulkUptakeSchema, SubmitRoundSchema, UPTAKE_SCALE, osloToday } from "@shared-schema/uptake";
+import { BulkUptakeSchema, SubmitRoundSchema, UPTAKE_SCALE } from "@shared-schema/uptake";
+import { osloToday } from "@shared-schema/common";
 import { notFound, requireMunicipalityReporter } from "../auth/guards.server";
 import { db } from "../db.server";
 import { formatDate } from "../i18n/format";

@@ -835,6 +835,7 @@ async function approvePlans(trx: Trx, plans: PlanToApprove[]): Promise<number> {
       status: "draft",
       based_on_version_id: plan.basedOnVersionId,
       input_deadline: `${plan.year - 1}-11-15`,
+      input_closed_at: null,
       decision_id: null,
       snapshot: null,
       version: 1,

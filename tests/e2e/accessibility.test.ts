@@ -154,7 +154,7 @@ const UPTAKE_PAGES: PageCase[] = [
     async open(page, lang) {
       const t = MESSAGES[lang]!;
       if ((await server.db.selectFrom("mail_message").select("id").execute()).length === 0) {
-        // the demo data has no e-mail: remind everyone who has not submitted the open round
+        // no e-mail yet: remind everyone who has not submitted the open round
         await openIn(page, await openRoundPath(), lang);
         await page.getByRole("button", { name: t.round.detail.remindAll, exact: true }).click();
         await page.locator('main [role="status"]').waitFor();

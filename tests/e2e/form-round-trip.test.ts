@@ -64,7 +64,7 @@ const SKIPPED: readonly Skip[] = [
   },
   {
     route: "routes/c.$slug.plans.$year._index",
-    intents: ["sendForInput", "submit", "approve", "return", "reopen", "amend"],
+    intents: ["sendForInput", "closeInput", "submit", "approve", "return", "reopen", "amend"],
     reason: "the plan's approval workflow: each moves a version one step (a decision's text is recorded once)",
   },
   {

@@ -11,6 +11,8 @@ import type { Language } from "../../db/schema";
 import { en } from "../../app/i18n/locales/en";
 import { nb, type Messages } from "../../app/i18n/locales/nb";
 import { nn } from "../../app/i18n/locales/nn";
+import { formatDate } from "../../app/i18n/format";
+import { osloToday } from "../../shared-schema/common";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
@@ -49,6 +51,21 @@ afterAll(async () => {
   await server?.stop();
 });
 
+/** The 2015 plan's version out for input. */
+async function version2015() {
+  return server.db
+    .selectFrom("plan_version")
+    .innerJoin("action_plan", "action_plan.id", "plan_version.plan_id")
+    .select(["plan_version.id", "plan_version.input_deadline"])
+    .where("action_plan.year", "=", 2015)
+    .where("plan_version.status", "=", "input")
+    .executeTakeFirstOrThrow();
+}
+
+async function deadline(): Promise<string> {
+  return (await version2015()).input_deadline!;
+}
+
 async function giskeId(): Promise<string> {
   return (await server.db.selectFrom("municipality").select("id").where("number", "=", "1532").executeTakeFirstOrThrow()).id;
 }
@@ -82,7 +99,10 @@ describe.each([
       expect(response?.status()).toBe(200);
       const { t } = await texts(page);
       expect(await page.locator("h1").innerText()).toBe(t.pageTitle.replace("{{year}}", "2015"));
-      expect(await page.locator("main").innerText()).toMatch(new RegExp(`${t.deadline.replace("{{date}}", "")}.*2014`));
+      const { lang } = await texts(page);
+      expect(await page.locator("main").innerText()).toContain(
+        t.deadline.replace("{{date}}", formatDate(lang, await deadline()))
+      );
       expect(await page.locator("main").innerText()).toContain(t.form.forMunicipality.replace("{{municipality}}", "Giske"));
 
       // an empty comment is refused; the chosen item is kept and the summary names the field
@@ -207,6 +227,47 @@ describe("axe: the comments page in nb and nn", () => {
       await expectNoAxeViolations(page, `${PATH} (nn)`);
       await switchLanguage(page, "nb");
     } finally {
+      await context.close();
+    }
+  });
+});
+
+describe.each([
+  { mode: "with JavaScript", javaScript: true },
+  { mode: "without JavaScript", javaScript: false },
+])("after the input deadline $mode", ({ mode, javaScript }) => {
+  it("a comment typed before the deadline and sent after it is refused and shown back; then the page has no form, and says why", async () => {
+    const body = `Giske kjem for seint (${mode}).`;
+    const { context, page } = await newContext(browser, { javaScript });
+    const { id, input_deadline } = await version2015();
+    try {
+      await login(page, server, GISKE_REPORTER);
+      await visit(page, `${server.url}${PATH}`);
+      const { t, lang } = await texts(page);
+      const form = page.locator("main form:has(textarea)");
+      await form.locator("textarea").fill(body);
+      await waitForHydration(page);
+      // the deadline passes while the reporter types: yesterday in Norway
+      const yesterday = new Date(`${osloToday()}T12:00:00Z`);
+      yesterday.setUTCDate(yesterday.getUTCDate() - 1);
+      const passed = yesterday.toISOString().slice(0, 10);
+      await server.db.updateTable("plan_version").set({ input_deadline: passed }).where("id", "=", id).execute();
+      await form.locator('button[type="submit"]').click();
+      const summary = page.locator("main .ds-error-summary");
+      await summary.waitFor({ state: "visible" });
+      await waitForHydration(page);
+      expect(await summary.innerText()).toContain(t.errors.inputClosed);
+      expect(await page.locator("main textarea").inputValue()).toBe(body);
+      expect(await page.locator('main form:has(textarea) button[type="submit"]').count()).toBe(0);
+      expect(await server.db.selectFrom("comment").select("id").where("body", "=", body).execute()).toEqual([]);
+
+      await visit(page, `${server.url}${PATH}`);
+      expect(await page.getByTestId("input-over").innerText()).toContain(
+        t.deadlinePassed.replace("{{date}}", formatDate(lang, passed))
+      );
+      expect(await page.locator("main textarea").count()).toBe(0);
+    } finally {
+      await server.db.updateTable("plan_version").set({ input_deadline: input_deadline }).where("id", "=", id).execute();
       await context.close();
     }
   });

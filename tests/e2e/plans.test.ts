@@ -18,6 +18,7 @@ import { nb, type Messages } from "../../app/i18n/locales/nb";
 import { nn } from "../../app/i18n/locales/nn";
 import { addPlanItem } from "../../app/plan/plan-items.server";
 import { createEmptyPlan, findPlanByYear, transitionPlanVersion, type TransitionRequest } from "../../app/plan/plan.server";
+import { osloToday } from "../../shared-schema/common";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
@@ -63,7 +64,14 @@ async function ids() {
   return { cooperationId: coop.id, secretariat: await user(SECRETARIAT), board: await user(BOARD) };
 }
 
-const DECISION = { body: "chief_executives" as const, decidedOn: "2015-02-12", caseNumber: "9/15", text: "Godkjent." };
+const DECISION = { body: "chief_executives" as const, decidedOn: "2015-02-12", caseNumber: "9/15", text: "Planen er godkjend." };
+
+/** Norway's date `days` from today, yyyy-mm-dd. */
+function daysFromToday(days: number): string {
+  const d = new Date(`${osloToday()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 
 /** The newest plan brought to "approved" (or a first plan made and approved); returns the year after it. */
 async function setUpRollableYear(): Promise<number> {
@@ -103,12 +111,15 @@ async function setUpRollableYear(): Promise<number> {
       });
     }
   }
-  for (let step = 0; step < 5; step++) {
+  for (let step = 0; step < 6; step++) {
     const plan = (await findPlanByYear(server.db, { cooperationId, year }))!;
     const latest = plan.versions[plan.versions.length - 1];
+    const inputOpen = latest.status === "input" && latest.input_closed_at === null && latest.input_deadline! >= osloToday();
     const next: [string, TransitionRequest] | null =
       latest.status === "draft"
         ? [secretariat, { action: "sendForInput", inputDeadline: "2015-01-15" }]
+        : inputOpen
+        ? [secretariat, { action: "closeInput" }]
         : latest.status === "input" || latest.status === "returned"
         ? [secretariat, { action: "submit" }]
         : latest.status === "submitted"
@@ -193,10 +204,17 @@ describe.each([
       // out for input with a deadline, then to the board
       await visit(page, `${server.url}${planPath}`);
       expect(text(await page.getByTestId(`budget-${number}`).innerText())).toBe(text(formatNok("nb", ore)));
-      await page.locator('#transition-sendForInput input[name="inputDeadline"]').fill(`${year}-01-20`);
+      await page.locator('#transition-sendForInput input[name="inputDeadline"]').fill(daysFromToday(14));
       await submitAndWait(page, "#transition-sendForInput", t.plan.status.input);
       expect(text(await page.getByTestId("plan-status").innerText())).toContain(t.plan.status.input);
       expect(await page.getByTestId("edit-items").count()).toBe(0);
+      // the board gets the plan only once the input round is over: the secretariat closes it early
+      expect(await page.locator("#transition-submit").count()).toBe(0);
+      const closedEarly = t.plan.page.inputClosedEarly.split("{{date}}")[0];
+      await page.locator('#transition-closeInput button[type="submit"]').click();
+      await page.getByTestId("input-round").filter({ hasText: closedEarly }).waitFor();
+      await waitForHydration(page);
+      expect(await page.locator('main [role="status"]').innerText()).toContain(t.plan.toast.closeInput);
       await submitAndWait(page, "#transition-submit", t.plan.status.submitted);
       // the secretariat cannot decide
       expect(await page.locator("#transition-approve").count()).toBe(0);
@@ -239,6 +257,25 @@ describe.each([
       await page.locator('#transition-approve button[type="submit"]').click();
       await page.locator(".ds-error-summary").waitFor();
       expect(await page.locator(".ds-error-summary").innerText()).toContain(t.validation.required);
+      // a case number archives would not write, a text of one letter and tomorrow's date: each refused, all kept
+      await page.locator('#transition-approve input[name="decidedOn"]').fill(daysFromToday(1));
+      await page.locator('#transition-approve input[name="caseNumber"]').fill("abc");
+      await page.locator('#transition-approve textarea[name="text"]').fill("x");
+      await page.locator('#transition-approve button[type="submit"]').click();
+      await page.locator(".ds-error-summary", { hasText: t.decision.validation.textTooShort }).waitFor();
+      await waitForHydration(page);
+      const summary = await page.locator(".ds-error-summary").innerText();
+      for (const message of [
+        t.decision.validation.caseNumber,
+        t.decision.validation.futureDate,
+        t.decision.validation.textTooShort,
+      ]) {
+        expect(summary).toContain(message);
+      }
+      expect(await page.locator('#transition-approve input[name="decidedOn"]').inputValue()).toBe(daysFromToday(1));
+      expect(await page.locator('#transition-approve input[name="caseNumber"]').inputValue()).toBe("abc");
+      expect(await page.locator('#transition-approve textarea[name="text"]').inputValue()).toBe("x");
+      expect(text(await page.getByTestId("plan-status").innerText())).toContain(t.plan.status.submitted);
       await fillDecision(page, "#transition-approve", t, "21/16", "Rådmannsutvalet godkjenner handlingsplanen.");
       await submitAndWait(page, "#transition-approve", t.plan.status.approved);
       expect(await page.locator('main [role="status"]').innerText()).toContain(t.plan.toast.approve);
@@ -251,7 +288,7 @@ describe.each([
       expect(await page.getByTestId("edit-items").count()).toBe(0);
       expect(await page.locator("main form").count()).toBe(0);
       const timeline = await page.getByTestId("plan-timeline").innerText();
-      for (const step of ["sendForInput", "submit", "return", "approve"] as const) {
+      for (const step of ["sendForInput", "closeInput", "submit", "return", "approve"] as const) {
         expect(timeline).toContain(t.plan.timelineAction[step]);
       }
 
@@ -325,7 +362,7 @@ describe("who may move a plan", () => {
     const auditCount = async () => (await server.db.selectFrom("audit_event").select("id").execute()).length;
     const before = await auditCount();
     const posts: [string, Record<string, string>][] = [
-      ...["sendForInput", "submit", "approve", "return", "reopen", "amend"].map(
+      ...["sendForInput", "closeInput", "submit", "approve", "return", "reopen", "amend"].map(
         (intent) =>
           [
             `/c/${SLUG}/plans/${year}?index`,
@@ -399,4 +436,93 @@ describe("accessibility of the plan pages", () => {
       await context.close();
     }
   }, 90_000);
+});
+
+describe("refusals of the input round's rules, through the server", () => {
+  it("refuses to send a plan to the board while its input round is open, with the reason on the plan page", async () => {
+    const { cooperationId, secretariat } = await ids();
+    const year = 2006;
+    const { versionId } = await createEmptyPlan(server.db, { cooperationId, userId: secretariat, year });
+    await transitionPlanVersion(server.db, {
+      cooperationId,
+      userId: secretariat,
+      versionId,
+      version: 1,
+      request: { action: "sendForInput", inputDeadline: daysFromToday(7) },
+    });
+    const { version } = await server.db
+      .selectFrom("plan_version")
+      .select("version")
+      .where("id", "=", versionId)
+      .executeTakeFirstOrThrow();
+    const cookie = await loginCookie(server, SECRETARIAT);
+    const refused = await fetch(`${server.url}/c/${SLUG}/plans/${year}?index`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ intent: "submit", versionNo: "1", version: String(version) }),
+    });
+    expect(refused.status).toBe(302);
+    const toast = refused.headers
+      .getSetCookie()
+      .find((c) => c.startsWith("fl_toast="))!
+      .split(";")[0];
+    const page = await fetch(`${server.url}${refused.headers.get("location")}`, { headers: { Cookie: `${cookie}; ${toast}` } });
+    const html = await page.text();
+    expect([nb, nn, en].some((m) => html.includes(m.plan.refused.inputOpen))).toBe(true);
+    expect(
+      (await server.db.selectFrom("plan_version").select("status").where("id", "=", versionId).executeTakeFirstOrThrow()).status
+    ).toBe("input");
+  });
+});
+
+describe("a refused decision keeps what was typed", () => {
+  it("answers an approval the plan has moved past with the decision as typed and the reason, without JavaScript", async () => {
+    const { cooperationId, secretariat } = await ids();
+    // a year before every other plan, so the rolling tests above never pick it
+    const year = 2005;
+    const { versionId } = await createEmptyPlan(server.db, { cooperationId, userId: secretariat, year });
+    for (const request of [
+      { action: "sendForInput", inputDeadline: "2004-11-12" },
+      { action: "submit" },
+    ] as TransitionRequest[]) {
+      const { version } = await server.db
+        .selectFrom("plan_version")
+        .select("version")
+        .where("id", "=", versionId)
+        .executeTakeFirstOrThrow();
+      await transitionPlanVersion(server.db, { cooperationId, userId: secretariat, versionId, version, request });
+    }
+    const typed = "Rådmannsutvalet godkjenner handlingsplanen for 2005 med dei merknadene som kom i møtet";
+    const response = await fetch(`${server.url}/c/${SLUG}/plans/${year}?index`, {
+      method: "POST",
+      redirect: "manual",
+      headers: {
+        Cookie: await loginCookie(server, BOARD),
+        Origin: server.origin,
+        "Content-Type": "application/x-www-form-urlencoded",
+      },
+      // the form was loaded before the secretariat's last change: its row version is behind
+      body: new URLSearchParams({
+        intent: "approve",
+        versionNo: "1",
+        version: "1",
+        body: "chief_executives",
+        decidedOn: "2004-12-02",
+        caseNumber: "2004 / 118",
+        text: typed,
+      }),
+    });
+    expect(response.status).toBe(409);
+    const html = await response.text();
+    expect(html).toContain(typed);
+    expect(html).toContain('value="2004 / 118"');
+    expect([nb, nn, en].some((m) => html.includes(m.plan.errors.stale))).toBe(true);
+    const row = await server.db
+      .selectFrom("plan_version")
+      .select(["status", "decision_id"])
+      .where("id", "=", versionId)
+      .executeTakeFirstOrThrow();
+    expect(row).toEqual({ status: "submitted", decision_id: null });
+  });
 });

@@ -407,6 +407,8 @@ describe("mail through the production server: the background job retries, the se
   });
 
   const row = (id: string) => server.db.selectFrom("mail_message").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  /** What arrived of this test's round e-mail: the demo's plan out for input has e-mail of its own in the queue. */
+  const roundMailReceived = () => smtp.received.filter((m) => m.parsed.subject?.startsWith("Rapportering for Giske"));
   const page = async (cookie: string, init: RequestInit = {}) =>
     fetch(`${server.url}/c/ekommune-sunnmore/mail`, {
       redirect: "manual",
@@ -465,8 +467,8 @@ describe("mail through the production server: the background job retries, the se
       return m.status === "sent" ? m : null;
     });
     expect(sent.attempts).toBeGreaterThanOrEqual(2);
-    expect(smtp.received.map((m) => m.recipients)).toEqual([["ikt@giske.example"]]);
-    expect(smtp.received[0].parsed.subject).toBe("Rapportering for Giske: Innføringsstatus 2026 – frist 15. desember 2026");
+    expect(roundMailReceived().map((m) => m.recipients)).toEqual([["ikt@giske.example"]]);
+    expect(roundMailReceived()[0].parsed.subject).toBe("Rapportering for Giske: Innføringsstatus 2026 – frist 15. desember 2026");
     expect(await (await page(cookie)).text()).toMatch(/data-status="sent"/);
   });
 
@@ -501,7 +503,7 @@ describe("mail through the production server: the background job retries, the se
     const audit = await server.db.selectFrom("audit_event").selectAll().where("entity_id", "=", id).execute();
     expect(audit.map((a) => a.action)).toEqual(["mail.requeued"]);
     await waitFor("the job to send it", async () => (await row(id)).status === "sent");
-    expect(smtp.received.map((m) => m.recipients)).toEqual([["ikt@giske.example"]]);
+    expect(roundMailReceived().map((m) => m.recipients)).toEqual([["ikt@giske.example"]]);
   });
 
   it("is the secretariat's own: other cooperations get 404, members without the right 403", async () => {

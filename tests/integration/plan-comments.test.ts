@@ -173,15 +173,40 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     expect(JSON.parse(events[1].after!).handled_by).toBe(users.secretariat);
   });
 
+  it("takes no comments once the round is over: closed by the secretariat, or its deadline passed", async () => {
+    const open = await addPlanComment(db, { ...as("sula"), versionId: v2015, body: "Siste innspel." });
+    const version = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].version;
+    await transitionPlanVersion(db, { ...as("secretariat"), versionId: v2015, version, request: { action: "closeInput" } });
+    for (const who of ["sula", "board", "secretariat"] as const) {
+      await expect(addPlanComment(db, { ...as(who), versionId: v2015, body: "For seint." })).rejects.toMatchObject({
+        code: "inputClosed",
+      });
+    }
+    await setCommentHandled(db, { ...as("secretariat"), commentId: open, handled: true });
+    expect((await comment(open)).handled_at).not.toBeNull();
+
+    // a deadline that has passed closes the round without anyone closing it
+    await db
+      .updateTable("plan_version")
+      .set({ input_closed_at: null, input_deadline: "2014-11-14" })
+      .where("id", "=", v2015)
+      .execute();
+    await expect(addPlanComment(db, { ...as("giske"), versionId: v2015, body: "For seint." })).rejects.toMatchObject({
+      code: "inputClosed",
+    });
+    const late = await db.selectFrom("comment").select("id").where("body", "=", "For seint.").execute();
+    expect(late).toEqual([]);
+  });
+
   it("closes the round when the plan is submitted: no more comments, but they can still be handled", async () => {
     const version = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].version;
-    const open = await addPlanComment(db, { ...as("sula"), versionId: v2015, body: "Siste innspel." });
     await transitionPlanVersion(db, { ...as("secretariat"), versionId: v2015, version, request: { action: "submit" } });
     await expect(addPlanComment(db, { ...as("sula"), versionId: v2015, body: "For seint." })).rejects.toMatchObject({
       code: "notInInput",
       status: "submitted",
     });
-    await setCommentHandled(db, { ...as("secretariat"), commentId: open, handled: true });
-    expect((await comment(open)).handled_at).not.toBeNull();
+    const [handledEarlier] = await db.selectFrom("comment").select("id").where("body", "=", "Siste innspel.").execute();
+    await setCommentHandled(db, { ...as("secretariat"), commentId: handledEarlier.id, handled: false });
+    expect((await comment(handledEarlier.id)).handled_at).toBeNull();
   });
 });

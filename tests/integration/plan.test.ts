@@ -20,6 +20,7 @@ import {
   type TransitionRequest,
 } from "../../app/plan/plan.server";
 import { StaleVersionError } from "../../app/utils/concurrency.server";
+import { osloToday } from "../../shared-schema/common";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
 
@@ -29,6 +30,13 @@ import { testDatabases } from "../support/databases";
  * leaves the demo's audit events and decisions out of its counts (seededEvents, seededDecisions).
  */
 const YEAR = 2033;
+
+/** Norway's date `days` from today, yyyy-mm-dd. */
+function daysFromToday(days: number): string {
+  const d = new Date(`${osloToday()}T12:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + days);
+  return d.toISOString().slice(0, 10);
+}
 
 const DECISION: DecisionInput = {
   body: "chief_executives",
@@ -316,7 +324,8 @@ describe.each(testDatabases())("action plan on $name", (database) => {
     await expect(
       addPlanItem(db, { ...as("secretariat"), versionId: plan.versionId, version: 2, measureId: bare.id })
     ).rejects.toMatchObject({ code: "measureAlreadyInPlan" });
-    await act("secretariat", plan.versionId, { action: "sendForInput", inputDeadline: "2030-01-10" });
+    await act("secretariat", plan.versionId, { action: "sendForInput", inputDeadline: daysFromToday(10) });
+    await act("secretariat", plan.versionId, { action: "closeInput" });
     await act("secretariat", plan.versionId, { action: "submit" });
     await expect(act("board", plan.versionId, { action: "approve", decision: DECISION })).rejects.toEqual(
       new PlanRuleError("benefitsPlanMissing", [bare.id])
@@ -359,5 +368,39 @@ describe.each(testDatabases())("action plan on $name", (database) => {
     );
     expect(decisions.map((d) => d.outcome).sort()).toEqual(["approved", "approved", "returned"]);
     for (const d of decisions) expect(actions(d.id)).toEqual([`decision.created:${b}`]);
+  });
+
+  it("holds a plan out for input back from the board until its round is over: the deadline passed, or closed early", async () => {
+    const open = (await createEmptyPlan(db, { ...as("secretariat"), year: 2031 })).versionId;
+    await act("secretariat", open, { action: "sendForInput", inputDeadline: osloToday() });
+    await expect(act("secretariat", open, { action: "submit" })).rejects.toEqual(
+      new PlanTransitionError("submit", "input", "inputOpen")
+    );
+    expect(await rawVersion(open)).toMatchObject({ status: "input", input_closed_at: null });
+    await expect(act("board", open, { action: "closeInput" })).rejects.toMatchObject({ reason: "notAllowed" });
+    await act("secretariat", open, { action: "closeInput" });
+    expect((await rawVersion(open)).input_closed_at).not.toBeNull();
+    await expect(act("secretariat", open, { action: "closeInput" })).rejects.toEqual(
+      new PlanTransitionError("closeInput", "input", "inputOver")
+    );
+    await act("secretariat", open, { action: "submit" });
+    await act("board", open, { action: "return", decision: { ...DECISION, text: "Budsjettet må justerast." } });
+    // reopened and sent again: a new round, open until its own deadline
+    await act("secretariat", open, { action: "reopen" });
+    await act("secretariat", open, { action: "sendForInput", inputDeadline: daysFromToday(14) });
+    expect(await rawVersion(open)).toMatchObject({ status: "input", input_closed_at: null, input_deadline: daysFromToday(14) });
+    await expect(act("secretariat", open, { action: "submit" })).rejects.toMatchObject({ reason: "inputOpen" });
+    const actions = (
+      await db.selectFrom("audit_event").select("action").where("entity_id", "=", open).orderBy("created_at").execute()
+    ).map((e) => e.action);
+    expect(actions).toContain("plan_version.closeInput");
+
+    // a past year's plan entered after the fact: its deadline has passed, so the round is over at once
+    const past = (await createEmptyPlan(db, { ...as("secretariat"), year: 2032 })).versionId;
+    await act("secretariat", past, { action: "sendForInput", inputDeadline: daysFromToday(-30) });
+    await expect(act("secretariat", past, { action: "closeInput" })).rejects.toMatchObject({ reason: "inputOver" });
+    await act("secretariat", past, { action: "submit" });
+    await act("board", past, { action: "approve", decision: { ...DECISION, decidedOn: daysFromToday(-20) } });
+    expect((await rawVersion(past)).status).toBe("approved");
   });
 });

@@ -5,7 +5,7 @@ import { uptakeMatrix } from "../../app/overview/overview.server";
 import { roundMessages } from "../../app/round/messages";
 import { defaultEffectiveDate } from "../../app/round/round";
 import { parseMeasureFilters } from "@shared-schema/measure";
-import { osloToday } from "@shared-schema/uptake";
+import { osloToday } from "@shared-schema/common";
 import { statusesOn } from "../../app/overview/load.server";
 import { uptakeTimeline } from "../../app/uptake/history.server";
 import { currentReports, saveUptakeReports } from "../../app/uptake/report.server";

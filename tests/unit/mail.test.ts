@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { composeRoundMail, recipientLanguage } from "../../app/mail/compose";
+import { composePlanInputMail, composeRoundMail, recipientLanguage } from "../../app/mail/compose";
 import { afterFailedAttempt, maxAttempts, shortError } from "../../app/mail/retry";
 
 const NOW = new Date("2026-11-22T12:00:00.000Z");
@@ -62,5 +62,29 @@ describe("mail language and text", () => {
   it("keeps the subject on one line whatever the names hold", () => {
     const mail = composeRoundMail({ ...content, kind: "round_opened", language: "nb", roundName: "Runde\r\nBcc: x@y" });
     expect(mail.subject).not.toMatch(/[\r\n]/);
+    const plan = composePlanInputMail({ ...planContent, language: "nb", cooperationName: "eKommune\r\nBcc: x@y" });
+    expect(plan.subject).not.toMatch(/[\r\n]/);
+  });
+
+  const planContent = {
+    recipientName: "Gunnar",
+    cooperationName: "eKommune Sunnmøre",
+    municipalityName: "Giske",
+    year: 2027,
+    versionNo: 2,
+    deadline: "2026-12-15",
+    link: "https://fellesloft.example/c/ekommune-sunnmore/plans/2027",
+  };
+
+  it("asks for input on a plan in each language, with year, version, deadline and the plan page", () => {
+    const en = composePlanInputMail({ ...planContent, language: "en" });
+    expect(en.subject).toBe("Input on the 2027 action plan for Giske – deadline 15 December 2026");
+    expect(en.bodyText).toContain("the action plan for 2027 (version 2) out for input");
+    expect(en.bodyText).toContain("Giske's input by 15 December 2026");
+    const nn = composePlanInputMail({ ...planContent, language: "nn" });
+    expect(nn.subject).toBe("Innspel til handlingsplan 2027 for Giske – frist 15. desember 2026");
+    const nb = composePlanInputMail({ ...planContent, language: "nb" });
+    expect(nb.subject).toBe("Innspill til handlingsplan 2027 for Giske – frist 15. desember 2026");
+    for (const mail of [nn, nb, en]) expect(mail.bodyText).toContain(`\n${planContent.link}\n`);
   });
 });

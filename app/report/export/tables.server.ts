@@ -1,6 +1,6 @@
 import type { Language } from "../../../db/schema";
 import { i18nFor } from "../../i18n/config";
-import { osloToday } from "@shared-schema/uptake";
+import { osloToday } from "@shared-schema/common";
 import { formatDate } from "../../i18n/format";
 import { REPORT_SECTIONS, type MatrixCell, type ReportDocument, type ReportFigures, type ReportSection } from "../figures";
 
