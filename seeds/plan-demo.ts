@@ -8,7 +8,7 @@ import {
   transitionPlanVersion,
   type TransitionRequest,
 } from "../app/plan/plan.server";
-import { osloToday } from "../shared-schema/common";
+import { osloToday } from "@shared-schema/common";
 import { EKOMMUNE } from "./demo-content";
 
 /*

@@ -1,8 +1,7 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { Language } from "../../db/schema";
 import { measureMessages } from "../../app/measure/messages";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
 
 /*
  * The uptake matrix's cell links, as documents: each leads to its municipality's part of the
@@ -38,15 +37,6 @@ describe("the matrix's cell links and the measure page's history", () => {
     return response.text();
   }
 
-  async function chooseLanguage(lang: Language) {
-    const response = await fetch(`${server.url}/language`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ lang, redirectTo: "/" }),
-    });
-    expect(response.status).toBe(302);
-  }
 
   const idsIn = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
   /** the measure page's history section: from its heading's section to the next section */
@@ -54,7 +44,7 @@ describe("the matrix's cell links and the measure page's history", () => {
 
   describe.each(["nb", "nn", "en"] as const)("in %s", (lang) => {
     beforeAll(async () => {
-      await chooseLanguage(lang);
+      await chooseLanguage(server, cookie, lang);
     });
 
     it("every cell link's name parts are on the page, and its fragment is in its measure page's history", async () => {

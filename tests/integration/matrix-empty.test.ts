@@ -5,7 +5,7 @@ import type { Language } from "../../db/schema";
 import { runsIn } from "../../app/overview/matrix";
 import { overviewMessages } from "../../app/overview/messages";
 import { planYears } from "../../app/overview/years.server";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
 
 /*
  * The uptake matrix with no rows, loaded as a whole document (not a client navigation): the table's
@@ -62,16 +62,6 @@ describe("the uptake matrix with nothing to show, as a full page", () => {
     await server?.stop();
   });
 
-  /** the account's language follows the user, so it is chosen as a user chooses it */
-  async function chooseLanguage(cookie: string, lang: Language) {
-    const response = await fetch(`${server.url}/language`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ lang, redirectTo: "/" }),
-    });
-    expect(response.status).toBe(302);
-  }
 
   async function documentOf(cookie: string, path: string) {
     const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie, Accept: "text/html" } });
@@ -82,8 +72,8 @@ describe("the uptake matrix with nothing to show, as a full page", () => {
 
   describe.each(["nb", "nn"] as const)("in %s", (lang) => {
     beforeAll(async () => {
-      await chooseLanguage(sunnmore, lang);
-      await chooseLanguage(fosen, lang);
+      await chooseLanguage(server, sunnmore, lang);
+      await chooseLanguage(server, fosen, lang);
     });
 
     it("a year with no measure running shows the empty state", async () => {

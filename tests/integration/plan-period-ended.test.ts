@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { planMessages } from "../../app/plan/messages";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
 
 /*
  * Rolling a plan carries every unfinished measure, also one whose implementation period has ended
@@ -22,13 +22,7 @@ describe("plan items whose period has ended", () => {
 
   async function planPage(lang: Language, year = 2015) {
     const cookie = await loginCookie(server, "styre@ekommune-sunnmore.example");
-    const chosen = await fetch(`${server.url}/language`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ lang, redirectTo: "/" }),
-    });
-    expect(chosen.status).toBe(302);
+    await chooseLanguage(server, cookie, lang);
     const response = await fetch(`${server.url}/c/${SUNNMORE}/plans/${year}`, { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
     return response.text();

@@ -10,7 +10,7 @@ import { statusesOn } from "../../app/overview/load.server";
 import { uptakeTimeline } from "../../app/uptake/history.server";
 import { currentReports, saveUptakeReports } from "../../app/uptake/report.server";
 import { currentMunicipalityId } from "../support/queries";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
 
 /*
  * A reporting round asks for the status on one day, its status date. A report given in the round
@@ -178,8 +178,7 @@ describe("reporting rounds and their status date", () => {
 
   it.each<Language>(["nb", "nn"])("refuses a status date after the deadline in %s, keeping what was typed", async (lang) => {
     const cookie = await loginCookie(server, SECRETARIAT);
-    const chosen = await post(cookie, "/language", new URLSearchParams({ lang, redirectTo: "/" }));
-    expect(chosen.status).toBe(302);
+    await chooseLanguage(server, cookie, lang);
     const measure = await server.db
       .selectFrom("measure")
       .select("id")

@@ -86,6 +86,17 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   };
 }
 
+/** Chooses the account's language with the header's form, as a user does (the choice follows the user). */
+export async function chooseLanguage(server: TestServer, cookie: string, lang: string): Promise<void> {
+  const response = await fetch(`${server.url}/language`, {
+    method: "POST",
+    redirect: "manual",
+    headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ lang, redirectTo: "/" }),
+  });
+  if (response.status !== 302) throw new Error(`choosing ${lang} answered ${response.status}`);
+}
+
 /** Logs in over HTTP as a browser form would and returns the session cookie ("name=value"). */
 export async function loginCookie(server: TestServer, email: string, password = "fellesloft-demo"): Promise<string> {
   const response = await fetch(`${server.url}/login`, {
