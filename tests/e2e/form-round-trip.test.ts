@@ -21,7 +21,7 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { EKOMMUNE } from "../../seeds/demo-content";
-import { javaScriptEnabled, launchBrowser, login, newContext, pathOf, visit, waitForHydration } from "../support/browser";
+import { clickSubmit, javaScriptEnabled, launchBrowser, login, newContext, pathOf, visit, waitForHydration } from "../support/browser";
 import {
   changedTables,
   loadRouteManifest,
@@ -446,22 +446,9 @@ interface Submitted {
 async function submit(page: Page, form: Locator, intent: string | null): Promise<Submitted> {
   const buttons = form.locator("button[type=submit], button:not([type])");
   const button = intent && (await buttons.count()) > 1 ? buttons.and(page.locator(`[value="${intent}"]`)) : buttons.first();
-  // longer than the context's wait: two test files share two cores, and a save may queue behind another's
-  const posted = (timeout: number) => page.waitForRequest((r) => r.method() === "POST", { timeout }).catch(() => null);
-  const sent = posted(10_000);
   const loaded = javaScriptEnabled(page) ? null : page.waitForEvent("load").catch(() => null);
-  await button.click();
-  let request = await sent;
-  // a form its own validation kept from being sent shows why; one that shows nothing was not clicked
-  if (!request && (await visibleErrors(page)).length === 0) {
-    // Seen in full runs only, on the progress page's weights form, first without scripts and then
-    // with them: the click on a visible button sent nothing — without scripts no code of ours is
-    // there to stop it. Submitting the form with that button is what the click means (with scripts
-    // the form's own handler still runs); the save is still checked by its answer and the data.
-    const again = posted(javaScriptEnabled(page) ? 30_000 : 20_000);
-    await form.evaluate((f, b) => (f as HTMLFormElement).requestSubmit(b as HTMLButtonElement), await button.elementHandle());
-    request = await again;
-  }
+  // longer than the context's wait: two test files share two cores, and a save may queue behind another's
+  const request = await clickSubmit(page, button, javaScriptEnabled(page) ? 30_000 : 20_000);
   // with JavaScript the form's own validation can keep it from being sent at all
   if (!request) {
     const where = `on ${pathOf(page)}, button ${(await button.isVisible()) ? "visible" : "hidden"}`;

@@ -31,7 +31,7 @@ import { nn } from "../../app/i18n/locales/nn";
 import { formatDate, formatPercent } from "../../app/i18n/format";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { DEMO_USERS, EKOMMUNE, EKOMMUNE_MEASURES, EKOMMUNE_STRATEGY } from "../../seeds/demo-content";
-import { htmlLang, launchBrowser, linkNames, login, newContext, pathOf, REFLOW_VIEWPORT, visit, waitForHydration } from "../support/browser";
+import { clickSubmit, htmlLang, launchBrowser, linkNames, login, newContext, pathOf, REFLOW_VIEWPORT, visit, waitForHydration } from "../support/browser";
 import { statusReport } from "../support/queries";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 
@@ -704,7 +704,7 @@ describe.each([
       await openWeights();
       await page.locator(`#${before.get(9)!.id}`).fill("3");
       await page.locator(`#${before.get(4)!.id}`).fill("0");
-      await page.locator("form#weights").getByRole("button", { name: t.overview.saveWeights, exact: true }).click();
+      await clickSubmit(page, page.locator("form#weights").getByRole("button", { name: t.overview.saveWeights, exact: true }), 20_000);
       await expectToast(page, plural({ one: t.overview.weightsSaved_one, other: t.overview.weightsSaved_other }, 2));
       expect(pathOf(page)).toBe(progressPath);
       const stored = await server.db
@@ -735,7 +735,7 @@ describe.each([
       const rows = await weightRows();
       await page.locator(`#${rows.get(1)!.id}`).fill("abc");
       await page.locator(`#${rows.get(2)!.id}`).fill("500");
-      await page.locator("form#weights").getByRole("button", { name: t.overview.saveWeights, exact: true }).click();
+      await clickSubmit(page, page.locator("form#weights").getByRole("button", { name: t.overview.saveWeights, exact: true }), 20_000);
       const errorSummary = page.locator("main .ds-error-summary");
       await errorSummary.waitFor({ state: "visible" });
       await waitForHydration(page);
