@@ -15,6 +15,7 @@ import { AdminError, addMembers, createCooperation, createUser, disableUser, gra
 import { PopulationFileError, importPopulation } from "../app/cooperation/population.server";
 import { env } from "../app/env.server";
 import { i18nFor, isLanguage } from "../app/i18n/config";
+import { osloToday } from "@shared-schema/dates";
 
 const OPTIONS = {
   lang: { type: "string" },
@@ -140,7 +141,7 @@ async function run(db: ReturnType<typeof connect>, command: string, values: Valu
           ?.split(",")
           .map((s) => s.trim())
           .filter(Boolean),
-        joinedOn: values.joined ?? new Date().toISOString().slice(0, 10),
+        joinedOn: values.joined ?? osloToday(),
       });
       await addMembers(db, input);
       return t("adminCli.membersAdded", { count: input.municipalities.length, slug: input.slug });

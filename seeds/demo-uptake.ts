@@ -3,6 +3,7 @@ import type { DB } from "../db/connect";
 import type { NewUptakeReport, UptakeStatus } from "../db/schema";
 import { EKOMMUNE, EKOMMUNE_MEASURES, KNUTEPUNKT, KNUTEPUNKT_MEASURES } from "./demo-content";
 import { membersByNumber } from "./register/lookup";
+import { addDays, osloDateOf, osloToday } from "@shared-schema/dates";
 
 /*
  * Demo uptake. eKommune Sunnmøre gets two years of history per (measure, participating
@@ -371,10 +372,6 @@ const OPEN_ROUND = {
 
 const DAY = 24 * 60 * 60 * 1000;
 
-function addDays(isoDate: string, days: number): string {
-  return new Date(Date.parse(`${isoDate}T00:00:00.000Z`) + days * DAY).toISOString().slice(0, 10);
-}
-
 function at(isoDate: string, hour: number, minute = 0): string {
   return `${isoDate}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`;
 }
@@ -442,7 +439,7 @@ async function seedCurrentUptake(db: DB, cooperationId: string): Promise<void> {
         municipality_id: members.get(r.number)!,
         status: r.status,
         comment: "",
-        effective_date: stamp.slice(0, 10),
+        effective_date: osloDateOf(stamp),
         seq: 1,
         created_at: stamp,
       }));
@@ -558,7 +555,7 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
 
   const now = Date.now();
   const openedAt = now - OPEN_ROUND.openedDaysAgo * DAY;
-  const openedOn = new Date(openedAt).toISOString().slice(0, 10);
+  const openedOn = osloToday(new Date(openedAt));
   const { reports, problems } = planReports((n) => measures.get(n)?.participants ?? new Set(), openedOn);
   if (problems.length) throw new Error(`demo uptake does not add up:\n  ${problems.join("\n  ")}`);
 
@@ -585,7 +582,7 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
         cooperation_id: cooperationId,
         name: OPEN_ROUND.name,
         status_date: OPEN_ROUND.statusDate,
-        deadline: new Date(now + OPEN_ROUND.deadlineInDays * DAY).toISOString().slice(0, 10),
+        deadline: addDays(osloToday(new Date(now)), OPEN_ROUND.deadlineInDays),
         reminder_days_before: 3,
         opened_at: new Date(openedAt).toISOString(),
         closed_at: null,
@@ -627,7 +624,7 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
       status: r.status,
       comment: r.note.comment ?? "",
       effective_date:
-        roundId === closedRoundId ? CLOSED_ROUND.statusDate : roundId === openRoundId ? OPEN_ROUND.statusDate : r.createdAt.slice(0, 10),
+        roundId === closedRoundId ? CLOSED_ROUND.statusDate : roundId === openRoundId ? OPEN_ROUND.statusDate : osloDateOf(r.createdAt),
       decision_reference: r.note.decision ?? null,
       evidence_url: r.note.evidence ?? null,
       realised_benefit_text: r.note.benefitText ?? null,

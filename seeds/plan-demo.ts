@@ -8,7 +8,7 @@ import {
   transitionPlanVersion,
   type TransitionRequest,
 } from "../app/plan/plan.server";
-import { osloToday } from "@shared-schema/common";
+import { addDays, osloToday } from "@shared-schema/dates";
 import { EKOMMUNE } from "./demo-content";
 
 /*
@@ -25,9 +25,7 @@ const KR = 100;
 
 /** Norway's date `days` from today, yyyy-mm-dd. */
 function daysFromToday(days: number): string {
-  const today = new Date(`${osloToday()}T12:00:00Z`);
-  today.setUTCDate(today.getUTCDate() + days);
-  return today.toISOString().slice(0, 10);
+  return addDays(osloToday(), days);
 }
 
 /** Measure number → the 2013 plan item: budget (kr), priority, period, milestones. */

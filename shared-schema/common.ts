@@ -37,13 +37,7 @@ export const cooperationRoleSchema = z.enum(["secretariat", "board", "reporter",
 
 export const isoDateSchema = z.iso.date({ error: "validation.date" });
 
-// Swedish writes dates as ISO (yyyy-mm-dd); made once, as making a formatter is the costly part
-const OSLO_ISO_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
-
-/** Today's date in Norway, as yyyy-mm-dd. */
-export function osloToday(now = new Date()): string {
-  return OSLO_ISO_DATE.format(now);
-}
+export { osloToday } from "./dates";
 
 /** Optional free text: trimmed, empty becomes null. */
 export const optionalText = (max: number) =>

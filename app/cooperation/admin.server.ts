@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password.server";
 import { endAllSessions } from "../auth/auth.server";
 import { byNorwegianName } from "../i18n/collate";
 import { transact } from "../utils/concurrency.server";
+import { osloToday } from "@shared-schema/dates";
 
 /*
  * Platform administration: what `npm run admin` and the demo seed do. Every function checks
@@ -20,7 +21,6 @@ export class AdminError extends Error {
 }
 
 const now = () => new Date().toISOString();
-const today = () => now().slice(0, 10);
 
 async function municipalityIdByNumber(db: DB, number: string, onDate: string): Promise<string> {
   const row = await db
@@ -62,7 +62,7 @@ export async function createCooperation(
   const existing = await db.selectFrom("cooperation").select("id").where("slug", "=", input.slug).executeTakeFirst();
   if (existing) throw new AdminError("admin.duplicateSlug", { slug: input.slug });
   const hostId = input.hostMunicipality
-    ? await municipalityIdByNumber(db, input.hostMunicipality, input.onDate ?? today())
+    ? await municipalityIdByNumber(db, input.hostMunicipality, input.onDate ?? osloToday())
     : null;
   const id = randomUUID();
   const row = {

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { WrittenStandard } from "../../db/schema";
+import { osloToday } from "@shared-schema/dates";
 
 export interface Member {
   municipalityId: string;
@@ -17,7 +18,7 @@ export async function listMembers(
   db: DB,
   { cooperationId, onDate }: { cooperationId: string; onDate?: string }
 ): Promise<Member[]> {
-  const date = onDate ?? new Date().toISOString().slice(0, 10);
+  const date = onDate ?? osloToday();
   const rows = await db
     .selectFrom("membership")
     .innerJoin("municipality", "municipality.id", "membership.municipality_id")

@@ -2,6 +2,7 @@ import { CsvError, parse, type InfoRecord } from "csv-parse/sync";
 import type { DB } from "../../db/connect";
 import { recordAudit } from "../audit/audit.server";
 import { transact } from "../utils/concurrency.server";
+import { yearStart } from "@shared-schema/dates";
 
 /*
  * A year's population from the CSV that Statistics Norway (SSB) publishes for table 07459, as its
@@ -130,7 +131,7 @@ function readPopulationFile(text: string, chosenYear?: number): { year: number; 
 
 /** Municipality id by number, of the municipalities in the register on 1 January of the year. */
 async function registerOn(db: DB, year: number): Promise<Map<string, string>> {
-  const day = `${year}-01-01`;
+  const day = yearStart(year);
   const rows = await db
     .selectFrom("municipality")
     .select(["id", "number"])

@@ -123,7 +123,7 @@ export async function listMeasures(
 }
 
 async function currentMemberIds(db: DB, cooperationId: string): Promise<string[]> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = osloToday();
   const rows = await db
     .selectFrom("membership")
     .select("municipality_id")
@@ -190,7 +190,7 @@ export interface MemberOption {
 
 /** Current members, and former members (for a measure's history), by name. */
 export async function listMemberOptions(db: DB, { cooperationId }: { cooperationId: string }): Promise<MemberOption[]> {
-  const today = new Date().toISOString().slice(0, 10);
+  const today = osloToday();
   const rows = await db
     .selectFrom("membership")
     .innerJoin("municipality", "municipality.id", "membership.municipality_id")

@@ -5,6 +5,7 @@ import type { Database } from "../../db/schema";
 import type { MeasureInput } from "@shared-schema/measure";
 import { recordAudit } from "../audit/audit.server";
 import { expectVersionedUpdate, StaleVersionError, transact } from "../utils/concurrency.server";
+import { osloToday } from "@shared-schema/dates";
 
 /*
  * Creating and editing a measure (tiltak). Each change is one transaction with one audit event
@@ -142,7 +143,7 @@ async function checkReferences(
   const ids = [...new Set(input.participants.map((p) => p.municipalityId))];
   if (ids.length !== input.participants.length) throw new MeasureInputError("members", "measure.validation.foreignParticipant");
   if (ids.length) {
-    const today = new Date().toISOString().slice(0, 10);
+    const today = osloToday();
     const memberships = await tx
       .selectFrom("membership")
       .select(["municipality_id", "left_on"])

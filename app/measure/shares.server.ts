@@ -2,6 +2,7 @@ import type { DB } from "../../db/connect";
 import type { CostKey } from "../../db/schema";
 import { participationOn } from "../overview/participation";
 import { costKeySpec, shareCost, type CostSharingError, type Participant } from "./cost-sharing";
+import { osloYear, yearEnd } from "@shared-schema/dates";
 
 /*
  * Each participating municipality's share of a measure's cost in one year. Participants are the
@@ -61,7 +62,7 @@ export async function participantsInYear(
       .execute(),
   ]);
   // the one participation rule (app/overview/participation.ts), on the year's last day
-  const taking = participationOn(`${year}-12-31`, {
+  const taking = participationOn(yearEnd(year), {
     memberships: members.map((m) => ({ municipalityId: m.id, joinedOn: m.joined_on, leftOn: m.left_on })),
     chosen: measure.allMembers
       ? []
@@ -137,7 +138,7 @@ export async function measureShares(
 
 /** The year the measure page opens on: this year, kept inside the measure's period. */
 export function defaultShareYear(periodFrom: number | null, periodTo: number | null, now = new Date()): number {
-  let year = now.getFullYear();
+  let year = osloYear(now);
   if (periodTo !== null && year > periodTo) year = periodTo;
   if (periodFrom !== null && year < periodFrom) year = periodFrom;
   return year;

@@ -3,6 +3,7 @@ import { costKeySpec, shareCost } from "../measure/cost-sharing";
 import type { OverviewBase, PopulationFigure } from "./load.server";
 import { runsIn } from "./matrix";
 import { participationOn } from "./participation";
+import { yearEnd } from "@shared-schema/dates";
 
 /**
  * Each municipality's share of every measure running in the year, by the measure's cost-sharing
@@ -21,7 +22,7 @@ export function buildCosts({
   /** municipality id → population for the key's year (the latest at or before it) */
   populations: (populationYear: number) => Map<string, PopulationFigure>;
 }): CostFigures & { unshared: UnsharedMeasure[] } {
-  const taking = participationOn(`${year}-12-31`, base);
+  const taking = participationOn(yearEnd(year), base);
   const municipalities = base.municipalities.filter((m) => taking.has(m.id)).sort((a, b) => a.name.localeCompare(b.name, "nb"));
   const measures = base.measures.filter((m) => runsIn(m, year) && (m.investmentCost > 0 || m.runningCost > 0));
   const custom = new Map(base.chosen.map((c) => [`${c.measureId}|${c.municipalityId}`, c.customShareBp]));

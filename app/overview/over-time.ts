@@ -3,6 +3,7 @@ import type { UptakeSeries } from "../report/figures";
 import { uptakeSummary } from "../uptake/uptake";
 import type { OverviewBase } from "./load.server";
 import { participationOn } from "./participation";
+import { osloDateOf, yearEnd } from "@shared-schema/dates";
 
 export interface HistoryReport {
   measure_id: string;
@@ -34,8 +35,8 @@ export function timePoints({
   const first = Number(reports.reduce((min, r) => (r.effective_date < min ? r.effective_date : min), today).slice(0, 4));
   const thisYear = Number(today.slice(0, 4));
   const points: TimePoint[] = [];
-  for (let y = first; y <= thisYear; y++) points.push({ label: String(y), at: y === thisYear ? today : `${y}-12-31` });
-  for (const r of rounds) points.push({ label: r.name, at: r.closedAt ? r.closedAt.slice(0, 10) : today });
+  for (let y = first; y <= thisYear; y++) points.push({ label: String(y), at: y === thisYear ? today : yearEnd(y) });
+  for (const r of rounds) points.push({ label: r.name, at: r.closedAt ? osloDateOf(r.closedAt) : today });
   return points.sort((a, b) => a.at.localeCompare(b.at) || a.label.localeCompare(b.label));
 }
 

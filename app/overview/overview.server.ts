@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connect";
-import { osloToday } from "@shared-schema/common";
+import { osloToday, yearEnd } from "@shared-schema/dates";
 import type { CostFigures, ProgressFigures, UptakeMatrix, UptakeSeries } from "../report/figures";
 import { buildCosts, type UnsharedMeasure } from "./costs";
 import { loadOverviewBase, populationLookup, reportHistory, statusesOn, type OverviewBase } from "./load.server";
@@ -10,7 +10,7 @@ import { buildProgress } from "./progress";
 
 /** The day a year's figures are taken on: its last day, or today for this year (and later ones). */
 export function asOfDate(year: number, today = osloToday()): string {
-  return year < Number(today.slice(0, 4)) ? `${year}-12-31` : today;
+  return year < Number(today.slice(0, 4)) ? yearEnd(year) : today;
 }
 
 /** The uptake matrix of a plan year, in a fixed number of queries. */

@@ -9,6 +9,7 @@ import { participation } from "../uptake/participation.server";
 import { absoluteUrl } from "../utils/origin.server";
 import { maySubmit, municipalityProgress, needsReminder, reminderDue, type MunicipalityProgress, type Submission } from "./round";
 import { transact } from "../utils/concurrency.server";
+import { osloDateOf } from "@shared-schema/dates";
 
 /*
  * Reporting rounds: the secretariat opens one with a deadline and the measures it asks about,
@@ -97,7 +98,7 @@ export async function roundDetail(
   { cooperationId, roundId }: { cooperationId: string; roundId: string }
 ): Promise<RoundDetail> {
   const round = await findRound(db, { cooperationId, roundId });
-  const date = round.closedAt ? round.closedAt.slice(0, 10) : osloToday();
+  const date = round.closedAt ? osloDateOf(round.closedAt) : osloToday();
   const [measures, taking, answers, submissions, members, reporters] = await Promise.all([
     db
       .selectFrom("round_measure")

@@ -3,6 +3,7 @@
  * has answered a measure when it saved a report for it during the round (any status, also an
  * unchanged one), and is done when it has submitted. A returned submission must be sent again.
  */
+import { addDays } from "@shared-schema/dates";
 
 export type RoundState = "not_asked" | "missing" | "partial" | "complete" | "submitted" | "returned";
 
@@ -60,12 +61,6 @@ export function needsReminder(p: MunicipalityProgress): boolean {
 /** A municipality may submit once it has answered every measure asked, unless already submitted. */
 export function maySubmit(p: MunicipalityProgress): boolean {
   return p.state === "complete" || (p.state === "returned" && p.missing.length === 0);
-}
-
-function addDays(isoDate: string, days: number): string {
-  const d = new Date(`${isoDate}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return d.toISOString().slice(0, 10);
 }
 
 /**

@@ -19,6 +19,7 @@ import { historyAnchors } from "../uptake/history-anchors";
 import { matrixMunicipalityIds, uptakeTimeline, type MunicipalityTimeline } from "../uptake/history.server";
 import { Timeline } from "../uptake/timeline";
 import { uptakeSummary } from "../uptake/uptake";
+import { osloYear } from "@shared-schema/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.measure.number} ${data.measure.name} – Fellesløft` : "Fellesløft" },
@@ -38,7 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
     Number.isInteger(asked) && asked >= MIN_YEAR && asked <= MAX_YEAR
       ? asked
       : defaultShareYear(measure.periodFrom, measure.periodTo);
-  const thisYear = new Date().getFullYear();
+  const thisYear = osloYear();
   const [strategies, members, shares, timelines, current, inMatrix] = await Promise.all([
     listFocusAreasAndGoals(db(), { cooperationId }),
     listMemberOptions(db(), { cooperationId }),

@@ -16,6 +16,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
 import { readForm } from "../utils/form.server";
+import { osloYear } from "@shared-schema/dates";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan.listTitle");
 
@@ -33,7 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
     canEdit: can(scope.roles, "plan:edit"),
     rollTo,
     offerEmpty: plans.length === 0,
-    thisYear: new Date().getFullYear(),
+    thisYear: osloYear(),
   });
 }
 

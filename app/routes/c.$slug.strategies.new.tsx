@@ -8,12 +8,13 @@ import { strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { StrategyForm } from "../strategy/strategy-form";
 import { createStrategy } from "../strategy/strategy-write.server";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { osloYear } from "@shared-schema/dates";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "strategy.newPageTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
-  return json({ slug: scope.slug, name: scope.name, year: new Date().getFullYear() });
+  return json({ slug: scope.slug, name: scope.name, year: osloYear() });
 }
 
 export async function action(args: ActionFunctionArgs) {

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import type { StrategyDetail } from "./strategy-read.server";
+import { osloYear } from "@shared-schema/dates";
 
 /*
  * One strategy as a document: text, focus areas and goals, the adoption decision, yearly
@@ -139,7 +140,7 @@ export function StrategyDocument({
   const base = `/c/${slug}/strategies/${strategy.id}`;
   const draft = strategy.status === "draft";
   const editContent = canEdit && draft;
-  const thisYear = new Date().getFullYear();
+  const thisYear = osloYear();
   const evaluationYears: number[] = [];
   for (let y = strategy.periodFrom; y <= Math.min(strategy.periodTo + 1, thisYear); y++) evaluationYears.push(y);
 

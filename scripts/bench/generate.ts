@@ -50,6 +50,7 @@ import {
   type DatasetName,
   type Manifest,
 } from "./common";
+import { addDays } from "@shared-schema/dates";
 
 type Trx = Transaction<Database>;
 type Rows = { [T in keyof Database]: Insertable<Database[T]>[] };
@@ -275,13 +276,12 @@ const iso = (date: string, hour = 8, minute = 0) =>
   `${date}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`;
 
 const dayCache = new Map<string, string>();
-function addDays(date: string, days: number): string {
+/** Calendar arithmetic, remembered: the generator asks for the same few days many thousand times. */
+function addDaysCached(date: string, days: number): string {
   const key = `${date}+${days}`;
   let result = dayCache.get(key);
   if (result === undefined) {
-    const d = new Date(`${date}T00:00:00Z`);
-    d.setUTCDate(d.getUTCDate() + days);
-    result = d.toISOString().slice(0, 10);
+    result = addDays(date, days);
     dayCache.set(key, result);
   }
   return result;
@@ -629,7 +629,7 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
   for (const year of spec.years) {
     const make = (season: string, opened: string, deadline: string): Round => {
       const id = rng.uuid();
-      const closed = addDays(deadline, 7);
+      const closed = addDaysCached(deadline, 7);
       rows.reporting_round.push({
         id,
         cooperation_id: cooperationId,
@@ -641,7 +641,7 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
         closed_at: iso(closed, 12),
         closed_by: secretariat,
         created_by: secretariat,
-        reminder_sent_at: iso(addDays(deadline, -7), 6),
+        reminder_sent_at: iso(addDaysCached(deadline, -7), 6),
       });
       const roundMeasures = measures.filter(
         (m) => m.periodFrom <= year && m.status !== "proposed" && m.status !== "discontinued" && rng.chance(0.75)
@@ -669,10 +669,10 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
         if (year < m.periodFrom || (chosen?.from != null && year < chosen.from)) continue;
         const [spring, autumn] = roundsByYear.get(year)!;
         const checkpoints: { date: string; round: Round | null }[] = [
-          { date: addDays(`${year}-02-08`, index % 18), round: null },
-          { date: addDays(spring.opened, index % 26), round: spring },
-          { date: addDays(`${year}-06-10`, index % 20), round: null },
-          { date: addDays(autumn.opened, index % 26), round: autumn },
+          { date: addDaysCached(`${year}-02-08`, index % 18), round: null },
+          { date: addDaysCached(spring.opened, index % 26), round: spring },
+          { date: addDaysCached(`${year}-06-10`, index % 20), round: null },
+          { date: addDaysCached(autumn.opened, index % 26), round: autumn },
         ];
         for (const checkpoint of checkpoints) {
           if (checkpoint.date < member.joinedOn || (member.leftOn && checkpoint.date >= member.leftOn)) continue;
@@ -719,7 +719,7 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
             municipality_id: member.id,
             status: next,
             comment,
-            effective_date: rng.chance(0.2) ? addDays(checkpoint.date, -rng.int(1, 5)) : checkpoint.date,
+            effective_date: rng.chance(0.2) ? addDaysCached(checkpoint.date, -rng.int(1, 5)) : checkpoint.date,
             decision_reference:
               next === "in_use" && status !== "in_use" && rng.chance(0.3)
                 ? `Kommunestyret sak ${rng.int(1, 99)}/${String(year).slice(2)}`
@@ -757,7 +757,7 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
       for (const municipalityId of reportedInRound.get(round.id) ?? []) {
         if (!rng.chance(0.85)) continue;
         // after the municipality's last report in the round (those fall on day 1–26 of the round)
-        const submittedAt = iso(addDays(round.deadline, -rng.int(0, 4)), 15, rng.int(0, 59));
+        const submittedAt = iso(addDaysCached(round.deadline, -rng.int(0, 4)), 15, rng.int(0, 59));
         const returned = rng.chance(0.05);
         rows.round_submission.push({
           id: rng.uuid(),
@@ -766,7 +766,7 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
           municipality_id: municipalityId,
           submitted_at: submittedAt,
           submitted_by: reporterOf.get(municipalityId)!,
-          returned_at: returned ? iso(addDays(round.deadline, 2), 9) : null,
+          returned_at: returned ? iso(addDaysCached(round.deadline, 2), 9) : null,
           returned_by: returned ? secretariat : null,
           return_comment: returned ? `Manglar kommentar på tiltak som har gått tilbake (${year}).` : null,
         });
