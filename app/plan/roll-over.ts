@@ -5,7 +5,7 @@ import type { MeasureStatus } from "../../db/schema";
  * year's draft starts from last year's approved plan, so the secretariat edits a proposal
  * instead of typing the plan again. Rules, and why:
  *
- * - A measure is finished when it is `completed` or `discontinued` (PRODUCT.md, Measure status).
+ * - A measure is finished when it is `completed` or `discontinued`: the measure statuses that end its work.
  *   Every measure of last year's plan that is not finished is carried over, `carriedOver` set,
  *   so the board sees which items are continuing work and which are new. A measure `on_hold` is
  *   not finished either: dropping it is a decision the secretariat makes explicitly.

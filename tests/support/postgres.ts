@@ -1,5 +1,6 @@
 /*
- * A throwaway PostgreSQL cluster on 127.0.0.1 for the tests (see STACK.md). Started once per
+ * A throwaway PostgreSQL cluster on 127.0.0.1 for the tests, made with Debian's
+ * PostgreSQL binaries (initdb as an unprivileged user). Started once per
  * test run by the global setup; each test file gets its own database in it.
  */
 import { execFileSync, spawnSync } from "node:child_process";
