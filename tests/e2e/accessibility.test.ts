@@ -8,7 +8,7 @@
  * server's, hydrated. The keyboard checks run with and without JavaScript.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { nb, type Messages } from "../../app/i18n/locales/nb";
 import { nn } from "../../app/i18n/locales/nn";
@@ -19,7 +19,6 @@ import {
   expectNoAxeViolations,
   expectReflow,
   htmlLang,
-  launchBrowser,
   login,
   logout,
   newContext,
@@ -27,23 +26,16 @@ import {
   submitLoginForm,
   switchLanguage,
   visit,
+  withServerAndBrowser,
 } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { type TestServer } from "../support/server";
 
 const LANGUAGES: Language[] = ["nb", "nn"];
 const MESSAGES: Partial<Record<Language, Messages>> = { nb, nn };
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 async function h1(page: Page): Promise<string> {
   return (await page.locator("main h1").innerText()).trim();

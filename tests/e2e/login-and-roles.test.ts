@@ -3,7 +3,7 @@
  * language switch — in Chromium, once with JavaScript and once without.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { CooperationRole, Language } from "../../db/schema";
 import { en } from "../../app/i18n/locales/en";
 import { nb, type Messages } from "../../app/i18n/locales/nb";
@@ -11,7 +11,6 @@ import { nn } from "../../app/i18n/locales/nn";
 import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
 import {
   htmlLang,
-  launchBrowser,
   login,
   logout,
   newContext,
@@ -20,8 +19,9 @@ import {
   submitLoginForm,
   switchLanguage,
   visit,
+  withServerAndBrowser,
 } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { type TestServer } from "../support/server";
 
 const MESSAGES: Record<Language, Messages> = { nb, nn, en };
 
@@ -116,15 +116,7 @@ async function accountLanguage(server: TestServer, email: string): Promise<Langu
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 describe.each([
   { mode: "with JavaScript", javaScript: true },

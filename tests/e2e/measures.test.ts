@@ -5,7 +5,7 @@
  * the edit action; axe scans of the list, the measure page and the forms in nb and nn.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { shareCost } from "../../app/measure/cost-sharing";
 import { formatNok } from "../../app/i18n/format";
@@ -14,15 +14,15 @@ import { nn } from "../../app/i18n/locales/nn";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
-  launchBrowser,
   login,
   newContext,
   pathOf,
   switchLanguage,
   visit,
   waitForHydration,
+  withServerAndBrowser,
 } from "../support/browser";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { loginCookie, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
@@ -32,13 +32,7 @@ const MESSAGES: Record<"nb" | "nn", Messages> = { nb, nn };
 let server: TestServer;
 let browser: Browser;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 async function lang(page: Page): Promise<"nb" | "nn"> {
   const value = (await page.locator("html").getAttribute("lang")) ?? "";

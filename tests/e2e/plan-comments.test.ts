@@ -6,7 +6,7 @@
  * without any form and gets 403 from POST; axe finds nothing on the page in nb and nn.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { en } from "../../app/i18n/locales/en";
 import { nb, type Messages } from "../../app/i18n/locales/nb";
@@ -17,14 +17,14 @@ import { EKOMMUNE } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
   htmlLang,
-  launchBrowser,
   login,
   newContext,
   switchLanguage,
   visit,
   waitForHydration,
+  withServerAndBrowser,
 } from "../support/browser";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { loginCookie, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
 const PATH = `/c/${SLUG}/plans/2015/comments`;
@@ -41,15 +41,7 @@ async function texts(page: Page) {
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 /** The 2015 plan's version out for input. */
 async function version2015() {

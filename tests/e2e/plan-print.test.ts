@@ -12,22 +12,18 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { nn } from "../../app/i18n/locales/nn";
 import { EKOMMUNE, EKOMMUNE_MEASURES } from "../../seeds/demo-content";
-import { launchBrowser, login, newContext, visit } from "../support/browser";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { login, newContext, visit, withServerAndBrowser } from "../support/browser";
+import { loginCookie, type TestServer } from "../support/server";
 
 let server: TestServer;
 let browser: Browser;
 let dir: string;
 
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+beforeAll(() => {
   dir = mkdtempSync(path.join(os.tmpdir(), "fellesloft-print-"));
 });
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-  rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe("printing an approved action plan", () => {
   it("gives A4 pages with the decision and the items, without the site's chrome", async () => {

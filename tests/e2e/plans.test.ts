@@ -10,7 +10,7 @@
  * nobody else uses.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { formatNok } from "../../app/i18n/format";
 import { en } from "../../app/i18n/locales/en";
@@ -23,14 +23,14 @@ import { EKOMMUNE } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
   htmlLang,
-  launchBrowser,
   login,
   newContext,
   switchLanguage,
   visit,
   waitForHydration,
+  withServerAndBrowser,
 } from "../support/browser";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { loginCookie, type TestServer } from "../support/server";
 
 const MESSAGES: Record<Language, Messages> = { nb, nn, en };
 const SLUG = EKOMMUNE.slug;
@@ -41,15 +41,7 @@ const VIEWER = "lesar@ekommune-sunnmore.example";
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 const text = (s: string) => s.replace(/\s+/g, " ").trim();
 

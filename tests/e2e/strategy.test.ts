@@ -5,7 +5,7 @@
  * edit controls and get 403 from every edit action; axe finds nothing on the new pages in nb and nn.
  */
 import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { en } from "../../app/i18n/locales/en";
 import { nb, type Messages } from "../../app/i18n/locales/nb";
@@ -14,15 +14,15 @@ import { EKOMMUNE } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
   htmlLang,
-  launchBrowser,
   login,
   newContext,
   pathOf,
   switchLanguage,
   visit,
   waitForHydration,
+  withServerAndBrowser,
 } from "../support/browser";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { loginCookie, type TestServer } from "../support/server";
 
 const MESSAGES: Record<Language, Messages> = { nb, nn, en };
 const SLUG = EKOMMUNE.slug;
@@ -30,15 +30,7 @@ const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
 
 let server: TestServer;
 let browser: Browser;
-
-beforeAll(async () => {
-  [server, browser] = await Promise.all([startServer(), launchBrowser()]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
 async function messages(page: Page): Promise<Messages> {
   return MESSAGES[((await htmlLang(page)) ?? "nb") as Language];

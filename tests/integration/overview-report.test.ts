@@ -19,7 +19,7 @@ import {
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
-import { counting, currentMunicipalityId, statusReport } from "../support/queries";
+import { counting, currentMunicipalityId, statusReport, userIdByEmail } from "../support/queries";
 
 /*
  * The overview aggregates and the annual report on SQLite and PostgreSQL, against the demo data
@@ -39,8 +39,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
     await seedDemo(db);
     coopId = (await db.selectFrom("cooperation").select("id").where("slug", "=", "ekommune-sunnmore").executeTakeFirstOrThrow())
       .id;
-    const user = async (email: string) =>
-      (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    const user = (email: string) => userIdByEmail(db, email);
     users = { secretariat: await user("sekretariat@ekommune-sunnmore.example"), giske: await user("ikt@giske.example") };
     giske = await currentMunicipalityId(db, "1532");
     measures = await db

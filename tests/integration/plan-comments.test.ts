@@ -5,6 +5,7 @@ import { PlanForbiddenError, PlanNotFoundError } from "../../app/plan/errors.ser
 import { findPlanByYear, loadPlanVersion, transitionPlanVersion } from "../../app/plan/plan.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
+import { cooperationIdBySlug, userIdByEmail } from "../support/queries";
 
 /*
  * The input round on the demo data: the 2015 plan of eKommune Sunnmøre is out
@@ -23,11 +24,9 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    const coop = (slug: string) => db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-    coopId = (await coop("ekommune-sunnmore")).id;
-    otherCoopId = (await coop("knutepunkt-sorlandet")).id;
-    const user = async (email: string) =>
-      (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    coopId = await cooperationIdBySlug(db, "ekommune-sunnmore");
+    otherCoopId = await cooperationIdBySlug(db, "knutepunkt-sorlandet");
+    const user = (email: string) => userIdByEmail(db, email);
     users = {
       secretariat: await user("sekretariat@ekommune-sunnmore.example"),
       board: await user("styre@ekommune-sunnmore.example"),

@@ -23,6 +23,7 @@ import { StaleVersionError } from "../../app/utils/concurrency.server";
 import { osloToday } from "../../shared-schema/common";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
+import { cooperationIdBySlug, userIdByEmail } from "../support/queries";
 
 /*
  * seedDemo already holds eKommune Sunnmøre's demo plans (2013–2015, seeds/plan-demo.ts) and their
@@ -60,11 +61,9 @@ describe.each(testDatabases())("action plan on $name", (database) => {
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    const coop = (slug: string) => db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-    coopId = (await coop("ekommune-sunnmore")).id;
-    otherCoopId = (await coop("knutepunkt-sorlandet")).id;
-    const user = async (email: string) =>
-      (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    coopId = await cooperationIdBySlug(db, "ekommune-sunnmore");
+    otherCoopId = await cooperationIdBySlug(db, "knutepunkt-sorlandet");
+    const user = (email: string) => userIdByEmail(db, email);
     users = {
       secretariat: await user("sekretariat@ekommune-sunnmore.example"),
       board: await user("styre@ekommune-sunnmore.example"),

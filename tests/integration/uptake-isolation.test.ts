@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { osloToday } from "@shared-schema/common";
 import { loadRouteManifest, resolveRouteUrl } from "../support/route-manifest";
 import { loginCookie, startServer, type TestServer } from "../support/server";
+import { cooperationIdBySlug, currentMunicipalityId } from "../support/queries";
 
 /*
  * The reporter's municipality comes from the session: through every route that writes uptake,
@@ -49,18 +50,9 @@ describe("uptake isolation over HTTP", () => {
     server = await startServer();
     giskeCookie = await loginCookie(server, "ikt@giske.example");
     const db = server.db;
-    const municipality = async (number: string) =>
-      (
-        await db
-          .selectFrom("municipality")
-          .select("id")
-          .where("number", "=", number)
-          .where("valid_to", "is", null)
-          .executeTakeFirstOrThrow()
-      ).id;
-    const coop = (slug: string) => db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-    const ekommune = (await coop(SLUG)).id;
-    const knutepunkt = (await coop("knutepunkt-sorlandet")).id;
+    const municipality = (number: string) => currentMunicipalityId(db, number);
+    const ekommune = await cooperationIdBySlug(db, SLUG);
+    const knutepunkt = await cooperationIdBySlug(db, "knutepunkt-sorlandet");
     const measure = async (cooperationId: string, number: number) =>
       (
         await db
@@ -214,15 +206,7 @@ describe("uptake isolation through every route", () => {
         .select(["id", "slug", "name"])
         .where("slug", "=", SLUG)
         .executeTakeFirstOrThrow();
-      const municipality = async (number: string) =>
-        (
-          await db
-            .selectFrom("municipality")
-            .select("id")
-            .where("number", "=", number)
-            .where("valid_to", "is", null)
-            .executeTakeFirstOrThrow()
-        ).id;
+      const municipality = (number: string) => currentMunicipalityId(db, number);
       const [giske, sula] = [await municipality("1532"), await municipality("1531")];
       const measure8 = (
         await db

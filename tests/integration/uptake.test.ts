@@ -26,6 +26,7 @@ import {
 } from "../../app/round/round.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
+import { cooperationIdBySlug, currentMunicipalityId, userIdByEmail } from "../support/queries";
 
 /*
  * Uptake reports and reporting rounds against the demo data (seeds/demo-uptake.ts), on SQLite and
@@ -77,22 +78,12 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    const coop = (slug: string) => db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-    coopId = (await coop("ekommune-sunnmore")).id;
-    otherCoopId = (await coop("knutepunkt-sorlandet")).id;
-    const municipality = async (number: string) =>
-      (
-        await db
-          .selectFrom("municipality")
-          .select("id")
-          .where("number", "=", number)
-          .where("valid_to", "is", null)
-          .executeTakeFirstOrThrow()
-      ).id;
+    coopId = await cooperationIdBySlug(db, "ekommune-sunnmore");
+    otherCoopId = await cooperationIdBySlug(db, "knutepunkt-sorlandet");
+    const municipality = (number: string) => currentMunicipalityId(db, number);
     giske = await municipality("1532");
     sula = await municipality("1531");
-    const user = async (email: string) =>
-      (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+    const user = (email: string) => userIdByEmail(db, email);
     users = {
       secretariat: await user("sekretariat@ekommune-sunnmore.example"),
       giske: await user("ikt@giske.example"),

@@ -7,10 +7,10 @@
  */
 import AxeBuilder from "@axe-core/playwright";
 import { chromium, type Browser, type BrowserContext, type Locator, type Page, type Request } from "playwright-core";
-import { expect } from "vitest";
+import { afterAll, beforeAll, expect } from "vitest";
 import type { Language } from "../../db/schema";
 import { DEMO_PASSWORD } from "../../seeds/demo-content";
-import type { TestServer } from "./server";
+import { startServer, type TestServer } from "./server";
 
 export { DEMO_PASSWORD };
 
@@ -30,6 +30,22 @@ const WAIT_MS = 10_000;
 
 export function launchBrowser(): Promise<Browser> {
   return chromium.launch({ executablePath: "/usr/bin/chromium", args: CHROMIUM_ARGS });
+}
+
+/**
+ * The production server and Chromium for one test file: started side by side before its tests,
+ * handed to `started`, and stopped after them.
+ */
+export function withServerAndBrowser(started: (server: TestServer, browser: Browser) => void): void {
+  let running: [TestServer, Browser] | undefined;
+  beforeAll(async () => {
+    running = await Promise.all([startServer(), launchBrowser()]);
+    started(...running);
+  });
+  afterAll(async () => {
+    await running?.[1].close();
+    await running?.[0].stop();
+  });
 }
 
 /** Whether JavaScript runs in a context made by newContext(); helpers wait for hydration only then. */

@@ -27,6 +27,16 @@ export async function currentMunicipalityId(db: DB, number: string): Promise<str
   return row.id;
 }
 
+/** The id of the cooperation with this slug. */
+export async function cooperationIdBySlug(db: DB, slug: string): Promise<string> {
+  return (await db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+}
+
+/** The id of the user with this e-mail address. */
+export async function userIdByEmail(db: DB, email: string): Promise<string> {
+  return (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
+}
+
 /** A reporter's status for one measure, with a comment and nothing else besides. */
 export function statusReport(
   measureId: string,
