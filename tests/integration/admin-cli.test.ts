@@ -83,7 +83,7 @@ describe("admin CLI (npm run admin)", () => {
     [["create-cooperation", "--slug", "ekommune-sunnmore", "--name", "Kopi"], 1, "allerede i bruk"],
     [["create-cooperation", "--slug", "Ikke Gyldig", "--name", "X Y"], 2, "små bokstaver"],
     [
-      ["add-members", "--slug", "fosen", "--municipalities", "9999", "--joined", "2026-01-01"],
+      ["add-members", "--slug", "ekommune-sunnmore", "--municipalities", "9999", "--joined", "2026-01-01"],
       1,
       "Fant ingen kommune med nummer 9999",
     ],

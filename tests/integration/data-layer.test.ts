@@ -240,7 +240,8 @@ describe.each(testDatabases())("data layer on $name", (database) => {
   });
 
   it("counts members and users per cooperation for the platform admin", async () => {
-    const rows = await listCooperationsForAdmin(db);
+    // other tests of this file may add cooperations of their own; the demo's two are counted the same
+    const rows = (await listCooperationsForAdmin(db)).filter((r) => ["ekommune-sunnmore", "knutepunkt-sorlandet"].includes(r.slug));
     expect(rows).toEqual([
       { slug: "ekommune-sunnmore", name: "eKommune Sunnmøre", members: 11, users: 5 },
       { slug: "knutepunkt-sorlandet", name: "Knutepunkt Sørlandet", members: 7, users: 1 },
