@@ -1,4 +1,4 @@
-import type { CostFigures } from "../report/figures";
+import type { CostFigures } from "./figures";
 import { costKeySpec, shareCost } from "../measure/cost-sharing";
 import type { OverviewBase, PopulationFigure } from "./load.server";
 import { runsIn } from "./matrix";

@@ -1,5 +1,5 @@
 import type { UptakeStatus } from "../../db/schema";
-import type { UptakeSeries } from "../report/figures";
+import type { UptakeSeries } from "./figures";
 import { uptakeSummary } from "../uptake/uptake";
 import type { OverviewBase } from "./load.server";
 import { participationOn } from "./participation";

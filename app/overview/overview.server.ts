@@ -1,6 +1,6 @@
 import type { DB } from "../../db/connect";
 import { osloToday } from "@shared-schema/common";
-import type { CostFigures, ProgressFigures, UptakeMatrix, UptakeSeries } from "../report/figures";
+import type { CostFigures, ProgressFigures, UptakeMatrix, UptakeSeries } from "./figures";
 import { buildCosts, type UnsharedMeasure } from "./costs";
 import { loadOverviewBase, populationLookup, reportHistory, statusesOn, type OverviewBase } from "./load.server";
 import { buildMatrix, type MatrixFilters } from "./matrix";

@@ -14,7 +14,7 @@ import { columnHeaderId, compactMatrix, matrixBodyHtml, stateLabelId } from "../
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
-import type { MatrixCell } from "../report/figures";
+import type { MatrixCell } from "../overview/figures";
 import { keptHtml } from "../ui/kept-html";
 import { historyAnchors } from "../uptake/history-anchors";
 import { jsonWith, serializeJson } from "../utils/json-parts.server";

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { i18nFor } from "../../app/i18n/config";
 import { formatNok } from "../../app/i18n/format";
-import type { CostFigures, ProgressFigures, UptakeSeries } from "../../app/report/figures";
+import type { CostFigures, ProgressFigures, UptakeSeries } from "../../app/overview/figures";
 import { BarChart, type BarChartProps } from "../../app/ui/charts/bar-chart";
 import {
   DASHES,

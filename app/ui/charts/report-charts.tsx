@@ -12,7 +12,7 @@
  * ```
  */
 import { useTranslation } from "react-i18next";
-import type { CostFigures, ProgressFigures, UptakeSeries } from "../../report/figures";
+import type { CostFigures, ProgressFigures, UptakeSeries } from "../../overview/figures";
 import { BarChart, type BarRow } from "./bar-chart";
 import { LineChart } from "./line-chart";
 
