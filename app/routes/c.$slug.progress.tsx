@@ -16,7 +16,7 @@ import { saveWeights } from "../overview/weights.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, FieldErrors } from "../ui/form";
-import { CostChart, ProgressChart, UptakeChart } from "../ui/charts/report-charts";
+import { CostChart, ProgressChart, UptakeChart } from "../overview/charts";
 import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";

@@ -24,7 +24,7 @@ import {
   wrapText,
 } from "../../app/ui/charts/chart-parts";
 import { LineChart, linePoints, type LineChartProps } from "../../app/ui/charts/line-chart";
-import { CostChart, costRows, ProgressChart, progressRows, UptakeChart } from "../../app/ui/charts/report-charts";
+import { CostChart, costRows, ProgressChart, progressRows, UptakeChart } from "../../app/overview/charts";
 
 const NBSP = "\u00a0";
 
