@@ -13,7 +13,7 @@ import {
   grantRole,
   listCooperationsForAdmin,
 } from "../../app/cooperation/admin.server";
-import { getCooperationOverview } from "../../app/cooperation/overview.server";
+import { getCooperationOverview } from "../../app/overview/front-page.server";
 import { listUserCooperations, listUserGrants, scopeFromGrants } from "../../app/cooperation/scope.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";

@@ -4,7 +4,7 @@ import { osloToday } from "@shared-schema/common";
 import type { DB } from "../../db/connect";
 import type { CooperationRole } from "../../db/schema";
 import { recordAudit } from "../../app/audit/audit.server";
-import { getCooperationOverview } from "../../app/cooperation/overview.server";
+import { getCooperationOverview } from "../../app/overview/front-page.server";
 import type { CooperationScope } from "../../app/cooperation/scope.server";
 import { changeStamp, overviewCache } from "../../app/overview/cache.server";
 import { statusesOn } from "../../app/overview/load.server";
