@@ -2,7 +2,7 @@ import type { CostFigures } from "./figures";
 import { costKeySpec, shareCost } from "../measure/cost-sharing";
 import type { OverviewBase, PopulationFigure } from "./load.server";
 import { runsIn } from "./matrix";
-import { participationOn } from "./participation";
+import { participationOn } from "../cooperation/participation";
 
 /**
  * Each municipality's share of every measure running in the year, by the measure's cost-sharing

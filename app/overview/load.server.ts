@@ -2,8 +2,8 @@ import { sql } from "kysely";
 import type { DB } from "../../db/connect";
 import { isPostgres } from "../../db/dialect";
 import type { CostKey, MeasureStatus, UptakeStatus } from "../../db/schema";
-import { participationRows } from "../uptake/participation.server";
-import type { ChosenRow, MembershipRow } from "./participation";
+import { participationRows } from "../cooperation/participation.server";
+import type { ChosenRow, MembershipRow } from "../cooperation/participation";
 
 /*
  * What every overview (matrix, progress, uptake over time, costs) is computed from, in a fixed

@@ -2,7 +2,7 @@ import type { UptakeStatus } from "../../db/schema";
 import type { UptakeSeries } from "./figures";
 import { uptakeSummary } from "../uptake/uptake";
 import type { OverviewBase } from "./load.server";
-import { participationOn } from "./participation";
+import { participationOn } from "../cooperation/participation";
 
 export interface HistoryReport {
   measure_id: string;

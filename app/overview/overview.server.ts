@@ -5,7 +5,7 @@ import { buildCosts, type UnsharedMeasure } from "./costs";
 import { loadOverviewBase, populationLookup, reportHistory, statusesOn, type OverviewBase } from "./load.server";
 import { buildMatrix, type MatrixFilters } from "./matrix";
 import { timePoints, uptakeOverTime } from "./over-time";
-import { participationOn } from "./participation";
+import { participationOn } from "../cooperation/participation";
 import { buildProgress } from "./progress";
 
 /** The day a year's figures are taken on: its last day, or today for this year (and later ones). */

@@ -15,7 +15,7 @@ import { openRoundByMeasure } from "../round/open-rounds.server";
 import { defaultEffectiveDate } from "../round/round";
 import { ErrorSummary, FieldErrors, SelectField, TextAreaField, TextField, SubmitOrCancel } from "../ui/form";
 import { uptakeTimeline } from "../uptake/history.server";
-import { measuresOf } from "../uptake/participation.server";
+import { measuresOf } from "../cooperation/participation.server";
 import { NotParticipatingError, UptakeRowErrors, currentReports, saveUptakeReports } from "../uptake/report.server";
 import { Timeline } from "../uptake/timeline";
 import { redirectWithToast } from "../utils/toast.server";

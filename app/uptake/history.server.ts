@@ -3,9 +3,9 @@ import type { UptakeStatus } from "../../db/schema";
 import { byNorwegianName } from "../i18n/collate";
 import { runsIn } from "../overview/matrix";
 import { asOfDate } from "../overview/overview.server";
-import { participationOn } from "../overview/participation";
+import { participationOn } from "../cooperation/participation";
 import { planYears } from "../overview/years.server";
-import { participationRows } from "./participation.server";
+import { participationRows } from "../cooperation/participation.server";
 
 export interface TimelineEntry {
   id: string;
