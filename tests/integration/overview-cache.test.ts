@@ -7,7 +7,7 @@ import { recordAudit } from "../../app/audit/audit.server";
 import { getCooperationOverview } from "../../app/overview/front-page.server";
 import type { CooperationScope } from "../../app/cooperation/scope.server";
 import { changeStamp, overviewCache } from "../../app/overview/cache.server";
-import { statusesOn } from "../../app/overview/load.server";
+import { statusesOn } from "../../app/uptake/statuses.server";
 import { uptakeMatrix } from "../../app/overview/overview.server";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { seedDemo } from "../../seeds/demo";
