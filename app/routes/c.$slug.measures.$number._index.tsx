@@ -14,9 +14,10 @@ import { findMeasure, hasBenefitsRealisationPlan } from "../measure/edit.server"
 import { parseMeasureNumber } from "../measure/form-action.server";
 import { Fact, Facts, QuerySelect } from "../measure/page-parts";
 import { defaultShareYear, measureShares, participantsInYear } from "../measure/shares.server";
+import { matrixMunicipalityIds } from "../overview/matrix-municipalities.server";
 import { DataTable } from "../ui/data-table";
 import { historyAnchors } from "../uptake/history-anchors";
-import { matrixMunicipalityIds, uptakeTimeline, type MunicipalityTimeline } from "../uptake/history.server";
+import { uptakeTimeline, type MunicipalityTimeline } from "../uptake/history.server";
 import { Timeline } from "../uptake/timeline";
 import { uptakeSummary } from "../uptake/uptake";
 
