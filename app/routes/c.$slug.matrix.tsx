@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "@shared-schema/measure";
 import type { MeasureStatus } from "../../db/schema";
-import { requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { formatDate, formatPercent } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";

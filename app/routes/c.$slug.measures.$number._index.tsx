@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "@shared-schema/measure";
-import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { byNorwegianName } from "../i18n/collate";

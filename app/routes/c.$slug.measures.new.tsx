@@ -1,7 +1,7 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { nextFreeMeasureNumber } from "../measure/edit.server";
 import { measureFormOptions, saveMeasureForm } from "../measure/form-action.server";

@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { WeightsSchema } from "@shared-schema/overview";
-import { requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { formatNok } from "../i18n/format";

@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { UPTAKE_SCALE, UptakeReportSchema } from "@shared-schema/uptake";
 import { osloToday } from "@shared-schema/common";
-import { notFound, requireMunicipalityReporter } from "../auth/guards.server";
+import { notFound, requireMunicipalityReporter } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { formatDate, formatNumber } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";

@@ -4,7 +4,7 @@ import type { DB } from "../../db/connect";
 import { dialectName } from "../../db/dialect";
 import { migrateToLatest } from "../../db/migrate";
 import { recordAudit } from "../../app/audit/audit.server";
-import { userGrants } from "../../app/auth/guards.server";
+import { userGrants } from "../../app/cooperation/guards.server";
 import {
   AdminError,
   addMembers,
