@@ -7,7 +7,8 @@ import { formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { findMeasure, nextFreeMeasureNumber } from "../measure/edit.server";
 import { measureFormOptions, parseMeasureNumber, saveMeasureForm } from "../measure/form-action.server";
-import { MeasureForm, formValuesFrom } from "../measure/measure-form";
+import { MeasureForm } from "../measure/measure-form";
+import { formValuesFrom } from "../measure/measure-form-values";
 import { Fact, Facts } from "../measure/page-parts";
 import { cooperationPageTitle } from "../i18n/page-title";
 
