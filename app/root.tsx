@@ -12,7 +12,7 @@ import dsCss from "@digdir/designsystemet-css/index.css";
 import dsTheme from "@digdir/designsystemet-theme/digdir.css";
 import type { ReactNode } from "react";
 import { I18nextProvider } from "react-i18next";
-import { userGrants } from "./auth/guards.server";
+import { userGrants } from "./cooperation/guards.server";
 import { cooperationsFromGrants } from "./cooperation/scope.server";
 import { i18nFor, DEFAULT_LANGUAGE } from "./i18n/config";
 import { resolveLanguage } from "./i18n/language.server";

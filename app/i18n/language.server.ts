@@ -1,6 +1,6 @@
 import { createCookie, type LoaderFunctionArgs } from "@remix-run/node";
 import type { Language } from "../../db/schema";
-import { userGrants } from "../auth/guards.server";
+import { userGrants } from "../cooperation/guards.server";
 import { secureCookies } from "../env.server";
 import { DEFAULT_LANGUAGE, LANGUAGE_OF_STANDARD, isLanguage } from "./config";
 

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/connect";
 import type { MeasureStatus, StrategyStatus, UptakeStatus } from "../../db/schema";
 import { osloToday } from "@shared-schema/common";
-import { statusesOn } from "../overview/load.server";
+import { statusesOn } from "../uptake/statuses.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 import { MEASURE_STATUSES, type MeasureFilters } from "@shared-schema/measure";
 

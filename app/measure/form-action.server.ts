@@ -5,7 +5,7 @@ import { MeasureFormSchema, toMeasureInput } from "@shared-schema/measure";
 import { listFocusAreasAndGoals, listMemberOptions } from "./catalogue.server";
 import { createMeasure, MeasureInputError, StaleVersionError, updateMeasure } from "./edit.server";
 import { redirectWithToast } from "../utils/toast.server";
-import type { MeasureFormOptions } from "./measure-form";
+import type { MeasureFormOptions } from "./measure-form-values";
 import { parseForm } from "../utils/parse-form";
 import { readForm } from "../utils/form.server";
 

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/connect";
 import type { MeasureStatus } from "../../db/schema";
 import { osloToday } from "@shared-schema/common";
-import { statusesOn } from "../overview/load.server";
+import { statusesOn } from "../uptake/statuses.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 
 export interface MeasureOverview {

@@ -1,6 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { CostKey } from "../../db/schema";
-import { participationOn } from "../overview/participation";
+import { participationOn } from "../cooperation/participation";
 import { costKeySpec, shareCost, type CostSharingError, type Participant } from "./cost-sharing";
 import { osloYear, yearEnd } from "@shared-schema/dates";
 
@@ -61,7 +61,7 @@ export async function participantsInYear(
       .where("measure_id", "=", measure.id)
       .execute(),
   ]);
-  // the one participation rule (app/overview/participation.ts), on the year's last day
+  // the one participation rule (app/cooperation/participation.ts), on the year's last day
   const taking = participationOn(yearEnd(year), {
     memberships: members.map((m) => ({ municipalityId: m.id, joinedOn: m.joined_on, leftOn: m.left_on })),
     chosen: measure.allMembers

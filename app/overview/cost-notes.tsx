@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import type { CostFigures } from "../report/figures";
+import type { CostFigures } from "./figures";
 import { formatList } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 

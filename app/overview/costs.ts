@@ -1,8 +1,8 @@
-import type { CostFigures } from "../report/figures";
+import type { CostFigures } from "./figures";
 import { costKeySpec, shareCost } from "../measure/cost-sharing";
 import type { OverviewBase, PopulationFigure } from "./load.server";
 import { runsIn } from "./matrix";
-import { participationOn } from "./participation";
+import { participationOn } from "../cooperation/participation";
 import { yearEnd } from "@shared-schema/dates";
 
 /**

@@ -1,5 +1,5 @@
 import escapeHtml from "escape-html";
-import type { MatrixCell, MatrixGroup, MatrixMeasure, MatrixMunicipality, UptakeMatrix } from "../report/figures";
+import type { MatrixCell, MatrixGroup, MatrixMeasure, MatrixMunicipality, UptakeMatrix } from "./figures";
 import { CELL_ORDER, CELL_SYMBOL } from "./status-symbols";
 
 /*

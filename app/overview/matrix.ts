@@ -1,5 +1,5 @@
 import type { MeasureStatus, UptakeStatus } from "../../db/schema";
-import type { MatrixCell, MatrixGroup, UptakeMatrix } from "../report/figures";
+import type { MatrixCell, MatrixGroup, UptakeMatrix } from "./figures";
 import { uptakeSummary } from "../uptake/uptake";
 import type { OverviewBase } from "./load.server";
 

@@ -1,8 +1,8 @@
 import type { UptakeStatus } from "../../db/schema";
-import type { UptakeSeries } from "../report/figures";
+import type { UptakeSeries } from "./figures";
 import { uptakeSummary } from "../uptake/uptake";
 import type { OverviewBase } from "./load.server";
-import { participationOn } from "./participation";
+import { participationOn } from "../cooperation/participation";
 import { osloDateOf, yearEnd } from "@shared-schema/dates";
 
 export interface HistoryReport {

@@ -1,11 +1,12 @@
 import type { DB } from "../../db/connect";
 import { osloToday, yearEnd } from "@shared-schema/dates";
-import type { CostFigures, ProgressFigures, UptakeMatrix, UptakeSeries } from "../report/figures";
+import type { CostFigures, ProgressFigures, UptakeMatrix, UptakeSeries } from "./figures";
 import { buildCosts, type UnsharedMeasure } from "./costs";
-import { loadOverviewBase, populationLookup, reportHistory, statusesOn, type OverviewBase } from "./load.server";
+import { statusesOn } from "../uptake/statuses.server";
+import { loadOverviewBase, populationLookup, reportHistory, type OverviewBase } from "./load.server";
 import { buildMatrix, type MatrixFilters } from "./matrix";
 import { timePoints, uptakeOverTime } from "./over-time";
-import { participationOn } from "./participation";
+import { participationOn } from "../cooperation/participation";
 import { buildProgress } from "./progress";
 
 /** The day a year's figures are taken on: its last day, or today for this year (and later ones). */

@@ -1,4 +1,4 @@
-import type { ProgressFigures } from "../report/figures";
+import type { ProgressFigures } from "./figures";
 import type { UptakeSummary } from "../uptake/uptake";
 import type { OverviewBase } from "./load.server";
 

@@ -1,4 +1,4 @@
-import type { MatrixCell } from "../report/figures";
+import type { MatrixCell } from "./figures";
 
 /** A symbol per cell state, so the matrix never relies on colour alone (the legend explains them). */
 export const CELL_SYMBOL: Record<MatrixCell, string> = {

@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import type { PlanVersionStatus } from "../../db/schema";
-import { forbidden, notFound } from "../auth/guards.server";
+import { forbidden, notFound } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";

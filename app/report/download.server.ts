@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { resolveLanguage } from "../i18n/language.server";
 import { contentDisposition } from "./export/content-disposition.server";

@@ -4,7 +4,7 @@ import { formatDate, formatNok, formatNumber, formatPercent } from "../i18n/form
 import { useLanguage } from "../i18n/use-language";
 import { DataTable } from "../ui/data-table";
 import { CostNotes } from "../overview/cost-notes";
-import { CostChart, ProgressChart } from "../ui/charts/report-charts";
+import { CostChart, ProgressChart } from "../overview/charts";
 import type { UptakeSummary } from "../uptake/uptake";
 import { REPORT_SECTIONS, type ReportDocument, type ReportSection } from "./figures";
 

@@ -5,7 +5,7 @@ import type { OpenRoundInput } from "@shared-schema/round";
 import { recordAudit } from "../audit/audit.server";
 import { byNorwegianName } from "../i18n/collate";
 import { enqueueRoundMail, reportersToNotify } from "../mail/queue.server";
-import { participation } from "../uptake/participation.server";
+import { participation } from "../cooperation/participation.server";
 import { absoluteUrl } from "../utils/origin.server";
 import { maySubmit, municipalityProgress, needsReminder, reminderDue, type MunicipalityProgress, type Submission } from "./round";
 import { transact } from "../utils/concurrency.server";

@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound } from "../auth/guards.server";
+import { notFound } from "../cooperation/guards.server";
 
 // A URL no route matches still renders inside the root layout, so the 404 page has the user's
 // language and header like every other page.

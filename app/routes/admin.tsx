@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "../i18n/page-title";
-import { requirePlatformAdmin } from "../auth/guards.server";
+import { requirePlatformAdmin } from "../cooperation/guards.server";
 import { listCooperationsForAdmin } from "../cooperation/admin.server";
 import { db } from "../db.server";
 import { DataTable } from "../ui/data-table";

@@ -1,8 +1,8 @@
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useLoaderData, useParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCooperationRole } from "../auth/guards.server";
-import { getCooperationOverview } from "../cooperation/overview.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
+import { getCooperationOverview } from "../overview/front-page.server";
 import { db } from "../db.server";
 import { formatDate, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";

@@ -3,7 +3,7 @@ import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "@shared-schema/measure";
 import type { MeasureStatus } from "../../db/schema";
-import { requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { formatDate, formatPercent } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
@@ -14,7 +14,7 @@ import { columnHeaderId, compactMatrix, matrixBodyHtml, stateLabelId } from "../
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
-import type { MatrixCell } from "../report/figures";
+import type { MatrixCell } from "../overview/figures";
 import { keptHtml } from "../ui/kept-html";
 import { historyAnchors } from "../uptake/history-anchors";
 import { jsonWith, serializeJson } from "../utils/json-parts.server";

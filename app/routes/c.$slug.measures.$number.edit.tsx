@@ -1,13 +1,14 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { findMeasure, nextFreeMeasureNumber } from "../measure/edit.server";
 import { measureFormOptions, parseMeasureNumber, saveMeasureForm } from "../measure/form-action.server";
-import { MeasureForm, formValuesFrom } from "../measure/measure-form";
+import { MeasureForm } from "../measure/measure-form";
+import { formValuesFrom } from "../measure/measure-form-values";
 import { Fact, Facts } from "../measure/page-parts";
 import { cooperationPageTitle } from "../i18n/page-title";
 

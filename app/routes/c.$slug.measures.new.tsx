@@ -1,11 +1,12 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { nextFreeMeasureNumber } from "../measure/edit.server";
 import { measureFormOptions, saveMeasureForm } from "../measure/form-action.server";
-import { MeasureForm, formValuesFrom } from "../measure/measure-form";
+import { MeasureForm } from "../measure/measure-form";
+import { formValuesFrom } from "../measure/measure-form-values";
 import { cooperationPageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure.newTitle");

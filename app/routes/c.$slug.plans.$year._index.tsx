@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
 import { osloToday } from "@shared-schema/common";
 import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@shared-schema/plan";
-import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
+import { forbidden, notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { can, rolesWith } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { formatDate, formatDateTime, formatNok } from "../i18n/format";

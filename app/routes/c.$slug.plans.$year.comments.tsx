@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { osloToday } from "@shared-schema/common";
 import { CommentHandledSchema, PlanCommentSchema } from "@shared-schema/plan-comment";
-import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
+import { forbidden, notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import type { CooperationScope } from "../cooperation/scope.server";
 import { db } from "../db.server";

@@ -2,7 +2,7 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
-import { requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";

@@ -7,7 +7,7 @@ import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
 import { formatNokInput } from "@shared-schema/measure";
 import { AddPlanItemSchema, PlanItemSchema, RemovePlanItemSchema } from "@shared-schema/plan";
-import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { addPlanItem, removePlanItem, updatePlanItem } from "../plan/plan-items.server";
 import { periodEnded } from "../plan/roll-over";

@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { WeightsSchema } from "@shared-schema/overview";
-import { requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { formatNok } from "../i18n/format";
@@ -16,7 +16,7 @@ import { saveWeights } from "../overview/weights.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, FieldErrors } from "../ui/form";
-import { CostChart, ProgressChart, UptakeChart } from "../ui/charts/report-charts";
+import { CostChart, ProgressChart, UptakeChart } from "../overview/charts";
 import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";

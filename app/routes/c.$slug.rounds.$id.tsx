@@ -3,7 +3,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundActionSchema } from "@shared-schema/round";
-import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { formatDate, formatDateTime } from "../i18n/format";

@@ -5,7 +5,7 @@ import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OpenRoundSchema } from "@shared-schema/round";
 import { osloToday } from "@shared-schema/common";
-import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { openRound, RoundNotFoundError } from "../round/round.server";

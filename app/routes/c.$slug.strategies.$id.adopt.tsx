@@ -6,7 +6,7 @@ import { useTranslation } from "react-i18next";
 import { osloToday } from "@shared-schema/common";
 import { AdoptionSchema } from "@shared-schema/strategy";
 import { DecisionFields, decisionErrorFields } from "../decision/decision-fields";
-import { requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { requireStrategy, submitStrategyForm } from "../strategy/route.server";
 import { FormActions } from "../strategy/strategy-form";

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EvaluationSchema } from "@shared-schema/strategy";
-import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { FormActions } from "../strategy/strategy-form";

@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { NewStrategySchema } from "@shared-schema/strategy";
-import { requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { StrategyForm } from "../strategy/strategy-form";

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { useTranslation } from "react-i18next";
 import { BulkUptakeSchema, SubmitRoundSchema, UPTAKE_SCALE } from "@shared-schema/uptake";
 import { osloToday } from "@shared-schema/common";
-import { notFound, requireMunicipalityReporter } from "../auth/guards.server";
+import { notFound, requireMunicipalityReporter } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { formatDate } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";

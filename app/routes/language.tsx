@@ -1,6 +1,6 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
 import { recordAudit } from "../audit/audit.server";
-import { safeRedirectTarget } from "../auth/guards.server";
+import { safeRedirectTarget } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { isLanguage } from "../i18n/config";
 import { languageCookie } from "../i18n/language.server";

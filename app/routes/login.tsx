@@ -13,7 +13,7 @@ import { useTranslation } from "react-i18next";
 import { pageTitle } from "../i18n/page-title";
 import { LoginSchema } from "@shared-schema/auth";
 import { login } from "../auth/auth.server";
-import { safeRedirectTarget } from "../auth/guards.server";
+import { safeRedirectTarget } from "../cooperation/guards.server";
 import { beginLoginAttempt } from "../auth/rate-limit.server";
 import { listUserCooperations } from "../cooperation/scope.server";
 import { db } from "../db.server";

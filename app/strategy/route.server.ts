@@ -1,7 +1,7 @@
 
 import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
-import { notFound } from "../auth/guards.server";
+import { notFound } from "../cooperation/guards.server";
 import type { CooperationScope } from "../cooperation/scope.server";
 import { db } from "../db.server";
 import { StaleVersionError } from "../utils/concurrency.server";

@@ -1,11 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { UptakeStatus } from "../../db/schema";
 import { byNorwegianName } from "../i18n/collate";
-import { runsIn } from "../overview/matrix";
-import { asOfDate } from "../overview/overview.server";
-import { participationOn } from "../overview/participation";
-import { planYears } from "../overview/years.server";
-import { participationRows } from "./participation.server";
 
 export interface TimelineEntry {
   id: string;
@@ -106,24 +101,4 @@ export async function uptakeTimeline(
     timelines.set(r.municipality_id, timeline);
   }
   return [...timelines.values()].sort(byNorwegianName((t) => t.municipalityName));
-}
-
-/**
- * The municipalities the uptake matrix can show a cell for on this measure: taking part in it on
- * the day a plan year's figures are taken on, in a year the measure runs. Each such cell links to
- * the municipality's part of the measure page's history, so the page has one for each of them,
- * reported or not.
- */
-export async function matrixMunicipalityIds(
-  db: DB,
-  { cooperationId, measure }: { cooperationId: string; measure: { id: string; periodFrom: number | null; periodTo: number | null } }
-): Promise<Set<string>> {
-  const [years, rows] = await Promise.all([planYears(db, { cooperationId }), participationRows(db, { cooperationId })]);
-  const ids = new Set<string>();
-  for (const year of years.all.filter((y) => runsIn(measure, y))) {
-    for (const [municipalityId, measures] of participationOn(asOfDate(year), rows)) {
-      if (measures.has(measure.id)) ids.add(municipalityId);
-    }
-  }
-  return ids;
 }

@@ -2,7 +2,7 @@ import type { DB } from "../../db/connect";
 import type { UptakeStatus } from "../../db/schema";
 import { osloToday } from "@shared-schema/common";
 import { isReportInEffect } from "./latest.server";
-import { measuresOf } from "./participation.server";
+import { measuresOf } from "../cooperation/participation.server";
 import { unansweredRoundMeasures } from "./report.server";
 
 export interface OwnMeasure {

@@ -7,7 +7,7 @@ import { osloToday } from "@shared-schema/common";
 import { recordAudit } from "../audit/audit.server";
 import { openRoundByMeasure } from "../round/open-rounds.server";
 import { transact } from "../utils/concurrency.server";
-import { measuresOf } from "./participation.server";
+import { measuresOf } from "../cooperation/participation.server";
 import { inEffectOn, type DatedReport } from "./uptake";
 
 /*

@@ -4,7 +4,7 @@ import type { DB } from "../../db/connect";
 import { dialectName } from "../../db/dialect";
 import { migrateToLatest } from "../../db/migrate";
 import { recordAudit } from "../../app/audit/audit.server";
-import { userGrants } from "../../app/auth/guards.server";
+import { userGrants } from "../../app/cooperation/guards.server";
 import {
   AdminError,
   addMembers,
@@ -13,7 +13,7 @@ import {
   grantRole,
   listCooperationsForAdmin,
 } from "../../app/cooperation/admin.server";
-import { getCooperationOverview } from "../../app/cooperation/overview.server";
+import { getCooperationOverview } from "../../app/overview/front-page.server";
 import { listUserCooperations, listUserGrants, scopeFromGrants } from "../../app/cooperation/scope.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";

@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { osloToday } from "@shared-schema/common";
-import { statusesOn } from "../../app/overview/load.server";
+import { statusesOn } from "../../app/uptake/statuses.server";
 import { overviewFigures, uptakeMatrix } from "../../app/overview/overview.server";
 import { saveWeights } from "../../app/overview/weights.server";
 import { planYears } from "../../app/overview/years.server";

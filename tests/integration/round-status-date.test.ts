@@ -6,7 +6,7 @@ import { roundMessages } from "../../app/round/messages";
 import { defaultEffectiveDate } from "../../app/round/round";
 import { parseMeasureFilters } from "@shared-schema/measure";
 import { osloToday } from "@shared-schema/common";
-import { statusesOn } from "../../app/overview/load.server";
+import { statusesOn } from "../../app/uptake/statuses.server";
 import { uptakeTimeline } from "../../app/uptake/history.server";
 import { currentReports, saveUptakeReports } from "../../app/uptake/report.server";
 import { currentMunicipalityId } from "../support/queries";

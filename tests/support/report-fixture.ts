@@ -2,14 +2,8 @@ import type { Language, MeasureStatus, UptakeStatus } from "../../db/schema";
 import { shareCost, type CostKeySpec } from "../../app/measure/cost-sharing";
 import type { PlanSnapshot, SnapshotItem } from "../../app/plan/snapshot.server";
 import type { SharesResult } from "../../app/measure/shares.server";
-import {
-  FIGURES_FORMAT,
-  type CostFigures,
-  type MatrixCell,
-  type MatrixGroup,
-  type MatrixMunicipality,
-  type ReportDocument,
-} from "../../app/report/figures";
+import type { CostFigures, MatrixCell, MatrixGroup, MatrixMunicipality } from "../../app/overview/figures";
+import { FIGURES_FORMAT, type ReportDocument } from "../../app/report/figures";
 import { uptakeSummary } from "../../app/uptake/uptake";
 
 /*

@@ -11,7 +11,7 @@ import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { i18nFor } from "../../app/i18n/config";
 import { formatNok } from "../../app/i18n/format";
-import type { CostFigures, ProgressFigures, UptakeSeries } from "../../app/report/figures";
+import type { CostFigures, ProgressFigures, UptakeSeries } from "../../app/overview/figures";
 import { BarChart, type BarChartProps } from "../../app/ui/charts/bar-chart";
 import {
   DASHES,
@@ -24,7 +24,7 @@ import {
   wrapText,
 } from "../../app/ui/charts/chart-parts";
 import { LineChart, linePoints, type LineChartProps } from "../../app/ui/charts/line-chart";
-import { CostChart, costRows, ProgressChart, progressRows, UptakeChart } from "../../app/ui/charts/report-charts";
+import { CostChart, costRows, ProgressChart, progressRows, UptakeChart } from "../../app/overview/charts";
 
 const NBSP = "\u00a0";
 

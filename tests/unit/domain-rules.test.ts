@@ -1,6 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
 import { COOPERATION_ROLES, ROLE_PERMISSIONS, can, rolesWith } from "../../app/cooperation/permissions";
-import { safeRedirectTarget } from "../../app/auth/guards.server";
+import { safeRedirectTarget } from "../../app/cooperation/guards.server";
 import { formatDate, formatNok, formatNumber, formatPercent } from "../../app/i18n/format";
 import { uptakeSummary } from "../../app/uptake/uptake";
 

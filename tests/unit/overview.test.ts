@@ -7,9 +7,9 @@ import { compactMatrix, matrixBodyHtml, stateLabelId, type MatrixBodyLabels } fr
 import { CELL_ORDER } from "../../app/overview/status-symbols";
 import { historyAnchors } from "../../app/uptake/history-anchors";
 import { timePoints, uptakeOverTime, type HistoryReport } from "../../app/overview/over-time";
-import { participationOn } from "../../app/overview/participation";
+import { participationOn } from "../../app/cooperation/participation";
 import { buildProgress, weightedShare } from "../../app/overview/progress";
-import type { UptakeMatrix } from "../../app/report/figures";
+import type { UptakeMatrix } from "../../app/overview/figures";
 
 /* A small cooperation: three municipalities, three measures in two focus areas. */
 const measure = (id: string, number: number, extra: Partial<BaseMeasure> = {}): BaseMeasure => ({

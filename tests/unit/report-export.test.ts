@@ -13,7 +13,7 @@ import { PdfFontMissingError } from "../../app/report/export/fonts.server";
 import { planPdf, reportPdf, stopPdfWorkers } from "../../app/report/export/pdf.server";
 import { reportExportMessages } from "../../app/report/export/messages";
 import { NUMBER_FORMATS, reportXlsx, sheetName } from "../../app/report/export/xlsx.server";
-import type { MatrixCell } from "../../app/report/figures";
+import type { MatrixCell } from "../../app/overview/figures";
 import { FIXTURE_TEXTS, largeReportFixture, planSnapshotFixture, reportFixture } from "../support/report-fixture";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));

@@ -2,7 +2,8 @@ import type { Language } from "../../../db/schema";
 import { i18nFor } from "../../i18n/config";
 import { osloToday } from "@shared-schema/common";
 import { formatDate } from "../../i18n/format";
-import { REPORT_SECTIONS, type MatrixCell, type ReportDocument, type ReportFigures, type ReportSection } from "../figures";
+import type { MatrixCell } from "../../overview/figures";
+import { REPORT_SECTIONS, type ReportDocument, type ReportFigures, type ReportSection } from "../figures";
 
 /*
  * The report's sections as typed tables, built once and written by each format: the CSV and the

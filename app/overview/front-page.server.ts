@@ -1,9 +1,9 @@
 import type { DB } from "../../db/connect";
 import { listMeasuresWithUptake } from "../measure/measure.server";
-import { overviewCache } from "../overview/cache.server";
+import { overviewCache } from "./cache.server";
 import { findCurrentStrategy } from "../strategy/strategy.server";
-import { listMembers } from "./members.server";
-import type { CooperationScope } from "./scope.server";
+import { listMembers } from "../cooperation/members.server";
+import type { CooperationScope } from "../cooperation/scope.server";
 
 /**
  * The cooperation's front page: what every member sees, computed once per data version (the

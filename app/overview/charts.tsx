@@ -1,9 +1,9 @@
 /**
  * The three charts of the overview pages and the annual report, fed with the figures of
- * app/report/figures.ts as they are.
+ * app/overview/figures.ts as they are.
  *
  * ```tsx
- * import { CostChart, ProgressChart, UptakeChart } from "~/ui/charts/report-charts";
+ * import { CostChart, ProgressChart, UptakeChart } from "~/overview/charts";
  *
  * <UptakeChart series={uptakeSeries} />                       // UptakeSeries[]: lines 0–100 %, gaps for null
  * <ProgressChart progress={figures.progress} goals />          // bars per focus area, its goals indented below
@@ -12,9 +12,9 @@
  * ```
  */
 import { useTranslation } from "react-i18next";
-import type { CostFigures, ProgressFigures, UptakeSeries } from "../../report/figures";
-import { BarChart, type BarRow } from "./bar-chart";
-import { LineChart } from "./line-chart";
+import type { CostFigures, ProgressFigures, UptakeSeries } from "./figures";
+import { BarChart, type BarRow } from "../ui/charts/bar-chart";
+import { LineChart } from "../ui/charts/line-chart";
 
 /** Focus areas (and, with `goals`, each area's goals right under it) as rows of shares. */
 export function progressRows(progress: ProgressFigures, goals: boolean): BarRow[] {

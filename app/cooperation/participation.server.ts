@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connect";
-import { participationOn, type ChosenRow, type MembershipRow } from "../overview/participation";
+import { participationOn, type ChosenRow, type MembershipRow } from "./participation";
 
 /** The rows participation is computed from, in three set-based queries for the whole cooperation (or one municipality). */
 export async function participationRows(
@@ -36,7 +36,7 @@ export async function participationRows(
 }
 
 /**
- * Who takes part in which measure on a day (see app/overview/participation.ts).
+ * Who takes part in which measure on a day (see app/cooperation/participation.ts).
  * Returns municipality id → the measure ids it takes part in.
  */
 export async function participation(

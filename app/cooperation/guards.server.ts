@@ -1,9 +1,9 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
 import type { CooperationRole } from "../../db/schema";
-import { can, type Permission } from "../cooperation/permissions";
-import { listUserGrants, scopeFromGrants, type CooperationScope, type UserGrant } from "../cooperation/scope.server";
+import { can, type Permission } from "./permissions";
+import { listUserGrants, scopeFromGrants, type CooperationScope, type UserGrant } from "./scope.server";
 import { db } from "../db.server";
-import type { SessionUser } from "./auth.server";
+import type { SessionUser } from "../auth/auth.server";
 
 /*
  * One family of guards, thrown at the top of every loader and action. The cooperation comes
