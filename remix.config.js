@@ -5,5 +5,10 @@ export default {
   serverPlatform: "node",
   postcss: true,
   watchPaths: ["./db", "./shared-schema"],
-  future: { v3_fetcherPersist: true, v3_relativeSplatPath: true, v3_throwAbortReason: true },
+  future: {
+    v3_fetcherPersist: true,
+    v3_relativeSplatPath: true,
+    v3_throwAbortReason: true,
+    v3_lazyRouteDiscovery: true,
+  },
 };

@@ -9,7 +9,7 @@ import { readdirSync } from "node:fs";
 import { stat } from "node:fs/promises";
 import { availableParallelism } from "node:os";
 import path from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { pathToFileURL } from "node:url";
 import { createRequestHandler } from "@remix-run/express";
 import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
@@ -27,7 +27,9 @@ import { mailDeliveryJob } from "./app/mail/job.server";
 import { roundReminderJob } from "./app/round/reminder-job.server";
 import { rememberListeningAddress } from "./app/utils/origin.server";
 
-const root = path.dirname(fileURLToPath(import.meta.url));
+// the app's directory, as in Remix's own server templates: npm start, the tests and the bench run the
+// server from there, whether as its compiled bundle (build/server.js) or its source (tsx in development)
+const root = process.cwd();
 const BUILD_PATH = path.join(root, "build", "index.js");
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 // what the Fetch API's Request can carry to Remix; TRACE, TRACK and CONNECT it refuses to construct

@@ -6,7 +6,6 @@ import {
 } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToString } from "react-dom/server";
-import { renderKeepingHtml } from "./ui/kept-html";
 import { NonceProvider } from "./utils/nonce";
 
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs): void {
@@ -18,8 +17,8 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
 
 /**
  * Renders the whole document to one string. Nothing here suspends (no deferred data), so streaming
- * would gain nothing, and React's stream encodes every small piece of markup separately: for a
- * matrix with thousands of cells that costs more than rendering it.
+ * would send the same document later and for more CPU: React's stream encodes every small piece of
+ * markup separately, and a matrix has thousands of cells.
  */
 export default function handleRequest(
   request: Request,
@@ -35,23 +34,16 @@ export default function handleRequest(
   const { requestStart, timing } = loadContext;
   const loadersStart = timing.loadersStart ?? requestStart;
   const loadersEnd = timing.loadersEnd ?? loadersStart;
-  const { parts, kept } = renderKeepingHtml(() =>
-    renderToString(
-      <NonceProvider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-      </NonceProvider>
-    )
+  const html = renderToString(
+    <NonceProvider value={nonce}>
+      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+    </NonceProvider>
   );
-  // as bytes: a string body is first checked character by character for lone surrogates (WebIDL's
-  // USVString), which on a big matrix costs more than encoding it
-  parts[0] = `<!DOCTYPE html>${parts[0]}`;
-  const body = Buffer.concat(parts.flatMap((part, i) => (i < kept.length ? [Buffer.from(part), kept[i]] : [Buffer.from(part)])));
-  // render ends with the document's bytes: joining React's pieces and encoding them is part of making it
   const ms = (from: number, to: number) => (to - from).toFixed(1);
   responseHeaders.append(
     "Server-Timing",
     `route;dur=${ms(requestStart, loadersStart)}, data;dur=${ms(loadersStart, loadersEnd)}, render;dur=${ms(loadersEnd, performance.now())}`
   );
   responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(body, { headers: responseHeaders, status: responseStatusCode });
+  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
 }

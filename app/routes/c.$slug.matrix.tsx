@@ -1,4 +1,4 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MEASURE_STATUSES } from "@shared-schema/measure";
@@ -15,9 +15,8 @@ import { asOfDate, uptakeMatrix } from "../overview/overview.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
 import type { MatrixCell } from "../overview/figures";
-import { keptHtml } from "../ui/kept-html";
+import { CachedTableBody } from "../ui/cached-html";
 import { historyAnchors } from "../uptake/history-anchors";
-import { jsonWith, serializeJson } from "../utils/json-parts.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "overview.matrixPageTitle", { year: data?.year ?? "" });
@@ -34,29 +33,27 @@ export async function loader(args: LoaderFunctionArgs) {
     status: (MEASURE_STATUSES as readonly string[]).includes(status ?? "") ? (status as MeasureStatus) : undefined,
     municipality: params.get("municipality") || undefined,
   };
-  // the page's data is made and serialised once per year, filters and data version: per request it is only sent
+  // the page's data is made once per year, filters and data version
   const page = await cache.get(`matrix|${year}|${filters.focusArea}|${filters.status}|${filters.municipality}`, async () => {
     const { base, matrix } = await uptakeMatrix(db(), { cooperationId: scope.cooperationId, year, filters });
-    return serializeJson({
-      // names this computation: the table's body markup is kept per version (keptHtml)
+    return {
+      // names this computation: the table's body markup is cached per version (CachedTableBody)
       version: crypto.randomUUID(),
       areas: base.areas.map((a) => ({ id: a.id, title: a.title })),
       municipalities: [...base.municipalities].sort((a, b) => a.name.localeCompare(b.name, "nb")),
       matrix: compactMatrix(matrix, historyAnchors(base.municipalities)),
-    });
+    };
   });
-  return jsonWith(
-    {
-      slug: scope.slug,
-      name: scope.name,
-      ownMunicipalityId: scope.municipalityId,
-      year,
-      years: years.all,
-      date: asOfDate(year),
-      filters,
-    },
-    page
-  );
+  return json({
+    slug: scope.slug,
+    name: scope.name,
+    ownMunicipalityId: scope.municipalityId,
+    year,
+    years: years.all,
+    date: asOfDate(year),
+    filters,
+    ...page,
+  });
 }
 
 export default function Matrix() {
@@ -73,22 +70,6 @@ export default function Matrix() {
   // translated once per state, not once per cell: the big matrices have thousands of cells, whose
   // links take their state's words from the legend (matrix-body.ts)
   const cellTexts = Object.fromEntries(CELL_ORDER.map((c) => [c, cellText(c)])) as Record<MatrixCell, string>;
-  // the body is kept only when the table is shown: with no rows the page shows its empty state, and
-  // a part kept for it would be made, encoded and held in the cache for nothing
-  const body =
-    matrix.groups.length === 0
-      ? null
-      : keptHtml(`matrix|${version}|${lang}|${ownMunicipalityId}`, () =>
-          matrixBodyHtml(matrix, {
-            slug,
-            ownMunicipalityId,
-            labels: {
-              notParticipating: cellTexts.not_participating,
-              otherMeasures: t("overview.otherMeasures"),
-              percent: (ratio) => formatPercent(lang, ratio),
-            },
-          })
-        );
   const own = (id: string) => id === ownMunicipalityId;
   return (
     <section aria-labelledby="matrix-heading" className="flex flex-col gap-4">
@@ -173,7 +154,7 @@ export default function Matrix() {
         </ul>
       </section>
 
-      {body === null ? (
+      {matrix.groups.length === 0 ? (
         <p className="ds-paragraph">{t("overview.empty", { year })}</p>
       ) : (
         <>
@@ -203,7 +184,20 @@ export default function Matrix() {
                   <th scope="col">{t("overview.uptakeCol")}</th>
                 </tr>
               </thead>
-              <tbody dangerouslySetInnerHTML={{ __html: body }} />
+              <CachedTableBody
+                cacheKey={`matrix|${version}|${lang}|${ownMunicipalityId}`}
+                build={() =>
+                  matrixBodyHtml(matrix, {
+                    slug,
+                    ownMunicipalityId,
+                    labels: {
+                      notParticipating: cellTexts.not_participating,
+                      otherMeasures: t("overview.otherMeasures"),
+                      percent: (ratio) => formatPercent(lang, ratio),
+                    },
+                  })
+                }
+              />
               <tfoot>
                 <tr>
                   <th scope="row">{t("overview.totalRow")}</th>

@@ -144,7 +144,7 @@ const started: ChildProcess[] = [];
 
 async function startServer(dataset: DatasetManifest): Promise<Server> {
   let output = "";
-  const child = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child = spawn(process.execPath, ["build/server.js"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,
@@ -549,7 +549,7 @@ function printTable(rows: Row[]) {
 
 async function main() {
   installCleanup();
-  if (!existsSync(path.join(REPO_ROOT, "build", "index.js"))) {
+  if (!existsSync(path.join(REPO_ROOT, "build", "index.js")) || !existsSync(path.join(REPO_ROOT, "build", "server.js"))) {
     throw new Error("No production build: run `npm run build` (or `npm run bench`, which builds first).");
   }
   if (!existsSync(manifestPath())) throw new Error(`No bench data at ${manifestPath()}: run \`tsx scripts/bench/generate.ts\`.`);

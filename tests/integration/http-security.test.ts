@@ -158,7 +158,7 @@ describe("the production server", () => {
           try {
             const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
             const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-            return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === server.pid && command.includes("server.ts");
+            return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === server.pid && command.includes("build/server.js");
           } catch {
             return false;
           }

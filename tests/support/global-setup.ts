@@ -40,7 +40,7 @@ export default async function setup(project: TestProject) {
     );
     project.provide("postgresUrl", "");
   }
-  if (!existsSync(path.resolve("build/index.js"))) {
+  if (!existsSync(path.resolve("build/index.js")) || !existsSync(path.resolve("build/server.js"))) {
     console.warn("[tests] No production build found: run `npm run build` (npm test does it) before the end-to-end tests.");
   }
 

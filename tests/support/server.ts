@@ -1,6 +1,6 @@
 /*
- * Starts the real production server (server.ts over the Remix build) on 127.0.0.1 with its own
- * copy of the demo database, as a user would meet it.
+ * Starts the real production server (server.ts as `npm run build` compiled it, over the Remix build)
+ * on 127.0.0.1 with its own copy of the demo database, as a user would meet it.
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
@@ -30,7 +30,7 @@ export async function startServer(env: Record<string, string> = {}, options: { d
   const dbFile = options.databaseUrl ?? path.join(dir, "fellesloft.sqlite");
   if (!options.databaseUrl) copyFileSync(inject("demoDbTemplate"), dbFile);
   let output = "";
-  const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", "server.ts"], {
+  const child: ChildProcess = spawn(process.execPath, ["build/server.js"], {
     cwd: path.resolve("."),
     env: {
       ...process.env,
