@@ -1,12 +1,11 @@
 import { z } from "zod";
-import { cleanString } from "./common";
+import { cleanString, versionSchema, yearSchema } from "./common";
 
 /*
  * The annual status report's forms: start a year's report, write the narrative per section,
  * publish. The sections are listed in app/report/figures.ts (REPORT_SECTIONS).
  */
 
-const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
 const sectionText = cleanString()
   .trim()
   .max(20_000, { error: "validation.tooLong" })
@@ -25,7 +24,7 @@ export const NarrativeSchema = z.object({
 });
 
 export const CreateReportSchema = z.object({
-  year: z.number({ error: "report.validation.year" }).int({ error: "report.validation.year" }).min(2000).max(2100),
+  year: yearSchema,
 });
 
 export const PublishReportSchema = z.object({ version: versionSchema });

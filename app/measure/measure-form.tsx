@@ -9,10 +9,10 @@ import {
   COST_KEYS,
   MEASURE_STATUSES,
   MeasureFormSchema,
-  formatNokInput,
   formatPercentInput,
   type MeasureInput,
 } from "@shared-schema/measure";
+import { formatNokInput } from "@shared-schema/common";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { ErrorSummary, FieldErrors, SelectField, TextAreaField, TextField } from "../ui/form";

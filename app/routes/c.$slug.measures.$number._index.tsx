@@ -2,7 +2,8 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "@shared-schema/measure";
+import { formatPercentInput } from "@shared-schema/measure";
+import { parseYear } from "@shared-schema/common";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
@@ -32,12 +33,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const measure = await findMeasure(db(), { cooperationId, number });
   if (!measure) throw notFound();
 
-  const param = new URL(args.request.url).searchParams.get("year") ?? "";
-  const asked = /^\d{4}$/.test(param) ? Number(param) : NaN;
   const year =
-    Number.isInteger(asked) && asked >= MIN_YEAR && asked <= MAX_YEAR
-      ? asked
-      : defaultShareYear(measure.periodFrom, measure.periodTo);
+    parseYear(new URL(args.request.url).searchParams.get("year")) ?? defaultShareYear(measure.periodFrom, measure.periodTo);
   const thisYear = new Date().getFullYear();
   const [strategies, members, shares, timelines, current, inMatrix] = await Promise.all([
     listFocusAreasAndGoals(db(), { cooperationId }),

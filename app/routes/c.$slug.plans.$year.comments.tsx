@@ -28,6 +28,7 @@ import { ErrorSummary, SelectField, TextAreaField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { readForm } from "../utils/form.server";
+import { requireYearParam } from "../utils/params.server";
 
 /*
  * The input round (innspel) on a year's action plan: the version out for input (or else the
@@ -40,13 +41,8 @@ import { readForm } from "../utils/form.server";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "planComments.pageTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
-function parseYear(value: string | undefined): number {
-  if (!value || !/^\d{4}$/.test(value)) throw notFound();
-  return Number(value);
-}
-
 async function requireCommentVersion(args: Pick<LoaderFunctionArgs, "params">, scope: CooperationScope) {
-  const year = parseYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   const plan = await findPlanByYear(db(), { cooperationId: scope.cooperationId, year });
   const version = plan ? pickCommentVersion(plan.versions) : null;
   if (!plan || !version) throw notFound();

@@ -5,7 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
-import { formatNokInput } from "@shared-schema/measure";
+import { formatNokInput } from "@shared-schema/common";
 import { AddPlanItemSchema, PlanItemSchema, RemovePlanItemSchema } from "@shared-schema/plan";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";

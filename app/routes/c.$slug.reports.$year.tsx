@@ -9,7 +9,7 @@ import { db } from "../db.server";
 import { formatDate } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
-import { parseReportYear } from "../report/download.server";
+import { requireYearParam } from "../utils/params.server";
 import { REPORT_SECTIONS, reportFileName } from "../report/figures";
 import {
   ReportPublishedError,
@@ -31,7 +31,7 @@ export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
-  const year = parseReportYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   const [report, doc] = await Promise.all([
     findReport(db(), { cooperationId: scope.cooperationId, year }),
     reportDocument(db(), { cooperationId: scope.cooperationId, year, language: scope.defaultLanguage }),
@@ -42,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "report:edit");
-  const year = parseReportYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   const formData = await readForm(args.request);
   const here = `/c/${scope.slug}/reports/${year}`;
   const where = { cooperationId: scope.cooperationId, userId: scope.userId, year };

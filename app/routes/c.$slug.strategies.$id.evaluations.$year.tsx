@@ -2,34 +2,30 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EvaluationSchema } from "@shared-schema/strategy";
-import { notFound, requireCooperationRole } from "../auth/guards.server";
+import { requireCooperationRole } from "../auth/guards.server";
 import { db } from "../db.server";
 import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { FormActions } from "../strategy/strategy-form";
 import { saveGoalEvaluations } from "../strategy/strategy-write.server";
 import { ErrorSummary, FieldErrors } from "../ui/form";
+import { requireYearParam } from "../utils/params.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
 ];
 
-function parseYear(value: string | undefined): number {
-  if (!value || !/^\d{4}$/.test(value)) throw notFound();
-  return Number(value);
-}
-
 /** The yearly evaluation: one short assessment per goal for the year in the URL. */
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
-  const year = parseYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   return json({ slug: scope.slug, name: scope.name, strategy, year });
 }
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
-  const year = parseYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   return submitStrategyForm(args.request, EvaluationSchema, async ({ entries }) => {
     await saveGoalEvaluations(db(), {
       cooperationId: scope.cooperationId,
