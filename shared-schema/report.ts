@@ -12,7 +12,8 @@ const sectionText = cleanString()
   .optional()
   .transform((v) => v ?? "");
 
-export const NarrativeSchema = z.object({
+const NarrativeSchema = z.object({
+  intent: z.literal("save"),
   version: versionSchema,
   summary: sectionText,
   plan: sectionText,
@@ -27,4 +28,7 @@ export const CreateReportSchema = z.object({
   year: yearSchema,
 });
 
-export const PublishReportSchema = z.object({ version: versionSchema });
+export const PublishReportSchema = z.object({ intent: z.literal("publish"), version: versionSchema });
+
+/** The draft report's two forms: save the narrative, publish. */
+export const ReportActionSchema = z.discriminatedUnion("intent", [NarrativeSchema, PublishReportSchema]);

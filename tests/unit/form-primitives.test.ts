@@ -40,7 +40,7 @@ const VERSION_FIELDS: [string, z.ZodType, string, [string, string][]][] = [
   ["plan deadline", InputDeadlineSchema, "version", [["inputDeadline", "2030-01-01"]]],
   ["strategy", StrategySchema, "version", []],
   ["strategy button", StrategyIntentSchema, "version", [["intent", "removeGoal"], ["id", "g-1"]]],
-  ["report", PublishReportSchema, "version", []],
+  ["report", PublishReportSchema, "version", [["intent", "publish"]]],
   ["progress weights", WeightsSchema, "rows[0].version", [["rows[0].measureId", "m-1"], ["rows[0].weight", "1"]]],
 ];
 
