@@ -1,3 +1,4 @@
+import { useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +10,8 @@ import { FormActions } from "../strategy/strategy-form";
 import { saveGoalEvaluations } from "../strategy/strategy-write.server";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { requireYearParam } from "../utils/params.server";
+import { replyFor } from "../utils/form-reply";
+import { parseForm } from "../utils/parse-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -40,7 +43,13 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Evaluation() {
   const { slug, strategy, year } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
+  const [form] = useForm({
+    id: "evaluation",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseForm(formData, { schema: EvaluationSchema }),
+  });
   const { t } = useTranslation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const goals = strategy.focusAreas.flatMap((a) => a.goals.map((g) => ({ ...g, area: a.title })));
@@ -48,8 +57,7 @@ export default function Evaluation() {
   const stored = (index: number) => goals[index].evaluations.find((e) => e.year === year)?.assessment ?? "";
   const valueFor = (goalId: string, index: number) =>
     typed?.[index]?.goalId === goalId ? typed[index].assessment ?? "" : stored(index);
-  const errorsFor = (index: number) => lastResult?.error?.[`entries[${index}].assessment`] ?? undefined;
-  const formErrors = lastResult?.error?.[""] ?? undefined;
+  const errorsFor = (index: number) => form.allErrors[`entries[${index}].assessment`];
   const outside = year < strategy.periodFrom || year > strategy.periodTo + 1;
   const otherYears = strategy.evaluationYears.filter((y) => y !== year);
   return (
@@ -73,10 +81,10 @@ export default function Evaluation() {
           <p className="ds-paragraph">{t("strategy.evaluation.pageIntro", { year })}</p>
           <ErrorSummary
             focusKey={lastResult}
-            formErrors={formErrors}
+            formErrors={form.errors}
             fields={goals.map((g, i) => ({ id: `assessment-${i}`, label: g.text, errors: errorsFor(i) }))}
           />
-          <Form method="post" noValidate className="flex max-w-3xl flex-col gap-4">
+          <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
             {strategy.focusAreas.map((area) => (
               <fieldset key={area.id} className="ds-fieldset flex flex-col gap-4">
                 <legend className="ds-heading" data-size="xs">
