@@ -8,6 +8,7 @@ type FormMeta = FormMetadata<Record<string, unknown>, string[]>;
 
 interface ValidatedFormProps {
   className?: string;
+  preventScrollReset?: boolean;
   /** unique on the page: a form repeated per row names its row */
   id: string;
   schema: $ZodType;
@@ -22,7 +23,7 @@ interface ValidatedFormProps {
  * validated in the browser by the schema its action uses, and sent as an ordinary form without
  * JavaScript. Its errors and what was typed come from the action's reply to it.
  */
-export function ValidatedForm({ id, schema, lastResult, children, className }: ValidatedFormProps) {
+export function ValidatedForm({ id, schema, lastResult, children, className, preventScrollReset }: ValidatedFormProps) {
   const [form] = useForm({
     id,
     lastResult,
@@ -30,7 +31,14 @@ export function ValidatedForm({ id, schema, lastResult, children, className }: V
     onValidate: ({ formData }) => parseForm(formData, { schema }),
   });
   return (
-    <Form method="post" className={className} id={form.id} onSubmit={form.onSubmit} noValidate>
+    <Form
+      method="post"
+      className={className}
+      preventScrollReset={preventScrollReset}
+      id={form.id}
+      onSubmit={form.onSubmit}
+      noValidate
+    >
       {typeof children === "function" ? children(form) : children}
     </Form>
   );
