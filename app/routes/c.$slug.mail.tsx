@@ -16,7 +16,6 @@ import {
   type MailView,
 } from "../mail/outbox.server";
 import { DataTable } from "../ui/data-table";
-import { FieldErrors } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor, type FormReply } from "../utils/form-reply";
@@ -150,23 +149,18 @@ function MailRow({ message, retries, reply }: { message: MailView; retries: numb
               lastResult={replyFor(reply, message.id)}
               preventScrollReset
             >
-              {(form) => (
-                <>
-                  <input type="hidden" name="messageId" value={message.id} />
-                  <button
-                    type="submit"
-                    name="intent"
-                    value="requeue"
-                    className="ds-button"
-                    data-variant="secondary"
-                    data-size="sm"
-                    aria-describedby={toId}
-                  >
-                    {t("mail.page.sendAgain")}
-                  </button>
-                  <FieldErrors id={`requeue-${message.id}-error`} errors={form.errors} />
-                </>
-              )}
+              <input type="hidden" name="messageId" value={message.id} />
+              <button
+                type="submit"
+                name="intent"
+                value="requeue"
+                className="ds-button"
+                data-variant="secondary"
+                data-size="sm"
+                aria-describedby={toId}
+              >
+                {t("mail.page.sendAgain")}
+              </button>
             </ValidatedForm>
           ) : null}
         </div>

@@ -27,7 +27,9 @@ import { DataTable } from "../ui/data-table";
 import { ErrorSummary, SelectField, TextAreaField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor, type FormReply } from "../utils/form-reply";
+import { ValidatedForm } from "../ui/validated-form";
 import { requireYearParam } from "../utils/params.server";
 
 /*
@@ -97,7 +99,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "markHandled" || intent === "markUnhandled") {
     if (!can(scope.roles, "plan:edit")) throw forbidden();
     const submission = parseForm(formData, { schema: CommentHandledSchema });
-    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    if (submission.status !== "success") return formReply(submission.reply(), { form: `handled:${formData.get("commentId")}` });
     const handled = submission.value.intent === "markHandled";
     try {
       await setCommentHandled(db(), { ...base, commentId: submission.value.commentId, handled });
@@ -113,7 +115,7 @@ export async function action(args: ActionFunctionArgs) {
   }
 
   const submission = parseForm(formData, { schema: PlanCommentSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return formReply(submission.reply());
   try {
     // the municipality is the reporter's own, read from the role grant by the data layer
     await addPlanComment(db(), {
@@ -125,7 +127,7 @@ export async function action(args: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof PlanForbiddenError) throw forbidden();
     if (error instanceof PlanCommentError) {
-      return json(submission.reply({ formErrors: [`planComments.errors.${error.code}`] }), { status: 409 });
+      return formReply(submission.reply({ formErrors: [`planComments.errors.${error.code}`] }), { status: 409 });
     }
     if (error instanceof PlanNotFoundError) throw notFound();
     throw error;
@@ -143,7 +145,7 @@ function CommentForm({
   sent: number;
   closed: boolean;
 }) {
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -197,6 +199,7 @@ function CommentForm({
 const groupId = (municipalityId: string | null) => `group-${(municipalityId ?? "none").replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
 function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHandle: boolean }) {
+  const handledReply = replyFor(useActionData<FormReply>(), `handled:${comment.id}`);
   const { t } = useTranslation();
   const lang = useLanguage();
   const target = comment.item
@@ -222,7 +225,12 @@ function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHan
           : t("planComments.comment.notHandled")}
       </p>
       {canHandle ? (
-        <Form method="post" preventScrollReset>
+        <ValidatedForm
+          id={`handled-${comment.id}`}
+          schema={CommentHandledSchema}
+          lastResult={handledReply}
+          preventScrollReset
+        >
           <input type="hidden" name="commentId" value={comment.id} />
           <button
             type="submit"
@@ -235,7 +243,7 @@ function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHan
           >
             {comment.handledAt ? t("planComments.comment.undo") : t("planComments.comment.markHandled")}
           </button>
-        </Form>
+        </ValidatedForm>
       ) : null}
     </li>
   );

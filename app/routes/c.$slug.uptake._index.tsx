@@ -26,6 +26,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
+import { ValidatedForm } from "../ui/validated-form";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "uptake.pageTitle");
 
@@ -158,7 +159,7 @@ export default function OurMeasures() {
             </p>
           ) : null}
           {r.progress.state !== "submitted" ? (
-            <Form method="post" className="flex flex-col gap-2">
+            <ValidatedForm id={`submit-${r.id}`} schema={SubmitRoundSchema} className="flex flex-col gap-2">
               <input type="hidden" name="intent" value="submit" />
               <input type="hidden" name="roundId" value={r.id} />
               <p id={`submit-help-${r.id}`} className="ds-paragraph m-0" data-size="sm">
@@ -175,7 +176,7 @@ export default function OurMeasures() {
                   {t("uptake.round.submit", { municipality })}
                 </button>
               </div>
-            </Form>
+            </ValidatedForm>
           ) : null}
         </section>
       ))}

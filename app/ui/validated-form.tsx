@@ -3,6 +3,7 @@ import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { $ZodType } from "zod/v4/core";
 import { parseForm } from "../utils/parse-form";
+import { FieldErrors } from "./form";
 
 type FormMeta = FormMetadata<Record<string, unknown>, string[]>;
 
@@ -12,9 +13,12 @@ interface ValidatedFormProps {
   /** unique on the page: a form repeated per row names its row */
   id: string;
   schema: $ZodType;
-  /** the action's reply when it answers this form (replyFor), else undefined */
-  lastResult: SubmissionResult<string[]> | undefined;
-  /** a function gets the form's state: its errors (`form.errors`, `form.allErrors`) and what was typed */
+  /** the action's reply when it answers this form (replyFor); none where the action only redirects or refuses with a status */
+  lastResult?: SubmissionResult<string[]>;
+  /**
+   * A function gets the form's state (its errors, what was typed) and shows the errors itself;
+   * otherwise every error is listed after the controls (a button's form has no field to show them by).
+   */
   children: ReactNode | ((form: FormMeta) => ReactNode);
 }
 
@@ -39,7 +43,14 @@ export function ValidatedForm({ id, schema, lastResult, children, className, pre
       onSubmit={form.onSubmit}
       noValidate
     >
-      {typeof children === "function" ? children(form) : children}
+      {typeof children === "function" ? (
+        children(form)
+      ) : (
+        <>
+          {children}
+          <FieldErrors id={`${id}-error`} errors={Object.values(form.allErrors).flat()} />
+        </>
+      )}
     </Form>
   );
 }

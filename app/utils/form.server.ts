@@ -61,7 +61,12 @@ export async function readForm(request: Request, { maxBytes = FORM_MAX_BYTES } =
  */
 export function formReply(
   result: SubmissionResult<string[]>,
-  { status = 400, stale = false, form = null }: { status?: 400 | 409; stale?: boolean; form?: string | null } = {}
+  {
+    status = 400,
+    stale = false,
+    form = null,
+    headers,
+  }: { status?: 400 | 409 | 429; stale?: boolean; form?: string | null; headers?: HeadersInit } = {}
 ) {
-  return json<FormReply>({ result, stale, form }, { status });
+  return json<FormReply>({ result, stale, form }, { status, headers });
 }
