@@ -10,6 +10,7 @@ import { measureFormOptions, parseMeasureNumber, saveMeasureForm } from "../meas
 import { MeasureForm, formValuesFrom } from "../measure/measure-form";
 import { Fact, Facts } from "../measure/page-parts";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   cooperationPageTitle(matches, "measure.editTitle", { number: params.number });
@@ -82,7 +83,7 @@ export default function EditMeasurePage() {
       <MeasureForm
         formId={`measure-edit-${measure.id}`}
         defaultValue={formValuesFrom(measure, options.members, nextNumber)}
-        lastResult={actionData?.result}
+        lastResult={replyFor(actionData)}
         options={options}
         nextNumber={nextNumber}
         version={version}

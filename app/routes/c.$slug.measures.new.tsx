@@ -7,6 +7,7 @@ import { nextFreeMeasureNumber } from "../measure/edit.server";
 import { measureFormOptions, saveMeasureForm } from "../measure/form-action.server";
 import { MeasureForm, formValuesFrom } from "../measure/measure-form";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure.newTitle");
 
@@ -41,7 +42,7 @@ export default function NewMeasurePage() {
       <MeasureForm
         formId="measure-new"
         defaultValue={formValuesFrom(null, options.members, nextNumber)}
-        lastResult={actionData?.result}
+        lastResult={replyFor(actionData)}
         options={options}
         nextNumber={nextNumber}
         cancelHref={`/c/${slug}/measures`}
