@@ -39,6 +39,111 @@ export const isoDateSchema = z.iso.date({ error: "validation.date" });
 
 export { osloToday } from "./dates";
 
+/*
+ * The primitives every form shares. Each is defined here once, so a year, an amount or a row's
+ * version is read and refused the same way in every form, and with the same message.
+ */
+
+/** A date that must be given, as yyyy-mm-dd. */
+export const dateSchema = cleanString({ error: "validation.required" })
+  .trim()
+  .min(1, { error: "validation.required" })
+  .pipe(isoDateSchema);
+
+/** A row's id as a form carries it (a UUID; 64 leaves room for any id the seeds give). */
+export const idSchema = cleanString({ error: "validation.required" })
+  .min(1, { error: "validation.required" })
+  .max(64, { error: "validation.invalid" });
+
+/**
+ * The row version the form was built from (optimistic concurrency). A missing or broken one is
+ * answered like a stale one: the form is reloaded with what is stored.
+ */
+export const versionSchema = z
+  .number({ error: "form.staleVersion" })
+  .int({ error: "form.staleVersion" })
+  .min(1, { error: "form.staleVersion" });
+
+/** The years the portal plans, reports and shares costs for. */
+export const MIN_YEAR = 2000;
+export const MAX_YEAR = 2100;
+
+export const yearSchema = z
+  .number({ error: "validation.year" })
+  .int({ error: "validation.year" })
+  .min(MIN_YEAR, { error: "validation.year" })
+  .max(MAX_YEAR, { error: "validation.year" });
+
+/** A year named in an address (`/plans/2025`, `?year=2025`): four digits in range, else null. */
+export function parseYear(value: string | null | undefined): number | null {
+  if (!value || !/^\d{4}$/.test(value)) return null;
+  const year = yearSchema.safeParse(Number(value));
+  return year.success ? year.data : null;
+}
+
+/** A whole number in a range, with one message for every way it can be wrong. */
+export const wholeNumber = (min: number, max: number, error: string) =>
+  z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
+
+const MAX_ORE = 1_000_000_000_000_00; // 1 000 milliardar kroner: far beyond any amount, far below 2^53
+
+/** The spaces people type, paste or get from a formatted number between digit groups. */
+export const DIGIT_SPACES = /[\s\u00a0\u202f]/g;
+
+/** Norwegian NOK input ("1 250 000,50", "kr 12.500", "1.250.000,-") → øre, or null when it is not an amount. */
+export function parseNok(input: string): number | null {
+  let s = input
+    .replace(DIGIT_SPACES, "")
+    .replace(/^(kr\.?|nok)/i, "")
+    .replace(/(kr\.?|nok)$/i, "")
+    .replace(/,-$/, "");
+  if (s === "" || s.startsWith("-")) return null;
+  let kroner: string;
+  let ore = "";
+  if (s.includes(",")) {
+    // comma is the decimal separator; dots may group thousands
+    const [whole, fraction, ...rest] = s.split(",");
+    if (rest.length) return null;
+    if (whole.includes(".") && !/^\d{1,3}(\.\d{3})+$/.test(whole)) return null;
+    kroner = whole.replace(/\./g, "");
+    ore = fraction;
+  } else if (/^\d{1,3}(\.\d{3})+$/.test(s)) {
+    kroner = s.replace(/\./g, "");
+  } else {
+    const [whole, fraction, ...rest] = s.split(".");
+    if (rest.length) return null;
+    kroner = whole;
+    ore = fraction ?? "";
+  }
+  if (!/^\d+$/.test(kroner) || !/^\d{0,2}$/.test(ore)) return null;
+  s = kroner.replace(/^0+(?=\d)/, "");
+  const value = Number(s) * 100 + Number(ore.padEnd(2, "0") || "0");
+  return Number.isSafeInteger(value) && value <= MAX_ORE ? value : null;
+}
+
+/** Øre → the text a Norwegian form shows back ("1 250 000" or "1 250 000,50"). */
+export function formatNokInput(ore: number): string {
+  const kroner = Math.floor(ore / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, " ");
+  const rest = ore % 100;
+  return rest ? `${kroner},${String(rest).padStart(2, "0")}` : kroner;
+}
+
+/** An amount in NOK typed the Norwegian way, kept in øre; left empty it is 0. */
+export const nokSchema = cleanString()
+  .max(40, { error: "validation.nok" })
+  .optional()
+  .transform((v, ctx) => {
+    if (v === undefined || v.trim() === "") return 0;
+    const ore = parseNok(v);
+    if (ore === null) {
+      ctx.addIssue({ code: "custom", message: "validation.nok" });
+      return z.NEVER;
+    }
+    return ore;
+  });
+
 /** Optional free text: trimmed, empty becomes null. */
 export const optionalText = (max: number) =>
   cleanString()

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanString, isoDateSchema, osloToday } from "./common";
+import { cleanString, dateSchema, osloToday } from "./common";
 
 /*
  * A decision (vedtak) as the strategy's adoption and the action plan's approval or return record
@@ -9,16 +9,11 @@ import { cleanString, isoDateSchema, osloToday } from "./common";
 
 export const DECISION_BODIES = ["board", "chief_executives", "municipal_council"] as const;
 
-export const requiredDateSchema = cleanString({ error: "validation.required" })
-  .trim()
-  .min(1, { error: "validation.required" })
-  .pipe(isoDateSchema);
-
 /**
  * A decision is recorded once it is made: a past date is an earlier decision entered after the
  * fact, a future one a typing error.
  */
-export const decidedOnSchema = requiredDateSchema.refine((d) => d <= osloToday(), { error: "decision.validation.futureDate" });
+export const decidedOnSchema = dateSchema.refine((d) => d <= osloToday(), { error: "decision.validation.futureDate" });
 
 /*
  * Case numbers as municipal archives write them: number/two-digit year ("14/15") or four-digit

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanString, optionalText, urlSchema } from "./common";
+import { DIGIT_SPACES, cleanString, idSchema, nokSchema, optionalText, parseYear, urlSchema, versionSchema, wholeNumber, yearSchema } from "./common";
 
 /*
  * The measure form (tiltak): one schema for create and edit, shared by the routes, the tests and
@@ -21,55 +21,9 @@ export const MEASURE_STATUSES = [
 export const COST_KEYS = ["equal", "population", "mixed", "custom"] as const;
 export const BENEFIT_UNITS = ["nok_per_year", "hours_per_year", "days_per_year", "nok_once", "percent"] as const;
 
-export const MIN_YEAR = 2000;
-export const MAX_YEAR = 2100;
-const MAX_ORE = 1_000_000_000_000_00; // 1 000 milliardar kroner: far beyond any measure, far below 2^53
-
-const SPACES = /[\s\u00a0\u202f]/g;
-
-/** Norwegian NOK input → øre, or null when it is not an amount. */
-export function parseNok(input: string): number | null {
-  let s = input
-    .replace(SPACES, "")
-    .replace(/^(kr\.?|nok)/i, "")
-    .replace(/(kr\.?|nok)$/i, "")
-    .replace(/,-$/, "");
-  if (s === "" || s.startsWith("-")) return null;
-  let kroner: string;
-  let ore = "";
-  if (s.includes(",")) {
-    // comma is the decimal separator; dots may group thousands
-    const [whole, fraction, ...rest] = s.split(",");
-    if (rest.length) return null;
-    if (whole.includes(".") && !/^\d{1,3}(\.\d{3})+$/.test(whole)) return null;
-    kroner = whole.replace(/\./g, "");
-    ore = fraction;
-  } else if (/^\d{1,3}(\.\d{3})+$/.test(s)) {
-    kroner = s.replace(/\./g, "");
-  } else {
-    const [whole, fraction, ...rest] = s.split(".");
-    if (rest.length) return null;
-    kroner = whole;
-    ore = fraction ?? "";
-  }
-  if (!/^\d+$/.test(kroner) || !/^\d{0,2}$/.test(ore)) return null;
-  s = kroner.replace(/^0+(?=\d)/, "");
-  const value = Number(s) * 100 + Number(ore.padEnd(2, "0") || "0");
-  return Number.isSafeInteger(value) && value <= MAX_ORE ? value : null;
-}
-
-/** Øre → the text a Norwegian form shows back ("1 250 000" or "1 250 000,50"). */
-export function formatNokInput(ore: number): string {
-  const kroner = Math.floor(ore / 100)
-    .toString()
-    .replace(/\B(?=(\d{3})+(?!\d))/g, " ");
-  const rest = ore % 100;
-  return rest ? `${kroner},${String(rest).padStart(2, "0")}` : kroner;
-}
-
 /** "33,34" / "33.34" / "30 %" → basis points, or null. */
 export function parsePercent(input: string): number | null {
-  const s = input.replace(SPACES, "").replace(/%$/, "").replace(",", ".");
+  const s = input.replace(DIGIT_SPACES, "").replace(/%$/, "").replace(",", ".");
   if (!/^\d{1,3}(\.\d{1,2})?$/.test(s)) return null;
   const [whole, fraction = ""] = s.split(".");
   const bp = Number(whole) * 100 + Number(fraction.padEnd(2, "0"));
@@ -83,35 +37,17 @@ export function formatPercentInput(bp: number): string {
 
 /** A whole number typed with optional thousands spaces ("1 200"). */
 export function parseWholeNumber(input: string): number | null {
-  const s = input.replace(SPACES, "");
+  const s = input.replace(DIGIT_SPACES, "");
   if (!/^\d{1,15}$/.test(s)) return null;
   const n = Number(s);
   return Number.isSafeInteger(n) ? n : null;
 }
 
 const text = (max: number) => cleanString().trim().max(max, { error: "validation.tooLong" });
-const nokSchema = cleanString()
-  .max(40, { error: "measure.validation.nok" })
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined || v.trim() === "") return 0;
-    const ore = parseNok(v);
-    if (ore === null) {
-      ctx.addIssue({ code: "custom", message: "measure.validation.nok" });
-      return z.NEVER;
-    }
-    return ore;
-  });
-
-/** A whole number in a range, with one message for every way it can be wrong. */
-const wholeNumber = (min: number, max: number, error: string) =>
-  z.number({ error }).int({ error }).min(min, { error }).max(max, { error });
-
-const yearSchema = wholeNumber(MIN_YEAR, MAX_YEAR, "measure.validation.year");
 
 const BenefitRow = z.object({
   /** the saved benefit a row edits; a new row has none */
-  id: cleanString().max(64).optional(),
+  id: idSchema.optional(),
   description: text(2000).optional(),
   amount: cleanString().optional(),
   unit: z.enum(BENEFIT_UNITS, { error: "measure.validation.unit" }).optional(),
@@ -127,7 +63,7 @@ const LinkRow = z.object({
 });
 
 const MemberRow = z.object({
-  id: cleanString({ error: "validation.required" }).min(1).max(100),
+  id: idSchema,
   selected: z.boolean().optional(),
   percent: cleanString().optional(),
   fromYear: yearSchema.optional(),
@@ -163,7 +99,7 @@ export const MeasureFormSchema = z
     links: z.array(LinkRow).default([]),
     introducesSystem: z.boolean().default(false),
     phasedOutSystems: text(4000).default(""),
-    version: z.number().int().optional(),
+    version: versionSchema.optional(),
   })
   .superRefine((v, ctx) => {
     if (v.periodFrom !== undefined && v.periodTo !== undefined && v.periodTo < v.periodFrom) {
@@ -340,14 +276,13 @@ export interface MeasureFilters {
 export function parseMeasureFilters(params: URLSearchParams): MeasureFilters {
   const s = (k: string) => params.get(k)?.trim() || undefined;
   const status = s("status");
-  const year = /^\d{4}$/.test(s("year") ?? "") ? Number(s("year")) : NaN;
   const sort = s("sort");
   return {
     focusArea: s("focusArea")?.slice(0, 100),
     goal: s("goal")?.slice(0, 100),
     status: (MEASURE_STATUSES as readonly string[]).includes(status ?? "") ? (status as MeasureFilters["status"]) : undefined,
     municipality: s("municipality")?.slice(0, 100),
-    year: Number.isInteger(year) && year >= MIN_YEAR && year <= MAX_YEAR ? year : undefined,
+    year: parseYear(s("year")) ?? undefined,
     sort: (MEASURE_SORTS as readonly string[]).includes(sort ?? "") ? (sort as MeasureSort) : "number",
     dir: s("dir") === "desc" ? "desc" : "asc",
   };

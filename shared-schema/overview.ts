@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanString } from "./common";
+import { idSchema, versionSchema, wholeNumber } from "./common";
 
 /*
  * The secretariat's weights of measures in the progress per focus area (default 1 each). Each
@@ -9,13 +9,9 @@ export const WeightsSchema = z.object({
   rows: z
     .array(
       z.object({
-        measureId: cleanString().min(1).max(64),
-        version: z.number({ error: "form.staleVersion" }).int().min(1),
-        weight: z
-          .number({ error: "overview.validation.weight" })
-          .int({ error: "overview.validation.weight" })
-          .min(0, { error: "overview.validation.weight" })
-          .max(100, { error: "overview.validation.weight" }),
+        measureId: idSchema,
+        version: versionSchema,
+        weight: wholeNumber(0, 100, "overview.validation.weight"),
       })
     )
     .min(1),

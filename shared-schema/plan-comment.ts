@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanString } from "./common";
+import { cleanString, idSchema } from "./common";
 
 /*
  * The input round's forms. Messages are translation keys. The municipality a
@@ -25,5 +25,5 @@ export const PlanCommentSchema = z.object({
 /** The secretariat's "mark as handled" / "undo" buttons. */
 export const CommentHandledSchema = z.object({
   intent: z.enum(["markHandled", "markUnhandled"]),
-  commentId: cleanString().trim().min(1).max(64),
+  commentId: idSchema,
 });

@@ -1,7 +1,6 @@
 import { z } from "zod";
-import { cleanString } from "./common";
-import { MAX_YEAR, MIN_YEAR, parseNok } from "./measure";
-import { decisionFields, requiredDateSchema } from "./decision";
+import { cleanString, dateSchema, idSchema, nokSchema, versionSchema, wholeNumber, yearSchema } from "./common";
+import { decisionFields } from "./decision";
 
 /*
  * Action-plan forms. Messages are translation keys (`validation.*`, `plan.validation.*`).
@@ -9,32 +8,10 @@ import { decisionFields, requiredDateSchema } from "./decision";
  * concurrency); the cooperation and the user never come from a form.
  */
 
-const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
-const idSchema = cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
-
-const yearSchema = z
-  .number({ error: "plan.validation.year" })
-  .int({ error: "plan.validation.year" })
-  .min(MIN_YEAR, { error: "plan.validation.year" })
-  .max(MAX_YEAR, { error: "plan.validation.year" });
-
 const optionalYear = yearSchema.optional().transform((v) => v ?? null);
 
-/** NOK typed the Norwegian way ("1 250 000,50", "kr 12.500"); empty is 0. Output in øre. */
-export const budgetSchema = cleanString()
-  .optional()
-  .transform((v, ctx) => {
-    if (v === undefined || v.trim() === "") return 0;
-    const ore = parseNok(v);
-    if (ore === null) {
-      ctx.addIssue({ code: "custom", message: "plan.validation.budget" });
-      return z.NEVER;
-    }
-    return ore;
-  });
-
 export const PlanDecisionSchema = z.object({ ...decisionFields, version: versionSchema });
-export const InputDeadlineSchema = z.object({ inputDeadline: requiredDateSchema, version: versionSchema });
+export const InputDeadlineSchema = z.object({ inputDeadline: dateSchema, version: versionSchema });
 
 /** The transitions without fields of their own: submit, reopen, amend. */
 export const VersionOnlySchema = z.object({ version: versionSchema });
@@ -52,12 +29,8 @@ function periodOrder(value: { periodFrom: number | null; periodTo: number | null
 }
 
 export const planItemFields = {
-  budget: budgetSchema,
-  priority: z
-    .number({ error: "plan.validation.priority" })
-    .int({ error: "plan.validation.priority" })
-    .min(1, { error: "plan.validation.priority" })
-    .max(999, { error: "plan.validation.priority" })
+  budget: nokSchema,
+  priority: wholeNumber(1, 999, "plan.validation.priority")
     .optional()
     .transform((v) => v ?? null),
   periodFrom: optionalYear,

@@ -1,19 +1,19 @@
 import { z } from "zod";
-import { cleanString } from "./common";
+import { cleanString, versionSchema, yearSchema } from "./common";
 
 /*
  * The annual status report's forms: start a year's report, write the narrative per section,
  * publish. The sections are listed in app/report/figures.ts (REPORT_SECTIONS).
  */
 
-const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
 const sectionText = cleanString()
   .trim()
   .max(20_000, { error: "validation.tooLong" })
   .optional()
   .transform((v) => v ?? "");
 
-export const NarrativeSchema = z.object({
+const NarrativeSchema = z.object({
+  intent: z.literal("save"),
   version: versionSchema,
   summary: sectionText,
   plan: sectionText,
@@ -25,7 +25,10 @@ export const NarrativeSchema = z.object({
 });
 
 export const CreateReportSchema = z.object({
-  year: z.number({ error: "report.validation.year" }).int({ error: "report.validation.year" }).min(2000).max(2100),
+  year: yearSchema,
 });
 
-export const PublishReportSchema = z.object({ version: versionSchema });
+export const PublishReportSchema = z.object({ intent: z.literal("publish"), version: versionSchema });
+
+/** The draft report's two forms: save the narrative, publish. */
+export const ReportActionSchema = z.discriminatedUnion("intent", [NarrativeSchema, PublishReportSchema]);

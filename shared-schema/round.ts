@@ -1,23 +1,18 @@
 import { z } from "zod";
-import { cleanString, isoDateSchema } from "./common";
-import { osloToday } from "./common";
+import { cleanString, dateSchema, idSchema, osloToday } from "./common";
 
 /*
  * Reporting-round forms. The cooperation and the acting user come from the session; the
  * municipality named in the secretariat's forms is checked against the round's members.
  */
 
-const idSchema = cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
-
 export const OpenRoundSchema = z.object({
   name: cleanString({ error: "validation.required" })
     .trim()
     .min(1, { error: "validation.required" })
     .max(200, { error: "validation.tooLong" }),
-  statusDate: cleanString({ error: "validation.required" }).pipe(isoDateSchema),
-  deadline: cleanString({ error: "validation.required" })
-    .pipe(isoDateSchema)
-    .refine((d) => d >= osloToday(), { error: "round.validation.deadlinePast" }),
+  statusDate: dateSchema,
+  deadline: dateSchema.refine((d) => d >= osloToday(), { error: "round.validation.deadlinePast" }),
   reminderDaysBefore: z
     .number({ error: "round.validation.reminderDays" })
     .int({ error: "round.validation.reminderDays" })

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cleanString } from "./common";
+import { cleanString, idSchema, versionSchema, yearSchema } from "./common";
 import { decisionFields } from "./decision";
 
 /*
@@ -28,15 +28,6 @@ const nullableText = (max: number) =>
     .optional()
     .transform((v) => (v ? v : null));
 
-const year = z
-  .number({ error: "strategy.validation.year" })
-  .int({ error: "strategy.validation.year" })
-  .min(1990, { error: "strategy.validation.year" })
-  .max(2100, { error: "strategy.validation.year" });
-
-/** the row version the form was built from (optimistic concurrency) */
-export const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
-
 /** One item per line; blank lines dropped. At most 30 items of 500 characters. */
 const lineList = cleanString()
   .max(15_000, { error: "validation.tooLong" })
@@ -55,8 +46,8 @@ const lineList = cleanString()
 
 const strategyFields = {
   title: required(200),
-  periodFrom: year,
-  periodTo: year,
+  periodFrom: yearSchema,
+  periodTo: yearSchema,
   vision: optionalText(1000),
   purpose: optionalText(4000),
   principles: lineList,
@@ -103,7 +94,7 @@ export const EvaluationSchema = z.object({
   entries: z
     .array(
       z.object({
-        goalId: cleanString().min(1).max(64),
+        goalId: idSchema,
         assessment: optionalText(2000),
         /** the assessment the form showed: what was stored when the page was loaded */
         shown: optionalText(2000),
@@ -115,9 +106,9 @@ export const EvaluationSchema = z.object({
 
 /** The small buttons on a strategy page: reorder, remove, start a revision. */
 export const StrategyIntentSchema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("moveArea"), id: cleanString().min(1), direction: z.enum(["up", "down"]), version: versionSchema }),
-  z.object({ intent: z.literal("moveGoal"), id: cleanString().min(1), direction: z.enum(["up", "down"]), version: versionSchema }),
-  z.object({ intent: z.literal("removeArea"), id: cleanString().min(1), version: versionSchema }),
-  z.object({ intent: z.literal("removeGoal"), id: cleanString().min(1), version: versionSchema }),
+  z.object({ intent: z.literal("moveArea"), id: idSchema, direction: z.enum(["up", "down"]), version: versionSchema }),
+  z.object({ intent: z.literal("moveGoal"), id: idSchema, direction: z.enum(["up", "down"]), version: versionSchema }),
+  z.object({ intent: z.literal("removeArea"), id: idSchema, version: versionSchema }),
+  z.object({ intent: z.literal("removeGoal"), id: idSchema, version: versionSchema }),
   z.object({ intent: z.literal("startRevision") }),
 ]);

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { UptakeStatus } from "../db/schema";
-import { cleanString, isoDateSchema, optionalText, osloToday, urlSchema } from "./common";
+import { cleanString, dateSchema, idSchema, optionalText, osloToday, urlSchema } from "./common";
 import { parseWholeNumber } from "./measure";
 
 /*
@@ -26,16 +26,13 @@ export function isBackwards(from: UptakeStatus | null | undefined, to: UptakeSta
 }
 
 const statusSchema = z.enum(UPTAKE_SCALE, { error: "uptake.validation.status" });
-const idSchema = cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
 const commentSchema = cleanString()
   .trim()
   .max(2000, { error: "validation.tooLong" })
   .optional()
   .transform((v) => v ?? "");
 
-const effectiveDateSchema = cleanString({ error: "validation.required" })
-  .pipe(isoDateSchema)
-  .refine((d) => d <= osloToday(), { error: "uptake.validation.futureDate" });
+const effectiveDateSchema = dateSchema.refine((d) => d <= osloToday(), { error: "uptake.validation.futureDate" });
 
 function backwardsNeedsComment(
   value: { currentStatus?: UptakeStatus; status: UptakeStatus; comment: string },

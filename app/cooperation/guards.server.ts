@@ -4,6 +4,7 @@ import { can, type Permission } from "./permissions";
 import { listUserGrants, scopeFromGrants, type CooperationScope, type UserGrant } from "./scope.server";
 import { db } from "../db.server";
 import type { SessionUser } from "../auth/auth.server";
+import { parseYear } from "@shared-schema/common";
 
 /*
  * One family of guards, thrown at the top of every loader and action. The cooperation comes
@@ -98,4 +99,11 @@ export async function requireMunicipalityReporter(args: Args): Promise<Cooperati
   const scope = await requireCooperationRole(args, ["reporter"]);
   if (!scope.municipalityId) throw forbidden();
   return { ...scope, municipalityId: scope.municipalityId };
+}
+
+/** The year an address names (`/plans/2025`), read as every form reads a year; any other text is 404. */
+export function requireYearParam(value: string | undefined): number {
+  const year = parseYear(value);
+  if (year === null) throw notFound();
+  return year;
 }

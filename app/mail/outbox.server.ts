@@ -1,4 +1,3 @@
-import { z } from "zod";
 import type { DB } from "../../db/connect";
 import type { Language, MailKind, MailMessage, MailStatus } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
@@ -102,9 +101,6 @@ async function loadMessage(db: DB, cooperationId: string, messageId: string): Pr
   if (!row) throw new MailNotFoundError(messageId);
   return row;
 }
-
-/** The "send again" button's form. */
-export const RequeueMailSchema = z.object({ intent: z.literal("requeue"), messageId: z.string().min(1).max(100) });
 
 /**
  * "Send again": a failed message goes back in the queue, due now, with a fresh set of retries.

@@ -1,5 +1,4 @@
 
-import { json } from "@remix-run/node";
 import type { DB } from "../../db/connect";
 import { MeasureFormSchema, toMeasureInput } from "@shared-schema/measure";
 import { listFocusAreasAndGoals, listMemberOptions } from "./catalogue.server";
@@ -7,7 +6,7 @@ import { createMeasure, MeasureInputError, StaleVersionError, updateMeasure } fr
 import { redirectWithToast } from "../utils/toast.server";
 import type { MeasureFormOptions } from "./measure-form-values";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
 
 /** Focus areas, goals and municipalities the form offers. */
 export async function measureFormOptions(db: DB, cooperationId: string): Promise<MeasureFormOptions> {
@@ -35,15 +34,12 @@ export async function saveMeasureForm(
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: MeasureFormSchema });
   if (submission.status !== "success") {
-    return json({ result: submission.reply(), stale: false }, { status: 400 });
+    return formReply(submission.reply());
   }
   // the form lists every member, chosen or not: an unknown one is a forged or broken form, not ignored
   const members = new Set((await listMemberOptions(db, { cooperationId })).map((m) => m.municipalityId));
   if (submission.value.members.some((m) => !members.has(m.id))) {
-    return json(
-      { result: submission.reply({ fieldErrors: { members: ["measure.validation.foreignParticipant"] } }), stale: false },
-      { status: 400 }
-    );
+    return formReply(submission.reply({ fieldErrors: { members: ["measure.validation.foreignParticipant"] } }));
   }
   const input = toMeasureInput(submission.value);
   try {
@@ -57,13 +53,10 @@ export async function saveMeasureForm(
     return redirectWithToast(`/c/${slug}/measures/${saved.number}`, { kind: "success", key: "measure.form.saved" });
   } catch (error) {
     if (error instanceof StaleVersionError) {
-      return json({ result: submission.reply({ formErrors: ["form.staleVersion"] }), stale: true }, { status: 409 });
+      return formReply(submission.reply({ formErrors: ["form.staleVersion"] }), { status: 409, stale: true });
     }
     if (error instanceof MeasureInputError) {
-      return json(
-        { result: submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }), stale: false },
-        { status: 400 }
-      );
+      return formReply(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }));
     }
     throw error;
   }

@@ -1,6 +1,7 @@
 import type { useForm } from "@conform-to/react";
 import type { StrategyStatus } from "../../db/schema";
-import { formatNokInput, formatPercentInput, type MeasureInput } from "@shared-schema/measure";
+import { formatNokInput } from "@shared-schema/common";
+import { formatPercentInput, type MeasureInput } from "@shared-schema/measure";
 
 /*
  * What the measure form shows, as strings: the saved measure, or a blank one, with a fixed number

@@ -1,5 +1,5 @@
 import { sql } from "kysely";
-import { osloToday } from "@shared-schema/common";
+import { osloToday, parseYear } from "@shared-schema/common";
 import type { DB } from "../../db/connect";
 
 export interface PlanYears {
@@ -45,7 +45,6 @@ export async function planYears(db: DB, { cooperationId }: { cooperationId: stri
 
 /** The year asked for in the URL if it is one of the years, else the default. */
 export function yearParam(value: string | null, years: PlanYears): number {
-  // four decimal digits: Number() would also read "0x7DD" or "2.013e3" as 2013
-  const asked = value && /^\d{4}$/.test(value) ? Number(value) : NaN;
-  return years.all.includes(asked) ? asked : years.default;
+  const asked = parseYear(value);
+  return asked !== null && years.all.includes(asked) ? asked : years.default;
 }

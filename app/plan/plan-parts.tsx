@@ -3,11 +3,13 @@ import type { SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { Form, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { InputDeadlineSchema, PlanDecisionSchema } from "@shared-schema/plan";
+import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@shared-schema/plan";
 import { DecisionFields, decisionErrorFields } from "../decision/decision-fields";
 import { ErrorSummary, TextField } from "../ui/form";
 import type { PlanAction } from "./state-machine";
 import { parseForm } from "../utils/parse-form";
+import { replyFor, type FormReply } from "../utils/form-reply";
+import { ValidatedForm } from "../ui/validated-form";
 
 /*
  * The transition forms of a plan page: one small POST form per action the user may take now.
@@ -49,11 +51,11 @@ export function TransitionForms({
   actions: PlanAction[];
   versionNo: number;
   version: number;
-  lastResult: { intent: string; result: SubmissionResult<string[]> } | undefined;
+  lastResult: FormReply | undefined;
   today: string;
 }) {
   const { t } = useTranslation();
-  const resultFor = (action: PlanAction) => (lastResult?.intent === action ? lastResult.result : undefined);
+  const resultFor = (action: PlanAction) => replyFor(lastResult, action);
   return (
     <div className="flex flex-col gap-6">
       {actions.map((action) =>
@@ -69,10 +71,10 @@ export function TransitionForms({
             today={today}
           />
         ) : (
-          <Form key={action} method="post" id={`transition-${action}`}>
+          <ValidatedForm key={action} id={`transition-${action}`} schema={VersionOnlySchema}>
             <Hidden action={action} versionNo={versionNo} version={version} />
             <SubmitButton label={t(`plan.action.${action}`)} primary={action === "submit"} />
-          </Form>
+          </ValidatedForm>
         )
       )}
     </div>

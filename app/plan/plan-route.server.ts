@@ -1,6 +1,6 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import type { PlanVersionStatus } from "../../db/schema";
-import { forbidden, notFound } from "../cooperation/guards.server";
+import { forbidden, notFound, requireYearParam } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -26,9 +26,7 @@ export { planUrl } from "./urls";
 
 /** The `:year` of the URL, or 404. */
 export function yearParam(args: Pick<LoaderFunctionArgs, "params">): number {
-  const raw = args.params.year ?? "";
-  if (!/^\d{4}$/.test(raw)) throw notFound();
-  return Number(raw);
+  return requireYearParam(args.params.year);
 }
 
 export type PlanWithVersions = NonNullable<Awaited<ReturnType<typeof findPlanByYear>>>;

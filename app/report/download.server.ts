@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireCooperationRole } from "../cooperation/guards.server";
+import { notFound, requireCooperationRole, requireYearParam } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { resolveLanguage } from "../i18n/language.server";
 import { contentDisposition } from "./export/content-disposition.server";
@@ -17,11 +17,6 @@ const CONTENT_TYPE: Record<ReportFormat, string> = {
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
 };
 
-export function parseReportYear(value: string | undefined): number {
-  if (!value || !/^\d{4}$/.test(value)) throw notFound();
-  return Number(value);
-}
-
 /**
  * A report download (`/c/{slug}/reports/{year}.{format}`), for every member: the published
  * report as frozen, a draft as a preview, in the reader's language. Server-Timing splits
@@ -30,7 +25,7 @@ export function parseReportYear(value: string | undefined): number {
 export async function reportDownload(args: LoaderFunctionArgs, format: ReportFormat): Promise<Response> {
   const started = performance.now();
   const scope = await requireCooperationRole(args, "cooperation:read");
-  const year = parseReportYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   const language = await resolveLanguage(args, scope.slug);
   const doc = await reportDocument(db(), { cooperationId: scope.cooperationId, year, language });
   if (!doc) throw notFound();

@@ -1,5 +1,6 @@
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
+import { RequeueMailSchema } from "@shared-schema/mail";
 import { useTranslation } from "react-i18next";
 import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
@@ -12,12 +13,14 @@ import {
   listMail,
   MailNotFoundError,
   requeueFailedMail,
-  RequeueMailSchema,
   type MailView,
 } from "../mail/outbox.server";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor, type FormReply } from "../utils/form-reply";
+import { parseForm } from "../utils/parse-form";
+import { ValidatedForm } from "../ui/validated-form";
 
 /*
  * The secretariat's view of e-mail to reporters (reporting rounds, plans out for input): sent, kept in the outbox (no SMTP configured),
@@ -51,9 +54,10 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "round:manage");
-  const parsed = RequeueMailSchema.safeParse(Object.fromEntries(await readForm(args.request)));
-  if (!parsed.success) throw new Response("Bad Request", { status: 400 });
-  const { messageId } = parsed.data;
+  const formData = await readForm(args.request);
+  const submission = parseForm(formData, { schema: RequeueMailSchema });
+  if (submission.status !== "success") return formReply(submission.reply(), { form: String(formData.get("messageId") ?? "") });
+  const { messageId } = submission.value;
   let outcome: Awaited<ReturnType<typeof requeueFailedMail>>;
   try {
     outcome = await requeueFailedMail(db(), {
@@ -112,7 +116,7 @@ function StatusText({ message, retries }: { message: MailView; retries: number }
   }
 }
 
-function MailRow({ message, retries }: { message: MailView; retries: number }) {
+function MailRow({ message, retries, reply }: { message: MailView; retries: number; reply: FormReply | undefined }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const toId = `mail-${message.id}-to`;
@@ -139,7 +143,12 @@ function MailRow({ message, retries }: { message: MailView; retries: number }) {
         <div className="flex flex-col gap-2">
           <StatusText message={message} retries={retries} />
           {message.status === "failed" ? (
-            <Form method="post" preventScrollReset>
+            <ValidatedForm
+              id={`requeue-${message.id}`}
+              schema={RequeueMailSchema}
+              lastResult={replyFor(reply, message.id)}
+              preventScrollReset
+            >
               <input type="hidden" name="messageId" value={message.id} />
               <button
                 type="submit"
@@ -152,7 +161,7 @@ function MailRow({ message, retries }: { message: MailView; retries: number }) {
               >
                 {t("mail.page.sendAgain")}
               </button>
-            </Form>
+            </ValidatedForm>
           ) : null}
         </div>
       </td>
@@ -162,6 +171,7 @@ function MailRow({ message, retries }: { message: MailView; retries: number }) {
 
 export default function MailOutbox() {
   const { slug, roundName, messages, total, retries, smtpConfigured } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>();
   const { t } = useTranslation();
   return (
     <section aria-labelledby="mail-heading" className="flex flex-col gap-6">
@@ -206,7 +216,7 @@ export default function MailOutbox() {
             ]}
           >
             {messages.map((m) => (
-              <MailRow key={m.id} message={m} retries={retries} />
+              <MailRow key={m.id} message={m} retries={retries} reply={reply} />
             ))}
           </DataTable>
         </>

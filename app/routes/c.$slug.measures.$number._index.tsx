@@ -2,8 +2,10 @@ import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/nod
 import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
-import { MAX_YEAR, MIN_YEAR, formatPercentInput } from "@shared-schema/measure";
+import { formatPercentInput } from "@shared-schema/measure";
+import { parseYear } from "@shared-schema/common";
 import { notFound, requireCooperationRole } from "../cooperation/guards.server";
+import { osloYear } from "@shared-schema/dates";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { byNorwegianName } from "../i18n/collate";
@@ -20,7 +22,6 @@ import { historyAnchors } from "../uptake/history-anchors";
 import { uptakeTimeline, type MunicipalityTimeline } from "../uptake/history.server";
 import { Timeline } from "../uptake/timeline";
 import { uptakeSummary } from "../uptake/uptake";
-import { osloYear } from "@shared-schema/dates";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.measure.number} ${data.measure.name} – Fellesløft` : "Fellesløft" },
@@ -34,12 +35,8 @@ export async function loader(args: LoaderFunctionArgs) {
   const measure = await findMeasure(db(), { cooperationId, number });
   if (!measure) throw notFound();
 
-  const param = new URL(args.request.url).searchParams.get("year") ?? "";
-  const asked = /^\d{4}$/.test(param) ? Number(param) : NaN;
   const year =
-    Number.isInteger(asked) && asked >= MIN_YEAR && asked <= MAX_YEAR
-      ? asked
-      : defaultShareYear(measure.periodFrom, measure.periodTo);
+    parseYear(new URL(args.request.url).searchParams.get("year")) ?? defaultShareYear(measure.periodFrom, measure.periodTo);
   const thisYear = osloYear();
   const [strategies, members, shares, timelines, current, inMatrix] = await Promise.all([
     listFocusAreasAndGoals(db(), { cooperationId }),

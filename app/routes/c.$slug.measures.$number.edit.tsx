@@ -11,6 +11,7 @@ import { MeasureForm } from "../measure/measure-form";
 import { formValuesFrom } from "../measure/measure-form-values";
 import { Fact, Facts } from "../measure/page-parts";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches, params }) =>
   cooperationPageTitle(matches, "measure.editTitle", { number: params.number });
@@ -83,7 +84,7 @@ export default function EditMeasurePage() {
       <MeasureForm
         formId={`measure-edit-${measure.id}`}
         defaultValue={formValuesFrom(measure, options.members, nextNumber)}
-        lastResult={actionData?.result}
+        lastResult={replyFor(actionData)}
         options={options}
         nextNumber={nextNumber}
         version={version}

@@ -8,6 +8,7 @@ import { measureFormOptions, saveMeasureForm } from "../measure/form-action.serv
 import { MeasureForm } from "../measure/measure-form";
 import { formValuesFrom } from "../measure/measure-form-values";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure.newTitle");
 
@@ -42,7 +43,7 @@ export default function NewMeasurePage() {
       <MeasureForm
         formId="measure-new"
         defaultValue={formValuesFrom(null, options.members, nextNumber)}
-        lastResult={actionData?.result}
+        lastResult={replyFor(actionData)}
         options={options}
         nextNumber={nextNumber}
         cancelHref={`/c/${slug}/measures`}

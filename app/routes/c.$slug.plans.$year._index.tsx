@@ -37,7 +37,7 @@ import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
@@ -117,17 +117,17 @@ export async function action(args: ActionFunctionArgs) {
   let refuse = (key: string): Response | Promise<Response> => redirectWithToast(here, { kind: "error", key });
   if (action === "sendForInput") {
     const submission = parseForm(formData, { schema: InputDeadlineSchema });
-    if (submission.status !== "success") return json({ intent: action, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return formReply(submission.reply(), { form: action });
     request = { action, inputDeadline: submission.value.inputDeadline };
     version = submission.value.version;
-    refuse = (key) => json({ intent: action, result: submission.reply({ formErrors: [key] }) }, { status: 409 });
+    refuse = (key) => formReply(submission.reply({ formErrors: [key] }), { status: 409, form: action });
   } else if (action === "approve" || action === "return") {
     const submission = parseForm(formData, { schema: PlanDecisionSchema });
-    if (submission.status !== "success") return json({ intent: action, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return formReply(submission.reply(), { form: action });
     const { version: v, ...decision } = submission.value;
     request = { action, decision };
     version = v;
-    refuse = (key) => json({ intent: action, result: submission.reply({ formErrors: [key] }) }, { status: 409 });
+    refuse = (key) => formReply(submission.reply({ formErrors: [key] }), { status: 409, form: action });
   } else {
     const submission = parseForm(formData, { schema: VersionOnlySchema });
     if (submission.status !== "success") {

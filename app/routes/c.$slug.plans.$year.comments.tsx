@@ -5,7 +5,7 @@ import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-
 import { useTranslation } from "react-i18next";
 import { osloToday } from "@shared-schema/common";
 import { CommentHandledSchema, PlanCommentSchema } from "@shared-schema/plan-comment";
-import { forbidden, notFound, requireCooperationRole } from "../cooperation/guards.server";
+import { forbidden, notFound, requireCooperationRole, requireYearParam } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import type { CooperationScope } from "../cooperation/scope.server";
 import { db } from "../db.server";
@@ -27,7 +27,9 @@ import { DataTable } from "../ui/data-table";
 import { ErrorSummary, SelectField, TextAreaField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor, type FormReply } from "../utils/form-reply";
+import { ValidatedForm } from "../ui/validated-form";
 
 /*
  * The input round (innspel) on a year's action plan: the version out for input (or else the
@@ -40,13 +42,8 @@ import { readForm } from "../utils/form.server";
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "planComments.pageTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
-function parseYear(value: string | undefined): number {
-  if (!value || !/^\d{4}$/.test(value)) throw notFound();
-  return Number(value);
-}
-
 async function requireCommentVersion(args: Pick<LoaderFunctionArgs, "params">, scope: CooperationScope) {
-  const year = parseYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   const plan = await findPlanByYear(db(), { cooperationId: scope.cooperationId, year });
   const version = plan ? pickCommentVersion(plan.versions) : null;
   if (!plan || !version) throw notFound();
@@ -101,7 +98,7 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "markHandled" || intent === "markUnhandled") {
     if (!can(scope.roles, "plan:edit")) throw forbidden();
     const submission = parseForm(formData, { schema: CommentHandledSchema });
-    if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+    if (submission.status !== "success") return formReply(submission.reply(), { form: `handled:${formData.get("commentId")}` });
     const handled = submission.value.intent === "markHandled";
     try {
       await setCommentHandled(db(), { ...base, commentId: submission.value.commentId, handled });
@@ -117,7 +114,7 @@ export async function action(args: ActionFunctionArgs) {
   }
 
   const submission = parseForm(formData, { schema: PlanCommentSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return formReply(submission.reply());
   try {
     // the municipality is the reporter's own, read from the role grant by the data layer
     await addPlanComment(db(), {
@@ -129,7 +126,7 @@ export async function action(args: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof PlanForbiddenError) throw forbidden();
     if (error instanceof PlanCommentError) {
-      return json(submission.reply({ formErrors: [`planComments.errors.${error.code}`] }), { status: 409 });
+      return formReply(submission.reply({ formErrors: [`planComments.errors.${error.code}`] }), { status: 409 });
     }
     if (error instanceof PlanNotFoundError) throw notFound();
     throw error;
@@ -147,7 +144,7 @@ function CommentForm({
   sent: number;
   closed: boolean;
 }) {
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   const navigation = useNavigation();
   const [form, fields] = useForm({
@@ -201,6 +198,7 @@ function CommentForm({
 const groupId = (municipalityId: string | null) => `group-${(municipalityId ?? "none").replace(/[^A-Za-z0-9_-]/g, "-")}`;
 
 function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHandle: boolean }) {
+  const handledReply = replyFor(useActionData<FormReply>(), `handled:${comment.id}`);
   const { t } = useTranslation();
   const lang = useLanguage();
   const target = comment.item
@@ -226,7 +224,12 @@ function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHan
           : t("planComments.comment.notHandled")}
       </p>
       {canHandle ? (
-        <Form method="post" preventScrollReset>
+        <ValidatedForm
+          id={`handled-${comment.id}`}
+          schema={CommentHandledSchema}
+          lastResult={handledReply}
+          preventScrollReset
+        >
           <input type="hidden" name="commentId" value={comment.id} />
           <button
             type="submit"
@@ -239,7 +242,7 @@ function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHan
           >
             {comment.handledAt ? t("planComments.comment.undo") : t("planComments.comment.markHandled")}
           </button>
-        </Form>
+        </ValidatedForm>
       ) : null}
     </li>
   );

@@ -5,7 +5,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
-import { formatNokInput } from "@shared-schema/measure";
+import { formatNokInput } from "@shared-schema/common";
 import { AddPlanItemSchema, PlanItemSchema, RemovePlanItemSchema } from "@shared-schema/plan";
 import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
@@ -18,7 +18,9 @@ import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
+import { ValidatedForm } from "../ui/validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
@@ -73,12 +75,12 @@ export async function action(args: ActionFunctionArgs) {
   if (intent === "update") {
     const submission = parseForm(formData, { schema: PlanItemSchema });
     const itemId = String(formData.get("itemId") ?? "");
-    if (submission.status !== "success") return json({ itemId, result: submission.reply() }, { status: 400 });
+    if (submission.status !== "success") return formReply(submission.reply(), { form: itemId });
     const { itemId: id, version, ...values } = submission.value;
     try {
       await updatePlanItem(db(), { ...base, version, itemId: id, values });
     } catch (error) {
-      return json({ itemId, result: submission.reply({ formErrors: [planRefusalKey(error)] }) }, { status: 409 });
+      return formReply(submission.reply({ formErrors: [planRefusalKey(error)] }), { status: 409, form: itemId });
     }
     return redirectWithToast(here, { kind: "success", key: "plan.toast.itemSaved" });
   }
@@ -134,7 +136,7 @@ export default function PlanItems() {
               item={item}
               planYear={data.year}
               version={data.version}
-              lastResult={actionData?.itemId === item.id ? actionData.result : undefined}
+              lastResult={replyFor(actionData, item.id)}
             />
           ))}
           <section aria-labelledby="add-heading" className="flex flex-col gap-3">
@@ -142,7 +144,7 @@ export default function PlanItems() {
               {t("plan.items.addHeading")}
             </h2>
             {data.candidates.length ? (
-              <Form method="post" className="flex max-w-xl flex-col gap-3" id="add-item">
+              <ValidatedForm id="add-item" schema={AddPlanItemSchema} className="flex max-w-xl flex-col gap-3">
                 <input type="hidden" name="intent" value="add" />
                 <input type="hidden" name="version" value={data.version} />
                 <div className="ds-field">
@@ -167,7 +169,7 @@ export default function PlanItems() {
                     {t("plan.items.add")}
                   </button>
                 </p>
-              </Form>
+              </ValidatedForm>
             ) : (
               <p className="ds-paragraph">{t("plan.items.allAdded")}</p>
             )}
@@ -267,14 +269,14 @@ function ItemForm({
           </button>
         </p>
       </Form>
-      <Form method="post">
+      <ValidatedForm id={`remove-${item.id}`} schema={RemovePlanItemSchema}>
         <input type="hidden" name="intent" value="remove" />
         <input type="hidden" name="itemId" value={item.id} />
         <input type="hidden" name="version" value={version} />
         <button type="submit" className="ds-button" data-variant="tertiary">
           {t("plan.items.remove", { measure: label })}
         </button>
-      </Form>
+      </ValidatedForm>
     </section>
   );
 }

@@ -1,17 +1,16 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { notFound, requireCooperationRole } from "../cooperation/guards.server";
+import { notFound, requireCooperationRole, requireYearParam } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { resolveLanguage } from "../i18n/language.server";
 import { contentDisposition } from "../report/export/content-disposition.server";
 import { planPdf } from "../report/export/pdf.server";
-import { parseReportYear } from "../report/download.server";
 import { approvedPlan } from "../report/report.server";
 
 /** The approved action plan of a year as an A4 PDF, made from its immutable snapshot. */
 export async function loader(args: LoaderFunctionArgs) {
   const started = performance.now();
   const scope = await requireCooperationRole(args, "cooperation:read");
-  const year = parseReportYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   const snapshot = await approvedPlan(db(), { cooperationId: scope.cooperationId, year });
   if (!snapshot) throw notFound();
   const language = await resolveLanguage(args, scope.slug);

@@ -1,4 +1,6 @@
 
+import { useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -15,7 +17,8 @@ import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan.listTitle");
@@ -40,15 +43,17 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "plan:edit");
-  const submission = parseForm(await readForm(args.request), { schema: CreatePlanSchema });
-  if (submission.status !== "success") return json({ error: null, result: submission.reply() }, { status: 400 });
+  const formData = await readForm(args.request);
+  const submission = parseForm(formData, { schema: CreatePlanSchema });
+  const form = formData.get("mode") === "roll" ? "roll" : "empty";
+  if (submission.status !== "success") return formReply(submission.reply(), { form });
   const { year, mode } = submission.value;
   const input = { cooperationId: scope.cooperationId, userId: scope.userId, year };
   try {
     if (mode === "roll") await createPlanFromPreviousYear(db(), input);
     else await createEmptyPlan(db(), input);
   } catch (error) {
-    return json({ error: { key: planRefusalKey(error), year }, result: submission.reply() }, { status: 409 });
+    return formReply(submission.reply({ formErrors: [planRefusalKey(error)] }), { status: 409, form });
   }
   return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: "plan.toast.created" });
 }
@@ -59,19 +64,29 @@ export default function PlanList() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const lang = useLanguage();
-  const yearErrors: string[] | undefined =
-    (actionData?.result.error as Record<string, string[] | null> | undefined)?.year ?? undefined;
+  const formOptions = (form: "roll" | "empty") => ({
+    id: `${form}-plan`,
+    lastResult: replyFor(actionData, form),
+    constraint: getZodConstraint(CreatePlanSchema),
+    shouldValidate: "onSubmit" as const,
+    onValidate: ({ formData }: { formData: FormData }) => parseForm(formData, { schema: CreatePlanSchema }),
+  });
+  const [rollForm] = useForm(formOptions("roll"));
+  const [emptyForm, emptyFields] = useForm({ ...formOptions("empty"), defaultValue: { year: String(thisYear) } });
+  const yearErrors = emptyFields.year.errors;
+  // a refusal names the year it was about: the roll form's own, or the one typed
+  const refused = rollForm.errors?.length ? { form: rollForm, year: rollTo } : emptyForm.errors?.length ? { form: emptyForm, year: emptyFields.year.initialValue } : null;
   return (
     <section aria-labelledby="plans-heading" className="flex flex-col gap-6">
       <h1 id="plans-heading" className="ds-heading" data-size="lg">
         {t("plan.list.title")}
       </h1>
       <p className="ds-paragraph">{t("plan.list.intro")}</p>
-      {actionData?.error ? (
+      {refused ? (
         // eslint-disable-next-line jsx-a11y/no-autofocus
         <div className="ds-alert" data-color="danger" role="alert" tabIndex={-1} autoFocus data-testid="plan-create-error">
           <p className="ds-paragraph m-0">
-            {actionData.error.year}: {t(actionData.error.key)}
+            {refused.year}: {refused.form.errors!.map((e) => t(e)).join(" ")}
           </p>
         </div>
       ) : null}
@@ -81,7 +96,7 @@ export default function PlanList() {
             {t("plan.list.createHeading")}
           </h2>
           {rollTo !== null ? (
-            <Form method="post" className="flex flex-col gap-2" id="roll-plan">
+            <Form method="post" className="flex flex-col gap-2" id={rollForm.id} onSubmit={rollForm.onSubmit} noValidate>
               <p className="ds-paragraph m-0">{t("plan.list.rollHelp")}</p>
               <input type="hidden" name="year" value={rollTo} />
               <input type="hidden" name="mode" value="roll" />
@@ -98,7 +113,7 @@ export default function PlanList() {
             </Form>
           ) : null}
           {offerEmpty ? (
-            <Form method="post" className="flex max-w-md flex-col gap-2" id="empty-plan" noValidate>
+            <Form method="post" className="flex max-w-md flex-col gap-2" id={emptyForm.id} onSubmit={emptyForm.onSubmit} noValidate>
               <p className="ds-paragraph m-0">{t("plan.list.emptyHelp")}</p>
               <input type="hidden" name="mode" value="empty" />
               <div className="ds-field">
@@ -110,7 +125,7 @@ export default function PlanList() {
                   name="year"
                   className="ds-input"
                   inputMode="numeric"
-                  defaultValue={thisYear}
+                  defaultValue={emptyFields.year.initialValue}
                   aria-invalid={yearErrors?.length ? true : undefined}
                   aria-describedby={yearErrors?.length ? "empty-plan-year-error" : undefined}
                 />

@@ -1,4 +1,5 @@
 
+import { useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -20,7 +21,8 @@ import { CostChart, ProgressChart, UptakeChart } from "../overview/charts";
 import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "overview.progressPageTitle", { year: data?.year ?? "" });
@@ -58,7 +60,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "measure:edit");
   const submission = parseForm(await readForm(args.request), { schema: WeightsSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return formReply(submission.reply());
   const back = new URL(args.request.url);
   try {
     const count = await saveWeights(db(), {
@@ -72,19 +74,25 @@ export async function action(args: ActionFunctionArgs) {
       values: { count },
     });
   } catch (error) {
-    if (error instanceof StaleVersionError) return json(submission.reply({ formErrors: ["form.staleVersion"] }), { status: 409 });
+    if (error instanceof StaleVersionError) return formReply(submission.reply({ formErrors: ["form.staleVersion"] }), { status: 409, stale: true });
     throw error;
   }
 }
 
 export default function Progress() {
   const { name, canEdit, ownMunicipalityId, year, years, progress, overTime, costs, measures } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const location = useLocation();
   const { t } = useTranslation();
   const lang = useLanguage();
+  const [form] = useForm({
+    id: "weights",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseForm(formData, { schema: WeightsSchema }),
+  });
   const typed = (lastResult?.initialValue as { rows?: { weight?: string }[] } | undefined)?.rows;
-  const weightErrors = (i: number) => lastResult?.error?.[`rows[${i}].weight`] ?? undefined;
+  const weightErrors = (i: number) => form.allErrors[`rows[${i}].weight`];
   return (
     <section aria-labelledby="progress-heading" className="flex flex-col gap-8">
       <header className="flex flex-col gap-3">
@@ -120,14 +128,14 @@ export default function Progress() {
               <p className="ds-paragraph">{t("overview.weightsIntro")}</p>
               <ErrorSummary
                 focusKey={lastResult}
-                formErrors={lastResult?.error?.[""] ?? undefined}
+                formErrors={form.errors}
                 fields={measures.map((m, i) => ({
                   id: `weight-${i}`,
                   label: t("overview.weightFor", { name: m.name }),
                   errors: weightErrors(i),
                 }))}
               />
-              <Form key={location.key} method="post" className="flex flex-col gap-3" id="weights">
+              <Form key={location.key} method="post" className="flex flex-col gap-3" id={form.id} onSubmit={form.onSubmit} noValidate>
                 <DataTable
                   labelledBy="areas-heading"
                   caption={t("overview.weightsCaption")}

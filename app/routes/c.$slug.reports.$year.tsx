@@ -1,15 +1,16 @@
 
+import { useForm } from "@conform-to/react";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { NarrativeSchema, PublishReportSchema } from "@shared-schema/report";
-import { notFound, requireCooperationRole } from "../cooperation/guards.server";
+import { ReportActionSchema } from "@shared-schema/report";
+import { notFound, requireCooperationRole, requireYearParam } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { formatDate } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
-import { parseReportYear } from "../report/download.server";
 import { REPORT_SECTIONS, reportFileName } from "../report/figures";
 import {
   ReportPublishedError,
@@ -24,14 +25,15 @@ import { ReportView } from "../report/report-view";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "report.pageTitle", { year: data?.year ?? "" });
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
-  const year = parseReportYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   const [report, doc] = await Promise.all([
     findReport(db(), { cooperationId: scope.cooperationId, year }),
     reportDocument(db(), { cooperationId: scope.cooperationId, year, language: scope.defaultLanguage }),
@@ -42,33 +44,30 @@ export async function loader(args: LoaderFunctionArgs) {
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "report:edit");
-  const year = parseReportYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   const formData = await readForm(args.request);
   const here = `/c/${scope.slug}/reports/${year}`;
   const where = { cooperationId: scope.cooperationId, userId: scope.userId, year };
+  const submission = parseForm(formData, { schema: ReportActionSchema });
   const publishing = formData.get("intent") === "publish";
-  const submission = parseForm(formData, { schema: publishing ? PublishReportSchema : NarrativeSchema });
-  if (submission.status !== "success")
-    return json({ intent: publishing ? "publish" : "save", result: submission.reply() }, { status: 400 });
+  const form = publishing ? "publish" : "save";
+  if (submission.status !== "success") return formReply(submission.reply(), { form });
   try {
-    if (publishing) {
+    if (submission.value.intent === "publish") {
       await publishReport(db(), { ...where, version: submission.value.version });
       return redirectWithToast(here, { kind: "success", key: "report.publishedToast" });
     }
-    const { version, ...narrative } = submission.value as ReturnType<typeof NarrativeSchema.parse>;
+    const { intent, version, ...narrative } = submission.value;
     await saveNarrative(db(), { ...where, version, narrative });
     return redirectWithToast(here, { kind: "success", key: "report.saved" });
   } catch (error) {
     if (error instanceof ReportPublishedError) {
       if (publishing) return redirectWithToast(here, { kind: "error", key: "report.alreadyPublished" });
       // published while the text was being written: the page shows it back, for the writer to keep
-      return json({ intent: "save" as const, result: submission.reply({ formErrors: ["report.alreadyPublished"] }) }, { status: 409 });
+      return formReply(submission.reply({ formErrors: ["report.alreadyPublished"] }), { status: 409, form });
     }
     if (error instanceof StaleVersionError) {
-      return json(
-        { intent: publishing ? "publish" : "save", result: submission.reply({ formErrors: ["form.staleVersion"] }) },
-        { status: 409 }
-      );
+      return formReply(submission.reply({ formErrors: ["form.staleVersion"] }), { status: 409, stale: true, form });
     }
     throw error;
   }
@@ -80,9 +79,20 @@ export default function Report() {
   const navigation = useNavigation();
   const { t } = useTranslation();
   const lang = useLanguage();
-  const typed =
-    actionData?.intent === "save" ? (actionData.result.initialValue as Record<string, string> | undefined) : undefined;
-  const errors = actionData?.result.error ?? {};
+  const saveResult = replyFor(actionData, "save");
+  const typed = saveResult?.initialValue as Record<string, string> | undefined;
+  const [narrativeForm, narrativeFields] = useForm({
+    id: "narrative",
+    lastResult: saveResult,
+    constraint: getZodConstraint(ReportActionSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseForm(formData, { schema: ReportActionSchema }),
+  });
+  const [publishForm] = useForm({
+    id: "publish",
+    lastResult: replyFor(actionData, "publish"),
+    onValidate: ({ formData }) => parseForm(formData, { schema: ReportActionSchema }),
+  });
   const base = `/c/${slug}/reports/${year}`;
   const editing = canEdit && !report.publishedAt;
   return (
@@ -131,14 +141,20 @@ export default function Report() {
           <p className="ds-paragraph">{t("report.narrativeIntro")}</p>
           <ErrorSummary
             focusKey={actionData}
-            formErrors={errors[""] ?? undefined}
+            formErrors={narrativeForm.errors ?? publishForm.errors}
             fields={REPORT_SECTIONS.map((s) => ({
               id: `narrative-${s}`,
               label: t("report.sectionText", { section: t(`reportExport.sections.${s}`) }),
-              errors: errors[s] ?? undefined,
+              errors: narrativeFields[s].errors,
             }))}
           />
-          <Form method="post" className="flex max-w-3xl flex-col gap-4" id="narrative">
+          <Form
+            method="post"
+            className="flex max-w-3xl flex-col gap-4"
+            id={narrativeForm.id}
+            onSubmit={narrativeForm.onSubmit}
+            noValidate
+          >
             <input type="hidden" name="intent" value="save" />
             <input type="hidden" name="version" value={report.version} />
             {REPORT_SECTIONS.map((s) => (
@@ -153,10 +169,10 @@ export default function Report() {
                   className="ds-input"
                   maxLength={20000}
                   defaultValue={typed?.[s] ?? report.narrative[s] ?? ""}
-                  aria-invalid={errors[s]?.length ? true : undefined}
-                  aria-describedby={errors[s]?.length ? `narrative-${s}-error` : undefined}
+                  aria-invalid={narrativeFields[s].errors?.length ? true : undefined}
+                  aria-describedby={narrativeFields[s].errors?.length ? `narrative-${s}-error` : undefined}
                 />
-                <FieldErrors id={`narrative-${s}-error`} errors={errors[s] ?? undefined} />
+                <FieldErrors id={`narrative-${s}-error`} errors={narrativeFields[s].errors} />
               </div>
             ))}
             <div>
@@ -170,7 +186,7 @@ export default function Report() {
               </button>
             </div>
           </Form>
-          <Form method="post" className="flex flex-col gap-2" id="publish">
+          <Form method="post" className="flex flex-col gap-2" id={publishForm.id} onSubmit={publishForm.onSubmit} noValidate>
             <input type="hidden" name="intent" value="publish" />
             <input type="hidden" name="version" value={report.version} />
             <p id="publish-help" className="ds-paragraph">

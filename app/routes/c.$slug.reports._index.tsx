@@ -1,8 +1,10 @@
 
+import { useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CreateReportSchema } from "@shared-schema/report";
+import { getZodConstraint } from "@conform-to/zod/v4";
 import { requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
@@ -15,7 +17,8 @@ import { DataTable } from "../ui/data-table";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "report.listTitle");
 
@@ -39,7 +42,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "report:edit");
   const submission = parseForm(await readForm(args.request), { schema: CreateReportSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return formReply(submission.reply());
   const { year } = submission.value;
   await createReport(db(), { cooperationId: scope.cooperationId, userId: scope.userId, year });
   return redirectWithToast(`/c/${scope.slug}/reports/${year}`, { kind: "success", key: "report.created" });
@@ -47,10 +50,18 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Reports() {
   const { slug, name, canEdit, reports, freeYears, defaultYear } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   const lang = useLanguage();
-  const yearErrors = lastResult?.error?.year ?? undefined;
+  const [form, fields] = useForm({
+    id: "report-create",
+    lastResult,
+    constraint: getZodConstraint(CreateReportSchema),
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseForm(formData, { schema: CreateReportSchema }),
+  });
+  const yearErrors = fields.year.errors;
+  const chosenYear = Number(fields.year.initialValue);
   return (
     <section aria-labelledby="reports-heading" className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -86,10 +97,10 @@ export default function Reports() {
           </h2>
           <ErrorSummary
             focusKey={lastResult}
-            formErrors={undefined}
+            formErrors={form.errors}
             fields={[{ id: "report-year", label: t("report.createYear"), errors: yearErrors }]}
           />
-          <Form method="post" className="flex flex-wrap items-end gap-4">
+          <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-4">
             <div className="ds-field">
               <label className="ds-label" htmlFor="report-year">
                 {t("report.createYear")}
@@ -98,7 +109,7 @@ export default function Reports() {
                 id="report-year"
                 name="year"
                 className="ds-input"
-                defaultValue={freeYears.includes(defaultYear) ? defaultYear : freeYears[0]}
+                defaultValue={freeYears.includes(chosenYear) ? chosenYear : freeYears.includes(defaultYear) ? defaultYear : freeYears[0]}
                 aria-invalid={yearErrors?.length ? true : undefined}
                 aria-describedby={yearErrors?.length ? "report-year-error" : undefined}
               >

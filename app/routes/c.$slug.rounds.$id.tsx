@@ -1,6 +1,6 @@
 
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundActionSchema } from "@shared-schema/round";
 import { notFound, requireCooperationRole } from "../cooperation/guards.server";
@@ -23,7 +23,9 @@ import { DataTable } from "../ui/data-table";
 import { FieldErrors } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
+import { ValidatedForm } from "../ui/validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "round.detail.title", { name: data?.round.name ?? "" });
@@ -48,9 +50,7 @@ export async function action(args: ActionFunctionArgs) {
   const round = await requireRound(args, scope.cooperationId);
   const formData = await readForm(args.request);
   const submission = parseForm(formData, { schema: RoundActionSchema });
-  if (submission.status !== "success") {
-    return json({ result: submission.reply(), municipalityId: String(formData.get("municipalityId") ?? "") }, { status: 400 });
-  }
+  if (submission.status !== "success") return formReply(submission.reply(), { form: roundFormName(formData) });
   const where = { cooperationId: scope.cooperationId, userId: scope.userId, roundId: round.id };
   const here = `/c/${scope.slug}/rounds/${round.id}`;
   const input = submission.value;
@@ -78,6 +78,12 @@ export async function action(args: ActionFunctionArgs) {
   }
 }
 
+/** Which of the page's forms was sent: its intent, and for a municipality's row that municipality. */
+function roundFormName(formData: FormData | URLSearchParams): string {
+  const municipalityId = formData.get("municipalityId");
+  return [formData.get("intent"), municipalityId].filter(Boolean).join(":");
+}
+
 export default function RoundPage() {
   const { slug, canManage, round } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
@@ -88,12 +94,7 @@ export default function RoundPage() {
   const submitted = round.municipalities.filter((m) => m.state === "submitted").length;
   const notDone = round.municipalities.filter((m) => m.missing.length > 0).length;
   const reminderDay = reminderDate(round);
-  const returnErrors = (municipalityId: string) =>
-    actionData?.municipalityId === municipalityId ? actionData.result.error?.comment ?? undefined : undefined;
-  const returnTyped = (municipalityId: string) =>
-    actionData?.municipalityId === municipalityId
-      ? String((actionData.result.initialValue as { comment?: string })?.comment ?? "")
-      : "";
+  const reply = (...name: string[]) => replyFor(actionData, name.join(":"));
   return (
     <article aria-labelledby="round-heading" className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -156,12 +157,12 @@ export default function RoundPage() {
         </p>
         {canManage && open ? (
           <div className="flex flex-wrap gap-4">
-            <Form method="post">
+            <ValidatedForm id="remind" schema={RoundActionSchema} lastResult={reply("remind")}>
               <input type="hidden" name="intent" value="remind" />
               <button type="submit" className="ds-button" data-variant="secondary">
                 {t("round.detail.remindAll")}
               </button>
-            </Form>
+            </ValidatedForm>
             <Link to={`/c/${slug}/mail?round=${round.id}`} className="ds-link self-center">
               {t("round.detail.mail")}
             </Link>
@@ -197,7 +198,11 @@ export default function RoundPage() {
                   <div className="flex flex-col gap-2">
                     <span className="text-sm">{t("round.detail.reporters", { count: m.reporters })}</span>
                     {needsReminder(m) && m.reporters > 0 ? (
-                      <Form method="post">
+                      <ValidatedForm
+                        id={`remind-${m.municipalityId}`}
+                        schema={RoundActionSchema}
+                        lastResult={reply("remind", m.municipalityId)}
+                      >
                         <input type="hidden" name="intent" value="remind" />
                         <input type="hidden" name="municipalityId" value={m.municipalityId} />
                         <button
@@ -209,39 +214,46 @@ export default function RoundPage() {
                         >
                           {t("round.detail.remind")}
                         </button>
-                      </Form>
+                      </ValidatedForm>
                     ) : null}
                     {m.state === "submitted" ? (
-                      <Form method="post" className="flex flex-col gap-1">
-                        <input type="hidden" name="intent" value="return" />
-                        <input type="hidden" name="municipalityId" value={m.municipalityId} />
-                        <label className="ds-label" htmlFor={`return-${m.municipalityId}`} data-size="sm">
-                          {t("round.detail.returnLabel", { name: m.name })}
-                        </label>
-                        <textarea
-                          id={`return-${m.municipalityId}`}
-                          name="comment"
-                          rows={2}
-                          maxLength={2000}
-                          className="ds-input"
-                          defaultValue={returnTyped(m.municipalityId)}
-                          autoFocus={Boolean(returnErrors(m.municipalityId)?.length)}
-                          aria-invalid={returnErrors(m.municipalityId)?.length ? true : undefined}
-                          aria-describedby={
-                            returnErrors(m.municipalityId)?.length ? `return-${m.municipalityId}-error` : undefined
-                          }
-                        />
-                        <FieldErrors id={`return-${m.municipalityId}-error`} errors={returnErrors(m.municipalityId)} />
-                        <button
-                          type="submit"
-                          className="ds-button"
-                          data-variant="secondary"
-                          data-size="sm"
-                          aria-label={t("round.detail.returnFor", { name: m.name })}
-                        >
-                          {t("round.detail.returnButton")}
-                        </button>
-                      </Form>
+                      <ValidatedForm
+                        id={`return-form-${m.municipalityId}`}
+                        schema={RoundActionSchema}
+                        lastResult={reply("return", m.municipalityId)}
+                        className="flex flex-col gap-1"
+                      >
+                        {(form) => (
+                          <>
+                            <input type="hidden" name="intent" value="return" />
+                            <input type="hidden" name="municipalityId" value={m.municipalityId} />
+                            <label className="ds-label" htmlFor={`return-${m.municipalityId}`} data-size="sm">
+                              {t("round.detail.returnLabel", { name: m.name })}
+                            </label>
+                            <textarea
+                              id={`return-${m.municipalityId}`}
+                              name="comment"
+                              rows={2}
+                              maxLength={2000}
+                              className="ds-input"
+                              defaultValue={String(form.initialValue?.comment ?? "")}
+                              autoFocus={Boolean(form.allErrors.comment?.length)}
+                              aria-invalid={form.allErrors.comment?.length ? true : undefined}
+                              aria-describedby={form.allErrors.comment?.length ? `return-${m.municipalityId}-error` : undefined}
+                            />
+                            <FieldErrors id={`return-${m.municipalityId}-error`} errors={form.allErrors.comment} />
+                            <button
+                              type="submit"
+                              className="ds-button"
+                              data-variant="secondary"
+                              data-size="sm"
+                              aria-label={t("round.detail.returnFor", { name: m.name })}
+                            >
+                              {t("round.detail.returnButton")}
+                            </button>
+                          </>
+                        )}
+                      </ValidatedForm>
                     ) : null}
                   </div>
                 </td>
@@ -257,12 +269,12 @@ export default function RoundPage() {
             {t("round.detail.close")}
           </h2>
           <p className="ds-paragraph">{t("round.detail.closeHelp")}</p>
-          <Form method="post">
+          <ValidatedForm id="close" schema={RoundActionSchema} lastResult={reply("close")}>
             <input type="hidden" name="intent" value="close" />
             <button type="submit" className="ds-button" data-variant="secondary">
               {t("round.detail.close")}
             </button>
-          </Form>
+          </ValidatedForm>
         </section>
       ) : null}
     </article>

@@ -12,7 +12,8 @@ import { openRound, RoundNotFoundError } from "../round/round.server";
 import { CheckboxGroupField, ErrorSummary, TextField, SubmitOrCancel } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round.form.pageTitle");
 
@@ -34,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "round:manage");
   const submission = parseForm(await readForm(args.request), { schema: OpenRoundSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return formReply(submission.reply());
   try {
     const id = await openRound(db(), { cooperationId: scope.cooperationId, userId: scope.userId, input: submission.value });
     const queued = await db()
@@ -56,7 +57,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function NewRound() {
   const { slug, name, measures, today } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   const [form, fields] = useForm({
     id: "round",

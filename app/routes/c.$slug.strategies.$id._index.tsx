@@ -6,11 +6,11 @@ import { requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { refusalToast, requireStrategy, strategyUrl } from "../strategy/route.server";
-import { StrategyDocument } from "../strategy/strategy-document";
+import { StrategyDocument, smallButtonName } from "../strategy/strategy-document";
 import { moveFocusArea, moveGoal, removeFocusArea, removeGoal, startRevision } from "../strategy/strategy-write.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -27,8 +27,11 @@ export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
   const here = strategyUrl(scope.slug, strategy.id);
-  const submission = parseForm(await readForm(args.request), { schema: StrategyIntentSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  const formData = await readForm(args.request);
+  const submission = parseForm(formData, { schema: StrategyIntentSchema });
+  if (submission.status !== "success") {
+    return formReply(submission.reply(), { form: smallButtonName((field) => formData.get(field)) });
+  }
   const value = submission.value;
   const base = { cooperationId: scope.cooperationId, userId: scope.userId, strategyId: strategy.id };
   try {

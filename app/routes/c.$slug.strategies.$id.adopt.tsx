@@ -13,6 +13,7 @@ import { FormActions } from "../strategy/strategy-form";
 import { adoptStrategy } from "../strategy/strategy-write.server";
 import { ErrorSummary } from "../ui/form";
 import { parseForm } from "../utils/parse-form";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -46,7 +47,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function AdoptStrategy() {
   const { slug, strategy, today } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const [form, fields] = useForm({

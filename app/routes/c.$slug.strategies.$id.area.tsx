@@ -11,6 +11,7 @@ import { FormActions } from "../strategy/strategy-form";
 import { addFocusArea, updateFocusArea } from "../strategy/strategy-write.server";
 import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
 import { parseForm } from "../utils/parse-form";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -47,7 +48,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function FocusAreaForm() {
   const { slug, strategy, area } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const [form, fields] = useForm({

@@ -7,6 +7,7 @@ import { db } from "../db.server";
 import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { StrategyForm } from "../strategy/strategy-form";
 import { updateStrategy } from "../strategy/strategy-write.server";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -35,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function EditStrategy() {
   const { slug, strategy } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   return (

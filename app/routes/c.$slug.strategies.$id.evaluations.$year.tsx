@@ -1,35 +1,33 @@
+import { useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { EvaluationSchema } from "@shared-schema/strategy";
-import { notFound, requireCooperationRole } from "../cooperation/guards.server";
+import { requireCooperationRole, requireYearParam } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { FormActions } from "../strategy/strategy-form";
 import { saveGoalEvaluations } from "../strategy/strategy-write.server";
 import { ErrorSummary, FieldErrors } from "../ui/form";
+import { replyFor } from "../utils/form-reply";
+import { parseForm } from "../utils/parse-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
 ];
 
-function parseYear(value: string | undefined): number {
-  if (!value || !/^\d{4}$/.test(value)) throw notFound();
-  return Number(value);
-}
-
 /** The yearly evaluation: one short assessment per goal for the year in the URL. */
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
-  const year = parseYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   return json({ slug: scope.slug, name: scope.name, strategy, year });
 }
 
 export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   const strategy = await requireStrategy(args, scope);
-  const year = parseYear(args.params.year);
+  const year = requireYearParam(args.params.year);
   return submitStrategyForm(args.request, EvaluationSchema, async ({ entries }) => {
     await saveGoalEvaluations(db(), {
       cooperationId: scope.cooperationId,
@@ -44,7 +42,13 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function Evaluation() {
   const { slug, strategy, year } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
+  const [form] = useForm({
+    id: "evaluation",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseForm(formData, { schema: EvaluationSchema }),
+  });
   const { t } = useTranslation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const goals = strategy.focusAreas.flatMap((a) => a.goals.map((g) => ({ ...g, area: a.title })));
@@ -52,8 +56,7 @@ export default function Evaluation() {
   const stored = (index: number) => goals[index].evaluations.find((e) => e.year === year)?.assessment ?? "";
   const valueFor = (goalId: string, index: number) =>
     typed?.[index]?.goalId === goalId ? typed[index].assessment ?? "" : stored(index);
-  const errorsFor = (index: number) => lastResult?.error?.[`entries[${index}].assessment`] ?? undefined;
-  const formErrors = lastResult?.error?.[""] ?? undefined;
+  const errorsFor = (index: number) => form.allErrors[`entries[${index}].assessment`];
   const outside = year < strategy.periodFrom || year > strategy.periodTo + 1;
   const otherYears = strategy.evaluationYears.filter((y) => y !== year);
   return (
@@ -77,10 +80,10 @@ export default function Evaluation() {
           <p className="ds-paragraph">{t("strategy.evaluation.pageIntro", { year })}</p>
           <ErrorSummary
             focusKey={lastResult}
-            formErrors={formErrors}
+            formErrors={form.errors}
             fields={goals.map((g, i) => ({ id: `assessment-${i}`, label: g.text, errors: errorsFor(i) }))}
           />
-          <Form method="post" noValidate className="flex max-w-3xl flex-col gap-4">
+          <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
             {strategy.focusAreas.map((area) => (
               <fieldset key={area.id} className="ds-fieldset flex flex-col gap-4">
                 <legend className="ds-heading" data-size="xs">

@@ -11,6 +11,7 @@ import { FormActions } from "../strategy/strategy-form";
 import { addGoal, updateGoal } from "../strategy/strategy-write.server";
 import { ErrorSummary, SelectField, TextAreaField, TextField } from "../ui/form";
 import { parseForm } from "../utils/parse-form";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -62,7 +63,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function GoalForm() {
   const { slug, strategy, areas, goal, areaId } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   const back = `/c/${slug}/strategies/${strategy.id}`;
   const [form, fields] = useForm({

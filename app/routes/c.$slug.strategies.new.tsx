@@ -8,6 +8,7 @@ import { strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { StrategyForm } from "../strategy/strategy-form";
 import { createStrategy } from "../strategy/strategy-write.server";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { replyFor } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "strategy.newPageTitle");
@@ -27,7 +28,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function NewStrategy() {
   const { slug, year } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   return (
     <section aria-labelledby="new-strategy-heading" className="flex flex-col gap-4">

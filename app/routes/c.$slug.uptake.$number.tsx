@@ -20,7 +20,8 @@ import { NotParticipatingError, UptakeRowErrors, currentReports, saveUptakeRepor
 import { Timeline } from "../uptake/timeline";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "uptake.single.pageTitle", { number: data?.measure.number ?? "" });
@@ -82,7 +83,7 @@ export async function loader(args: LoaderFunctionArgs) {
 export async function action(args: ActionFunctionArgs) {
   const { scope, measure } = await requireOwnMeasure(args);
   const submission = parseForm(await readForm(args.request), { schema: UptakeReportSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return formReply(submission.reply());
   const { currentStatus: _shown, ...report } = submission.value;
   try {
     await saveUptakeReports(db(), {
@@ -95,7 +96,7 @@ export async function action(args: ActionFunctionArgs) {
     if (error instanceof NotParticipatingError) throw notFound();
     if (error instanceof UptakeRowErrors) {
       const fieldErrors = Object.fromEntries(error.errors.map((e) => [e.field, [e.messageKey]]));
-      return json(submission.reply({ fieldErrors }), { status: 400 });
+      return formReply(submission.reply({ fieldErrors }));
     }
     throw error;
   }
@@ -104,7 +105,7 @@ export async function action(args: ActionFunctionArgs) {
 
 export default function ReportMeasure() {
   const { slug, municipality, measure, benefits, current, effectiveDate, round, entries } = useLoaderData<typeof loader>();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
   const lang = useLanguage();
   const [form, fields] = useForm({

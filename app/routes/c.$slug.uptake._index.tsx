@@ -1,4 +1,5 @@
 
+import { useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -23,7 +24,9 @@ import { listOwnMeasures } from "../uptake/own-measures.server";
 import { NotParticipatingError, NothingToSaveError, UptakeRowErrors, saveBulkUptake } from "../uptake/report.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
+import { ValidatedForm } from "../ui/validated-form";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "uptake.pageTitle");
 
@@ -77,18 +80,18 @@ export async function action(args: ActionFunctionArgs) {
   }
 
   const submission = parseForm(formData, { schema: BulkUptakeSchema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return formReply(submission.reply());
   try {
     const { saved } = await saveBulkUptake(db(), { ...where, input: submission.value });
     return redirectWithToast(back, { kind: "success", key: "uptake.savedMany", values: { count: saved } });
   } catch (error) {
     if (error instanceof NotParticipatingError) throw notFound();
     if (error instanceof NothingToSaveError) {
-      return json(submission.reply({ formErrors: ["uptake.validation.nothingToSave"] }), { status: 400 });
+      return formReply(submission.reply({ formErrors: ["uptake.validation.nothingToSave"] }));
     }
     if (error instanceof UptakeRowErrors) {
       const fieldErrors = Object.fromEntries(error.errors.map((e) => [`rows[${e.index}].${e.field}`, [e.messageKey]]));
-      return json(submission.reply({ fieldErrors }), { status: 400 });
+      return formReply(submission.reply({ fieldErrors }));
     }
     throw error;
   }
@@ -99,15 +102,21 @@ type TypedRow = { measureId?: string; status?: string; comment?: string };
 export default function OurMeasures() {
   const { slug, municipality, measures, today, effectiveDate, rounds } = useLoaderData<typeof loader>();
   const roundForDate = rounds.find((r) => r.statusDate === effectiveDate) ?? null;
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
+  const [form] = useForm({
+    id: "bulk-uptake",
+    lastResult,
+    shouldValidate: "onSubmit",
+    onValidate: ({ formData }) => parseForm(formData, { schema: BulkUptakeSchema }),
+  });
   const navigation = useNavigation();
   const location = useLocation();
   const { t } = useTranslation();
   const lang = useLanguage();
   const typed = lastResult?.initialValue as { effectiveDate?: string; rows?: TypedRow[] } | undefined;
   const typedRow = (i: number, measureId: string) => (typed?.rows?.[i]?.measureId === measureId ? typed.rows[i] : undefined);
-  const errorsFor = (i: number, field: string) => lastResult?.error?.[`rows[${i}].${field}`] ?? undefined;
-  const dateErrors = lastResult?.error?.effectiveDate ?? undefined;
+  const errorsFor = (i: number, field: string) => form.allErrors[`rows[${i}].${field}`];
+  const dateErrors = form.allErrors.effectiveDate;
   const statusLabel = (s: string) => t(`uptakeStatus.${s}`);
   const anyAsked = measures.some((m) => m.askedInRound);
 
@@ -150,7 +159,7 @@ export default function OurMeasures() {
             </p>
           ) : null}
           {r.progress.state !== "submitted" ? (
-            <Form method="post" className="flex flex-col gap-2">
+            <ValidatedForm id={`submit-${r.id}`} schema={SubmitRoundSchema} className="flex flex-col gap-2">
               <input type="hidden" name="intent" value="submit" />
               <input type="hidden" name="roundId" value={r.id} />
               <p id={`submit-help-${r.id}`} className="ds-paragraph m-0" data-size="sm">
@@ -167,7 +176,7 @@ export default function OurMeasures() {
                   {t("uptake.round.submit", { municipality })}
                 </button>
               </div>
-            </Form>
+            </ValidatedForm>
           ) : null}
         </section>
       ))}
@@ -178,7 +187,7 @@ export default function OurMeasures() {
         <>
           <ErrorSummary
             focusKey={lastResult}
-            formErrors={lastResult?.error?.[""] ?? undefined}
+            formErrors={form.errors}
             fields={[
               { id: "effectiveDate", label: t("uptake.effectiveDate"), errors: dateErrors },
               ...measures.flatMap((m, i) => [
@@ -188,7 +197,7 @@ export default function OurMeasures() {
             ]}
           />
           {/* keyed by the location: after a save the table starts from the new statuses, not from what was typed */}
-          <Form key={location.key} method="post" noValidate className="flex flex-col gap-4" id="bulk-uptake">
+          <Form key={location.key} method="post" noValidate className="flex flex-col gap-4" id={form.id} onSubmit={form.onSubmit}>
             <input type="hidden" name="intent" value="save" />
             {anyAsked ? <p className="ds-paragraph">{t("uptake.roundHint")}</p> : null}
             <div className="ds-field max-w-xs">

@@ -20,7 +20,8 @@ import { db } from "../db.server";
 import { ErrorPage, errorPageTitle } from "../ui/error-page";
 import { ErrorSummary, TextField } from "../ui/form";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
+import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches, error }) =>
   error ? errorPageTitle(matches, error) : pageTitle(matches, "login.title");
@@ -44,13 +45,13 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: LoginSchema });
   if (submission.status !== "success") {
-    return json(submission.reply({ hideFields: ["password"] }), { status: 400 });
+    return formReply(submission.reply({ hideFields: ["password"] }));
   }
   const { email, password, redirectTo } = submission.value;
 
   const attempt = await beginLoginAttempt(email, context.clientIp);
   if (attempt.limited) {
-    return json(submission.reply({ formErrors: ["login.tooManyAttempts"], hideFields: ["password"] }), {
+    return formReply(submission.reply({ formErrors: ["login.tooManyAttempts"], hideFields: ["password"] }), {
       status: 429,
       headers: { "Retry-After": String(attempt.retryAfterSeconds) },
     });
@@ -62,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   });
   if (!result.ok) {
-    return json(submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }), { status: 400 });
+    return formReply(submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }));
   }
   await attempt.succeeded();
   return redirect(await landingPage(result.user.id, redirectTo), { headers: { "Set-Cookie": result.setCookie } });
@@ -76,7 +77,7 @@ async function landingPage(userId: string, redirectTo: string | undefined): Prom
 
 export default function LoginPage() {
   const { t } = useTranslation();
-  const lastResult = useActionData<typeof action>();
+  const lastResult = replyFor(useActionData<typeof action>());
   const [searchParams] = useSearchParams();
   const navigation = useNavigation();
   const [form, fields] = useForm({

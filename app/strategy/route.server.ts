@@ -1,5 +1,5 @@
 
-import { json, type LoaderFunctionArgs } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
 import { notFound } from "../cooperation/guards.server";
 import type { CooperationScope } from "../cooperation/scope.server";
@@ -9,7 +9,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from "./errors.server";
 import { getStrategyDetail, type StrategyDetail } from "./strategy-read.server";
 import { parseForm } from "../utils/parse-form";
-import { readForm } from "../utils/form.server";
+import { formReply, readForm } from "../utils/form.server";
 
 export function strategyUrl(slug: string, id: string): string {
   return `/c/${slug}/strategies/${encodeURIComponent(id)}`;
@@ -62,14 +62,14 @@ export async function submitStrategyForm<Schema extends $ZodType>(
   save: (value: output<Schema>) => Promise<Saved>
 ) {
   const submission = parseForm(await readForm(request), { schema });
-  if (submission.status !== "success") return json(submission.reply(), { status: 400 });
+  if (submission.status !== "success") return formReply(submission.reply());
   let saved: Saved;
   try {
     saved = await save(submission.value);
   } catch (error) {
     const key = formErrorKey(error);
     if (!key) throw error;
-    return json(submission.reply({ formErrors: [key] }), { status: 409 });
+    return formReply(submission.reply({ formErrors: [key] }), { status: 409, stale: key === "form.staleVersion" });
   }
   return redirectWithToast(saved.url, { kind: "success", key: saved.toast });
 }

@@ -1,8 +1,11 @@
-import { Form, Link } from "@remix-run/react";
+import { Link, useActionData } from "@remix-run/react";
+import { StrategyIntentSchema } from "@shared-schema/strategy";
 import { useTranslation } from "react-i18next";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import type { StrategyDetail } from "./strategy-read.server";
+import { ValidatedForm } from "../ui/validated-form";
+import { replyFor, type FormReply } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
 
 /*
@@ -12,6 +15,11 @@ import { osloYear } from "@shared-schema/dates";
  */
 
 type Detail = Omit<StrategyDetail, never>;
+
+/** Which small button was sent (the reply names it): its intent, item and direction. */
+export function smallButtonName(field: (name: "intent" | "id" | "direction") => unknown): string {
+  return (["intent", "id", "direction"] as const).map(field).filter(Boolean).join(":");
+}
 
 function SmallButton({
   intent,
@@ -32,8 +40,10 @@ function SmallButton({
   variant?: "primary" | "secondary" | "tertiary";
   color?: "danger";
 }) {
+  const name = smallButtonName((field) => ({ intent, id, direction })[field]);
+  const reply = replyFor(useActionData<FormReply>(), name);
   return (
-    <Form method="post" className="inline">
+    <ValidatedForm id={`strategy-${name}`} schema={StrategyIntentSchema} lastResult={reply} className="inline">
       <input type="hidden" name="intent" value={intent} />
       {id ? <input type="hidden" name="id" value={id} /> : null}
       {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
@@ -42,7 +52,7 @@ function SmallButton({
         {label}
         {itemName ? <span className="ds-sr-only">: {itemName}</span> : null}
       </button>
-    </Form>
+    </ValidatedForm>
   );
 }
 

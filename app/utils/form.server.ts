@@ -1,3 +1,7 @@
+import type { SubmissionResult } from "@conform-to/react";
+import { json } from "@remix-run/node";
+import type { FormReply } from "./form-reply";
+
 /*
  * Reading a form's body, the one way every action does it: only the two encodings a browser's
  * form sends, no more than a form can hold, and a body that cannot be read is the sender's
@@ -49,4 +53,20 @@ export async function readForm(request: Request, { maxBytes = FORM_MAX_BYTES } =
   } catch {
     throw refuse(400);
   }
+}
+
+/**
+ * The one answer an action gives a form it does not redirect from (see FormReply): 400 for what
+ * the form must correct, 409 for a refusal the data gives (a stale version, a state that moved on).
+ */
+export function formReply(
+  result: SubmissionResult<string[]>,
+  {
+    status = 400,
+    stale = false,
+    form = null,
+    headers,
+  }: { status?: 400 | 409 | 429; stale?: boolean; form?: string | null; headers?: HeadersInit } = {}
+) {
+  return json<FormReply>({ result, stale, form }, { status, headers });
 }

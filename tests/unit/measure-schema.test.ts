@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { MeasureFormSchema, parseNok, parsePercent, toMeasureInput } from "@shared-schema/measure";
+import { parseNok } from "@shared-schema/common";
+import { MeasureFormSchema, parsePercent, toMeasureInput } from "@shared-schema/measure";
 import { parseForm } from "../../app/utils/parse-form";
 
 function form(entries: [string, string][]): FormData {
@@ -54,7 +55,7 @@ describe("NOK input", () => {
     const submission = parseForm(form(withBase([["investmentCost", "mange pengar"]])), { schema: MeasureFormSchema });
     expect(submission.status).toBe("error");
     const reply = submission.reply();
-    expect(reply.error?.investmentCost).toEqual(["measure.validation.nok"]);
+    expect(reply.error?.investmentCost).toEqual(["validation.nok"]);
     expect((reply.initialValue as Record<string, unknown>).investmentCost).toBe("mange pengar");
   });
 });
@@ -134,7 +135,7 @@ describe("the rest of the measure form", () => {
       "periodTo",
       "measure.validation.periodOrder",
     ],
-    ["year out of range", [["periodFrom", "1899"]], "periodFrom", "measure.validation.year"],
+    ["year out of range", [["periodFrom", "1899"]], "periodFrom", "validation.year"],
     [
       "mixed equal part above 100",
       [

@@ -73,6 +73,8 @@ export const en: Messages = {
     language: "Choose Bokmål, Nynorsk or English.",
     role: "Choose a valid role.",
     date: "Write the date as YYYY-MM-DD.",
+    year: "Enter a year between 2000 and 2100.",
+    nok: "Write the amount in NOK, for example 1 250 000 or 1 250 000,50.",
     passwordTooShort: "The password must be at least 12 characters long.",
     reporterNeedsMunicipality: "A reporter must be bound to one municipality, and only reporters can be bound to a municipality.",
   },

@@ -72,6 +72,8 @@ export const nb = {
     language: "Velg bokmål, nynorsk eller engelsk.",
     role: "Velg en gyldig rolle.",
     date: "Skriv datoen som ÅÅÅÅ-MM-DD.",
+    year: "Skriv et årstall mellom 2000 og 2100.",
+    nok: "Skriv beløpet i kroner, for eksempel 1 250 000 eller 1 250 000,50.",
     passwordTooShort: "Passordet må ha minst 12 tegn.",
     reporterNeedsMunicipality: "En rapportør må knyttes til én kommune, og bare rapportører kan knyttes til en kommune.",
   },

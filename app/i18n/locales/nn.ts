@@ -73,6 +73,8 @@ export const nn: Messages = {
     language: "Vel bokmål, nynorsk eller engelsk.",
     role: "Vel ei gyldig rolle.",
     date: "Skriv datoen som ÅÅÅÅ-MM-DD.",
+    year: "Skriv eit årstal mellom 2000 og 2100.",
+    nok: "Skriv beløpet i kroner, til dømes 1 250 000 eller 1 250 000,50.",
     passwordTooShort: "Passordet må ha minst 12 teikn.",
     reporterNeedsMunicipality: "Ein rapportør må knytast til éin kommune, og berre rapportørar kan knytast til ein kommune.",
   },
