@@ -1,5 +1,6 @@
 import type { Language, MailKind, WrittenStandard } from "../../db/schema";
-import { LANGUAGE_OF_STANDARD, i18nFor } from "../i18n/config";
+import { LANGUAGE_OF_STANDARD } from "../i18n/config";
+import { i18nFor } from "../i18n/i18n.server";
 import { formatDate } from "../i18n/format";
 
 /*

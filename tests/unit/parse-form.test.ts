@@ -3,9 +3,7 @@ import { z } from "zod";
 import { cleanString, cleanText } from "@shared-schema/common";
 import { LoginSchema } from "@shared-schema/auth";
 import { MeasureFormSchema, parseMeasureFilters } from "@shared-schema/measure";
-import { en } from "../../app/i18n/locales/en";
-import { nb } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { en, nb, nn } from "../support/texts";
 import { yearParam } from "../../app/overview/years.server";
 import { parseForm } from "../../app/utils/parse-form";
 

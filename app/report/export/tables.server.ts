@@ -1,5 +1,5 @@
 import type { Language } from "../../../db/schema";
-import { i18nFor } from "../../i18n/config";
+import { i18nFor } from "../../i18n/i18n.server";
 import { osloToday } from "@shared-schema/common";
 import { formatDate } from "../../i18n/format";
 import { REPORT_SECTIONS, type MatrixCell, type ReportDocument, type ReportFigures, type ReportSection } from "../figures";
