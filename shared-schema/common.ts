@@ -16,26 +16,26 @@ export const cleanString = (params?: Parameters<typeof z.string>[0]) => z.string
  * same schema serves forms in three languages, the admin CLI and the seeds.
  */
 
-export const emailSchema = cleanString({ error: "validation.required" })
+export const emailSchema = cleanString({ error: "common:validation.required" })
   .trim()
-  .min(1, { error: "validation.required" })
-  .max(254, { error: "validation.tooLong" })
-  .pipe(z.email({ error: "validation.email" }))
+  .min(1, { error: "common:validation.required" })
+  .max(254, { error: "common:validation.tooLong" })
+  .pipe(z.email({ error: "common:validation.email" }))
   .transform((value) => value.toLowerCase());
 
-export const slugSchema = cleanString({ error: "validation.required" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "validation.slug" })
-  .max(60, { error: "validation.tooLong" });
+export const slugSchema = cleanString({ error: "common:validation.required" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "common:validation.slug" })
+  .max(60, { error: "common:validation.tooLong" });
 
-export const municipalityNumberSchema = cleanString().regex(/^\d{4}$/, { error: "validation.municipalityNumber" });
+export const municipalityNumberSchema = cleanString().regex(/^\d{4}$/, { error: "common:validation.municipalityNumber" });
 
-export const languageSchema = z.enum(["nb", "nn", "en"], { error: "validation.language" });
+export const languageSchema = z.enum(["nb", "nn", "en"], { error: "common:validation.language" });
 
 export const cooperationRoleSchema = z.enum(["secretariat", "board", "reporter", "viewer"], {
-  error: "validation.role",
+  error: "common:validation.role",
 });
 
-export const isoDateSchema = z.iso.date({ error: "validation.date" });
+export const isoDateSchema = z.iso.date({ error: "common:validation.date" });
 
 // Swedish writes dates as ISO (yyyy-mm-dd); made once, as making a formatter is the costly part
 const OSLO_ISO_DATE = new Intl.DateTimeFormat("sv-SE", { timeZone: "Europe/Oslo" });
@@ -49,14 +49,14 @@ export function osloToday(now = new Date()): string {
 export const optionalText = (max: number) =>
   cleanString()
     .trim()
-    .max(max, { error: "validation.tooLong" })
+    .max(max, { error: "common:validation.tooLong" })
     .optional()
     .transform((v) => (v ? v : null));
 
 /** An http(s) address, e.g. a case document or evidence. */
-export const urlSchema = cleanString({ error: "validation.required" })
+export const urlSchema = cleanString({ error: "common:validation.required" })
   .trim()
-  .max(2000, { error: "validation.tooLong" })
+  .max(2000, { error: "common:validation.tooLong" })
   .refine(
     (v) => {
       try {
@@ -66,5 +66,5 @@ export const urlSchema = cleanString({ error: "validation.required" })
         return false;
       }
     },
-    { error: "measure.validation.url" }
+    { error: "measure:validation.url" }
   );

@@ -10,12 +10,12 @@ export const WeightsSchema = z.object({
     .array(
       z.object({
         measureId: cleanString().min(1).max(64),
-        version: z.number({ error: "form.staleVersion" }).int().min(1),
+        version: z.number({ error: "common:form.staleVersion" }).int().min(1),
         weight: z
-          .number({ error: "overview.validation.weight" })
-          .int({ error: "overview.validation.weight" })
-          .min(0, { error: "overview.validation.weight" })
-          .max(100, { error: "overview.validation.weight" }),
+          .number({ error: "overview:validation.weight" })
+          .int({ error: "overview:validation.weight" })
+          .min(0, { error: "overview:validation.weight" })
+          .max(100, { error: "overview:validation.weight" }),
       })
     )
     .min(1),

@@ -9,14 +9,14 @@ import { decisionFields, requiredDateSchema } from "./decision";
  * concurrency); the cooperation and the user never come from a form.
  */
 
-const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
-const idSchema = cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
+const versionSchema = z.number({ error: "common:form.staleVersion" }).int().min(1);
+const idSchema = cleanString({ error: "common:validation.required" }).min(1, { error: "common:validation.required" }).max(64);
 
 const yearSchema = z
-  .number({ error: "plan.validation.year" })
-  .int({ error: "plan.validation.year" })
-  .min(MIN_YEAR, { error: "plan.validation.year" })
-  .max(MAX_YEAR, { error: "plan.validation.year" });
+  .number({ error: "plan:validation.year" })
+  .int({ error: "plan:validation.year" })
+  .min(MIN_YEAR, { error: "plan:validation.year" })
+  .max(MAX_YEAR, { error: "plan:validation.year" });
 
 const optionalYear = yearSchema.optional().transform((v) => v ?? null);
 
@@ -27,7 +27,7 @@ export const budgetSchema = cleanString()
     if (v === undefined || v.trim() === "") return 0;
     const ore = parseNok(v);
     if (ore === null) {
-      ctx.addIssue({ code: "custom", message: "plan.validation.budget" });
+      ctx.addIssue({ code: "custom", message: "plan:validation.budget" });
       return z.NEVER;
     }
     return ore;
@@ -42,29 +42,29 @@ export const VersionOnlySchema = z.object({ version: versionSchema });
 /** "Create the plan for {year}": from last year's approved plan, or an empty first plan. */
 export const CreatePlanSchema = z.object({
   year: yearSchema,
-  mode: z.enum(["roll", "empty"], { error: "validation.required" }),
+  mode: z.enum(["roll", "empty"], { error: "common:validation.required" }),
 });
 
 function periodOrder(value: { periodFrom: number | null; periodTo: number | null }, ctx: z.RefinementCtx) {
   if (value.periodFrom !== null && value.periodTo !== null && value.periodTo < value.periodFrom) {
-    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "plan.validation.periodOrder" });
+    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "plan:validation.periodOrder" });
   }
 }
 
 export const planItemFields = {
   budget: budgetSchema,
   priority: z
-    .number({ error: "plan.validation.priority" })
-    .int({ error: "plan.validation.priority" })
-    .min(1, { error: "plan.validation.priority" })
-    .max(999, { error: "plan.validation.priority" })
+    .number({ error: "plan:validation.priority" })
+    .int({ error: "plan:validation.priority" })
+    .min(1, { error: "plan:validation.priority" })
+    .max(999, { error: "plan:validation.priority" })
     .optional()
     .transform((v) => v ?? null),
   periodFrom: optionalYear,
   periodTo: optionalYear,
   milestones: cleanString()
     .trim()
-    .max(4000, { error: "validation.tooLong" })
+    .max(4000, { error: "common:validation.tooLong" })
     .optional()
     .transform((v) => v ?? ""),
 };

@@ -6,10 +6,10 @@ import { cleanString } from "./common";
  * publish. The sections are listed in app/report/figures.ts (REPORT_SECTIONS).
  */
 
-const versionSchema = z.number({ error: "form.staleVersion" }).int().min(1);
+const versionSchema = z.number({ error: "common:form.staleVersion" }).int().min(1);
 const sectionText = cleanString()
   .trim()
-  .max(20_000, { error: "validation.tooLong" })
+  .max(20_000, { error: "common:validation.tooLong" })
   .optional()
   .transform((v) => v ?? "");
 
@@ -25,7 +25,7 @@ export const NarrativeSchema = z.object({
 });
 
 export const CreateReportSchema = z.object({
-  year: z.number({ error: "report.validation.year" }).int({ error: "report.validation.year" }).min(2000).max(2100),
+  year: z.number({ error: "report:validation.year" }).int({ error: "report:validation.year" }).min(2000).max(2100),
 });
 
 export const PublishReportSchema = z.object({ version: versionSchema });

@@ -7,28 +7,28 @@ import { osloToday } from "./common";
  * municipality named in the secretariat's forms is checked against the round's members.
  */
 
-const idSchema = cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64);
+const idSchema = cleanString({ error: "common:validation.required" }).min(1, { error: "common:validation.required" }).max(64);
 
 export const OpenRoundSchema = z.object({
-  name: cleanString({ error: "validation.required" })
+  name: cleanString({ error: "common:validation.required" })
     .trim()
-    .min(1, { error: "validation.required" })
-    .max(200, { error: "validation.tooLong" }),
-  statusDate: cleanString({ error: "validation.required" }).pipe(isoDateSchema),
-  deadline: cleanString({ error: "validation.required" })
+    .min(1, { error: "common:validation.required" })
+    .max(200, { error: "common:validation.tooLong" }),
+  statusDate: cleanString({ error: "common:validation.required" }).pipe(isoDateSchema),
+  deadline: cleanString({ error: "common:validation.required" })
     .pipe(isoDateSchema)
-    .refine((d) => d >= osloToday(), { error: "round.validation.deadlinePast" }),
+    .refine((d) => d >= osloToday(), { error: "round:validation.deadlinePast" }),
   reminderDaysBefore: z
-    .number({ error: "round.validation.reminderDays" })
-    .int({ error: "round.validation.reminderDays" })
-    .min(0, { error: "round.validation.reminderDays" })
-    .max(60, { error: "round.validation.reminderDays" })
+    .number({ error: "round:validation.reminderDays" })
+    .int({ error: "round:validation.reminderDays" })
+    .min(0, { error: "round:validation.reminderDays" })
+    .max(60, { error: "round:validation.reminderDays" })
     .optional()
     .transform((v) => v ?? null),
-  measures: z.array(idSchema, { error: "round.validation.measures" }).min(1, { error: "round.validation.measures" }),
+  measures: z.array(idSchema, { error: "round:validation.measures" }).min(1, { error: "round:validation.measures" }),
 })
   // asking on the deadline day for the status some day after it would make every answer a guess
-  .refine((r) => r.statusDate <= r.deadline, { path: ["statusDate"], error: "round.validation.statusDateAfterDeadline" });
+  .refine((r) => r.statusDate <= r.deadline, { path: ["statusDate"], error: "round:validation.statusDateAfterDeadline" });
 export type OpenRoundInput = z.output<typeof OpenRoundSchema>;
 
 /** The secretariat's actions on one round. */
@@ -38,10 +38,10 @@ export const RoundActionSchema = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("return"),
     municipalityId: idSchema,
-    comment: cleanString({ error: "round.validation.returnComment" })
+    comment: cleanString({ error: "round:validation.returnComment" })
       .trim()
-      .min(1, { error: "round.validation.returnComment" })
-      .max(2000, { error: "validation.tooLong" }),
+      .min(1, { error: "round:validation.returnComment" })
+      .max(2000, { error: "common:validation.tooLong" }),
   }),
   z.object({ intent: z.literal("close") }),
 ]);

@@ -26,9 +26,9 @@ export function recipientLanguage({
 }
 
 const TEMPLATE: Record<MailKind, string> = {
-  round_opened: "mail.roundOpened",
-  round_reminder: "mail.roundReminder",
-  plan_input: "mail.planInput",
+  round_opened: "mail:roundOpened",
+  round_reminder: "mail:roundReminder",
+  plan_input: "mail:planInput",
 };
 
 function render(kind: MailKind, language: Language, values: Record<string, string | number>) {

@@ -41,7 +41,7 @@ export async function saveMeasureForm(
   const members = new Set((await listMemberOptions(db, { cooperationId })).map((m) => m.municipalityId));
   if (submission.value.members.some((m) => !members.has(m.id))) {
     return json(
-      { result: submission.reply({ fieldErrors: { members: ["measure.validation.foreignParticipant"] } }), stale: false },
+      { result: submission.reply({ fieldErrors: { members: ["measure:validation.foreignParticipant"] } }), stale: false },
       { status: 400 }
     );
   }
@@ -49,15 +49,15 @@ export async function saveMeasureForm(
   try {
     if (number === undefined) {
       const created = await createMeasure(db, { cooperationId, userId, input });
-      return redirectWithToast(`/c/${slug}/measures/${created.number}`, { kind: "success", key: "measure.form.created" });
+      return redirectWithToast(`/c/${slug}/measures/${created.number}`, { kind: "success", key: "measure:form.created" });
     }
     const version = submission.value.version;
     if (version === undefined) throw new StaleVersionError("measure");
     const saved = await updateMeasure(db, { cooperationId, userId, number, version, input });
-    return redirectWithToast(`/c/${slug}/measures/${saved.number}`, { kind: "success", key: "measure.form.saved" });
+    return redirectWithToast(`/c/${slug}/measures/${saved.number}`, { kind: "success", key: "measure:form.saved" });
   } catch (error) {
     if (error instanceof StaleVersionError) {
-      return json({ result: submission.reply({ formErrors: ["form.staleVersion"] }), stale: true }, { status: 409 });
+      return json({ result: submission.reply({ formErrors: ["common:form.staleVersion"] }), stale: true }, { status: 409 });
     }
     if (error instanceof MeasureInputError) {
       return json(

@@ -133,19 +133,19 @@ const entry = (meta: Meta, label: string): SummaryField => ({ id: meta.id, label
 
 // Each list row's fields and labels, so the inputs and the error summary name them alike.
 const BENEFIT_LABELS = {
-  description: "measure.form.benefitDescription",
-  amount: "measure.form.amount",
-  unit: "measure.form.unit",
-  owner: "measure.form.benefitOwner",
-  baseline: "measure.form.baseline",
-  target: "measure.form.target",
-  measuredWhen: "measure.form.measuredWhen",
+  description: "measure:form.benefitDescription",
+  amount: "measure:form.amount",
+  unit: "measure:form.unit",
+  owner: "measure:form.benefitOwner",
+  baseline: "measure:form.baseline",
+  target: "measure:form.target",
+  measuredWhen: "measure:form.measuredWhen",
 } as const;
-const LINK_LABELS = { title: "measure.form.linkTitle", url: "measure.form.linkUrl" } as const;
+const LINK_LABELS = { title: "measure:form.linkTitle", url: "measure:form.linkUrl" } as const;
 const MEMBER_CELLS = [
-  { field: "percent", label: "measure.form.percentLabel", mode: "decimal" },
-  { field: "fromYear", label: "measure.form.fromYearLabel", mode: "numeric" },
-  { field: "toYear", label: "measure.form.toYearLabel", mode: "numeric" },
+  { field: "percent", label: "measure:form.percentLabel", mode: "decimal" },
+  { field: "fromYear", label: "measure:form.fromYearLabel", mode: "numeric" },
+  { field: "toYear", label: "measure:form.toYearLabel", mode: "numeric" },
 ] as const;
 
 /** One part of the form, with its legend styled as a heading. */
@@ -242,7 +242,7 @@ export function MeasureForm({
   const memberName = (id: string | undefined) => {
     const m = id ? memberById.get(id) : undefined;
     if (!m) return id ?? "";
-    return m.leftOn ? t("measure.form.formerMember", { name: m.name, date: formatDate(lang, m.leftOn) }) : m.name;
+    return m.leftOn ? t("measure:form.formerMember", { name: m.name, date: formatDate(lang, m.leftOn) }) : m.name;
   };
 
   const benefitRows = fields.benefits.getFieldList();
@@ -250,54 +250,54 @@ export function MeasureForm({
   const memberRows = fields.members.getFieldList();
   const selectedAreas = new Set(toArray(fields.focusAreas.initialValue));
   const selectedGoals = new Set(toArray(fields.goals.initialValue));
-  const benefitLegend = (i: number) => t("measure.form.benefitN", { n: i + 1 });
-  const linkLegend = (i: number) => t("measure.form.linkN", { n: i + 1 });
+  const benefitLegend = (i: number) => t("measure:form.benefitN", { n: i + 1 });
+  const linkLegend = (i: number) => t("measure:form.linkN", { n: i + 1 });
 
   const summaryFields: SummaryField[] = [
-    entry(fields.number, t("measure.form.number")),
-    entry(fields.name, t("measure.form.name")),
-    entry(fields.description, t("measure.form.description")),
-    entry(fields.focusAreas, t("measure.form.focusAreas")),
-    entry(fields.goals, t("measure.form.goals")),
-    entry(fields.benefitsText, t("measure.form.benefitsText")),
-    entry(fields.benefits, t("measure.form.benefits")),
+    entry(fields.number, t("measure:form.number")),
+    entry(fields.name, t("measure:form.name")),
+    entry(fields.description, t("measure:form.description")),
+    entry(fields.focusAreas, t("measure:form.focusAreas")),
+    entry(fields.goals, t("measure:form.goals")),
+    entry(fields.benefitsText, t("measure:form.benefitsText")),
+    entry(fields.benefits, t("measure:form.benefits")),
     ...benefitRows.flatMap((row, i) => {
       const f = row.getFieldset();
       return Object.entries(BENEFIT_LABELS).map(([field, label]) =>
         entry(f[field as keyof typeof BENEFIT_LABELS], `${benefitLegend(i)}, ${t(label)}`)
       );
     }),
-    entry(fields.investmentCost, t("measure.form.investment")),
-    entry(fields.runningCost, t("measure.form.running")),
-    entry(fields.financingText, t("measure.form.financing")),
-    entry(fields.costKey, t("measure.form.costKey")),
-    entry(fields.equalPercent, t("measure.form.equalPercent")),
-    entry(fields.populationYear, t("measure.form.populationYear")),
-    entry(fields.priority, t("measure.form.priority")),
-    entry(fields.periodFrom, t("measure.form.periodFrom")),
-    entry(fields.periodTo, t("measure.form.periodTo")),
-    entry(fields.owner, t("measure.form.owner")),
-    entry(fields.participation, t("measure.form.participation")),
-    entry(fields.members, t("measure.form.participants")),
+    entry(fields.investmentCost, t("measure:form.investment")),
+    entry(fields.runningCost, t("measure:form.running")),
+    entry(fields.financingText, t("measure:form.financing")),
+    entry(fields.costKey, t("measure:form.costKey")),
+    entry(fields.equalPercent, t("measure:form.equalPercent")),
+    entry(fields.populationYear, t("measure:form.populationYear")),
+    entry(fields.priority, t("measure:form.priority")),
+    entry(fields.periodFrom, t("measure:form.periodFrom")),
+    entry(fields.periodTo, t("measure:form.periodTo")),
+    entry(fields.owner, t("measure:form.owner")),
+    entry(fields.participation, t("measure:form.participation")),
+    entry(fields.members, t("measure:form.participants")),
     ...memberRows.flatMap((row) => {
       const f = row.getFieldset();
       const name = memberName(f.id.initialValue as string | undefined);
       return MEMBER_CELLS.map((c) => entry(f[c.field], t(c.label, { name })));
     }),
-    entry(fields.status, t("measure.form.status")),
-    entry(fields.statusText, t("measure.form.statusText")),
+    entry(fields.status, t("measure:form.status")),
+    entry(fields.statusText, t("measure:form.statusText")),
     ...linkRows.flatMap((row, i) => {
       const f = row.getFieldset();
       return Object.entries(LINK_LABELS).map(([field, label]) =>
         entry(f[field as keyof typeof LINK_LABELS], `${linkLegend(i)}, ${t(label)}`)
       );
     }),
-    entry(fields.phasedOutSystems, t("measure.form.phasedOut")),
+    entry(fields.phasedOutSystems, t("measure:form.phasedOut")),
   ];
 
   const unitOptions = [
-    { value: "", label: t("measure.form.noUnit") },
-    ...BENEFIT_UNITS.map((u) => ({ value: u, label: t(`measure.units.${u}`) })),
+    { value: "", label: t("measure:form.noUnit") },
+    ...BENEFIT_UNITS.map((u) => ({ value: u, label: t(`measure:units.${u}`) })),
   ];
   const participationProps = (value: "all" | "chosen") => {
     const { key, ...props } = getInputProps(fields.participation, { type: "radio", value, ariaAttributes: false });
@@ -314,20 +314,20 @@ export function MeasureForm({
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-8">
         {version !== undefined ? <input key={`v${version}`} type="hidden" name="version" value={version} /> : null}
 
-        <Section legend={t("measure.form.basics")}>
+        <Section legend={t("measure:form.basics")}>
           <TextField
             meta={fields.number}
-            label={t("measure.form.number")}
+            label={t("measure:form.number")}
             inputMode="numeric"
-            description={t("measure.form.numberHint", { next: nextNumber })}
+            description={t("measure:form.numberHint", { next: nextNumber })}
           />
-          <TextField meta={fields.name} label={t("measure.form.name")} />
-          <TextAreaField meta={fields.description} label={t("measure.form.description")} />
+          <TextField meta={fields.name} label={t("measure:form.name")} />
+          <TextAreaField meta={fields.description} label={t("measure:form.description")} />
         </Section>
 
-        <Section legend={t("measure.form.support")} describedBy="support-hint">
+        <Section legend={t("measure:form.support")} describedBy="support-hint">
           <p id="support-hint" className="ds-paragraph" data-size="sm">
-            {t("measure.form.supportHint")}
+            {t("measure:form.supportHint")}
           </p>
           <fieldset
             id={fields.focusAreas.id}
@@ -335,7 +335,7 @@ export function MeasureForm({
             className="ds-fieldset"
             aria-describedby={fields.focusAreas.errors?.length ? fields.focusAreas.errorId : undefined}
           >
-            <legend className="ds-label">{t("measure.form.focusAreas")}</legend>
+            <legend className="ds-label">{t("measure:form.focusAreas")}</legend>
             {options.strategies.map((strategy) =>
               strategy.focusAreas.map((area) => (
                 <Choice
@@ -348,7 +348,7 @@ export function MeasureForm({
                 >
                   {area.title}
                   <span className="block text-sm">
-                    {t("measure.form.strategyLabel", { title: strategy.title, status: t(`strategyStatus.${strategy.status}`) })}
+                    {t("measure:form.strategyLabel", { title: strategy.title, status: t(`common:strategyStatus.${strategy.status}`) })}
                   </span>
                 </Choice>
               ))
@@ -363,7 +363,7 @@ export function MeasureForm({
             aria-labelledby={`${fields.goals.id}-label`}
           >
             <p id={`${fields.goals.id}-label`} className="ds-label m-0">
-              {t("measure.form.goals")}
+              {t("measure:form.goals")}
             </p>
             {options.strategies.map((strategy) =>
               strategy.focusAreas
@@ -371,7 +371,7 @@ export function MeasureForm({
                 .map((area) => (
                   <fieldset key={area.id} className="ds-fieldset">
                     <legend className="ds-label" data-weight="regular">
-                      {t("measure.form.goalsIn", { area: area.title })}
+                      {t("measure:form.goalsIn", { area: area.title })}
                     </legend>
                     {area.goals.map((goal) => (
                       <Choice
@@ -392,10 +392,10 @@ export function MeasureForm({
           </div>
         </Section>
 
-        <Section legend={t("measure.form.benefits")}>
-          <TextAreaField meta={fields.benefitsText} label={t("measure.form.benefitsText")} />
+        <Section legend={t("measure:form.benefits")}>
+          <TextAreaField meta={fields.benefitsText} label={t("measure:form.benefitsText")} />
           <p id={fields.benefits.id} tabIndex={-1} className="ds-paragraph" data-size="sm">
-            {t("measure.form.benefitRowsHint")}
+            {t("measure:form.benefitRowsHint")}
           </p>
           <FieldErrors id={fields.benefits.errorId} errors={fields.benefits.errors} />
           {benefitRows.map((row, i) => {
@@ -415,67 +415,67 @@ export function MeasureForm({
           })}
         </Section>
 
-        <Section legend={t("measure.form.costs")}>
+        <Section legend={t("measure:form.costs")}>
           <TextField
             meta={fields.investmentCost}
-            label={t("measure.form.investment")}
+            label={t("measure:form.investment")}
             inputMode="decimal"
-            description={t("measure.form.nokHint")}
+            description={t("measure:form.nokHint")}
           />
           <TextField
             meta={fields.runningCost}
-            label={t("measure.form.running")}
+            label={t("measure:form.running")}
             inputMode="decimal"
-            description={t("measure.form.nokHint")}
+            description={t("measure:form.nokHint")}
           />
-          <TextAreaField meta={fields.financingText} label={t("measure.form.financing")} />
+          <TextAreaField meta={fields.financingText} label={t("measure:form.financing")} />
           <SelectField
             meta={fields.costKey}
-            label={t("measure.form.costKey")}
-            options={COST_KEYS.map((k) => ({ value: k, label: t(`measure.keys.${k}`) }))}
+            label={t("measure:form.costKey")}
+            options={COST_KEYS.map((k) => ({ value: k, label: t(`measure:keys.${k}`) }))}
           />
           <TextField
             meta={fields.equalPercent}
-            label={t("measure.form.equalPercent")}
+            label={t("measure:form.equalPercent")}
             inputMode="numeric"
-            description={t("measure.form.equalPercentHint")}
+            description={t("measure:form.equalPercentHint")}
           />
           <TextField
             meta={fields.populationYear}
-            label={t("measure.form.populationYear")}
+            label={t("measure:form.populationYear")}
             inputMode="numeric"
-            description={t("measure.form.populationYearHint")}
+            description={t("measure:form.populationYearHint")}
           />
         </Section>
 
-        <Section legend={t("measure.form.planning")}>
+        <Section legend={t("measure:form.planning")}>
           <TextField
             meta={fields.priority}
-            label={t("measure.form.priority")}
+            label={t("measure:form.priority")}
             inputMode="numeric"
-            description={t("measure.form.priorityHint")}
+            description={t("measure:form.priorityHint")}
           />
-          <TextField meta={fields.periodFrom} label={t("measure.form.periodFrom")} inputMode="numeric" />
-          <TextField meta={fields.periodTo} label={t("measure.form.periodTo")} inputMode="numeric" />
-          <TextField meta={fields.owner} label={t("measure.form.owner")} />
+          <TextField meta={fields.periodFrom} label={t("measure:form.periodFrom")} inputMode="numeric" />
+          <TextField meta={fields.periodTo} label={t("measure:form.periodTo")} inputMode="numeric" />
+          <TextField meta={fields.owner} label={t("measure:form.owner")} />
         </Section>
 
-        <Section legend={t("measure.form.participants")}>
+        <Section legend={t("measure:form.participants")}>
           <fieldset
             className="ds-fieldset"
             aria-describedby={fields.participation.errors?.length ? fields.participation.errorId : undefined}
           >
-            <legend className="ds-label">{t("measure.form.participation")}</legend>
+            <legend className="ds-label">{t("measure:form.participation")}</legend>
             <Choice key={all.key} {...all.props} id={fields.participation.id}>
-              {t("measure.form.participationAll")}
+              {t("measure:form.participationAll")}
             </Choice>
             <Choice key={chosen.key} {...chosen.props} id={`${fields.participation.id}-chosen`}>
-              {t("measure.form.participationChosen")}
+              {t("measure:form.participationChosen")}
             </Choice>
             <FieldErrors id={fields.participation.errorId} errors={fields.participation.errors} />
           </fieldset>
           <p id="members-hint" className="ds-paragraph" data-size="sm">
-            {t("measure.form.membersHint")}
+            {t("measure:form.membersHint")}
           </p>
           <div
             id={fields.members.id}
@@ -486,14 +486,14 @@ export function MeasureForm({
             aria-describedby={["members-hint", fields.members.errors?.length ? fields.members.errorId : ""].join(" ").trim()}
           >
             <table className="ds-table" data-border>
-              <caption id={`${fields.members.id}-caption`}>{t("measure.form.membersCaption")}</caption>
+              <caption id={`${fields.members.id}-caption`}>{t("measure:form.membersCaption")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("municipality.name")}</th>
-                  <th scope="col">{t("measure.form.takesPart")}</th>
-                  <th scope="col">{t("measure.form.percent")}</th>
-                  <th scope="col">{t("measure.form.fromYear")}</th>
-                  <th scope="col">{t("measure.form.toYear")}</th>
+                  <th scope="col">{t("common:municipality.name")}</th>
+                  <th scope="col">{t("measure:form.takesPart")}</th>
+                  <th scope="col">{t("measure:form.percent")}</th>
+                  <th scope="col">{t("measure:form.fromYear")}</th>
+                  <th scope="col">{t("measure:form.toYear")}</th>
                 </tr>
               </thead>
               <tbody>
@@ -513,7 +513,7 @@ export function MeasureForm({
                           key={selKey}
                           {...selProps}
                           className="ds-input"
-                          aria-label={t("measure.form.takesPartLabel", { name })}
+                          aria-label={t("measure:form.takesPartLabel", { name })}
                         />
                       </td>
                       {MEMBER_CELLS.map((c) => (
@@ -528,13 +528,13 @@ export function MeasureForm({
           <FieldErrors id={fields.members.errorId} errors={fields.members.errors} />
         </Section>
 
-        <Section legend={t("measure.form.statusSection")}>
+        <Section legend={t("measure:form.statusSection")}>
           <SelectField
             meta={fields.status}
-            label={t("measure.form.status")}
-            options={MEASURE_STATUSES.map((st) => ({ value: st, label: t(`measureStatus.${st}`) }))}
+            label={t("measure:form.status")}
+            options={MEASURE_STATUSES.map((st) => ({ value: st, label: t(`common:measureStatus.${st}`) }))}
           />
-          <TextAreaField meta={fields.statusText} label={t("measure.form.statusText")} rows={2} />
+          <TextAreaField meta={fields.statusText} label={t("measure:form.statusText")} rows={2} />
           {linkRows.map((row, i) => {
             const f = row.getFieldset();
             return (
@@ -546,7 +546,7 @@ export function MeasureForm({
           })}
         </Section>
 
-        <Section legend={t("measure.form.newSystem")}>
+        <Section legend={t("measure:form.newSystem")}>
           <Choice
             key={introducesKey}
             {...introducesProps}
@@ -554,13 +554,13 @@ export function MeasureForm({
             aria-describedby="introduces-hint"
             hint={
               <p id="introduces-hint" className="ds-paragraph" data-size="sm">
-                {t("measure.form.introducesSystemHint")}
+                {t("measure:form.introducesSystemHint")}
               </p>
             }
           >
-            {t("measure.form.introducesSystem")}
+            {t("measure:form.introducesSystem")}
           </Choice>
-          <TextAreaField meta={fields.phasedOutSystems} label={t("measure.form.phasedOut")} rows={3} />
+          <TextAreaField meta={fields.phasedOutSystems} label={t("measure:form.phasedOut")} rows={3} />
         </Section>
 
         <div className="flex flex-wrap gap-4">
@@ -570,10 +570,10 @@ export function MeasureForm({
             data-variant="primary"
             aria-busy={navigation.state === "submitting" || undefined}
           >
-            {t("measure.form.save")}
+            {t("measure:form.save")}
           </button>
           <Link to={cancelHref} className="ds-button" data-variant="secondary">
-            {t("measure.form.cancel")}
+            {t("measure:form.cancel")}
           </Link>
         </div>
       </Form>

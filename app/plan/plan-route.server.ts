@@ -171,14 +171,14 @@ export async function decisionsOf(cooperationId: string, plan: PlanWithVersions)
  * thrown; an unexpected error is rethrown.
  */
 export function planRefusalKey(error: unknown): string {
-  if (error instanceof StaleVersionError) return "plan.errors.stale";
-  if (error instanceof PlanVersionFrozenError) return "plan.errors.frozen";
-  if (error instanceof PlanRuleError) return `plan.errors.${error.code}`;
-  if (error instanceof PlanExistsError) return "plan.errors.exists";
+  if (error instanceof StaleVersionError) return "plan:errors.stale";
+  if (error instanceof PlanVersionFrozenError) return "plan:errors.frozen";
+  if (error instanceof PlanRuleError) return `plan:errors.${error.code}`;
+  if (error instanceof PlanExistsError) return "plan:errors.exists";
   if (error instanceof PlanTransitionError) {
     if (error.reason === "notAllowed") throw forbidden();
-    if (error.reason === "inputOpen" || error.reason === "inputOver") return `plan.refused.${error.reason}`;
-    return `plan.refused.${error.action}`;
+    if (error.reason === "inputOpen" || error.reason === "inputOver") return `plan:refused.${error.reason}`;
+    return `plan:refused.${error.action}`;
   }
   if (error instanceof PlanForbiddenError) throw forbidden();
   if (error instanceof PlanNotFoundError) throw notFound();

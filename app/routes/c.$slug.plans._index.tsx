@@ -17,7 +17,7 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
 import { readForm } from "../utils/form.server";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan.listTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan:listTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -49,7 +49,7 @@ export async function action(args: ActionFunctionArgs) {
   } catch (error) {
     return json({ error: { key: planRefusalKey(error), year }, result: submission.reply() }, { status: 409 });
   }
-  return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: "plan.toast.created" });
+  return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: "plan:toast.created" });
 }
 
 export default function PlanList() {
@@ -63,9 +63,9 @@ export default function PlanList() {
   return (
     <section aria-labelledby="plans-heading" className="flex flex-col gap-6">
       <h1 id="plans-heading" className="ds-heading" data-size="lg">
-        {t("plan.list.title")}
+        {t("plan:list.title")}
       </h1>
-      <p className="ds-paragraph">{t("plan.list.intro")}</p>
+      <p className="ds-paragraph">{t("plan:list.intro")}</p>
       {actionData?.error ? (
         // eslint-disable-next-line jsx-a11y/no-autofocus
         <div className="ds-alert" data-color="danger" role="alert" tabIndex={-1} autoFocus data-testid="plan-create-error">
@@ -77,11 +77,11 @@ export default function PlanList() {
       {canEdit && (rollTo !== null || offerEmpty) ? (
         <section aria-labelledby="create-heading" className="no-print flex flex-col gap-3">
           <h2 id="create-heading" className="ds-heading" data-size="sm">
-            {t("plan.list.createHeading")}
+            {t("plan:list.createHeading")}
           </h2>
           {rollTo !== null ? (
             <Form method="post" className="flex flex-col gap-2" id="roll-plan">
-              <p className="ds-paragraph m-0">{t("plan.list.rollHelp")}</p>
+              <p className="ds-paragraph m-0">{t("plan:list.rollHelp")}</p>
               <input type="hidden" name="year" value={rollTo} />
               <input type="hidden" name="mode" value="roll" />
               <p className="m-0">
@@ -91,18 +91,18 @@ export default function PlanList() {
                   data-variant="primary"
                   aria-busy={navigation.state === "submitting" || undefined}
                 >
-                  {t("plan.list.roll", { year: rollTo, previous: rollTo - 1 })}
+                  {t("plan:list.roll", { year: rollTo, previous: rollTo - 1 })}
                 </button>
               </p>
             </Form>
           ) : null}
           {offerEmpty ? (
             <Form method="post" className="flex max-w-md flex-col gap-2" id="empty-plan" noValidate>
-              <p className="ds-paragraph m-0">{t("plan.list.emptyHelp")}</p>
+              <p className="ds-paragraph m-0">{t("plan:list.emptyHelp")}</p>
               <input type="hidden" name="mode" value="empty" />
               <div className="ds-field">
                 <label className="ds-label" htmlFor="empty-plan-year">
-                  {t("plan.list.emptyYear")}
+                  {t("plan:list.emptyYear")}
                 </label>
                 <input
                   id="empty-plan-year"
@@ -125,7 +125,7 @@ export default function PlanList() {
               </div>
               <p className="m-0">
                 <button type="submit" className="ds-button" data-variant="secondary">
-                  {t("plan.list.empty")}
+                  {t("plan:list.empty")}
                 </button>
               </p>
             </Form>
@@ -135,34 +135,34 @@ export default function PlanList() {
       {plans.length ? (
         <DataTable
           labelledBy="plans-heading"
-          caption={t("plan.list.caption")}
-          headers={[t("plan.list.year"), t("plan.list.latest"), t("plan.list.approved")]}
+          caption={t("plan:list.caption")}
+          headers={[t("plan:list.year"), t("plan:list.latest"), t("plan:list.approved")]}
         >
           {plans.map((p) => (
             <tr key={p.year}>
               <td>
                 <Link className="ds-link" to={planUrl(slug, p.year)}>
-                  {t("plan.page.title", { year: p.year })}
+                  {t("plan:page.title", { year: p.year })}
                 </Link>
               </td>
-              <td>{t("plan.list.versionValue", { version: p.latest.versionNo, status: t(`plan.status.${p.latest.status}`) })}</td>
+              <td>{t("plan:list.versionValue", { version: p.latest.versionNo, status: t(`plan:status.${p.latest.status}`) })}</td>
               <td>
                 {p.approved ? (
                   <Link className="ds-link" to={planUrl(slug, p.year, p.approved.versionNo)}>
-                    {t("plan.list.approvedValue", {
+                    {t("plan:list.approvedValue", {
                       version: p.approved.versionNo,
                       date: p.approved.decidedOn ? formatDate(lang, p.approved.decidedOn) : "",
                     })}
                   </Link>
                 ) : (
-                  t("plan.list.notApproved")
+                  t("plan:list.notApproved")
                 )}
               </td>
             </tr>
           ))}
         </DataTable>
       ) : (
-        <p className="ds-paragraph">{t("plan.list.none")}</p>
+        <p className="ds-paragraph">{t("plan:list.none")}</p>
       )}
     </section>
   );

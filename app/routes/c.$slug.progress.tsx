@@ -23,7 +23,7 @@ import { parseForm } from "../utils/parse-form";
 import { readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  cooperationPageTitle(matches, "overview.progressPageTitle", { year: data?.year ?? "" });
+  cooperationPageTitle(matches, "overview:progressPageTitle", { year: data?.year ?? "" });
 
 /** Above this many measures a chart of one line each would be unreadable; the table remains. */
 const MAX_MEASURE_LINES = 12;
@@ -68,11 +68,11 @@ export async function action(args: ActionFunctionArgs) {
     });
     return redirectWithToast(`${back.pathname}${back.search}`, {
       kind: "success",
-      key: "overview.weightsSaved",
+      key: "overview:weightsSaved",
       values: { count },
     });
   } catch (error) {
-    if (error instanceof StaleVersionError) return json(submission.reply({ formErrors: ["form.staleVersion"] }), { status: 409 });
+    if (error instanceof StaleVersionError) return json(submission.reply({ formErrors: ["common:form.staleVersion"] }), { status: 409 });
     throw error;
   }
 }
@@ -89,10 +89,10 @@ export default function Progress() {
     <section aria-labelledby="progress-heading" className="flex flex-col gap-8">
       <header className="flex flex-col gap-3">
         <h1 id="progress-heading" className="ds-heading" data-size="lg">
-          {t("overview.progressTitle", { year, name })}
+          {t("overview:progressTitle", { year, name })}
         </h1>
         <Form method="get" className="flex flex-wrap items-end gap-4">
-          <QuerySelect id="progress-year" name="year" label={t("overview.year")} value={year}>
+          <QuerySelect id="progress-year" name="year" label={t("overview:year")} value={year}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -100,38 +100,38 @@ export default function Progress() {
             ))}
           </QuerySelect>
           <button type="submit" className="ds-button" data-variant="primary">
-            {t("overview.show")}
+            {t("overview:show")}
           </button>
         </Form>
       </header>
 
       <section aria-labelledby="areas-heading" className="flex flex-col gap-3">
         <h2 id="areas-heading" className="ds-heading" data-size="md">
-          {t("chart.progress.titleGoals")}
+          {t("chart:progress.titleGoals")}
         </h2>
         <p className="ds-paragraph">
-          {t("overview.progressIntro")} {progress.equalWeights ? t("overview.equalWeights") : t("overview.weighted")}
+          {t("overview:progressIntro")} {progress.equalWeights ? t("overview:equalWeights") : t("overview:weighted")}
         </p>
         <ProgressChart progress={progress} goals />
         {canEdit ? (
           <details className="ds-details" open={lastResult?.status === "error" || undefined}>
-            <summary>{t("overview.weights")}</summary>
+            <summary>{t("overview:weights")}</summary>
             <div className="flex flex-col gap-3 pt-3">
-              <p className="ds-paragraph">{t("overview.weightsIntro")}</p>
+              <p className="ds-paragraph">{t("overview:weightsIntro")}</p>
               <ErrorSummary
                 focusKey={lastResult}
                 formErrors={lastResult?.error?.[""] ?? undefined}
                 fields={measures.map((m, i) => ({
                   id: `weight-${i}`,
-                  label: t("overview.weightFor", { name: m.name }),
+                  label: t("overview:weightFor", { name: m.name }),
                   errors: weightErrors(i),
                 }))}
               />
               <Form key={location.key} method="post" className="flex flex-col gap-3" id="weights">
                 <DataTable
                   labelledBy="areas-heading"
-                  caption={t("overview.weightsCaption")}
-                  headers={[t("overview.measure"), t("overview.weights")]}
+                  caption={t("overview:weightsCaption")}
+                  headers={[t("overview:measure"), t("overview:weights")]}
                 >
                   {measures.map((m, i) => (
                     <tr key={m.id}>
@@ -159,7 +159,7 @@ export default function Progress() {
                 </DataTable>
                 <div>
                   <button type="submit" className="ds-button" data-variant="secondary">
-                    {t("overview.saveWeights")}
+                    {t("overview:saveWeights")}
                   </button>
                 </div>
               </Form>
@@ -170,33 +170,33 @@ export default function Progress() {
 
       <section aria-labelledby="time-heading" className="flex flex-col gap-3">
         <h2 id="time-heading" className="ds-heading" data-size="md">
-          {t("overview.overTimeTitle")}
+          {t("overview:overTimeTitle")}
         </h2>
-        <p className="ds-paragraph">{t("overview.overTimeIntro")}</p>
+        <p className="ds-paragraph">{t("overview:overTimeIntro")}</p>
         <UptakeChart id="uptake-areas" series={overTime.areas} />
         {overTime.measures.length <= MAX_MEASURE_LINES ? (
-          <UptakeChart id="uptake-measures" title={t("overview.overTimeMeasures")} series={overTime.measures} />
+          <UptakeChart id="uptake-measures" title={t("overview:overTimeMeasures")} series={overTime.measures} />
         ) : null}
       </section>
 
       <section aria-labelledby="costs-heading" className="flex flex-col gap-3">
         <h2 id="costs-heading" className="ds-heading" data-size="md">
-          {t("overview.costsTitle", { year })}
+          {t("overview:costsTitle", { year })}
         </h2>
-        <p className="ds-paragraph">{t("overview.costsIntro", { year })}</p>
+        <p className="ds-paragraph">{t("overview:costsIntro", { year })}</p>
         <CostNotes costs={costs} />
         <CostChart costs={costs} stacked />
         <DataTable
           labelledBy="costs-heading"
-          caption={t("overview.costsCaption", { year })}
-          headers={[t("overview.municipality"), ...costs.measures.map((m) => `${m.number}. ${m.name}`), t("overview.sum")]}
+          caption={t("overview:costsCaption", { year })}
+          headers={[t("overview:municipality"), ...costs.measures.map((m) => `${m.number}. ${m.name}`), t("overview:sum")]}
         >
           {costs.municipalities.map((mu) => (
             <tr key={mu.id} className={mu.id === ownMunicipalityId ? "own-row" : undefined}>
               <th scope="row">
                 {mu.id === ownMunicipalityId ? (
                   <strong>
-                    {mu.name} {t("overview.yours")}
+                    {mu.name} {t("overview:yours")}
                   </strong>
                 ) : (
                   mu.name
@@ -209,7 +209,7 @@ export default function Progress() {
             </tr>
           ))}
           <tr>
-            <th scope="row">{t("overview.sum")}</th>
+            <th scope="row">{t("overview:sum")}</th>
             {costs.measures.map((m) => (
               <td key={m.id}>{formatNok(lang, m.investment + m.running)}</td>
             ))}
@@ -217,7 +217,7 @@ export default function Progress() {
           </tr>
         </DataTable>
         <p className="ds-paragraph" data-size="sm">
-          {t("measure.keys.explainRounding")}
+          {t("measure:keys.explainRounding")}
         </p>
       </section>
     </section>

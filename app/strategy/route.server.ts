@@ -29,18 +29,18 @@ export async function requireStrategy(
 
 /** The translation key for a refusal a form shows in its error summary, or null for an unexpected error. */
 export function formErrorKey(error: unknown): string | null {
-  if (error instanceof StaleVersionError) return "form.staleVersion";
-  if (error instanceof StrategyFrozenError) return "strategy.errors.frozen";
-  if (error instanceof StrategyRuleError) return `strategy.errors.${error.code}`;
+  if (error instanceof StaleVersionError) return "common:form.staleVersion";
+  if (error instanceof StrategyFrozenError) return "strategy:errors.frozen";
+  if (error instanceof StrategyRuleError) return `strategy:errors.${error.code}`;
   if (error instanceof StrategyNotFoundError) throw notFound();
   return null;
 }
 
 /** For the small buttons (reorder, remove, revise): back to the page with the refusal as a toast. */
 export async function refusalToast(error: unknown, url: string): Promise<Response> {
-  if (error instanceof StaleVersionError) return redirectWithToast(url, { kind: "error", key: "strategy.toast.stale" });
-  if (error instanceof StrategyFrozenError) return redirectWithToast(url, { kind: "error", key: "strategy.toast.frozen" });
-  if (error instanceof StrategyRuleError) return redirectWithToast(url, { kind: "error", key: `strategy.errors.${error.code}` });
+  if (error instanceof StaleVersionError) return redirectWithToast(url, { kind: "error", key: "strategy:toast.stale" });
+  if (error instanceof StrategyFrozenError) return redirectWithToast(url, { kind: "error", key: "strategy:toast.frozen" });
+  if (error instanceof StrategyRuleError) return redirectWithToast(url, { kind: "error", key: `strategy:errors.${error.code}` });
   if (error instanceof StrategyNotFoundError) throw notFound();
   throw error;
 }

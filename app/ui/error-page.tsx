@@ -32,7 +32,7 @@ export function errorKind(error: unknown): string {
 
 /** The title of an error page, for a route's `meta` when it is called with an error. */
 export function errorPageTitle(matches: MetaArgs["matches"], error: unknown): { title: string }[] {
-  return pageTitle(matches, `errors.${errorKind(error)}.title`);
+  return pageTitle(matches, `common:errors.${errorKind(error)}.title`);
 }
 
 export function ErrorPage() {
@@ -43,13 +43,13 @@ export function ErrorPage() {
   return (
     <section aria-labelledby="error-heading" className="flex flex-col gap-4">
       <h1 id="error-heading" className="ds-heading" data-size="lg">
-        {t(`errors.${kind}.title`)}
+        {t(`common:errors.${kind}.title`)}
       </h1>
-      <p className="ds-paragraph">{t(`errors.${kind}.body`)}</p>
-      {kind === "unexpected" && requestId ? <p className="ds-paragraph">{t("errors.incident", { id: requestId })}</p> : null}
+      <p className="ds-paragraph">{t(`common:errors.${kind}.body`)}</p>
+      {kind === "unexpected" && requestId ? <p className="ds-paragraph">{t("common:errors.incident", { id: requestId })}</p> : null}
       <p>
         <a className="ds-link" href="/">
-          {t("errors.home")}
+          {t("common:errors.home")}
         </a>
       </p>
     </section>

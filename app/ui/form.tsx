@@ -204,7 +204,7 @@ export function ErrorSummary({
       aria-labelledby="error-summary-heading"
     >
       <h2 id="error-summary-heading" className="ds-heading" data-size="xs">
-        {t("form.errorSummary")}
+        {t("common:form.errorSummary")}
       </h2>
       <ul className="ds-list">
         {formErrors?.map((e) => (

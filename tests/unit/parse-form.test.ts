@@ -54,7 +54,7 @@ describe("parseForm: every form parsed alike", () => {
       { schema: LoginSchema }
     );
     expect(submission.status).toBe("error");
-    expect(submission.status === "error" && submission.error?.email).toEqual(["validation.tooLong"]);
+    expect(submission.status === "error" && submission.error?.email).toEqual(["common:validation.tooLong"]);
     const reply = JSON.stringify(submission.reply());
     expect(reply.length).toBeLessThan(255 + 1025 + 20_001 + 2_000);
   });

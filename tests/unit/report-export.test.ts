@@ -19,7 +19,7 @@ import { FIXTURE_TEXTS, largeReportFixture, planSnapshotFixture, reportFixture }
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const t = i18nFor("nn").t;
 const statusText = (c: MatrixCell) =>
-  c === "not_reported" ? "Ikkje rapportert" : c === "not_participating" ? "Er ikkje med" : t(`uptakeStatus.${c}`);
+  c === "not_reported" ? "Ikkje rapportert" : c === "not_participating" ? "Er ikkje med" : t(`common:uptakeStatus.${c}`);
 
 /**
  * RFC 4180 with ";" — written here rather than taken from a package (csv-parse) so that the test
@@ -108,7 +108,7 @@ describe("report CSV", () => {
       items.map((i) => [
         String(i.number),
         i.name,
-        t(`measureStatus.${i.status}`),
+        t(`common:measureStatus.${i.status}`),
         i.statusText ?? "",
         kroner(i.budget),
         i.priority === null ? "" : String(i.priority),
@@ -149,7 +149,7 @@ describe("report CSV", () => {
         m.group,
         String(m.number),
         m.name,
-        t(`measureStatus.${m.status}`),
+        t(`common:measureStatus.${m.status}`),
         ...m.cells.map(statusText),
         m.uptake.ratio === null ? "" : (m.uptake.ratio * 100).toFixed(1).replace(".", ","),
       ])

@@ -47,14 +47,14 @@ describe("translations", () => {
 
   it.each(LANGUAGES)("%s names every role and every uptake status", (lang) => {
     const t = i18nFor(lang).t;
-    for (const role of COOPERATION_ROLES) expect(t(`roles.${role}`)).not.toBe(`roles.${role}`);
-    for (const status of UPTAKE_SCALE) expect(t(`uptakeStatus.${status}`)).not.toBe(`uptakeStatus.${status}`);
+    for (const role of COOPERATION_ROLES) expect(t(`common:roles.${role}`)).not.toBe(`common:roles.${role}`);
+    for (const status of UPTAKE_SCALE) expect(t(`common:uptakeStatus.${status}`)).not.toBe(`common:uptakeStatus.${status}`);
   });
 
   it("pluralises and interpolates", () => {
-    expect(i18nFor("nb").t("overview.members", { count: 1 })).toBe("1 deltakerkommune");
-    expect(i18nFor("nn").t("overview.members", { count: 11 })).toBe("11 deltakarkommunar");
-    expect(i18nFor("en").t("overview.members", { count: 2 })).toBe("2 member municipalities");
+    expect(i18nFor("nb").t("overview:members", { count: 1 })).toBe("1 deltakerkommune");
+    expect(i18nFor("nn").t("overview:members", { count: 11 })).toBe("11 deltakarkommunar");
+    expect(i18nFor("en").t("overview:members", { count: 2 })).toBe("2 member municipalities");
   });
 });
 
@@ -82,20 +82,20 @@ describe("cached text lookups", () => {
 
   it("keeps lookups with different values apart", () => {
     const { t } = i18nFor("nb");
-    expect(t("overview.members", { count: 1 })).toBe("1 deltakerkommune");
-    expect(t("overview.members", { count: 2 })).toBe("2 deltakerkommuner");
-    expect(t("overview.members", { count: "1" })).toBe(plain("nb").t("overview.members", { count: "1" }));
-    expect(t("overview.members", { count: 1 })).toBe("1 deltakerkommune");
+    expect(t("overview:members", { count: 1 })).toBe("1 deltakerkommune");
+    expect(t("overview:members", { count: 2 })).toBe("2 deltakerkommuner");
+    expect(t("overview:members", { count: "1" })).toBe(plain("nb").t("overview:members", { count: "1" }));
+    expect(t("overview:members", { count: 1 })).toBe("1 deltakerkommune");
     // a value that is not plain is looked up every time, never taken from the cache
     const date = new Date("2024-05-01T00:00:00Z");
-    expect(t("overview.matrixTitle", { year: date, name: "A" })).toBe(plain("nb").t("overview.matrixTitle", { year: date, name: "A" }));
-    expect(t("overview.matrixTitle", { year: 2024, name: "A\u0000B" })).toContain("A\u0000B");
-    expect(t("overview.matrixTitle", { year: 2024, name: "A" })).not.toContain("B");
+    expect(t("overview:matrixTitle", { year: date, name: "A" })).toBe(plain("nb").t("overview:matrixTitle", { year: date, name: "A" }));
+    expect(t("overview:matrixTitle", { year: 2024, name: "A\u0000B" })).toContain("A\u0000B");
+    expect(t("overview:matrixTitle", { year: 2024, name: "A" })).not.toContain("B");
   });
 
   it("answers a prefixed or other-language fixed t without the cache", () => {
     const nb = i18nFor("nb");
-    expect(nb.getFixedT("en")("overview.members", { count: 2 })).toBe("2 member municipalities");
+    expect(nb.getFixedT("en")("overview:members", { count: 2 })).toBe("2 member municipalities");
     expect(nb.getFixedT(null, "translation", "overview")("members", { count: 2 })).toBe("2 deltakerkommuner");
   });
 });

@@ -71,22 +71,22 @@ export function osloDay(iso: string): string {
 }
 
 export function matrixCellText(t: Translate, cell: MatrixCell): string {
-  if (cell === "not_reported") return t("reportExport.matrix.notReported");
-  if (cell === "not_participating") return t("reportExport.matrix.notParticipating");
-  return t(`uptakeStatus.${cell}`);
+  if (cell === "not_reported") return t("reportExport:matrix.notReported");
+  if (cell === "not_participating") return t("reportExport:matrix.notParticipating");
+  return t(`common:uptakeStatus.${cell}`);
 }
 
 export function unitText(t: Translate, unit: string | null): string {
-  return unit ? t(`measure.units.${unit}`, { defaultValue: unit }) : "";
+  return unit ? t(`measure:units.${unit}`, { defaultValue: unit }) : "";
 }
 
 /** "Published 3 March 2015 by Kari Nordmann", or the draft notice. */
 export function publicationLine(doc: ReportDocument, t: Translate): string {
-  if (!doc.publishedAt) return t("reportExport.draft");
+  if (!doc.publishedAt) return t("reportExport:draft");
   const when = formatDate(doc.language, doc.publishedAt);
   return doc.publishedBy
-    ? t("reportExport.published", { date: when, name: doc.publishedBy })
-    : t("reportExport.publishedNoName", { date: when });
+    ? t("reportExport:published", { date: when, name: doc.publishedBy })
+    : t("reportExport:publishedNoName", { date: when });
 }
 
 export function allMeasures(figures: ReportFigures) {
@@ -104,15 +104,15 @@ function table(
 ): ExportTable {
   return {
     section,
-    title: t(`reportExport.sections.${section}`),
-    sheetName: t(`reportExport.sheets.${section}`),
+    title: t(`reportExport:sections.${section}`),
+    sheetName: t(`reportExport:sheets.${section}`),
     columns: columns.map(([key, kind]) => ({
-      header: key.startsWith("=") ? key.slice(1) : t(`reportExport.columns.${key}`),
+      header: key.startsWith("=") ? key.slice(1) : t(`reportExport:columns.${key}`),
       kind,
     })),
     rows,
     footer: extra.footer ?? [],
-    note: extra.note ?? (rows.length === 0 ? t("reportExport.empty") : null),
+    note: extra.note ?? (rows.length === 0 ? t("reportExport:empty") : null),
     keyColumns: extra.keyColumns ?? 1,
   };
 }
@@ -142,7 +142,7 @@ function summaryTable(doc: ReportDocument, t: Translate): ExportTable {
   rows.push(
     ["investment", money(f.costs.totalInvestment)],
     ["running", money(f.costs.totalRunning)],
-    ["weights", text(t(f.progress.equalWeights ? "reportExport.progress.equalWeights" : "reportExport.progress.weighted"))],
+    ["weights", text(t(f.progress.equalWeights ? "reportExport:progress.equalWeights" : "reportExport:progress.weighted"))],
     ["benefits", integer(f.benefits.length)],
     ["comments", integer(f.comments.length)]
   );
@@ -153,7 +153,7 @@ function summaryTable(doc: ReportDocument, t: Translate): ExportTable {
       ["figure", "text"],
       ["value", "text"],
     ],
-    rows.map(([key, value]) => [text(t(`reportExport.summary.${key}`)), value])
+    rows.map(([key, value]) => [text(t(`reportExport:summary.${key}`)), value])
   );
 }
 
@@ -162,7 +162,7 @@ function planTable(doc: ReportDocument, t: Translate): ExportTable {
   const rows: Cell[][] = (plan?.items ?? []).map((i) => [
     integer(i.number),
     text(i.name),
-    text(t(`measureStatus.${i.status}`)),
+    text(t(`common:measureStatus.${i.status}`)),
     text(i.statusText),
     money(i.budget),
     integer(i.priority),
@@ -172,7 +172,7 @@ function planTable(doc: ReportDocument, t: Translate): ExportTable {
     percent(i.uptake.ratio),
   ]);
   const footer: Cell[][] = plan?.items.length
-    ? [[null, text(t("reportExport.total")), null, null, money(plan.items.reduce((sum, i) => sum + i.budget, 0))]]
+    ? [[null, text(t("reportExport:total")), null, null, money(plan.items.reduce((sum, i) => sum + i.budget, 0))]]
     : [];
   return table(
     t,
@@ -190,7 +190,7 @@ function planTable(doc: ReportDocument, t: Translate): ExportTable {
       ["uptake", "percent"],
     ],
     rows,
-    { footer, keyColumns: 2, note: plan ? null : t("reportExport.plan.none", { year: doc.figures.year }) }
+    { footer, keyColumns: 2, note: plan ? null : t("reportExport:plan.none", { year: doc.figures.year }) }
   );
 }
 
@@ -200,7 +200,7 @@ function matrixTable(doc: ReportDocument, t: Translate): ExportTable {
     text(measure.group),
     integer(measure.number),
     text(measure.name),
-    text(t(`measureStatus.${measure.status}`)),
+    text(t(`common:measureStatus.${measure.status}`)),
     ...measure.cells.map((c) => text(matrixCellText(t, c))),
     percent(measure.uptake.ratio),
   ]);
@@ -209,7 +209,7 @@ function matrixTable(doc: ReportDocument, t: Translate): ExportTable {
         [
           null,
           null,
-          text(t("reportExport.matrix.municipalityTotal")),
+          text(t("reportExport:matrix.municipalityTotal")),
           null,
           ...m.municipalityTotals.map((s) => percent(s.ratio)),
           percent(m.total.ratio),
@@ -234,7 +234,7 @@ function matrixTable(doc: ReportDocument, t: Translate): ExportTable {
 
 function progressTable(doc: ReportDocument, t: Translate): ExportTable {
   const rows: Cell[][] = doc.figures.progress.areas.flatMap((area) => [
-    [text(area.title), text(t("reportExport.progress.wholeArea")), integer(area.measures), percent(area.share)],
+    [text(area.title), text(t("reportExport:progress.wholeArea")), integer(area.measures), percent(area.share)],
     ...area.goals.map((g) => [text(area.title), text(g.text), integer(g.measures), percent(g.share)]),
   ]);
   return table(
@@ -262,7 +262,7 @@ function costsTable(doc: ReportDocument, t: Translate): ExportTable {
   const footer: Cell[][] = rows.length
     ? [
         [
-          text(t("reportExport.total")),
+          text(t("reportExport:total")),
           money(c.totalInvestment),
           money(c.totalRunning),
           ...c.measures.flatMap((m) => [money(m.investment), money(m.running)]),
@@ -277,8 +277,8 @@ function costsTable(doc: ReportDocument, t: Translate): ExportTable {
       ["investment", "money"],
       ["running", "money"],
       ...c.measures.flatMap((m): [string, CellKind][] => [
-        [literal(t("reportExport.columns.measureInvestment", { measure: measureLabel(m) })), "money"],
-        [literal(t("reportExport.columns.measureRunning", { measure: measureLabel(m) })), "money"],
+        [literal(t("reportExport:columns.measureInvestment", { measure: measureLabel(m) })), "money"],
+        [literal(t("reportExport:columns.measureRunning", { measure: measureLabel(m) })), "money"],
       ]),
     ],
     rows,
