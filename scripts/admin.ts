@@ -14,7 +14,7 @@ import { emailSchema } from "@shared-schema/common";
 import { AdminError, addMembers, createCooperation, createUser, disableUser, grantRole } from "../app/cooperation/admin.server";
 import { PopulationFileError, importPopulation } from "../app/cooperation/population.server";
 import { env } from "../app/env.server";
-import { isLanguage } from "../app/i18n/config";
+import { isLanguage, textKey } from "../app/i18n/config";
 import { i18nFor } from "../app/i18n/i18n.server";
 
 const OPTIONS = {
@@ -66,7 +66,7 @@ function readArguments(argv: string[]) {
 function validate<S extends z.ZodType>(t: TFunction, schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  --${String(i.path[0] ?? "input")}: ${t(i.message)}`);
+  const lines = result.error.issues.map((i) => `  --${String(i.path[0] ?? "input")}: ${t(textKey(i.message))}`);
   throw new UsageError(lines.join("\n"));
 }
 
@@ -103,7 +103,7 @@ async function main(argv: string[]): Promise<number> {
     console.log(await run(db, command, values, t));
     return 0;
   } catch (error) {
-    if (error instanceof AdminError) throw new CommandError(t(error.key, error.details));
+    if (error instanceof AdminError) throw new CommandError(t(error.key, error.details as Record<string, unknown>));
     if (error instanceof PopulationFileError) throw new CommandError(populationProblems(t, error));
     throw error;
   } finally {

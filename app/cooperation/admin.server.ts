@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessions } from "../auth/auth.server";
 import { byNorwegianName } from "../i18n/collate";
+import type { TextKey } from "../i18n/config";
 import { transact } from "../utils/concurrency.server";
 
 /*
@@ -14,7 +15,7 @@ import { transact } from "../utils/concurrency.server";
  */
 
 export class AdminError extends Error {
-  constructor(readonly key: string, readonly details: Record<string, string> = {}) {
+  constructor(readonly key: TextKey, readonly details: Record<string, string> = {}) {
     super(`${key} ${JSON.stringify(details)}`);
   }
 }

@@ -1,4 +1,4 @@
-import i18next, { type i18n as I18n, type Resource, type ResourceLanguage } from "i18next";
+import i18next, { type i18n as I18n, type ParseKeys, type Resource, type ResourceLanguage } from "i18next";
 import type { Language, WrittenStandard } from "../../db/schema";
 
 /** The languages the portal speaks: each is a folder of JSON files in app/locales, one per namespace. */
@@ -25,6 +25,15 @@ export const NAMESPACES = [
   "report",
   "adminCli",
 ] as const;
+
+/** A text's key, "namespace:key": what code that hands keys on (errors, toasts, labels) holds. */
+export type TextKey = ParseKeys<typeof NAMESPACES>;
+
+/**
+ * A key that arrives as a plain string, from where types do not reach: a form's errors as Conform
+ * and zod carry them, a message a schema names. The server only ever sends keys of the files.
+ */
+export const textKey = (key: string) => key as TextKey;
 
 /** Språklova: the language a municipality's written standard (målform) calls for; none when neutral. */
 export const LANGUAGE_OF_STANDARD: Record<WrittenStandard, Language | null> = { bokmaal: "nb", nynorsk: "nn", neutral: null };

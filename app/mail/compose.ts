@@ -25,11 +25,11 @@ export function recipientLanguage({
   return userLanguage ?? (writtenStandard && LANGUAGE_OF_STANDARD[writtenStandard]) ?? cooperationLanguage;
 }
 
-const TEMPLATE: Record<MailKind, string> = {
+const TEMPLATE = {
   round_opened: "mail:roundOpened",
   round_reminder: "mail:roundReminder",
   plan_input: "mail:planInput",
-};
+} as const satisfies Record<MailKind, string>;
 
 function render(kind: MailKind, language: Language, values: Record<string, string | number>) {
   const { t } = i18nFor(language);

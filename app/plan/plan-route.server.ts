@@ -1,6 +1,7 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import type { PlanVersionStatus } from "../../db/schema";
 import { forbidden, notFound } from "../auth/guards.server";
+import type { TextKey } from "../i18n/config";
 import { db } from "../db.server";
 import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -170,7 +171,7 @@ export async function decisionsOf(cooperationId: string, plan: PlanWithVersions)
  * A refusal of the data layer as the translation key of a message for the user; 404 and 403 are
  * thrown; an unexpected error is rethrown.
  */
-export function planRefusalKey(error: unknown): string {
+export function planRefusalKey(error: unknown): TextKey {
   if (error instanceof StaleVersionError) return "plan:errors.stale";
   if (error instanceof PlanVersionFrozenError) return "plan:errors.frozen";
   if (error instanceof PlanRuleError) return `plan:errors.${error.code}`;

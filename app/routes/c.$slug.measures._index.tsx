@@ -7,6 +7,7 @@ import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { listFocusAreasAndGoals, listMeasures, listMemberOptions } from "../measure/catalogue.server";
 import { QuerySelect } from "../measure/page-parts";
+import type { TextKey } from "../i18n/config";
 import { formatPercent } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
@@ -34,7 +35,7 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-const COLUMNS: { sort: MeasureSort; label: string }[] = [
+const COLUMNS: { sort: MeasureSort; label: TextKey }[] = [
   { sort: "number", label: "measure:number" },
   { sort: "name", label: "measure:name" },
   { sort: "status", label: "measure:status" },

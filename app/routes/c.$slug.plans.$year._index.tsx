@@ -7,6 +7,7 @@ import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@sha
 import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
 import { can, rolesWith } from "../cooperation/permissions";
 import { db } from "../db.server";
+import type { TextKey } from "../i18n/config";
 import { formatDate, formatDateTime, formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { Fact, Facts } from "../measure/page-parts";
@@ -114,7 +115,7 @@ export async function action(args: ActionFunctionArgs) {
   let request: TransitionRequest;
   let version: number;
   // a refused form with fields is answered with them, as typed, and the reason above them
-  let refuse = (key: string): Response | Promise<Response> => redirectWithToast(here, { kind: "error", key });
+  let refuse = (key: TextKey): Response | Promise<Response> => redirectWithToast(here, { kind: "error", key });
   if (action === "sendForInput") {
     const submission = parseForm(formData, { schema: InputDeadlineSchema });
     if (submission.status !== "success") return json({ intent: action, result: submission.reply() }, { status: 400 });

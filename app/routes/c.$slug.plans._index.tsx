@@ -7,6 +7,7 @@ import { CreatePlanSchema } from "@shared-schema/plan";
 import { requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
+import { textKey } from "../i18n/config";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { createEmptyPlan, createPlanFromPreviousYear } from "../plan/plan.server";
@@ -117,7 +118,7 @@ export default function PlanList() {
                   <div id="empty-plan-year-error" className="ds-validation-message" data-color="danger">
                     {yearErrors.map((e) => (
                       <p key={e} className="m-0">
-                        {t(e)}
+                        {t(textKey(e))}
                       </p>
                     ))}
                   </div>

@@ -4,6 +4,7 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { useTranslation } from "react-i18next";
 import { BulkUptakeSchema, SubmitRoundSchema, UPTAKE_SCALE } from "@shared-schema/uptake";
 import { osloToday } from "@shared-schema/common";
+import type { UptakeStatus } from "../../db/schema";
 import { notFound, requireMunicipalityReporter } from "../auth/guards.server";
 import { db } from "../db.server";
 import { formatDate } from "../i18n/format";
@@ -108,7 +109,7 @@ export default function OurMeasures() {
   const typedRow = (i: number, measureId: string) => (typed?.rows?.[i]?.measureId === measureId ? typed.rows[i] : undefined);
   const errorsFor = (i: number, field: string) => lastResult?.error?.[`rows[${i}].${field}`] ?? undefined;
   const dateErrors = lastResult?.error?.effectiveDate ?? undefined;
-  const statusLabel = (s: string) => t(`common:uptakeStatus.${s}`);
+  const statusLabel = (s: UptakeStatus) => t(`common:uptakeStatus.${s}`);
   const anyAsked = measures.some((m) => m.askedInRound);
 
   return (

@@ -3,6 +3,7 @@ import { json, type LoaderFunctionArgs } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
 import { notFound } from "../auth/guards.server";
 import type { CooperationScope } from "../cooperation/scope.server";
+import type { TextKey } from "../i18n/config";
 import { db } from "../db.server";
 import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -48,7 +49,7 @@ export async function refusalToast(error: unknown, url: string): Promise<Respons
 /** Where a saved form goes, and the key of the success toast shown there. */
 export interface Saved {
   url: string;
-  toast: string;
+  toast: TextKey;
 }
 
 /**

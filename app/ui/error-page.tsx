@@ -10,7 +10,9 @@ import { pageTitle } from "../i18n/page-title";
  * which Remix does not load for the route whose boundary shows the error.
  */
 
-const ERROR_KINDS: Record<number, string> = {
+type ErrorKind = "badRequest" | "forbidden" | "notFound" | "methodNotAllowed" | "conflict" | "tooLarge" | "unsupportedType" | "tooMany" | "crossOrigin" | "unexpected";
+
+const ERROR_KINDS: Record<number, ErrorKind> = {
   400: "badRequest",
   403: "forbidden",
   404: "notFound",
@@ -22,11 +24,11 @@ const ERROR_KINDS: Record<number, string> = {
 };
 
 /** Refusals whose body names their kind: a form sent from another site is no matter of the reader's role. */
-const NAMED_KINDS = new Set(["crossOrigin"]);
+const NAMED_KINDS = new Set<string>(["crossOrigin"] satisfies ErrorKind[]);
 
-export function errorKind(error: unknown): string {
+export function errorKind(error: unknown): ErrorKind {
   if (!isRouteErrorResponse(error)) return "unexpected";
-  if (typeof error.data === "string" && NAMED_KINDS.has(error.data)) return error.data;
+  if (typeof error.data === "string" && NAMED_KINDS.has(error.data)) return error.data as ErrorKind;
   return ERROR_KINDS[error.status] ?? "unexpected";
 }
 

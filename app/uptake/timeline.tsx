@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isBackwards } from "@shared-schema/uptake";
+import type { UptakeStatus } from "../../db/schema";
 import { formatDate, formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import type { TimelineEntry } from "./history.server";
@@ -8,7 +9,7 @@ import type { TimelineEntry } from "./history.server";
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const status = (s: string) => t(`common:uptakeStatus.${s}`);
+  const status = (s: UptakeStatus) => t(`common:uptakeStatus.${s}`);
   if (entries.length === 0) return <p className="ds-paragraph">{t("uptake:timeline.none")}</p>;
   return (
     <ol className="timeline m-0 flex list-none flex-col gap-3 p-0">

@@ -1,4 +1,6 @@
 import type { Language } from "../../../db/schema";
+import type { CustomTypeOptions } from "i18next";
+import { textKey, type TextKey } from "../../i18n/config";
 import { i18nFor } from "../../i18n/i18n.server";
 import { osloToday } from "@shared-schema/common";
 import { formatDate } from "../../i18n/format";
@@ -46,7 +48,7 @@ export interface ExportTable {
   keyColumns: number;
 }
 
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type Translate = (key: TextKey, options?: Record<string, unknown>) => string;
 
 export function translator(lang: Language): Translate {
   const { t } = i18nFor(lang);
@@ -77,7 +79,8 @@ export function matrixCellText(t: Translate, cell: MatrixCell): string {
 }
 
 export function unitText(t: Translate, unit: string | null): string {
-  return unit ? t(`measure:units.${unit}`, { defaultValue: unit }) : "";
+  // a unit typed by hand has no text of its own and is shown as it is
+  return unit ? t(textKey(`measure:units.${unit}`), { defaultValue: unit }) : "";
 }
 
 /** "Published 3 March 2015 by Kari Nordmann", or the draft notice. */
@@ -93,12 +96,17 @@ export function allMeasures(figures: ReportFigures) {
   return figures.matrix.groups.flatMap((g) => g.measures.map((m) => ({ ...m, group: g.title })));
 }
 
+type ExportTexts = CustomTypeOptions["resources"]["reportExport"];
+type Column = keyof ExportTexts["columns"];
+/** A column's text under reportExport:columns, or a literal header written `=…` */
+type Header = Column | `=${string}`;
+
 export const measureLabel = (m: { number: number; name: string }) => `${m.number}. ${m.name}`;
 
 function table(
   t: Translate,
   section: ReportSection,
-  columns: [string, CellKind][],
+  columns: [Header, CellKind][],
   rows: Cell[][],
   extra: Partial<Pick<ExportTable, "footer" | "note" | "keyColumns">> = {}
 ): ExportTable {
@@ -107,7 +115,7 @@ function table(
     title: t(`reportExport:sections.${section}`),
     sheetName: t(`reportExport:sheets.${section}`),
     columns: columns.map(([key, kind]) => ({
-      header: key.startsWith("=") ? key.slice(1) : t(`reportExport:columns.${key}`),
+      header: key.startsWith("=") ? key.slice(1) : t(`reportExport:columns.${key as Column}`),
       kind,
     })),
     rows,
@@ -118,12 +126,12 @@ function table(
 }
 
 /** A literal header rather than a message key (municipality and measure names). */
-const literal = (header: string) => `=${header}`;
+const literal = (header: string): `=${string}` => `=${header}`;
 
 function summaryTable(doc: ReportDocument, t: Translate): ExportTable {
   const f = doc.figures;
   const measures = allMeasures(f).length;
-  const rows: [string, Cell][] = [
+  const rows: [keyof ExportTexts["summary"], Cell][] = [
     ["cooperation", text(f.cooperation.name)],
     ["year", integer(f.year)],
     ["measures", integer(measures)],
@@ -224,7 +232,7 @@ function matrixTable(doc: ReportDocument, t: Translate): ExportTable {
       ["number", "integer"],
       ["measure", "text"],
       ["measureStatus", "text"],
-      ...m.municipalities.map((mu): [string, CellKind] => [literal(mu.name), "text"]),
+      ...m.municipalities.map((mu): [Header, CellKind] => [literal(mu.name), "text"]),
       ["uptake", "percent"],
     ],
     rows,
@@ -276,7 +284,7 @@ function costsTable(doc: ReportDocument, t: Translate): ExportTable {
       ["municipality", "text"],
       ["investment", "money"],
       ["running", "money"],
-      ...c.measures.flatMap((m): [string, CellKind][] => [
+      ...c.measures.flatMap((m): [Header, CellKind][] => [
         [literal(t("reportExport:columns.measureInvestment", { measure: measureLabel(m) })), "money"],
         [literal(t("reportExport:columns.measureRunning", { measure: measureLabel(m) })), "money"],
       ]),
