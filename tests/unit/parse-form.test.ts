@@ -38,7 +38,7 @@ describe("parseForm: every form parsed alike", () => {
     expect(submission.status).toBe("error");
     const messages = submission.status === "error" ? Object.values(submission.error ?? {}).flat() : [];
     expect(messages.length).toBeGreaterThan(0);
-    for (const key of messages) expect(key).toMatch(/^validation\./);
+    for (const key of messages) expect(key).toMatch(/^common:validation\./);
     expect(nb.validation.invalid).toBeTruthy();
     expect(nn.validation.invalid).not.toBe(nb.validation.invalid);
     expect(en.validation.invalid).toBeTruthy();
