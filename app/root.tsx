@@ -18,6 +18,7 @@ import { cooperationsFromGrants } from "./cooperation/scope.server";
 import { i18nFor, DEFAULT_LANGUAGE } from "./i18n/config";
 import { textsUrl } from "./i18n/i18n.server";
 import { resolveLanguage } from "./i18n/language.server";
+import { withTextCache } from "./i18n/text-cache";
 import { loadLanguage } from "./i18n/texts.client";
 import appCss from "./styles/app.css";
 import { ErrorPage, errorPageTitle } from "./ui/error-page";
@@ -64,7 +65,7 @@ export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? DEFAULT_LANGUAGE;
-  const i18n = i18nFor(lang);
+  const i18n = withTextCache(i18nFor(lang));
   const nonce = useNonce();
   const location = useLocation();
   return (
