@@ -40,9 +40,9 @@ export function languageTexts(lng: Language): { body: string; version: string } 
   return texts.get(lng)!;
 }
 
-export { i18nFor };
-
 /** Where the browser fetches a language's texts; the version changes with them, so they are cached for good. */
 export function textsUrl(lng: Language): string {
   return `/texts/${lng}?v=${languageTexts(lng).version}`;
 }
+
+export { i18nFor };
