@@ -1,4 +1,5 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
+import type { ClientLoaderFunctionArgs } from "@remix-run/react";
 import {
   Links,
   Meta,
@@ -15,7 +16,10 @@ import { I18nextProvider } from "react-i18next";
 import { userGrants } from "./cooperation/guards.server";
 import { cooperationsFromGrants } from "./cooperation/scope.server";
 import { i18nFor, DEFAULT_LANGUAGE } from "./i18n/config";
-import { resolveLanguage } from "./i18n/language.server";
+import { textsUrl } from "./i18n/i18n.server";
+import { resolveLanguage } from "./cooperation/language.server";
+import { withTextCache } from "./i18n/text-cache";
+import { loadLanguage } from "./i18n/texts.client";
 import appCss from "./styles/app.css";
 import { ErrorPage, errorPageTitle } from "./ui/error-page";
 import { SiteFooter, SiteHeader } from "./ui/site-chrome";
@@ -41,6 +45,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return json(
     {
       lang,
+      texts: textsUrl(lang),
       requestId: context.requestId,
       user: user && { name: user.name, email: user.email, isPlatformAdmin: user.isPlatformAdmin },
       cooperations,
@@ -50,10 +55,17 @@ export async function loader(args: LoaderFunctionArgs) {
   );
 }
 
+/** A navigation into another language brings its texts before the page renders in it. */
+export async function clientLoader({ serverLoader }: ClientLoaderFunctionArgs) {
+  const data = await serverLoader<typeof loader>();
+  await loadLanguage(data.lang, data.texts);
+  return data;
+}
+
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const lang = data?.lang ?? DEFAULT_LANGUAGE;
-  const i18n = i18nFor(lang);
+  const i18n = withTextCache(i18nFor(lang));
   const nonce = useNonce();
   const location = useLocation();
   return (
@@ -63,6 +75,8 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <Meta />
         <Links />
+        {/* the browser fetches the page's texts while it loads the scripts; entry.client waits for them */}
+        <link id="texts" rel="preload" as="fetch" crossOrigin="anonymous" href={data?.texts ?? `/texts/${lang}`} />
       </head>
       <body>
         {/* Keyed by language: a language change re-renders every text, including the header that

@@ -14,7 +14,7 @@ import { emailSchema } from "@shared-schema/common";
 import { AdminError, addMembers, createCooperation, createUser, disableUser, grantRole } from "../app/cooperation/admin.server";
 import { PopulationFileError, importPopulation } from "../app/cooperation/population.server";
 import { env } from "../app/env.server";
-import { i18nFor, isLanguage } from "../app/i18n/config";
+import { i18nFor, isLanguage, textKey } from "../app/i18n/config";
 import { osloToday } from "@shared-schema/dates";
 
 const OPTIONS = {
@@ -49,61 +49,61 @@ class UsageError extends Error {}
 function readArguments(argv: string[]) {
   const { values, positionals, tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, tokens: true, allowPositionals: true });
   const lang = values.lang ?? "nb";
-  if (!isLanguage(lang)) throw new UsageError(i18nFor("nb").t("adminCli.lang"));
+  if (!isLanguage(lang)) throw new UsageError(i18nFor("nb").t("adminCli:lang"));
   const { t } = i18nFor(lang);
   for (const token of tokens) {
     if (token.kind !== "option") continue;
     const option = OPTIONS[token.name as keyof typeof OPTIONS];
-    if (!option) throw new UsageError(`${t("adminCli.unknownOption", { option: token.rawName })}\n\n${t("adminCli.usage")}`);
-    if (option.type === "string" && token.value === undefined) throw new UsageError(t("adminCli.missingValue", { option: token.rawName }));
-    if (option.type === "boolean" && token.value !== undefined) throw new UsageError(t("adminCli.takesNoValue", { option: token.rawName }));
+    if (!option) throw new UsageError(`${t("adminCli:unknownOption", { option: token.rawName })}\n\n${t("adminCli:usage")}`);
+    if (option.type === "string" && token.value === undefined) throw new UsageError(t("adminCli:missingValue", { option: token.rawName }));
+    if (option.type === "boolean" && token.value !== undefined) throw new UsageError(t("adminCli:takesNoValue", { option: token.rawName }));
   }
   const [command, ...extra] = positionals;
-  if (extra.length) throw new UsageError(t("adminCli.unexpectedArgument", { value: extra[0] }));
+  if (extra.length) throw new UsageError(t("adminCli:unexpectedArgument", { value: extra[0] }));
   return { command, values: values as Values, t };
 }
 
 function validate<S extends z.ZodType>(t: TFunction, schema: S, input: unknown): z.infer<S> {
   const result = schema.safeParse(input);
   if (result.success) return result.data;
-  const lines = result.error.issues.map((i) => `  --${String(i.path[0] ?? "input")}: ${t(i.message)}`);
+  const lines = result.error.issues.map((i) => `  --${String(i.path[0] ?? "input")}: ${t(textKey(i.message))}`);
   throw new UsageError(lines.join("\n"));
 }
 
 function readPassword(t: TFunction, flag: boolean | undefined): string {
-  if (!flag) throw new UsageError("  --password-stdin: " + t("validation.required"));
+  if (!flag) throw new UsageError("  --password-stdin: " + t("common:validation.required"));
   return readFileSync(0, "utf8").replace(/\r?\n$/, "");
 }
 
 function readTextFile(t: TFunction, file: string | undefined): string {
-  if (!file) throw new UsageError("  --file: " + t("validation.required"));
+  if (!file) throw new UsageError("  --file: " + t("common:validation.required"));
   try {
     return readFileSync(file, "utf8");
   } catch {
-    throw new UsageError(t("adminCli.unreadableFile", { file }));
+    throw new UsageError(t("adminCli:unreadableFile", { file }));
   }
 }
 
 function readYear(t: TFunction, year: string | undefined): number | undefined {
   if (year === undefined) return undefined;
-  if (!/^\d{4}$/.test(year)) throw new UsageError(t("adminCli.year"));
+  if (!/^\d{4}$/.test(year)) throw new UsageError(t("adminCli:year"));
   return Number(year);
 }
 
 async function main(argv: string[]): Promise<number> {
   const { command, values, t } = readArguments(argv);
   if (command === "help" || values.help) {
-    console.log(t("adminCli.usage"));
+    console.log(t("adminCli:usage"));
     return 0;
   }
-  if (!command) throw new UsageError(t("adminCli.usage"));
+  if (!command) throw new UsageError(t("adminCli:usage"));
   const db = connect(env().DATABASE_URL);
   try {
     await migrateToLatest(db);
     console.log(await run(db, command, values, t));
     return 0;
   } catch (error) {
-    if (error instanceof AdminError) throw new CommandError(t(error.key, error.details));
+    if (error instanceof AdminError) throw new CommandError(t(error.key, error.details as Record<string, unknown>));
     if (error instanceof PopulationFileError) throw new CommandError(populationProblems(t, error));
     throw error;
   } finally {
@@ -115,8 +115,8 @@ async function main(argv: string[]): Promise<number> {
 class CommandError extends Error {}
 
 function populationProblems(t: TFunction, error: PopulationFileError): string {
-  const lines = error.problems.map((p) => t("adminCli.population.line", { line: p.line, problem: t(`adminCli.population.${p.key}`, p.details) }));
-  return [t("adminCli.population.refused"), ...lines].join("\n");
+  const lines = error.problems.map((p) => t("adminCli:population.line", { line: p.line, problem: t(`adminCli:population.${p.key}`, p.details) }));
+  return [t("adminCli:population.refused"), ...lines].join("\n");
 }
 
 /** Carries out one command and says what it did. */
@@ -132,7 +132,7 @@ async function run(db: ReturnType<typeof connect>, command: string, values: Valu
         defaultLanguage: values.language,
       });
       await createCooperation(db, input);
-      return t("adminCli.cooperationCreated", { name: input.name, slug: input.slug });
+      return t("adminCli:cooperationCreated", { name: input.name, slug: input.slug });
     }
     case "add-members": {
       const input = validate(t, AddMembersSchema, {
@@ -144,7 +144,7 @@ async function run(db: ReturnType<typeof connect>, command: string, values: Valu
         joinedOn: values.joined ?? osloToday(),
       });
       await addMembers(db, input);
-      return t("adminCli.membersAdded", { count: input.municipalities.length, slug: input.slug });
+      return t("adminCli:membersAdded", { count: input.municipalities.length, slug: input.slug });
     }
     case "create-user": {
       const input = validate(t, CreateUserSchema, {
@@ -155,7 +155,7 @@ async function run(db: ReturnType<typeof connect>, command: string, values: Valu
         language: values.language,
       });
       await createUser(db, input);
-      return t("adminCli.userCreated", { email: input.email });
+      return t("adminCli:userCreated", { email: input.email });
     }
     case "grant-role": {
       const input = validate(t, GrantRoleSchema, {
@@ -165,21 +165,21 @@ async function run(db: ReturnType<typeof connect>, command: string, values: Valu
         municipality: values.municipality,
       });
       await grantRole(db, input);
-      return t("adminCli.roleGranted", { email: input.email, role: input.role, slug: input.slug });
+      return t("adminCli:roleGranted", { email: input.email, role: input.role, slug: input.slug });
     }
     case "disable-user": {
       const email = validate(t, emailSchema, values.email);
       await disableUser(db, { email });
-      return t("adminCli.userDisabled", { email });
+      return t("adminCli:userDisabled", { email });
     }
     case "import-population": {
       const text = readTextFile(t, values.file);
       const { year, loaded, replaced } = await importPopulation(db, { text, year: readYear(t, values.year) });
-      const done = t("adminCli.populationLoaded", { count: loaded, year });
-      return replaced ? `${done}\n${t("adminCli.populationReplaced", { count: replaced, year })}` : done;
+      const done = t("adminCli:populationLoaded", { count: loaded, year });
+      return replaced ? `${done}\n${t("adminCli:populationReplaced", { count: replaced, year })}` : done;
     }
     default:
-      throw new UsageError(`${t("adminCli.unknownCommand", { command })}\n\n${t("adminCli.usage")}`);
+      throw new UsageError(`${t("adminCli:unknownCommand", { command })}\n\n${t("adminCli:usage")}`);
   }
 }
 

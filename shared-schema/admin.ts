@@ -4,7 +4,7 @@ import { cleanString, cooperationRoleSchema, emailSchema, isoDateSchema, languag
 
 export const CreateCooperationSchema = z.object({
   slug: slugSchema,
-  name: cleanString().trim().min(2, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  name: cleanString().trim().min(2, { error: "common:validation.required" }).max(200, { error: "common:validation.tooLong" }),
   description: cleanString().trim().max(4000).default(""),
   legalForm: cleanString().trim().max(200).optional(),
   hostMunicipality: municipalityNumberSchema.optional(),
@@ -13,13 +13,13 @@ export const CreateCooperationSchema = z.object({
 
 export const AddMembersSchema = z.object({
   slug: slugSchema,
-  municipalities: z.array(municipalityNumberSchema).min(1, { error: "validation.required" }),
+  municipalities: z.array(municipalityNumberSchema).min(1, { error: "common:validation.required" }),
   joinedOn: isoDateSchema,
 });
 
 export const CreateUserSchema = z.object({
   email: emailSchema,
-  name: cleanString().trim().min(1, { error: "validation.required" }).max(200, { error: "validation.tooLong" }),
+  name: cleanString().trim().min(1, { error: "common:validation.required" }).max(200, { error: "common:validation.tooLong" }),
   password: NewPasswordSchema,
   platformAdmin: z.boolean().default(false),
   language: languageSchema.optional(),
@@ -33,6 +33,6 @@ export const GrantRoleSchema = z
     municipality: municipalityNumberSchema.optional(),
   })
   .refine((v) => (v.role === "reporter") === (v.municipality !== undefined), {
-    error: "validation.reporterNeedsMunicipality",
+    error: "common:validation.reporterNeedsMunicipality",
     path: ["municipality"],
   });

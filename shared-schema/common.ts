@@ -16,26 +16,26 @@ export const cleanString = (params?: Parameters<typeof z.string>[0]) => z.string
  * same schema serves forms in three languages, the admin CLI and the seeds.
  */
 
-export const emailSchema = cleanString({ error: "validation.required" })
+export const emailSchema = cleanString({ error: "common:validation.required" })
   .trim()
-  .min(1, { error: "validation.required" })
-  .max(254, { error: "validation.tooLong" })
-  .pipe(z.email({ error: "validation.email" }))
+  .min(1, { error: "common:validation.required" })
+  .max(254, { error: "common:validation.tooLong" })
+  .pipe(z.email({ error: "common:validation.email" }))
   .transform((value) => value.toLowerCase());
 
-export const slugSchema = cleanString({ error: "validation.required" })
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "validation.slug" })
-  .max(60, { error: "validation.tooLong" });
+export const slugSchema = cleanString({ error: "common:validation.required" })
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: "common:validation.slug" })
+  .max(60, { error: "common:validation.tooLong" });
 
-export const municipalityNumberSchema = cleanString().regex(/^\d{4}$/, { error: "validation.municipalityNumber" });
+export const municipalityNumberSchema = cleanString().regex(/^\d{4}$/, { error: "common:validation.municipalityNumber" });
 
-export const languageSchema = z.enum(["nb", "nn", "en"], { error: "validation.language" });
+export const languageSchema = z.enum(["nb", "nn", "en"], { error: "common:validation.language" });
 
 export const cooperationRoleSchema = z.enum(["secretariat", "board", "reporter", "viewer"], {
-  error: "validation.role",
+  error: "common:validation.role",
 });
 
-export const isoDateSchema = z.iso.date({ error: "validation.date" });
+export const isoDateSchema = z.iso.date({ error: "common:validation.date" });
 
 export { osloToday } from "./dates";
 
@@ -45,34 +45,34 @@ export { osloToday } from "./dates";
  */
 
 /** A date that must be given, as yyyy-mm-dd. */
-export const dateSchema = cleanString({ error: "validation.required" })
+export const dateSchema = cleanString({ error: "common:validation.required" })
   .trim()
-  .min(1, { error: "validation.required" })
+  .min(1, { error: "common:validation.required" })
   .pipe(isoDateSchema);
 
 /** A row's id as a form carries it (a UUID; 64 leaves room for any id the seeds give). */
-export const idSchema = cleanString({ error: "validation.required" })
-  .min(1, { error: "validation.required" })
-  .max(64, { error: "validation.invalid" });
+export const idSchema = cleanString({ error: "common:validation.required" })
+  .min(1, { error: "common:validation.required" })
+  .max(64, { error: "common:validation.invalid" });
 
 /**
  * The row version the form was built from (optimistic concurrency). A missing or broken one is
  * answered like a stale one: the form is reloaded with what is stored.
  */
 export const versionSchema = z
-  .number({ error: "form.staleVersion" })
-  .int({ error: "form.staleVersion" })
-  .min(1, { error: "form.staleVersion" });
+  .number({ error: "common:form.staleVersion" })
+  .int({ error: "common:form.staleVersion" })
+  .min(1, { error: "common:form.staleVersion" });
 
 /** The years the portal plans, reports and shares costs for. */
 export const MIN_YEAR = 2000;
 export const MAX_YEAR = 2100;
 
 export const yearSchema = z
-  .number({ error: "validation.year" })
-  .int({ error: "validation.year" })
-  .min(MIN_YEAR, { error: "validation.year" })
-  .max(MAX_YEAR, { error: "validation.year" });
+  .number({ error: "common:validation.year" })
+  .int({ error: "common:validation.year" })
+  .min(MIN_YEAR, { error: "common:validation.year" })
+  .max(MAX_YEAR, { error: "common:validation.year" });
 
 /** A year named in an address (`/plans/2025`, `?year=2025`): four digits in range, else null. */
 export function parseYear(value: string | null | undefined): number | null {
@@ -132,13 +132,13 @@ export function formatNokInput(ore: number): string {
 
 /** An amount in NOK typed the Norwegian way, kept in øre; left empty it is 0. */
 export const nokSchema = cleanString()
-  .max(40, { error: "validation.nok" })
+  .max(40, { error: "common:validation.nok" })
   .optional()
   .transform((v, ctx) => {
     if (v === undefined || v.trim() === "") return 0;
     const ore = parseNok(v);
     if (ore === null) {
-      ctx.addIssue({ code: "custom", message: "validation.nok" });
+      ctx.addIssue({ code: "custom", message: "common:validation.nok" });
       return z.NEVER;
     }
     return ore;
@@ -148,14 +148,14 @@ export const nokSchema = cleanString()
 export const optionalText = (max: number) =>
   cleanString()
     .trim()
-    .max(max, { error: "validation.tooLong" })
+    .max(max, { error: "common:validation.tooLong" })
     .optional()
     .transform((v) => (v ? v : null));
 
 /** An http(s) address, e.g. a case document or evidence. */
-export const urlSchema = cleanString({ error: "validation.required" })
+export const urlSchema = cleanString({ error: "common:validation.required" })
   .trim()
-  .max(2000, { error: "validation.tooLong" })
+  .max(2000, { error: "common:validation.tooLong" })
   .refine(
     (v) => {
       try {
@@ -165,5 +165,5 @@ export const urlSchema = cleanString({ error: "validation.required" })
         return false;
       }
     },
-    { error: "measure.validation.url" }
+    { error: "measure:validation.url" }
   );

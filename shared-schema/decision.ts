@@ -13,7 +13,7 @@ export const DECISION_BODIES = ["board", "chief_executives", "municipal_council"
  * A decision is recorded once it is made: a past date is an earlier decision entered after the
  * fact, a future one a typing error.
  */
-export const decidedOnSchema = dateSchema.refine((d) => d <= osloToday(), { error: "decision.validation.futureDate" });
+export const decidedOnSchema = dateSchema.refine((d) => d <= osloToday(), { error: "decision:validation.futureDate" });
 
 /*
  * Case numbers as municipal archives write them: number/two-digit year ("14/15") or four-digit
@@ -24,9 +24,9 @@ const CASE_NUMBER = /^(?:\d{1,6}\/\d{2}|(?:19|20)\d{2}\/\d{1,6})(?:-\d{1,4})?$/;
 /** Optional, since not every body numbers its cases; spaces around "/" and "-" are dropped. */
 export const caseNumberSchema = cleanString()
   .trim()
-  .max(40, { error: "validation.tooLong" })
+  .max(40, { error: "common:validation.tooLong" })
   .transform((v) => v.replace(/\s*([/-])\s*/g, "$1"))
-  .refine((v) => v === "" || CASE_NUMBER.test(v), { error: "decision.validation.caseNumber" })
+  .refine((v) => v === "" || CASE_NUMBER.test(v), { error: "decision:validation.caseNumber" })
   .optional()
   .transform((v) => (v ? v : null));
 
@@ -34,12 +34,12 @@ export const caseNumberSchema = cleanString()
 export const DECISION_TEXT_MIN = 10;
 
 export const decisionFields = {
-  body: z.enum(DECISION_BODIES, { error: "decision.validation.body" }),
+  body: z.enum(DECISION_BODIES, { error: "decision:validation.body" }),
   decidedOn: decidedOnSchema,
   caseNumber: caseNumberSchema,
-  text: cleanString({ error: "validation.required" })
+  text: cleanString({ error: "common:validation.required" })
     .trim()
-    .min(1, { error: "validation.required", abort: true })
-    .min(DECISION_TEXT_MIN, { error: "decision.validation.textTooShort" })
-    .max(4000, { error: "validation.tooLong" }),
+    .min(1, { error: "common:validation.required", abort: true })
+    .min(DECISION_TEXT_MIN, { error: "decision:validation.textTooShort" })
+    .max(4000, { error: "common:validation.tooLong" }),
 };

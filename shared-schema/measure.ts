@@ -43,14 +43,14 @@ export function parseWholeNumber(input: string): number | null {
   return Number.isSafeInteger(n) ? n : null;
 }
 
-const text = (max: number) => cleanString().trim().max(max, { error: "validation.tooLong" });
+const text = (max: number) => cleanString().trim().max(max, { error: "common:validation.tooLong" });
 
 const BenefitRow = z.object({
   /** the saved benefit a row edits; a new row has none */
   id: idSchema.optional(),
   description: text(2000).optional(),
   amount: cleanString().optional(),
-  unit: z.enum(BENEFIT_UNITS, { error: "measure.validation.unit" }).optional(),
+  unit: z.enum(BENEFIT_UNITS, { error: "measure:validation.unit" }).optional(),
   owner: optionalText(200),
   baseline: optionalText(500),
   target: optionalText(500),
@@ -59,7 +59,7 @@ const BenefitRow = z.object({
 
 const LinkRow = z.object({
   title: text(300).optional(),
-  url: cleanString().trim().max(2000, { error: "validation.tooLong" }).optional(),
+  url: cleanString().trim().max(2000, { error: "common:validation.tooLong" }).optional(),
 });
 
 const MemberRow = z.object({
@@ -72,11 +72,11 @@ const MemberRow = z.object({
 
 export const MeasureFormSchema = z
   .object({
-    number: wholeNumber(1, 99_999, "measure.validation.number"),
-    name: cleanString({ error: "validation.required" })
+    number: wholeNumber(1, 99_999, "measure:validation.number"),
+    name: cleanString({ error: "common:validation.required" })
       .trim()
-      .min(1, { error: "validation.required" })
-      .max(300, { error: "validation.tooLong" }),
+      .min(1, { error: "common:validation.required" })
+      .max(300, { error: "common:validation.tooLong" }),
     description: text(10_000).default(""),
     focusAreas: z.array(cleanString().max(100)).default([]),
     goals: z.array(cleanString().max(100)).default([]),
@@ -85,16 +85,16 @@ export const MeasureFormSchema = z
     investmentCost: nokSchema,
     runningCost: nokSchema,
     financingText: text(10_000).default(""),
-    costKey: z.enum(COST_KEYS, { error: "measure.validation.costKey" }),
-    equalPercent: wholeNumber(0, 100, "measure.validation.equalPercent").optional(),
+    costKey: z.enum(COST_KEYS, { error: "measure:validation.costKey" }),
+    equalPercent: wholeNumber(0, 100, "measure:validation.equalPercent").optional(),
     populationYear: yearSchema.optional(),
-    priority: wholeNumber(1, 999, "measure.validation.priority").optional(),
+    priority: wholeNumber(1, 999, "measure:validation.priority").optional(),
     periodFrom: yearSchema.optional(),
     periodTo: yearSchema.optional(),
     owner: optionalText(200),
-    participation: z.enum(["all", "chosen"], { error: "measure.validation.participation" }),
+    participation: z.enum(["all", "chosen"], { error: "measure:validation.participation" }),
     members: z.array(MemberRow).default([]),
-    status: z.enum(MEASURE_STATUSES, { error: "measure.validation.status" }),
+    status: z.enum(MEASURE_STATUSES, { error: "measure:validation.status" }),
     statusText: optionalText(2000),
     links: z.array(LinkRow).default([]),
     introducesSystem: z.boolean().default(false),
@@ -103,24 +103,24 @@ export const MeasureFormSchema = z
   })
   .superRefine((v, ctx) => {
     if (v.periodFrom !== undefined && v.periodTo !== undefined && v.periodTo < v.periodFrom) {
-      ctx.addIssue({ code: "custom", path: ["periodTo"], message: "measure.validation.periodOrder" });
+      ctx.addIssue({ code: "custom", path: ["periodTo"], message: "measure:validation.periodOrder" });
     }
     if (v.focusAreas.length === 0 && v.goals.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["focusAreas"], message: "measure.validation.supportRequired" });
+      ctx.addIssue({ code: "custom", path: ["focusAreas"], message: "measure:validation.supportRequired" });
     }
     if (v.costKey === "mixed" && v.equalPercent === undefined) {
-      ctx.addIssue({ code: "custom", path: ["equalPercent"], message: "measure.validation.equalPercent" });
+      ctx.addIssue({ code: "custom", path: ["equalPercent"], message: "measure:validation.equalPercent" });
     }
     const included = v.members.filter((m) => v.participation === "all" || m.selected);
     if (v.participation === "chosen" && included.length === 0) {
-      ctx.addIssue({ code: "custom", path: ["members"], message: "measure.validation.participantsRequired" });
+      ctx.addIssue({ code: "custom", path: ["members"], message: "measure:validation.participantsRequired" });
     }
     v.members.forEach((m, i) => {
       if (m.fromYear !== undefined && m.toYear !== undefined && m.toYear < m.fromYear) {
-        ctx.addIssue({ code: "custom", path: ["members", i, "toYear"], message: "measure.validation.periodOrder" });
+        ctx.addIssue({ code: "custom", path: ["members", i, "toYear"], message: "measure:validation.periodOrder" });
       }
       if (m.percent?.trim() && parsePercent(m.percent) === null) {
-        ctx.addIssue({ code: "custom", path: ["members", i, "percent"], message: "measure.validation.percent" });
+        ctx.addIssue({ code: "custom", path: ["members", i, "percent"], message: "measure:validation.percent" });
       }
     });
     if (v.costKey === "custom" && included.length > 0) {
@@ -131,31 +131,31 @@ export const MeasureFormSchema = z
             ctx.addIssue({
               code: "custom",
               path: ["members", v.members.indexOf(m), "percent"],
-              message: "measure.validation.customMissing",
+              message: "measure:validation.customMissing",
             });
           }
         });
       } else if (bps.reduce<number>((s, bp) => s + bp!, 0) !== 10_000) {
-        ctx.addIssue({ code: "custom", path: ["members"], message: "measure.validation.customSum" });
+        ctx.addIssue({ code: "custom", path: ["members"], message: "measure:validation.customSum" });
       }
     }
     v.benefits.forEach((b, i) => {
       const amount = b.amount?.trim();
       const used = Boolean(b.description || amount || b.owner || b.baseline || b.target || b.measuredWhen);
       if (!used) return;
-      if (!b.description) ctx.addIssue({ code: "custom", path: ["benefits", i, "description"], message: "validation.required" });
+      if (!b.description) ctx.addIssue({ code: "custom", path: ["benefits", i, "description"], message: "common:validation.required" });
       if (amount && parseWholeNumber(amount) === null) {
-        ctx.addIssue({ code: "custom", path: ["benefits", i, "amount"], message: "measure.validation.wholeNumber" });
+        ctx.addIssue({ code: "custom", path: ["benefits", i, "amount"], message: "measure:validation.wholeNumber" });
       }
-      if (amount && !b.unit) ctx.addIssue({ code: "custom", path: ["benefits", i, "unit"], message: "measure.validation.unit" });
+      if (amount && !b.unit) ctx.addIssue({ code: "custom", path: ["benefits", i, "unit"], message: "measure:validation.unit" });
     });
     // the list belongs to a measure that brings in a system: kept, it would be shown nowhere; dropped, it would be lost
     if (!v.introducesSystem && v.phasedOutSystems.trim()) {
-      ctx.addIssue({ code: "custom", path: ["phasedOutSystems"], message: "measure.validation.phasedOutWithoutSystem" });
+      ctx.addIssue({ code: "custom", path: ["phasedOutSystems"], message: "measure:validation.phasedOutWithoutSystem" });
     }
     v.links.forEach((l, i) => {
       if (!l.title && !l.url) return;
-      if (!l.title) ctx.addIssue({ code: "custom", path: ["links", i, "title"], message: "validation.required" });
+      if (!l.title) ctx.addIssue({ code: "custom", path: ["links", i, "title"], message: "common:validation.required" });
       const url = urlSchema.safeParse(l.url ?? "");
       if (!url.success) ctx.addIssue({ code: "custom", path: ["links", i, "url"], message: url.error.issues[0].message });
     });

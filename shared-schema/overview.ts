@@ -11,7 +11,7 @@ export const WeightsSchema = z.object({
       z.object({
         measureId: idSchema,
         version: versionSchema,
-        weight: wholeNumber(0, 100, "overview.validation.weight"),
+        weight: wholeNumber(0, 100, "overview:validation.weight"),
       })
     )
     .min(1),

@@ -13,13 +13,13 @@ export const PlanCommentSchema = z.object({
   intent: z.literal("comment").optional(),
   itemId: cleanString()
     .trim()
-    .max(64, { error: "planComments.validation.item" })
+    .max(64, { error: "planComments:validation.item" })
     .optional()
     .transform((v) => (v ? v : null)),
-  body: cleanString({ error: "planComments.validation.bodyRequired" })
+  body: cleanString({ error: "planComments:validation.bodyRequired" })
     .trim()
-    .min(1, { error: "planComments.validation.bodyRequired" })
-    .max(PLAN_COMMENT_MAX, { error: "validation.tooLong" }),
+    .min(1, { error: "planComments:validation.bodyRequired" })
+    .max(PLAN_COMMENT_MAX, { error: "common:validation.tooLong" }),
 });
 
 /** The secretariat's "mark as handled" / "undo" buttons. */

@@ -19,25 +19,25 @@ export const VersionOnlySchema = z.object({ version: versionSchema });
 /** "Create the plan for {year}": from last year's approved plan, or an empty first plan. */
 export const CreatePlanSchema = z.object({
   year: yearSchema,
-  mode: z.enum(["roll", "empty"], { error: "validation.required" }),
+  mode: z.enum(["roll", "empty"], { error: "common:validation.required" }),
 });
 
 function periodOrder(value: { periodFrom: number | null; periodTo: number | null }, ctx: z.RefinementCtx) {
   if (value.periodFrom !== null && value.periodTo !== null && value.periodTo < value.periodFrom) {
-    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "plan.validation.periodOrder" });
+    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "plan:validation.periodOrder" });
   }
 }
 
 export const planItemFields = {
   budget: nokSchema,
-  priority: wholeNumber(1, 999, "plan.validation.priority")
+  priority: wholeNumber(1, 999, "plan:validation.priority")
     .optional()
     .transform((v) => v ?? null),
   periodFrom: optionalYear,
   periodTo: optionalYear,
   milestones: cleanString()
     .trim()
-    .max(4000, { error: "validation.tooLong" })
+    .max(4000, { error: "common:validation.tooLong" })
     .optional()
     .transform((v) => v ?? ""),
 };

@@ -8,7 +8,7 @@ import { cleanString, versionSchema, yearSchema } from "./common";
 
 const sectionText = cleanString()
   .trim()
-  .max(20_000, { error: "validation.tooLong" })
+  .max(20_000, { error: "common:validation.tooLong" })
   .optional()
   .transform((v) => v ?? "");
 

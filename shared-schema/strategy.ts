@@ -9,28 +9,28 @@ import { decisionFields } from "./decision";
  */
 
 const required = (max: number) =>
-  cleanString({ error: "validation.required" })
+  cleanString({ error: "common:validation.required" })
     .trim()
-    .min(1, { error: "validation.required" })
-    .max(max, { error: "validation.tooLong" });
+    .min(1, { error: "common:validation.required" })
+    .max(max, { error: "common:validation.tooLong" });
 
 const optionalText = (max: number) =>
   cleanString()
     .trim()
-    .max(max, { error: "validation.tooLong" })
+    .max(max, { error: "common:validation.tooLong" })
     .optional()
     .transform((v) => v ?? "");
 
 const nullableText = (max: number) =>
   cleanString()
     .trim()
-    .max(max, { error: "validation.tooLong" })
+    .max(max, { error: "common:validation.tooLong" })
     .optional()
     .transform((v) => (v ? v : null));
 
 /** One item per line; blank lines dropped. At most 30 items of 500 characters. */
 const lineList = cleanString()
-  .max(15_000, { error: "validation.tooLong" })
+  .max(15_000, { error: "common:validation.tooLong" })
   .optional()
   .transform((v) =>
     (v ?? "")
@@ -40,8 +40,8 @@ const lineList = cleanString()
   )
   .pipe(
     z
-      .array(cleanString().max(500, { error: "strategy.validation.listItemTooLong" }))
-      .max(30, { error: "strategy.validation.listTooLong" })
+      .array(cleanString().max(500, { error: "strategy:validation.listItemTooLong" }))
+      .max(30, { error: "strategy:validation.listTooLong" })
   );
 
 const strategyFields = {
@@ -56,9 +56,9 @@ const strategyFields = {
 
 function periodOrder(value: { periodFrom: number; periodTo: number }, ctx: z.RefinementCtx) {
   if (value.periodTo < value.periodFrom) {
-    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "strategy.validation.periodOrder" });
+    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "strategy:validation.periodOrder" });
   } else if (value.periodTo - value.periodFrom > 12) {
-    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "strategy.validation.periodTooLong" });
+    ctx.addIssue({ code: "custom", path: ["periodTo"], message: "strategy:validation.periodTooLong" });
   }
 }
 
@@ -79,7 +79,7 @@ export type FocusAreaInput = Omit<z.output<typeof FocusAreaSchema>, "version" | 
 export const GoalSchema = z.object({
   /** set when editing an existing goal */
   goalId: cleanString().max(64).optional(),
-  focusAreaId: cleanString({ error: "validation.required" }).min(1, { error: "validation.required" }).max(64),
+  focusAreaId: cleanString({ error: "common:validation.required" }).min(1, { error: "common:validation.required" }).max(64),
   text: required(1000),
   indicator: nullableText(500),
   target: nullableText(500),

@@ -25,14 +25,14 @@ export function isBackwards(from: UptakeStatus | null | undefined, to: UptakeSta
   return from !== null && from !== undefined && UPTAKE_SCALE.indexOf(to) < UPTAKE_SCALE.indexOf(from);
 }
 
-const statusSchema = z.enum(UPTAKE_SCALE, { error: "uptake.validation.status" });
+const statusSchema = z.enum(UPTAKE_SCALE, { error: "uptake:validation.status" });
 const commentSchema = cleanString()
   .trim()
-  .max(2000, { error: "validation.tooLong" })
+  .max(2000, { error: "common:validation.tooLong" })
   .optional()
   .transform((v) => v ?? "");
 
-const effectiveDateSchema = dateSchema.refine((d) => d <= osloToday(), { error: "uptake.validation.futureDate" });
+const effectiveDateSchema = dateSchema.refine((d) => d <= osloToday(), { error: "uptake:validation.futureDate" });
 
 function backwardsNeedsComment(
   value: { currentStatus?: UptakeStatus; status: UptakeStatus; comment: string },
@@ -40,16 +40,16 @@ function backwardsNeedsComment(
   path: (string | number)[] = []
 ) {
   if (isBackwards(value.currentStatus, value.status) && !value.comment) {
-    ctx.addIssue({ code: "custom", path: [...path, "comment"], message: "uptake.validation.backwardsNeedsComment" });
+    ctx.addIssue({ code: "custom", path: [...path, "comment"], message: "uptake:validation.backwardsNeedsComment" });
   }
 }
 
 const benefitRow = z.object({
   benefitId: idSchema,
   amount: cleanString()
-    .max(40, { error: "validation.tooLong" })
+    .max(40, { error: "common:validation.tooLong" })
     .optional()
-    .refine((v) => !v?.trim() || parseWholeNumber(v) !== null, { error: "measure.validation.wholeNumber" }),
+    .refine((v) => !v?.trim() || parseWholeNumber(v) !== null, { error: "measure:validation.wholeNumber" }),
 });
 
 /** Realised amounts per expected benefit; a row left blank is not measured. */
@@ -82,7 +82,7 @@ export const BulkUptakeSchema = z
       .array(
         z.object({ measureId: idSchema, currentStatus: statusSchema.optional(), status: statusSchema, comment: commentSchema })
       )
-      .min(1, { error: "uptake.validation.noRows" })
+      .min(1, { error: "uptake:validation.noRows" })
       .max(500),
   })
   .superRefine((value, ctx) => value.rows.forEach((row, i) => backwardsNeedsComment(row, ctx, ["rows", i])));

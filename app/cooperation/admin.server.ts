@@ -5,6 +5,7 @@ import { recordAudit } from "../audit/audit.server";
 import { hashPassword } from "../auth/password.server";
 import { endAllSessions } from "../auth/auth.server";
 import { byNorwegianName } from "../i18n/collate";
+import type { TextKey } from "../i18n/config";
 import { transact } from "../utils/concurrency.server";
 import { osloToday } from "@shared-schema/dates";
 
@@ -15,7 +16,7 @@ import { osloToday } from "@shared-schema/dates";
  */
 
 export class AdminError extends Error {
-  constructor(readonly key: string, readonly details: Record<string, string> = {}) {
+  constructor(readonly key: TextKey, readonly details: Record<string, string> = {}) {
     super(`${key} ${JSON.stringify(details)}`);
   }
 }
@@ -30,19 +31,19 @@ async function municipalityIdByNumber(db: DB, number: string, onDate: string): P
     .where("valid_from", "<=", onDate)
     .where((eb) => eb.or([eb("valid_to", "is", null), eb("valid_to", ">", onDate)]))
     .executeTakeFirst();
-  if (!row) throw new AdminError("admin.unknownMunicipality", { number, date: onDate });
+  if (!row) throw new AdminError("common:admin.unknownMunicipality", { number, date: onDate });
   return row.id;
 }
 
 async function cooperationIdBySlug(db: DB, slug: string): Promise<string> {
   const row = await db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirst();
-  if (!row) throw new AdminError("admin.unknownCooperation", { slug });
+  if (!row) throw new AdminError("common:admin.unknownCooperation", { slug });
   return row.id;
 }
 
 async function userIdByEmail(db: DB, email: string): Promise<string> {
   const row = await db.selectFrom("app_user").select("id").where("email", "=", email.toLowerCase()).executeTakeFirst();
-  if (!row) throw new AdminError("admin.unknownUser", { email });
+  if (!row) throw new AdminError("common:admin.unknownUser", { email });
   return row.id;
 }
 
@@ -60,7 +61,7 @@ export async function createCooperation(
   }
 ): Promise<string> {
   const existing = await db.selectFrom("cooperation").select("id").where("slug", "=", input.slug).executeTakeFirst();
-  if (existing) throw new AdminError("admin.duplicateSlug", { slug: input.slug });
+  if (existing) throw new AdminError("common:admin.duplicateSlug", { slug: input.slug });
   const hostId = input.hostMunicipality
     ? await municipalityIdByNumber(db, input.hostMunicipality, input.onDate ?? osloToday())
     : null;
@@ -128,7 +129,7 @@ export async function createUser(
 ): Promise<string> {
   const email = input.email.toLowerCase();
   const existing = await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirst();
-  if (existing) throw new AdminError("admin.duplicateUser", { email });
+  if (existing) throw new AdminError("common:admin.duplicateUser", { email });
   const id = randomUUID();
   const row = {
     id,
@@ -163,7 +164,7 @@ export async function grantRole(
   const cooperationId = await cooperationIdBySlug(db, input.slug);
   let municipalityId: string | null = null;
   if (input.role === "reporter") {
-    if (!input.municipality) throw new AdminError("validation.reporterNeedsMunicipality");
+    if (!input.municipality) throw new AdminError("common:validation.reporterNeedsMunicipality");
     // The number is looked up among the cooperation's current members, so a number that
     // was reused after a merger cannot bind the reporter to the wrong municipality.
     const member = await db
@@ -174,10 +175,10 @@ export async function grantRole(
       .where("municipality.number", "=", input.municipality)
       .where("membership.left_on", "is", null)
       .executeTakeFirst();
-    if (!member) throw new AdminError("admin.notAMember", { number: input.municipality, slug: input.slug });
+    if (!member) throw new AdminError("common:admin.notAMember", { number: input.municipality, slug: input.slug });
     municipalityId = member.id;
   } else if (input.municipality) {
-    throw new AdminError("admin.municipalityOnlyForReporters");
+    throw new AdminError("common:admin.municipalityOnlyForReporters");
   }
   const existing = await db
     .selectFrom("role_grant")
@@ -186,7 +187,7 @@ export async function grantRole(
     .where("cooperation_id", "=", cooperationId)
     .where("role", "=", input.role)
     .executeTakeFirst();
-  if (existing) throw new AdminError("admin.duplicateRole", { email: input.email, slug: input.slug, role: input.role });
+  if (existing) throw new AdminError("common:admin.duplicateRole", { email: input.email, slug: input.slug, role: input.role });
   const row = {
     id: randomUUID(),
     user_id: userId,

@@ -1,4 +1,5 @@
 import { CsvError, parse, type InfoRecord } from "csv-parse/sync";
+import type { CustomTypeOptions } from "i18next";
 import type { DB } from "../../db/connect";
 import { recordAudit } from "../audit/audit.server";
 import { transact } from "../utils/concurrency.server";
@@ -13,10 +14,13 @@ import { yearStart } from "@shared-schema/dates";
  * for 1 January of the year, so the number is looked up among the municipalities valid that day.
  */
 
+/** What can be wrong with a line: the texts under adminCli:population name every case. */
+type PopulationProblemKey = Exclude<keyof CustomTypeOptions["resources"]["adminCli"]["population"], "line" | "refused">;
+
 export interface PopulationProblem {
   line: number;
-  /** a message key under adminCli.population */
-  key: string;
+  /** a message key under adminCli:population */
+  key: PopulationProblemKey;
   details?: Record<string, string>;
 }
 
@@ -153,7 +157,7 @@ export async function importPopulation(
   const register = await registerOn(db, year);
   const unknown = figures
     .filter((f) => !register.has(f.number))
-    .map((f) => ({ line: f.line, key: "unknownMunicipality", details: { number: f.number, year: String(year) } }));
+    .map((f) => ({ line: f.line, key: "unknownMunicipality" as const, details: { number: f.number, year: String(year) } }));
   if (problems.length || unknown.length) throw new PopulationFileError([...problems, ...unknown].sort((a, b) => a.line - b.line));
   const rows = figures.map((f) => ({ municipality_id: register.get(f.number)!, year, population: f.population }));
   return transact(db, async (trx) => {

@@ -18,12 +18,12 @@ export function DecisionFields({ fields, textRows = 4 }: { fields: DecisionField
     <>
       <SelectField
         meta={fields.body}
-        label={t("decision.body")}
-        options={DECISION_BODIES.map((b) => ({ value: b, label: t(`decision.bodies.${b}`) }))}
+        label={t("decision:body")}
+        options={DECISION_BODIES.map((b) => ({ value: b, label: t(`decision:bodies.${b}`) }))}
       />
-      <TextField meta={fields.decidedOn} label={t("decision.decidedOn")} type="date" />
-      <TextField meta={fields.caseNumber} label={t("decision.caseNumber")} description={t("decision.caseNumberHint")} />
-      <TextAreaField meta={fields.text} label={t("decision.text")} description={t("decision.textHint")} rows={textRows} />
+      <TextField meta={fields.decidedOn} label={t("decision:decidedOn")} type="date" />
+      <TextField meta={fields.caseNumber} label={t("decision:caseNumber")} description={t("decision:caseNumberHint")} />
+      <TextAreaField meta={fields.text} label={t("decision:text")} description={t("decision:textHint")} rows={textRows} />
     </>
   );
 }
@@ -32,7 +32,7 @@ export function DecisionFields({ fields, textRows = 4 }: { fields: DecisionField
 export function decisionErrorFields(fields: DecisionFieldsMeta, t: TFunction) {
   return (["body", "decidedOn", "caseNumber", "text"] as const).map((name) => ({
     id: fields[name].id,
-    label: t(`decision.${name}`),
+    label: t(`decision:${name}`),
     errors: fields[name].errors,
   }));
 }

@@ -1,9 +1,9 @@
 import type { MetaArgs } from "@remix-run/node";
 import type { Language } from "../../db/schema";
-import { i18nFor, DEFAULT_LANGUAGE } from "./config";
+import { i18nFor, DEFAULT_LANGUAGE, type TextKey } from "./config";
 
 /** "<page> – Fellesløft" in the page's language (WCAG 2.4.2: every page has a descriptive title). */
-export function pageTitle(matches: MetaArgs["matches"], key: string, options?: Record<string, unknown>): { title: string }[] {
+export function pageTitle(matches: MetaArgs["matches"], key: TextKey, options?: Record<string, unknown>): { title: string }[] {
   const root = matches.find((m) => m.id === "root")?.data as { lang?: Language } | undefined;
   const { t } = i18nFor(root?.lang ?? DEFAULT_LANGUAGE);
   return [{ title: `${t(key, options)} – Fellesløft` }];
@@ -19,7 +19,7 @@ export function cooperationName(matches: MetaArgs["matches"]): string | undefine
 /** A page inside a cooperation: the cooperation's name fills `{{name}}`. */
 export function cooperationPageTitle(
   matches: MetaArgs["matches"],
-  key: string,
+  key: TextKey,
   options: Record<string, unknown> = {}
 ): { title: string }[] {
   return pageTitle(matches, key, { name: cooperationName(matches) ?? "", ...options });

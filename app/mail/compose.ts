@@ -1,5 +1,6 @@
 import type { Language, MailKind, WrittenStandard } from "../../db/schema";
-import { LANGUAGE_OF_STANDARD, i18nFor } from "../i18n/config";
+import { LANGUAGE_OF_STANDARD } from "../i18n/config";
+import { i18nFor } from "../i18n/i18n.server";
 import { formatDate } from "../i18n/format";
 
 /*
@@ -8,7 +9,7 @@ import { formatDate } from "../i18n/format";
  */
 
 /**
- * The same rule as the pages (app/i18n/language.server.ts): the user's own choice, then
+ * The same rule as the pages (app/cooperation/language.server.ts): the user's own choice, then
  * (Språklova) the written standard of the municipality they report for, then the cooperation's
  * default language.
  */
@@ -24,11 +25,11 @@ export function recipientLanguage({
   return userLanguage ?? (writtenStandard && LANGUAGE_OF_STANDARD[writtenStandard]) ?? cooperationLanguage;
 }
 
-const TEMPLATE: Record<MailKind, string> = {
-  round_opened: "mail.roundOpened",
-  round_reminder: "mail.roundReminder",
-  plan_input: "mail.planInput",
-};
+const TEMPLATE = {
+  round_opened: "mail:roundOpened",
+  round_reminder: "mail:roundReminder",
+  plan_input: "mail:planInput",
+} as const satisfies Record<MailKind, string>;
 
 function render(kind: MailKind, language: Language, values: Record<string, string | number>) {
   const { t } = i18nFor(language);

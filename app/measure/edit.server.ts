@@ -128,7 +128,7 @@ async function checkReferences(
         .where("id", "in", input.goalIds)
         .execute()
     : [];
-  if (goals.length !== input.goalIds.length) throw new MeasureInputError("goals", "measure.validation.foreignGoal");
+  if (goals.length !== input.goalIds.length) throw new MeasureInputError("goals", "measure:validation.foreignGoal");
   const focusAreaIds = [...new Set([...input.focusAreaIds, ...goals.map((g) => g.focus_area_id)])].sort();
   const areas = focusAreaIds.length
     ? await tx
@@ -138,10 +138,10 @@ async function checkReferences(
         .where("id", "in", focusAreaIds)
         .execute()
     : [];
-  if (areas.length !== focusAreaIds.length) throw new MeasureInputError("focusAreas", "measure.validation.foreignFocusArea");
+  if (areas.length !== focusAreaIds.length) throw new MeasureInputError("focusAreas", "measure:validation.foreignFocusArea");
 
   const ids = [...new Set(input.participants.map((p) => p.municipalityId))];
-  if (ids.length !== input.participants.length) throw new MeasureInputError("members", "measure.validation.foreignParticipant");
+  if (ids.length !== input.participants.length) throw new MeasureInputError("members", "measure:validation.foreignParticipant");
   if (ids.length) {
     const today = osloToday();
     const memberships = await tx
@@ -155,7 +155,7 @@ async function checkReferences(
     for (const id of ids) {
       // a former member may stay on a measure it took part in (its history), but cannot be added anew
       if (!ever.has(id) || (!current.has(id) && !previousParticipants.includes(id))) {
-        throw new MeasureInputError("members", "measure.validation.foreignParticipant");
+        throw new MeasureInputError("members", "measure:validation.foreignParticipant");
       }
     }
   }
@@ -165,7 +165,7 @@ async function checkReferences(
 async function assertNumberFree(tx: Executor, cooperationId: string, number: number, exceptId?: string): Promise<void> {
   let q = tx.selectFrom("measure").select("id").where("cooperation_id", "=", cooperationId).where("number", "=", number);
   if (exceptId) q = q.where("id", "!=", exceptId);
-  if (await q.executeTakeFirst()) throw new MeasureInputError("number", "measure.validation.numberTaken");
+  if (await q.executeTakeFirst()) throw new MeasureInputError("number", "measure:validation.numberTaken");
 }
 
 function measureColumns(input: MeasureInput) {
@@ -282,12 +282,12 @@ async function writeBenefits(tx: Transaction<Database>, measureId: string, wante
   const storedById = new Map(stored.map((b, i) => [b.id!, { benefit: b, sortOrder: i }]));
   const ids = wanted.map((b) => b.id).filter((id): id is string => id !== null);
   if (new Set(ids).size !== ids.length || ids.some((id) => !storedById.has(id))) {
-    throw new MeasureInputError("benefits", "measure.validation.foreignBenefit");
+    throw new MeasureInputError("benefits", "measure:validation.foreignBenefit");
   }
   const removed = stored.map((b) => b.id!).filter((id) => !ids.includes(id));
   if (removed.length) {
     const reported = await tx.selectFrom("uptake_benefit").select("benefit_id").where("benefit_id", "in", removed).executeTakeFirst();
-    if (reported) throw new MeasureInputError("benefits", "measure.validation.benefitInUse");
+    if (reported) throw new MeasureInputError("benefits", "measure:validation.benefitInUse");
     await tx.deleteFrom("measure_benefit").where("id", "in", removed).execute();
   }
   for (const [i, b] of wanted.entries()) {

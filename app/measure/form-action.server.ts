@@ -39,21 +39,21 @@ export async function saveMeasureForm(
   // the form lists every member, chosen or not: an unknown one is a forged or broken form, not ignored
   const members = new Set((await listMemberOptions(db, { cooperationId })).map((m) => m.municipalityId));
   if (submission.value.members.some((m) => !members.has(m.id))) {
-    return formReply(submission.reply({ fieldErrors: { members: ["measure.validation.foreignParticipant"] } }));
+    return formReply(submission.reply({ fieldErrors: { members: ["measure:validation.foreignParticipant"] } }));
   }
   const input = toMeasureInput(submission.value);
   try {
     if (number === undefined) {
       const created = await createMeasure(db, { cooperationId, userId, input });
-      return redirectWithToast(`/c/${slug}/measures/${created.number}`, { kind: "success", key: "measure.form.created" });
+      return redirectWithToast(`/c/${slug}/measures/${created.number}`, { kind: "success", key: "measure:form.created" });
     }
     const version = submission.value.version;
     if (version === undefined) throw new StaleVersionError("measure");
     const saved = await updateMeasure(db, { cooperationId, userId, number, version, input });
-    return redirectWithToast(`/c/${slug}/measures/${saved.number}`, { kind: "success", key: "measure.form.saved" });
+    return redirectWithToast(`/c/${slug}/measures/${saved.number}`, { kind: "success", key: "measure:form.saved" });
   } catch (error) {
     if (error instanceof StaleVersionError) {
-      return formReply(submission.reply({ formErrors: ["form.staleVersion"] }), { status: 409, stale: true });
+      return formReply(submission.reply({ formErrors: ["common:form.staleVersion"] }), { status: 409, stale: true });
     }
     if (error instanceof MeasureInputError) {
       return formReply(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }));

@@ -8,36 +8,36 @@ import type { MeasureFields } from "./measure-form-values";
 export function CostsSection({ fields }: { fields: MeasureFields }) {
   const { t } = useTranslation();
   return (
-    <Section legend={t("measure.form.costs")}>
+    <Section legend={t("measure:form.costs")}>
       <TextField
         meta={fields.investmentCost}
-        label={t("measure.form.investment")}
+        label={t("measure:form.investment")}
         inputMode="decimal"
-        description={t("measure.form.nokHint")}
+        description={t("measure:form.nokHint")}
       />
       <TextField
         meta={fields.runningCost}
-        label={t("measure.form.running")}
+        label={t("measure:form.running")}
         inputMode="decimal"
-        description={t("measure.form.nokHint")}
+        description={t("measure:form.nokHint")}
       />
-      <TextAreaField meta={fields.financingText} label={t("measure.form.financing")} />
+      <TextAreaField meta={fields.financingText} label={t("measure:form.financing")} />
       <SelectField
         meta={fields.costKey}
-        label={t("measure.form.costKey")}
-        options={COST_KEYS.map((k) => ({ value: k, label: t(`measure.keys.${k}`) }))}
+        label={t("measure:form.costKey")}
+        options={COST_KEYS.map((k) => ({ value: k, label: t(`measure:keys.${k}`) }))}
       />
       <TextField
         meta={fields.equalPercent}
-        label={t("measure.form.equalPercent")}
+        label={t("measure:form.equalPercent")}
         inputMode="numeric"
-        description={t("measure.form.equalPercentHint")}
+        description={t("measure:form.equalPercentHint")}
       />
       <TextField
         meta={fields.populationYear}
-        label={t("measure.form.populationYear")}
+        label={t("measure:form.populationYear")}
         inputMode="numeric"
-        description={t("measure.form.populationYearHint")}
+        description={t("measure:form.populationYearHint")}
       />
     </Section>
   );

@@ -8,9 +8,9 @@ import type { MeasureFields, MeasureFormOptions } from "./measure-form-values";
 
 // Each member row's text inputs and labels, so the inputs and the error summary name them alike.
 export const MEMBER_CELLS = [
-  { field: "percent", label: "measure.form.percentLabel", mode: "decimal" },
-  { field: "fromYear", label: "measure.form.fromYearLabel", mode: "numeric" },
-  { field: "toYear", label: "measure.form.toYearLabel", mode: "numeric" },
+  { field: "percent", label: "measure:form.percentLabel", mode: "decimal" },
+  { field: "fromYear", label: "measure:form.fromYearLabel", mode: "numeric" },
+  { field: "toYear", label: "measure:form.toYearLabel", mode: "numeric" },
 ] as const;
 
 /** A member's name as the form shows it; a former member says since when. */
@@ -21,7 +21,7 @@ export function useMemberName(members: MeasureFormOptions["members"]) {
   return (id: string | undefined) => {
     const m = id ? memberById.get(id) : undefined;
     if (!m) return id ?? "";
-    return m.leftOn ? t("measure.form.formerMember", { name: m.name, date: formatDate(lang, m.leftOn) }) : m.name;
+    return m.leftOn ? t("measure:form.formerMember", { name: m.name, date: formatDate(lang, m.leftOn) }) : m.name;
   };
 }
 
@@ -62,22 +62,22 @@ export function ParticipantsSection({
   const all = participationProps("all");
   const chosen = participationProps("chosen");
   return (
-    <Section legend={t("measure.form.participants")}>
+    <Section legend={t("measure:form.participants")}>
       <fieldset
         className="ds-fieldset"
         aria-describedby={fields.participation.errors?.length ? fields.participation.errorId : undefined}
       >
-        <legend className="ds-label">{t("measure.form.participation")}</legend>
+        <legend className="ds-label">{t("measure:form.participation")}</legend>
         <Choice key={all.key} {...all.props} id={fields.participation.id}>
-          {t("measure.form.participationAll")}
+          {t("measure:form.participationAll")}
         </Choice>
         <Choice key={chosen.key} {...chosen.props} id={`${fields.participation.id}-chosen`}>
-          {t("measure.form.participationChosen")}
+          {t("measure:form.participationChosen")}
         </Choice>
         <FieldErrors id={fields.participation.errorId} errors={fields.participation.errors} />
       </fieldset>
       <p id="members-hint" className="ds-paragraph" data-size="sm">
-        {t("measure.form.membersHint")}
+        {t("measure:form.membersHint")}
       </p>
       <div
         id={fields.members.id}
@@ -88,14 +88,14 @@ export function ParticipantsSection({
         aria-describedby={["members-hint", fields.members.errors?.length ? fields.members.errorId : ""].join(" ").trim()}
       >
         <table className="ds-table" data-border>
-          <caption id={`${fields.members.id}-caption`}>{t("measure.form.membersCaption")}</caption>
+          <caption id={`${fields.members.id}-caption`}>{t("measure:form.membersCaption")}</caption>
           <thead>
             <tr>
-              <th scope="col">{t("municipality.name")}</th>
-              <th scope="col">{t("measure.form.takesPart")}</th>
-              <th scope="col">{t("measure.form.percent")}</th>
-              <th scope="col">{t("measure.form.fromYear")}</th>
-              <th scope="col">{t("measure.form.toYear")}</th>
+              <th scope="col">{t("common:municipality.name")}</th>
+              <th scope="col">{t("measure:form.takesPart")}</th>
+              <th scope="col">{t("measure:form.percent")}</th>
+              <th scope="col">{t("measure:form.fromYear")}</th>
+              <th scope="col">{t("measure:form.toYear")}</th>
             </tr>
           </thead>
           <tbody>
@@ -115,7 +115,7 @@ export function ParticipantsSection({
                       key={selKey}
                       {...selProps}
                       className="ds-input"
-                      aria-label={t("measure.form.takesPartLabel", { name })}
+                      aria-label={t("measure:form.takesPartLabel", { name })}
                     />
                   </td>
                   {MEMBER_CELLS.map((c) => (

@@ -12,22 +12,22 @@ import type { MeasureFields, MeasureFormOptions } from "./measure-form-values";
  */
 
 // Each link row's fields and labels, so the inputs and the error summary name them alike.
-export const LINK_LABELS = { title: "measure.form.linkTitle", url: "measure.form.linkUrl" } as const;
+export const LINK_LABELS = { title: "measure:form.linkTitle", url: "measure:form.linkUrl" } as const;
 
-export const linkLegend = (t: TFunction, i: number) => t("measure.form.linkN", { n: i + 1 });
+export const linkLegend = (t: TFunction, i: number) => t("measure:form.linkN", { n: i + 1 });
 
 export function BasicsSection({ fields, nextNumber }: { fields: MeasureFields; nextNumber: number }) {
   const { t } = useTranslation();
   return (
-    <Section legend={t("measure.form.basics")}>
+    <Section legend={t("measure:form.basics")}>
       <TextField
         meta={fields.number}
-        label={t("measure.form.number")}
+        label={t("measure:form.number")}
         inputMode="numeric"
-        description={t("measure.form.numberHint", { next: nextNumber })}
+        description={t("measure:form.numberHint", { next: nextNumber })}
       />
-      <TextField meta={fields.name} label={t("measure.form.name")} />
-      <TextAreaField meta={fields.description} label={t("measure.form.description")} />
+      <TextField meta={fields.name} label={t("measure:form.name")} />
+      <TextAreaField meta={fields.description} label={t("measure:form.description")} />
     </Section>
   );
 }
@@ -44,9 +44,9 @@ export function SupportSection({
   const selectedAreas = new Set(toArray(fields.focusAreas.initialValue));
   const selectedGoals = new Set(toArray(fields.goals.initialValue));
   return (
-    <Section legend={t("measure.form.support")} describedBy="support-hint">
+    <Section legend={t("measure:form.support")} describedBy="support-hint">
       <p id="support-hint" className="ds-paragraph" data-size="sm">
-        {t("measure.form.supportHint")}
+        {t("measure:form.supportHint")}
       </p>
       <fieldset
         id={fields.focusAreas.id}
@@ -54,7 +54,7 @@ export function SupportSection({
         className="ds-fieldset"
         aria-describedby={fields.focusAreas.errors?.length ? fields.focusAreas.errorId : undefined}
       >
-        <legend className="ds-label">{t("measure.form.focusAreas")}</legend>
+        <legend className="ds-label">{t("measure:form.focusAreas")}</legend>
         {strategies.map((strategy) =>
           strategy.focusAreas.map((area) => (
             <Choice
@@ -67,7 +67,7 @@ export function SupportSection({
             >
               {area.title}
               <span className="block text-sm">
-                {t("measure.form.strategyLabel", { title: strategy.title, status: t(`strategyStatus.${strategy.status}`) })}
+                {t("measure:form.strategyLabel", { title: strategy.title, status: t(`common:strategyStatus.${strategy.status}`) })}
               </span>
             </Choice>
           ))
@@ -82,7 +82,7 @@ export function SupportSection({
         aria-labelledby={`${fields.goals.id}-label`}
       >
         <p id={`${fields.goals.id}-label`} className="ds-label m-0">
-          {t("measure.form.goals")}
+          {t("measure:form.goals")}
         </p>
         {strategies.map((strategy) =>
           strategy.focusAreas
@@ -90,7 +90,7 @@ export function SupportSection({
             .map((area) => (
               <fieldset key={area.id} className="ds-fieldset">
                 <legend className="ds-label" data-weight="regular">
-                  {t("measure.form.goalsIn", { area: area.title })}
+                  {t("measure:form.goalsIn", { area: area.title })}
                 </legend>
                 {area.goals.map((goal) => (
                   <Choice
@@ -116,16 +116,16 @@ export function SupportSection({
 export function PlanningSection({ fields }: { fields: MeasureFields }) {
   const { t } = useTranslation();
   return (
-    <Section legend={t("measure.form.planning")}>
+    <Section legend={t("measure:form.planning")}>
       <TextField
         meta={fields.priority}
-        label={t("measure.form.priority")}
+        label={t("measure:form.priority")}
         inputMode="numeric"
-        description={t("measure.form.priorityHint")}
+        description={t("measure:form.priorityHint")}
       />
-      <TextField meta={fields.periodFrom} label={t("measure.form.periodFrom")} inputMode="numeric" />
-      <TextField meta={fields.periodTo} label={t("measure.form.periodTo")} inputMode="numeric" />
-      <TextField meta={fields.owner} label={t("measure.form.owner")} />
+      <TextField meta={fields.periodFrom} label={t("measure:form.periodFrom")} inputMode="numeric" />
+      <TextField meta={fields.periodTo} label={t("measure:form.periodTo")} inputMode="numeric" />
+      <TextField meta={fields.owner} label={t("measure:form.owner")} />
     </Section>
   );
 }
@@ -134,13 +134,13 @@ export function StatusSection({ fields }: { fields: MeasureFields }) {
   const { t } = useTranslation();
   const linkRows = fields.links.getFieldList();
   return (
-    <Section legend={t("measure.form.statusSection")}>
+    <Section legend={t("measure:form.statusSection")}>
       <SelectField
         meta={fields.status}
-        label={t("measure.form.status")}
-        options={MEASURE_STATUSES.map((st) => ({ value: st, label: t(`measureStatus.${st}`) }))}
+        label={t("measure:form.status")}
+        options={MEASURE_STATUSES.map((st) => ({ value: st, label: t(`common:measureStatus.${st}`) }))}
       />
-      <TextAreaField meta={fields.statusText} label={t("measure.form.statusText")} rows={2} />
+      <TextAreaField meta={fields.statusText} label={t("measure:form.statusText")} rows={2} />
       {linkRows.map((row, i) => {
         const f = row.getFieldset();
         return (
@@ -159,7 +159,7 @@ export function NewSystemSection({ fields }: { fields: MeasureFields }) {
   const introduces = getInputProps(fields.introducesSystem, { type: "checkbox", ariaAttributes: false });
   const { key: introducesKey, ...introducesProps } = introduces;
   return (
-    <Section legend={t("measure.form.newSystem")}>
+    <Section legend={t("measure:form.newSystem")}>
       <Choice
         key={introducesKey}
         {...introducesProps}
@@ -167,13 +167,13 @@ export function NewSystemSection({ fields }: { fields: MeasureFields }) {
         aria-describedby="introduces-hint"
         hint={
           <p id="introduces-hint" className="ds-paragraph" data-size="sm">
-            {t("measure.form.introducesSystemHint")}
+            {t("measure:form.introducesSystemHint")}
           </p>
         }
       >
-        {t("measure.form.introducesSystem")}
+        {t("measure:form.introducesSystem")}
       </Choice>
-      <TextAreaField meta={fields.phasedOutSystems} label={t("measure.form.phasedOut")} rows={3} />
+      <TextAreaField meta={fields.phasedOutSystems} label={t("measure:form.phasedOut")} rows={3} />
     </Section>
   );
 }

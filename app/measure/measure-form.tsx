@@ -73,10 +73,10 @@ export function MeasureForm({
             data-variant="primary"
             aria-busy={navigation.state === "submitting" || undefined}
           >
-            {t("measure.form.save")}
+            {t("measure:form.save")}
           </button>
           <Link to={cancelHref} className="ds-button" data-variant="secondary">
-            {t("measure.form.cancel")}
+            {t("measure:form.cancel")}
           </Link>
         </div>
       </Form>

@@ -34,7 +34,7 @@ export function costRows(costs: CostFigures, stacked: boolean): BarRow[] {
 
 export function UptakeChart({ series, title, id }: { series: UptakeSeries[]; title?: string; id?: string }) {
   const { t } = useTranslation();
-  return <LineChart id={id} title={title ?? t("chart.uptake.title")} seriesHeader={t("chart.uptake.series")} series={series} />;
+  return <LineChart id={id} title={title ?? t("chart:uptake.title")} seriesHeader={t("chart:uptake.series")} series={series} />;
 }
 
 export function ProgressChart({
@@ -52,11 +52,11 @@ export function ProgressChart({
   return (
     <BarChart
       id={id}
-      title={title ?? t(goals ? "chart.progress.titleGoals" : "chart.progress.title")}
+      title={title ?? t(goals ? "chart:progress.titleGoals" : "chart:progress.title")}
       unit="percent"
       max={1}
-      categoryHeader={t(goals ? "chart.progress.categoryGoals" : "chart.progress.category")}
-      parts={[t("chart.progress.share")]}
+      categoryHeader={t(goals ? "chart:progress.categoryGoals" : "chart:progress.category")}
+      parts={[t("chart:progress.share")]}
       rows={progressRows(progress, goals)}
     />
   );
@@ -77,10 +77,10 @@ export function CostChart({
   return (
     <BarChart
       id={id}
-      title={title ?? t("chart.costs.title", { year: costs.year })}
+      title={title ?? t("chart:costs.title", { year: costs.year })}
       unit="nok"
-      categoryHeader={t("chart.costs.municipality")}
-      parts={stacked ? [t("chart.costs.investment"), t("chart.costs.running")] : [t("chart.costs.total")]}
+      categoryHeader={t("chart:costs.municipality")}
+      parts={stacked ? [t("chart:costs.investment"), t("chart:costs.running")] : [t("chart:costs.total")]}
       rows={costRows(costs, stacked)}
     />
   );

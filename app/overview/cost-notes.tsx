@@ -17,17 +17,17 @@ export function CostNotes({ costs }: { costs: CostFigures }) {
     <>
       {missing.map((u) => (
         <p key={u.number} className="ds-alert" data-color="warning">
-          {t("overview.missingPopulation", { number: u.number, year: u.populationYear, names: formatList(lang, u.missing) })}
+          {t("overview:missingPopulation", { number: u.number, year: u.populationYear, names: formatList(lang, u.missing) })}
         </p>
       ))}
       {other.length ? (
         <p className="ds-alert" data-color="warning">
-          {t("overview.unshared", { numbers: other.join(", ") })}
+          {t("overview:unshared", { numbers: other.join(", ") })}
         </p>
       ) : null}
       {costs.populationYears?.length ? (
         <p className="ds-paragraph m-0">
-          {t("overview.populationYears", { years: formatList(lang, costs.populationYears.map(String)) })}
+          {t("overview:populationYears", { years: formatList(lang, costs.populationYears.map(String)) })}
         </p>
       ) : null}
     </>

@@ -73,7 +73,7 @@ export function TransitionForms({
         ) : (
           <ValidatedForm key={action} id={`transition-${action}`} schema={VersionOnlySchema}>
             <Hidden action={action} versionNo={versionNo} version={version} />
-            <SubmitButton label={t(`plan.action.${action}`)} primary={action === "submit"} />
+            <SubmitButton label={t(`plan:action.${action}`)} primary={action === "submit"} />
           </ValidatedForm>
         )
       )}
@@ -102,18 +102,18 @@ function DeadlineForm({
   return (
     <section aria-labelledby="send-heading" className="flex flex-col gap-3">
       <h3 id="send-heading" className="ds-heading" data-size="xs">
-        {t("plan.action.sendHeading")}
+        {t("plan:action.sendHeading")}
       </h3>
       <ErrorSummary
         focusKey={lastResult}
         formErrors={form.errors}
-        fields={[{ id: fields.inputDeadline.id, label: t("plan.action.inputDeadline"), errors: fields.inputDeadline.errors }]}
+        fields={[{ id: fields.inputDeadline.id, label: t("plan:action.inputDeadline"), errors: fields.inputDeadline.errors }]}
       />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-md flex-col gap-3">
         <Hidden action="sendForInput" versionNo={versionNo} version={version} />
-        <TextField meta={fields.inputDeadline} label={t("plan.action.inputDeadline")} type="date" />
+        <TextField meta={fields.inputDeadline} label={t("plan:action.inputDeadline")} type="date" />
         <p className="m-0">
-          <SubmitButton label={t("plan.action.sendForInput")} primary />
+          <SubmitButton label={t("plan:action.sendForInput")} primary />
         </p>
       </Form>
     </section>
@@ -147,14 +147,14 @@ function DecisionForm({
   return (
     <section aria-labelledby={headingId} className="flex flex-col gap-3">
       <h3 id={headingId} className="ds-heading" data-size="xs">
-        {t(action === "approve" ? "plan.action.approveHeading" : "plan.action.returnHeading")}
+        {t(action === "approve" ? "plan:action.approveHeading" : "plan:action.returnHeading")}
       </h3>
       <ErrorSummary focusKey={lastResult} formErrors={form.errors} fields={decisionErrorFields(fields, t)} />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-3">
         <Hidden action={action} versionNo={versionNo} version={version} />
         <DecisionFields fields={fields} textRows={3} />
         <p className="m-0">
-          <SubmitButton label={t(`plan.action.${action}`)} primary={action === "approve"} />
+          <SubmitButton label={t(`plan:action.${action}`)} primary={action === "approve"} />
         </p>
       </Form>
     </section>

@@ -15,6 +15,7 @@ import {
 import { findPlanByYear, loadPlanVersion, type PlanVersionView } from "./plan.server";
 import { isFinished } from "./roll-over";
 import { buildSnapshot, type SnapshotItem } from "./snapshot.server";
+import type { TextKey } from "../i18n/config";
 
 /*
  * What the plan routes share: reading the year and version from the URL, the plan list, the
@@ -168,15 +169,15 @@ export async function decisionsOf(cooperationId: string, plan: PlanWithVersions)
  * A refusal of the data layer as the translation key of a message for the user; 404 and 403 are
  * thrown; an unexpected error is rethrown.
  */
-export function planRefusalKey(error: unknown): string {
-  if (error instanceof StaleVersionError) return "plan.errors.stale";
-  if (error instanceof PlanVersionFrozenError) return "plan.errors.frozen";
-  if (error instanceof PlanRuleError) return `plan.errors.${error.code}`;
-  if (error instanceof PlanExistsError) return "plan.errors.exists";
+export function planRefusalKey(error: unknown): TextKey {
+  if (error instanceof StaleVersionError) return "plan:errors.stale";
+  if (error instanceof PlanVersionFrozenError) return "plan:errors.frozen";
+  if (error instanceof PlanRuleError) return `plan:errors.${error.code}`;
+  if (error instanceof PlanExistsError) return "plan:errors.exists";
   if (error instanceof PlanTransitionError) {
     if (error.reason === "notAllowed") throw forbidden();
-    if (error.reason === "inputOpen" || error.reason === "inputOver") return `plan.refused.${error.reason}`;
-    return `plan.refused.${error.action}`;
+    if (error.reason === "inputOpen" || error.reason === "inputOver") return `plan:refused.${error.reason}`;
+    return `plan:refused.${error.action}`;
   }
   if (error instanceof PlanForbiddenError) throw forbidden();
   if (error instanceof PlanNotFoundError) throw notFound();

@@ -51,13 +51,13 @@ export function DownloadLink({ href, filename, children }: { href: string; filen
       </a>
       <span role="status" className="ml-2 text-sm">
         {state.kind === "making"
-          ? t("report.downloadMaking")
+          ? t("report:downloadMaking")
           : state.kind === "receiving"
-          ? t("report.downloadReceiving", { kb: state.kb })
+          ? t("report:downloadReceiving", { kb: state.kb })
           : state.kind === "done"
-          ? t("report.downloadDone")
+          ? t("report:downloadDone")
           : state.kind === "failed"
-          ? t("report.downloadFailed")
+          ? t("report:downloadFailed")
           : ""}
       </span>
     </>

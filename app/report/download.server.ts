@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { notFound, requireCooperationRole, requireYearParam } from "../cooperation/guards.server";
 import { db } from "../db.server";
-import { resolveLanguage } from "../i18n/language.server";
+import { resolveLanguage } from "../cooperation/language.server";
 import { contentDisposition } from "./export/content-disposition.server";
 import { reportCsv } from "./export/csv.server";
 import { reportPdf } from "./export/pdf.server";

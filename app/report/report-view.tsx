@@ -20,7 +20,7 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
   const sectionBody: Record<ReportSection, JSX.Element | null> = {
     summary: (
       <p className="ds-paragraph">
-        {t("overview.total", {
+        {t("overview:total", {
           percent: f.matrix.total.ratio === null ? "–" : formatPercent(lang, f.matrix.total.ratio),
           inUse: f.matrix.total.inUse,
           relevant: f.matrix.total.relevant,
@@ -30,14 +30,14 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
     plan: f.plan ? (
       <DataTable
         labelledBy="section-plan"
-        caption={t("reportExport.sections.plan")}
+        caption={t("reportExport:sections.plan")}
         headers={[
-          t("reportExport.columns.number"),
-          t("reportExport.columns.measure"),
-          t("reportExport.columns.measureStatus"),
-          t("reportExport.columns.budget"),
-          t("reportExport.columns.priority"),
-          t("reportExport.columns.uptake"),
+          t("reportExport:columns.number"),
+          t("reportExport:columns.measure"),
+          t("reportExport:columns.measureStatus"),
+          t("reportExport:columns.budget"),
+          t("reportExport:columns.priority"),
+          t("reportExport:columns.uptake"),
         ]}
       >
         {f.plan.items.map((i) => (
@@ -48,7 +48,7 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
                 {i.name}
               </Link>
             </th>
-            <td>{t(`measureStatus.${i.status}`)}</td>
+            <td>{t(`common:measureStatus.${i.status}`)}</td>
             <td>{formatNok(lang, i.budget)}</td>
             <td>{i.priority ?? "–"}</td>
             <td>{pct(i.uptake)}</td>
@@ -56,25 +56,25 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
         ))}
       </DataTable>
     ) : (
-      <p className="ds-paragraph">{t("report.noPlan", { year: f.year })}</p>
+      <p className="ds-paragraph">{t("report:noPlan", { year: f.year })}</p>
     ),
     matrix: (
       <>
         <DataTable
           labelledBy="section-matrix"
-          caption={t("reportExport.sections.matrix")}
+          caption={t("reportExport:sections.matrix")}
           headers={[
-            t("reportExport.columns.measure"),
-            t("reportExport.columns.relevant"),
-            t("reportExport.columns.inUse"),
-            t("reportExport.columns.uptake"),
+            t("reportExport:columns.measure"),
+            t("reportExport:columns.relevant"),
+            t("reportExport:columns.inUse"),
+            t("reportExport:columns.uptake"),
           ]}
         >
           {f.matrix.groups.flatMap((g) =>
             g.measures.map((m) => (
               <tr key={m.id}>
                 <th scope="row">
-                  {m.number}. {m.name} <span className="block text-sm">{g.title || t("report.otherMeasures")}</span>
+                  {m.number}. {m.name} <span className="block text-sm">{g.title || t("report:otherMeasures")}</span>
                 </th>
                 <td>{m.uptake.relevant}</td>
                 <td>{m.uptake.inUse}</td>
@@ -85,7 +85,7 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
         </DataTable>
         <p className="ds-paragraph m-0">
           <Link to={`/c/${slug}/matrix?year=${f.year}`} className="ds-link">
-            {t("overview.matrixPageTitle", { year: f.year })}
+            {t("overview:matrixPageTitle", { year: f.year })}
           </Link>
         </p>
       </>
@@ -96,7 +96,7 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
         <CostNotes costs={f.costs} />
         <CostChart costs={f.costs} stacked />
         <p className="ds-paragraph m-0">
-          {t("reportExport.columns.investment")}: {formatNok(lang, f.costs.totalInvestment)}. {t("reportExport.columns.running")}:{" "}
+          {t("reportExport:columns.investment")}: {formatNok(lang, f.costs.totalInvestment)}. {t("reportExport:columns.running")}:{" "}
           {formatNok(lang, f.costs.totalRunning)}.
         </p>
       </>
@@ -104,12 +104,12 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
     benefits: f.benefits.length ? (
       <DataTable
         labelledBy="section-benefits"
-        caption={t("reportExport.sections.benefits")}
+        caption={t("reportExport:sections.benefits")}
         headers={[
-          t("reportExport.columns.measure"),
-          t("reportExport.columns.municipality"),
-          t("reportExport.columns.description"),
-          t("reportExport.columns.amount"),
+          t("reportExport:columns.measure"),
+          t("reportExport:columns.municipality"),
+          t("reportExport:columns.description"),
+          t("reportExport:columns.amount"),
         ]}
       >
         {f.benefits.map((b, i) => (
@@ -120,13 +120,13 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
             <th scope="row">{b.municipality}</th>
             <td>{b.description}</td>
             <td>
-              {formatNumber(lang, b.amount)} {b.unit ? t(`measure.units.${b.unit}`, { defaultValue: b.unit }) : ""}
+              {formatNumber(lang, b.amount)} {b.unit ? t(`measure:units.${b.unit}`, { defaultValue: b.unit }) : ""}
             </td>
           </tr>
         ))}
       </DataTable>
     ) : (
-      <p className="ds-paragraph">{t("report.noRows", { year: f.year })}</p>
+      <p className="ds-paragraph">{t("report:noRows", { year: f.year })}</p>
     ),
     comments: f.comments.length ? (
       <ul className="ds-list">
@@ -141,7 +141,7 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
         ))}
       </ul>
     ) : (
-      <p className="ds-paragraph">{t("report.noRows", { year: f.year })}</p>
+      <p className="ds-paragraph">{t("report:noRows", { year: f.year })}</p>
     ),
   };
   return (
@@ -149,7 +149,7 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
       {REPORT_SECTIONS.map((s) => (
         <section key={s} aria-labelledby={`section-${s}`} className="flex flex-col gap-3">
           <h2 id={`section-${s}`} className="ds-heading" data-size="md">
-            {t(`reportExport.sections.${s}`)}
+            {t(`reportExport:sections.${s}`)}
           </h2>
           {doc.narrative[s] ? <p className="ds-paragraph whitespace-pre-line">{doc.narrative[s]}</p> : null}
           {sectionBody[s]}

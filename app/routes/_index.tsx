@@ -17,12 +17,12 @@ export default function Home() {
         Fellesløft
       </h1>
       <p className="ds-paragraph" data-size="lg">
-        {t("home.intro")}
+        {t("common:home.intro")}
       </p>
       {user ? (
         <section aria-labelledby="my-cooperations" className="flex flex-col gap-3">
           <h2 id="my-cooperations" className="ds-heading" data-size="md">
-            {t("home.yourCooperations")}
+            {t("common:home.yourCooperations")}
           </h2>
           {root.cooperations.length ? (
             <ul className="ds-list">
@@ -31,19 +31,19 @@ export default function Home() {
                   <Link className="ds-link" to={`/c/${c.slug}`}>
                     {c.name}
                   </Link>{" "}
-                  – {c.roles.map((r) => t(`roles.${r}`)).join(", ")}
+                  – {c.roles.map((r) => t(`common:roles.${r}`)).join(", ")}
                   {c.municipalityName ? ` (${c.municipalityName})` : ""}
                 </li>
               ))}
             </ul>
           ) : (
-            <p className="ds-paragraph">{t("home.noCooperations")}</p>
+            <p className="ds-paragraph">{t("common:home.noCooperations")}</p>
           )}
         </section>
       ) : (
         <p>
           <Link className="ds-button" data-variant="primary" to="/login">
-            {t("shell.login")}
+            {t("common:shell.login")}
           </Link>
         </p>
       )}

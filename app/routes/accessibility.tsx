@@ -2,19 +2,19 @@ import type { MetaFunction } from "@remix-run/node";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "shell.accessibilityStatement");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:shell.accessibilityStatement");
 
 export default function AccessibilityStatement() {
   const { t } = useTranslation();
-  const commitments = t("accessibility.commitments", { returnObjects: true }) as string[];
+  const commitments = t("common:accessibility.commitments", { returnObjects: true }) as string[];
   return (
     <article className="flex max-w-3xl flex-col gap-4">
       <h1 className="ds-heading" data-size="lg">
-        {t("accessibility.title")}
+        {t("common:accessibility.title")}
       </h1>
-      <p className="ds-paragraph">{t("accessibility.intro")}</p>
+      <p className="ds-paragraph">{t("common:accessibility.intro")}</p>
       <h2 className="ds-heading" data-size="sm">
-        {t("accessibility.howTitle")}
+        {t("common:accessibility.howTitle")}
       </h2>
       <ul className="ds-list">
         {commitments.map((c) => (
@@ -22,16 +22,16 @@ export default function AccessibilityStatement() {
         ))}
       </ul>
       <h2 className="ds-heading" data-size="sm">
-        {t("accessibility.cooperationsTitle")}
+        {t("common:accessibility.cooperationsTitle")}
       </h2>
-      <p className="ds-paragraph">{t("accessibility.cooperations")}</p>
+      <p className="ds-paragraph">{t("common:accessibility.cooperations")}</p>
       <h2 className="ds-heading" data-size="sm">
-        {t("accessibility.feedbackTitle")}
+        {t("common:accessibility.feedbackTitle")}
       </h2>
-      <p className="ds-paragraph">{t("accessibility.feedback")}</p>
+      <p className="ds-paragraph">{t("common:accessibility.feedback")}</p>
       <p className="ds-paragraph">
         <a className="ds-link" href="https://www.uutilsynet.no/">
-          {t("accessibility.authority")}
+          {t("common:accessibility.authority")}
         </a>
       </p>
     </article>

@@ -12,7 +12,7 @@ export async function loader(args: LoaderFunctionArgs) {
   return json({ cooperations: await listCooperationsForAdmin(db()) });
 }
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "admin.title");
+export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:admin.title");
 
 export default function PlatformAdmin() {
   const { cooperations } = useLoaderData<typeof loader>();
@@ -20,16 +20,16 @@ export default function PlatformAdmin() {
   return (
     <div className="flex flex-col gap-4">
       <h1 className="ds-heading" data-size="lg">
-        {t("admin.title")}
+        {t("common:admin.title")}
       </h1>
-      <p className="ds-paragraph">{t("admin.cliHint")}</p>
+      <p className="ds-paragraph">{t("common:admin.cliHint")}</p>
       <h2 id="admin-cooperations" className="ds-heading" data-size="sm">
-        {t("admin.cooperations")}
+        {t("common:admin.cooperations")}
       </h2>
       <DataTable
         labelledBy="admin-cooperations"
-        caption={t("admin.cooperations")}
-        headers={[t("admin.name"), t("admin.slug"), t("admin.members"), t("admin.users")]}
+        caption={t("common:admin.cooperations")}
+        headers={[t("common:admin.name"), t("common:admin.slug"), t("common:admin.members"), t("common:admin.users")]}
       >
         {cooperations.map((c) => (
           <tr key={c.slug}>

@@ -29,19 +29,19 @@ export default function CooperationOverview() {
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           {cooperation.legalForm ? (
             <>
-              <dt className="font-semibold">{t("cooperation.legalForm")}</dt>
+              <dt className="font-semibold">{t("common:cooperation.legalForm")}</dt>
               <dd className="m-0">{cooperation.legalForm}</dd>
             </>
           ) : null}
           {cooperation.hostMunicipality ? (
             <>
-              <dt className="font-semibold">{t("cooperation.host")}</dt>
+              <dt className="font-semibold">{t("common:cooperation.host")}</dt>
               <dd className="m-0">{cooperation.hostMunicipality}</dd>
             </>
           ) : null}
-          <dt className="font-semibold">{t("cooperation.yourRoles")}</dt>
+          <dt className="font-semibold">{t("common:cooperation.yourRoles")}</dt>
           <dd className="m-0">
-            {you.roles.map((r) => t(`roles.${r}`)).join(", ")}
+            {you.roles.map((r) => t(`common:roles.${r}`)).join(", ")}
             {you.municipalityName ? ` (${you.municipalityName})` : ""}
           </dd>
         </dl>
@@ -49,13 +49,13 @@ export default function CooperationOverview() {
 
       <section aria-labelledby="strategy-heading" className="flex flex-col gap-3">
         <h2 id="strategy-heading" className="ds-heading" data-size="md">
-          {t("overview.strategy")}
+          {t("overview:strategy")}
         </h2>
         {strategy ? (
           <>
             <p className="ds-paragraph">
               <strong>{strategy.title}</strong> ({strategy.periodFrom}–{strategy.periodTo}) ·{" "}
-              {t(`strategyStatus.${strategy.status}`)}
+              {t(`common:strategyStatus.${strategy.status}`)}
             </p>
             {strategy.vision ? <p className="ds-paragraph italic">{strategy.vision}</p> : null}
             {strategy.focusAreas.map((area) => (
@@ -72,19 +72,19 @@ export default function CooperationOverview() {
             ))}
           </>
         ) : (
-          <p className="ds-paragraph">{t("overview.noStrategy")}</p>
+          <p className="ds-paragraph">{t("overview:noStrategy")}</p>
         )}
       </section>
 
       <section aria-labelledby="measures-heading" className="flex flex-col gap-3">
         <h2 id="measures-heading" className="ds-heading" data-size="md">
-          {t("overview.measures", { count: measures.length })}
+          {t("overview:measures", { count: measures.length })}
         </h2>
         {measures.length ? (
           <DataTable
             labelledBy="measures-heading"
-            caption={t("overview.measuresCaption")}
-            headers={[t("measure.number"), t("measure.name"), t("measure.status"), t("measure.uptake")]}
+            caption={t("overview:measuresCaption")}
+            headers={[t("measure:number"), t("measure:name"), t("measure:status"), t("measure:uptake")]}
           >
             {measures.map((m) => (
               <tr key={m.id}>
@@ -95,13 +95,13 @@ export default function CooperationOverview() {
                   </Link>
                 </td>
                 <td>
-                  {t(`measureStatus.${m.status}`)}
+                  {t(`common:measureStatus.${m.status}`)}
                   {m.statusText ? <span className="block text-sm">{m.statusText}</span> : null}
                 </td>
                 <td>
                   {m.uptake.ratio === null
-                    ? t("measure.uptakeNotRelevant")
-                    : t("measure.uptakeValue", {
+                    ? t("measure:uptakeNotRelevant")
+                    : t("measure:uptakeValue", {
                         percent: formatPercent(lang, m.uptake.ratio),
                         inUse: m.uptake.inUse,
                         relevant: m.uptake.relevant,
@@ -111,23 +111,23 @@ export default function CooperationOverview() {
             ))}
           </DataTable>
         ) : (
-          <p className="ds-paragraph">{t("overview.noMeasures")}</p>
+          <p className="ds-paragraph">{t("overview:noMeasures")}</p>
         )}
       </section>
 
       <section aria-labelledby="members-heading" className="flex flex-col gap-3">
         <h2 id="members-heading" className="ds-heading" data-size="md">
-          {t("overview.members", { count: members.length })}
+          {t("overview:members", { count: members.length })}
         </h2>
         <DataTable
           labelledBy="members-heading"
-          caption={t("overview.membersCaption")}
+          caption={t("overview:membersCaption")}
           headers={[
-            t("municipality.number"),
-            t("municipality.name"),
-            t("municipality.population"),
-            t("municipality.writtenStandard"),
-            t("municipality.joinedOn"),
+            t("common:municipality.number"),
+            t("common:municipality.name"),
+            t("common:municipality.population"),
+            t("common:municipality.writtenStandard"),
+            t("common:municipality.joinedOn"),
           ]}
         >
           {members.map((m) => (
@@ -136,10 +136,10 @@ export default function CooperationOverview() {
               <td>{m.name}</td>
               <td>
                 {m.population === null
-                  ? t("common.unknown")
-                  : t("municipality.populationValue", { value: formatNumber(lang, m.population), year: m.populationYear })}
+                  ? t("common:common.unknown")
+                  : t("common:municipality.populationValue", { value: formatNumber(lang, m.population), year: m.populationYear })}
               </td>
-              <td>{m.writtenStandard ? t(`writtenStandard.${m.writtenStandard}`) : t("common.unknown")}</td>
+              <td>{m.writtenStandard ? t(`common:writtenStandard.${m.writtenStandard}`) : t("common:common.unknown")}</td>
               <td>{formatDate(lang, m.joinedOn)}</td>
             </tr>
           ))}

@@ -28,7 +28,7 @@ import { ValidatedForm } from "../ui/validated-form";
  * `?round={id}` narrows it to one reporting round. A plain form: works without JavaScript.
  */
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "mail.page.title");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "mail:page.title");
 
 /** Enough for a few rounds of a large cooperation; older messages stay in the table. */
 const PAGE_LIMIT = 300;
@@ -73,7 +73,7 @@ export async function action(args: ActionFunctionArgs) {
   const roundId = new URL(args.request.url).searchParams.get("round");
   return redirectWithToast(`${pageUrl(scope.slug, roundId)}#mail-${messageId}`, {
     kind: outcome === "requeued" ? "success" : "info",
-    key: outcome === "requeued" ? "mail.toast.requeued" : "mail.toast.notFailed",
+    key: outcome === "requeued" ? "mail:toast.requeued" : "mail:toast.notFailed",
   });
 }
 
@@ -82,28 +82,28 @@ function StatusText({ message, retries }: { message: MailView; retries: number }
   const lang = useLanguage();
   const error = message.lastError ? (
     <p className="ds-paragraph m-0 break-words" data-size="sm" data-testid="mail-error">
-      {t("mail.page.status.error", { error: message.lastError })}
+      {t("mail:page.status.error", { error: message.lastError })}
     </p>
   ) : null;
   switch (message.status) {
     case "sent":
-      return <p className="ds-paragraph m-0">{t("mail.page.status.sent", { time: formatDateTime(lang, message.sentAt!) })}</p>;
+      return <p className="ds-paragraph m-0">{t("mail:page.status.sent", { time: formatDateTime(lang, message.sentAt!) })}</p>;
     case "outbox":
-      return <p className="ds-paragraph m-0">{t("mail.page.status.outbox")}</p>;
+      return <p className="ds-paragraph m-0">{t("mail:page.status.outbox")}</p>;
     case "failed":
       return (
         <>
-          <p className="ds-paragraph m-0 font-semibold">{t("mail.page.status.failed", { count: message.attempts })}</p>
+          <p className="ds-paragraph m-0 font-semibold">{t("mail:page.status.failed", { count: message.attempts })}</p>
           {error}
         </>
       );
     case "pending":
       if (message.attempts === 0 || !message.nextAttemptAt)
-        return <p className="ds-paragraph m-0">{t("mail.page.status.queued")}</p>;
+        return <p className="ds-paragraph m-0">{t("mail:page.status.queued")}</p>;
       return (
         <>
           <p className="ds-paragraph m-0">
-            {t("mail.page.status.retrying", {
+            {t("mail:page.status.retrying", {
               attempts: message.attempts,
               retry: message.attempts,
               retries,
@@ -127,11 +127,11 @@ function MailRow({ message, retries, reply }: { message: MailView; retries: numb
         <span className="block">{message.toAddress}</span>
       </td>
       <td>{message.municipalityName ?? ""}</td>
-      <td>{t(`mail.page.kind.${message.kind}`, { year: message.plan?.year, version: message.plan?.versionNo })}</td>
+      <td>{t(`mail:page.kind.${message.kind}`, { year: message.plan?.year, version: message.plan?.versionNo })}</td>
       <td>
         <span className="block">{message.subject}</span>
         <details>
-          <summary className="ds-link cursor-pointer">{t("mail.page.showText")}</summary>
+          <summary className="ds-link cursor-pointer">{t("mail:page.showText")}</summary>
           <div className="mt-2 max-w-prose whitespace-pre-line break-words" lang={message.language} data-testid="mail-body">
             {message.bodyText}
           </div>
@@ -159,7 +159,7 @@ function MailRow({ message, retries, reply }: { message: MailView; retries: numb
                 data-size="sm"
                 aria-describedby={toId}
               >
-                {t("mail.page.sendAgain")}
+                {t("mail:page.sendAgain")}
               </button>
             </ValidatedForm>
           ) : null}
@@ -177,14 +177,14 @@ export default function MailOutbox() {
     <section aria-labelledby="mail-heading" className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
         <h1 id="mail-heading" className="ds-heading" data-size="lg">
-          {t("mail.page.heading")}
+          {t("mail:page.heading")}
         </h1>
-        <p className="ds-paragraph m-0">{t("mail.page.intro")}</p>
+        <p className="ds-paragraph m-0">{t("mail:page.intro")}</p>
         {roundName ? (
           <p className="ds-paragraph m-0">
-            {t("mail.page.roundFilter", { round: roundName })}{" "}
+            {t("mail:page.roundFilter", { round: roundName })}{" "}
             <Link className="ds-link" to={`/c/${slug}/mail`}>
-              {t("mail.page.showAll")}
+              {t("mail:page.showAll")}
             </Link>
           </p>
         ) : null}
@@ -192,27 +192,27 @@ export default function MailOutbox() {
 
       {smtpConfigured ? null : (
         <div className="ds-alert" data-color="info">
-          <p className="ds-paragraph">{t("mail.page.noServer")}</p>
+          <p className="ds-paragraph">{t("mail:page.noServer")}</p>
         </div>
       )}
 
       {messages.length === 0 ? (
-        <p className="ds-paragraph m-0">{t("mail.page.none")}</p>
+        <p className="ds-paragraph m-0">{t("mail:page.none")}</p>
       ) : (
         <>
           {total > messages.length ? (
-            <p className="ds-paragraph m-0">{t("mail.page.limited", { shown: messages.length, total })}</p>
+            <p className="ds-paragraph m-0">{t("mail:page.limited", { shown: messages.length, total })}</p>
           ) : null}
           <DataTable
             labelledBy="mail-heading"
-            caption={t("mail.page.caption")}
+            caption={t("mail:page.caption")}
             headers={[
-              t("mail.page.columns.to"),
-              t("mail.page.columns.municipality"),
-              t("mail.page.columns.kind"),
-              t("mail.page.columns.subject"),
-              t("mail.page.columns.created"),
-              t("mail.page.columns.status"),
+              t("mail:page.columns.to"),
+              t("mail:page.columns.municipality"),
+              t("mail:page.columns.kind"),
+              t("mail:page.columns.subject"),
+              t("mail:page.columns.created"),
+              t("mail:page.columns.status"),
             ]}
           >
             {messages.map((m) => (

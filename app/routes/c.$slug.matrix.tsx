@@ -19,7 +19,7 @@ import { CachedTableBody } from "../ui/cached-html";
 import { historyAnchors } from "../uptake/history-anchors";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  cooperationPageTitle(matches, "overview.matrixPageTitle", { year: data?.year ?? "" });
+  cooperationPageTitle(matches, "overview:matrixPageTitle", { year: data?.year ?? "" });
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -63,10 +63,10 @@ export default function Matrix() {
   const lang = useLanguage();
   const cellText = (cell: MatrixCell) =>
     cell === "not_participating"
-      ? t("overview.notParticipating")
+      ? t("overview:notParticipating")
       : cell === "not_reported"
-      ? t("overview.notReported")
-      : t(`uptakeStatus.${cell}`);
+      ? t("overview:notReported")
+      : t(`common:uptakeStatus.${cell}`);
   // translated once per state, not once per cell: the big matrices have thousands of cells, whose
   // links take their state's words from the legend (matrix-body.ts)
   const cellTexts = Object.fromEntries(CELL_ORDER.map((c) => [c, cellText(c)])) as Record<MatrixCell, string>;
@@ -74,16 +74,16 @@ export default function Matrix() {
   return (
     <section aria-labelledby="matrix-heading" className="flex flex-col gap-4">
       <h1 id="matrix-heading" className="ds-heading" data-size="lg">
-        {t("overview.matrixTitle", { year, name })}
+        {t("overview:matrixTitle", { year, name })}
       </h1>
-      <p className="ds-paragraph">{t("overview.matrixIntro", { year })}</p>
+      <p className="ds-paragraph">{t("overview:matrixIntro", { year })}</p>
 
       <section aria-labelledby="matrix-filters" className="flex flex-col gap-2">
         <h2 id="matrix-filters" className="ds-heading" data-size="xs">
-          {t("overview.filters")}
+          {t("overview:filters")}
         </h2>
         <Form method="get" className="flex flex-wrap items-end gap-4">
-          <QuerySelect id="matrix-year" name="year" label={t("overview.year")} value={year}>
+          <QuerySelect id="matrix-year" name="year" label={t("overview:year")} value={year}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -93,9 +93,9 @@ export default function Matrix() {
           <QuerySelect
             id="matrix-area"
             name="focusArea"
-            label={t("overview.focusArea")}
+            label={t("overview:focusArea")}
             value={filters.focusArea}
-            anyLabel={t("overview.any")}
+            anyLabel={t("overview:any")}
           >
             {areas.map((a) => (
               <option key={a.id} value={a.id}>
@@ -106,22 +106,22 @@ export default function Matrix() {
           <QuerySelect
             id="matrix-status"
             name="status"
-            label={t("overview.measureStatus")}
+            label={t("overview:measureStatus")}
             value={filters.status}
-            anyLabel={t("overview.any")}
+            anyLabel={t("overview:any")}
           >
             {MEASURE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`measureStatus.${s}`)}
+                {t(`common:measureStatus.${s}`)}
               </option>
             ))}
           </QuerySelect>
           <QuerySelect
             id="matrix-municipality"
             name="municipality"
-            label={t("overview.municipality")}
+            label={t("overview:municipality")}
             value={filters.municipality}
-            anyLabel={t("overview.any")}
+            anyLabel={t("overview:any")}
           >
             {municipalities.map((m) => (
               <option key={m.id} value={m.id}>
@@ -130,17 +130,17 @@ export default function Matrix() {
             ))}
           </QuerySelect>
           <button type="submit" className="ds-button" data-variant="primary">
-            {t("overview.show")}
+            {t("overview:show")}
           </button>
           <Link to={`/c/${slug}/matrix`} className="ds-button" data-variant="tertiary">
-            {t("overview.reset")}
+            {t("overview:reset")}
           </Link>
         </Form>
       </section>
 
       <section aria-labelledby="matrix-legend" className="flex flex-col gap-2">
         <h2 id="matrix-legend" className="ds-heading" data-size="xs">
-          {t("overview.legend")}
+          {t("overview:legend")}
         </h2>
         <ul className="m-0 flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
           {CELL_ORDER.map((c) => (
@@ -155,33 +155,33 @@ export default function Matrix() {
       </section>
 
       {matrix.groups.length === 0 ? (
-        <p className="ds-paragraph">{t("overview.empty", { year })}</p>
+        <p className="ds-paragraph">{t("overview:empty", { year })}</p>
       ) : (
         <>
           <p className="ds-paragraph m-0">
             <strong>
               {matrix.total.ratio === null
-                ? t("measure.uptakeNotRelevant")
-                : t("overview.total", {
+                ? t("measure:uptakeNotRelevant")
+                : t("overview:total", {
                     percent: formatPercent(lang, matrix.total.ratio),
                     inUse: matrix.total.inUse,
                     relevant: matrix.total.relevant,
                   })}
             </strong>
           </p>
-          <div className="matrix-scroll" role="region" aria-label={t("overview.matrixRegion")} tabIndex={0}>
+          <div className="matrix-scroll" role="region" aria-label={t("overview:matrixRegion")} tabIndex={0}>
             <table className="ds-table matrix" data-border data-size="sm">
-              <caption className="ds-sr-only">{t("overview.matrixCaption", { date: formatDate(lang, date) })}</caption>
+              <caption className="ds-sr-only">{t("overview:matrixCaption", { date: formatDate(lang, date) })}</caption>
               <thead>
                 <tr>
-                  <th scope="col">{t("overview.measure")}</th>
+                  <th scope="col">{t("overview:measure")}</th>
                   {matrix.municipalities.map((m, i) => (
                     <th key={m.id} id={columnHeaderId(i)} scope="col" className={own(m.id) ? "own" : undefined}>
                       {m.name}
-                      {own(m.id) ? <span className="block text-xs">{t("overview.yours")}</span> : null}
+                      {own(m.id) ? <span className="block text-xs">{t("overview:yours")}</span> : null}
                     </th>
                   ))}
-                  <th scope="col">{t("overview.uptakeCol")}</th>
+                  <th scope="col">{t("overview:uptakeCol")}</th>
                 </tr>
               </thead>
               <CachedTableBody
@@ -192,7 +192,7 @@ export default function Matrix() {
                     ownMunicipalityId,
                     labels: {
                       notParticipating: cellTexts.not_participating,
-                      otherMeasures: t("overview.otherMeasures"),
+                      otherMeasures: t("overview:otherMeasures"),
                       percent: (ratio) => formatPercent(lang, ratio),
                     },
                   })
@@ -200,7 +200,7 @@ export default function Matrix() {
               />
               <tfoot>
                 <tr>
-                  <th scope="row">{t("overview.totalRow")}</th>
+                  <th scope="row">{t("overview:totalRow")}</th>
                   {matrix.municipalityTotals.map((u, i) => (
                     <td key={matrix.municipalities[i].id}>{u.ratio === null ? "–" : formatPercent(lang, u.ratio)}</td>
                   ))}
@@ -210,7 +210,7 @@ export default function Matrix() {
             </table>
           </div>
           <p className="ds-paragraph" data-size="sm">
-            {t("uptake.uptakeExplained")}
+            {t("uptake:uptakeExplained")}
           </p>
         </>
       )}

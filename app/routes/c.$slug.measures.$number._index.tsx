@@ -130,60 +130,60 @@ export default function MeasurePage() {
   const ownLabel = (id: string, name: string) =>
     own(id) ? (
       <strong>
-        {name} {t("measure.page.yours")}
+        {name} {t("measure:page.yours")}
       </strong>
     ) : (
       name
     );
   const keyText =
     m.costKey === "equal"
-      ? t("measure.keys.explainEqual")
+      ? t("measure:keys.explainEqual")
       : m.costKey === "population"
-      ? t("measure.keys.explainPopulation", { year: m.populationYear ?? data.year })
+      ? t("measure:keys.explainPopulation", { year: m.populationYear ?? data.year })
       : m.costKey === "mixed"
-      ? t("measure.keys.explainMixed", {
+      ? t("measure:keys.explainMixed", {
           equal: m.equalPercent ?? 0,
           population: 100 - (m.equalPercent ?? 0),
           year: m.populationYear ?? data.year,
         })
-      : t("measure.keys.explainCustom");
-  const notSet = t("measure.page.notSet");
+      : t("measure:keys.explainCustom");
+  const notSet = t("measure:page.notSet");
   return (
     <article aria-labelledby="measure-heading" className="flex flex-col gap-8">
       <header className="flex flex-col gap-2">
         <p className="ds-paragraph m-0">
           <Link to={`/c/${slug}/measures`} className="ds-link">
-            {t("measure.page.back")}
+            {t("measure:page.back")}
           </Link>
         </p>
         <h1 id="measure-heading" className="ds-heading" data-size="lg">
           {m.number}. {m.name}
         </h1>
         <p className="ds-paragraph m-0">
-          <strong>{t("measure.status")}:</strong> {t(`measureStatus.${m.status}`)}
+          <strong>{t("measure:status")}:</strong> {t(`common:measureStatus.${m.status}`)}
           {m.statusText ? ` – ${m.statusText}` : ""}
         </p>
         {data.canEdit ? (
           <p className="m-0">
             <Link to={`/c/${slug}/measures/${m.number}/edit`} className="ds-button" data-variant="secondary">
-              {t("measure.page.edit")}
+              {t("measure:page.edit")}
             </Link>
           </p>
         ) : null}
       </header>
 
-      <PageSection id="basics" title={t("measure.page.basics")}>
+      <PageSection id="basics" title={t("measure:page.basics")}>
         {m.description ? <p className="ds-paragraph whitespace-pre-line">{m.description}</p> : null}
         <Facts>
-          <Fact label={t("measure.page.priority")}>{m.priority ?? notSet}</Fact>
-          <Fact label={t("measure.page.period")}>
+          <Fact label={t("measure:page.priority")}>{m.priority ?? notSet}</Fact>
+          <Fact label={t("measure:page.period")}>
             {m.periodFrom || m.periodTo ? `${m.periodFrom ?? "…"}–${m.periodTo ?? "…"}` : notSet}
           </Fact>
-          <Fact label={t("measure.page.owner")}>{m.owner ?? notSet}</Fact>
-          <Fact label={t("measure.page.updated", { date: "" }).trim()}>{formatDate(lang, m.updatedAt)}</Fact>
+          <Fact label={t("measure:page.owner")}>{m.owner ?? notSet}</Fact>
+          <Fact label={t("measure:page.updated", { date: "" }).trim()}>{formatDate(lang, m.updatedAt)}</Fact>
         </Facts>
         <h3 className="ds-heading" data-size="xs">
-          {t("measure.page.supports")}
+          {t("measure:page.supports")}
         </h3>
         {data.supports.length ? (
           <ul className="ds-list">
@@ -201,23 +201,23 @@ export default function MeasurePage() {
             ))}
           </ul>
         ) : (
-          <p className="ds-paragraph">{t("measure.page.noSupport")}</p>
+          <p className="ds-paragraph">{t("measure:page.noSupport")}</p>
         )}
       </PageSection>
 
-      <PageSection id="benefits" title={t("measure.page.benefits")}>
+      <PageSection id="benefits" title={t("measure:page.benefits")}>
         {m.benefitsText ? <p className="ds-paragraph whitespace-pre-line">{m.benefitsText}</p> : null}
         {m.benefits.length ? (
           <DataTable
             labelledBy="benefits-heading"
-            caption={t("measure.page.benefitsCaption")}
+            caption={t("measure:page.benefitsCaption")}
             headers={[
-              t("measure.form.benefitDescription"),
-              t("measure.form.amount"),
-              t("measure.form.benefitOwner"),
-              t("measure.form.baseline"),
-              t("measure.form.target"),
-              t("measure.form.measuredWhen"),
+              t("measure:form.benefitDescription"),
+              t("measure:form.amount"),
+              t("measure:form.benefitOwner"),
+              t("measure:form.baseline"),
+              t("measure:form.target"),
+              t("measure:form.measuredWhen"),
             ]}
           >
             {m.benefits.map((b, i) => (
@@ -226,7 +226,7 @@ export default function MeasurePage() {
                 <td>
                   {b.amount === null
                     ? "–"
-                    : `${formatNumber(lang, b.amount)} ${b.unit ? t(`measure.units.${b.unit}`, { defaultValue: b.unit }) : ""}`}
+                    : `${formatNumber(lang, b.amount)} ${b.unit ? t(`measure:units.${b.unit}`, { defaultValue: b.unit }) : ""}`}
                 </td>
                 <td>{b.owner ?? "–"}</td>
                 <td>{b.baseline ?? "–"}</td>
@@ -236,47 +236,47 @@ export default function MeasurePage() {
             ))}
           </DataTable>
         ) : !m.benefitsText ? (
-          <p className="ds-paragraph">{t("measure.page.noBenefits")}</p>
+          <p className="ds-paragraph">{t("measure:page.noBenefits")}</p>
         ) : null}
         {m.introducesSystem ? (
           <div className="flex flex-col gap-2">
             <h3 className="ds-heading" data-size="xs">
-              {t("measure.page.newSystem")}
+              {t("measure:page.newSystem")}
             </h3>
-            <p className="ds-paragraph">{t("measure.page.introducesSystem")}</p>
+            <p className="ds-paragraph">{t("measure:page.introducesSystem")}</p>
             <p className="ds-paragraph">
-              <strong>{t("measure.page.phasedOut")}:</strong>{" "}
-              {m.phasedOutSystems.length ? m.phasedOutSystems.join(", ") : t("measure.page.noPhasedOut")}
+              <strong>{t("measure:page.phasedOut")}:</strong>{" "}
+              {m.phasedOutSystems.length ? m.phasedOutSystems.join(", ") : t("measure:page.noPhasedOut")}
             </p>
             <p className="ds-alert" data-color={data.planComplete ? "success" : "warning"}>
-              {data.planComplete ? t("measure.page.planComplete") : t("measure.page.planMissing")}
+              {data.planComplete ? t("measure:page.planComplete") : t("measure:page.planMissing")}
             </p>
           </div>
         ) : null}
       </PageSection>
 
-      <PageSection id="costs" title={t("measure.page.costs")}>
+      <PageSection id="costs" title={t("measure:page.costs")}>
         <Facts>
-          <Fact label={t("measure.page.investment")}>{formatNok(lang, m.investmentCost)}</Fact>
-          <Fact label={t("measure.page.running")}>{formatNok(lang, m.runningCost)}</Fact>
-          <Fact label={t("measure.page.key")}>
-            {t(`measure.keys.${m.costKey}`)}. {keyText}
+          <Fact label={t("measure:page.investment")}>{formatNok(lang, m.investmentCost)}</Fact>
+          <Fact label={t("measure:page.running")}>{formatNok(lang, m.runningCost)}</Fact>
+          <Fact label={t("measure:page.key")}>
+            {t(`measure:keys.${m.costKey}`)}. {keyText}
           </Fact>
         </Facts>
         {m.financingText ? (
           <>
             <h3 className="ds-heading" data-size="xs">
-              {t("measure.page.financing")}
+              {t("measure:page.financing")}
             </h3>
             <p className="ds-paragraph whitespace-pre-line">{m.financingText}</p>
           </>
         ) : null}
 
         <h3 id="shares-heading" className="ds-heading" data-size="sm">
-          {t("measure.page.shares", { year: data.year })}
+          {t("measure:page.shares", { year: data.year })}
         </h3>
         <Form method="get" className="flex flex-wrap items-end gap-3">
-          <QuerySelect id="share-year" name="year" label={t("measure.page.shareYear")} value={data.year}>
+          <QuerySelect id="share-year" name="year" label={t("measure:page.shareYear")} value={data.year}>
             {data.years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -284,7 +284,7 @@ export default function MeasurePage() {
             ))}
           </QuerySelect>
           <button type="submit" className="ds-button" data-variant="secondary">
-            {t("measure.page.showYear")}
+            {t("measure:page.showYear")}
           </button>
         </Form>
         {shares.ok ? (
@@ -292,12 +292,12 @@ export default function MeasurePage() {
             <>
               <DataTable
                 labelledBy="shares-heading"
-                caption={t("measure.page.sharesCaption", { year: data.year })}
+                caption={t("measure:page.sharesCaption", { year: data.year })}
                 headers={[
-                  t("municipality.name"),
-                  m.costKey === "custom" ? t("measure.page.customCol") : t("measure.page.populationCol"),
-                  t("measure.page.investmentShare"),
-                  t("measure.page.runningShare"),
+                  t("common:municipality.name"),
+                  m.costKey === "custom" ? t("measure:page.customCol") : t("measure:page.populationCol"),
+                  t("measure:page.investmentShare"),
+                  t("measure:page.runningShare"),
                 ]}
               >
                 {shares.rows.map((r) => (
@@ -313,55 +313,55 @@ export default function MeasurePage() {
                           ? "–"
                           : `${formatPercentInput(r.customShareBp)} %`
                         : r.population === null
-                        ? t("common.unknown")
-                        : t("municipality.populationValue", { value: formatNumber(lang, r.population), year: r.populationYear })}
+                        ? t("common:common.unknown")
+                        : t("common:municipality.populationValue", { value: formatNumber(lang, r.population), year: r.populationYear })}
                     </td>
                     <td>{formatNok(lang, r.investmentShare)}</td>
                     <td>{formatNok(lang, r.runningShare)}</td>
                   </tr>
                 ))}
                 <tr>
-                  <th scope="row">{t("measure.page.total")}</th>
+                  <th scope="row">{t("measure:page.total")}</th>
                   <td />
                   <td>{formatNok(lang, shares.investmentTotal)}</td>
                   <td>{formatNok(lang, shares.runningTotal)}</td>
                 </tr>
               </DataTable>
               <p className="ds-paragraph" data-size="sm">
-                {t("measure.keys.explainRounding")}
+                {t("measure:keys.explainRounding")}
               </p>
             </>
           ) : (
-            <p className="ds-paragraph">{t("measure.page.noParticipants", { year: data.year })}</p>
+            <p className="ds-paragraph">{t("measure:page.noParticipants", { year: data.year })}</p>
           )
         ) : (
           <p className="ds-alert" data-color="warning">
             {shares.error.code === "noParticipants"
-              ? t("measure.page.noParticipants", { year: data.year })
-              : t(`measure.sharingErrors.${shares.error.code}`)}
+              ? t("measure:page.noParticipants", { year: data.year })
+              : t(`measure:sharingErrors.${shares.error.code}`)}
           </p>
         )}
       </PageSection>
 
-      <PageSection id="participants" title={t("measure.page.participants")}>
-        <p className="ds-paragraph">{m.allMembers ? t("measure.page.allMembers") : t("measure.page.chosenMembers")}</p>
+      <PageSection id="participants" title={t("measure:page.participants")}>
+        <p className="ds-paragraph">{m.allMembers ? t("measure:page.allMembers") : t("measure:page.chosenMembers")}</p>
         <p className="ds-paragraph" data-testid="uptake-summary">
-          <strong>{t("measure.uptake")}:</strong>{" "}
+          <strong>{t("measure:uptake")}:</strong>{" "}
           {data.uptake.ratio === null
-            ? t("measure.uptakeNotRelevant")
-            : t("measure.uptakeValue", {
+            ? t("measure:uptakeNotRelevant")
+            : t("measure:uptakeValue", {
                 percent: formatPercent(lang, data.uptake.ratio),
                 inUse: data.uptake.inUse,
                 relevant: data.uptake.relevant,
               })}
         </p>
         <p className="ds-paragraph" data-size="sm">
-          {t("uptake.uptakeExplained")}
+          {t("uptake:uptakeExplained")}
         </p>
         <DataTable
           labelledBy="participants-heading"
-          caption={t("measure.page.participantsCaption")}
-          headers={[t("municipality.name"), t("measure.page.years"), t("measure.page.currentUptake")]}
+          caption={t("measure:page.participantsCaption")}
+          headers={[t("common:municipality.name"), t("measure:page.years"), t("measure:page.currentUptake")]}
         >
           {data.participants.map((p) => (
             <tr
@@ -372,23 +372,23 @@ export default function MeasurePage() {
               <th scope="row">{ownLabel(p.municipalityId, p.name)}</th>
               <td>
                 {p.fromYear === null && p.toYear === null
-                  ? t("measure.page.allYears")
+                  ? t("measure:page.allYears")
                   : [
-                      p.fromYear !== null ? t("measure.page.fromYear", { year: p.fromYear }) : "",
-                      p.toYear !== null ? t("measure.page.toYear", { year: p.toYear }) : "",
+                      p.fromYear !== null ? t("measure:page.fromYear", { year: p.fromYear }) : "",
+                      p.toYear !== null ? t("measure:page.toYear", { year: p.toYear }) : "",
                     ]
                       .filter(Boolean)
                       .join(" ")}
               </td>
-              <td>{p.uptake ? t(`uptakeStatus.${p.uptake}`) : t("uptakeStatus.not_started")}</td>
+              <td>{p.uptake ? t(`common:uptakeStatus.${p.uptake}`) : t("common:uptakeStatus.not_started")}</td>
             </tr>
           ))}
         </DataTable>
       </PageSection>
 
-      <PageSection id="history" title={t("uptake.timeline.title")}>
-        <p className="ds-paragraph">{t("uptake.timeline.intro")}</p>
-        {data.history.some((part) => part.entries) ? null : <p className="ds-paragraph">{t("measure.page.noHistory")}</p>}
+      <PageSection id="history" title={t("uptake:timeline.title")}>
+        <p className="ds-paragraph">{t("uptake:timeline.intro")}</p>
+        {data.history.some((part) => part.entries) ? null : <p className="ds-paragraph">{t("measure:page.noHistory")}</p>}
         {data.history.map((part) =>
           part.entries ? (
             <details
@@ -399,8 +399,8 @@ export default function MeasurePage() {
               data-municipality={part.name}
             >
               <summary>
-                {ownLabel(part.municipalityId, part.name)}: {t(`uptakeStatus.${part.entries[0].to}`)} (
-                {t("measure.page.reportCount", { count: part.entries.length })})
+                {ownLabel(part.municipalityId, part.name)}: {t(`common:uptakeStatus.${part.entries[0].to}`)} (
+                {t("measure:page.reportCount", { count: part.entries.length })})
               </summary>
               <div className="pt-2">
                 <Timeline entries={part.entries} />
@@ -408,14 +408,14 @@ export default function MeasurePage() {
             </details>
           ) : (
             <p key={part.municipalityId} id={part.anchor} className="ds-paragraph" data-municipality={part.name}>
-              {ownLabel(part.municipalityId, part.name)} {t("measure.page.notReported")}
+              {ownLabel(part.municipalityId, part.name)} {t("measure:page.notReported")}
             </p>
           )
         )}
       </PageSection>
 
       {m.links.length ? (
-        <PageSection id="links" title={t("measure.page.links")}>
+        <PageSection id="links" title={t("measure:page.links")}>
           <ul className="ds-list">
             {m.links.map((l) => (
               <li key={l.url + l.title}>

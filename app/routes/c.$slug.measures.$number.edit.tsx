@@ -14,7 +14,7 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches, params }) =>
-  cooperationPageTitle(matches, "measure.editTitle", { number: params.number });
+  cooperationPageTitle(matches, "measure:editTitle", { number: params.number });
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "measure:edit");
@@ -55,27 +55,27 @@ export default function EditMeasurePage() {
   return (
     <section aria-labelledby="measure-form-heading" className="flex max-w-3xl flex-col gap-6">
       <h1 id="measure-form-heading" className="ds-heading" data-size="lg">
-        {t("measure.form.editTitle", { number: measure.number })}
+        {t("measure:form.editTitle", { number: measure.number })}
       </h1>
       {actionData?.stale ? (
         <section aria-labelledby="stale-heading" className="ds-alert flex flex-col gap-2" data-color="warning">
           <h2 id="stale-heading" className="ds-heading" data-size="xs">
-            {t("measure.form.stale")}
+            {t("measure:form.stale")}
           </h2>
-          <p className="ds-paragraph">{t("measure.form.staleIntro")}</p>
+          <p className="ds-paragraph">{t("measure:form.staleIntro")}</p>
           <Facts>
-            <Fact label={t("measure.form.number")}>{measure.number}</Fact>
-            <Fact label={t("measure.form.name")} testId="stale-name">
+            <Fact label={t("measure:form.number")}>{measure.number}</Fact>
+            <Fact label={t("measure:form.name")} testId="stale-name">
               {measure.name}
             </Fact>
-            <Fact label={t("measure.form.status")}>
-              {t(`measureStatus.${measure.status}`)}
+            <Fact label={t("measure:form.status")}>
+              {t(`common:measureStatus.${measure.status}`)}
               {measure.statusText ? ` – ${measure.statusText}` : ""}
             </Fact>
-            <Fact label={t("measure.form.investment")}>{formatNok(lang, measure.investmentCost)}</Fact>
-            <Fact label={t("measure.form.running")}>{formatNok(lang, measure.runningCost)}</Fact>
-            <Fact label={t("measure.form.costKey")}>{t(`measure.keys.${measure.costKey}`)}</Fact>
-            <Fact label={t("measure.form.description")} preLine>
+            <Fact label={t("measure:form.investment")}>{formatNok(lang, measure.investmentCost)}</Fact>
+            <Fact label={t("measure:form.running")}>{formatNok(lang, measure.runningCost)}</Fact>
+            <Fact label={t("measure:form.costKey")}>{t(`measure:keys.${measure.costKey}`)}</Fact>
+            <Fact label={t("measure:form.description")} preLine>
               {measure.description}
             </Fact>
           </Facts>

@@ -7,11 +7,12 @@ import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { listFocusAreasAndGoals, listMeasures, listMemberOptions } from "../measure/catalogue.server";
 import { QuerySelect } from "../measure/page-parts";
+import type { TextKey } from "../i18n/config";
 import { formatPercent } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure.listTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure:listTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -34,12 +35,12 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-const COLUMNS: { sort: MeasureSort; label: string }[] = [
-  { sort: "number", label: "measure.number" },
-  { sort: "name", label: "measure.name" },
-  { sort: "status", label: "measure.status" },
-  { sort: "priority", label: "measure.catalogue.priority" },
-  { sort: "period", label: "measure.catalogue.period" },
+const COLUMNS: { sort: MeasureSort; label: TextKey }[] = [
+  { sort: "number", label: "measure:number" },
+  { sort: "name", label: "measure:name" },
+  { sort: "status", label: "measure:status" },
+  { sort: "priority", label: "measure:catalogue.priority" },
+  { sort: "period", label: "measure:catalogue.period" },
 ];
 
 export default function MeasureCatalogue() {
@@ -54,20 +55,20 @@ export default function MeasureCatalogue() {
     return `?${params.toString()}`;
   };
   const currentColumn = t(COLUMNS.find((c) => c.sort === filters.sort)!.label);
-  const direction = filters.dir === "asc" ? t("measure.catalogue.ascending") : t("measure.catalogue.descending");
-  const any = t("measure.catalogue.any");
+  const direction = filters.dir === "asc" ? t("measure:catalogue.ascending") : t("measure:catalogue.descending");
+  const any = t("measure:catalogue.any");
   const allAreas = strategies.flatMap((s) => s.focusAreas.map((a) => ({ ...a, strategyTitle: s.title })));
   return (
     <div className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <h1 className="ds-heading" data-size="lg">
-          {t("measure.catalogue.title")}
+          {t("measure:catalogue.title")}
         </h1>
-        <p className="ds-paragraph">{t("measure.catalogue.intro")}</p>
+        <p className="ds-paragraph">{t("measure:catalogue.intro")}</p>
         {canEdit ? (
           <p className="m-0">
             <Link to={`/c/${slug}/measures/new`} className="ds-button" data-variant="primary">
-              {t("measure.catalogue.newMeasure")}
+              {t("measure:catalogue.newMeasure")}
             </Link>
           </p>
         ) : null}
@@ -75,7 +76,7 @@ export default function MeasureCatalogue() {
 
       <section aria-labelledby="filters-heading" className="flex flex-col gap-3">
         <h2 id="filters-heading" className="ds-heading" data-size="sm">
-          {t("measure.catalogue.filters")}
+          {t("measure:catalogue.filters")}
         </h2>
         <Form method="get" id="measure-filters" className="grid grid-cols-1 items-end gap-4 md:grid-cols-3">
           <input type="hidden" name="sort" value={filters.sort} />
@@ -83,7 +84,7 @@ export default function MeasureCatalogue() {
           <QuerySelect
             id="filter-focus-area"
             name="focusArea"
-            label={t("measure.catalogue.focusArea")}
+            label={t("measure:catalogue.focusArea")}
             value={filters.focusArea}
             anyLabel={any}
           >
@@ -93,7 +94,7 @@ export default function MeasureCatalogue() {
               </option>
             ))}
           </QuerySelect>
-          <QuerySelect id="filter-goal" name="goal" label={t("measure.catalogue.goal")} value={filters.goal} anyLabel={any}>
+          <QuerySelect id="filter-goal" name="goal" label={t("measure:catalogue.goal")} value={filters.goal} anyLabel={any}>
             {allAreas.map((a) =>
               a.goals.length ? (
                 <optgroup key={a.id} label={a.title}>
@@ -106,17 +107,17 @@ export default function MeasureCatalogue() {
               ) : null
             )}
           </QuerySelect>
-          <QuerySelect id="filter-status" name="status" label={t("measure.status")} value={filters.status} anyLabel={any}>
+          <QuerySelect id="filter-status" name="status" label={t("measure:status")} value={filters.status} anyLabel={any}>
             {MEASURE_STATUSES.map((s) => (
               <option key={s} value={s}>
-                {t(`measureStatus.${s}`)}
+                {t(`common:measureStatus.${s}`)}
               </option>
             ))}
           </QuerySelect>
           <QuerySelect
             id="filter-municipality"
             name="municipality"
-            label={t("measure.catalogue.municipality")}
+            label={t("measure:catalogue.municipality")}
             value={filters.municipality}
             anyLabel={any}
           >
@@ -128,7 +129,7 @@ export default function MeasureCatalogue() {
           </QuerySelect>
           <div className="ds-field">
             <label className="ds-label" htmlFor="filter-year">
-              {t("measure.catalogue.year")}
+              {t("measure:catalogue.year")}
             </label>
             <input
               id="filter-year"
@@ -140,15 +141,15 @@ export default function MeasureCatalogue() {
               aria-describedby="filter-year-hint"
             />
             <p id="filter-year-hint" className="ds-paragraph m-0" data-size="sm">
-              {t("measure.catalogue.yearHint")}
+              {t("measure:catalogue.yearHint")}
             </p>
           </div>
           <div className="flex flex-wrap gap-3">
             <button type="submit" className="ds-button" data-variant="primary">
-              {t("measure.catalogue.apply")}
+              {t("measure:catalogue.apply")}
             </button>
             <Link to={`/c/${slug}/measures`} className="ds-button" data-variant="tertiary">
-              {t("measure.catalogue.reset")}
+              {t("measure:catalogue.reset")}
             </Link>
           </div>
         </Form>
@@ -156,25 +157,25 @@ export default function MeasureCatalogue() {
 
       <section aria-labelledby="catalogue-heading" className="flex flex-col gap-3">
         <h2 id="catalogue-heading" className="ds-heading" data-size="sm" aria-live="polite">
-          {t("measure.catalogue.showing", { shown: catalogue.rows.length, total: catalogue.total })}
+          {t("measure:catalogue.showing", { shown: catalogue.rows.length, total: catalogue.total })}
         </h2>
         {catalogue.rows.length ? (
           <>
             <div>
               <h3 id="status-counts-heading" className="ds-heading" data-size="xs">
-                {t("measure.catalogue.countsByStatus")}
+                {t("measure:catalogue.countsByStatus")}
               </h3>
               <ul className="ds-list flex flex-wrap gap-x-6" aria-labelledby="status-counts-heading" data-testid="status-counts">
                 {MEASURE_STATUSES.filter((s) => catalogue.byStatus[s]).map((s) => (
                   <li key={s}>
-                    {t(`measureStatus.${s}`)}: {catalogue.byStatus[s]}
+                    {t(`common:measureStatus.${s}`)}: {catalogue.byStatus[s]}
                   </li>
                 ))}
               </ul>
             </div>
             <div className="table-scroll" role="region" aria-labelledby="catalogue-heading" tabIndex={0}>
               <table className="ds-table" data-border>
-                <caption className="ds-sr-only">{t("measure.catalogue.caption", { column: currentColumn, direction })}</caption>
+                <caption className="ds-sr-only">{t("measure:catalogue.caption", { column: currentColumn, direction })}</caption>
                 <thead>
                   <tr>
                     {COLUMNS.map((c) => {
@@ -195,8 +196,8 @@ export default function MeasureCatalogue() {
                                   {" "}
                                   (
                                   {filters.dir === "asc"
-                                    ? t("measure.catalogue.sortedAscending")
-                                    : t("measure.catalogue.sortedDescending")}
+                                    ? t("measure:catalogue.sortedAscending")
+                                    : t("measure:catalogue.sortedDescending")}
                                   )
                                 </span>
                               </span>
@@ -205,9 +206,9 @@ export default function MeasureCatalogue() {
                         </th>
                       );
                     })}
-                    <th scope="col">{t("measure.catalogue.focusArea")}</th>
-                    <th scope="col">{t("measure.catalogue.participants")}</th>
-                    <th scope="col">{t("measure.uptake")}</th>
+                    <th scope="col">{t("measure:catalogue.focusArea")}</th>
+                    <th scope="col">{t("measure:catalogue.participants")}</th>
+                    <th scope="col">{t("measure:uptake")}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -220,7 +221,7 @@ export default function MeasureCatalogue() {
                         </Link>
                       </td>
                       <td>
-                        {t(`measureStatus.${r.status}`)}
+                        {t(`common:measureStatus.${r.status}`)}
                         {r.statusText ? <span className="block text-sm">{r.statusText}</span> : null}
                       </td>
                       <td>{r.priority ?? "–"}</td>
@@ -228,13 +229,13 @@ export default function MeasureCatalogue() {
                       <td>{r.focusAreaTitles.join(", ") || "–"}</td>
                       <td>
                         {r.allMembers
-                          ? t("measure.catalogue.allMembers", { count: r.participantCount })
-                          : t("measure.catalogue.someMembers", { count: r.participantCount })}
+                          ? t("measure:catalogue.allMembers", { count: r.participantCount })
+                          : t("measure:catalogue.someMembers", { count: r.participantCount })}
                       </td>
                       <td>
                         {r.uptake.ratio === null
-                          ? t("measure.uptakeNotRelevant")
-                          : t("measure.uptakeValue", {
+                          ? t("measure:uptakeNotRelevant")
+                          : t("measure:uptakeValue", {
                               percent: formatPercent(lang, r.uptake.ratio),
                               inUse: r.uptake.inUse,
                               relevant: r.uptake.relevant,
@@ -246,11 +247,11 @@ export default function MeasureCatalogue() {
               </table>
             </div>
             <p className="ds-paragraph" data-size="sm">
-              {t("uptake.uptakeExplained")}
+              {t("uptake:uptakeExplained")}
             </p>
           </>
         ) : (
-          <p className="ds-paragraph">{catalogue.total ? t("measure.catalogue.none") : t("measure.catalogue.empty")}</p>
+          <p className="ds-paragraph">{catalogue.total ? t("measure:catalogue.none") : t("measure:catalogue.empty")}</p>
         )}
       </section>
     </div>

@@ -10,7 +10,7 @@ import { formValuesFrom } from "../measure/measure-form-values";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { replyFor } from "../utils/form-reply";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure.newTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure:newTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "measure:edit");
@@ -38,7 +38,7 @@ export default function NewMeasurePage() {
   return (
     <section aria-labelledby="measure-form-heading" className="flex max-w-3xl flex-col gap-6">
       <h1 id="measure-form-heading" className="ds-heading" data-size="lg">
-        {t("measure.form.newTitle")}
+        {t("measure:form.newTitle")}
       </h1>
       <MeasureForm
         formId="measure-new"

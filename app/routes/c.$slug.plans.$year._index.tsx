@@ -7,6 +7,7 @@ import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@sha
 import { forbidden, notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { can, rolesWith } from "../cooperation/permissions";
 import { db } from "../db.server";
+import type { TextKey } from "../i18n/config";
 import { formatDate, formatDateTime, formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { Fact, Facts } from "../measure/page-parts";
@@ -40,7 +41,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
+  data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -114,7 +115,7 @@ export async function action(args: ActionFunctionArgs) {
   let request: TransitionRequest;
   let version: number;
   // a refused form with fields is answered with them, as typed, and the reason above them
-  let refuse = (key: string): Response | Promise<Response> => redirectWithToast(here, { kind: "error", key });
+  let refuse = (key: TextKey): Response | Promise<Response> => redirectWithToast(here, { kind: "error", key });
   if (action === "sendForInput") {
     const submission = parseForm(formData, { schema: InputDeadlineSchema });
     if (submission.status !== "success") return formReply(submission.reply(), { form: action });
@@ -131,7 +132,7 @@ export async function action(args: ActionFunctionArgs) {
   } else {
     const submission = parseForm(formData, { schema: VersionOnlySchema });
     if (submission.status !== "success") {
-      return redirectWithToast(here, { kind: "error", key: "plan.errors.stale" });
+      return redirectWithToast(here, { kind: "error", key: "plan:errors.stale" });
     }
     request = { action } as TransitionRequest;
     version = submission.value.version;
@@ -147,7 +148,7 @@ export async function action(args: ActionFunctionArgs) {
   } catch (error) {
     return refuse(planRefusalKey(error));
   }
-  return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: `plan.toast.${action}` });
+  return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: `plan:toast.${action}` });
 }
 
 export default function PlanPage() {
@@ -157,40 +158,40 @@ export default function PlanPage() {
   const lang = useLanguage();
   const { slug, year, version, decision } = data;
   const ended = data.items.filter((item) => periodEnded(item, year));
-  const notSet = t("plan.page.notSet");
+  const notSet = t("plan:page.notSet");
   const period = (from: number | null, to: number | null) =>
-    from === null && to === null ? notSet : t("plan.page.periodValue", { from: from ?? "", to: to ?? "" });
+    from === null && to === null ? notSet : t("plan:page.periodValue", { from: from ?? "", to: to ?? "" });
   return (
     <article aria-labelledby="plan-heading" className="plan-document flex flex-col gap-8">
       <header className="flex flex-col gap-2">
         <p className="ds-paragraph no-print m-0">
           <Link to={`/c/${slug}/plans`} className="ds-link">
-            {t("plan.page.back")}
+            {t("plan:page.back")}
           </Link>
         </p>
         <h1 id="plan-heading" className="ds-heading" data-size="lg">
-          {t("plan.page.title", { year })} – {data.name}
+          {t("plan:page.title", { year })} – {data.name}
         </h1>
         <p className="ds-paragraph m-0" data-testid="plan-status">
-          <strong>{t("plan.page.version", { version: version.versionNo })}</strong> · {t("plan.page.statusLabel")}:{" "}
-          {t(`plan.status.${version.status}`)}
-          {version.inputDeadline ? ` · ${t("plan.page.inputDeadline")}: ${formatDate(lang, version.inputDeadline)}` : ""}
+          <strong>{t("plan:page.version", { version: version.versionNo })}</strong> · {t("plan:page.statusLabel")}:{" "}
+          {t(`plan:status.${version.status}`)}
+          {version.inputDeadline ? ` · ${t("plan:page.inputDeadline")}: ${formatDate(lang, version.inputDeadline)}` : ""}
         </p>
         {version.status === "input" && version.inputDeadline ? (
           <p className="ds-paragraph m-0" data-testid="input-round">
             {version.inputOpen
-              ? t("plan.page.inputOpen", { date: formatDate(lang, version.inputDeadline) })
+              ? t("plan:page.inputOpen", { date: formatDate(lang, version.inputDeadline) })
               : version.inputClosedAt
-              ? t("plan.page.inputClosedEarly", { date: formatDate(lang, version.inputClosedAt) })
-              : t("plan.page.inputOver", { date: formatDate(lang, version.inputDeadline) })}
+              ? t("plan:page.inputClosedEarly", { date: formatDate(lang, version.inputClosedAt) })
+              : t("plan:page.inputOver", { date: formatDate(lang, version.inputDeadline) })}
           </p>
         ) : null}
         {version.versionNo !== data.latestNo ? (
           <div className="ds-alert no-print" data-color="info">
             <p className="ds-paragraph m-0">
-              {t("plan.page.olderVersion", { version: data.latestNo })}{" "}
+              {t("plan:page.olderVersion", { version: data.latestNo })}{" "}
               <Link className="ds-link" to={planUrl(slug, year)}>
-                {t("plan.page.showLatest")}
+                {t("plan:page.showLatest")}
               </Link>
             </p>
           </div>
@@ -201,25 +202,25 @@ export default function PlanPage() {
               className="ds-link"
               to={`/c/${slug}/plans/${year}/diff${version.versionNo !== data.latestNo ? `?version=${version.versionNo}` : ""}`}
             >
-              {t("plan.page.diff")}
+              {t("plan:page.diff")}
             </Link>
           </li>
           <li>
             <Link className="ds-link" to={`/c/${slug}/plans/${year}/comments`}>
-              {t("planComments.title")}
+              {t("planComments:title")}
             </Link>
           </li>
           {version.status === "approved" ? (
             <li>
               <a className="ds-link" href={`/c/${slug}/plans/${year}.pdf`} download>
-                {t("report.planPdf")}
+                {t("report:planPdf")}
               </a>
             </li>
           ) : null}
           {data.canEditItems ? (
             <li>
               <Link className="ds-link" to={`/c/${slug}/plans/${year}/items`} data-testid="edit-items">
-                {t("plan.page.editItems")}
+                {t("plan:page.editItems")}
               </Link>
             </li>
           ) : null}
@@ -229,13 +230,13 @@ export default function PlanPage() {
       {decision && (version.status === "approved" || version.status === "superseded" || version.status === "returned") ? (
         <section aria-labelledby="decision-heading" className="plan-decision flex flex-col gap-2" data-testid="decision-block">
           <h2 id="decision-heading" className="ds-heading" data-size="md">
-            {t("plan.page.decisionBlock")}: {t(`plan.outcome.${decision.outcome}`)}
+            {t("plan:page.decisionBlock")}: {t(`plan:outcome.${decision.outcome}`)}
           </h2>
           <Facts>
-            <Fact label={t("plan.page.decisionBody")}>{t(`decision.bodies.${decision.body}`)}</Fact>
-            <Fact label={t("plan.page.decisionDate")}>{formatDate(lang, decision.decided_on)}</Fact>
-            <Fact label={t("plan.page.caseNumber")}>{decision.case_number ?? notSet}</Fact>
-            <Fact label={t("plan.page.decisionText")} preLine>
+            <Fact label={t("plan:page.decisionBody")}>{t(`decision:bodies.${decision.body}`)}</Fact>
+            <Fact label={t("plan:page.decisionDate")}>{formatDate(lang, decision.decided_on)}</Fact>
+            <Fact label={t("plan:page.caseNumber")}>{decision.case_number ?? notSet}</Fact>
+            <Fact label={t("plan:page.decisionText")} preLine>
               {decision.text}
             </Fact>
           </Facts>
@@ -245,7 +246,7 @@ export default function PlanPage() {
       {data.actions.length ? (
         <section aria-labelledby="actions-heading" className="no-print flex flex-col gap-3" data-testid="plan-actions">
           <h2 id="actions-heading" className="ds-heading" data-size="md">
-            {t("plan.page.actions")}
+            {t("plan:page.actions")}
           </h2>
           <TransitionForms
             actions={data.actions}
@@ -259,9 +260,9 @@ export default function PlanPage() {
 
       <section aria-labelledby="items-heading" className="flex flex-col gap-4">
         <h2 id="items-heading" className="ds-heading" data-size="md">
-          {t("plan.page.items")}
+          {t("plan:page.items")}
         </h2>
-        {data.items.length === 0 ? <p className="ds-paragraph">{t("plan.page.noItems")}</p> : null}
+        {data.items.length === 0 ? <p className="ds-paragraph">{t("plan:page.noItems")}</p> : null}
         {data.items.map((item) => {
           const m = item.measure;
           const headingId = `item-${m.number}`;
@@ -278,34 +279,34 @@ export default function PlanPage() {
                 </Link>
               </h3>
               <p className="ds-paragraph m-0">
-                <strong>{item.carriedOver ? t("plan.page.carriedOver") : t("plan.page.newItem")}</strong>
+                <strong>{item.carriedOver ? t("plan:page.carriedOver") : t("plan:page.newItem")}</strong>
               </p>
               {periodEnded(item, year) ? (
                 <p className="ds-paragraph m-0">
-                  <strong>{t("plan.page.periodEndedItem", { period: period(item.periodFrom, item.periodTo) })}</strong>
+                  <strong>{t("plan:page.periodEndedItem", { period: period(item.periodFrom, item.periodTo) })}</strong>
                 </p>
               ) : null}
               <Facts>
-                <Fact label={t("plan.page.focusAreas")}>{m.focusAreas.length ? m.focusAreas.join("; ") : notSet}</Fact>
-                <Fact label={t("plan.page.goals")}>{m.goals.length ? m.goals.join("; ") : notSet}</Fact>
-                <Fact label={t("plan.page.benefits")} preLine>
+                <Fact label={t("plan:page.focusAreas")}>{m.focusAreas.length ? m.focusAreas.join("; ") : notSet}</Fact>
+                <Fact label={t("plan:page.goals")}>{m.goals.length ? m.goals.join("; ") : notSet}</Fact>
+                <Fact label={t("plan:page.benefits")} preLine>
                   {m.benefitsText || notSet}
                 </Fact>
-                <Fact label={t("plan.page.costEstimate")}>
-                  {t("plan.page.costValue", {
+                <Fact label={t("plan:page.costEstimate")}>
+                  {t("plan:page.costValue", {
                     investment: formatNok(lang, m.investmentCost),
                     running: formatNok(lang, m.runningCost),
                   })}
                 </Fact>
-                <Fact label={t("plan.page.financing")} preLine>
+                <Fact label={t("plan:page.financing")} preLine>
                   {m.financingText || notSet}
                 </Fact>
-                <Fact label={t("plan.page.budget")} testId={`budget-${m.number}`}>
+                <Fact label={t("plan:page.budget")} testId={`budget-${m.number}`}>
                   {formatNok(lang, item.budget)}
                 </Fact>
-                <Fact label={t("plan.page.priority")}>{item.priority ?? notSet}</Fact>
-                <Fact label={t("plan.page.period")}>{period(item.periodFrom, item.periodTo)}</Fact>
-                <Fact label={t("plan.page.milestones")} preLine>
+                <Fact label={t("plan:page.priority")}>{item.priority ?? notSet}</Fact>
+                <Fact label={t("plan:page.period")}>{period(item.periodFrom, item.periodTo)}</Fact>
+                <Fact label={t("plan:page.milestones")} preLine>
                   {item.milestones || notSet}
                 </Fact>
               </Facts>
@@ -313,8 +314,8 @@ export default function PlanPage() {
                 item.shares.rows.length ? (
                   <DataTable
                     labelledBy={headingId}
-                    caption={t("plan.page.sharesCaption", { measure: `${m.number}. ${m.name}` })}
-                    headers={[t("plan.page.municipality"), t("plan.page.investmentShare"), t("plan.page.runningShare")]}
+                    caption={t("plan:page.sharesCaption", { measure: `${m.number}. ${m.name}` })}
+                    headers={[t("plan:page.municipality"), t("plan:page.investmentShare"), t("plan:page.runningShare")]}
                   >
                     {item.shares.rows.map((r) => (
                       <tr key={r.municipalityId}>
@@ -326,7 +327,7 @@ export default function PlanPage() {
                   </DataTable>
                 ) : null
               ) : (
-                <p className="ds-paragraph">{t(`measure.sharingErrors.${item.shares.error.code}`)}</p>
+                <p className="ds-paragraph">{t(`measure:sharingErrors.${item.shares.error.code}`)}</p>
               )}
             </section>
           );
@@ -335,11 +336,11 @@ export default function PlanPage() {
 
       <section aria-labelledby="period-ended-heading" className="flex flex-col gap-2">
         <h2 id="period-ended-heading" className="ds-heading" data-size="md">
-          {t("plan.page.periodEnded")}
+          {t("plan:page.periodEnded")}
         </h2>
         {ended.length ? (
           <>
-            <p className="ds-paragraph m-0">{t("plan.page.periodEndedIntro", { year })}</p>
+            <p className="ds-paragraph m-0">{t("plan:page.periodEndedIntro", { year })}</p>
             <ul className="ds-list">
               {ended.map((item) => (
                 <li key={item.measure.id}>
@@ -352,13 +353,13 @@ export default function PlanPage() {
             </ul>
           </>
         ) : (
-          <p className="ds-paragraph">{t("plan.page.nonePeriodEnded", { year })}</p>
+          <p className="ds-paragraph">{t("plan:page.nonePeriodEnded", { year })}</p>
         )}
       </section>
 
       <section aria-labelledby="completed-heading" className="flex flex-col gap-2">
         <h2 id="completed-heading" className="ds-heading" data-size="md">
-          {t("plan.page.completedLastYear")}
+          {t("plan:page.completedLastYear")}
         </h2>
         {data.completed.length ? (
           <ul className="ds-list">
@@ -367,43 +368,43 @@ export default function PlanPage() {
                 <Link className="ds-link" to={`/c/${slug}/measures/${c.number}`}>
                   {c.number}. {c.name}
                 </Link>{" "}
-                ({t(`measureStatus.${c.status}`)})
+                ({t(`common:measureStatus.${c.status}`)})
               </li>
             ))}
           </ul>
         ) : (
-          <p className="ds-paragraph">{t("plan.page.noneCompleted")}</p>
+          <p className="ds-paragraph">{t("plan:page.noneCompleted")}</p>
         )}
       </section>
 
       <section aria-labelledby="versions-heading" className="flex flex-col gap-2">
         <h2 id="versions-heading" className="ds-heading" data-size="md">
-          {t("plan.page.versions")}
+          {t("plan:page.versions")}
         </h2>
         <DataTable
           labelledBy="versions-heading"
-          caption={t("plan.page.versionsCaption")}
-          headers={[t("plan.page.version", { version: "" }).trim(), t("plan.page.statusLabel"), t("plan.page.decision")]}
+          caption={t("plan:page.versionsCaption")}
+          headers={[t("plan:page.version", { version: "" }).trim(), t("plan:page.statusLabel"), t("plan:page.decision")]}
         >
           {data.versions.map((v) => (
             <tr key={v.versionNo}>
               <td>
                 {v.versionNo === version.versionNo ? (
-                  <span aria-current="page">{t("plan.page.version", { version: v.versionNo })}</span>
+                  <span aria-current="page">{t("plan:page.version", { version: v.versionNo })}</span>
                 ) : (
                   <Link className="ds-link" to={planUrl(slug, year, v.versionNo)}>
-                    {t("plan.page.version", { version: v.versionNo })}
+                    {t("plan:page.version", { version: v.versionNo })}
                   </Link>
                 )}
               </td>
-              <td>{t(`plan.status.${v.status}`)}</td>
+              <td>{t(`plan:status.${v.status}`)}</td>
               <td>
                 {v.decision
-                  ? `${t("plan.page.decisionValue", {
-                      outcome: t(`plan.outcome.${v.decision.outcome}`),
+                  ? `${t("plan:page.decisionValue", {
+                      outcome: t(`plan:outcome.${v.decision.outcome}`),
                       date: formatDate(lang, v.decision.decided_on),
                     })}${v.decision.case_number ? ` (${v.decision.case_number})` : ""}`
-                  : t("plan.page.noDecision")}
+                  : t("plan:page.noDecision")}
               </td>
             </tr>
           ))}
@@ -412,23 +413,23 @@ export default function PlanPage() {
 
       <section aria-labelledby="timeline-heading" className="flex flex-col gap-2">
         <h2 id="timeline-heading" className="ds-heading" data-size="md">
-          {t("plan.page.timeline")}
+          {t("plan:page.timeline")}
         </h2>
         {data.timeline.length ? (
           <ol className="ds-list" data-testid="plan-timeline">
             {data.timeline.map((e, i) => (
               <li key={i}>
                 <time dateTime={e.at}>{formatDateTime(lang, e.at)}</time>:{" "}
-                {t("plan.page.timelineEntry", {
-                  action: t(`plan.timelineAction.${e.action}`, { defaultValue: e.action }),
+                {t("plan:page.timelineEntry", {
+                  action: t(`plan:timelineAction.${e.action}`, { defaultValue: e.action }),
                   version: e.versionNo,
                 })}
-                {e.actor ? ` ${t("plan.page.by", { name: e.actor })}` : ""}
+                {e.actor ? ` ${t("plan:page.by", { name: e.actor })}` : ""}
               </li>
             ))}
           </ol>
         ) : (
-          <p className="ds-paragraph">{t("plan.page.timelineEmpty")}</p>
+          <p className="ds-paragraph">{t("plan:page.timelineEmpty")}</p>
         )}
       </section>
     </article>

@@ -40,7 +40,7 @@ import { ValidatedForm } from "../ui/validated-form";
  */
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? pageTitle(matches, "planComments.pageTitle", { year: data.year }) : [{ title: "Fellesløft" }];
+  data ? pageTitle(matches, "planComments:pageTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
 async function requireCommentVersion(args: Pick<LoaderFunctionArgs, "params">, scope: CooperationScope) {
   const year = requireYearParam(args.params.year);
@@ -109,7 +109,7 @@ export async function action(args: ActionFunctionArgs) {
     }
     return redirectWithToast(`${here}#comment-${submission.value.commentId}`, {
       kind: "success",
-      key: handled ? "planComments.toast.handled" : "planComments.toast.unhandled",
+      key: handled ? "planComments:toast.handled" : "planComments:toast.unhandled",
     });
   }
 
@@ -126,12 +126,12 @@ export async function action(args: ActionFunctionArgs) {
   } catch (error) {
     if (error instanceof PlanForbiddenError) throw forbidden();
     if (error instanceof PlanCommentError) {
-      return formReply(submission.reply({ formErrors: [`planComments.errors.${error.code}`] }), { status: 409 });
+      return formReply(submission.reply({ formErrors: [`planComments:errors.${error.code}`] }), { status: 409 });
     }
     if (error instanceof PlanNotFoundError) throw notFound();
     throw error;
   }
-  return redirectWithToast(here, { kind: "success", key: "planComments.toast.added" });
+  return redirectWithToast(here, { kind: "success", key: "planComments:toast.added" });
 }
 
 /** `closed`: the round ended while the user typed; their text is shown back, without a way to send it. */
@@ -162,21 +162,21 @@ function CommentForm({
         focusKey={lastResult}
         formErrors={form.errors}
         fields={[
-          { id: fields.itemId.id, label: t("planComments.form.target"), errors: fields.itemId.errors },
-          { id: fields.body.id, label: t("planComments.form.body"), errors: fields.body.errors },
+          { id: fields.itemId.id, label: t("planComments:form.target"), errors: fields.itemId.errors },
+          { id: fields.body.id, label: t("planComments:form.body"), errors: fields.body.errors },
         ]}
       />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
         <input type="hidden" name="intent" value="comment" />
         <SelectField
           meta={fields.itemId}
-          label={t("planComments.form.target")}
+          label={t("planComments:form.target")}
           options={[
-            { value: "", label: t("planComments.form.wholePlan") },
-            ...items.map((i) => ({ value: i.id, label: t("planComments.form.item", { number: i.number, name: i.name }) })),
+            { value: "", label: t("planComments:form.wholePlan") },
+            ...items.map((i) => ({ value: i.id, label: t("planComments:form.item", { number: i.number, name: i.name }) })),
           ]}
         />
-        <TextAreaField meta={fields.body} label={t("planComments.form.body")} rows={5} />
+        <TextAreaField meta={fields.body} label={t("planComments:form.body")} rows={5} />
         {closed ? null : (
           <div>
             <button
@@ -185,7 +185,7 @@ function CommentForm({
               data-variant="primary"
               aria-busy={navigation.state === "submitting" || undefined}
             >
-              {t("planComments.form.submit")}
+              {t("planComments:form.submit")}
             </button>
           </div>
         )}
@@ -202,26 +202,26 @@ function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHan
   const { t } = useTranslation();
   const lang = useLanguage();
   const target = comment.item
-    ? t("planComments.form.item", { number: comment.item.measureNumber, name: comment.item.measureName })
-    : t("planComments.form.wholePlan");
+    ? t("planComments:form.item", { number: comment.item.measureNumber, name: comment.item.measureName })
+    : t("planComments:form.wholePlan");
   const bylineId = `comment-${comment.id}-byline`;
   return (
     <li id={`comment-${comment.id}`} data-testid="plan-comment" className="flex flex-col gap-1 border-b border-gray-300 pb-3">
       {/* dates are formatted in the page's language on the server; a browser without that locale must not replace them */}
       <p id={bylineId} className="ds-paragraph m-0 font-semibold">
-        {t("planComments.comment.byline", { author: comment.authorName, date: formatDateTime(lang, comment.createdAt) })}
+        {t("planComments:comment.byline", { author: comment.authorName, date: formatDateTime(lang, comment.createdAt) })}
       </p>
       <p className="ds-paragraph m-0" data-size="sm">
-        {t("planComments.comment.concerns", { target })}
+        {t("planComments:comment.concerns", { target })}
       </p>
       <p className="ds-paragraph m-0 whitespace-pre-line">{comment.body}</p>
       <p className="ds-paragraph m-0" data-size="sm" data-testid="handled-status">
         {comment.handledAt
-          ? t("planComments.comment.handled", {
+          ? t("planComments:comment.handled", {
               date: formatDateTime(lang, comment.handledAt),
               name: comment.handledByName ?? "",
             })
-          : t("planComments.comment.notHandled")}
+          : t("planComments:comment.notHandled")}
       </p>
       {canHandle ? (
         <ValidatedForm
@@ -240,7 +240,7 @@ function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHan
             data-size="sm"
             aria-describedby={bylineId}
           >
-            {comment.handledAt ? t("planComments.comment.undo") : t("planComments.comment.markHandled")}
+            {comment.handledAt ? t("planComments:comment.undo") : t("planComments:comment.markHandled")}
           </button>
         </ValidatedForm>
       ) : null}
@@ -253,56 +253,56 @@ export default function PlanComments() {
   const answered = useActionData<typeof action>() !== undefined;
   const { t } = useTranslation();
   const lang = useLanguage();
-  const groupName = (g: (typeof groups)[number]) => g.municipalityName ?? t("planComments.groups.withoutMunicipality");
+  const groupName = (g: (typeof groups)[number]) => g.municipalityName ?? t("planComments:groups.withoutMunicipality");
   const sent = groups.reduce((sum, g) => sum + g.total, 0);
   return (
     <section aria-labelledby="comments-heading" className="flex flex-col gap-6">
       <div className="flex flex-col gap-2">
         <h1 id="comments-heading" className="ds-heading" data-size="lg">
-          {t("planComments.pageTitle", { year })}
+          {t("planComments:pageTitle", { year })}
         </h1>
         <p className="ds-paragraph m-0">
-          {t("planComments.versionLine", { no: version.no, status: t(`planComments.status.${version.status}`) })}
+          {t("planComments:versionLine", { no: version.no, status: t(`planComments:status.${version.status}`) })}
         </p>
         {version.inputDeadline ? (
           <p className="ds-paragraph m-0 font-semibold">
-            {t("planComments.deadline", { date: formatDate(lang, version.inputDeadline) })}
+            {t("planComments:deadline", { date: formatDate(lang, version.inputDeadline) })}
           </p>
         ) : null}
         <p className="ds-paragraph m-0">
           <Link className="ds-link" to={`/c/${slug}/plans/${year}`}>
-            {t("planComments.backToPlan", { year })}
+            {t("planComments:backToPlan", { year })}
           </Link>
         </p>
       </div>
 
       {version.status !== "input" ? (
         <div className="ds-alert" data-color="info">
-          <p className="ds-paragraph">{t("planComments.notInInput")}</p>
+          <p className="ds-paragraph">{t("planComments:notInInput")}</p>
         </div>
       ) : !version.inputOpen ? (
         <div className="ds-alert" data-color="info" data-testid="input-over">
           <p className="ds-paragraph">
             {version.inputClosedAt
-              ? t("planComments.closedEarly", { date: formatDate(lang, version.inputClosedAt) })
-              : t("planComments.deadlinePassed", { date: formatDate(lang, version.inputDeadline ?? "") })}
+              ? t("planComments:closedEarly", { date: formatDate(lang, version.inputClosedAt) })
+              : t("planComments:deadlinePassed", { date: formatDate(lang, version.inputDeadline ?? "") })}
           </p>
         </div>
       ) : null}
 
       {commenting?.as === "none" ? (
         <div className="ds-alert" data-color="warning">
-          <p className="ds-paragraph">{t("planComments.noMunicipality")}</p>
+          <p className="ds-paragraph">{t("planComments:noMunicipality")}</p>
         </div>
       ) : commenting && (version.inputOpen || answered) ? (
         <section aria-labelledby="comment-form-heading" className="flex flex-col gap-3">
           <h2 id="comment-form-heading" className="ds-heading" data-size="md">
-            {t("planComments.form.heading")}
+            {t("planComments:form.heading")}
           </h2>
           <p className="ds-paragraph m-0">
             {commenting.as === "municipality"
-              ? t("planComments.form.forMunicipality", { municipality: commenting.municipality })
-              : t("planComments.form.forCooperation")}
+              ? t("planComments:form.forMunicipality", { municipality: commenting.municipality })
+              : t("planComments:form.forCooperation")}
           </p>
           <CommentForm key={sent} items={items} sent={sent} closed={!version.inputOpen} />
         </section>
@@ -310,12 +310,12 @@ export default function PlanComments() {
 
       <section aria-labelledby="counts-heading" className="flex flex-col gap-3">
         <h2 id="counts-heading" className="ds-heading" data-size="md">
-          {t("planComments.counts.heading")}
+          {t("planComments:counts.heading")}
         </h2>
         <DataTable
           labelledBy="counts-heading"
-          caption={t("planComments.counts.caption")}
-          headers={[t("planComments.counts.municipality"), t("planComments.counts.total"), t("planComments.counts.open")]}
+          caption={t("planComments:counts.caption")}
+          headers={[t("planComments:counts.municipality"), t("planComments:counts.total"), t("planComments:counts.open")]}
         >
           {groups.map((g) => (
             <tr key={g.municipalityId ?? "none"} data-testid="comment-count">
@@ -333,7 +333,7 @@ export default function PlanComments() {
 
       <section aria-labelledby="groups-heading" className="flex flex-col gap-4">
         <h2 id="groups-heading" className="ds-heading" data-size="md">
-          {t("planComments.groups.heading")}
+          {t("planComments:groups.heading")}
         </h2>
         {groups.map((g) => {
           const id = groupId(g.municipalityId);
@@ -350,7 +350,7 @@ export default function PlanComments() {
                 {groupName(g)}
               </h3>
               <p className="ds-paragraph m-0" data-size="sm">
-                {t("planComments.groups.summary", { total: g.total, open: g.open })}
+                {t("planComments:groups.summary", { total: g.total, open: g.open })}
               </p>
               {g.comments.length ? (
                 <ul className="m-0 flex list-none flex-col gap-3 p-0">
@@ -359,7 +359,7 @@ export default function PlanComments() {
                   ))}
                 </ul>
               ) : (
-                <p className="ds-paragraph m-0">{t("planComments.groups.none")}</p>
+                <p className="ds-paragraph m-0">{t("planComments:groups.none")}</p>
               )}
             </section>
           );

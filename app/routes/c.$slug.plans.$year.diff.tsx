@@ -13,7 +13,7 @@ import { DataTable } from "../ui/data-table";
 import { cooperationPageTitle } from "../i18n/page-title";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
+  data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
 type Diff = PlanDiff<PlanItemView>;
 
@@ -48,24 +48,24 @@ export default function PlanDiffPage() {
     <article aria-labelledby="diff-heading" className="plan-document flex flex-col gap-8">
       <p className="ds-paragraph no-print m-0">
         <Link className="ds-link" to={back}>
-          {t("plan.diff.back")}
+          {t("plan:diff.back")}
         </Link>
       </p>
       <h1 id="diff-heading" className="ds-heading" data-size="lg">
-        {t("plan.diff.title", { year: data.year, version: data.versionNo })} – {data.name}
+        {t("plan:diff.title", { year: data.year, version: data.versionNo })} – {data.name}
       </h1>
-      <p className="ds-paragraph">{t("plan.diff.intro")}</p>
+      <p className="ds-paragraph">{t("plan:diff.intro")}</p>
       <section aria-labelledby="diff-last-year" className="flex flex-col gap-2" data-testid="diff-last-year">
         <h2 id="diff-last-year" className="ds-heading" data-size="md">
           {data.lastYear
-            ? t("plan.diff.againstLastYear", { year: data.year - 1, version: data.lastYear.versionNo })
-            : t("plan.diff.noLastYear", { year: data.year - 1 })}
+            ? t("plan:diff.againstLastYear", { year: data.year - 1, version: data.lastYear.versionNo })
+            : t("plan:diff.noLastYear", { year: data.year - 1 })}
         </h2>
         {data.lastYear ? <DiffTable id="diff-last-year" diff={data.lastYear.diff as unknown as Diff} /> : null}
       </section>
       <section aria-labelledby="diff-previous" className="flex flex-col gap-2" data-testid="diff-previous">
         <h2 id="diff-previous" className="ds-heading" data-size="md">
-          {data.previous ? t("plan.diff.againstPrevious", { version: data.previous.versionNo }) : t("plan.diff.noPrevious")}
+          {data.previous ? t("plan:diff.againstPrevious", { version: data.previous.versionNo }) : t("plan:diff.noPrevious")}
         </h2>
         {data.previous ? <DiffTable id="diff-previous" diff={data.previous.diff as unknown as Diff} /> : null}
       </section>
@@ -78,25 +78,25 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
   const lang = useLanguage();
   const nok = (ore: number) => formatNok(lang, ore);
   const signed = (ore: number) => (ore > 0 ? `+${nok(ore)}` : nok(ore));
-  const notSet = t("plan.page.notSet");
+  const notSet = t("plan:page.notSet");
   const period = (from: number | null, to: number | null) =>
-    from === null && to === null ? notSet : t("plan.page.periodValue", { from: from ?? "", to: to ?? "" });
-  const fromTo = (before: string, after: string) => t("plan.diff.fromTo", { before, after });
+    from === null && to === null ? notSet : t("plan:page.periodValue", { from: from ?? "", to: to ?? "" });
+  const fromTo = (before: string, after: string) => t("plan:diff.fromTo", { before, after });
   const changedRows = diff.entries.filter((e) => e.kind !== "unchanged");
   return (
     <>
-      <p className="ds-paragraph">{t("plan.diff.summary", { ...diff.counts, difference: signed(diff.budgetDifference) })}</p>
+      <p className="ds-paragraph">{t("plan:diff.summary", { ...diff.counts, difference: signed(diff.budgetDifference) })}</p>
       {changedRows.length ? (
         <DataTable
           labelledBy={id}
-          caption={t("plan.diff.caption")}
+          caption={t("plan:diff.caption")}
           headers={[
-            t("plan.diff.measure"),
-            t("plan.diff.change"),
-            t("plan.diff.priority"),
-            t("plan.diff.budget"),
-            t("plan.diff.period"),
-            t("plan.diff.milestones"),
+            t("plan:diff.measure"),
+            t("plan:diff.change"),
+            t("plan:diff.priority"),
+            t("plan:diff.budget"),
+            t("plan:diff.period"),
+            t("plan:diff.milestones"),
           ]}
         >
           {changedRows.map((e) => {
@@ -106,7 +106,7 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
                 <th scope="row">
                   {item.measureNumber}. {item.measureName}
                 </th>
-                <td>{t(`plan.diff.${e.kind}`)}</td>
+                <td>{t(`plan:diff.${e.kind}`)}</td>
                 {e.kind === "changed" ? (
                   <>
                     <td>
@@ -116,7 +116,7 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
                     </td>
                     <td>
                       {e.changes.budget
-                        ? `${fromTo(nok(e.changes.budget.before), nok(e.changes.budget.after))} (${t("plan.diff.difference", {
+                        ? `${fromTo(nok(e.changes.budget.before), nok(e.changes.budget.after))} (${t("plan:diff.difference", {
                             difference: signed(e.changes.budget.difference),
                           })})`
                         : nok(e.after.budget)}
@@ -140,8 +140,8 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
                     <td>{item.priority ?? notSet}</td>
                     <td>
                       {e.kind === "removed"
-                        ? `${nok(item.budget)} (${t("plan.diff.difference", { difference: signed(-item.budget) })})`
-                        : `${nok(item.budget)} (${t("plan.diff.difference", { difference: signed(item.budget) })})`}
+                        ? `${nok(item.budget)} (${t("plan:diff.difference", { difference: signed(-item.budget) })})`
+                        : `${nok(item.budget)} (${t("plan:diff.difference", { difference: signed(item.budget) })})`}
                     </td>
                     <td>{period(item.periodFrom, item.periodTo)}</td>
                     <td className="whitespace-pre-line">{item.milestones.trim() || notSet}</td>
@@ -152,7 +152,7 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
           })}
         </DataTable>
       ) : (
-        <p className="ds-paragraph">{t("plan.diff.noChanges")}</p>
+        <p className="ds-paragraph">{t("plan:diff.noChanges")}</p>
       )}
     </>
   );

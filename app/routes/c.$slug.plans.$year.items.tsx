@@ -23,7 +23,7 @@ import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
-  data ? cooperationPageTitle(matches, "plan.documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
+  data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
 /** The year's latest version: the only one whose items may change. */
 async function latestVersion(args: LoaderFunctionArgs, cooperationId: string) {
@@ -82,17 +82,17 @@ export async function action(args: ActionFunctionArgs) {
     } catch (error) {
       return formReply(submission.reply({ formErrors: [planRefusalKey(error)] }), { status: 409, form: itemId });
     }
-    return redirectWithToast(here, { kind: "success", key: "plan.toast.itemSaved" });
+    return redirectWithToast(here, { kind: "success", key: "plan:toast.itemSaved" });
   }
   if (intent === "add" || intent === "remove") {
     try {
       if (intent === "add") {
         const submission = parseForm(formData, { schema: AddPlanItemSchema });
-        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan.errors.stale" });
+        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan:errors.stale" });
         await addPlanItem(db(), { ...base, version: submission.value.version, measureId: submission.value.measureId });
       } else {
         const submission = parseForm(formData, { schema: RemovePlanItemSchema });
-        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan.errors.stale" });
+        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan:errors.stale" });
         await removePlanItem(db(), { ...base, version: submission.value.version, itemId: submission.value.itemId });
       }
     } catch (error) {
@@ -100,7 +100,7 @@ export async function action(args: ActionFunctionArgs) {
     }
     return redirectWithToast(here, {
       kind: "success",
-      key: intent === "add" ? "plan.toast.itemAdded" : "plan.toast.itemRemoved",
+      key: intent === "add" ? "plan:toast.itemAdded" : "plan:toast.itemRemoved",
     });
   }
   throw notFound();
@@ -115,21 +115,21 @@ export default function PlanItems() {
     <section aria-labelledby="items-heading" className="flex flex-col gap-6">
       <p className="ds-paragraph m-0">
         <Link className="ds-link" to={planUrl(data.slug, data.year)}>
-          {t("plan.items.back")}
+          {t("plan:items.back")}
         </Link>
       </p>
       <h1 id="items-heading" className="ds-heading" data-size="lg">
-        {t("plan.items.title", { year: data.year })}
+        {t("plan:items.title", { year: data.year })}
       </h1>
       {!data.editable ? (
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph m-0">
-            {t("plan.items.notEditable", { version: data.versionNo, status: t(`plan.status.${data.status}`) })}
+            {t("plan:items.notEditable", { version: data.versionNo, status: t(`plan:status.${data.status}`) })}
           </p>
         </div>
       ) : (
         <>
-          <p className="ds-paragraph">{t("plan.items.intro")}</p>
+          <p className="ds-paragraph">{t("plan:items.intro")}</p>
           {data.items.map((item) => (
             <ItemForm
               key={item.id}
@@ -141,7 +141,7 @@ export default function PlanItems() {
           ))}
           <section aria-labelledby="add-heading" className="flex flex-col gap-3">
             <h2 id="add-heading" className="ds-heading" data-size="sm">
-              {t("plan.items.addHeading")}
+              {t("plan:items.addHeading")}
             </h2>
             {data.candidates.length ? (
               <ValidatedForm id="add-item" schema={AddPlanItemSchema} className="flex max-w-xl flex-col gap-3">
@@ -149,7 +149,7 @@ export default function PlanItems() {
                 <input type="hidden" name="version" value={data.version} />
                 <div className="ds-field">
                   <label className="ds-label" htmlFor="add-measure">
-                    {t("plan.items.measure")}
+                    {t("plan:items.measure")}
                   </label>
                   <select id="add-measure" name="measureId" className="ds-input">
                     {data.candidates.map((m) => (
@@ -166,12 +166,12 @@ export default function PlanItems() {
                     data-variant="secondary"
                     aria-busy={navigation.state === "submitting" || undefined}
                   >
-                    {t("plan.items.add")}
+                    {t("plan:items.add")}
                   </button>
                 </p>
               </ValidatedForm>
             ) : (
-              <p className="ds-paragraph">{t("plan.items.allAdded")}</p>
+              <p className="ds-paragraph">{t("plan:items.allAdded")}</p>
             )}
           </section>
         </>
@@ -219,7 +219,7 @@ function ItemForm({
       {periodEnded({ periodTo: item.periodTo === "" ? null : Number(item.periodTo) }, planYear) ? (
         <p className="ds-paragraph m-0">
           <strong>
-            {t("plan.page.periodEndedItem", { period: `${item.periodFrom}–${item.periodTo}` })}
+            {t("plan:page.periodEndedItem", { period: `${item.periodFrom}–${item.periodTo}` })}
           </strong>
         </p>
       ) : null}
@@ -227,11 +227,11 @@ function ItemForm({
         focusKey={lastResult}
         formErrors={form.errors}
         fields={[
-          { id: fields.budget.id, label: t("plan.page.budget"), errors: fields.budget.errors },
-          { id: fields.priority.id, label: t("plan.page.priority"), errors: fields.priority.errors },
-          { id: fields.periodFrom.id, label: t("plan.page.period"), errors: fields.periodFrom.errors },
-          { id: fields.periodTo.id, label: t("plan.page.period"), errors: fields.periodTo.errors },
-          { id: fields.milestones.id, label: t("plan.page.milestones"), errors: fields.milestones.errors },
+          { id: fields.budget.id, label: t("plan:page.budget"), errors: fields.budget.errors },
+          { id: fields.priority.id, label: t("plan:page.priority"), errors: fields.priority.errors },
+          { id: fields.periodFrom.id, label: t("plan:page.period"), errors: fields.periodFrom.errors },
+          { id: fields.periodTo.id, label: t("plan:page.period"), errors: fields.periodTo.errors },
+          { id: fields.milestones.id, label: t("plan:page.milestones"), errors: fields.milestones.errors },
         ]}
       />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-3">
@@ -240,32 +240,32 @@ function ItemForm({
         <input type="hidden" name="version" value={version} />
         <TextField
           meta={fields.budget}
-          label={`${t("plan.page.budget")} (${label})`}
+          label={`${t("plan:page.budget")} (${label})`}
           inputMode="decimal"
-          description={t("plan.items.budgetHelp")}
+          description={t("plan:items.budgetHelp")}
         />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-3">
-          <TextField meta={fields.priority} label={t("plan.page.priority")} inputMode="numeric" />
+          <TextField meta={fields.priority} label={t("plan:page.priority")} inputMode="numeric" />
           <TextField
             meta={fields.periodFrom}
-            label={`${t("plan.page.period")}: ${t("strategy.field.periodFrom")}`}
+            label={`${t("plan:page.period")}: ${t("strategy:field.periodFrom")}`}
             inputMode="numeric"
           />
           <TextField
             meta={fields.periodTo}
-            label={`${t("plan.page.period")}: ${t("strategy.field.periodTo")}`}
+            label={`${t("plan:page.period")}: ${t("strategy:field.periodTo")}`}
             inputMode="numeric"
           />
         </div>
         <TextAreaField
           meta={fields.milestones}
-          label={t("plan.page.milestones")}
-          description={t("plan.items.milestonesHelp")}
+          label={t("plan:page.milestones")}
+          description={t("plan:items.milestonesHelp")}
           rows={3}
         />
         <p className="m-0">
           <button type="submit" className="ds-button" data-variant="primary">
-            {t("plan.items.save")}
+            {t("plan:items.save")}
           </button>
         </p>
       </Form>
@@ -274,7 +274,7 @@ function ItemForm({
         <input type="hidden" name="itemId" value={item.id} />
         <input type="hidden" name="version" value={version} />
         <button type="submit" className="ds-button" data-variant="tertiary">
-          {t("plan.items.remove", { measure: label })}
+          {t("plan:items.remove", { measure: label })}
         </button>
       </ValidatedForm>
     </section>

@@ -9,6 +9,7 @@ import { CreatePlanSchema } from "@shared-schema/plan";
 import { requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
+import { textKey } from "../i18n/config";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { createEmptyPlan, createPlanFromPreviousYear } from "../plan/plan.server";
@@ -21,7 +22,7 @@ import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan.listTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan:listTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -55,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
   } catch (error) {
     return formReply(submission.reply({ formErrors: [planRefusalKey(error)] }), { status: 409, form });
   }
-  return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: "plan.toast.created" });
+  return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: "plan:toast.created" });
 }
 
 export default function PlanList() {
@@ -79,25 +80,25 @@ export default function PlanList() {
   return (
     <section aria-labelledby="plans-heading" className="flex flex-col gap-6">
       <h1 id="plans-heading" className="ds-heading" data-size="lg">
-        {t("plan.list.title")}
+        {t("plan:list.title")}
       </h1>
-      <p className="ds-paragraph">{t("plan.list.intro")}</p>
+      <p className="ds-paragraph">{t("plan:list.intro")}</p>
       {refused ? (
         // eslint-disable-next-line jsx-a11y/no-autofocus
         <div className="ds-alert" data-color="danger" role="alert" tabIndex={-1} autoFocus data-testid="plan-create-error">
           <p className="ds-paragraph m-0">
-            {refused.year}: {refused.form.errors!.map((e) => t(e)).join(" ")}
+            {refused.year}: {refused.form.errors!.map((e) => t(textKey(e))).join(" ")}
           </p>
         </div>
       ) : null}
       {canEdit && (rollTo !== null || offerEmpty) ? (
         <section aria-labelledby="create-heading" className="no-print flex flex-col gap-3">
           <h2 id="create-heading" className="ds-heading" data-size="sm">
-            {t("plan.list.createHeading")}
+            {t("plan:list.createHeading")}
           </h2>
           {rollTo !== null ? (
             <Form method="post" className="flex flex-col gap-2" id={rollForm.id} onSubmit={rollForm.onSubmit} noValidate>
-              <p className="ds-paragraph m-0">{t("plan.list.rollHelp")}</p>
+              <p className="ds-paragraph m-0">{t("plan:list.rollHelp")}</p>
               <input type="hidden" name="year" value={rollTo} />
               <input type="hidden" name="mode" value="roll" />
               <p className="m-0">
@@ -107,18 +108,18 @@ export default function PlanList() {
                   data-variant="primary"
                   aria-busy={navigation.state === "submitting" || undefined}
                 >
-                  {t("plan.list.roll", { year: rollTo, previous: rollTo - 1 })}
+                  {t("plan:list.roll", { year: rollTo, previous: rollTo - 1 })}
                 </button>
               </p>
             </Form>
           ) : null}
           {offerEmpty ? (
             <Form method="post" className="flex max-w-md flex-col gap-2" id={emptyForm.id} onSubmit={emptyForm.onSubmit} noValidate>
-              <p className="ds-paragraph m-0">{t("plan.list.emptyHelp")}</p>
+              <p className="ds-paragraph m-0">{t("plan:list.emptyHelp")}</p>
               <input type="hidden" name="mode" value="empty" />
               <div className="ds-field">
                 <label className="ds-label" htmlFor="empty-plan-year">
-                  {t("plan.list.emptyYear")}
+                  {t("plan:list.emptyYear")}
                 </label>
                 <input
                   id="empty-plan-year"
@@ -133,7 +134,7 @@ export default function PlanList() {
                   <div id="empty-plan-year-error" className="ds-validation-message" data-color="danger">
                     {yearErrors.map((e) => (
                       <p key={e} className="m-0">
-                        {t(e)}
+                        {t(textKey(e))}
                       </p>
                     ))}
                   </div>
@@ -141,7 +142,7 @@ export default function PlanList() {
               </div>
               <p className="m-0">
                 <button type="submit" className="ds-button" data-variant="secondary">
-                  {t("plan.list.empty")}
+                  {t("plan:list.empty")}
                 </button>
               </p>
             </Form>
@@ -151,34 +152,34 @@ export default function PlanList() {
       {plans.length ? (
         <DataTable
           labelledBy="plans-heading"
-          caption={t("plan.list.caption")}
-          headers={[t("plan.list.year"), t("plan.list.latest"), t("plan.list.approved")]}
+          caption={t("plan:list.caption")}
+          headers={[t("plan:list.year"), t("plan:list.latest"), t("plan:list.approved")]}
         >
           {plans.map((p) => (
             <tr key={p.year}>
               <td>
                 <Link className="ds-link" to={planUrl(slug, p.year)}>
-                  {t("plan.page.title", { year: p.year })}
+                  {t("plan:page.title", { year: p.year })}
                 </Link>
               </td>
-              <td>{t("plan.list.versionValue", { version: p.latest.versionNo, status: t(`plan.status.${p.latest.status}`) })}</td>
+              <td>{t("plan:list.versionValue", { version: p.latest.versionNo, status: t(`plan:status.${p.latest.status}`) })}</td>
               <td>
                 {p.approved ? (
                   <Link className="ds-link" to={planUrl(slug, p.year, p.approved.versionNo)}>
-                    {t("plan.list.approvedValue", {
+                    {t("plan:list.approvedValue", {
                       version: p.approved.versionNo,
                       date: p.approved.decidedOn ? formatDate(lang, p.approved.decidedOn) : "",
                     })}
                   </Link>
                 ) : (
-                  t("plan.list.notApproved")
+                  t("plan:list.notApproved")
                 )}
               </td>
             </tr>
           ))}
         </DataTable>
       ) : (
-        <p className="ds-paragraph">{t("plan.list.none")}</p>
+        <p className="ds-paragraph">{t("plan:list.none")}</p>
       )}
     </section>
   );

@@ -25,7 +25,7 @@ import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  cooperationPageTitle(matches, "overview.progressPageTitle", { year: data?.year ?? "" });
+  cooperationPageTitle(matches, "overview:progressPageTitle", { year: data?.year ?? "" });
 
 /** Above this many measures a chart of one line each would be unreadable; the table remains. */
 const MAX_MEASURE_LINES = 12;
@@ -70,11 +70,11 @@ export async function action(args: ActionFunctionArgs) {
     });
     return redirectWithToast(`${back.pathname}${back.search}`, {
       kind: "success",
-      key: "overview.weightsSaved",
+      key: "overview:weightsSaved",
       values: { count },
     });
   } catch (error) {
-    if (error instanceof StaleVersionError) return formReply(submission.reply({ formErrors: ["form.staleVersion"] }), { status: 409, stale: true });
+    if (error instanceof StaleVersionError) return formReply(submission.reply({ formErrors: ["common:form.staleVersion"] }), { status: 409, stale: true });
     throw error;
   }
 }
@@ -97,10 +97,10 @@ export default function Progress() {
     <section aria-labelledby="progress-heading" className="flex flex-col gap-8">
       <header className="flex flex-col gap-3">
         <h1 id="progress-heading" className="ds-heading" data-size="lg">
-          {t("overview.progressTitle", { year, name })}
+          {t("overview:progressTitle", { year, name })}
         </h1>
         <Form method="get" className="flex flex-wrap items-end gap-4">
-          <QuerySelect id="progress-year" name="year" label={t("overview.year")} value={year}>
+          <QuerySelect id="progress-year" name="year" label={t("overview:year")} value={year}>
             {years.map((y) => (
               <option key={y} value={y}>
                 {y}
@@ -108,38 +108,38 @@ export default function Progress() {
             ))}
           </QuerySelect>
           <button type="submit" className="ds-button" data-variant="primary">
-            {t("overview.show")}
+            {t("overview:show")}
           </button>
         </Form>
       </header>
 
       <section aria-labelledby="areas-heading" className="flex flex-col gap-3">
         <h2 id="areas-heading" className="ds-heading" data-size="md">
-          {t("chart.progress.titleGoals")}
+          {t("chart:progress.titleGoals")}
         </h2>
         <p className="ds-paragraph">
-          {t("overview.progressIntro")} {progress.equalWeights ? t("overview.equalWeights") : t("overview.weighted")}
+          {t("overview:progressIntro")} {progress.equalWeights ? t("overview:equalWeights") : t("overview:weighted")}
         </p>
         <ProgressChart progress={progress} goals />
         {canEdit ? (
           <details className="ds-details" open={lastResult?.status === "error" || undefined}>
-            <summary>{t("overview.weights")}</summary>
+            <summary>{t("overview:weights")}</summary>
             <div className="flex flex-col gap-3 pt-3">
-              <p className="ds-paragraph">{t("overview.weightsIntro")}</p>
+              <p className="ds-paragraph">{t("overview:weightsIntro")}</p>
               <ErrorSummary
                 focusKey={lastResult}
                 formErrors={form.errors}
                 fields={measures.map((m, i) => ({
                   id: `weight-${i}`,
-                  label: t("overview.weightFor", { name: m.name }),
+                  label: t("overview:weightFor", { name: m.name }),
                   errors: weightErrors(i),
                 }))}
               />
               <Form key={location.key} method="post" className="flex flex-col gap-3" id={form.id} onSubmit={form.onSubmit} noValidate>
                 <DataTable
                   labelledBy="areas-heading"
-                  caption={t("overview.weightsCaption")}
-                  headers={[t("overview.measure"), t("overview.weights")]}
+                  caption={t("overview:weightsCaption")}
+                  headers={[t("overview:measure"), t("overview:weights")]}
                 >
                   {measures.map((m, i) => (
                     <tr key={m.id}>
@@ -167,7 +167,7 @@ export default function Progress() {
                 </DataTable>
                 <div>
                   <button type="submit" className="ds-button" data-variant="secondary">
-                    {t("overview.saveWeights")}
+                    {t("overview:saveWeights")}
                   </button>
                 </div>
               </Form>
@@ -178,33 +178,33 @@ export default function Progress() {
 
       <section aria-labelledby="time-heading" className="flex flex-col gap-3">
         <h2 id="time-heading" className="ds-heading" data-size="md">
-          {t("overview.overTimeTitle")}
+          {t("overview:overTimeTitle")}
         </h2>
-        <p className="ds-paragraph">{t("overview.overTimeIntro")}</p>
+        <p className="ds-paragraph">{t("overview:overTimeIntro")}</p>
         <UptakeChart id="uptake-areas" series={overTime.areas} />
         {overTime.measures.length <= MAX_MEASURE_LINES ? (
-          <UptakeChart id="uptake-measures" title={t("overview.overTimeMeasures")} series={overTime.measures} />
+          <UptakeChart id="uptake-measures" title={t("overview:overTimeMeasures")} series={overTime.measures} />
         ) : null}
       </section>
 
       <section aria-labelledby="costs-heading" className="flex flex-col gap-3">
         <h2 id="costs-heading" className="ds-heading" data-size="md">
-          {t("overview.costsTitle", { year })}
+          {t("overview:costsTitle", { year })}
         </h2>
-        <p className="ds-paragraph">{t("overview.costsIntro", { year })}</p>
+        <p className="ds-paragraph">{t("overview:costsIntro", { year })}</p>
         <CostNotes costs={costs} />
         <CostChart costs={costs} stacked />
         <DataTable
           labelledBy="costs-heading"
-          caption={t("overview.costsCaption", { year })}
-          headers={[t("overview.municipality"), ...costs.measures.map((m) => `${m.number}. ${m.name}`), t("overview.sum")]}
+          caption={t("overview:costsCaption", { year })}
+          headers={[t("overview:municipality"), ...costs.measures.map((m) => `${m.number}. ${m.name}`), t("overview:sum")]}
         >
           {costs.municipalities.map((mu) => (
             <tr key={mu.id} className={mu.id === ownMunicipalityId ? "own-row" : undefined}>
               <th scope="row">
                 {mu.id === ownMunicipalityId ? (
                   <strong>
-                    {mu.name} {t("overview.yours")}
+                    {mu.name} {t("overview:yours")}
                   </strong>
                 ) : (
                   mu.name
@@ -217,7 +217,7 @@ export default function Progress() {
             </tr>
           ))}
           <tr>
-            <th scope="row">{t("overview.sum")}</th>
+            <th scope="row">{t("overview:sum")}</th>
             {costs.measures.map((m) => (
               <td key={m.id}>{formatNok(lang, m.investment + m.running)}</td>
             ))}
@@ -225,7 +225,7 @@ export default function Progress() {
           </tr>
         </DataTable>
         <p className="ds-paragraph" data-size="sm">
-          {t("measure.keys.explainRounding")}
+          {t("measure:keys.explainRounding")}
         </p>
       </section>
     </section>

@@ -29,7 +29,7 @@ import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  cooperationPageTitle(matches, "report.pageTitle", { year: data?.year ?? "" });
+  cooperationPageTitle(matches, "report:pageTitle", { year: data?.year ?? "" });
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -55,19 +55,19 @@ export async function action(args: ActionFunctionArgs) {
   try {
     if (submission.value.intent === "publish") {
       await publishReport(db(), { ...where, version: submission.value.version });
-      return redirectWithToast(here, { kind: "success", key: "report.publishedToast" });
+      return redirectWithToast(here, { kind: "success", key: "report:publishedToast" });
     }
     const { intent, version, ...narrative } = submission.value;
     await saveNarrative(db(), { ...where, version, narrative });
-    return redirectWithToast(here, { kind: "success", key: "report.saved" });
+    return redirectWithToast(here, { kind: "success", key: "report:saved" });
   } catch (error) {
     if (error instanceof ReportPublishedError) {
-      if (publishing) return redirectWithToast(here, { kind: "error", key: "report.alreadyPublished" });
+      if (publishing) return redirectWithToast(here, { kind: "error", key: "report:alreadyPublished" });
       // published while the text was being written: the page shows it back, for the writer to keep
-      return formReply(submission.reply({ formErrors: ["report.alreadyPublished"] }), { status: 409, form });
+      return formReply(submission.reply({ formErrors: ["report:alreadyPublished"] }), { status: 409, form });
     }
     if (error instanceof StaleVersionError) {
-      return formReply(submission.reply({ formErrors: ["form.staleVersion"] }), { status: 409, stale: true, form });
+      return formReply(submission.reply({ formErrors: ["common:form.staleVersion"] }), { status: 409, stale: true, form });
     }
     throw error;
   }
@@ -100,51 +100,51 @@ export default function Report() {
       <header className="flex flex-col gap-2">
         <p className="ds-paragraph m-0">
           <Link to={`/c/${slug}/reports`} className="ds-link">
-            {t("report.nav")}
+            {t("report:nav")}
           </Link>
         </p>
         <h1 id="report-heading" className="ds-heading" data-size="lg">
-          {t("report.title", { year, name })}
+          {t("report:title", { year, name })}
         </h1>
         <div className="ds-alert" data-color={report.publishedAt ? "success" : "warning"} data-testid="report-state">
           <p className="ds-paragraph">
             {report.publishedAt
-              ? t("report.publishedNote", { date: formatDate(lang, report.publishedAt), name: report.publishedBy ?? "" })
-              : t("report.draftNote")}
+              ? t("report:publishedNote", { date: formatDate(lang, report.publishedAt), name: report.publishedBy ?? "" })
+              : t("report:draftNote")}
           </p>
         </div>
       </header>
 
       <section aria-labelledby="downloads-heading" className="flex flex-col gap-2">
         <h2 id="downloads-heading" className="ds-heading" data-size="sm">
-          {t("report.downloads")}
+          {t("report:downloads")}
         </h2>
         <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
           {(["pdf", "csv", "xlsx"] as const).map((f) => (
             <li key={f}>
               <DownloadLink href={`${base}.${f}`} filename={reportFileName(slug, year, report.publishedAt !== null, f)}>
-                {t(`report.${f}`)}
+                {t(`report:${f}`)}
               </DownloadLink>
             </li>
           ))}
         </ul>
         <p className="ds-paragraph m-0" data-size="sm">
-          {t("report.downloadHint")}
+          {t("report:downloadHint")}
         </p>
       </section>
 
       {editing ? (
         <section aria-labelledby="narrative-heading" className="flex flex-col gap-3">
           <h2 id="narrative-heading" className="ds-heading" data-size="md">
-            {t("report.narrative")}
+            {t("report:narrative")}
           </h2>
-          <p className="ds-paragraph">{t("report.narrativeIntro")}</p>
+          <p className="ds-paragraph">{t("report:narrativeIntro")}</p>
           <ErrorSummary
             focusKey={actionData}
             formErrors={narrativeForm.errors ?? publishForm.errors}
             fields={REPORT_SECTIONS.map((s) => ({
               id: `narrative-${s}`,
-              label: t("report.sectionText", { section: t(`reportExport.sections.${s}`) }),
+              label: t("report:sectionText", { section: t(`reportExport:sections.${s}`) }),
               errors: narrativeFields[s].errors,
             }))}
           />
@@ -160,7 +160,7 @@ export default function Report() {
             {REPORT_SECTIONS.map((s) => (
               <div key={s} className="ds-field">
                 <label className="ds-label" htmlFor={`narrative-${s}`}>
-                  {t("report.sectionText", { section: t(`reportExport.sections.${s}`) })}
+                  {t("report:sectionText", { section: t(`reportExport:sections.${s}`) })}
                 </label>
                 <textarea
                   id={`narrative-${s}`}
@@ -182,7 +182,7 @@ export default function Report() {
                 data-variant="primary"
                 aria-busy={navigation.state === "submitting" || undefined}
               >
-                {t("report.save")}
+                {t("report:save")}
               </button>
             </div>
           </Form>
@@ -190,11 +190,11 @@ export default function Report() {
             <input type="hidden" name="intent" value="publish" />
             <input type="hidden" name="version" value={report.version} />
             <p id="publish-help" className="ds-paragraph">
-              {t("report.publishHelp")}
+              {t("report:publishHelp")}
             </p>
             <div>
               <button type="submit" className="ds-button" data-variant="secondary" aria-describedby="publish-help">
-                {t("report.publish")}
+                {t("report:publish")}
               </button>
             </div>
           </Form>
@@ -216,13 +216,13 @@ function UnsavedText({ typed }: { typed: Record<string, string> }) {
   return (
     <section aria-labelledby="unsaved-heading" className="ds-alert flex flex-col gap-3" data-color="warning" role="alert">
       <h2 id="unsaved-heading" className="ds-heading" data-size="sm">
-        {t("report.unsavedTitle")}
+        {t("report:unsavedTitle")}
       </h2>
-      <p className="ds-paragraph">{t("report.unsavedIntro")}</p>
+      <p className="ds-paragraph">{t("report:unsavedIntro")}</p>
       {sections.map((s) => (
         <div key={s} className="ds-field">
           <label className="ds-label" htmlFor={`unsaved-${s}`}>
-            {t("report.sectionText", { section: t(`reportExport.sections.${s}`) })}
+            {t("report:sectionText", { section: t(`reportExport:sections.${s}`) })}
           </label>
           <textarea id={`unsaved-${s}`} readOnly rows={4} className="ds-input" defaultValue={typed[s]} />
         </div>

@@ -20,7 +20,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "report.listTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "report:listTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -45,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission.reply());
   const { year } = submission.value;
   await createReport(db(), { cooperationId: scope.cooperationId, userId: scope.userId, year });
-  return redirectWithToast(`/c/${scope.slug}/reports/${year}`, { kind: "success", key: "report.created" });
+  return redirectWithToast(`/c/${scope.slug}/reports/${year}`, { kind: "success", key: "report:created" });
 }
 
 export default function Reports() {
@@ -66,44 +66,44 @@ export default function Reports() {
     <section aria-labelledby="reports-heading" className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <h1 id="reports-heading" className="ds-heading" data-size="lg">
-          {t("report.listTitle", { name })}
+          {t("report:listTitle", { name })}
         </h1>
-        <p className="ds-paragraph">{t("report.intro")}</p>
+        <p className="ds-paragraph">{t("report:intro")}</p>
       </header>
       {reports.length ? (
-        <DataTable labelledBy="reports-heading" caption={t("report.caption")} headers={[t("report.year"), t("report.state")]}>
+        <DataTable labelledBy="reports-heading" caption={t("report:caption")} headers={[t("report:year"), t("report:state")]}>
           {reports.map((r) => (
             <tr key={r.year}>
               <th scope="row">
                 <Link to={`/c/${slug}/reports/${r.year}`} className="ds-link">
-                  {t("report.pageTitle", { year: r.year })}
+                  {t("report:pageTitle", { year: r.year })}
                 </Link>
               </th>
               <td>
                 {r.published_at
-                  ? t("report.published", { date: formatDate(lang, r.published_at), name: r.published_by ?? "" })
-                  : t("report.draft")}
+                  ? t("report:published", { date: formatDate(lang, r.published_at), name: r.published_by ?? "" })
+                  : t("report:draft")}
               </td>
             </tr>
           ))}
         </DataTable>
       ) : (
-        <p className="ds-paragraph">{t("report.none")}</p>
+        <p className="ds-paragraph">{t("report:none")}</p>
       )}
       {canEdit && freeYears.length ? (
         <section aria-labelledby="create-heading" className="flex flex-col gap-3">
           <h2 id="create-heading" className="ds-heading" data-size="sm">
-            {t("report.create")}
+            {t("report:create")}
           </h2>
           <ErrorSummary
             focusKey={lastResult}
             formErrors={form.errors}
-            fields={[{ id: "report-year", label: t("report.createYear"), errors: yearErrors }]}
+            fields={[{ id: "report-year", label: t("report:createYear"), errors: yearErrors }]}
           />
           <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex flex-wrap items-end gap-4">
             <div className="ds-field">
               <label className="ds-label" htmlFor="report-year">
-                {t("report.createYear")}
+                {t("report:createYear")}
               </label>
               <select
                 id="report-year"
@@ -122,7 +122,7 @@ export default function Reports() {
               <FieldErrors id="report-year-error" errors={yearErrors} />
             </div>
             <button type="submit" className="ds-button" data-variant="primary">
-              {t("report.create")}
+              {t("report:create")}
             </button>
           </Form>
         </section>

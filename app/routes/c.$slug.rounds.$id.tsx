@@ -28,7 +28,7 @@ import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  pageTitle(matches, "round.detail.title", { name: data?.round.name ?? "" });
+  pageTitle(matches, "round:detail.title", { name: data?.round.name ?? "" });
 
 async function requireRound(args: LoaderFunctionArgs, cooperationId: string) {
   try {
@@ -60,20 +60,20 @@ export async function action(args: ActionFunctionArgs) {
       return redirectWithToast(
         here,
         withoutReporter.length && notified
-          ? { kind: "info", key: "round.detail.remindedPartly", values: { count: notified, names: withoutReporter.join(", ") } }
-          : { kind: notified ? "success" : "error", key: "round.detail.reminded", values: { count: notified } }
+          ? { kind: "info", key: "round:detail.remindedPartly", values: { count: notified, names: withoutReporter.join(", ") } }
+          : { kind: notified ? "success" : "error", key: "round:detail.reminded", values: { count: notified } }
       );
     }
     if (input.intent === "return") {
       await returnSubmission(db(), { ...where, municipalityId: input.municipalityId, comment: input.comment });
-      return redirectWithToast(here, { kind: "success", key: "round.detail.returned" });
+      return redirectWithToast(here, { kind: "success", key: "round:detail.returned" });
     }
     await closeRound(db(), where);
-    return redirectWithToast(here, { kind: "success", key: "round.detail.closedToast" });
+    return redirectWithToast(here, { kind: "success", key: "round:detail.closedToast" });
   } catch (error) {
     if (error instanceof RoundNotFoundError) throw notFound();
-    if (error instanceof RoundClosedError) return redirectWithToast(here, { kind: "error", key: "round.detail.alreadyClosed" });
-    if (error instanceof NotSubmittedError) return redirectWithToast(here, { kind: "error", key: "round.detail.notSubmitted" });
+    if (error instanceof RoundClosedError) return redirectWithToast(here, { kind: "error", key: "round:detail.alreadyClosed" });
+    if (error instanceof NotSubmittedError) return redirectWithToast(here, { kind: "error", key: "round:detail.notSubmitted" });
     throw error;
   }
 }
@@ -100,42 +100,42 @@ export default function RoundPage() {
       <header className="flex flex-col gap-2">
         <p className="ds-paragraph m-0">
           <Link to={`/c/${slug}/rounds`} className="ds-link">
-            {t("round.detail.back")}
+            {t("round:detail.back")}
           </Link>
         </p>
         <h1 id="round-heading" className="ds-heading" data-size="lg">
-          {t("round.detail.title", { name: round.name })}
+          {t("round:detail.title", { name: round.name })}
         </h1>
       </header>
 
       <section aria-labelledby="facts-heading" className="flex flex-col gap-2">
         <h2 id="facts-heading" className="ds-heading" data-size="md">
-          {t("round.detail.facts")}
+          {t("round:detail.facts")}
         </h2>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          <dt className="font-semibold">{t("round.detail.statusDate")}</dt>
+          <dt className="font-semibold">{t("round:detail.statusDate")}</dt>
           <dd className="m-0">{formatDate(lang, round.statusDate)}</dd>
-          <dt className="font-semibold">{t("round.detail.deadline")}</dt>
+          <dt className="font-semibold">{t("round:detail.deadline")}</dt>
           <dd className="m-0">{formatDate(lang, round.deadline)}</dd>
-          <dt className="font-semibold">{t("round.detail.reminder")}</dt>
+          <dt className="font-semibold">{t("round:detail.reminder")}</dt>
           <dd className="m-0">
             {round.reminderSentAt
-              ? t("round.detail.reminderSent", { date: formatDateTime(lang, round.reminderSentAt) })
+              ? t("round:detail.reminderSent", { date: formatDateTime(lang, round.reminderSentAt) })
               : reminderDay
-              ? t("round.detail.reminderOn", { date: formatDate(lang, reminderDay) })
-              : t("round.detail.reminderNone")}
+              ? t("round:detail.reminderOn", { date: formatDate(lang, reminderDay) })
+              : t("round:detail.reminderNone")}
           </dd>
-          <dt className="font-semibold">{t("round.detail.openedOn")}</dt>
+          <dt className="font-semibold">{t("round:detail.openedOn")}</dt>
           <dd className="m-0">{formatDate(lang, round.openedAt)}</dd>
           {round.closedAt ? (
             <>
-              <dt className="font-semibold">{t("round.detail.closedOn")}</dt>
+              <dt className="font-semibold">{t("round:detail.closedOn")}</dt>
               <dd className="m-0">{formatDate(lang, round.closedAt)}</dd>
             </>
           ) : null}
         </dl>
         <h3 className="ds-heading" data-size="xs">
-          {t("round.detail.measures")}
+          {t("round:detail.measures")}
         </h3>
         <ul className="ds-list">
           {round.measures.map((m) => (
@@ -150,53 +150,53 @@ export default function RoundPage() {
 
       <section aria-labelledby="progress-heading" className="flex flex-col gap-3">
         <h2 id="progress-heading" className="ds-heading" data-size="md">
-          {t("round.detail.progressTitle")}
+          {t("round:detail.progressTitle")}
         </h2>
         <p className="ds-paragraph">
-          {t("round.detail.progressIntro", { submitted, asked: round.municipalities.length, missing: notDone })}
+          {t("round:detail.progressIntro", { submitted, asked: round.municipalities.length, missing: notDone })}
         </p>
         {canManage && open ? (
           <div className="flex flex-wrap gap-4">
             <ValidatedForm id="remind" schema={RoundActionSchema} lastResult={reply("remind")}>
               <input type="hidden" name="intent" value="remind" />
               <button type="submit" className="ds-button" data-variant="secondary">
-                {t("round.detail.remindAll")}
+                {t("round:detail.remindAll")}
               </button>
             </ValidatedForm>
             <Link to={`/c/${slug}/mail?round=${round.id}`} className="ds-link self-center">
-              {t("round.detail.mail")}
+              {t("round:detail.mail")}
             </Link>
           </div>
         ) : null}
         <DataTable
           labelledBy="progress-heading"
-          caption={t("round.detail.caption")}
+          caption={t("round:detail.caption")}
           headers={[
-            t("round.detail.municipality"),
-            t("round.detail.answered"),
-            t("round.detail.missing"),
-            t("round.detail.state"),
-            ...(canManage && open ? [t("round.detail.actions")] : []),
+            t("round:detail.municipality"),
+            t("round:detail.answered"),
+            t("round:detail.missing"),
+            t("round:detail.state"),
+            ...(canManage && open ? [t("round:detail.actions")] : []),
           ]}
         >
           {round.municipalities.map((m) => (
             <tr key={m.municipalityId} data-municipality={m.name} data-state={m.state}>
               <th scope="row">{m.name}</th>
-              <td>{t("round.detail.answeredValue", { answered: m.asked.length - m.missing.length, asked: m.asked.length })}</td>
+              <td>{t("round:detail.answeredValue", { answered: m.asked.length - m.missing.length, asked: m.asked.length })}</td>
               <td>{m.missing.length ? m.missing.map((id) => measureNumber.get(id)).join(", ") : "–"}</td>
               <td>
-                {t(`round.states.${m.state}`)}
+                {t(`round:states.${m.state}`)}
                 {m.submission?.submittedAt && m.state === "submitted" ? ` ${formatDate(lang, m.submission.submittedAt)}` : ""}
                 {m.state === "returned" && m.submission?.returnComment ? (
                   <p className="ds-paragraph m-0 text-sm">
-                    {t("round.detail.returnedComment", { comment: m.submission.returnComment })}
+                    {t("round:detail.returnedComment", { comment: m.submission.returnComment })}
                   </p>
                 ) : null}
               </td>
               {canManage && open ? (
                 <td>
                   <div className="flex flex-col gap-2">
-                    <span className="text-sm">{t("round.detail.reporters", { count: m.reporters })}</span>
+                    <span className="text-sm">{t("round:detail.reporters", { count: m.reporters })}</span>
                     {needsReminder(m) && m.reporters > 0 ? (
                       <ValidatedForm
                         id={`remind-${m.municipalityId}`}
@@ -210,9 +210,9 @@ export default function RoundPage() {
                           className="ds-button"
                           data-variant="secondary"
                           data-size="sm"
-                          aria-label={t("round.detail.remindFor", { name: m.name })}
+                          aria-label={t("round:detail.remindFor", { name: m.name })}
                         >
-                          {t("round.detail.remind")}
+                          {t("round:detail.remind")}
                         </button>
                       </ValidatedForm>
                     ) : null}
@@ -228,7 +228,7 @@ export default function RoundPage() {
                             <input type="hidden" name="intent" value="return" />
                             <input type="hidden" name="municipalityId" value={m.municipalityId} />
                             <label className="ds-label" htmlFor={`return-${m.municipalityId}`} data-size="sm">
-                              {t("round.detail.returnLabel", { name: m.name })}
+                              {t("round:detail.returnLabel", { name: m.name })}
                             </label>
                             <textarea
                               id={`return-${m.municipalityId}`}
@@ -247,9 +247,9 @@ export default function RoundPage() {
                               className="ds-button"
                               data-variant="secondary"
                               data-size="sm"
-                              aria-label={t("round.detail.returnFor", { name: m.name })}
+                              aria-label={t("round:detail.returnFor", { name: m.name })}
                             >
-                              {t("round.detail.returnButton")}
+                              {t("round:detail.returnButton")}
                             </button>
                           </>
                         )}
@@ -266,13 +266,13 @@ export default function RoundPage() {
       {canManage && open ? (
         <section aria-labelledby="close-heading" className="flex flex-col gap-2">
           <h2 id="close-heading" className="ds-heading" data-size="md">
-            {t("round.detail.close")}
+            {t("round:detail.close")}
           </h2>
-          <p className="ds-paragraph">{t("round.detail.closeHelp")}</p>
+          <p className="ds-paragraph">{t("round:detail.closeHelp")}</p>
           <ValidatedForm id="close" schema={RoundActionSchema} lastResult={reply("close")}>
             <input type="hidden" name="intent" value="close" />
             <button type="submit" className="ds-button" data-variant="secondary">
-              {t("round.detail.close")}
+              {t("round:detail.close")}
             </button>
           </ValidatedForm>
         </section>

@@ -10,7 +10,7 @@ import { useLanguage } from "../i18n/use-language";
 import { listRounds, roundDetail } from "../round/round.server";
 import { DataTable } from "../ui/data-table";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round.listTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round:listTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -37,12 +37,12 @@ export default function Rounds() {
   const table = (list: typeof rounds, id: string, kind: string) => (
     <DataTable
       labelledBy={id}
-      caption={t("round.caption", { kind })}
+      caption={t("round:caption", { kind })}
       headers={[
-        t("round.name"),
-        t("round.deadline"),
-        t("round.submittedCount"),
-        ...(list === closed ? [t("round.closedOn")] : []),
+        t("round:name"),
+        t("round:deadline"),
+        t("round:submittedCount"),
+        ...(list === closed ? [t("round:closedOn")] : []),
       ]}
     >
       {list.map((r) => (
@@ -53,7 +53,7 @@ export default function Rounds() {
             </Link>
           </th>
           <td>{formatDate(lang, r.deadline)}</td>
-          <td>{t("round.submittedValue", { submitted: r.submitted, asked: r.asked })}</td>
+          <td>{t("round:submittedValue", { submitted: r.submitted, asked: r.asked })}</td>
           {r.closedAt ? <td>{formatDate(lang, r.closedAt)}</td> : null}
         </tr>
       ))}
@@ -63,34 +63,34 @@ export default function Rounds() {
     <section aria-labelledby="rounds-heading" className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <h1 id="rounds-heading" className="ds-heading" data-size="lg">
-          {t("round.listTitle", { name })}
+          {t("round:listTitle", { name })}
         </h1>
-        <p className="ds-paragraph">{t("round.intro")}</p>
+        <p className="ds-paragraph">{t("round:intro")}</p>
         {canManage ? (
           <p className="m-0 flex flex-wrap gap-4">
             <Link to={`/c/${slug}/rounds/new`} className="ds-button" data-variant="primary">
-              {t("round.newRound")}
+              {t("round:newRound")}
             </Link>
             <Link to={`/c/${slug}/mail`} className="ds-button" data-variant="secondary">
-              {t("round.mail")}
+              {t("round:mail")}
             </Link>
           </p>
         ) : null}
       </header>
       <section aria-labelledby="open-rounds" className="flex flex-col gap-3">
         <h2 id="open-rounds" className="ds-heading" data-size="md">
-          {t("round.open")}
+          {t("round:open")}
         </h2>
-        {open.length ? table(open, "open-rounds", t("round.open")) : <p className="ds-paragraph">{t("round.noOpen")}</p>}
+        {open.length ? table(open, "open-rounds", t("round:open")) : <p className="ds-paragraph">{t("round:noOpen")}</p>}
       </section>
       <section aria-labelledby="closed-rounds" className="flex flex-col gap-3">
         <h2 id="closed-rounds" className="ds-heading" data-size="md">
-          {t("round.closed")}
+          {t("round:closed")}
         </h2>
         {closed.length ? (
-          table(closed, "closed-rounds", t("round.closed"))
+          table(closed, "closed-rounds", t("round:closed"))
         ) : (
-          <p className="ds-paragraph">{t("round.noClosed")}</p>
+          <p className="ds-paragraph">{t("round:noClosed")}</p>
         )}
       </section>
     </section>

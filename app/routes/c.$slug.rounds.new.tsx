@@ -15,7 +15,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round.form.pageTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round:form.pageTitle");
 
 async function measureOptions(cooperationId: string) {
   return db()
@@ -45,7 +45,7 @@ export async function action(args: ActionFunctionArgs) {
       .executeTakeFirstOrThrow();
     return redirectWithToast(`/c/${scope.slug}/rounds/${id}`, {
       kind: "success",
-      key: "round.form.opened",
+      key: "round:form.opened",
       values: { count: Number(queued.n) },
     });
   } catch (error) {
@@ -71,46 +71,46 @@ export default function NewRound() {
   return (
     <section aria-labelledby="round-form-heading" className="flex flex-col gap-4">
       <h1 id="round-form-heading" className="ds-heading" data-size="lg">
-        {t("round.form.title", { name })}
+        {t("round:form.title", { name })}
       </h1>
-      <p className="ds-paragraph">{t("round.form.intro")}</p>
+      <p className="ds-paragraph">{t("round:form.intro")}</p>
       <ErrorSummary
         focusKey={lastResult}
         formErrors={form.errors}
         fields={[
-          { id: fields.name.id, label: t("round.form.name"), errors: fields.name.errors },
-          { id: fields.statusDate.id, label: t("round.form.statusDate"), errors: fields.statusDate.errors },
-          { id: fields.deadline.id, label: t("round.form.deadline"), errors: fields.deadline.errors },
-          { id: fields.reminderDaysBefore.id, label: t("round.form.reminderDays"), errors: fields.reminderDaysBefore.errors },
-          { id: `${fields.measures.id}-0`, label: t("round.form.measures"), errors: fields.measures.errors },
+          { id: fields.name.id, label: t("round:form.name"), errors: fields.name.errors },
+          { id: fields.statusDate.id, label: t("round:form.statusDate"), errors: fields.statusDate.errors },
+          { id: fields.deadline.id, label: t("round:form.deadline"), errors: fields.deadline.errors },
+          { id: fields.reminderDaysBefore.id, label: t("round:form.reminderDays"), errors: fields.reminderDaysBefore.errors },
+          { id: `${fields.measures.id}-0`, label: t("round:form.measures"), errors: fields.measures.errors },
         ]}
       />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
-        <TextField meta={fields.name} label={t("round.form.name")} description={t("round.form.nameHelp")} />
+        <TextField meta={fields.name} label={t("round:form.name")} description={t("round:form.nameHelp")} />
         <TextField
           meta={fields.statusDate}
-          label={t("round.form.statusDate")}
-          description={t("round.form.statusDateHelp")}
+          label={t("round:form.statusDate")}
+          description={t("round:form.statusDateHelp")}
           type="date"
         />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField meta={fields.deadline} label={t("round.form.deadline")} type="date" />
+          <TextField meta={fields.deadline} label={t("round:form.deadline")} type="date" />
           <TextField
             meta={fields.reminderDaysBefore}
-            label={t("round.form.reminderDays")}
-            description={t("round.form.reminderDaysHelp")}
+            label={t("round:form.reminderDays")}
+            description={t("round:form.reminderDaysHelp")}
             inputMode="numeric"
           />
         </div>
         <CheckboxGroupField
           meta={fields.measures}
-          legend={t("round.form.measures")}
-          description={t("round.form.measuresHelp")}
-          options={measures.map((m) => ({ value: m.id, label: `${m.number}. ${m.name} (${t(`measureStatus.${m.status}`)})` }))}
+          legend={t("round:form.measures")}
+          description={t("round:form.measuresHelp")}
+          options={measures.map((m) => ({ value: m.id, label: `${m.number}. ${m.name} (${t(`common:measureStatus.${m.status}`)})` }))}
         />
         <SubmitOrCancel
-          cancelLabel={t("round.detail.back")}
-          submitLabel={t("round.form.submit")}
+          cancelLabel={t("round:detail.back")}
+          submitLabel={t("round:form.submit")}
           cancelTo={`/c/${slug}/rounds`}
         />
       </Form>

@@ -38,19 +38,19 @@ export async function action(args: ActionFunctionArgs) {
     switch (value.intent) {
       case "moveArea":
         await moveFocusArea(db(), { ...base, version: value.version, focusAreaId: value.id, direction: value.direction });
-        return redirectWithToast(here, { kind: "success", key: "strategy.toast.moved" });
+        return redirectWithToast(here, { kind: "success", key: "strategy:toast.moved" });
       case "moveGoal":
         await moveGoal(db(), { ...base, version: value.version, goalId: value.id, direction: value.direction });
-        return redirectWithToast(here, { kind: "success", key: "strategy.toast.moved" });
+        return redirectWithToast(here, { kind: "success", key: "strategy:toast.moved" });
       case "removeArea":
         await removeFocusArea(db(), { ...base, version: value.version, focusAreaId: value.id });
-        return redirectWithToast(here, { kind: "success", key: "strategy.toast.areaRemoved" });
+        return redirectWithToast(here, { kind: "success", key: "strategy:toast.areaRemoved" });
       case "removeGoal":
         await removeGoal(db(), { ...base, version: value.version, goalId: value.id });
-        return redirectWithToast(here, { kind: "success", key: "strategy.toast.goalRemoved" });
+        return redirectWithToast(here, { kind: "success", key: "strategy:toast.goalRemoved" });
       case "startRevision": {
         const id = await startRevision(db(), base);
-        return redirectWithToast(strategyUrl(scope.slug, id), { kind: "success", key: "strategy.toast.revisionStarted" });
+        return redirectWithToast(strategyUrl(scope.slug, id), { kind: "success", key: "strategy:toast.revisionStarted" });
       }
     }
   } catch (error) {

@@ -41,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
       version,
       decision,
     });
-    return { url: `/c/${scope.slug}/strategy`, toast: "strategy.toast.adopted" };
+    return { url: `/c/${scope.slug}/strategy`, toast: "strategy:toast.adopted" };
   });
 }
 
@@ -62,21 +62,21 @@ export default function AdoptStrategy() {
   return (
     <section aria-labelledby="adopt-heading" className="flex flex-col gap-4">
       <h1 id="adopt-heading" className="ds-heading" data-size="lg">
-        {t("strategy.adoptTitle")}
+        {t("strategy:adoptTitle")}
       </h1>
       <p className="ds-paragraph font-semibold">{strategy.title}</p>
       {strategy.status !== "draft" ? (
         <div className="ds-alert" data-color="info">
-          <p className="ds-paragraph">{t("strategy.onlyDraftNote", { status: t(`strategyStatus.${strategy.status}`) })}</p>
+          <p className="ds-paragraph">{t("strategy:onlyDraftNote", { status: t(`common:strategyStatus.${strategy.status}`) })}</p>
         </div>
       ) : (
         <>
-          <p className="ds-paragraph">{t("strategy.adoptIntro")}</p>
+          <p className="ds-paragraph">{t("strategy:adoptIntro")}</p>
           <ErrorSummary focusKey={lastResult} formErrors={form.errors} fields={decisionErrorFields(fields, t)} />
           <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
             <input type="hidden" name="version" value={strategy.version} />
             <DecisionFields fields={fields} />
-            <FormActions submitLabel={t("strategy.adoptSubmit")} cancelTo={back} />
+            <FormActions submitLabel={t("strategy:adoptSubmit")} cancelTo={back} />
           </Form>
         </>
       )}

@@ -41,7 +41,7 @@ export async function action(args: ActionFunctionArgs) {
     else await addFocusArea(db(), base);
     return {
       url: strategyUrl(scope.slug, strategy.id),
-      toast: focusAreaId ? "strategy.toast.areaSaved" : "strategy.toast.areaAdded",
+      toast: focusAreaId ? "strategy:toast.areaSaved" : "strategy:toast.areaAdded",
     };
   });
 }
@@ -60,7 +60,7 @@ export default function FocusAreaForm() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: FocusAreaSchema }),
   });
-  const heading = area ? t("strategy.editFocusArea") : t("strategy.addFocusArea");
+  const heading = area ? t("strategy:editFocusArea") : t("strategy:addFocusArea");
   return (
     <section aria-labelledby="area-heading" className="flex flex-col gap-4">
       <h1 id="area-heading" className="ds-heading" data-size="lg">
@@ -69,7 +69,7 @@ export default function FocusAreaForm() {
       <p className="ds-paragraph">{strategy.title}</p>
       {strategy.status !== "draft" ? (
         <div className="ds-alert" data-color="info">
-          <p className="ds-paragraph">{t("strategy.onlyDraftNote", { status: t(`strategyStatus.${strategy.status}`) })}</p>
+          <p className="ds-paragraph">{t("strategy:onlyDraftNote", { status: t(`common:strategyStatus.${strategy.status}`) })}</p>
         </div>
       ) : (
         <>
@@ -77,18 +77,18 @@ export default function FocusAreaForm() {
             focusKey={lastResult}
             formErrors={form.errors}
             fields={[
-              { id: fields.title.id, label: t("strategy.field.areaTitle"), errors: fields.title.errors },
-              { id: fields.description.id, label: t("strategy.field.areaDescription"), errors: fields.description.errors },
-              { id: fields.rationale.id, label: t("strategy.field.areaRationale"), errors: fields.rationale.errors },
+              { id: fields.title.id, label: t("strategy:field.areaTitle"), errors: fields.title.errors },
+              { id: fields.description.id, label: t("strategy:field.areaDescription"), errors: fields.description.errors },
+              { id: fields.rationale.id, label: t("strategy:field.areaRationale"), errors: fields.rationale.errors },
             ]}
           />
           <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
             <input type="hidden" name="version" value={strategy.version} />
             {area ? <input type="hidden" name="focusAreaId" value={area.id} /> : null}
-            <TextField meta={fields.title} label={t("strategy.field.areaTitle")} />
-            <TextAreaField meta={fields.description} label={t("strategy.field.areaDescription")} rows={4} />
-            <TextAreaField meta={fields.rationale} label={t("strategy.field.areaRationale")} rows={4} />
-            <FormActions submitLabel={t("strategy.save")} cancelTo={back} />
+            <TextField meta={fields.title} label={t("strategy:field.areaTitle")} />
+            <TextAreaField meta={fields.description} label={t("strategy:field.areaDescription")} rows={4} />
+            <TextAreaField meta={fields.rationale} label={t("strategy:field.areaRationale")} rows={4} />
+            <FormActions submitLabel={t("strategy:save")} cancelTo={back} />
           </Form>
         </>
       )}

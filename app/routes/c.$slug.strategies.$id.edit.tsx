@@ -30,7 +30,7 @@ export async function action(args: ActionFunctionArgs) {
       version,
       values,
     });
-    return { url: strategyUrl(scope.slug, strategy.id), toast: "strategy.toast.saved" };
+    return { url: strategyUrl(scope.slug, strategy.id), toast: "strategy:toast.saved" };
   });
 }
 
@@ -42,22 +42,22 @@ export default function EditStrategy() {
   return (
     <section aria-labelledby="edit-strategy-heading" className="flex flex-col gap-4">
       <h1 id="edit-strategy-heading" className="ds-heading" data-size="lg">
-        {t("strategy.editTitle")}: {strategy.title}
+        {t("strategy:editTitle")}: {strategy.title}
       </h1>
       {strategy.status !== "draft" ? (
         <>
           <div className="ds-alert" data-color="info">
-            <p className="ds-paragraph">{t("strategy.onlyDraftNote", { status: t(`strategyStatus.${strategy.status}`) })}</p>
+            <p className="ds-paragraph">{t("strategy:onlyDraftNote", { status: t(`common:strategyStatus.${strategy.status}`) })}</p>
           </div>
           <p>
             <Link className="ds-link" to={back}>
-              {t("strategy.cancel")}
+              {t("strategy:cancel")}
             </Link>
           </p>
         </>
       ) : (
         <>
-          {lastResult?.error && (lastResult.error[""] ?? []).includes("form.staleVersion") ? (
+          {lastResult?.error && (lastResult.error[""] ?? []).includes("common:form.staleVersion") ? (
             <CurrentValues strategy={strategy} />
           ) : null}
           <StrategyForm
@@ -73,7 +73,7 @@ export default function EditStrategy() {
               principles: strategy.principles.join("\n"),
               nationalGuidelines: strategy.nationalGuidelines.join("\n"),
             }}
-            submitLabel={t("strategy.save")}
+            submitLabel={t("strategy:save")}
             cancelTo={back}
           />
         </>
@@ -105,20 +105,20 @@ function CurrentValues({
       data-testid="current-values"
     >
       <h2 id="current-values-heading" className="ds-heading" data-size="xs">
-        {t("strategy.currentSaved")}
+        {t("strategy:currentSaved")}
       </h2>
       <dl className="m-0 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-        <dt className="font-semibold">{t("strategy.field.title")}</dt>
+        <dt className="font-semibold">{t("strategy:field.title")}</dt>
         <dd className="m-0">{strategy.title}</dd>
-        <dt className="font-semibold">{t("strategy.period")}</dt>
-        <dd className="m-0">{t("strategy.periodValue", { from: strategy.periodFrom, to: strategy.periodTo })}</dd>
-        <dt className="font-semibold">{t("strategy.field.vision")}</dt>
+        <dt className="font-semibold">{t("strategy:period")}</dt>
+        <dd className="m-0">{t("strategy:periodValue", { from: strategy.periodFrom, to: strategy.periodTo })}</dd>
+        <dt className="font-semibold">{t("strategy:field.vision")}</dt>
         <dd className="m-0">{strategy.vision}</dd>
-        <dt className="font-semibold">{t("strategy.field.purpose")}</dt>
+        <dt className="font-semibold">{t("strategy:field.purpose")}</dt>
         <dd className="m-0 whitespace-pre-line">{strategy.purpose}</dd>
-        <dt className="font-semibold">{t("strategy.field.principles")}</dt>
+        <dt className="font-semibold">{t("strategy:field.principles")}</dt>
         <dd className="m-0 whitespace-pre-line">{strategy.principles.join("\n")}</dd>
-        <dt className="font-semibold">{t("strategy.field.nationalGuidelines")}</dt>
+        <dt className="font-semibold">{t("strategy:field.nationalGuidelines")}</dt>
         <dd className="m-0 whitespace-pre-line">{strategy.nationalGuidelines.join("\n")}</dd>
       </dl>
     </section>

@@ -36,7 +36,7 @@ export async function action(args: ActionFunctionArgs) {
       year,
       entries,
     });
-    return { url: strategyUrl(scope.slug, strategy.id), toast: "strategy.toast.evaluationSaved" };
+    return { url: strategyUrl(scope.slug, strategy.id), toast: "strategy:toast.evaluationSaved" };
   });
 }
 
@@ -62,22 +62,22 @@ export default function Evaluation() {
   return (
     <section aria-labelledby="evaluation-heading" className="flex flex-col gap-4">
       <h1 id="evaluation-heading" className="ds-heading" data-size="lg">
-        {t("strategy.evaluation.title", { year })}
+        {t("strategy:evaluation.title", { year })}
       </h1>
       <p className="ds-paragraph font-semibold">{strategy.title}</p>
       {strategy.status === "draft" ? (
         <div className="ds-alert" data-color="info">
-          <p className="ds-paragraph">{t("strategy.evaluation.draftNote")}</p>
+          <p className="ds-paragraph">{t("strategy:evaluation.draftNote")}</p>
         </div>
       ) : outside ? (
         <div className="ds-alert" data-color="info">
           <p className="ds-paragraph">
-            {t("strategy.evaluation.yearOutside", { year, from: strategy.periodFrom, to: strategy.periodTo })}
+            {t("strategy:evaluation.yearOutside", { year, from: strategy.periodFrom, to: strategy.periodTo })}
           </p>
         </div>
       ) : (
         <>
-          <p className="ds-paragraph">{t("strategy.evaluation.pageIntro", { year })}</p>
+          <p className="ds-paragraph">{t("strategy:evaluation.pageIntro", { year })}</p>
           <ErrorSummary
             focusKey={lastResult}
             formErrors={form.errors}
@@ -116,20 +116,20 @@ export default function Evaluation() {
                 })}
               </fieldset>
             ))}
-            <FormActions submitLabel={t("strategy.evaluation.save")} cancelTo={back} />
+            <FormActions submitLabel={t("strategy:evaluation.save")} cancelTo={back} />
           </Form>
         </>
       )}
       {otherYears.length ? (
         <nav aria-labelledby="other-years-heading" className="flex flex-col gap-2">
           <h2 id="other-years-heading" className="ds-heading" data-size="xs">
-            {t("strategy.evaluation.otherYears")}
+            {t("strategy:evaluation.otherYears")}
           </h2>
           <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
             {otherYears.map((y) => (
               <li key={y}>
                 <Link className="ds-link" to={`${back}/evaluations/${y}`}>
-                  {t("strategy.evaluation.yearHeading", { year: y })}
+                  {t("strategy:evaluation.yearHeading", { year: y })}
                 </Link>
               </li>
             ))}

@@ -56,7 +56,7 @@ export async function action(args: ActionFunctionArgs) {
     else await addGoal(db(), { ...base, focusAreaId });
     return {
       url: strategyUrl(scope.slug, strategy.id),
-      toast: goalId ? "strategy.toast.goalSaved" : "strategy.toast.goalAdded",
+      toast: goalId ? "strategy:toast.goalSaved" : "strategy:toast.goalAdded",
     };
   });
 }
@@ -75,7 +75,7 @@ export default function GoalForm() {
     shouldRevalidate: "onInput",
     onValidate: ({ formData }) => parseForm(formData, { schema: GoalSchema }),
   });
-  const heading = goal ? t("strategy.editGoal") : t("strategy.addGoal");
+  const heading = goal ? t("strategy:editGoal") : t("strategy:addGoal");
   const blocked = strategy.status !== "draft";
   return (
     <section aria-labelledby="goal-heading" className="flex flex-col gap-4">
@@ -85,11 +85,11 @@ export default function GoalForm() {
       <p className="ds-paragraph">{strategy.title}</p>
       {blocked ? (
         <div className="ds-alert" data-color="info">
-          <p className="ds-paragraph">{t("strategy.onlyDraftNote", { status: t(`strategyStatus.${strategy.status}`) })}</p>
+          <p className="ds-paragraph">{t("strategy:onlyDraftNote", { status: t(`common:strategyStatus.${strategy.status}`) })}</p>
         </div>
       ) : areas.length === 0 ? (
         <div className="ds-alert" data-color="info">
-          <p className="ds-paragraph">{t("strategy.needFocusArea")}</p>
+          <p className="ds-paragraph">{t("strategy:needFocusArea")}</p>
         </div>
       ) : (
         <>
@@ -97,10 +97,10 @@ export default function GoalForm() {
             focusKey={lastResult}
             formErrors={form.errors}
             fields={[
-              { id: fields.focusAreaId.id, label: t("strategy.field.goalArea"), errors: fields.focusAreaId.errors },
-              { id: fields.text.id, label: t("strategy.field.goalText"), errors: fields.text.errors },
-              { id: fields.indicator.id, label: t("strategy.field.goalIndicator"), errors: fields.indicator.errors },
-              { id: fields.target.id, label: t("strategy.field.goalTarget"), errors: fields.target.errors },
+              { id: fields.focusAreaId.id, label: t("strategy:field.goalArea"), errors: fields.focusAreaId.errors },
+              { id: fields.text.id, label: t("strategy:field.goalText"), errors: fields.text.errors },
+              { id: fields.indicator.id, label: t("strategy:field.goalIndicator"), errors: fields.indicator.errors },
+              { id: fields.target.id, label: t("strategy:field.goalTarget"), errors: fields.target.errors },
             ]}
           />
           <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
@@ -113,14 +113,14 @@ export default function GoalForm() {
             ) : (
               <SelectField
                 meta={fields.focusAreaId}
-                label={t("strategy.field.goalArea")}
+                label={t("strategy:field.goalArea")}
                 options={areas.map((a) => ({ value: a.id, label: a.title }))}
               />
             )}
-            <TextAreaField meta={fields.text} label={t("strategy.field.goalText")} rows={3} />
-            <TextField meta={fields.indicator} label={t("strategy.field.goalIndicator")} />
-            <TextField meta={fields.target} label={t("strategy.field.goalTarget")} />
-            <FormActions submitLabel={t("strategy.save")} cancelTo={back} />
+            <TextAreaField meta={fields.text} label={t("strategy:field.goalText")} rows={3} />
+            <TextField meta={fields.indicator} label={t("strategy:field.goalIndicator")} />
+            <TextField meta={fields.target} label={t("strategy:field.goalTarget")} />
+            <FormActions submitLabel={t("strategy:save")} cancelTo={back} />
           </Form>
         </>
       )}

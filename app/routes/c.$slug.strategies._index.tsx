@@ -11,7 +11,7 @@ import { listStrategies } from "../strategy/strategy-read.server";
 import { DataTable } from "../ui/data-table";
 import { cooperationPageTitle } from "../i18n/page-title";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "strategy.listTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "strategy:listTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -26,21 +26,21 @@ export default function StrategyList() {
   return (
     <section aria-labelledby="strategies-heading" className="flex flex-col gap-4">
       <h1 id="strategies-heading" className="ds-heading" data-size="lg">
-        {t("strategy.allStrategies")}
+        {t("strategy:allStrategies")}
       </h1>
-      <p className="ds-paragraph">{t("strategy.allStrategiesIntro")}</p>
+      <p className="ds-paragraph">{t("strategy:allStrategiesIntro")}</p>
       {canEdit ? (
         <p>
           <Link className="ds-button" data-variant="primary" to={`/c/${slug}/strategies/new`}>
-            {t("strategy.newStrategy")}
+            {t("strategy:newStrategy")}
           </Link>
         </p>
       ) : null}
       {strategies.length ? (
         <DataTable
           labelledBy="strategies-heading"
-          caption={t("strategy.listCaption")}
-          headers={[t("strategy.field.title"), t("strategy.period"), t("strategy.status"), t("strategy.decidedOn")]}
+          caption={t("strategy:listCaption")}
+          headers={[t("strategy:field.title"), t("strategy:period"), t("strategy:status"), t("strategy:decidedOn")]}
         >
           {strategies.map((s) => (
             <tr key={s.id}>
@@ -49,16 +49,16 @@ export default function StrategyList() {
                   {s.title}
                 </Link>
               </td>
-              <td>{t("strategy.periodValue", { from: s.periodFrom, to: s.periodTo })}</td>
+              <td>{t("strategy:periodValue", { from: s.periodFrom, to: s.periodTo })}</td>
               <td>
                 <StrategyStatusTag status={s.status} />
               </td>
-              <td>{s.decidedOn ? formatDate(lang, s.decidedOn) : t("strategy.notDecided")}</td>
+              <td>{s.decidedOn ? formatDate(lang, s.decidedOn) : t("strategy:notDecided")}</td>
             </tr>
           ))}
         </DataTable>
       ) : (
-        <p className="ds-paragraph">{t("strategy.noStrategy")}</p>
+        <p className="ds-paragraph">{t("strategy:noStrategy")}</p>
       )}
     </section>
   );

@@ -11,7 +11,7 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { replyFor } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "strategy.newPageTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "strategy:newPageTitle");
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
@@ -22,7 +22,7 @@ export async function action(args: ActionFunctionArgs) {
   const scope = await requireCooperationRole(args, "strategy:edit");
   return submitStrategyForm(args.request, NewStrategySchema, async (values) => {
     const id = await createStrategy(db(), { cooperationId: scope.cooperationId, userId: scope.userId, values });
-    return { url: strategyUrl(scope.slug, id), toast: "strategy.toast.created" };
+    return { url: strategyUrl(scope.slug, id), toast: "strategy:toast.created" };
   });
 }
 
@@ -33,7 +33,7 @@ export default function NewStrategy() {
   return (
     <section aria-labelledby="new-strategy-heading" className="flex flex-col gap-4">
       <h1 id="new-strategy-heading" className="ds-heading" data-size="lg">
-        {t("strategy.newTitle")}
+        {t("strategy:newTitle")}
       </h1>
       <StrategyForm
         id="strategy"
@@ -47,7 +47,7 @@ export default function NewStrategy() {
           principles: "",
           nationalGuidelines: "",
         }}
-        submitLabel={t("strategy.create")}
+        submitLabel={t("strategy:create")}
         cancelTo={`/c/${slug}/strategies`}
       />
     </section>

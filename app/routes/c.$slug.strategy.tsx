@@ -26,16 +26,16 @@ export default function CurrentStrategy() {
     return (
       <section aria-labelledby="strategy-heading" className="flex flex-col gap-4">
         <h1 id="strategy-heading" className="ds-heading" data-size="lg">
-          {t("strategy.currentTitle")}
+          {t("strategy:currentTitle")}
         </h1>
-        <p className="ds-paragraph">{t("strategy.noStrategy")}</p>
+        <p className="ds-paragraph">{t("strategy:noStrategy")}</p>
         <p className="ds-paragraph flex flex-wrap gap-4">
           <Link className="ds-link" to={`/c/${slug}/strategies`}>
-            {t("strategy.allStrategies")}
+            {t("strategy:allStrategies")}
           </Link>
           {canEdit ? (
             <Link className="ds-link" to={`/c/${slug}/strategies/new`}>
-              {t("strategy.newStrategy")}
+              {t("strategy:newStrategy")}
             </Link>
           ) : null}
         </p>
@@ -45,18 +45,18 @@ export default function CurrentStrategy() {
   return (
     <div className="flex flex-col gap-4">
       <p className="ds-paragraph font-semibold" data-testid="current-label">
-        {t("strategy.currentTitle")}
+        {t("strategy:currentTitle")}
       </p>
       <StrategyDocument
         strategy={strategy}
         slug={slug}
         canEdit={false}
-        note={strategy.status === "draft" ? t("strategy.draftOnlyNote") : undefined}
+        note={strategy.status === "draft" ? t("strategy:draftOnlyNote") : undefined}
       />
       {canEdit ? (
         <p className="ds-paragraph">
           <Link className="ds-link" to={`/c/${slug}/strategies/${strategy.id}`}>
-            {t("strategy.openStrategy")}
+            {t("strategy:openStrategy")}
           </Link>
         </p>
       ) : null}

@@ -24,7 +24,7 @@ import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
-  cooperationPageTitle(matches, "uptake.single.pageTitle", { number: data?.measure.number ?? "" });
+  cooperationPageTitle(matches, "uptake:single.pageTitle", { number: data?.measure.number ?? "" });
 
 /**
  * The measure in the URL, if the reporter's municipality takes part in it today; anything else is
@@ -100,7 +100,7 @@ export async function action(args: ActionFunctionArgs) {
     }
     throw error;
   }
-  return redirectWithToast(`/c/${scope.slug}/uptake`, { kind: "success", key: "uptake.saved" });
+  return redirectWithToast(`/c/${scope.slug}/uptake`, { kind: "success", key: "uptake:saved" });
 }
 
 export default function ReportMeasure() {
@@ -127,28 +127,28 @@ export default function ReportMeasure() {
     onValidate: ({ formData }) => parseForm(formData, { schema: UptakeReportSchema }),
   });
   const benefitRows = fields.benefits.getFieldList();
-  const unit = (u: string | null) => (u ? t(`measure.units.${u}`, { defaultValue: u }) : "");
+  const unit = (u: string | null) => (u ? t(`measure:units.${u}`, { defaultValue: u }) : "");
   const benefitLabel = (i: number) =>
-    t("uptake.single.benefitAmount", { description: benefits[i]?.description ?? "", unit: unit(benefits[i]?.unit ?? null) });
+    t("uptake:single.benefitAmount", { description: benefits[i]?.description ?? "", unit: unit(benefits[i]?.unit ?? null) });
   const back = `/c/${slug}/uptake`;
   return (
     <section aria-labelledby="report-heading" className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <p className="ds-paragraph m-0">
           <Link to={back} className="ds-link">
-            {t("uptake.single.back")}
+            {t("uptake:single.back")}
           </Link>
         </p>
         <h1 id="report-heading" className="ds-heading" data-size="lg">
-          {t("uptake.single.title", { number: measure.number, name: measure.name })}
+          {t("uptake:single.title", { number: measure.number, name: measure.name })}
         </h1>
-        <p className="ds-paragraph m-0">{t("uptake.single.intro", { municipality })}</p>
+        <p className="ds-paragraph m-0">{t("uptake:single.intro", { municipality })}</p>
         <p className="ds-paragraph m-0">
           <strong>
-            {current ? t("uptake.single.current", { status: t(`uptakeStatus.${current}`) }) : t("uptake.single.currentNone")}
+            {current ? t("uptake:single.current", { status: t(`common:uptakeStatus.${current}`) }) : t("uptake:single.currentNone")}
           </strong>{" "}
           <Link to={`/c/${slug}/measures/${measure.number}`} className="ds-link">
-            {t("uptake.single.openMeasure")}
+            {t("uptake:single.openMeasure")}
           </Link>
         </p>
       </header>
@@ -156,21 +156,21 @@ export default function ReportMeasure() {
         focusKey={lastResult}
         formErrors={form.errors}
         fields={[
-          { id: fields.status.id, label: t("uptake.single.status"), errors: fields.status.errors },
-          { id: fields.comment.id, label: t("uptake.comment"), errors: fields.comment.errors },
-          { id: fields.effectiveDate.id, label: t("uptake.effectiveDate"), errors: fields.effectiveDate.errors },
+          { id: fields.status.id, label: t("uptake:single.status"), errors: fields.status.errors },
+          { id: fields.comment.id, label: t("uptake:comment"), errors: fields.comment.errors },
+          { id: fields.effectiveDate.id, label: t("uptake:effectiveDate"), errors: fields.effectiveDate.errors },
           {
             id: fields.decisionReference.id,
-            label: t("uptake.single.decisionReference"),
+            label: t("uptake:single.decisionReference"),
             errors: fields.decisionReference.errors,
           },
-          { id: fields.evidenceUrl.id, label: t("uptake.single.evidenceUrl"), errors: fields.evidenceUrl.errors },
+          { id: fields.evidenceUrl.id, label: t("uptake:single.evidenceUrl"), errors: fields.evidenceUrl.errors },
           {
             id: fields.realisedBenefitText.id,
-            label: t("uptake.single.realisedBenefitText"),
+            label: t("uptake:single.realisedBenefitText"),
             errors: fields.realisedBenefitText.errors,
           },
-          { id: fields.benefits.id, label: t("uptake.single.benefitsLegend"), errors: fields.benefits.errors },
+          { id: fields.benefits.id, label: t("uptake:single.benefitsLegend"), errors: fields.benefits.errors },
           ...benefitRows.map((row, i) => {
             const amount = row.getFieldset().amount;
             return { id: amount.id, label: benefitLabel(i), errors: amount.errors };
@@ -181,35 +181,35 @@ export default function ReportMeasure() {
         {current ? <input type="hidden" name={fields.currentStatus.name} value={current} /> : null}
         <SelectField
           meta={fields.status}
-          label={t("uptake.single.status")}
-          options={UPTAKE_SCALE.map((s) => ({ value: s, label: t(`uptakeStatus.${s}`) }))}
+          label={t("uptake:single.status")}
+          options={UPTAKE_SCALE.map((s) => ({ value: s, label: t(`common:uptakeStatus.${s}`) }))}
         />
-        <TextAreaField meta={fields.comment} label={t("uptake.comment")} description={t("uptake.commentHelp")} rows={3} />
+        <TextAreaField meta={fields.comment} label={t("uptake:comment")} description={t("uptake:commentHelp")} rows={3} />
         <TextField
           meta={fields.effectiveDate}
-          label={t("uptake.effectiveDate")}
+          label={t("uptake:effectiveDate")}
           description={
-            round ? t("uptake.roundStatusDate", { round: round.name, date: formatDate(lang, round.statusDate) }) : undefined
+            round ? t("uptake:roundStatusDate", { round: round.name, date: formatDate(lang, round.statusDate) }) : undefined
           }
           type="date"
         />
         <TextField
           meta={fields.decisionReference}
-          label={t("uptake.single.decisionReference")}
-          description={t("uptake.single.decisionReferenceHelp")}
+          label={t("uptake:single.decisionReference")}
+          description={t("uptake:single.decisionReferenceHelp")}
         />
-        <TextField meta={fields.evidenceUrl} label={t("uptake.single.evidenceUrl")} type="url" />
+        <TextField meta={fields.evidenceUrl} label={t("uptake:single.evidenceUrl")} type="url" />
         <TextAreaField
           meta={fields.realisedBenefitText}
-          label={t("uptake.single.realisedBenefitText")}
-          description={t("uptake.single.realisedBenefitHelp")}
+          label={t("uptake:single.realisedBenefitText")}
+          description={t("uptake:single.realisedBenefitHelp")}
           rows={3}
         />
         {benefits.length ? (
           <fieldset className="ds-fieldset flex flex-col gap-3" aria-describedby="benefits-help">
-            <legend className="ds-label">{t("uptake.single.benefitsLegend")}</legend>
+            <legend className="ds-label">{t("uptake:single.benefitsLegend")}</legend>
             <p id="benefits-help" className="ds-paragraph" data-size="sm">
-              {t("uptake.single.benefitsHelp")}
+              {t("uptake:single.benefitsHelp")}
             </p>
             <FieldErrors id={fields.benefits.errorId} errors={fields.benefits.errors} />
             {benefitRows.map((row, i) => {
@@ -225,7 +225,7 @@ export default function ReportMeasure() {
                     inputMode="numeric"
                     description={
                       b?.amount !== null && b?.amount !== undefined
-                        ? t("uptake.single.expected", { amount: `${formatNumber(lang, b.amount)} ${unit(b.unit)}` })
+                        ? t("uptake:single.expected", { amount: `${formatNumber(lang, b.amount)} ${unit(b.unit)}` })
                         : undefined
                     }
                   />
@@ -234,11 +234,11 @@ export default function ReportMeasure() {
             })}
           </fieldset>
         ) : null}
-        <SubmitOrCancel cancelLabel={t("uptake.single.back")} submitLabel={t("uptake.single.save")} cancelTo={back} />
+        <SubmitOrCancel cancelLabel={t("uptake:single.back")} submitLabel={t("uptake:single.save")} cancelTo={back} />
       </Form>
       <section aria-labelledby="own-history" className="flex flex-col gap-3">
         <h2 id="own-history" className="ds-heading" data-size="md">
-          {t("uptake.single.history", { municipality })}
+          {t("uptake:single.history", { municipality })}
         </h2>
         <Timeline entries={entries} />
       </section>

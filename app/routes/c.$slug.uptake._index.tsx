@@ -3,6 +3,7 @@ import { useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import type { UptakeStatus } from "../../db/schema";
 import { BulkUptakeSchema, SubmitRoundSchema, UPTAKE_SCALE } from "@shared-schema/uptake";
 import { osloToday } from "@shared-schema/common";
 import { notFound, requireMunicipalityReporter } from "../cooperation/guards.server";
@@ -28,7 +29,7 @@ import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
 
-export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "uptake.pageTitle");
+export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "uptake:pageTitle");
 
 async function municipalityName(municipalityId: string): Promise<string> {
   const row = await db().selectFrom("municipality").select("name").where("id", "=", municipalityId).executeTakeFirstOrThrow();
@@ -70,11 +71,11 @@ export async function action(args: ActionFunctionArgs) {
     if (submission.status !== "success") throw notFound();
     try {
       await submitRound(db(), { ...where, roundId: submission.value.roundId });
-      return redirectWithToast(back, { kind: "success", key: "uptake.round.submittedToast" });
+      return redirectWithToast(back, { kind: "success", key: "uptake:round.submittedToast" });
     } catch (error) {
       if (error instanceof RoundNotFoundError) throw notFound();
-      if (error instanceof CannotSubmitError) return redirectWithToast(back, { kind: "error", key: "uptake.round.cannotSubmit" });
-      if (error instanceof RoundClosedError) return redirectWithToast(back, { kind: "error", key: "uptake.round.closed" });
+      if (error instanceof CannotSubmitError) return redirectWithToast(back, { kind: "error", key: "uptake:round.cannotSubmit" });
+      if (error instanceof RoundClosedError) return redirectWithToast(back, { kind: "error", key: "uptake:round.closed" });
       throw error;
     }
   }
@@ -83,11 +84,11 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission.reply());
   try {
     const { saved } = await saveBulkUptake(db(), { ...where, input: submission.value });
-    return redirectWithToast(back, { kind: "success", key: "uptake.savedMany", values: { count: saved } });
+    return redirectWithToast(back, { kind: "success", key: "uptake:savedMany", values: { count: saved } });
   } catch (error) {
     if (error instanceof NotParticipatingError) throw notFound();
     if (error instanceof NothingToSaveError) {
-      return formReply(submission.reply({ formErrors: ["uptake.validation.nothingToSave"] }));
+      return formReply(submission.reply({ formErrors: ["uptake:validation.nothingToSave"] }));
     }
     if (error instanceof UptakeRowErrors) {
       const fieldErrors = Object.fromEntries(error.errors.map((e) => [`rows[${e.index}].${e.field}`, [e.messageKey]]));
@@ -117,42 +118,42 @@ export default function OurMeasures() {
   const typedRow = (i: number, measureId: string) => (typed?.rows?.[i]?.measureId === measureId ? typed.rows[i] : undefined);
   const errorsFor = (i: number, field: string) => form.allErrors[`rows[${i}].${field}`];
   const dateErrors = form.allErrors.effectiveDate;
-  const statusLabel = (s: string) => t(`uptakeStatus.${s}`);
+  const statusLabel = (s: UptakeStatus) => t(`common:uptakeStatus.${s}`);
   const anyAsked = measures.some((m) => m.askedInRound);
 
   return (
     <section aria-labelledby="uptake-heading" className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
         <h1 id="uptake-heading" className="ds-heading" data-size="lg">
-          {t("uptake.title", { municipality })}
+          {t("uptake:title", { municipality })}
         </h1>
-        <p className="ds-paragraph">{t("uptake.intro", { municipality })}</p>
+        <p className="ds-paragraph">{t("uptake:intro", { municipality })}</p>
       </header>
 
       {rounds.map((r) => (
         <section key={r.id} aria-labelledby={`round-${r.id}`} className="ds-alert flex flex-col gap-2" data-color="info">
           <h2 id={`round-${r.id}`} className="ds-heading" data-size="xs">
-            {t("uptake.round.title", { name: r.name })}
+            {t("uptake:round.title", { name: r.name })}
           </h2>
           <p className="ds-paragraph m-0">
-            <strong>{t("uptake.round.deadline", { date: formatDate(lang, r.deadline) })}.</strong>{" "}
-            {t("uptake.round.statusDate", { date: formatDate(lang, r.statusDate) })}{" "}
-            {t("uptake.round.progress", {
+            <strong>{t("uptake:round.deadline", { date: formatDate(lang, r.deadline) })}.</strong>{" "}
+            {t("uptake:round.statusDate", { date: formatDate(lang, r.statusDate) })}{" "}
+            {t("uptake:round.progress", {
               answered: r.progress.asked.length - r.progress.missing.length,
               asked: r.progress.asked.length,
             })}
           </p>
           {r.missingNames.length ? (
-            <p className="ds-paragraph m-0">{t("uptake.round.missing", { measures: r.missingNames.join(", ") })}</p>
+            <p className="ds-paragraph m-0">{t("uptake:round.missing", { measures: r.missingNames.join(", ") })}</p>
           ) : null}
           {r.progress.state === "submitted" && r.progress.submission ? (
             <p className="ds-paragraph m-0">
-              {t("uptake.round.submitted", { date: formatDate(lang, r.progress.submission.submittedAt) })}
+              {t("uptake:round.submitted", { date: formatDate(lang, r.progress.submission.submittedAt) })}
             </p>
           ) : null}
           {r.progress.state === "returned" && r.progress.submission?.returnedAt ? (
             <p className="ds-paragraph m-0">
-              {t("uptake.round.returned", {
+              {t("uptake:round.returned", {
                 date: formatDate(lang, r.progress.submission.returnedAt),
                 comment: r.progress.submission.returnComment ?? "",
               })}
@@ -163,7 +164,7 @@ export default function OurMeasures() {
               <input type="hidden" name="intent" value="submit" />
               <input type="hidden" name="roundId" value={r.id} />
               <p id={`submit-help-${r.id}`} className="ds-paragraph m-0" data-size="sm">
-                {r.maySubmit ? t("uptake.round.submitHelp") : t("uptake.round.cannotSubmit")}
+                {r.maySubmit ? t("uptake:round.submitHelp") : t("uptake:round.cannotSubmit")}
               </p>
               <div>
                 <button
@@ -173,7 +174,7 @@ export default function OurMeasures() {
                   aria-describedby={`submit-help-${r.id}`}
                   aria-disabled={!r.maySubmit || undefined}
                 >
-                  {t("uptake.round.submit", { municipality })}
+                  {t("uptake:round.submit", { municipality })}
                 </button>
               </div>
             </ValidatedForm>
@@ -182,34 +183,34 @@ export default function OurMeasures() {
       ))}
 
       {measures.length === 0 ? (
-        <p className="ds-paragraph">{t("uptake.noMeasures", { municipality })}</p>
+        <p className="ds-paragraph">{t("uptake:noMeasures", { municipality })}</p>
       ) : (
         <>
           <ErrorSummary
             focusKey={lastResult}
             formErrors={form.errors}
             fields={[
-              { id: "effectiveDate", label: t("uptake.effectiveDate"), errors: dateErrors },
+              { id: "effectiveDate", label: t("uptake:effectiveDate"), errors: dateErrors },
               ...measures.flatMap((m, i) => [
-                { id: `row-${i}-status`, label: t("uptake.newStatusFor", { name: m.name }), errors: errorsFor(i, "status") },
-                { id: `row-${i}-comment`, label: t("uptake.commentFor", { name: m.name }), errors: errorsFor(i, "comment") },
+                { id: `row-${i}-status`, label: t("uptake:newStatusFor", { name: m.name }), errors: errorsFor(i, "status") },
+                { id: `row-${i}-comment`, label: t("uptake:commentFor", { name: m.name }), errors: errorsFor(i, "comment") },
               ]),
             ]}
           />
           {/* keyed by the location: after a save the table starts from the new statuses, not from what was typed */}
           <Form key={location.key} method="post" noValidate className="flex flex-col gap-4" id={form.id} onSubmit={form.onSubmit}>
             <input type="hidden" name="intent" value="save" />
-            {anyAsked ? <p className="ds-paragraph">{t("uptake.roundHint")}</p> : null}
+            {anyAsked ? <p className="ds-paragraph">{t("uptake:roundHint")}</p> : null}
             <div className="ds-field max-w-xs">
               <label className="ds-label" htmlFor="effectiveDate">
-                {t("uptake.effectiveDate")}
+                {t("uptake:effectiveDate")}
               </label>
               <p id="effectiveDate-help" className="ds-paragraph" data-size="sm">
-                {t("uptake.effectiveDateHelp")}
+                {t("uptake:effectiveDateHelp")}
                 {roundForDate ? (
                   <>
                     {" "}
-                    {t("uptake.roundStatusDate", { round: roundForDate.name, date: formatDate(lang, roundForDate.statusDate) })}
+                    {t("uptake:roundStatusDate", { round: roundForDate.name, date: formatDate(lang, roundForDate.statusDate) })}
                   </>
                 ) : null}
               </p>
@@ -229,8 +230,8 @@ export default function OurMeasures() {
             </div>
             <DataTable
               labelledBy="uptake-heading"
-              caption={t("uptake.caption", { municipality })}
-              headers={[t("uptake.measure"), t("uptake.current"), t("uptake.newStatus"), t("uptake.comment")]}
+              caption={t("uptake:caption", { municipality })}
+              headers={[t("uptake:measure"), t("uptake:current"), t("uptake:newStatus"), t("uptake:comment")]}
             >
               {measures.map((m, i) => {
                 const row = typedRow(i, m.id);
@@ -244,7 +245,7 @@ export default function OurMeasures() {
                       </Link>
                       {m.askedInRound ? (
                         <span className="ds-tag ml-2" data-color="warning">
-                          {t("uptake.askedInRound")}
+                          {t("uptake:askedInRound")}
                         </span>
                       ) : null}
                     </th>
@@ -254,22 +255,22 @@ export default function OurMeasures() {
                           <strong>{statusLabel(m.current.status)}</strong>
                           <br />
                           <span className="text-sm">
-                            {t("uptake.lastReportValue", {
+                            {t("uptake:lastReportValue", {
                               date: formatDate(lang, m.current.effectiveDate),
-                              who: m.current.reporterName ?? t("uptake.unknownReporter"),
+                              who: m.current.reporterName ?? t("uptake:unknownReporter"),
                             })}
                           </span>
                           {m.current.comment ? <p className="ds-paragraph m-0 text-sm">«{m.current.comment}»</p> : null}
                         </>
                       ) : (
-                        t("uptake.notReported")
+                        t("uptake:notReported")
                       )}
                     </td>
                     <td>
                       <input type="hidden" name={`rows[${i}].measureId`} value={m.id} />
                       {m.current ? <input type="hidden" name={`rows[${i}].currentStatus`} value={m.current.status} /> : null}
                       <label className="ds-sr-only" htmlFor={`row-${i}-status`}>
-                        {t("uptake.newStatusFor", { name: m.name })}
+                        {t("uptake:newStatusFor", { name: m.name })}
                       </label>
                       <select
                         id={`row-${i}-status`}
@@ -289,7 +290,7 @@ export default function OurMeasures() {
                     </td>
                     <td>
                       <label className="ds-sr-only" htmlFor={`row-${i}-comment`}>
-                        {t("uptake.commentFor", { name: m.name })}
+                        {t("uptake:commentFor", { name: m.name })}
                       </label>
                       <textarea
                         id={`row-${i}-comment`}
@@ -310,11 +311,11 @@ export default function OurMeasures() {
               })}
             </DataTable>
             <p id="uptake-comment-help" className="ds-paragraph" data-size="sm">
-              {t("uptake.commentHelp")}
+              {t("uptake:commentHelp")}
             </p>
             <div>
               <button type="submit" className="ds-button" data-variant="primary">
-                {navigation.state === "submitting" ? t("uptake.saving") : t("uptake.save")}
+                {navigation.state === "submitting" ? t("uptake:saving") : t("uptake:save")}
               </button>
             </div>
           </Form>

@@ -3,7 +3,7 @@ import { recordAudit } from "../audit/audit.server";
 import { safeRedirectTarget } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { isLanguage } from "../i18n/config";
-import { languageCookie } from "../i18n/language.server";
+import { languageCookie } from "../cooperation/language.server";
 import { transact } from "../utils/concurrency.server";
 import { readForm } from "../utils/form.server";
 

@@ -24,7 +24,7 @@ import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches, error }) =>
-  error ? errorPageTitle(matches, error) : pageTitle(matches, "login.title");
+  error ? errorPageTitle(matches, error) : pageTitle(matches, "common:login.title");
 
 export const ErrorBoundary = ErrorPage;
 
@@ -51,7 +51,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 
   const attempt = await beginLoginAttempt(email, context.clientIp);
   if (attempt.limited) {
-    return formReply(submission.reply({ formErrors: ["login.tooManyAttempts"], hideFields: ["password"] }), {
+    return formReply(submission.reply({ formErrors: ["common:login.tooManyAttempts"], hideFields: ["password"] }), {
       status: 429,
       headers: { "Retry-After": String(attempt.retryAfterSeconds) },
     });
@@ -63,7 +63,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
     throw error;
   });
   if (!result.ok) {
-    return formReply(submission.reply({ formErrors: ["login.invalid"], hideFields: ["password"] }));
+    return formReply(submission.reply({ formErrors: ["common:login.invalid"], hideFields: ["password"] }));
   }
   await attempt.succeeded();
   return redirect(await landingPage(result.user.id, redirectTo), { headers: { "Set-Cookie": result.setCookie } });
@@ -91,21 +91,21 @@ export default function LoginPage() {
   return (
     <section aria-labelledby="login-heading" className="mx-auto flex max-w-md flex-col gap-4">
       <h1 id="login-heading" className="ds-heading" data-size="lg">
-        {t("login.title")}
+        {t("common:login.title")}
       </h1>
-      <p className="ds-paragraph">{t("login.intro")}</p>
+      <p className="ds-paragraph">{t("common:login.intro")}</p>
       <ErrorSummary
         focusKey={lastResult}
         formErrors={form.errors}
         fields={[
-          { id: fields.email.id, label: t("login.email"), errors: fields.email.errors },
-          { id: fields.password.id, label: t("login.password"), errors: fields.password.errors },
+          { id: fields.email.id, label: t("common:login.email"), errors: fields.email.errors },
+          { id: fields.password.id, label: t("common:login.password"), errors: fields.password.errors },
         ]}
       />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex flex-col gap-4">
         <input type="hidden" name="redirectTo" value={searchParams.get("redirectTo") ?? ""} />
-        <TextField meta={fields.email} label={t("login.email")} type="email" autoComplete="username" />
-        <TextField meta={fields.password} label={t("login.password")} type="password" autoComplete="current-password" />
+        <TextField meta={fields.email} label={t("common:login.email")} type="email" autoComplete="username" />
+        <TextField meta={fields.password} label={t("common:login.password")} type="password" autoComplete="current-password" />
         <div>
           <button
             type="submit"
@@ -113,7 +113,7 @@ export default function LoginPage() {
             data-variant="primary"
             aria-busy={navigation.state === "submitting" || undefined}
           >
-            {t("login.submit")}
+            {t("common:login.submit")}
           </button>
         </div>
       </Form>

@@ -10,5 +10,5 @@ export async function loader(_: LoaderFunctionArgs) {
 
 export async function action({ context }: ActionFunctionArgs) {
   const cookie = await logout(db(), context.sessionToken);
-  return redirectWithToast("/login", { kind: "info", key: "login.loggedOut" }, { headers: { "Set-Cookie": cookie } });
+  return redirectWithToast("/login", { kind: "info", key: "common:login.loggedOut" }, { headers: { "Set-Cookie": cookie } });
 }

@@ -3,6 +3,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
 import { notFound } from "../cooperation/guards.server";
 import type { CooperationScope } from "../cooperation/scope.server";
+import type { TextKey } from "../i18n/config";
 import { db } from "../db.server";
 import { StaleVersionError } from "../utils/concurrency.server";
 import { redirectWithToast } from "../utils/toast.server";
@@ -29,18 +30,18 @@ export async function requireStrategy(
 
 /** The translation key for a refusal a form shows in its error summary, or null for an unexpected error. */
 export function formErrorKey(error: unknown): string | null {
-  if (error instanceof StaleVersionError) return "form.staleVersion";
-  if (error instanceof StrategyFrozenError) return "strategy.errors.frozen";
-  if (error instanceof StrategyRuleError) return `strategy.errors.${error.code}`;
+  if (error instanceof StaleVersionError) return "common:form.staleVersion";
+  if (error instanceof StrategyFrozenError) return "strategy:errors.frozen";
+  if (error instanceof StrategyRuleError) return `strategy:errors.${error.code}`;
   if (error instanceof StrategyNotFoundError) throw notFound();
   return null;
 }
 
 /** For the small buttons (reorder, remove, revise): back to the page with the refusal as a toast. */
 export async function refusalToast(error: unknown, url: string): Promise<Response> {
-  if (error instanceof StaleVersionError) return redirectWithToast(url, { kind: "error", key: "strategy.toast.stale" });
-  if (error instanceof StrategyFrozenError) return redirectWithToast(url, { kind: "error", key: "strategy.toast.frozen" });
-  if (error instanceof StrategyRuleError) return redirectWithToast(url, { kind: "error", key: `strategy.errors.${error.code}` });
+  if (error instanceof StaleVersionError) return redirectWithToast(url, { kind: "error", key: "strategy:toast.stale" });
+  if (error instanceof StrategyFrozenError) return redirectWithToast(url, { kind: "error", key: "strategy:toast.frozen" });
+  if (error instanceof StrategyRuleError) return redirectWithToast(url, { kind: "error", key: `strategy:errors.${error.code}` });
   if (error instanceof StrategyNotFoundError) throw notFound();
   throw error;
 }
@@ -48,7 +49,7 @@ export async function refusalToast(error: unknown, url: string): Promise<Respons
 /** Where a saved form goes, and the key of the success toast shown there. */
 export interface Saved {
   url: string;
-  toast: string;
+  toast: TextKey;
 }
 
 /**
@@ -69,7 +70,7 @@ export async function submitStrategyForm<Schema extends $ZodType>(
   } catch (error) {
     const key = formErrorKey(error);
     if (!key) throw error;
-    return formReply(submission.reply({ formErrors: [key] }), { status: 409, stale: key === "form.staleVersion" });
+    return formReply(submission.reply({ formErrors: [key] }), { status: 409, stale: key === "common:form.staleVersion" });
   }
   return redirectWithToast(saved.url, { kind: "success", key: saved.toast });
 }

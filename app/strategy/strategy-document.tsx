@@ -90,7 +90,7 @@ function ItemControls({
           id={item.id}
           version={version}
           direction="up"
-          label={t("strategy.moveUp")}
+          label={t("strategy:moveUp")}
           itemName={item.name}
         />
       ) : null}
@@ -100,7 +100,7 @@ function ItemControls({
           id={item.id}
           version={version}
           direction="down"
-          label={t("strategy.moveDown")}
+          label={t("strategy:moveDown")}
           itemName={item.name}
         />
       ) : null}
@@ -128,7 +128,7 @@ export function StrategyStatusTag({ status }: { status: Detail["status"] }) {
   const color = status === "adopted" ? "success" : status === "draft" ? "warning" : "neutral";
   return (
     <span className="ds-tag" data-color={color}>
-      {t(`strategyStatus.${status}`)}
+      {t(`common:strategyStatus.${status}`)}
     </span>
   );
 }
@@ -163,64 +163,64 @@ export function StrategyDocument({
         <p className="ds-paragraph flex flex-wrap items-center gap-2">
           <StrategyStatusTag status={strategy.status} />
           <span>
-            {t("strategy.period")}: {t("strategy.periodValue", { from: strategy.periodFrom, to: strategy.periodTo })}
+            {t("strategy:period")}: {t("strategy:periodValue", { from: strategy.periodFrom, to: strategy.periodTo })}
           </span>
           {strategy.decision ? (
             <span>
-              · {t("strategy.decidedOn")} {formatDate(lang, strategy.decision.decidedOn)}
+              · {t("strategy:decidedOn")} {formatDate(lang, strategy.decision.decidedOn)}
             </span>
           ) : null}
         </p>
         {note ? <p className="ds-paragraph">{note}</p> : null}
         {strategy.revisionOf ? (
           <p className="ds-paragraph">
-            {t("strategy.history.revisionOf")}{" "}
+            {t("strategy:history.revisionOf")}{" "}
             <Link className="ds-link" to={`/c/${slug}/strategies/${strategy.revisionOf.id}`}>
               {strategy.revisionOf.title}
             </Link>{" "}
-            ({t(`strategyStatus.${strategy.revisionOf.status}`)})
+            ({t(`common:strategyStatus.${strategy.revisionOf.status}`)})
           </p>
         ) : null}
         {strategy.status === "adopted" && canEdit ? (
           <div className="ds-alert" data-color="info">
-            <p className="ds-paragraph">{t("strategy.frozenNote")}</p>
+            <p className="ds-paragraph">{t("strategy:frozenNote")}</p>
           </div>
         ) : null}
         {strategy.status === "archived" ? (
           <div className="ds-alert" data-color="info">
-            <p className="ds-paragraph">{t("strategy.archivedNote")}</p>
+            <p className="ds-paragraph">{t("strategy:archivedNote")}</p>
           </div>
         ) : null}
       </header>
 
       {canEdit ? (
-        <nav aria-label={t("strategy.editControls")} className="flex flex-wrap gap-2" data-testid="strategy-edit-controls">
+        <nav aria-label={t("strategy:editControls")} className="flex flex-wrap gap-2" data-testid="strategy-edit-controls">
           {draft ? (
             <>
               <Link className="ds-button" data-variant="secondary" to={`${base}/edit`}>
-                {t("strategy.editBasics")}
+                {t("strategy:editBasics")}
               </Link>
               <Link className="ds-button" data-variant="secondary" to={`${base}/area`}>
-                {t("strategy.addFocusArea")}
+                {t("strategy:addFocusArea")}
               </Link>
               {strategy.focusAreas.length ? (
                 <Link className="ds-button" data-variant="secondary" to={`${base}/goal`}>
-                  {t("strategy.addGoal")}
+                  {t("strategy:addGoal")}
                 </Link>
               ) : null}
               <Link className="ds-button" data-variant="primary" to={`${base}/adopt`}>
-                {t("strategy.adopt")}
+                {t("strategy:adopt")}
               </Link>
             </>
           ) : null}
-          {strategy.status === "adopted" ? <SmallButton intent="startRevision" label={t("strategy.startRevision")} /> : null}
+          {strategy.status === "adopted" ? <SmallButton intent="startRevision" label={t("strategy:startRevision")} /> : null}
         </nav>
       ) : null}
 
       {strategy.vision ? (
         <section aria-labelledby="vision-heading" className="flex flex-col gap-2">
           <h2 id="vision-heading" className="ds-heading" data-size="md">
-            {t("strategy.vision")}
+            {t("strategy:vision")}
           </h2>
           <p className="ds-paragraph italic">{strategy.vision}</p>
         </section>
@@ -228,7 +228,7 @@ export function StrategyDocument({
       {strategy.purpose ? (
         <section aria-labelledby="purpose-heading" className="flex flex-col gap-2">
           <h2 id="purpose-heading" className="ds-heading" data-size="md">
-            {t("strategy.purpose")}
+            {t("strategy:purpose")}
           </h2>
           <p className="ds-paragraph whitespace-pre-line">{strategy.purpose}</p>
         </section>
@@ -236,7 +236,7 @@ export function StrategyDocument({
       {strategy.principles.length ? (
         <section aria-labelledby="principles-heading" className="flex flex-col gap-2">
           <h2 id="principles-heading" className="ds-heading" data-size="md">
-            {t("strategy.principles")}
+            {t("strategy:principles")}
           </h2>
           <ul className="ds-list">
             {strategy.principles.map((p, i) => (
@@ -248,7 +248,7 @@ export function StrategyDocument({
       {strategy.nationalGuidelines.length ? (
         <section aria-labelledby="guidelines-heading" className="flex flex-col gap-2">
           <h2 id="guidelines-heading" className="ds-heading" data-size="md">
-            {t("strategy.nationalGuidelines")}
+            {t("strategy:nationalGuidelines")}
           </h2>
           <ul className="ds-list">
             {strategy.nationalGuidelines.map((p, i) => (
@@ -260,9 +260,9 @@ export function StrategyDocument({
 
       <section aria-labelledby="areas-heading" className="flex flex-col gap-4">
         <h2 id="areas-heading" className="ds-heading" data-size="md">
-          {t("strategy.focusAreas")}
+          {t("strategy:focusAreas")}
         </h2>
-        {strategy.focusAreas.length === 0 ? <p className="ds-paragraph">{t("strategy.noFocusAreas")}</p> : null}
+        {strategy.focusAreas.length === 0 ? <p className="ds-paragraph">{t("strategy:noFocusAreas")}</p> : null}
         <ol className="m-0 flex list-none flex-col gap-6 p-0">
           {strategy.focusAreas.map((area, areaIndex) => (
             <li key={area.id} className="flex flex-col gap-2 border-l-4 border-gray-300 pl-3" data-testid="focus-area">
@@ -277,17 +277,17 @@ export function StrategyDocument({
                   count={strategy.focusAreas.length}
                   version={strategy.version}
                   intents={{ move: "moveArea", remove: "removeArea" }}
-                  removeLabel={t("strategy.removeFocusArea")}
+                  removeLabel={t("strategy:removeFocusArea")}
                   links={[
-                    { to: `${base}/area?area=${area.id}`, label: t("strategy.editFocusArea") },
-                    { to: `${base}/goal?area=${area.id}`, label: t("strategy.addGoal") },
+                    { to: `${base}/area?area=${area.id}`, label: t("strategy:editFocusArea") },
+                    { to: `${base}/goal?area=${area.id}`, label: t("strategy:addGoal") },
                   ]}
                 />
               ) : null}
               {area.description ? (
                 <>
                   <h4 className="ds-heading" data-size="2xs">
-                    {t("strategy.description")}
+                    {t("strategy:description")}
                   </h4>
                   <p className="ds-paragraph whitespace-pre-line">{area.description}</p>
                 </>
@@ -295,15 +295,15 @@ export function StrategyDocument({
               {area.rationale ? (
                 <>
                   <h4 className="ds-heading" data-size="2xs">
-                    {t("strategy.rationale")}
+                    {t("strategy:rationale")}
                   </h4>
                   <p className="ds-paragraph whitespace-pre-line">{area.rationale}</p>
                 </>
               ) : null}
               <h4 className="ds-heading" data-size="2xs">
-                {t("strategy.goals")}
+                {t("strategy:goals")}
               </h4>
-              {area.goals.length === 0 ? <p className="ds-paragraph">{t("strategy.noGoals")}</p> : null}
+              {area.goals.length === 0 ? <p className="ds-paragraph">{t("strategy:noGoals")}</p> : null}
               <ol className="ds-list flex flex-col gap-2">
                 {area.goals.map((goal, goalIndex) => (
                   <li key={goal.id} data-testid="goal">
@@ -312,13 +312,13 @@ export function StrategyDocument({
                       <dl className="m-0 grid grid-cols-1 gap-x-4 text-sm sm:grid-cols-[max-content_1fr]">
                         {goal.indicator ? (
                           <>
-                            <dt className="font-semibold">{t("strategy.indicator")}</dt>
+                            <dt className="font-semibold">{t("strategy:indicator")}</dt>
                             <dd className="m-0">{goal.indicator}</dd>
                           </>
                         ) : null}
                         {goal.target ? (
                           <>
-                            <dt className="font-semibold">{t("strategy.target")}</dt>
+                            <dt className="font-semibold">{t("strategy:target")}</dt>
                             <dd className="m-0">{goal.target}</dd>
                           </>
                         ) : null}
@@ -332,8 +332,8 @@ export function StrategyDocument({
                         count={area.goals.length}
                         version={strategy.version}
                         intents={{ move: "moveGoal", remove: "removeGoal" }}
-                        removeLabel={t("strategy.removeGoal")}
-                        links={[{ to: `${base}/goal?goal=${goal.id}`, label: t("strategy.editGoal") }]}
+                        removeLabel={t("strategy:removeGoal")}
+                        links={[{ to: `${base}/goal?goal=${goal.id}`, label: t("strategy:editGoal") }]}
                       />
                     ) : null}
                   </li>
@@ -346,45 +346,45 @@ export function StrategyDocument({
 
       <section aria-labelledby="decision-heading" className="flex flex-col gap-2">
         <h2 id="decision-heading" className="ds-heading" data-size="md">
-          {t("strategy.decision.heading")}
+          {t("strategy:decision.heading")}
         </h2>
         {strategy.decision ? (
           <dl className="m-0 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="decision">
-            <dt className="font-semibold">{t("decision.body")}</dt>
-            <dd className="m-0">{t(`decision.bodies.${strategy.decision.body}`)}</dd>
-            <dt className="font-semibold">{t("decision.decidedOn")}</dt>
+            <dt className="font-semibold">{t("decision:body")}</dt>
+            <dd className="m-0">{t(`decision:bodies.${strategy.decision.body}`)}</dd>
+            <dt className="font-semibold">{t("decision:decidedOn")}</dt>
             <dd className="m-0">{formatDate(lang, strategy.decision.decidedOn)}</dd>
             {strategy.decision.caseNumber ? (
               <>
-                <dt className="font-semibold">{t("decision.caseNumber")}</dt>
+                <dt className="font-semibold">{t("decision:caseNumber")}</dt>
                 <dd className="m-0">{strategy.decision.caseNumber}</dd>
               </>
             ) : null}
-            <dt className="font-semibold">{t("decision.text")}</dt>
+            <dt className="font-semibold">{t("decision:text")}</dt>
             <dd className="m-0 whitespace-pre-line">{strategy.decision.text}</dd>
           </dl>
         ) : (
-          <p className="ds-paragraph">{t("strategy.decision.none")}</p>
+          <p className="ds-paragraph">{t("strategy:decision.none")}</p>
         )}
       </section>
 
       <section aria-labelledby="evaluation-heading" className="flex flex-col gap-3">
         <h2 id="evaluation-heading" className="ds-heading" data-size="md">
-          {t("strategy.evaluation.heading")}
+          {t("strategy:evaluation.heading")}
         </h2>
-        <p className="ds-paragraph">{draft ? t("strategy.evaluation.draftNote") : t("strategy.evaluation.intro")}</p>
+        <p className="ds-paragraph">{draft ? t("strategy:evaluation.draftNote") : t("strategy:evaluation.intro")}</p>
         {canEdit && !draft && evaluationYears.length ? (
           <ul className="m-0 flex list-none flex-wrap gap-2 p-0">
             {evaluationYears.map((year) => (
               <li key={year}>
                 <Link className="ds-link" to={`${base}/evaluations/${year}`}>
-                  {t("strategy.evaluation.write", { year })}
+                  {t("strategy:evaluation.write", { year })}
                 </Link>
               </li>
             ))}
           </ul>
         ) : null}
-        {!draft && strategy.evaluationYears.length === 0 ? <p className="ds-paragraph">{t("strategy.evaluation.none")}</p> : null}
+        {!draft && strategy.evaluationYears.length === 0 ? <p className="ds-paragraph">{t("strategy:evaluation.none")}</p> : null}
         {strategy.evaluationYears.map((year) => (
           <section
             key={year}
@@ -393,7 +393,7 @@ export function StrategyDocument({
             data-testid="evaluation-year"
           >
             <h3 id={`evaluation-${year}`} className="ds-heading" data-size="sm">
-              {t("strategy.evaluation.yearHeading", { year })}
+              {t("strategy:evaluation.yearHeading", { year })}
             </h3>
             <dl className="m-0 flex flex-col gap-2">
               {strategy.focusAreas.flatMap((area) =>
@@ -413,28 +413,28 @@ export function StrategyDocument({
 
       <section aria-labelledby="history-heading" className="flex flex-col gap-2">
         <h2 id="history-heading" className="ds-heading" data-size="md">
-          {t("strategy.history.heading")}
+          {t("strategy:history.heading")}
         </h2>
         {strategy.revisions.length ? (
           <>
-            <p className="ds-paragraph">{t("strategy.history.revisions")}</p>
+            <p className="ds-paragraph">{t("strategy:history.revisions")}</p>
             <ul className="ds-list">
               {strategy.revisions.map((r) => (
                 <li key={r.id}>
                   <Link className="ds-link" to={`/c/${slug}/strategies/${r.id}`}>
                     {r.title}
                   </Link>{" "}
-                  ({t(`strategyStatus.${r.status}`)})
+                  ({t(`common:strategyStatus.${r.status}`)})
                 </li>
               ))}
             </ul>
           </>
         ) : (
-          <p className="ds-paragraph">{t("strategy.history.none")}</p>
+          <p className="ds-paragraph">{t("strategy:history.none")}</p>
         )}
         <p className="ds-paragraph">
           <Link className="ds-link" to={`/c/${slug}/strategies`}>
-            {t("strategy.allStrategies")}
+            {t("strategy:allStrategies")}
           </Link>
         </p>
       </section>

@@ -45,13 +45,13 @@ export function StrategyForm({
     onValidate: ({ formData }) => parseForm(formData, { schema: NewStrategySchema }),
   });
   const all = [
-    { meta: fields.title, label: t("strategy.field.title") },
-    { meta: fields.periodFrom, label: t("strategy.field.periodFrom") },
-    { meta: fields.periodTo, label: t("strategy.field.periodTo") },
-    { meta: fields.vision, label: t("strategy.field.vision") },
-    { meta: fields.purpose, label: t("strategy.field.purpose") },
-    { meta: fields.principles, label: t("strategy.field.principles") },
-    { meta: fields.nationalGuidelines, label: t("strategy.field.nationalGuidelines") },
+    { meta: fields.title, label: t("strategy:field.title") },
+    { meta: fields.periodFrom, label: t("strategy:field.periodFrom") },
+    { meta: fields.periodTo, label: t("strategy:field.periodTo") },
+    { meta: fields.vision, label: t("strategy:field.vision") },
+    { meta: fields.purpose, label: t("strategy:field.purpose") },
+    { meta: fields.principles, label: t("strategy:field.principles") },
+    { meta: fields.nationalGuidelines, label: t("strategy:field.nationalGuidelines") },
   ];
   return (
     <>
@@ -62,23 +62,23 @@ export function StrategyForm({
       />
       <Form method="post" id={form.id} onSubmit={form.onSubmit} noValidate className="flex max-w-3xl flex-col gap-4">
         {version !== undefined ? <input type="hidden" name="version" value={version} /> : null}
-        <TextField meta={fields.title} label={t("strategy.field.title")} />
+        <TextField meta={fields.title} label={t("strategy:field.title")} />
         <div className="grid grid-cols-1 gap-4 sm:grid-cols-2">
-          <TextField meta={fields.periodFrom} label={t("strategy.field.periodFrom")} inputMode="numeric" />
-          <TextField meta={fields.periodTo} label={t("strategy.field.periodTo")} inputMode="numeric" />
+          <TextField meta={fields.periodFrom} label={t("strategy:field.periodFrom")} inputMode="numeric" />
+          <TextField meta={fields.periodTo} label={t("strategy:field.periodTo")} inputMode="numeric" />
         </div>
-        <TextAreaField meta={fields.vision} label={t("strategy.field.vision")} rows={2} />
-        <TextAreaField meta={fields.purpose} label={t("strategy.field.purpose")} rows={5} />
+        <TextAreaField meta={fields.vision} label={t("strategy:field.vision")} rows={2} />
+        <TextAreaField meta={fields.purpose} label={t("strategy:field.purpose")} rows={5} />
         <TextAreaField
           meta={fields.principles}
-          label={t("strategy.field.principles")}
-          description={t("strategy.field.principlesHelp")}
+          label={t("strategy:field.principles")}
+          description={t("strategy:field.principlesHelp")}
           rows={5}
         />
         <TextAreaField
           meta={fields.nationalGuidelines}
-          label={t("strategy.field.nationalGuidelines")}
-          description={t("strategy.field.nationalGuidelinesHelp")}
+          label={t("strategy:field.nationalGuidelines")}
+          description={t("strategy:field.nationalGuidelinesHelp")}
           rows={5}
         />
         <FormActions submitLabel={submitLabel} cancelTo={cancelTo} />
@@ -90,5 +90,5 @@ export function StrategyForm({
 /** Submit and "back to the strategy" at the end of every strategy form. */
 export function FormActions({ submitLabel, cancelTo }: { submitLabel: string; cancelTo: string }) {
   const { t } = useTranslation();
-  return <SubmitOrCancel submitLabel={submitLabel} cancelTo={cancelTo} cancelLabel={t("strategy.cancel")} />;
+  return <SubmitOrCancel submitLabel={submitLabel} cancelTo={cancelTo} cancelLabel={t("strategy:cancel")} />;
 }

@@ -10,7 +10,9 @@ import { pageTitle } from "../i18n/page-title";
  * which Remix does not load for the route whose boundary shows the error.
  */
 
-const ERROR_KINDS: Record<number, string> = {
+type ErrorKind = "badRequest" | "forbidden" | "notFound" | "methodNotAllowed" | "conflict" | "tooLarge" | "unsupportedType" | "tooMany" | "crossOrigin" | "unexpected";
+
+const ERROR_KINDS: Record<number, ErrorKind> = {
   400: "badRequest",
   403: "forbidden",
   404: "notFound",
@@ -22,17 +24,17 @@ const ERROR_KINDS: Record<number, string> = {
 };
 
 /** Refusals whose body names their kind: a form sent from another site is no matter of the reader's role. */
-const NAMED_KINDS = new Set(["crossOrigin"]);
+const NAMED_KINDS = new Set<string>(["crossOrigin"] satisfies ErrorKind[]);
 
-export function errorKind(error: unknown): string {
+export function errorKind(error: unknown): ErrorKind {
   if (!isRouteErrorResponse(error)) return "unexpected";
-  if (typeof error.data === "string" && NAMED_KINDS.has(error.data)) return error.data;
+  if (typeof error.data === "string" && NAMED_KINDS.has(error.data)) return error.data as ErrorKind;
   return ERROR_KINDS[error.status] ?? "unexpected";
 }
 
 /** The title of an error page, for a route's `meta` when it is called with an error. */
 export function errorPageTitle(matches: MetaArgs["matches"], error: unknown): { title: string }[] {
-  return pageTitle(matches, `errors.${errorKind(error)}.title`);
+  return pageTitle(matches, `common:errors.${errorKind(error)}.title`);
 }
 
 export function ErrorPage() {
@@ -43,13 +45,13 @@ export function ErrorPage() {
   return (
     <section aria-labelledby="error-heading" className="flex flex-col gap-4">
       <h1 id="error-heading" className="ds-heading" data-size="lg">
-        {t(`errors.${kind}.title`)}
+        {t(`common:errors.${kind}.title`)}
       </h1>
-      <p className="ds-paragraph">{t(`errors.${kind}.body`)}</p>
-      {kind === "unexpected" && requestId ? <p className="ds-paragraph">{t("errors.incident", { id: requestId })}</p> : null}
+      <p className="ds-paragraph">{t(`common:errors.${kind}.body`)}</p>
+      {kind === "unexpected" && requestId ? <p className="ds-paragraph">{t("common:errors.incident", { id: requestId })}</p> : null}
       <p>
         <a className="ds-link" href="/">
-          {t("errors.home")}
+          {t("common:errors.home")}
         </a>
       </p>
     </section>

@@ -3,6 +3,7 @@ import { getInputProps, getSelectProps, getTextareaProps } from "@conform-to/rea
 import { Link, useNavigation } from "@remix-run/react";
 import { useEffect, useRef, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
+import { textKey } from "../i18n/config";
 
 /** Field errors are translation keys produced by the shared zod schemas. */
 export function FieldErrors({ id, errors }: { id: string; errors: string[] | undefined }) {
@@ -12,7 +13,7 @@ export function FieldErrors({ id, errors }: { id: string; errors: string[] | und
     <div id={id} className="ds-validation-message" data-color="danger">
       {errors.map((e) => (
         <p key={e} className="m-0">
-          {t(e)}
+          {t(textKey(e))}
         </p>
       ))}
     </div>
@@ -204,16 +205,16 @@ export function ErrorSummary({
       aria-labelledby="error-summary-heading"
     >
       <h2 id="error-summary-heading" className="ds-heading" data-size="xs">
-        {t("form.errorSummary")}
+        {t("common:form.errorSummary")}
       </h2>
       <ul className="ds-list">
         {formErrors?.map((e) => (
-          <li key={e}>{t(e)}</li>
+          <li key={e}>{t(textKey(e))}</li>
         ))}
         {fieldErrors.map((f) => (
           <li key={f.id}>
             <a className="ds-link" href={`#${f.id}`}>
-              {f.label}: {f.errors!.map((e) => t(e)).join(" ")}
+              {f.label}: {f.errors!.map((e) => t(textKey(e))).join(" ")}
             </a>
           </li>
         ))}

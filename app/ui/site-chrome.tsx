@@ -14,7 +14,7 @@ export function SiteHeader({ user, cooperations }: HeaderProps) {
   return (
     <>
       <a className="skip-link" href="#main">
-        {t("shell.skipToContent")}
+        {t("common:shell.skipToContent")}
       </a>
       <header className="no-print border-b border-gray-300 bg-white">
         <div className="mx-auto flex w-full max-w-6xl flex-wrap items-center justify-between gap-4 px-4 py-3">
@@ -26,21 +26,21 @@ export function SiteHeader({ user, cooperations }: HeaderProps) {
             {user ? (
               <Form method="post" action="/logout" className="flex flex-wrap items-center gap-2">
                 <span className="ds-paragraph" data-size="sm">
-                  {t("shell.signedInAs", { name: user.name })}
+                  {t("common:shell.signedInAs", { name: user.name })}
                 </span>
                 <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
-                  {t("shell.logout")}
+                  {t("common:shell.logout")}
                 </button>
               </Form>
             ) : (
               <Link to="/login" className="ds-link">
-                {t("shell.login")}
+                {t("common:shell.login")}
               </Link>
             )}
           </div>
         </div>
         {user && (cooperations.length > 0 || user.isPlatformAdmin) ? (
-          <nav aria-label={t("shell.mainNav")} className="mx-auto w-full max-w-6xl px-4 pb-3">
+          <nav aria-label={t("common:shell.mainNav")} className="mx-auto w-full max-w-6xl px-4 pb-3">
             <ul className="flex list-none flex-wrap gap-4 p-0 m-0">
               {cooperations.map((c) => (
                 <li key={c.slug}>
@@ -52,7 +52,7 @@ export function SiteHeader({ user, cooperations }: HeaderProps) {
               {user.isPlatformAdmin ? (
                 <li>
                   <Link className="ds-link" to="/admin">
-                    {t("shell.platformAdmin")}
+                    {t("common:shell.platformAdmin")}
                   </Link>
                 </li>
               ) : null}
@@ -73,18 +73,18 @@ function LanguageSwitcher() {
       <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
       <div className="ds-field">
         <label className="ds-label" data-size="sm" htmlFor="language-select">
-          {t("shell.language")}
+          {t("common:shell.language")}
         </label>
         <select id="language-select" name="lang" defaultValue={lang} className="ds-input" data-size="sm" key={lang}>
           {LANGUAGES.map((l) => (
             <option key={l} value={l} lang={l}>
-              {t(`languages.${l}`)}
+              {t(`common:languages.${l}`)}
             </option>
           ))}
         </select>
       </div>
       <button type="submit" className="ds-button" data-variant="secondary" data-size="sm">
-        {t("shell.changeLanguage")}
+        {t("common:shell.changeLanguage")}
       </button>
     </Form>
   );
@@ -96,10 +96,10 @@ export function SiteFooter() {
     <footer className="no-print mt-8 border-t border-gray-300">
       <div className="mx-auto flex w-full max-w-6xl flex-wrap gap-4 px-4 py-4">
         <Link className="ds-link" to="/accessibility">
-          {t("shell.accessibilityStatement")}
+          {t("common:shell.accessibilityStatement")}
         </Link>
         <span className="ds-paragraph" data-size="sm">
-          {t("shell.tagline")}
+          {t("common:shell.tagline")}
         </span>
       </div>
     </footer>

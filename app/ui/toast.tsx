@@ -1,11 +1,12 @@
 import { useTranslation } from "react-i18next";
+import type { TextKey } from "../i18n/config";
 
 const COLOR = { success: "success", info: "info", error: "danger" } as const;
 
 export function ToastMessage({
   toast,
 }: {
-  toast: { kind: keyof typeof COLOR; key: string; values?: Record<string, string | number> };
+  toast: { kind: keyof typeof COLOR; key: TextKey; values?: Record<string, string | number> };
 }) {
   const { t } = useTranslation();
   return (

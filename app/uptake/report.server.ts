@@ -120,10 +120,10 @@ async function insertReports(
   const errors: RowError[] = [];
   reports.forEach((r, index) => {
     if (isBackwards(inEffectOn(history.get(r.measureId) ?? [], r.effectiveDate)?.status, r.status) && !r.comment) {
-      errors.push({ index, field: "comment", messageKey: "uptake.validation.backwardsNeedsComment" });
+      errors.push({ index, field: "comment", messageKey: "uptake:validation.backwardsNeedsComment" });
     }
     if (r.benefits.some((b) => benefitOf.get(b.benefitId) !== r.measureId)) {
-      errors.push({ index, field: "benefits", messageKey: "uptake.validation.benefit" });
+      errors.push({ index, field: "benefits", messageKey: "uptake:validation.benefit" });
     }
   });
   if (errors.length) throw new UptakeRowErrors(errors);

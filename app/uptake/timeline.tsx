@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { isBackwards } from "@shared-schema/uptake";
+import type { UptakeStatus } from "../../db/schema";
 import { formatDate, formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import type { TimelineEntry } from "./history.server";
@@ -8,8 +9,8 @@ import type { TimelineEntry } from "./history.server";
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
   const { t } = useTranslation();
   const lang = useLanguage();
-  const status = (s: string) => t(`uptakeStatus.${s}`);
-  if (entries.length === 0) return <p className="ds-paragraph">{t("uptake.timeline.none")}</p>;
+  const status = (s: UptakeStatus) => t(`common:uptakeStatus.${s}`);
+  if (entries.length === 0) return <p className="ds-paragraph">{t("uptake:timeline.none")}</p>;
   return (
     <ol className="timeline m-0 flex list-none flex-col gap-3 p-0">
       {entries.map((e) => (
@@ -17,47 +18,47 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           <p className="ds-paragraph m-0">
             <strong>
               {e.from === null
-                ? t("uptake.timeline.first", { to: status(e.to) })
+                ? t("uptake:timeline.first", { to: status(e.to) })
                 : e.from === e.to
-                ? t("uptake.timeline.same", { to: status(e.to) })
-                : t("uptake.timeline.change", { from: status(e.from), to: status(e.to) })}
+                ? t("uptake:timeline.same", { to: status(e.to) })
+                : t("uptake:timeline.change", { from: status(e.from), to: status(e.to) })}
             </strong>
             {isBackwards(e.from, e.to) ? (
               <span className="ds-tag ml-2" data-color="warning">
-                {t("uptake.timeline.backwards")}
+                {t("uptake:timeline.backwards")}
               </span>
             ) : null}
           </p>
           <p className="ds-paragraph m-0" data-size="sm">
-            {t("uptake.timeline.effective", { date: formatDate(lang, e.effectiveDate) })}.{" "}
-            {t("uptake.timeline.by", {
-              who: e.reporterName ?? t("uptake.unknownReporter"),
+            {t("uptake:timeline.effective", { date: formatDate(lang, e.effectiveDate) })}.{" "}
+            {t("uptake:timeline.by", {
+              who: e.reporterName ?? t("uptake:unknownReporter"),
               date: formatDate(lang, e.createdAt),
             })}
-            {e.roundName ? `. ${t("uptake.timeline.inRound", { round: e.roundName })}` : ""}
+            {e.roundName ? `. ${t("uptake:timeline.inRound", { round: e.roundName })}` : ""}
           </p>
           {e.comment ? <p className="ds-paragraph m-0 whitespace-pre-line">«{e.comment}»</p> : null}
           {e.decisionReference ? (
             <p className="ds-paragraph m-0" data-size="sm">
-              {t("uptake.timeline.decision", { reference: e.decisionReference })}
+              {t("uptake:timeline.decision", { reference: e.decisionReference })}
             </p>
           ) : null}
           {e.evidenceUrl ? (
             <p className="ds-paragraph m-0" data-size="sm">
               <a href={e.evidenceUrl} className="ds-link" rel="noopener noreferrer">
-                {t("uptake.timeline.evidence")}
+                {t("uptake:timeline.evidence")}
               </a>
             </p>
           ) : null}
           {e.realisedBenefitText || e.benefits.length ? (
             <div className="ds-paragraph m-0" data-size="sm">
-              <strong>{t("uptake.timeline.realised")}:</strong> {e.realisedBenefitText}
+              <strong>{t("uptake:timeline.realised")}:</strong> {e.realisedBenefitText}
               {e.benefits.length ? (
                 <ul className="ds-list">
                   {e.benefits.map((b) => (
                     <li key={b.description}>
                       {b.description}: {formatNumber(lang, b.amount)}{" "}
-                      {b.unit ? t(`measure.units.${b.unit}`, { defaultValue: b.unit }) : ""}
+                      {b.unit ? t(`measure:units.${b.unit}`, { defaultValue: b.unit }) : ""}
                     </li>
                   ))}
                 </ul>

@@ -77,7 +77,7 @@ function capped(payload: FormData | URLSearchParams, schema: Schema): FormData {
 }
 
 /** Any issue the schema gives no message of its own (a field sent twice, a wrong type) has this one. */
-const invalidMessage = () => "validation.invalid";
+const invalidMessage = () => "common:validation.invalid";
 
 export function parseForm<S extends $ZodType>(payload: FormData | URLSearchParams, { schema }: { schema: S }) {
   let strict = coerced.get(schema);

@@ -1,11 +1,12 @@
 import { createCookieSessionStorage, redirect } from "@remix-run/node";
 import { env, secureCookies } from "../env.server";
+import type { TextKey } from "../i18n/config";
 
 export type ToastKind = "success" | "info" | "error";
 /** `key` is a translation key, so the toast reads in the language of the page that shows it. */
 export interface Toast {
   kind: ToastKind;
-  key: string;
+  key: TextKey;
   /** interpolation values for the text, e.g. a count */
   values?: Record<string, string | number>;
 }

@@ -10,8 +10,7 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
-import { nb, type Messages } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { nb, type Messages, nn } from "../support/texts";
 import { formatDate } from "../../app/i18n/format";
 import { createReport, findReport, publishReport, saveNarrative } from "../../app/report/report.server";
 import { EKOMMUNE, EKOMMUNE_MEASURES, EKOMMUNE_STRATEGY, KNUTEPUNKT } from "../../seeds/demo-content";

@@ -5,9 +5,7 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { CooperationRole, Language } from "../../db/schema";
-import { en } from "../../app/i18n/locales/en";
-import { nb, type Messages } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { en, nb, type Messages, nn } from "../support/texts";
 import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
 import {
   htmlLang,

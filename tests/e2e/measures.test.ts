@@ -9,8 +9,7 @@ import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { shareCost } from "../../app/measure/cost-sharing";
 import { formatNok } from "../../app/i18n/format";
-import { nb, type Messages } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { nb, type Messages, nn } from "../support/texts";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,

@@ -8,9 +8,7 @@
 import type { Browser, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
-import { en } from "../../app/i18n/locales/en";
-import { nb, type Messages } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { en, nb, type Messages, nn } from "../support/texts";
 import { formatDate } from "../../app/i18n/format";
 import { osloToday } from "../../shared-schema/common";
 import { EKOMMUNE } from "../../seeds/demo-content";

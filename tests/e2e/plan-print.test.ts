@@ -10,7 +10,7 @@ import os from "node:os";
 import path from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nn } from "../../app/i18n/locales/nn";
+import { nn } from "../support/texts";
 import { EKOMMUNE, EKOMMUNE_MEASURES } from "../../seeds/demo-content";
 import { login, newContext, visit, withServerAndBrowser } from "../support/browser";
 import { loginCookie, type TestServer } from "../support/server";

@@ -12,9 +12,7 @@
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Language, UptakeStatus } from "../../db/schema";
-import { en } from "../../app/i18n/locales/en";
-import { nb, type Messages } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { en, nb, type Messages, nn } from "../support/texts";
 import { UPTAKE_SCALE } from "../../shared-schema/uptake";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import { htmlLang, launchBrowser, login, newContext, pathOf, visit, waitForHydration } from "../support/browser";

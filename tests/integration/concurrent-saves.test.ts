@@ -8,8 +8,7 @@
 import { request } from "node:http";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nb } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { nb, nn } from "../support/texts";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import { launchBrowser, login, newContext } from "../support/browser";
 import { demoServerKinds, loginCookie, startServer, type TestServer } from "../support/server";

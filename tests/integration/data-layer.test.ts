@@ -260,10 +260,10 @@ describe.each(testDatabases())("data layer on $name", (database) => {
       );
     const before = await count();
     await expect(createCooperation(db, { slug: "ekommune-sunnmore", name: "Dobbel" })).rejects.toMatchObject({
-      key: "admin.duplicateSlug",
+      key: "common:admin.duplicateSlug",
     });
     await expect(createCooperation(db, { slug: "ny", name: "Ny", hostMunicipality: "9998" })).rejects.toMatchObject({
-      key: "admin.unknownMunicipality",
+      key: "common:admin.unknownMunicipality",
     });
     expect(await count()).toBe(before);
     await expect(
@@ -271,18 +271,18 @@ describe.each(testDatabases())("data layer on $name", (database) => {
     ).rejects.toBeInstanceOf(AdminError);
     await expect(
       createUser(db, { email: "ikt@giske.example", name: "Dobbel", password: "lang-nok-passord" })
-    ).rejects.toMatchObject({ key: "admin.duplicateUser" });
+    ).rejects.toMatchObject({ key: "common:admin.duplicateUser" });
     await expect(
       grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1001" })
-    ).rejects.toMatchObject({ key: "admin.notAMember" });
+    ).rejects.toMatchObject({ key: "common:admin.notAMember" });
     await expect(
       grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "viewer", municipality: "1532" })
-    ).rejects.toMatchObject({ key: "admin.municipalityOnlyForReporters" });
+    ).rejects.toMatchObject({ key: "common:admin.municipalityOnlyForReporters" });
     await expect(
       grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1532" })
-    ).rejects.toMatchObject({ key: "admin.duplicateRole" });
+    ).rejects.toMatchObject({ key: "common:admin.duplicateRole" });
     await expect(grantRole(db, { email: "nobody@example.org", slug: "ekommune-sunnmore", role: "viewer" })).rejects.toMatchObject(
-      { key: "admin.unknownUser" }
+      { key: "common:admin.unknownUser" }
     );
   });
 

@@ -6,8 +6,7 @@
  * 415) — with the signed-in header, not "Logg inn". An anonymous visitor gets bokmål.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { nb } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { nb, nn } from "../support/texts";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 

@@ -6,9 +6,7 @@
  */
 import { createCookie } from "@remix-run/node";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { en } from "../../app/i18n/locales/en";
-import { nb, type Messages } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { en, nb, type Messages, nn } from "../support/texts";
 import { startServer, type TestServer } from "../support/server";
 
 const PASSWORD = "fellesloft-demo";

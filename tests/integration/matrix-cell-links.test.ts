@@ -1,6 +1,6 @@
 import { spawnSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { measureMessages } from "../../app/measure/messages";
+import { TEXTS } from "../support/texts";
 import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
 
 /*
@@ -73,7 +73,7 @@ describe("the matrix's cell links and the measure page's history", () => {
       expect(molde.length).toBeGreaterThan(0);
       const history = historyOf(await documentOf(molde[0]!.page));
       const line = /<p id="history-1502"[^>]*data-municipality="Molde">([\s\S]*?)<\/p>/.exec(history)?.[1] ?? "";
-      expect(line.replace(/<!-- -->/g, "")).toBe(`Molde ${measureMessages[lang].page.notReported}`);
+      expect(line.replace(/<!-- -->/g, "")).toBe(`Molde ${TEXTS[lang].measure.page.notReported}`);
     });
   });
 

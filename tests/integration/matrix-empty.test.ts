@@ -3,7 +3,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { MEASURE_STATUSES } from "@shared-schema/measure";
 import type { Language } from "../../db/schema";
 import { runsIn } from "../../app/overview/matrix";
-import { overviewMessages } from "../../app/overview/messages";
+import { TEXTS } from "../support/texts";
 import { planYears } from "../../app/overview/years.server";
 import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
 
@@ -68,7 +68,7 @@ describe("the uptake matrix with nothing to show, as a full page", () => {
     return { status: response.status, type: response.headers.get("content-type"), html: await response.text() };
   }
 
-  const emptyText = (lang: Language, year: number) => overviewMessages[lang].empty.replace("{{year}}", String(year));
+  const emptyText = (lang: Language, year: number) => TEXTS[lang].overview.empty.replace("{{year}}", String(year));
 
   describe.each(["nb", "nn"] as const)("in %s", (lang) => {
     beforeAll(async () => {

@@ -428,7 +428,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
         updateMeasure(db, { cooperationId: coop.id, userId, number: m.number, version: m.version, input: { ...asInput(m), benefits } });
       await expect(save(m.benefits.filter((b) => b.id !== reportedId))).rejects.toMatchObject({
         field: "benefits",
-        messageKey: "measure.validation.benefitInUse",
+        messageKey: "measure:validation.benefitInUse",
       });
       const foreign = await db
         .selectFrom("measure_benefit")

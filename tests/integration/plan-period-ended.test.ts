@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
-import { planMessages } from "../../app/plan/messages";
+import { TEXTS } from "../support/texts";
 import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
 
 /*
@@ -36,7 +36,7 @@ describe("plan items whose period has ended", () => {
 
   it.each<Language>(["nb", "nn"])("lists them apart and marks each, in %s", async (lang) => {
     const html = await planPage(lang);
-    const t = planMessages[lang].page;
+    const t = TEXTS[lang].plan.page;
     expect(html).toContain(t.periodEnded);
     expect(listed(html)).toEqual([2, 3, 5]);
     for (const number of [2, 3, 5]) {
@@ -52,6 +52,6 @@ describe("plan items whose period has ended", () => {
   it("says so when no item's period has ended", async () => {
     const html = await planPage("nb", 2014);
     expect(listed(html)).toEqual([]);
-    expect(html).toContain(planMessages.nb.page.nonePeriodEnded.replace("{{year}}", "2014"));
+    expect(html).toContain(TEXTS.nb.plan.page.nonePeriodEnded.replace("{{year}}", "2014"));
   });
 });

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { listMeasures } from "../../app/measure/catalogue.server";
 import { uptakeMatrix } from "../../app/overview/overview.server";
-import { roundMessages } from "../../app/round/messages";
+import { TEXTS } from "../support/texts";
 import { defaultEffectiveDate } from "../../app/round/round";
 import { parseMeasureFilters } from "@shared-schema/measure";
 import { osloToday } from "@shared-schema/common";
@@ -199,7 +199,7 @@ describe("reporting rounds and their status date", () => {
     );
     expect(response.status).toBe(400);
     const page = await response.text();
-    expect(page).toContain(roundMessages[lang].validation.statusDateAfterDeadline);
+    expect(page).toContain(TEXTS[lang].round.validation.statusDateAfterDeadline);
     expect(page).toContain('value="Status ved nyttår"');
     expect(page).toContain('value="2099-12-31"');
     expect(await server.db.selectFrom("reporting_round").select("id").execute()).toHaveLength(before.length);

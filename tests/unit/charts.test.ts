@@ -9,7 +9,7 @@ import { renderToStaticMarkup } from "react-dom/server";
 import { I18nextProvider } from "react-i18next";
 import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
-import { i18nFor } from "../../app/i18n/config";
+import { i18nFor } from "../../app/i18n/i18n.server";
 import { formatNok } from "../../app/i18n/format";
 import type { CostFigures, ProgressFigures, UptakeSeries } from "../../app/overview/figures";
 import { BarChart, type BarChartProps } from "../../app/ui/charts/bar-chart";

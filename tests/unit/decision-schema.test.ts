@@ -44,14 +44,14 @@ describe.each([
   it.each(["abc", "15/7", "1/2015", "14-15", "2015/", "/15", "14/15/16", "sak 14/15", "3015/1234"])(
     "refuses the case number %j with the format in the message",
     (typed) => {
-      expect(parse(schema, { caseNumber: typed }).errors).toEqual({ caseNumber: ["decision.validation.caseNumber"] });
+      expect(parse(schema, { caseNumber: typed }).errors).toEqual({ caseNumber: ["decision:validation.caseNumber"] });
     }
   );
 
   it("refuses a decision text of a few letters, and says an empty one is missing", () => {
-    expect(parse(schema, { text: "x" }).errors).toEqual({ text: ["decision.validation.textTooShort"] });
-    expect(parse(schema, { text: "Godkjent" }).errors).toEqual({ text: ["decision.validation.textTooShort"] });
-    expect(parse(schema, { text: "   " }).errors).toEqual({ text: ["validation.required"] });
+    expect(parse(schema, { text: "x" }).errors).toEqual({ text: ["decision:validation.textTooShort"] });
+    expect(parse(schema, { text: "Godkjent" }).errors).toEqual({ text: ["decision:validation.textTooShort"] });
+    expect(parse(schema, { text: "   " }).errors).toEqual({ text: ["common:validation.required"] });
     expect(parse(schema, { text: "Godkjent ." }).value?.text).toBe("Godkjent .");
   });
 
@@ -59,7 +59,7 @@ describe.each([
     const today = osloToday();
     expect(parse(schema, { decidedOn: today }).value?.decidedOn).toBe(today);
     expect(parse(schema, { decidedOn: "1999-06-30" }).value?.decidedOn).toBe("1999-06-30");
-    expect(parse(schema, { decidedOn: nextDay(today) }).errors).toEqual({ decidedOn: ["decision.validation.futureDate"] });
-    expect(parse(schema, { decidedOn: "2099-01-01" }).errors).toEqual({ decidedOn: ["decision.validation.futureDate"] });
+    expect(parse(schema, { decidedOn: nextDay(today) }).errors).toEqual({ decidedOn: ["decision:validation.futureDate"] });
+    expect(parse(schema, { decidedOn: "2099-01-01" }).errors).toEqual({ decidedOn: ["decision:validation.futureDate"] });
   });
 });

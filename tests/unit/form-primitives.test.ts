@@ -8,9 +8,7 @@ import { OpenRoundSchema, RoundActionSchema } from "@shared-schema/round";
 import { EvaluationSchema, StrategyIntentSchema, StrategySchema } from "@shared-schema/strategy";
 import { SubmitRoundSchema } from "@shared-schema/uptake";
 import { WeightsSchema } from "@shared-schema/overview";
-import { en } from "../../app/i18n/locales/en";
-import { nb } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { en, nb, nn } from "../support/texts";
 import { parseForm } from "../../app/utils/parse-form";
 
 /*
@@ -57,7 +55,7 @@ const ID_FIELDS: [string, z.ZodType, string, [string, string][]][] = [
 describe("one year in every form", () => {
   it.each(YEAR_FIELDS)("%s: refuses years outside 2000–2100 and text, as validation.year", (_, schema, field, rest) => {
     for (const typed of ["1999", "1995", "2101", "25", "20x5", "2025.5"]) {
-      expect(errorOf(schema, [...rest, [field, typed]], field), typed).toEqual(["validation.year"]);
+      expect(errorOf(schema, [...rest, [field, typed]], field), typed).toEqual(["common:validation.year"]);
     }
     expect(errorOf(schema, [...rest, [field, "2025"]], field)).toBeUndefined();
   });
@@ -82,7 +80,7 @@ describe("one NOK amount in every form", () => {
 
   it.each(AMOUNTS)("%s: refuses what is not an amount, and a too long one, as validation.nok", (_, schema, field, rest) => {
     for (const typed of ["tusen", "-5", "1,2,3", "1.25.000", "1".repeat(41)]) {
-      expect(errorOf(schema, [...rest, [field, typed]], field), typed).toEqual(["validation.nok"]);
+      expect(errorOf(schema, [...rest, [field, typed]], field), typed).toEqual(["common:validation.nok"]);
     }
     expect(errorOf(schema, [...rest, [field, "kr 1 250 000,50"]], field)).toBeUndefined();
   });
@@ -96,7 +94,7 @@ describe("one row version in every form", () => {
   it.each(VERSION_FIELDS)("%s: a missing, zero or broken version is a stale form", (_, schema, field, rest) => {
     for (const typed of [null, "0", "-1", "1.5", "x"]) {
       const entries: [string, string][] = typed === null ? rest : [...rest, [field, typed]];
-      const expected = field === "version" && schema === MeasureFormSchema && typed === null ? undefined : ["form.staleVersion"];
+      const expected = field === "version" && schema === MeasureFormSchema && typed === null ? undefined : ["common:form.staleVersion"];
       expect(errorOf(schema, entries, field), String(typed)).toEqual(expected);
     }
     expect(errorOf(schema, [...rest, [field, "3"]], field)).toBeUndefined();
@@ -105,8 +103,8 @@ describe("one row version in every form", () => {
 
 describe("one row id in every form", () => {
   it.each(ID_FIELDS)("%s: a missing id is required, an overlong one invalid", (_, schema, field, rest) => {
-    expect(errorOf(schema, rest, field)).toEqual(["validation.required"]);
-    expect(errorOf(schema, [...rest, [field, "x".repeat(65)]], field)).toEqual(["validation.invalid"]);
+    expect(errorOf(schema, rest, field)).toEqual(["common:validation.required"]);
+    expect(errorOf(schema, [...rest, [field, "x".repeat(65)]], field)).toEqual(["common:validation.invalid"]);
     expect(errorOf(schema, [...rest, [field, "0b7f3c2e-9a41-4d1e-8f57-1c2d3e4f5a6b"]], field)).toBeUndefined();
   });
 });
@@ -119,9 +117,9 @@ describe("one date in every form", () => {
   ];
 
   it.each(DATES)("%s: an empty date is required, a malformed one validation.date", (_, schema, field, rest) => {
-    expect(errorOf(schema, [...rest, [field, " "]], field)).toEqual(["validation.required"]);
+    expect(errorOf(schema, [...rest, [field, " "]], field)).toEqual(["common:validation.required"]);
     for (const typed of ["31.12.2030", "2030-13-01", "2030-02-30"]) {
-      expect(errorOf(schema, [...rest, [field, typed]], field), typed).toEqual(["validation.date"]);
+      expect(errorOf(schema, [...rest, [field, typed]], field), typed).toEqual(["common:validation.date"]);
     }
   });
 });

@@ -55,7 +55,7 @@ describe("NOK input", () => {
     const submission = parseForm(form(withBase([["investmentCost", "mange pengar"]])), { schema: MeasureFormSchema });
     expect(submission.status).toBe("error");
     const reply = submission.reply();
-    expect(reply.error?.investmentCost).toEqual(["validation.nok"]);
+    expect(reply.error?.investmentCost).toEqual(["common:validation.nok"]);
     expect((reply.initialValue as Record<string, unknown>).investmentCost).toBe("mange pengar");
   });
 });
@@ -77,7 +77,7 @@ describe("custom percentages", () => {
         ["members[1].percent", "49,99"],
       ])
     );
-    expect(errors.members).toEqual(["measure.validation.customSum"]);
+    expect(errors.members).toEqual(["measure:validation.customSum"]);
     const over = errorsOf(
       withBase([
         ["costKey", "custom"],
@@ -85,7 +85,7 @@ describe("custom percentages", () => {
         ["members[1].percent", "40,01"],
       ])
     );
-    expect(over.members).toEqual(["measure.validation.customSum"]);
+    expect(over.members).toEqual(["measure:validation.customSum"]);
   });
 
   it("accepts shares that sum to 100 % and stores basis points for the chosen participants only", () => {
@@ -116,7 +116,7 @@ describe("custom percentages", () => {
         ["members[0].percent", "100"],
       ])
     );
-    expect(errors["members[1].percent"]).toEqual(["measure.validation.customMissing"]);
+    expect(errors["members[1].percent"]).toEqual(["measure:validation.customMissing"]);
   });
 });
 
@@ -133,9 +133,9 @@ describe("the rest of the measure form", () => {
         ["periodTo", "2013"],
       ],
       "periodTo",
-      "measure.validation.periodOrder",
+      "measure:validation.periodOrder",
     ],
-    ["year out of range", [["periodFrom", "1899"]], "periodFrom", "validation.year"],
+    ["year out of range", [["periodFrom", "1899"]], "periodFrom", "common:validation.year"],
     [
       "mixed equal part above 100",
       [
@@ -143,9 +143,9 @@ describe("the rest of the measure form", () => {
         ["equalPercent", "130"],
       ],
       "equalPercent",
-      "measure.validation.equalPercent",
+      "measure:validation.equalPercent",
     ],
-    ["mixed without equal part", [["costKey", "mixed"]], "equalPercent", "measure.validation.equalPercent"],
+    ["mixed without equal part", [["costKey", "mixed"]], "equalPercent", "measure:validation.equalPercent"],
     [
       "a link that is not a URL",
       [
@@ -153,7 +153,7 @@ describe("the rest of the measure form", () => {
         ["links[0].url", "javascript:alert(1)"],
       ],
       "links[0].url",
-      "measure.validation.url",
+      "measure:validation.url",
     ],
     [
       "a benefit amount without unit",
@@ -162,22 +162,22 @@ describe("the rest of the measure form", () => {
         ["benefits[0].amount", "100"],
       ],
       "benefits[0].unit",
-      "measure.validation.unit",
+      "measure:validation.unit",
     ],
   ])("rejects %s", (_, extra, field, key) => {
     expect(errorsOf(withBase(extra))[field]).toEqual([key]);
   });
   it("needs something the measure supports and at least one participant", () => {
     const errors = errorsOf(BASE.filter(([k]) => k !== "goals" && !k.endsWith("selected")));
-    expect(errors.focusAreas).toEqual(["measure.validation.supportRequired"]);
-    expect(errors.members).toEqual(["measure.validation.participantsRequired"]);
+    expect(errors.focusAreas).toEqual(["measure:validation.supportRequired"]);
+    expect(errors.members).toEqual(["measure:validation.participantsRequired"]);
   });
 });
 
 describe("systems phased out", () => {
   it("belong to a measure that brings in a system: refused, not dropped, without the box ticked", () => {
     expect(errorsOf(withBase([["phasedOutSystems", "Gamalt sakssystem"]]))).toEqual({
-      phasedOutSystems: ["measure.validation.phasedOutWithoutSystem"],
+      phasedOutSystems: ["measure:validation.phasedOutWithoutSystem"],
     });
     expect(errorsOf(withBase([["phasedOutSystems", "Gamalt sakssystem"], ["introducesSystem", "on"]]))).toEqual({});
   });

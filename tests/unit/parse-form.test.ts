@@ -3,9 +3,7 @@ import { z } from "zod";
 import { cleanString, cleanText } from "@shared-schema/common";
 import { LoginSchema } from "@shared-schema/auth";
 import { MeasureFormSchema, parseMeasureFilters } from "@shared-schema/measure";
-import { en } from "../../app/i18n/locales/en";
-import { nb } from "../../app/i18n/locales/nb";
-import { nn } from "../../app/i18n/locales/nn";
+import { en, nb, nn } from "../support/texts";
 import { yearParam } from "../../app/overview/years.server";
 import { parseForm } from "../../app/utils/parse-form";
 
@@ -40,7 +38,7 @@ describe("parseForm: every form parsed alike", () => {
     expect(submission.status).toBe("error");
     const messages = submission.status === "error" ? Object.values(submission.error ?? {}).flat() : [];
     expect(messages.length).toBeGreaterThan(0);
-    for (const key of messages) expect(key).toMatch(/^validation\./);
+    for (const key of messages) expect(key).toMatch(/^common:validation\./);
     expect(nb.validation.invalid).toBeTruthy();
     expect(nn.validation.invalid).not.toBe(nb.validation.invalid);
     expect(en.validation.invalid).toBeTruthy();
@@ -56,7 +54,7 @@ describe("parseForm: every form parsed alike", () => {
       { schema: LoginSchema }
     );
     expect(submission.status).toBe("error");
-    expect(submission.status === "error" && submission.error?.email).toEqual(["validation.tooLong"]);
+    expect(submission.status === "error" && submission.error?.email).toEqual(["common:validation.tooLong"]);
     const reply = JSON.stringify(submission.reply());
     expect(reply.length).toBeLessThan(255 + 1025 + 20_001 + 2_000);
   });

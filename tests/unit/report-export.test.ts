@@ -6,12 +6,12 @@ import { performance } from "node:perf_hooks";
 import { fileURLToPath, pathToFileURL } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { i18nFor } from "../../app/i18n/config";
+import { i18nFor } from "../../app/i18n/i18n.server";
 import { contentDisposition } from "../../app/report/export/content-disposition.server";
 import { csvDecimal, csvMoney, csvPercent, reportCsv } from "../../app/report/export/csv.server";
 import { PdfFontMissingError } from "../../app/report/export/fonts.server";
 import { planPdf, reportPdf, stopPdfWorkers } from "../../app/report/export/pdf.server";
-import { reportExportMessages } from "../../app/report/export/messages";
+import { TEXTS } from "../support/texts";
 import { NUMBER_FORMATS, reportXlsx, sheetName } from "../../app/report/export/xlsx.server";
 import type { MatrixCell } from "../../app/overview/figures";
 import { FIXTURE_TEXTS, largeReportFixture, planSnapshotFixture, reportFixture } from "../support/report-fixture";
@@ -19,7 +19,7 @@ import { FIXTURE_TEXTS, largeReportFixture, planSnapshotFixture, reportFixture }
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const t = i18nFor("nn").t;
 const statusText = (c: MatrixCell) =>
-  c === "not_reported" ? "Ikkje rapportert" : c === "not_participating" ? "Er ikkje med" : t(`uptakeStatus.${c}`);
+  c === "not_reported" ? "Ikkje rapportert" : c === "not_participating" ? "Er ikkje med" : t(`common:uptakeStatus.${c}`);
 
 /**
  * RFC 4180 with ";" — written here rather than taken from a package (csv-parse) so that the test
@@ -108,7 +108,7 @@ describe("report CSV", () => {
       items.map((i) => [
         String(i.number),
         i.name,
-        t(`measureStatus.${i.status}`),
+        t(`common:measureStatus.${i.status}`),
         i.statusText ?? "",
         kroner(i.budget),
         i.priority === null ? "" : String(i.priority),
@@ -149,7 +149,7 @@ describe("report CSV", () => {
         m.group,
         String(m.number),
         m.name,
-        t(`measureStatus.${m.status}`),
+        t(`common:measureStatus.${m.status}`),
         ...m.cells.map(statusText),
         m.uptake.ratio === null ? "" : (m.uptake.ratio * 100).toFixed(1).replace(".", ","),
       ])
@@ -270,7 +270,7 @@ describe("report XLSX", () => {
   });
 
   it("has one translated worksheet per section, each with a frozen, filtered header", () => {
-    expect(book.worksheets.map((s) => s.name)).toEqual(Object.values(reportExportMessages.nn.sheets));
+    expect(book.worksheets.map((s) => s.name)).toEqual(Object.values(TEXTS.nn.reportExport.sheets));
     for (const sheet of book.worksheets) {
       expect(sheet.name.length).toBeLessThanOrEqual(31);
       expect(sheet.views[0]).toMatchObject({ state: "frozen", ySplit: 1 });

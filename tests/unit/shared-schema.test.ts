@@ -8,7 +8,7 @@ describe("shared schemas", () => {
     const bad = LoginSchema.safeParse({ email: "ikkje-ei-adresse", password: "" });
     expect(bad.success).toBe(false);
     const messages = bad.error!.issues.map((i) => `${i.path.join(".")}:${i.message}`);
-    expect(messages).toEqual(expect.arrayContaining(["email:validation.email", "password:validation.required"]));
+    expect(messages).toEqual(expect.arrayContaining(["email:common:validation.email", "password:common:validation.required"]));
   });
   it("accepts slugs of lower-case ASCII with hyphens only", () => {
     expect(CreateCooperationSchema.safeParse({ slug: "ekommune-sunnmore", name: "eKommune Sunnmøre" }).success).toBe(true);

@@ -121,7 +121,7 @@ describe("uptake forms", () => {
       { schema: BulkUptakeSchema }
     );
     expect(result.status).toBe("error");
-    expect(result.reply().error).toEqual({ "rows[1].comment": ["uptake.validation.backwardsNeedsComment"] });
+    expect(result.reply().error).toEqual({ "rows[1].comment": ["uptake:validation.backwardsNeedsComment"] });
   });
 
   it("refuses a date in the future and keeps what was typed", () => {
@@ -130,7 +130,7 @@ describe("uptake forms", () => {
       { schema: BulkUptakeSchema }
     );
     const reply = result.reply();
-    expect(reply.error).toEqual({ effectiveDate: ["uptake.validation.futureDate"] });
+    expect(reply.error).toEqual({ effectiveDate: ["uptake:validation.futureDate"] });
     expect(reply.initialValue).toMatchObject({ rows: [{ comment: "Ok" }] });
   });
 
@@ -163,25 +163,25 @@ describe("uptake forms", () => {
       { schema: UptakeReportSchema }
     );
     expect(bad.reply().error).toEqual({
-      evidenceUrl: ["measure.validation.url"],
-      "benefits[0].amount": ["measure.validation.wholeNumber"],
+      evidenceUrl: ["measure:validation.url"],
+      "benefits[0].amount": ["measure:validation.wholeNumber"],
     });
   });
 
   it("a round needs a name, a status date, a deadline not in the past and at least one measure", () => {
     const bad = parseForm(form({ name: " ", deadline: "2000-01-01", reminderDaysBefore: "90" }), { schema: OpenRoundSchema });
     expect(bad.reply().error).toEqual({
-      name: ["validation.required"],
-      statusDate: ["validation.required"],
-      deadline: ["round.validation.deadlinePast"],
-      reminderDaysBefore: ["round.validation.reminderDays"],
-      measures: ["round.validation.measures"],
+      name: ["common:validation.required"],
+      statusDate: ["common:validation.required"],
+      deadline: ["round:validation.deadlinePast"],
+      reminderDaysBefore: ["round:validation.reminderDays"],
+      measures: ["round:validation.measures"],
     });
     const late = parseForm(form({ name: "Status ved nyttår", statusDate: "2099-12-31", deadline: "2099-01-15", measures: "m" }), {
       schema: OpenRoundSchema,
     });
-    expect(late.reply().error).toEqual({ statusDate: ["round.validation.statusDateAfterDeadline"] });
+    expect(late.reply().error).toEqual({ statusDate: ["round:validation.statusDateAfterDeadline"] });
     const returned = parseForm(form({ intent: "return", municipalityId: "m" }), { schema: RoundActionSchema });
-    expect(returned.reply().error).toEqual({ comment: ["round.validation.returnComment"] });
+    expect(returned.reply().error).toEqual({ comment: ["round:validation.returnComment"] });
   });
 });

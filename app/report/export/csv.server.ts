@@ -68,7 +68,7 @@ export function reportCsv(doc: ReportDocument): string {
   const t = translator(doc.language);
   const f = doc.figures;
   const rows: string[][] = [
-    [csvText(t("reportExport.documentTitle", { year: f.year, name: f.cooperation.name }))],
+    [csvText(t("reportExport:documentTitle", { year: f.year, name: f.cooperation.name }))],
     [csvText(publicationLine(doc, t))],
     [],
   ];

@@ -236,7 +236,7 @@ function PdfPage({
     <Page experimentalPagination size="A4" orientation={orientation} style={[s.page, { paddingHorizontal: margin }]}>
       <View style={[s.footer, { left: margin, right: margin }]} fixed>
         <Text>{footerLeft}</Text>
-        <Text render={({ pageNumber, totalPages }) => t("reportExport.page", { page: pageNumber, pages: totalPages })} fixed />
+        <Text render={({ pageNumber, totalPages }) => t("reportExport:page", { page: pageNumber, pages: totalPages })} fixed />
       </View>
       {children}
     </Page>
@@ -362,7 +362,7 @@ const ORIENTATION: Record<ReportSection, Orientation> = {
 };
 
 function matrixCode(t: Translate, cell: MatrixCell) {
-  return t(`reportExport.matrix.codes.${cell}`);
+  return t(`reportExport:matrix.codes.${cell}`);
 }
 
 const LEGEND: MatrixCell[] = [
@@ -382,7 +382,7 @@ function MatrixSection({ doc, t }: { doc: ReportDocument; t: Translate }) {
   const lang = doc.language;
   const { matrix } = doc.figures;
   const measures = allMeasures(doc.figures);
-  if (measures.length === 0 || matrix.municipalities.length === 0) return <Text style={s.note}>{t("reportExport.empty")}</Text>;
+  if (measures.length === 0 || matrix.municipalities.length === 0) return <Text style={s.note}>{t("reportExport:empty")}</Text>;
   const available = textWidth("landscape");
   const forMunicipalities = available - MATRIX.number - MATRIX.uptake - MATRIX.minName;
   // more municipalities than fit across the page: the matrix continues in further column blocks
@@ -397,8 +397,8 @@ function MatrixSection({ doc, t }: { doc: ReportDocument; t: Translate }) {
 
   return (
     <>
-      <Heading level={3}>{t("reportExport.matrix.legend")}</Heading>
-      <Text style={s.paragraph}>{t("reportExport.matrix.legendIntro")}</Text>
+      <Heading level={3}>{t("reportExport:matrix.legend")}</Heading>
+      <Text style={s.paragraph}>{t("reportExport:matrix.legendIntro")}</Text>
       <View style={s.legend}>
         {LEGEND.map((cell) => (
           <Text key={cell} style={s.legendItem}>
@@ -408,7 +408,7 @@ function MatrixSection({ doc, t }: { doc: ReportDocument; t: Translate }) {
       </View>
       {byName ? null : (
         <>
-          <Heading level={3}>{t("reportExport.matrix.municipalities")}</Heading>
+          <Heading level={3}>{t("reportExport:matrix.municipalities")}</Heading>
           <View style={s.legend}>
             {matrix.municipalities.map((m) => (
               <Text key={m.id} style={s.keyItem}>
@@ -421,14 +421,14 @@ function MatrixSection({ doc, t }: { doc: ReportDocument; t: Translate }) {
       {blocks.map((block, b) => {
         const nameWidth = available - MATRIX.number - MATRIX.uptake - block.length * columnWidth;
         const columns: PdfColumn[] = [
-          { header: t("reportExport.columns.number"), width: MATRIX.number, align: "right" },
-          { header: t("reportExport.columns.measure"), width: nameWidth },
+          { header: t("reportExport:columns.number"), width: MATRIX.number, align: "right" },
+          { header: t("reportExport:columns.measure"), width: nameWidth },
           ...block.map((j) => ({
             header: byName ? matrix.municipalities[j].name : matrix.municipalities[j].number,
             width: columnWidth,
             align: "center" as const,
           })),
-          { header: t("reportExport.columns.uptake"), width: MATRIX.uptake, align: "right" },
+          { header: t("reportExport:columns.uptake"), width: MATRIX.uptake, align: "right" },
         ];
         const rows: PdfRow[] = [];
         for (const group of matrix.groups) {
@@ -450,7 +450,7 @@ function MatrixSection({ doc, t }: { doc: ReportDocument; t: Translate }) {
         const footer = [
           [
             "",
-            t("reportExport.matrix.municipalityTotal"),
+            t("reportExport:matrix.municipalityTotal"),
             ...block.map((j) => {
               const ratio = matrix.municipalityTotals[j]?.ratio;
               return ratio === null || ratio === undefined ? "" : formatPercent(lang, ratio);
@@ -473,17 +473,17 @@ function CostsSection({ doc, t }: { doc: ReportDocument; t: Translate }) {
   const perMeasure = widths([0.5, 4, 1.6, 1.6], available);
   return (
     <>
-      <Text style={s.paragraph}>{t("reportExport.costs.intro", { year: c.year })}</Text>
-      <Heading level={3}>{t("reportExport.costs.perMunicipality")}</Heading>
+      <Text style={s.paragraph}>{t("reportExport:costs.intro", { year: c.year })}</Text>
+      <Heading level={3}>{t("reportExport:costs.perMunicipality")}</Heading>
       {c.municipalities.length === 0 ? (
-        <Text style={s.note}>{t("reportExport.empty")}</Text>
+        <Text style={s.note}>{t("reportExport:empty")}</Text>
       ) : (
         <Table
           columns={[
-            { header: t("reportExport.columns.municipality"), width: perMunicipality[0] },
-            { header: t("reportExport.columns.investment"), width: perMunicipality[1], align: right },
-            { header: t("reportExport.columns.running"), width: perMunicipality[2], align: right },
-            { header: t("reportExport.columns.takesPart"), width: perMunicipality[3], align: right },
+            { header: t("reportExport:columns.municipality"), width: perMunicipality[0] },
+            { header: t("reportExport:columns.investment"), width: perMunicipality[1], align: right },
+            { header: t("reportExport:columns.running"), width: perMunicipality[2], align: right },
+            { header: t("reportExport:columns.takesPart"), width: perMunicipality[3], align: right },
           ]}
           rows={c.municipalities.map((m) => ({
             cells: [
@@ -493,25 +493,25 @@ function CostsSection({ doc, t }: { doc: ReportDocument; t: Translate }) {
               formatNumber(lang, m.shares.filter(Boolean).length),
             ],
           }))}
-          footer={[[t("reportExport.total"), money(lang, c.totalInvestment), money(lang, c.totalRunning), ""]]}
+          footer={[[t("reportExport:total"), money(lang, c.totalInvestment), money(lang, c.totalRunning), ""]]}
         />
       )}
-      <Heading level={3}>{t("reportExport.costs.perMeasure")}</Heading>
+      <Heading level={3}>{t("reportExport:costs.perMeasure")}</Heading>
       {c.measures.length === 0 ? (
-        <Text style={s.note}>{t("reportExport.empty")}</Text>
+        <Text style={s.note}>{t("reportExport:empty")}</Text>
       ) : (
         <Table
           columns={[
-            { header: t("reportExport.columns.number"), width: perMeasure[0], align: right },
-            { header: t("reportExport.columns.measure"), width: perMeasure[1] },
-            { header: t("reportExport.columns.investment"), width: perMeasure[2], align: right },
-            { header: t("reportExport.columns.running"), width: perMeasure[3], align: right },
+            { header: t("reportExport:columns.number"), width: perMeasure[0], align: right },
+            { header: t("reportExport:columns.measure"), width: perMeasure[1] },
+            { header: t("reportExport:columns.investment"), width: perMeasure[2], align: right },
+            { header: t("reportExport:columns.running"), width: perMeasure[3], align: right },
           ]}
           rows={c.measures.map((m) => ({ cells: [String(m.number), m.name, money(lang, m.investment), money(lang, m.running)] }))}
-          footer={[["", t("reportExport.total"), money(lang, c.totalInvestment), money(lang, c.totalRunning)]]}
+          footer={[["", t("reportExport:total"), money(lang, c.totalInvestment), money(lang, c.totalRunning)]]}
         />
       )}
-      <Text style={s.note}>{t("reportExport.costs.detailsInSpreadsheet")}</Text>
+      <Text style={s.note}>{t("reportExport:costs.detailsInSpreadsheet")}</Text>
     </>
   );
 }
@@ -521,21 +521,21 @@ function ReportPdf({ doc, metrics }: { doc: ReportDocument; metrics: FontMetrics
   const lang = doc.language;
   const f = doc.figures;
   const tables = new Map(reportTables(doc, t).map((table) => [table.section, table]));
-  const title = t("reportExport.title", { year: f.year });
-  const footerLeft = [f.cooperation.name, title, doc.publishedAt ? null : t("reportExport.draftShort")]
+  const title = t("reportExport:title", { year: f.year });
+  const footerLeft = [f.cooperation.name, title, doc.publishedAt ? null : t("reportExport:draftShort")]
     .filter(Boolean)
     .join(" · ");
   const planLine = !f.plan
-    ? t("reportExport.plan.none", { year: f.year })
+    ? t("reportExport:plan.none", { year: f.year })
     : f.plan.approvedOn
-    ? t("reportExport.plan.version", { year: f.year, version: f.plan.versionNo, date: formatDate(lang, f.plan.approvedOn) })
-    : t("reportExport.plan.versionNotDated", { year: f.year, version: f.plan.versionNo });
+    ? t("reportExport:plan.version", { year: f.year, version: f.plan.versionNo, date: formatDate(lang, f.plan.approvedOn) })
+    : t("reportExport:plan.versionNotDated", { year: f.year, version: f.plan.versionNo });
 
   return (
     <Document
-      title={t("reportExport.documentTitle", { year: f.year, name: f.cooperation.name })}
+      title={t("reportExport:documentTitle", { year: f.year, name: f.cooperation.name })}
       author={f.cooperation.name}
-      subject={t("reportExport.subtitle")}
+      subject={t("reportExport:subtitle")}
       creator="Fellesløft"
       producer="Fellesløft"
       language={lang === "en" ? "en-GB" : lang === "nn" ? "nn-NO" : "nb-NO"}
@@ -544,14 +544,14 @@ function ReportPdf({ doc, metrics }: { doc: ReportDocument; metrics: FontMetrics
         <View style={{ marginTop: 120 }}>
           <Text style={s.kicker}>{f.cooperation.name}</Text>
           <Text style={s.h1}>{title}</Text>
-          <Text style={s.subtitle}>{t("reportExport.subtitle")}</Text>
+          <Text style={s.subtitle}>{t("reportExport:subtitle")}</Text>
           <Text style={[s.paragraph, ...(doc.publishedAt ? [] : [s.strong])]}>{publicationLine(doc, t)}</Text>
-          <Text style={s.paragraph}>{t("reportExport.computedAt", { date: formatDate(lang, osloDay(f.computedAt)) })}</Text>
+          <Text style={s.paragraph}>{t("reportExport:computedAt", { date: formatDate(lang, osloDay(f.computedAt)) })}</Text>
           <Text style={s.paragraph}>{planLine}</Text>
           <View style={s.contents}>
             {REPORT_SECTIONS.map((section, i) => (
               <Text key={section}>
-                {i + 1}. {t(`reportExport.sections.${section}`)}
+                {i + 1}. {t(`reportExport:sections.${section}`)}
               </Text>
             ))}
           </View>
@@ -563,7 +563,7 @@ function ReportPdf({ doc, metrics }: { doc: ReportDocument; metrics: FontMetrics
         return (
           <PdfPage key={section} orientation={orientation} footerLeft={footerLeft} t={t}>
             <Text style={s.h2}>
-              {i + 1}. {t(`reportExport.sections.${section}`)}
+              {i + 1}. {t(`reportExport:sections.${section}`)}
             </Text>
             <Paragraphs text={doc.narrative[section]} />
             {section === "matrix" ? (
@@ -593,8 +593,8 @@ function period(from: number | null, to: number | null): string {
 
 function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; cooperationName: string; lang: Language }) {
   const t = translator(lang);
-  const title = t("reportExport.plans.title", { year: snapshot.year });
-  const footerLeft = `${cooperationName} · ${title} · ${t("reportExport.plans.approvedVersion", {
+  const title = t("reportExport:plans.title", { year: snapshot.year });
+  const footerLeft = `${cooperationName} · ${title} · ${t("reportExport:plans.approvedVersion", {
     version: snapshot.versionNo,
   })}`;
   const d = snapshot.decision;
@@ -617,12 +617,12 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
   }
   const totalRows = [...totals.values()].sort((a, b) => a.name.localeCompare(b.name, "nb"));
   const sharesColumns: PdfColumn[] = [
-    { header: t("reportExport.columns.municipality"), width: sharesWidths[0] },
-    { header: t("reportExport.columns.investment"), width: sharesWidths[1], align: right },
-    { header: t("reportExport.columns.running"), width: sharesWidths[2], align: right },
+    { header: t("reportExport:columns.municipality"), width: sharesWidths[0] },
+    { header: t("reportExport:columns.investment"), width: sharesWidths[1], align: right },
+    { header: t("reportExport:columns.running"), width: sharesWidths[2], align: right },
   ];
   const sum = (rows: { investment: number; running: number }[]) => [
-    t("reportExport.total"),
+    t("reportExport:total"),
     money(
       lang,
       rows.reduce((a, r) => a + r.investment, 0)
@@ -635,7 +635,7 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
 
   return (
     <Document
-      title={t("reportExport.plans.documentTitle", { year: snapshot.year, name: cooperationName })}
+      title={t("reportExport:plans.documentTitle", { year: snapshot.year, name: cooperationName })}
       author={cooperationName}
       creator="Fellesløft"
       producer="Fellesløft"
@@ -645,37 +645,37 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
         <Text style={s.kicker}>{cooperationName}</Text>
         <Text style={s.h1}>{title}</Text>
         <Text style={s.paragraph}>
-          {t("reportExport.plans.approvedVersion", { version: snapshot.versionNo })} ·{" "}
+          {t("reportExport:plans.approvedVersion", { version: snapshot.versionNo })} ·{" "}
           {/* the decision's own date: the snapshot's time is when it was entered, perhaps years later */}
-          {t("reportExport.plans.approvedAt", { date: formatDate(lang, d.decidedOn) })}
+          {t("reportExport:plans.approvedAt", { date: formatDate(lang, d.decidedOn) })}
         </Text>
-        <Heading level={2}>{t("reportExport.plans.decision")}</Heading>
+        <Heading level={2}>{t("reportExport:plans.decision")}</Heading>
         <Table
           header={false}
           columns={widths([1.2, 3], textWidth("portrait")).map((width) => ({ header: "", width }))}
           rows={[
-            { cells: [t("reportExport.plans.decisionBody"), t(`decision.bodies.${d.body}`)] },
-            { cells: [t("reportExport.plans.decisionOutcome"), t(`plan.outcome.${d.outcome}`)] },
-            { cells: [t("reportExport.plans.decisionDate"), formatDate(lang, d.decidedOn)] },
-            ...(d.caseNumber ? [{ cells: [t("reportExport.plans.caseNumber"), d.caseNumber] }] : []),
+            { cells: [t("reportExport:plans.decisionBody"), t(`decision:bodies.${d.body}`)] },
+            { cells: [t("reportExport:plans.decisionOutcome"), t(`plan:outcome.${d.outcome}`)] },
+            { cells: [t("reportExport:plans.decisionDate"), formatDate(lang, d.decidedOn)] },
+            ...(d.caseNumber ? [{ cells: [t("reportExport:plans.caseNumber"), d.caseNumber] }] : []),
           ]}
         />
         <Paragraphs text={d.text} />
       </PdfPage>
       <PdfPage orientation="landscape" footerLeft={footerLeft} t={t}>
-        <Heading level={2}>{t("reportExport.plans.items")}</Heading>
+        <Heading level={2}>{t("reportExport:plans.items")}</Heading>
         {items.length === 0 ? (
-          <Text style={s.note}>{t("reportExport.plans.noItems")}</Text>
+          <Text style={s.note}>{t("reportExport:plans.noItems")}</Text>
         ) : (
           <Table
             columns={[
-              { header: t("reportExport.columns.number"), width: itemWidths[0], align: right },
-              { header: t("reportExport.columns.measure"), width: itemWidths[1] },
-              { header: t("reportExport.columns.measureStatus"), width: itemWidths[2] },
-              { header: t("reportExport.columns.budget"), width: itemWidths[3], align: right },
-              { header: t("reportExport.columns.priority"), width: itemWidths[4], align: right },
-              { header: t("reportExport.columns.period"), width: itemWidths[5] },
-              { header: t("reportExport.columns.milestones"), width: itemWidths[6] },
+              { header: t("reportExport:columns.number"), width: itemWidths[0], align: right },
+              { header: t("reportExport:columns.measure"), width: itemWidths[1] },
+              { header: t("reportExport:columns.measureStatus"), width: itemWidths[2] },
+              { header: t("reportExport:columns.budget"), width: itemWidths[3], align: right },
+              { header: t("reportExport:columns.priority"), width: itemWidths[4], align: right },
+              { header: t("reportExport:columns.period"), width: itemWidths[5] },
+              { header: t("reportExport:columns.milestones"), width: itemWidths[6] },
             ]}
             rows={items.map((item) => ({
               cells: [
@@ -683,13 +683,13 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
                 [
                   item.measure.name,
                   item.measure.focusAreas.length
-                    ? `${t("reportExport.plans.supports")}: ${item.measure.focusAreas.join(", ")}`
+                    ? `${t("reportExport:plans.supports")}: ${item.measure.focusAreas.join(", ")}`
                     : "",
-                  item.carriedOver ? t("reportExport.plans.carriedOver") : "",
+                  item.carriedOver ? t("reportExport:plans.carriedOver") : "",
                 ]
                   .filter(Boolean)
                   .join("\n"),
-                [t(`measureStatus.${item.measure.status}`), item.measure.statusText ?? ""].filter(Boolean).join("\n"),
+                [t(`common:measureStatus.${item.measure.status}`), item.measure.statusText ?? ""].filter(Boolean).join("\n"),
                 money(lang, item.budget),
                 item.priority === null ? "" : String(item.priority),
                 period(item.periodFrom, item.periodTo),
@@ -699,7 +699,7 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
             footer={[
               [
                 "",
-                t("reportExport.total"),
+                t("reportExport:total"),
                 "",
                 money(
                   lang,
@@ -714,11 +714,11 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
         )}
       </PdfPage>
       <PdfPage footerLeft={footerLeft} t={t}>
-        <Heading level={2}>{t("reportExport.plans.sharesTitle", { year: snapshot.year })}</Heading>
-        <Text style={s.paragraph}>{t("reportExport.plans.sharesIntro")}</Text>
-        <Heading level={3}>{t("reportExport.plans.sharesTotal")}</Heading>
+        <Heading level={2}>{t("reportExport:plans.sharesTitle", { year: snapshot.year })}</Heading>
+        <Text style={s.paragraph}>{t("reportExport:plans.sharesIntro")}</Text>
+        <Heading level={3}>{t("reportExport:plans.sharesTotal")}</Heading>
         {totalRows.length === 0 ? (
-          <Text style={s.note}>{t("reportExport.empty")}</Text>
+          <Text style={s.note}>{t("reportExport:empty")}</Text>
         ) : (
           <Table
             columns={sharesColumns}
@@ -735,10 +735,10 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
             // a short share table stays with its heading; a long one may break after its first rows
             <View key={item.measure.id} wrap={rows.length > 20}>
               <Heading level={3}>
-                {t("reportExport.plans.sharesFor", { number: item.measure.number, name: item.measure.name })}
+                {t("reportExport:plans.sharesFor", { number: item.measure.number, name: item.measure.name })}
               </Heading>
               <Text style={s.note}>
-                {t("reportExport.plans.costKey")}: {t(`measure.keys.${item.measure.costKey}`)}
+                {t("reportExport:plans.costKey")}: {t(`measure:keys.${item.measure.costKey}`)}
               </Text>
               {shares.ok ? (
                 <Table
@@ -748,7 +748,7 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
                 />
               ) : (
                 <Text style={s.note}>
-                  {t("reportExport.plans.sharesError", { error: t(`measure.sharingErrors.${shares.error.code}`) })}
+                  {t("reportExport:plans.sharesError", { error: t(`measure:sharingErrors.${shares.error.code}`) })}
                 </Text>
               )}
             </View>

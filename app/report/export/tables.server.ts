@@ -1,5 +1,7 @@
 import type { Language } from "../../../db/schema";
-import { i18nFor } from "../../i18n/config";
+import type { CustomTypeOptions } from "i18next";
+import { textKey, type TextKey } from "../../i18n/config";
+import { i18nFor } from "../../i18n/i18n.server";
 import { osloToday } from "@shared-schema/common";
 import { formatDate } from "../../i18n/format";
 import type { MatrixCell } from "../../overview/figures";
@@ -47,7 +49,7 @@ export interface ExportTable {
   keyColumns: number;
 }
 
-export type Translate = (key: string, options?: Record<string, unknown>) => string;
+export type Translate = (key: TextKey, options?: Record<string, unknown>) => string;
 
 export function translator(lang: Language): Translate {
   const { t } = i18nFor(lang);
@@ -72,59 +74,65 @@ export function osloDay(iso: string): string {
 }
 
 export function matrixCellText(t: Translate, cell: MatrixCell): string {
-  if (cell === "not_reported") return t("reportExport.matrix.notReported");
-  if (cell === "not_participating") return t("reportExport.matrix.notParticipating");
-  return t(`uptakeStatus.${cell}`);
+  if (cell === "not_reported") return t("reportExport:matrix.notReported");
+  if (cell === "not_participating") return t("reportExport:matrix.notParticipating");
+  return t(`common:uptakeStatus.${cell}`);
 }
 
 export function unitText(t: Translate, unit: string | null): string {
-  return unit ? t(`measure.units.${unit}`, { defaultValue: unit }) : "";
+  // a unit typed by hand has no text of its own and is shown as it is
+  return unit ? t(textKey(`measure:units.${unit}`), { defaultValue: unit }) : "";
 }
 
 /** "Published 3 March 2015 by Kari Nordmann", or the draft notice. */
 export function publicationLine(doc: ReportDocument, t: Translate): string {
-  if (!doc.publishedAt) return t("reportExport.draft");
+  if (!doc.publishedAt) return t("reportExport:draft");
   const when = formatDate(doc.language, doc.publishedAt);
   return doc.publishedBy
-    ? t("reportExport.published", { date: when, name: doc.publishedBy })
-    : t("reportExport.publishedNoName", { date: when });
+    ? t("reportExport:published", { date: when, name: doc.publishedBy })
+    : t("reportExport:publishedNoName", { date: when });
 }
 
 export function allMeasures(figures: ReportFigures) {
   return figures.matrix.groups.flatMap((g) => g.measures.map((m) => ({ ...m, group: g.title })));
 }
 
+type ExportTexts = CustomTypeOptions["resources"]["reportExport"];
+type Column = keyof ExportTexts["columns"];
+/** A column's text under reportExport:columns, or a literal header written `=…` */
+type Header = Column | `=${string}`;
+
 export const measureLabel = (m: { number: number; name: string }) => `${m.number}. ${m.name}`;
 
 function table(
   t: Translate,
   section: ReportSection,
-  columns: [string, CellKind][],
+  columns: [Header, CellKind][],
   rows: Cell[][],
   extra: Partial<Pick<ExportTable, "footer" | "note" | "keyColumns">> = {}
 ): ExportTable {
   return {
     section,
-    title: t(`reportExport.sections.${section}`),
-    sheetName: t(`reportExport.sheets.${section}`),
+    title: t(`reportExport:sections.${section}`),
+    sheetName: t(`reportExport:sheets.${section}`),
     columns: columns.map(([key, kind]) => ({
-      header: key.startsWith("=") ? key.slice(1) : t(`reportExport.columns.${key}`),
+      header: key.startsWith("=") ? key.slice(1) : t(`reportExport:columns.${key as Column}`),
       kind,
     })),
     rows,
     footer: extra.footer ?? [],
-    note: extra.note ?? (rows.length === 0 ? t("reportExport.empty") : null),
+    note: extra.note ?? (rows.length === 0 ? t("reportExport:empty") : null),
     keyColumns: extra.keyColumns ?? 1,
   };
 }
 
 /** A literal header rather than a message key (municipality and measure names). */
-const literal = (header: string) => `=${header}`;
+const literal = (header: string): `=${string}` => `=${header}`;
 
 function summaryTable(doc: ReportDocument, t: Translate): ExportTable {
   const f = doc.figures;
   const measures = allMeasures(f).length;
-  const rows: [string, Cell][] = [
+  const rows: [keyof ExportTexts["summary"], Cell][] = [
     ["cooperation", text(f.cooperation.name)],
     ["year", integer(f.year)],
     ["measures", integer(measures)],
@@ -143,7 +151,7 @@ function summaryTable(doc: ReportDocument, t: Translate): ExportTable {
   rows.push(
     ["investment", money(f.costs.totalInvestment)],
     ["running", money(f.costs.totalRunning)],
-    ["weights", text(t(f.progress.equalWeights ? "reportExport.progress.equalWeights" : "reportExport.progress.weighted"))],
+    ["weights", text(t(f.progress.equalWeights ? "reportExport:progress.equalWeights" : "reportExport:progress.weighted"))],
     ["benefits", integer(f.benefits.length)],
     ["comments", integer(f.comments.length)]
   );
@@ -154,7 +162,7 @@ function summaryTable(doc: ReportDocument, t: Translate): ExportTable {
       ["figure", "text"],
       ["value", "text"],
     ],
-    rows.map(([key, value]) => [text(t(`reportExport.summary.${key}`)), value])
+    rows.map(([key, value]) => [text(t(`reportExport:summary.${key}`)), value])
   );
 }
 
@@ -163,7 +171,7 @@ function planTable(doc: ReportDocument, t: Translate): ExportTable {
   const rows: Cell[][] = (plan?.items ?? []).map((i) => [
     integer(i.number),
     text(i.name),
-    text(t(`measureStatus.${i.status}`)),
+    text(t(`common:measureStatus.${i.status}`)),
     text(i.statusText),
     money(i.budget),
     integer(i.priority),
@@ -173,7 +181,7 @@ function planTable(doc: ReportDocument, t: Translate): ExportTable {
     percent(i.uptake.ratio),
   ]);
   const footer: Cell[][] = plan?.items.length
-    ? [[null, text(t("reportExport.total")), null, null, money(plan.items.reduce((sum, i) => sum + i.budget, 0))]]
+    ? [[null, text(t("reportExport:total")), null, null, money(plan.items.reduce((sum, i) => sum + i.budget, 0))]]
     : [];
   return table(
     t,
@@ -191,7 +199,7 @@ function planTable(doc: ReportDocument, t: Translate): ExportTable {
       ["uptake", "percent"],
     ],
     rows,
-    { footer, keyColumns: 2, note: plan ? null : t("reportExport.plan.none", { year: doc.figures.year }) }
+    { footer, keyColumns: 2, note: plan ? null : t("reportExport:plan.none", { year: doc.figures.year }) }
   );
 }
 
@@ -201,7 +209,7 @@ function matrixTable(doc: ReportDocument, t: Translate): ExportTable {
     text(measure.group),
     integer(measure.number),
     text(measure.name),
-    text(t(`measureStatus.${measure.status}`)),
+    text(t(`common:measureStatus.${measure.status}`)),
     ...measure.cells.map((c) => text(matrixCellText(t, c))),
     percent(measure.uptake.ratio),
   ]);
@@ -210,7 +218,7 @@ function matrixTable(doc: ReportDocument, t: Translate): ExportTable {
         [
           null,
           null,
-          text(t("reportExport.matrix.municipalityTotal")),
+          text(t("reportExport:matrix.municipalityTotal")),
           null,
           ...m.municipalityTotals.map((s) => percent(s.ratio)),
           percent(m.total.ratio),
@@ -225,7 +233,7 @@ function matrixTable(doc: ReportDocument, t: Translate): ExportTable {
       ["number", "integer"],
       ["measure", "text"],
       ["measureStatus", "text"],
-      ...m.municipalities.map((mu): [string, CellKind] => [literal(mu.name), "text"]),
+      ...m.municipalities.map((mu): [Header, CellKind] => [literal(mu.name), "text"]),
       ["uptake", "percent"],
     ],
     rows,
@@ -235,7 +243,7 @@ function matrixTable(doc: ReportDocument, t: Translate): ExportTable {
 
 function progressTable(doc: ReportDocument, t: Translate): ExportTable {
   const rows: Cell[][] = doc.figures.progress.areas.flatMap((area) => [
-    [text(area.title), text(t("reportExport.progress.wholeArea")), integer(area.measures), percent(area.share)],
+    [text(area.title), text(t("reportExport:progress.wholeArea")), integer(area.measures), percent(area.share)],
     ...area.goals.map((g) => [text(area.title), text(g.text), integer(g.measures), percent(g.share)]),
   ]);
   return table(
@@ -263,7 +271,7 @@ function costsTable(doc: ReportDocument, t: Translate): ExportTable {
   const footer: Cell[][] = rows.length
     ? [
         [
-          text(t("reportExport.total")),
+          text(t("reportExport:total")),
           money(c.totalInvestment),
           money(c.totalRunning),
           ...c.measures.flatMap((m) => [money(m.investment), money(m.running)]),
@@ -277,9 +285,9 @@ function costsTable(doc: ReportDocument, t: Translate): ExportTable {
       ["municipality", "text"],
       ["investment", "money"],
       ["running", "money"],
-      ...c.measures.flatMap((m): [string, CellKind][] => [
-        [literal(t("reportExport.columns.measureInvestment", { measure: measureLabel(m) })), "money"],
-        [literal(t("reportExport.columns.measureRunning", { measure: measureLabel(m) })), "money"],
+      ...c.measures.flatMap((m): [Header, CellKind][] => [
+        [literal(t("reportExport:columns.measureInvestment", { measure: measureLabel(m) })), "money"],
+        [literal(t("reportExport:columns.measureRunning", { measure: measureLabel(m) })), "money"],
       ]),
     ],
     rows,

@@ -82,7 +82,7 @@ export async function reportXlsx(doc: ReportDocument): Promise<Buffer> {
   const f = doc.figures;
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Fellesløft";
-  workbook.title = t("reportExport.documentTitle", { year: f.year, name: f.cooperation.name });
+  workbook.title = t("reportExport:documentTitle", { year: f.year, name: f.cooperation.name });
   // the day of the figures, not of the download, so the same report gives the same workbook
   workbook.created = workbook.modified = new Date(doc.publishedAt ?? f.computedAt);
 

@@ -92,15 +92,15 @@ export function rowTotal(values: (number | null)[]): number | null {
 
 function describe(t: TFunction, lang: Language, unit: ChartUnit, rows: BarRow[], totals: (number | null)[]): string {
   const present = rows.map((r, i) => ({ label: r.label, total: totals[i] })).filter((r) => r.total !== null);
-  if (present.length === 0) return t("chart.noData");
+  if (present.length === 0) return t("chart:noData");
   const fmt = (v: number | null) => formatValue(lang, unit, v ?? 0);
-  if (present.length === 1) return t("chart.summary.single", { label: present[0].label, value: fmt(present[0].total) });
+  if (present.length === 1) return t("chart:summary.single", { label: present[0].label, value: fmt(present[0].total) });
   // stable: of equal values the first row is named
   const hi = present.reduce((a, b) => ((b.total ?? 0) > (a.total ?? 0) ? b : a));
   const lo = present.reduce((a, b) => ((b.total ?? 0) < (a.total ?? 0) ? b : a));
-  return t("chart.summary.highLow", {
-    highest: t("chart.summary.labelValue", { label: hi.label, value: fmt(hi.total) }),
-    lowest: t("chart.summary.labelValue", { label: lo.label, value: fmt(lo.total) }),
+  return t("chart:summary.highLow", {
+    highest: t("chart:summary.labelValue", { label: hi.label, value: fmt(hi.total) }),
+    lowest: t("chart:summary.labelValue", { label: lo.label, value: fmt(lo.total) }),
   });
 }
 
@@ -249,7 +249,7 @@ export function BarChart({ title, rows, unit, categoryHeader, parts, max, descri
               })}
               {total === null ? (
                 <text x={x0 + 4} y={round(p.barTop + p.bar / 2)} dy="0.35em" fill="currentColor" fontStyle="italic">
-                  {t("chart.noValue")}
+                  {t("chart:noValue")}
                 </text>
               ) : (
                 <text
@@ -290,7 +290,7 @@ export function BarChart({ title, rows, unit, categoryHeader, parts, max, descri
         ) : null
       }
       table={{
-        headers: [categoryHeader, ...parts, ...(stacked ? [t("chart.total")] : [])],
+        headers: [categoryHeader, ...parts, ...(stacked ? [t("chart:total")] : [])],
         rows: rows.map((r, i) => (
           <tr key={i}>
             <th scope="row" className={r.level === 1 ? "pl-6" : undefined}>

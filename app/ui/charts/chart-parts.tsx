@@ -409,7 +409,7 @@ export function ChartFigure({
       </figcaption>
       {empty ? (
         <p className="ds-paragraph" data-chart-empty="">
-          {t("chart.noData")}
+          {t("chart:noData")}
         </p>
       ) : (
         <>
@@ -417,7 +417,7 @@ export function ChartFigure({
           <div className="hidden max-w-[56rem] @xl:block">{svg("wide", `${id}-wide`)}</div>
           {legend}
           <details className="ds-details">
-            <summary>{t("chart.showNumbers")}</summary>
+            <summary>{t("chart:showNumbers")}</summary>
             <div>
               <DataTable labelledBy={captionId} caption={title} headers={table.headers}>
                 {table.rows}
@@ -438,7 +438,7 @@ export function ValueCell({ text }: { text: string | null }) {
       {text ?? (
         <>
           <span aria-hidden="true">–</span>
-          <span className="ds-sr-only">{t("chart.noValue")}</span>
+          <span className="ds-sr-only">{t("chart:noValue")}</span>
         </>
       )}
     </td>
@@ -449,7 +449,7 @@ export function ValueCell({ text }: { text: string | null }) {
 export function Legend({ entries }: { entries: { label: string; swatch: ReactNode }[] }) {
   const { t } = useTranslation();
   return (
-    <ul className="ds-list--unstyled m-0 flex flex-wrap gap-x-5 gap-y-1 p-0" aria-label={t("chart.legend")} data-chart-legend="">
+    <ul className="ds-list--unstyled m-0 flex flex-wrap gap-x-5 gap-y-1 p-0" aria-label={t("chart:legend")} data-chart-legend="">
       {entries.map((e, i) => (
         <li key={i} className="flex items-center gap-2">
           <svg aria-hidden="true" width={36} height={14} viewBox="0 0 36 14" className="shrink-0">

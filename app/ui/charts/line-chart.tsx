@@ -108,13 +108,13 @@ function describe(t: TFunction, lang: Language, series: LineSeries[], labels: st
       return idx.length ? { label: s.label, first: idx[0], last: idx[idx.length - 1], values: values[i] } : null;
     })
     .filter((x) => x !== null);
-  if (latest.length === 0) return t("chart.noData");
+  if (latest.length === 0) return t("chart:noData");
   const pct = (v: number | null) => formatPercent(lang, v ?? 0);
   if (latest.length === 1) {
     const s = latest[0];
     if (s.first === s.last)
-      return t("chart.summary.linePoint", { series: s.label, value: pct(s.values[s.first]), at: labels[s.first] });
-    return t("chart.summary.line", {
+      return t("chart:summary.linePoint", { series: s.label, value: pct(s.values[s.first]), at: labels[s.first] });
+    return t("chart:summary.line", {
       series: s.label,
       first: pct(s.values[s.first]),
       from: labels[s.first],
@@ -126,8 +126,8 @@ function describe(t: TFunction, lang: Language, series: LineSeries[], labels: st
   const hi = sorted[0];
   const lo = sorted[sorted.length - 1];
   const labelValue = (s: (typeof latest)[number]) =>
-    t("chart.summary.labelValue", { label: s.label, value: pct(s.values[s.last]) });
-  return t("chart.summary.lines", {
+    t("chart:summary.labelValue", { label: s.label, value: pct(s.values[s.last]) });
+  return t("chart:summary.lines", {
     from: labels[Math.min(...latest.map((s) => s.first))],
     to: labels[Math.max(...latest.map((s) => s.last))],
     highest: labelValue(hi),
@@ -262,7 +262,7 @@ export function LineChart({ title, series, seriesHeader, description, id }: Line
         />
       }
       table={{
-        headers: [seriesHeader ?? t("chart.series"), ...labels],
+        headers: [seriesHeader ?? t("chart:series"), ...labels],
         rows: series.map((s, i) => (
           <tr key={i}>
             <th scope="row">{s.label}</th>
