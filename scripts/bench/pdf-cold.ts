@@ -3,7 +3,9 @@
  * published report, or of a draft whose data changed, costs. Run by scripts/bench/run.ts, never by
  * the server, so no user can reach an uncached render. Renders the large data set's report
  * `BENCH_PDF_REQUESTS` times after one warm-up (the worker loading React PDF and the font) through
- * the same worker pool as the server, and prints one line: `pdf_cold_ms=<median> max_ms=<n>`.
+ * the same worker pool as the server, and prints one line:
+ * `pdf_cold_ms=<median> cpu_ms=<median> max_ms=<n>` — cpu_ms is the process's CPU time per render
+ * (its worker threads included), which moves less with the machine's other load than the time does.
  *
  *   tsx scripts/bench/pdf-cold.ts <sqlite file> <slug> <year>
  */
@@ -15,6 +17,12 @@ const [file, slug, year] = process.argv.slice(2);
 if (!file || !slug || !year) throw new Error("usage: tsx scripts/bench/pdf-cold.ts <sqlite file> <slug> <year>");
 const runs = Number(process.env.BENCH_PDF_REQUESTS || 10);
 
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+}
+
 const db = connect(file);
 try {
   const { id } = await db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
@@ -22,14 +30,16 @@ try {
   if (!doc) throw new Error(`no report ${year} for ${slug}`);
   await reportPdf(doc);
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
+    const cpuBefore = process.cpuUsage();
     await reportPdf(doc);
+    const used = process.cpuUsage(cpuBefore);
+    cpu.push((used.user + used.system) / 1000);
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  const median = times.length % 2 ? times[(times.length - 1) / 2]! : (times[times.length / 2 - 1]! + times[times.length / 2]!) / 2;
-  console.log(`pdf_cold_ms=${Math.round(median)} max_ms=${Math.round(times[times.length - 1]!)}`);
+  console.log(`pdf_cold_ms=${Math.round(median(times))} cpu_ms=${Math.round(median(cpu))} max_ms=${Math.round(Math.max(...times))}`);
 } finally {
   await stopPdfWorkers();
   await db.destroy();
