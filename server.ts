@@ -24,6 +24,7 @@ import { env } from "./app/env.server";
 import { startBackgroundJobs } from "./app/jobs/background.server";
 import { describeTransport } from "./app/mail/delivery.server";
 import { mailDeliveryJob } from "./app/mail/job.server";
+import { frozenPdfJob } from "./app/report/frozen-pdfs.server";
 import { roundReminderJob } from "./app/round/reminder-job.server";
 import { rememberListeningAddress } from "./app/utils/origin.server";
 
@@ -86,6 +87,11 @@ function timedLoaders(build: ServerBuild): ServerBuild {
     })
   );
   return { ...build, routes };
+}
+
+/** Sending mail and reminders comes first; making the PDFs of newly frozen records can take seconds. */
+function backgroundJobs() {
+  return [roundReminderJob(db()), mailDeliveryJob(db()), frozenPdfJob(db())];
 }
 
 /** The page a refused write is shown as (app/routes/refused-write.tsx). */
@@ -212,7 +218,7 @@ async function serve({ withJobs }: { withJobs: boolean }) {
     rememberListeningAddress(HOST, port);
     console.log(`Fellesløft listening on http://${HOST}:${port}`);
     // started once the port is known: links in e-mail name it when APP_ORIGIN is unset
-    stopJobs = startBackgroundJobs({ intervalMs: JOB_INTERVAL_MS, jobs: [roundReminderJob(db()), mailDeliveryJob(db())] });
+    stopJobs = startBackgroundJobs({ intervalMs: JOB_INTERVAL_MS, jobs: backgroundJobs() });
   });
   const stop = () => {
     const jobsStopped = stopJobs();
@@ -243,7 +249,7 @@ function supervise(workers: number) {
     if (listening !== workers) return;
     rememberListeningAddress(HOST, address.port);
     console.log(`Fellesløft listening on http://${HOST}:${address.port} (${workers} worker processes)`);
-    stopJobs = startBackgroundJobs({ intervalMs: JOB_INTERVAL_MS, jobs: [roundReminderJob(db()), mailDeliveryJob(db())] });
+    stopJobs = startBackgroundJobs({ intervalMs: JOB_INTERVAL_MS, jobs: backgroundJobs() });
   });
   cluster.on("exit", (worker, code, signal) => {
     if (stopping) {

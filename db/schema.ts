@@ -418,6 +418,19 @@ export interface AuditEventTable {
   created_at: string;
 }
 
+export type FrozenPdfKind = "report" | "plan";
+
+/** The PDF of a published report (`annual_report.id`) or an approved plan version (`plan_version.id`), per language. */
+export interface FrozenPdfTable {
+  record_kind: FrozenPdfKind;
+  record_id: string;
+  language: Language;
+  bytes: Buffer;
+  /** hex SHA-256 of the bytes: the response's ETag */
+  sha256: string;
+  created_at: string;
+}
+
 export interface Database {
   municipality: MunicipalityTable;
   municipality_change: MunicipalityChangeTable;
@@ -450,6 +463,7 @@ export interface Database {
   comment: CommentTable;
   audit_event: AuditEventTable;
   mail_message: MailMessageTable;
+  frozen_pdf: FrozenPdfTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -9,9 +9,6 @@ import type { UptakeSummary } from "../uptake/uptake";
  * Money is in øre (integers).
  */
 
-// the PDF document still names the matrix cell by the report's shape
-export type { MatrixCell } from "../overview/figures";
-
 export const FIGURES_FORMAT = 1;
 
 export interface PlanItemFigure {

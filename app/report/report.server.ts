@@ -222,7 +222,15 @@ export async function reportDocument(
   { cooperationId, year, language }: { cooperationId: string; year: number; language: Language }
 ): Promise<ReportDocument | null> {
   const report = await findReport(db, { cooperationId, year });
-  if (!report) return null;
+  return report && reportDocumentOf(db, report, { cooperationId, year, language });
+}
+
+/** The document of a report already read (see reportDocument). */
+export async function reportDocumentOf(
+  db: DB,
+  report: ReportRow,
+  { cooperationId, year, language }: { cooperationId: string; year: number; language: Language }
+): Promise<ReportDocument> {
   const stored = report.publishedAt
     ? await db.selectFrom("annual_report").select("figures").where("id", "=", report.id).executeTakeFirstOrThrow()
     : null;
@@ -281,18 +289,34 @@ export async function computeReportFigures(
 }
 
 /** The approved version of a year's plan (its immutable snapshot), or null. */
-export async function approvedPlan(db: DB, { cooperationId, year }: { cooperationId: string; year: number }) {
+export async function approvedPlan(db: DB, scope: { cooperationId: string; year: number }): Promise<PlanSnapshot | null> {
+  const version = await approvedPlanVersion(db, scope);
+  return version && planVersionSnapshot(db, version.id);
+}
+
+/** The approved version of a year's plan, without its snapshot (read only to make its PDF), or null. */
+export async function approvedPlanVersion(
+  db: DB,
+  { cooperationId, year }: { cooperationId: string; year: number }
+): Promise<{ id: string; versionNo: number } | null> {
   const row = await db
     .selectFrom("plan_version")
     .innerJoin("action_plan", "action_plan.id", "plan_version.plan_id")
-    .select("plan_version.snapshot")
+    .select(["plan_version.id", "plan_version.version_no"])
     .where("action_plan.cooperation_id", "=", cooperationId)
     .where("action_plan.year", "=", year)
     .where("plan_version.status", "=", "approved")
     .where("plan_version.snapshot", "is not", null)
     .orderBy("plan_version.version_no", "desc")
     .executeTakeFirst();
-  return row?.snapshot ? (JSON.parse(row.snapshot) as PlanSnapshot) : null;
+  return row ? { id: row.id, versionNo: row.version_no } : null;
+}
+
+/** The immutable snapshot of an approved (or superseded) plan version. */
+export async function planVersionSnapshot(db: DB, versionId: string): Promise<PlanSnapshot> {
+  const row = await db.selectFrom("plan_version").select("snapshot").where("id", "=", versionId).executeTakeFirstOrThrow();
+  if (!row.snapshot) throw new Error(`plan version ${versionId} has no snapshot`);
+  return JSON.parse(row.snapshot) as PlanSnapshot;
 }
 
 /** Each municipality's latest realised amount per expected benefit, as reported up to the date. */

@@ -1,4 +1,4 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
-import { reportDownload } from "../report/download.server";
+import { reportPdfDownload } from "../report/download.server";
 
-export const loader = (args: LoaderFunctionArgs) => reportDownload(args, "pdf");
+export const loader = (args: LoaderFunctionArgs) => reportPdfDownload(args);

@@ -3,7 +3,10 @@
  * the data sets of scripts/bench/generate.ts, one server per data set, with autocannon on
  * 127.0.0.1. Prints a table and ends with one line:
  *
- *   bench: matrix_large/baseline=<ratio> matrix_large_p95_ms=<n> matrix_stress_p95_ms=<n> pdf_ms=<n> errors=<n>
+ *   bench: matrix_large/baseline=<ratio> matrix_large_p95_ms=<n> matrix_stress_p95_ms=<n> pdf_ms=<n> pdf_cold_ms=<n> errors=<n>
+ *
+ * pdf_ms is the served PDF (kept after its first request); pdf_cold_ms the same report rendered
+ * from scratch by scripts/bench/pdf-cold.ts, after the servers have stopped (a figure, no target).
  *
  * A route that answers 404 is reported as missing (NaN in that line), never as a number.
  * Targets that are missed are printed; the exit code is 0 all the same (a benchmark is not a test).
@@ -31,7 +34,7 @@
  * whatever else runs; the ratio to the framework baseline, measured in the same run on the same
  * server, is the number to compare between runs.
  */
-import { spawn, type ChildProcess } from "node:child_process";
+import { spawn, spawnSync, type ChildProcess } from "node:child_process";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import path from "node:path";
 import { pathToFileURL } from "node:url";
@@ -545,6 +548,21 @@ function printTable(rows: Row[]) {
   }
 }
 
+/** The large report rendered without the kept PDFs, through a script no user can reach; NaN when it cannot run. */
+function coldPdf(dataset: DatasetManifest): { ms: number; cpuMs: number } {
+  const run = spawnSync(
+    process.execPath,
+    ["--import", "tsx", "scripts/bench/pdf-cold.ts", dataset.file, dataset.slug, String(dataset.year)],
+    { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, BENCH_PDF_REQUESTS: String(PDF_REQUESTS) }, timeout: 600_000 }
+  );
+  const match = /pdf_cold_ms=(\d+) cpu_ms=(\d+)/.exec(run.stdout ?? "");
+  if (!match) {
+    console.log(`  pdf cold render failed: ${(run.stderr || run.stdout || String(run.error)).trim().slice(-500)}`);
+    return { ms: NaN, cpuMs: NaN };
+  }
+  return { ms: Number(match[1]), cpuMs: Number(match[2]) };
+}
+
 // ---------------------------------------------------------------- main
 
 async function main() {
@@ -598,6 +616,9 @@ async function main() {
     }
   }
 
+  const largePdf = selected.some((s) => s.name === "pdf_large") ? manifest.datasets.large : undefined;
+  const cold = largePdf && existsSync(largePdf.file) ? coldPdf(largePdf) : { ms: NaN, cpuMs: NaN };
+
   console.log("");
   printTable(rows);
   console.log(
@@ -605,6 +626,9 @@ async function main() {
       " loaded data/render: under load"
   );
   console.log(`peak RSS of each server over its whole run (VmHWM, its processes summed): ${serverPeaks.join(", ") || "–"}`);
+  console.log(
+    `pdf cold render (bench only, no kept PDF): median ${fmt(cold.ms)} ms, ${fmt(cold.cpuMs)} ms CPU per render (${PDF_REQUESTS} renders)`
+  );
 
   const byName = new Map(rows.filter((r) => r.state === "ok").map((r) => [r.name, r]));
   const baseline = byName.get("baseline");
@@ -677,7 +701,7 @@ async function main() {
   console.log(
     `bench: matrix_large/baseline=${Number.isFinite(ratio) ? ratio.toFixed(2) : "NaN"} matrix_large_p95_ms=${int(
       matrixLarge?.p95 ?? NaN
-    )} ` + `matrix_stress_p95_ms=${int(matrixStress?.p95 ?? NaN)} pdf_ms=${int(pdfMs)} errors=${errors}`
+    )} ` + `matrix_stress_p95_ms=${int(matrixStress?.p95 ?? NaN)} pdf_ms=${int(pdfMs)} pdf_cold_ms=${int(cold.ms)} errors=${errors}`
   );
 }
 

@@ -488,9 +488,15 @@ export async function resolveOtherMunicipality(db: DB, c: OtherMunicipalityCase)
 // ---------------------------------------------------------------------------------------------
 // Zero rows changed
 
-/** Tables left out of the digest: sessions slide on every request; migrations are not data. */
+/**
+ * Tables left out of the digest: sessions slide on every request; the PDFs of frozen records are
+ * copies the first reader (or the background job) makes of what cannot change; migrations are
+ * not data.
+ */
 export function digestExcluded(table: string): boolean {
-  return table === "user_session" || table.startsWith("kysely_migration") || table.startsWith("sqlite_");
+  return (
+    table === "user_session" || table === "frozen_pdf" || table.startsWith("kysely_migration") || table.startsWith("sqlite_")
+  );
 }
 
 /** sha256 of every table's rows (each row as key-sorted JSON, rows sorted), keyed by table name. */

@@ -1,5 +1,6 @@
 import { parentPort } from "node:worker_threads";
-import { renderPlanPdf, renderReportPdf } from "./pdf-document.server";
+import { renderPlanPdf } from "./pdf-plan.server";
+import { renderReportPdf } from "./pdf-report.server";
 import type { PdfJob, PdfReply } from "./pdf.server";
 
 /*
