@@ -6,6 +6,7 @@ import { hashPassword } from "../auth/password.server";
 import { endAllSessions } from "../auth/auth.server";
 import { byNorwegianName } from "../i18n/collate";
 import { transact } from "../utils/concurrency.server";
+import { storedCooperationId, type CooperationId } from "./scope.server";
 
 /*
  * Platform administration: what `npm run admin` and the demo seed do. Every function checks
@@ -34,10 +35,10 @@ async function municipalityIdByNumber(db: DB, number: string, onDate: string): P
   return row.id;
 }
 
-async function cooperationIdBySlug(db: DB, slug: string): Promise<string> {
+async function cooperationIdBySlug(db: DB, slug: string): Promise<CooperationId> {
   const row = await db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirst();
   if (!row) throw new AdminError("admin.unknownCooperation", { slug });
-  return row.id;
+  return storedCooperationId(row.id);
 }
 
 async function userIdByEmail(db: DB, email: string): Promise<string> {
@@ -64,7 +65,7 @@ export async function createCooperation(
   const hostId = input.hostMunicipality
     ? await municipalityIdByNumber(db, input.hostMunicipality, input.onDate ?? today())
     : null;
-  const id = randomUUID();
+  const id = storedCooperationId(randomUUID());
   const row = {
     id,
     slug: input.slug,

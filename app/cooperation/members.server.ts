@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { WrittenStandard } from "../../db/schema";
+import type { CooperationId } from "./scope.server";
 
 export interface Member {
   municipalityId: string;
@@ -15,7 +16,7 @@ export interface Member {
 /** Members on a date (default today): joined on or before it and not yet left. */
 export async function listMembers(
   db: DB,
-  { cooperationId, onDate }: { cooperationId: string; onDate?: string }
+  { cooperationId, onDate }: { cooperationId: CooperationId; onDate?: string }
 ): Promise<Member[]> {
   const date = onDate ?? new Date().toISOString().slice(0, 10);
   const rows = await db

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
 import type { Language, MailKind, NewMailMessage } from "../../db/schema";
 import { composePlanInputMail, composeRoundMail, recipientLanguage } from "./compose";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * Putting e-mail in the queue (mail_message): round e-mail and the plan's input round. Called by
@@ -24,7 +25,7 @@ export interface MailRecipient {
  */
 export async function reportersToNotify(
   db: DB,
-  { cooperationId, municipalityIds }: { cooperationId: string; municipalityIds: string[] }
+  { cooperationId, municipalityIds }: { cooperationId: CooperationId; municipalityIds: string[] }
 ): Promise<Map<string, MailRecipient[]>> {
   const byMunicipality = new Map<string, MailRecipient[]>(municipalityIds.map((id) => [id, []]));
   if (municipalityIds.length === 0) return byMunicipality;
@@ -67,7 +68,7 @@ export async function reportersToNotify(
 }
 
 export interface RoundMailInput {
-  cooperationId: string;
+  cooperationId: CooperationId;
   roundId: string;
   municipalityId: string;
   kind: MailKind;
@@ -128,7 +129,7 @@ function dueNow(now: Date) {
 }
 
 export interface PlanInputMailInput {
-  cooperationId: string;
+  cooperationId: CooperationId;
   cooperationName: string;
   planVersionId: string;
   year: number;

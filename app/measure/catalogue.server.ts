@@ -4,6 +4,7 @@ import { osloToday } from "@shared-schema/common";
 import { statusesOn } from "../overview/load.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 import { MEASURE_STATUSES, type MeasureFilters } from "@shared-schema/measure";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * The measure catalogue (tiltak) and what the measure page and the forms need to show:
@@ -34,7 +35,7 @@ export interface Catalogue {
 
 export async function listMeasures(
   db: DB,
-  { cooperationId, filters }: { cooperationId: string; filters: MeasureFilters }
+  { cooperationId, filters }: { cooperationId: CooperationId; filters: MeasureFilters }
 ): Promise<Catalogue> {
   const measures = await db
     .selectFrom("measure")
@@ -122,7 +123,7 @@ export async function listMeasures(
   return { total: rows.length, rows: filtered, byStatus };
 }
 
-async function currentMemberIds(db: DB, cooperationId: string): Promise<string[]> {
+async function currentMemberIds(db: DB, cooperationId: CooperationId): Promise<string[]> {
   const today = new Date().toISOString().slice(0, 10);
   const rows = await db
     .selectFrom("membership")
@@ -142,7 +143,7 @@ export interface StrategyOption {
 }
 
 /** Every strategy's focus areas and goals (newest strategy first), for the form and the filters. */
-export async function listFocusAreasAndGoals(db: DB, { cooperationId }: { cooperationId: string }): Promise<StrategyOption[]> {
+export async function listFocusAreasAndGoals(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<StrategyOption[]> {
   const [strategies, areas, goals] = await Promise.all([
     db
       .selectFrom("strategy")
@@ -189,7 +190,7 @@ export interface MemberOption {
 }
 
 /** Current members, and former members (for a measure's history), by name. */
-export async function listMemberOptions(db: DB, { cooperationId }: { cooperationId: string }): Promise<MemberOption[]> {
+export async function listMemberOptions(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<MemberOption[]> {
   const today = new Date().toISOString().slice(0, 10);
   const rows = await db
     .selectFrom("membership")

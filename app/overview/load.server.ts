@@ -4,6 +4,7 @@ import { isPostgres } from "../../db/dialect";
 import type { CostKey, MeasureStatus, UptakeStatus } from "../../db/schema";
 import { participationRows } from "../uptake/participation.server";
 import type { ChosenRow, MembershipRow } from "./participation";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * What every overview (matrix, progress, uptake over time, costs) is computed from, in a fixed
@@ -49,7 +50,7 @@ export interface OverviewBase {
 
 export async function loadOverviewBase(
   db: DB,
-  { cooperationId, year }: { cooperationId: string; year: number }
+  { cooperationId, year }: { cooperationId: CooperationId; year: number }
 ): Promise<OverviewBase> {
   const [municipalities, rows, customShares, measures, strategies, links, goalLinks] = await Promise.all([
     db
@@ -178,7 +179,7 @@ export async function loadOverviewBase(
  * distinct on; SQLite: the columns of a max() aggregate come from the row holding the max, and an
  * ISO date followed by the zero-padded seq sorts as the pair does).
  */
-export async function statusesOn(db: DB, { cooperationId, date }: { cooperationId: string; date: string }): Promise<Map<string, UptakeStatus>> {
+export async function statusesOn(db: DB, { cooperationId, date }: { cooperationId: CooperationId; date: string }): Promise<Map<string, UptakeStatus>> {
   const query = isPostgres(db)
     ? sql<{ measure_id: string; municipality_id: string; status: UptakeStatus }>`
         select distinct on (measure_id, municipality_id) measure_id, municipality_id, status
@@ -193,7 +194,7 @@ export async function statusesOn(db: DB, { cooperationId, date }: { cooperationI
 }
 
 /** Every report's status and dates, for curves over time (one query). */
-export async function reportHistory(db: DB, { cooperationId }: { cooperationId: string }) {
+export async function reportHistory(db: DB, { cooperationId }: { cooperationId: CooperationId }) {
   return db
     .selectFrom("uptake_report")
     .select(["measure_id", "municipality_id", "status", "seq", "effective_date", "created_at"])

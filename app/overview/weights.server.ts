@@ -2,11 +2,12 @@ import type { DB } from "../../db/connect";
 import type { WeightsInput } from "@shared-schema/overview";
 import { recordAudit } from "../audit/audit.server";
 import { StaleVersionError, expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /** Sets the measures' progress weights in one transaction; any measure changed meanwhile refuses all. */
 export async function saveWeights(
   db: DB,
-  { cooperationId, userId, rows }: { cooperationId: string; userId: string; rows: WeightsInput["rows"] }
+  { cooperationId, userId, rows }: { cooperationId: CooperationId; userId: string; rows: WeightsInput["rows"] }
 ): Promise<number> {
   return transact(db, async (trx) => {
     const current = await trx

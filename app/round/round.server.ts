@@ -9,6 +9,7 @@ import { participation } from "../uptake/participation.server";
 import { absoluteUrl } from "../utils/origin.server";
 import { maySubmit, municipalityProgress, needsReminder, reminderDue, type MunicipalityProgress, type Submission } from "./round";
 import { transact } from "../utils/concurrency.server";
+import { storedCooperationId, type CooperationId } from "../cooperation/scope.server";
 
 /*
  * Reporting rounds: the secretariat opens one with a deadline and the measures it asks about,
@@ -64,7 +65,7 @@ function toSummary(r: {
   };
 }
 
-async function findRound(db: DB, { cooperationId, roundId }: { cooperationId: string; roundId: string }) {
+async function findRound(db: DB, { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string }) {
   const row = await db
     .selectFrom("reporting_round")
     .select(roundColumns)
@@ -76,7 +77,7 @@ async function findRound(db: DB, { cooperationId, roundId }: { cooperationId: st
 }
 
 /** Open rounds first, then by deadline, latest first. */
-export async function listRounds(db: DB, { cooperationId }: { cooperationId: string }): Promise<RoundSummary[]> {
+export async function listRounds(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<RoundSummary[]> {
   const rows = await db
     .selectFrom("reporting_round")
     .select(roundColumns)
@@ -94,7 +95,7 @@ export async function listRounds(db: DB, { cooperationId }: { cooperationId: str
  */
 export async function roundDetail(
   db: DB,
-  { cooperationId, roundId }: { cooperationId: string; roundId: string }
+  { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string }
 ): Promise<RoundDetail> {
   const round = await findRound(db, { cooperationId, roundId });
   const date = round.closedAt ? round.closedAt.slice(0, 10) : osloToday();
@@ -166,7 +167,7 @@ export async function roundDetail(
 /** Opens a round and queues the e-mail that tells each asked municipality's reporters. */
 export async function openRound(
   db: DB,
-  { cooperationId, userId, input, now = new Date() }: { cooperationId: string; userId: string; input: OpenRoundInput; now?: Date }
+  { cooperationId, userId, input, now = new Date() }: { cooperationId: CooperationId; userId: string; input: OpenRoundInput; now?: Date }
 ): Promise<string> {
   return transact(db, async (trx) => {
     const measures = await trx
@@ -227,7 +228,7 @@ async function notify(
     kind,
     municipalityIds,
     now,
-  }: { cooperationId: string; round: RoundDetail; kind: "round_opened" | "round_reminder"; municipalityIds: string[]; now: Date }
+  }: { cooperationId: CooperationId; round: RoundDetail; kind: "round_opened" | "round_reminder"; municipalityIds: string[]; now: Date }
 ): Promise<{ notified: number; withoutReporter: string[] }> {
   const cooperation = await trx
     .selectFrom("cooperation")
@@ -268,7 +269,7 @@ async function notify(
  */
 export async function sendReminders(
   db: DB,
-  input: { cooperationId: string; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
+  input: { cooperationId: CooperationId; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
 ): Promise<{ notified: number; withoutReporter: string[] }> {
   return transact(db, (trx) => remind(trx, input));
 }
@@ -281,7 +282,7 @@ async function remind(
     roundId,
     municipalityId,
     now = new Date(),
-  }: { cooperationId: string; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
+  }: { cooperationId: CooperationId; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
 ): Promise<{ notified: number; withoutReporter: string[] }> {
   const round = await roundDetail(trx, { cooperationId, roundId });
   if (round.closedAt) throw new RoundClosedError();
@@ -303,7 +304,7 @@ async function remind(
 
 export async function closeRound(
   db: DB,
-  { cooperationId, userId, roundId, now = new Date() }: { cooperationId: string; userId: string; roundId: string; now?: Date }
+  { cooperationId, userId, roundId, now = new Date() }: { cooperationId: CooperationId; userId: string; roundId: string; now?: Date }
 ): Promise<void> {
   await transact(db, async (trx) => {
     const round = await findRound(trx, { cooperationId, roundId });
@@ -336,7 +337,7 @@ export async function submitRound(
     userId,
     roundId,
     now = new Date(),
-  }: { cooperationId: string; municipalityId: string; userId: string; roundId: string; now?: Date }
+  }: { cooperationId: CooperationId; municipalityId: string; userId: string; roundId: string; now?: Date }
 ): Promise<void> {
   await transact(db, async (trx) => {
     const round = await roundDetail(trx, { cooperationId, roundId });
@@ -391,7 +392,7 @@ export async function returnSubmission(
     municipalityId,
     comment,
     now = new Date(),
-  }: { cooperationId: string; userId: string; roundId: string; municipalityId: string; comment: string; now?: Date }
+  }: { cooperationId: CooperationId; userId: string; roundId: string; municipalityId: string; comment: string; now?: Date }
 ): Promise<void> {
   await transact(db, async (trx) => {
     const round = await findRound(trx, { cooperationId, roundId });
@@ -451,7 +452,7 @@ export async function sendDueReminders(db: DB, now: Date): Promise<number> {
         .where("reminder_sent_at", "is", null)
         .executeTakeFirst();
       if (result.numUpdatedRows !== 1n) return false;
-      await remind(trx, { cooperationId: r.cooperation_id, userId: null, roundId: r.id, now });
+      await remind(trx, { cooperationId: storedCooperationId(r.cooperation_id), userId: null, roundId: r.id, now });
       return true;
     });
     if (claimed) sent++;
@@ -462,7 +463,7 @@ export async function sendDueReminders(db: DB, now: Date): Promise<number> {
 /** The open rounds that ask one municipality something, with its progress in each. */
 export async function roundsForMunicipality(
   db: DB,
-  { cooperationId, municipalityId }: { cooperationId: string; municipalityId: string }
+  { cooperationId, municipalityId }: { cooperationId: CooperationId; municipalityId: string }
 ): Promise<(RoundSummary & { progress: MunicipalityProgress; maySubmit: boolean })[]> {
   const open = (await listRounds(db, { cooperationId })).filter((r) => !r.closedAt);
   const result = [];

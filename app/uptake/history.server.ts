@@ -6,6 +6,7 @@ import { asOfDate } from "../overview/overview.server";
 import { participationOn } from "../overview/participation";
 import { planYears } from "../overview/years.server";
 import { participationRows } from "./participation.server";
+import type { CooperationId } from "../cooperation/scope.server";
 
 export interface TimelineEntry {
   id: string;
@@ -38,7 +39,7 @@ export interface MunicipalityTimeline {
  */
 export async function uptakeTimeline(
   db: DB,
-  { cooperationId, measureId, municipalityId }: { cooperationId: string; measureId: string; municipalityId?: string }
+  { cooperationId, measureId, municipalityId }: { cooperationId: CooperationId; measureId: string; municipalityId?: string }
 ): Promise<MunicipalityTimeline[]> {
   let query = db
     .selectFrom("uptake_report")
@@ -116,7 +117,7 @@ export async function uptakeTimeline(
  */
 export async function matrixMunicipalityIds(
   db: DB,
-  { cooperationId, measure }: { cooperationId: string; measure: { id: string; periodFrom: number | null; periodTo: number | null } }
+  { cooperationId, measure }: { cooperationId: CooperationId; measure: { id: string; periodFrom: number | null; periodTo: number | null } }
 ): Promise<Set<string>> {
   const [years, rows] = await Promise.all([planYears(db, { cooperationId }), participationRows(db, { cooperationId })]);
   const ids = new Set<string>();

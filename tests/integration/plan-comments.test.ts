@@ -5,6 +5,8 @@ import { PlanForbiddenError, PlanNotFoundError } from "../../app/plan/errors.ser
 import { findPlanByYear, loadPlanVersion, transitionPlanVersion } from "../../app/plan/plan.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
+import { cooperationIdOf } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * The input round on the demo data: the 2015 plan of eKommune Sunnmøre is out
@@ -13,8 +15,8 @@ import { testDatabases } from "../support/databases";
 describe.each(testDatabases())("plan comments on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let coopId: string;
-  let otherCoopId: string;
+  let coopId: CooperationId;
+  let otherCoopId: CooperationId;
   let users: Record<"secretariat" | "board" | "giske" | "sula" | "viewer" | "otherSecretariat", string>;
   let municipalities: Record<"giske" | "sula", string>;
   let v2015: string;
@@ -23,9 +25,8 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    const coop = (slug: string) => db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-    coopId = (await coop("ekommune-sunnmore")).id;
-    otherCoopId = (await coop("knutepunkt-sorlandet")).id;
+    coopId = await cooperationIdOf(db, "ekommune-sunnmore");
+    otherCoopId = await cooperationIdOf(db, "knutepunkt-sorlandet");
     const user = async (email: string) =>
       (await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
     users = {

@@ -26,6 +26,8 @@ import {
 } from "../../app/round/round.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
+import { cooperationIdOf } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * Uptake reports and reporting rounds against the demo data (seeds/demo-uptake.ts), on SQLite and
@@ -36,8 +38,8 @@ import { testDatabases } from "../support/databases";
 describe.each(testDatabases())("uptake reporting on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let coopId: string;
-  let otherCoopId: string;
+  let coopId: CooperationId;
+  let otherCoopId: CooperationId;
   let giske: string;
   let sula: string;
   let users: Record<"secretariat" | "giske" | "sula", string>;
@@ -77,9 +79,8 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    const coop = (slug: string) => db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-    coopId = (await coop("ekommune-sunnmore")).id;
-    otherCoopId = (await coop("knutepunkt-sorlandet")).id;
+    coopId = await cooperationIdOf(db, "ekommune-sunnmore");
+    otherCoopId = await cooperationIdOf(db, "knutepunkt-sorlandet");
     const municipality = async (number: string) =>
       (
         await db
