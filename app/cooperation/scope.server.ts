@@ -29,6 +29,7 @@ export interface CooperationScope {
   roles: CooperationRole[];
   /** the municipality a reporter reports for; null for every other role */
   municipalityId: string | null;
+  municipalityName: string | null;
 }
 
 /** A role the user holds in a cooperation: what scopes, the header's list and the page language are made of. */
@@ -86,6 +87,7 @@ export function scopeFromGrants(grants: UserGrant[], { slug, userId }: { slug: s
   const own = grants.filter((g) => g.slug === slug);
   const first = own[0];
   if (!first) return undefined;
+  const reporter = own.find((g) => g.role === "reporter");
   return {
     cooperationId: first.cooperationId,
     slug: first.slug,
@@ -93,7 +95,8 @@ export function scopeFromGrants(grants: UserGrant[], { slug, userId }: { slug: s
     defaultLanguage: first.defaultLanguage,
     userId,
     roles: own.map((g) => g.role),
-    municipalityId: own.find((g) => g.role === "reporter")?.municipalityId ?? null,
+    municipalityId: reporter?.municipalityId ?? null,
+    municipalityName: reporter?.municipalityName ?? null,
   };
 }
 

@@ -152,3 +152,14 @@ function auditable(m: MailMessage) {
     planVersionId: m.plan_version_id,
   };
 }
+
+/** How many messages a round has queued. */
+export async function countRoundMail(db: DB, { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string }) {
+  const row = await db
+    .selectFrom("mail_message")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("cooperation_id", "=", cooperationId)
+    .where("round_id", "=", roundId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -3,6 +3,7 @@ import type { DB } from "../../db/connect";
 import type { Language, MailKind, NewMailMessage } from "../../db/schema";
 import { composePlanInputMail, composeRoundMail, recipientLanguage } from "./compose";
 import type { CooperationId } from "../cooperation/scope.server";
+import { rolesWith } from "../cooperation/permissions";
 
 /*
  * Putting e-mail in the queue (mail_message): round e-mail and the plan's input round. Called by
@@ -44,7 +45,7 @@ export async function reportersToNotify(
       "cooperation.default_language",
     ])
     .where("role_grant.cooperation_id", "=", cooperationId)
-    .where("role_grant.role", "=", "reporter")
+    .where("role_grant.role", "in", rolesWith("uptake:report"))
     .where("role_grant.municipality_id", "in", [...new Set(municipalityIds)])
     .where("app_user.disabled_at", "is", null)
     .orderBy("app_user.name")

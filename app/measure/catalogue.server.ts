@@ -208,3 +208,35 @@ export async function listMemberOptions(db: DB, { cooperationId }: { cooperation
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "nb"));
 }
+
+/** Every measure of the cooperation by number, for the pages that pick measures from a list. */
+export async function listMeasureChoices(db: DB, { cooperationId }: { cooperationId: CooperationId }) {
+  return db
+    .selectFrom("measure")
+    .select(["id", "number", "name", "status"])
+    .where("cooperation_id", "=", cooperationId)
+    .orderBy("number")
+    .execute();
+}
+
+export async function findMeasureByNumber(db: DB, { cooperationId, number }: { cooperationId: CooperationId; number: number }) {
+  return db
+    .selectFrom("measure")
+    .select(["id", "number", "name"])
+    .where("cooperation_id", "=", cooperationId)
+    .where("number", "=", number)
+    .executeTakeFirst();
+}
+
+/** The benefits of a measure that are counted in a unit, which a municipality reports on. */
+export async function listMeasuredBenefits(db: DB, { cooperationId, measureId }: { cooperationId: CooperationId; measureId: string }) {
+  return db
+    .selectFrom("measure_benefit")
+    .innerJoin("measure", "measure.id", "measure_benefit.measure_id")
+    .select(["measure_benefit.id", "measure_benefit.description", "measure_benefit.amount", "measure_benefit.unit"])
+    .where("measure.cooperation_id", "=", cooperationId)
+    .where("measure_benefit.measure_id", "=", measureId)
+    .where("measure_benefit.unit", "is not", null)
+    .orderBy("measure_benefit.sort_order")
+    .execute();
+}

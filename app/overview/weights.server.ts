@@ -48,3 +48,13 @@ export async function saveWeights(
     return changed;
   });
 }
+
+/** The measures with the weights the progress figure gives them, and the versions a save checks. */
+export async function listWeights(db: DB, { cooperationId }: { cooperationId: CooperationId }) {
+  return db
+    .selectFrom("measure")
+    .select(["id", "number", "name", "progress_weight", "version"])
+    .where("cooperation_id", "=", cooperationId)
+    .orderBy("number")
+    .execute();
+}

@@ -62,9 +62,9 @@ async function commentMunicipality(trx: Trx, scope: Scope): Promise<string | nul
   const grants = await grantsOf(trx, scope);
   const roles = grants.map((g) => g.role);
   if (!can(roles, "plan:comment")) throw new PlanForbiddenError("plan:comment");
-  // someone who is also board or secretariat speaks for the cooperation, not a municipality
-  if (roles.includes("board") || roles.includes("secretariat")) return null;
-  const municipality = grants.find((g) => g.role === "reporter")?.municipality_id;
+  // someone who also holds a role that speaks for the cooperation does not speak for a municipality
+  if (can(roles, "plan:commentForCooperation")) return null;
+  const municipality = grants.find((g) => can([g.role], "uptake:report"))?.municipality_id;
   if (!municipality) throw new PlanCommentError("noMunicipality");
   return municipality;
 }

@@ -10,6 +10,7 @@ import { absoluteUrl } from "../utils/origin.server";
 import { maySubmit, municipalityProgress, needsReminder, reminderDue, type MunicipalityProgress, type Submission } from "./round";
 import { transact } from "../utils/concurrency.server";
 import { storedCooperationId, type CooperationId } from "../cooperation/scope.server";
+import { rolesWith } from "../cooperation/permissions";
 
 /*
  * Reporting rounds: the secretariat opens one with a deadline and the measures it asks about,
@@ -131,7 +132,7 @@ export async function roundDetail(
       .innerJoin("app_user", "app_user.id", "role_grant.user_id")
       .select(["role_grant.municipality_id"])
       .where("role_grant.cooperation_id", "=", cooperationId)
-      .where("role_grant.role", "=", "reporter")
+      .where("role_grant.role", "in", rolesWith("uptake:report"))
       .where("app_user.disabled_at", "is", null)
       .execute(),
   ]);

@@ -5,7 +5,7 @@ import { planUrl } from "../plan/urls";
 import { osloToday } from "@shared-schema/common";
 import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@shared-schema/plan";
 import { forbidden, notFound, requireCooperationRole } from "../auth/guards.server";
-import { can, rolesWith } from "../cooperation/permissions";
+import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { formatDate, formatDateTime, formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
@@ -91,10 +91,8 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-const MOVERS = [...new Set([...rolesWith("plan:edit"), ...rolesWith("plan:decide")])];
-
 export async function action(args: ActionFunctionArgs) {
-  const scope = await requireCooperationRole(args, MOVERS);
+  const scope = await requireCooperationRole(args, ["plan:edit", "plan:decide"]);
   const year = yearParam(args);
   const plan = await requirePlan(scope.cooperationId, year);
   const formData = await readForm(args.request);

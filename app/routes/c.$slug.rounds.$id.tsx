@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { RoundActionSchema } from "@shared-schema/round";
 import { notFound, requireCooperationRole } from "../auth/guards.server";
 import { can } from "../cooperation/permissions";
+import type { CooperationId } from "../cooperation/scope.server";
 import { db } from "../db.server";
 import { formatDate, formatDateTime } from "../i18n/format";
 import { pageTitle } from "../i18n/page-title";
@@ -28,7 +29,7 @@ import { readForm } from "../utils/form.server";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "round.detail.title", { name: data?.round.name ?? "" });
 
-async function requireRound(args: LoaderFunctionArgs, cooperationId: string) {
+async function requireRound(args: LoaderFunctionArgs, cooperationId: CooperationId) {
   try {
     return await roundDetail(db(), { cooperationId, roundId: args.params.id ?? "" });
   } catch (error) {

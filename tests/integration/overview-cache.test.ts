@@ -168,6 +168,7 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
       userId,
       roles,
       municipalityId,
+      municipalityName: null,
     });
     const reporter = scope(giskeUser, ["reporter"], giske);
     const viewer = scope(randomUUID(), ["viewer"], null);
