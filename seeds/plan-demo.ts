@@ -9,6 +9,7 @@ import {
   type TransitionRequest,
 } from "../app/plan/plan.server";
 import { addDays, osloToday } from "@shared-schema/dates";
+import { storedCooperationId } from "../app/cooperation/scope.server";
 import { EKOMMUNE } from "./demo-content";
 
 /*
@@ -65,7 +66,8 @@ async function currentVersion(db: DB, versionId: string): Promise<number> {
 
 export async function seedPlanDemo(db: DB): Promise<void> {
   const coop = await db.selectFrom("cooperation").select("id").where("slug", "=", EKOMMUNE.slug).executeTakeFirstOrThrow();
-  const as = async (email: string) => ({ cooperationId: coop.id, userId: await userId(db, email) });
+  const cooperationId = storedCooperationId(coop.id);
+  const as = async (email: string) => ({ cooperationId, userId: await userId(db, email) });
   const secretariat = await as("sekretariat@ekommune-sunnmore.example");
   const board = await as("styre@ekommune-sunnmore.example");
   const giske = await as("ikt@giske.example");
@@ -80,7 +82,7 @@ export async function seedPlanDemo(db: DB): Promise<void> {
     .execute();
 
   const applyChanges = async (versionId: string, changes: typeof CHANGES_2014) => {
-    const view = await loadPlanVersion(db, { cooperationId: coop.id, versionId });
+    const view = await loadPlanVersion(db, { cooperationId, versionId });
     for (const item of view.items) {
       const change = changes[item.measureNumber];
       if (!change) continue;

@@ -1,11 +1,12 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
+import type { CooperationId } from "../cooperation/scope.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface AuditInput {
-  cooperationId: string | null;
+  cooperationId: CooperationId | null;
   actorId: string | null;
   action: string;
   entityType: string;

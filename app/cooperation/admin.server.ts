@@ -8,6 +8,7 @@ import { byNorwegianName } from "../i18n/collate";
 import type { TextKey } from "../i18n/config";
 import { transact } from "../utils/concurrency.server";
 import { osloToday } from "@shared-schema/dates";
+import { storedCooperationId, type CooperationId } from "./scope.server";
 
 /*
  * Platform administration: what `npm run admin` and the demo seed do. Every function checks
@@ -35,10 +36,10 @@ async function municipalityIdByNumber(db: DB, number: string, onDate: string): P
   return row.id;
 }
 
-async function cooperationIdBySlug(db: DB, slug: string): Promise<string> {
+async function cooperationIdBySlug(db: DB, slug: string): Promise<CooperationId> {
   const row = await db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirst();
   if (!row) throw new AdminError("common:admin.unknownCooperation", { slug });
-  return row.id;
+  return storedCooperationId(row.id);
 }
 
 async function userIdByEmail(db: DB, email: string): Promise<string> {
@@ -65,7 +66,7 @@ export async function createCooperation(
   const hostId = input.hostMunicipality
     ? await municipalityIdByNumber(db, input.hostMunicipality, input.onDate ?? osloToday())
     : null;
-  const id = randomUUID();
+  const id = storedCooperationId(randomUUID());
   const row = {
     id,
     slug: input.slug,

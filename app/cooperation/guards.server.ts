@@ -1,5 +1,4 @@
 import { redirect, type LoaderFunctionArgs } from "@remix-run/node";
-import type { CooperationRole } from "../../db/schema";
 import { can, type Permission } from "./permissions";
 import { listUserGrants, scopeFromGrants, type CooperationScope, type UserGrant } from "./scope.server";
 import { db } from "../db.server";
@@ -77,28 +76,30 @@ export function crossOriginRefused(): Response {
 }
 
 /**
- * A member of the cooperation in the URL holding `permission` (or one of `roles`).
+ * A member of the cooperation in the URL holding `required` (or one of the permissions listed).
  * Non-members get 404, members without the right 403.
  */
 export async function requireCooperationRole(
   args: Args,
-  required: Permission | readonly CooperationRole[]
+  required: Permission | readonly Permission[]
 ): Promise<CooperationScope> {
   const user = requireUser(args);
   const slug = args.params.slug;
   if (!slug) throw notFound();
   const scope = scopeFromGrants(await userGrants(args, user), { slug, userId: user.id });
   if (!scope) throw notFound();
-  const allowed = typeof required === "string" ? can(scope.roles, required) : scope.roles.some((r) => required.includes(r));
-  if (!allowed) throw forbidden();
+  const permissions: readonly Permission[] = typeof required === "string" ? [required] : required;
+  if (!permissions.some((permission) => can(scope.roles, permission))) throw forbidden();
   return scope;
 }
 
 /** A reporter of the cooperation in the URL; the municipality is the one the role grant names. */
-export async function requireMunicipalityReporter(args: Args): Promise<CooperationScope & { municipalityId: string }> {
-  const scope = await requireCooperationRole(args, ["reporter"]);
-  if (!scope.municipalityId) throw forbidden();
-  return { ...scope, municipalityId: scope.municipalityId };
+export async function requireMunicipalityReporter(
+  args: Args
+): Promise<CooperationScope & { municipalityId: string; municipalityName: string }> {
+  const scope = await requireCooperationRole(args, "uptake:report");
+  if (!scope.municipalityId || scope.municipalityName === null) throw forbidden();
+  return { ...scope, municipalityId: scope.municipalityId, municipalityName: scope.municipalityName };
 }
 
 /** The year an address names (`/plans/2025`), read as every form reads a year; any other text is 404. */

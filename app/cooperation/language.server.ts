@@ -1,6 +1,10 @@
 import { createCookie, type LoaderFunctionArgs } from "@remix-run/node";
+import type { DB } from "../../db/connect";
 import type { Language } from "../../db/schema";
+import { recordAudit } from "../audit/audit.server";
+import type { SessionUser } from "../auth/auth.server";
 import { userGrants } from "./guards.server";
+import { transact } from "../utils/concurrency.server";
 import { secureCookies } from "../env.server";
 import { DEFAULT_LANGUAGE, LANGUAGE_OF_STANDARD, isLanguage } from "../i18n/config";
 
@@ -40,4 +44,21 @@ export async function resolveLanguage(
   if (grants.length === 0) return DEFAULT_LANGUAGE;
   const standard = grants.find((g) => g.writtenStandard)?.writtenStandard;
   return (standard && LANGUAGE_OF_STANDARD[standard]) || grants[0].defaultLanguage;
+}
+
+/** Keeps the language on the account, so that it follows the user to other browsers. */
+export async function saveUserLanguage(db: DB, user: SessionUser, language: Language): Promise<void> {
+  if (user.language === language) return;
+  await transact(db, async (trx) => {
+    await trx.updateTable("app_user").set({ language }).where("id", "=", user.id).execute();
+    await recordAudit(trx, {
+      cooperationId: null,
+      actorId: user.id,
+      action: "user.language_changed",
+      entityType: "user",
+      entityId: user.id,
+      before: { language: user.language },
+      after: { language },
+    });
+  });
 }

@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connect";
 import type { WrittenStandard } from "../../db/schema";
 import { osloToday } from "@shared-schema/dates";
+import type { CooperationId } from "./scope.server";
 
 export interface Member {
   municipalityId: string;
@@ -16,7 +17,7 @@ export interface Member {
 /** Members on a date (default today): joined on or before it and not yet left. */
 export async function listMembers(
   db: DB,
-  { cooperationId, onDate }: { cooperationId: string; onDate?: string }
+  { cooperationId, onDate }: { cooperationId: CooperationId; onDate?: string }
 ): Promise<Member[]> {
   const date = onDate ?? osloToday();
   const rows = await db

@@ -1,10 +1,11 @@
 import type { DB } from "../../db/connect";
 import { participationOn, type ChosenRow, type MembershipRow } from "./participation";
+import type { CooperationId } from "./scope.server";
 
 /** The rows participation is computed from, in three set-based queries for the whole cooperation (or one municipality). */
 export async function participationRows(
   db: DB,
-  { cooperationId, municipalityId }: { cooperationId: string; municipalityId?: string }
+  { cooperationId, municipalityId }: { cooperationId: CooperationId; municipalityId?: string }
 ): Promise<{ memberships: MembershipRow[]; chosen: ChosenRow[]; allMemberMeasureIds: string[] }> {
   let members = db
     .selectFrom("membership")
@@ -41,7 +42,7 @@ export async function participationRows(
  */
 export async function participation(
   db: DB,
-  { cooperationId, date, municipalityId }: { cooperationId: string; date: string; municipalityId?: string }
+  { cooperationId, date, municipalityId }: { cooperationId: CooperationId; date: string; municipalityId?: string }
 ): Promise<Map<string, Set<string>>> {
   return participationOn(date, await participationRows(db, { cooperationId, municipalityId }));
 }
@@ -49,7 +50,7 @@ export async function participation(
 /** The measures one municipality takes part in on a day (none when it is not a member then). */
 export async function measuresOf(
   db: DB,
-  { cooperationId, municipalityId, date }: { cooperationId: string; municipalityId: string; date: string }
+  { cooperationId, municipalityId, date }: { cooperationId: CooperationId; municipalityId: string; date: string }
 ): Promise<Set<string>> {
   return (await participation(db, { cooperationId, date, municipalityId })).get(municipalityId) ?? new Set();
 }

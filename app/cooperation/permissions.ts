@@ -9,6 +9,8 @@ export type Permission =
   | "measure:edit"
   | "plan:edit"
   | "plan:comment"
+  /** a comment by this role speaks for the cooperation, not for the author's municipality */
+  | "plan:commentForCooperation"
   | "plan:decide"
   | "uptake:report"
   | "round:manage"
@@ -27,10 +29,11 @@ export const ROLE_PERMISSIONS = {
     "measure:edit",
     "plan:edit",
     "plan:comment",
+    "plan:commentForCooperation",
     "round:manage",
     "report:edit",
   ],
-  board: ["cooperation:read", "plan:comment", "plan:decide"],
+  board: ["cooperation:read", "plan:comment", "plan:commentForCooperation", "plan:decide"],
   reporter: ["cooperation:read", "plan:comment", "uptake:report"],
   viewer: ["cooperation:read"],
 } as const satisfies Record<CooperationRole, readonly Permission[]>;

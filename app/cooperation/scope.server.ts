@@ -3,8 +3,25 @@ import type { DB } from "../../db/connect";
 import type { CooperationRole, Language, WrittenStandard } from "../../db/schema";
 import { byNorwegianName } from "../i18n/collate";
 
+declare const checked: unique symbol;
+
+/**
+ * A cooperation's id as only a checked source hands it out: the guards' scope (the user is a
+ * member) or a job that read the id from the database itself. Every data function takes its
+ * cooperation as this type, so an id taken from the URL or a form does not compile there.
+ */
+export type CooperationId = string & { readonly [checked]: true };
+
+/**
+ * For jobs, scripts and tests that read the cooperation from the database themselves, never from
+ * a request: the one way besides the guards to obtain a `CooperationId`.
+ */
+export function storedCooperationId(id: string): CooperationId {
+  return id as CooperationId;
+}
+
 export interface CooperationScope {
-  cooperationId: string;
+  cooperationId: CooperationId;
   slug: string;
   name: string;
   defaultLanguage: Language;
@@ -12,11 +29,12 @@ export interface CooperationScope {
   roles: CooperationRole[];
   /** the municipality a reporter reports for; null for every other role */
   municipalityId: string | null;
+  municipalityName: string | null;
 }
 
 /** A role the user holds in a cooperation: what scopes, the header's list and the page language are made of. */
 export interface UserGrant {
-  cooperationId: string;
+  cooperationId: CooperationId;
   slug: string;
   name: string;
   defaultLanguage: Language;
@@ -49,7 +67,7 @@ export async function listUserGrants(db: DB, userId: string): Promise<UserGrant[
     left join municipality on municipality.id = role_grant.municipality_id
     where role_grant.user_id = ${userId}`.execute(db);
   return rows.map((r) => ({
-    cooperationId: r.cooperation_id,
+    cooperationId: storedCooperationId(r.cooperation_id),
     slug: r.slug,
     name: r.name,
     defaultLanguage: r.default_language,
@@ -69,6 +87,7 @@ export function scopeFromGrants(grants: UserGrant[], { slug, userId }: { slug: s
   const own = grants.filter((g) => g.slug === slug);
   const first = own[0];
   if (!first) return undefined;
+  const reporter = own.find((g) => g.role === "reporter");
   return {
     cooperationId: first.cooperationId,
     slug: first.slug,
@@ -76,7 +95,8 @@ export function scopeFromGrants(grants: UserGrant[], { slug, userId }: { slug: s
     defaultLanguage: first.defaultLanguage,
     userId,
     roles: own.map((g) => g.role),
-    municipalityId: own.find((g) => g.role === "reporter")?.municipalityId ?? null,
+    municipalityId: reporter?.municipalityId ?? null,
+    municipalityName: reporter?.municipalityName ?? null,
   };
 }
 

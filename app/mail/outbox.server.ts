@@ -2,6 +2,7 @@ import type { DB } from "../../db/connect";
 import type { Language, MailKind, MailMessage, MailStatus } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { transact } from "../utils/concurrency.server";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * The secretariat's view of the mail queue (round e-mail and plans out for input): what was sent, what sits in the outbox, what waits
@@ -37,7 +38,7 @@ export interface MailView {
 /** The cooperation's messages, newest first, optionally for one round; at most `limit`, with the total. */
 export async function listMail(
   db: DB,
-  { cooperationId, roundId, limit }: { cooperationId: string; roundId?: string | null; limit: number }
+  { cooperationId, roundId, limit }: { cooperationId: CooperationId; roundId?: string | null; limit: number }
 ): Promise<{ messages: MailView[]; total: number }> {
   let base = db.selectFrom("mail_message").where("mail_message.cooperation_id", "=", cooperationId);
   if (roundId) base = base.where("mail_message.round_id", "=", roundId);
@@ -81,7 +82,7 @@ export async function listMail(
 }
 
 /** The round's name, when the round belongs to the cooperation. */
-export async function findRoundName(db: DB, { cooperationId, roundId }: { cooperationId: string; roundId: string }) {
+export async function findRoundName(db: DB, { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string }) {
   const row = await db
     .selectFrom("reporting_round")
     .select("name")
@@ -91,7 +92,7 @@ export async function findRoundName(db: DB, { cooperationId, roundId }: { cooper
   return row?.name;
 }
 
-async function loadMessage(db: DB, cooperationId: string, messageId: string): Promise<MailMessage> {
+async function loadMessage(db: DB, cooperationId: CooperationId, messageId: string): Promise<MailMessage> {
   const row = await db
     .selectFrom("mail_message")
     .selectAll()
@@ -108,7 +109,7 @@ async function loadMessage(db: DB, cooperationId: string, messageId: string): Pr
  */
 export async function requeueFailedMail(
   db: DB,
-  { cooperationId, userId, messageId, now }: { cooperationId: string; userId: string; messageId: string; now: Date }
+  { cooperationId, userId, messageId, now }: { cooperationId: CooperationId; userId: string; messageId: string; now: Date }
 ): Promise<"requeued" | "notFailed"> {
   return transact(db, async (trx) => {
     const before = await loadMessage(trx, cooperationId, messageId);
@@ -146,4 +147,15 @@ function auditable(m: MailMessage) {
     roundId: m.round_id,
     planVersionId: m.plan_version_id,
   };
+}
+
+/** How many messages a round has queued. */
+export async function countRoundMail(db: DB, { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string }) {
+  const row = await db
+    .selectFrom("mail_message")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("cooperation_id", "=", cooperationId)
+    .where("round_id", "=", roundId)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
 }

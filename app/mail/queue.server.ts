@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
 import type { Language, MailKind, NewMailMessage } from "../../db/schema";
 import { composePlanInputMail, composeRoundMail, recipientLanguage } from "./compose";
+import type { CooperationId } from "../cooperation/scope.server";
+import { rolesWith } from "../cooperation/permissions";
 
 /*
  * Putting e-mail in the queue (mail_message): round e-mail and the plan's input round. Called by
@@ -24,7 +26,7 @@ export interface MailRecipient {
  */
 export async function reportersToNotify(
   db: DB,
-  { cooperationId, municipalityIds }: { cooperationId: string; municipalityIds: string[] }
+  { cooperationId, municipalityIds }: { cooperationId: CooperationId; municipalityIds: string[] }
 ): Promise<Map<string, MailRecipient[]>> {
   const byMunicipality = new Map<string, MailRecipient[]>(municipalityIds.map((id) => [id, []]));
   if (municipalityIds.length === 0) return byMunicipality;
@@ -43,7 +45,7 @@ export async function reportersToNotify(
       "cooperation.default_language",
     ])
     .where("role_grant.cooperation_id", "=", cooperationId)
-    .where("role_grant.role", "=", "reporter")
+    .where("role_grant.role", "in", rolesWith("uptake:report"))
     .where("role_grant.municipality_id", "in", [...new Set(municipalityIds)])
     .where("app_user.disabled_at", "is", null)
     .orderBy("app_user.name")
@@ -67,7 +69,7 @@ export async function reportersToNotify(
 }
 
 export interface RoundMailInput {
-  cooperationId: string;
+  cooperationId: CooperationId;
   roundId: string;
   municipalityId: string;
   kind: MailKind;
@@ -128,7 +130,7 @@ function dueNow(now: Date) {
 }
 
 export interface PlanInputMailInput {
-  cooperationId: string;
+  cooperationId: CooperationId;
   cooperationName: string;
   planVersionId: string;
   year: number;

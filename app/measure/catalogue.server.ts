@@ -4,6 +4,7 @@ import { osloToday } from "@shared-schema/common";
 import { statusesOn } from "../uptake/statuses.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 import { MEASURE_STATUSES, type MeasureFilters } from "@shared-schema/measure";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * The measure catalogue (tiltak) and what the measure page and the forms need to show:
@@ -34,7 +35,7 @@ export interface Catalogue {
 
 export async function listMeasures(
   db: DB,
-  { cooperationId, filters }: { cooperationId: string; filters: MeasureFilters }
+  { cooperationId, filters }: { cooperationId: CooperationId; filters: MeasureFilters }
 ): Promise<Catalogue> {
   const measures = await db
     .selectFrom("measure")
@@ -122,7 +123,7 @@ export async function listMeasures(
   return { total: rows.length, rows: filtered, byStatus };
 }
 
-async function currentMemberIds(db: DB, cooperationId: string): Promise<string[]> {
+async function currentMemberIds(db: DB, cooperationId: CooperationId): Promise<string[]> {
   const today = osloToday();
   const rows = await db
     .selectFrom("membership")
@@ -142,7 +143,7 @@ export interface StrategyOption {
 }
 
 /** Every strategy's focus areas and goals (newest strategy first), for the form and the filters. */
-export async function listFocusAreasAndGoals(db: DB, { cooperationId }: { cooperationId: string }): Promise<StrategyOption[]> {
+export async function listFocusAreasAndGoals(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<StrategyOption[]> {
   const [strategies, areas, goals] = await Promise.all([
     db
       .selectFrom("strategy")
@@ -189,7 +190,7 @@ export interface MemberOption {
 }
 
 /** Current members, and former members (for a measure's history), by name. */
-export async function listMemberOptions(db: DB, { cooperationId }: { cooperationId: string }): Promise<MemberOption[]> {
+export async function listMemberOptions(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<MemberOption[]> {
   const today = osloToday();
   const rows = await db
     .selectFrom("membership")
@@ -206,4 +207,36 @@ export async function listMemberOptions(db: DB, { cooperationId }: { cooperation
     if (!existing || leftOn === null) byId.set(r.id, { municipalityId: r.id, number: r.number, name: r.name, leftOn });
   }
   return [...byId.values()].sort((a, b) => a.name.localeCompare(b.name, "nb"));
+}
+
+/** Every measure of the cooperation by number, for the pages that pick measures from a list. */
+export async function listMeasureChoices(db: DB, { cooperationId }: { cooperationId: CooperationId }) {
+  return db
+    .selectFrom("measure")
+    .select(["id", "number", "name", "status"])
+    .where("cooperation_id", "=", cooperationId)
+    .orderBy("number")
+    .execute();
+}
+
+export async function findMeasureByNumber(db: DB, { cooperationId, number }: { cooperationId: CooperationId; number: number }) {
+  return db
+    .selectFrom("measure")
+    .select(["id", "number", "name"])
+    .where("cooperation_id", "=", cooperationId)
+    .where("number", "=", number)
+    .executeTakeFirst();
+}
+
+/** The benefits of a measure that are counted in a unit, which a municipality reports on. */
+export async function listMeasuredBenefits(db: DB, { cooperationId, measureId }: { cooperationId: CooperationId; measureId: string }) {
+  return db
+    .selectFrom("measure_benefit")
+    .innerJoin("measure", "measure.id", "measure_benefit.measure_id")
+    .select(["measure_benefit.id", "measure_benefit.description", "measure_benefit.amount", "measure_benefit.unit"])
+    .where("measure.cooperation_id", "=", cooperationId)
+    .where("measure_benefit.measure_id", "=", measureId)
+    .where("measure_benefit.unit", "is not", null)
+    .orderBy("measure_benefit.sort_order")
+    .execute();
 }

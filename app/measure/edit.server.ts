@@ -6,6 +6,7 @@ import type { MeasureInput } from "@shared-schema/measure";
 import { recordAudit } from "../audit/audit.server";
 import { expectVersionedUpdate, StaleVersionError, transact } from "../utils/concurrency.server";
 import { osloToday } from "@shared-schema/dates";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * Creating and editing a measure (tiltak). Each change is one transaction with one audit event
@@ -40,7 +41,7 @@ type Executor = DB | Transaction<Database>;
 
 export async function findMeasure(
   db: Executor,
-  { cooperationId, number }: { cooperationId: string; number: number }
+  { cooperationId, number }: { cooperationId: CooperationId; number: number }
 ): Promise<MeasureDetail | null> {
   const m = await db
     .selectFrom("measure")
@@ -104,7 +105,7 @@ export async function findMeasure(
 }
 
 /** The lowest number above every number in use: what the form suggests for a new measure. */
-export async function nextFreeMeasureNumber(db: DB, { cooperationId }: { cooperationId: string }): Promise<number> {
+export async function nextFreeMeasureNumber(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<number> {
   const row = await db
     .selectFrom("measure")
     .select((eb) => eb.fn.max("number").as("max"))
@@ -116,7 +117,7 @@ export async function nextFreeMeasureNumber(db: DB, { cooperationId }: { coopera
 /** A municipality is a possible participant when it has (or had) a membership in the cooperation. */
 async function checkReferences(
   tx: Executor,
-  cooperationId: string,
+  cooperationId: CooperationId,
   input: MeasureInput,
   previousParticipants: readonly string[]
 ): Promise<{ focusAreaIds: string[] }> {
@@ -162,7 +163,7 @@ async function checkReferences(
   return { focusAreaIds };
 }
 
-async function assertNumberFree(tx: Executor, cooperationId: string, number: number, exceptId?: string): Promise<void> {
+async function assertNumberFree(tx: Executor, cooperationId: CooperationId, number: number, exceptId?: string): Promise<void> {
   let q = tx.selectFrom("measure").select("id").where("cooperation_id", "=", cooperationId).where("number", "=", number);
   if (exceptId) q = q.where("id", "!=", exceptId);
   if (await q.executeTakeFirst()) throw new MeasureInputError("number", "measure:validation.numberTaken");
@@ -351,7 +352,7 @@ function withoutCustomSharesUnlessCustom(input: MeasureInput): MeasureInput {
 /** Creates a measure; returns its number. Throws MeasureInputError. */
 export async function createMeasure(
   db: DB,
-  { cooperationId, userId, input: raw }: { cooperationId: string; userId: string; input: MeasureInput }
+  { cooperationId, userId, input: raw }: { cooperationId: CooperationId; userId: string; input: MeasureInput }
 ): Promise<{ id: string; number: number }> {
   const input = withoutCustomSharesUnlessCustom(raw);
   return transact(db, async (tx) => {
@@ -389,7 +390,7 @@ export async function updateMeasure(
     number,
     version,
     input: raw,
-  }: { cooperationId: string; userId: string; number: number; version: number; input: MeasureInput }
+  }: { cooperationId: CooperationId; userId: string; number: number; version: number; input: MeasureInput }
 ): Promise<{ number: number }> {
   const input = withoutCustomSharesUnlessCustom(raw);
   return transact(db, async (tx) => {

@@ -7,9 +7,10 @@ import { redirectWithToast } from "../utils/toast.server";
 import type { MeasureFormOptions } from "./measure-form-values";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /** Focus areas, goals and municipalities the form offers. */
-export async function measureFormOptions(db: DB, cooperationId: string): Promise<MeasureFormOptions> {
+export async function measureFormOptions(db: DB, cooperationId: CooperationId): Promise<MeasureFormOptions> {
   const [strategies, members] = await Promise.all([
     listFocusAreasAndGoals(db, { cooperationId }),
     listMemberOptions(db, { cooperationId }),
@@ -29,7 +30,7 @@ export async function saveMeasureForm(
     userId,
     slug,
     number,
-  }: { request: Request; cooperationId: string; userId: string; slug: string; number?: number }
+  }: { request: Request; cooperationId: CooperationId; userId: string; slug: string; number?: number }
 ) {
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: MeasureFormSchema });

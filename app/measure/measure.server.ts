@@ -3,6 +3,7 @@ import type { MeasureStatus } from "../../db/schema";
 import { osloToday } from "@shared-schema/common";
 import { statusesOn } from "../uptake/statuses.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
+import type { CooperationId } from "../cooperation/scope.server";
 
 export interface MeasureOverview {
   id: string;
@@ -19,7 +20,7 @@ export interface MeasureOverview {
  */
 export async function listMeasuresWithUptake(
   db: DB,
-  { cooperationId, memberIds }: { cooperationId: string; memberIds: string[] }
+  { cooperationId, memberIds }: { cooperationId: CooperationId; memberIds: string[] }
 ): Promise<MeasureOverview[]> {
   const measures = await db
     .selectFrom("measure")

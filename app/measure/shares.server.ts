@@ -3,6 +3,7 @@ import type { CostKey } from "../../db/schema";
 import { participationOn } from "../cooperation/participation";
 import { costKeySpec, shareCost, type CostSharingError, type Participant } from "./cost-sharing";
 import { osloYear, yearEnd } from "@shared-schema/dates";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * Each participating municipality's share of a measure's cost in one year. Participants are the
@@ -46,7 +47,7 @@ export interface ShareMeasure {
 
 export async function participantsInYear(
   db: DB,
-  { cooperationId, measure, year }: { cooperationId: string; measure: Pick<ShareMeasure, "id" | "allMembers">; year: number }
+  { cooperationId, measure, year }: { cooperationId: CooperationId; measure: Pick<ShareMeasure, "id" | "allMembers">; year: number }
 ) {
   const [members, chosen] = await Promise.all([
     db
@@ -84,7 +85,7 @@ export async function participantsInYear(
 
 export async function measureShares(
   db: DB,
-  { cooperationId, measure, year }: { cooperationId: string; measure: ShareMeasure; year: number }
+  { cooperationId, measure, year }: { cooperationId: CooperationId; measure: ShareMeasure; year: number }
 ): Promise<SharesResult> {
   const populationYear = measure.populationYear ?? year;
   const participants = await participantsInYear(db, { cooperationId, measure, year });

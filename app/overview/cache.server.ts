@@ -2,6 +2,7 @@ import { sql } from "kysely";
 import { LRUCache } from "lru-cache";
 import { osloToday } from "@shared-schema/common";
 import type { DB } from "../../db/connect";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * Overviews (matrix, progress, plan years) are read far more often than the data behind them
@@ -33,7 +34,7 @@ const entries = new LRUCache<string, Entry>({ max: MAX_ENTRIES, ttl: MAX_AGE_MS 
  * share it: two changes in one millisecond still move the stamp), and today's date (figures "as of
  * today" move at midnight).
  */
-export async function changeStamp(db: DB, cooperationId: string): Promise<string> {
+export async function changeStamp(db: DB, cooperationId: CooperationId): Promise<string> {
   const { rows } = await sql<{ scope: string; at: string; n: number }>`
     select 'cooperation' as scope, created_at as at, count(*) as n from audit_event
     where cooperation_id = ${cooperationId}
@@ -54,7 +55,7 @@ export interface OverviewCache {
 }
 
 /** The cooperation's overview cache as of now: reads the stamp once for all the values a request needs. */
-export async function overviewCache(db: DB, cooperationId: string): Promise<OverviewCache> {
+export async function overviewCache(db: DB, cooperationId: CooperationId): Promise<OverviewCache> {
   const stamp = await changeStamp(db, cooperationId);
   return {
     get<T>(key: string, compute: () => Promise<T>): Promise<T> {

@@ -3,7 +3,7 @@ import { listMeasuresWithUptake } from "../measure/measure.server";
 import { overviewCache } from "./cache.server";
 import { findCurrentStrategy } from "../strategy/strategy.server";
 import { listMembers } from "../cooperation/members.server";
-import type { CooperationScope } from "../cooperation/scope.server";
+import type { CooperationId, CooperationScope } from "../cooperation/scope.server";
 
 /**
  * The cooperation's front page: what every member sees, computed once per data version (the
@@ -18,7 +18,7 @@ export async function getCooperationOverview(db: DB, scope: CooperationScope) {
   return { ...shared, you: { roles: scope.roles, municipalityName } };
 }
 
-async function loadOverview(db: DB, cooperationId: string) {
+async function loadOverview(db: DB, cooperationId: CooperationId) {
   const cooperation = await db
     .selectFrom("cooperation")
     .leftJoin("municipality", "municipality.id", "cooperation.host_municipality_id")

@@ -2,6 +2,7 @@ import type { DB } from "../../db/connect";
 import type { CostKey, MeasureStatus } from "../../db/schema";
 import { participationRows } from "../cooperation/participation.server";
 import type { ChosenRow, MembershipRow } from "../cooperation/participation";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * What every overview (matrix, progress, uptake over time, costs) is computed from, in a fixed
@@ -47,7 +48,7 @@ export interface OverviewBase {
 
 export async function loadOverviewBase(
   db: DB,
-  { cooperationId, year }: { cooperationId: string; year: number }
+  { cooperationId, year }: { cooperationId: CooperationId; year: number }
 ): Promise<OverviewBase> {
   const [municipalities, rows, customShares, measures, strategies, links, goalLinks] = await Promise.all([
     db
@@ -170,7 +171,7 @@ export async function loadOverviewBase(
 }
 
 /** Every report's status and dates, for curves over time (one query). */
-export async function reportHistory(db: DB, { cooperationId }: { cooperationId: string }) {
+export async function reportHistory(db: DB, { cooperationId }: { cooperationId: CooperationId }) {
   return db
     .selectFrom("uptake_report")
     .select(["measure_id", "municipality_id", "status", "seq", "effective_date", "created_at"])

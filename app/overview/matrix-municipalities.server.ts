@@ -4,6 +4,7 @@ import { participationRows } from "../cooperation/participation.server";
 import { runsIn } from "./matrix";
 import { asOfDate } from "./overview.server";
 import { planYears } from "./years.server";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /**
  * The municipalities the uptake matrix can show a cell for on this measure: taking part in it on
@@ -13,7 +14,7 @@ import { planYears } from "./years.server";
  */
 export async function matrixMunicipalityIds(
   db: DB,
-  { cooperationId, measure }: { cooperationId: string; measure: { id: string; periodFrom: number | null; periodTo: number | null } }
+  { cooperationId, measure }: { cooperationId: CooperationId; measure: { id: string; periodFrom: number | null; periodTo: number | null } }
 ): Promise<Set<string>> {
   const [years, rows] = await Promise.all([planYears(db, { cooperationId }), participationRows(db, { cooperationId })]);
   const ids = new Set<string>();

@@ -8,6 +8,7 @@ import { buildMatrix, type MatrixFilters } from "./matrix";
 import { timePoints, uptakeOverTime } from "./over-time";
 import { participationOn } from "../cooperation/participation";
 import { buildProgress } from "./progress";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /** The day a year's figures are taken on: its last day, or today for this year (and later ones). */
 export function asOfDate(year: number, today = osloToday()): string {
@@ -17,7 +18,7 @@ export function asOfDate(year: number, today = osloToday()): string {
 /** The uptake matrix of a plan year, in a fixed number of queries. */
 export async function uptakeMatrix(
   db: DB,
-  { cooperationId, year, filters }: { cooperationId: string; year: number; filters?: MatrixFilters }
+  { cooperationId, year, filters }: { cooperationId: CooperationId; year: number; filters?: MatrixFilters }
 ): Promise<{ base: OverviewBase; matrix: UptakeMatrix }> {
   const date = asOfDate(year);
   const [base, statuses] = await Promise.all([
@@ -37,7 +38,7 @@ export interface OverviewFigures {
 /** Everything the overview shows for a year: matrix totals, progress, uptake over time, costs. */
 export async function overviewFigures(
   db: DB,
-  { cooperationId, year }: { cooperationId: string; year: number }
+  { cooperationId, year }: { cooperationId: CooperationId; year: number }
 ): Promise<OverviewFigures> {
   const [{ base, matrix }, history, rounds] = await Promise.all([
     uptakeMatrix(db, { cooperationId, year }),

@@ -2,11 +2,12 @@ import type { DB } from "../../db/connect";
 import type { WeightsInput } from "@shared-schema/overview";
 import { recordAudit } from "../audit/audit.server";
 import { StaleVersionError, expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /** Sets the measures' progress weights in one transaction; any measure changed meanwhile refuses all. */
 export async function saveWeights(
   db: DB,
-  { cooperationId, userId, rows }: { cooperationId: string; userId: string; rows: WeightsInput["rows"] }
+  { cooperationId, userId, rows }: { cooperationId: CooperationId; userId: string; rows: WeightsInput["rows"] }
 ): Promise<number> {
   return transact(db, async (trx) => {
     const current = await trx
@@ -46,4 +47,14 @@ export async function saveWeights(
     }
     return changed;
   });
+}
+
+/** The measures with the weights the progress figure gives them, and the versions a save checks. */
+export async function listWeights(db: DB, { cooperationId }: { cooperationId: CooperationId }) {
+  return db
+    .selectFrom("measure")
+    .select(["id", "number", "name", "progress_weight", "version"])
+    .where("cooperation_id", "=", cooperationId)
+    .orderBy("number")
+    .execute();
 }

@@ -1,6 +1,7 @@
 import { sql } from "kysely";
 import { osloToday, parseYear } from "@shared-schema/common";
 import type { DB } from "../../db/connect";
+import type { CooperationId } from "../cooperation/scope.server";
 
 export interface PlanYears {
   /** every year the overviews can be shown for, ascending */
@@ -14,7 +15,7 @@ export interface PlanYears {
  * period or this year. The default is this year when a measure runs in it, else the latest year
  * a measure runs.
  */
-export async function planYears(db: DB, { cooperationId }: { cooperationId: string }): Promise<PlanYears> {
+export async function planYears(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<PlanYears> {
   const thisYear = Number(osloToday().slice(0, 4));
   const [measures, reports] = await Promise.all([
     db

@@ -10,6 +10,7 @@ import { PlanForbiddenError, PlanNotFoundError } from "./errors.server";
 import { loadItems, loadVersion, now, requirePermission, type Scope, type Trx } from "./plan-store.server";
 import { transact } from "../utils/concurrency.server";
 import { inputRoundOf, isInputOpen } from "./state-machine";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * The input round (innspel): while a plan version is out for input, reporters,
@@ -61,9 +62,9 @@ async function commentMunicipality(trx: Trx, scope: Scope): Promise<string | nul
   const grants = await grantsOf(trx, scope);
   const roles = grants.map((g) => g.role);
   if (!can(roles, "plan:comment")) throw new PlanForbiddenError("plan:comment");
-  // someone who is also board or secretariat speaks for the cooperation, not a municipality
-  if (roles.includes("board") || roles.includes("secretariat")) return null;
-  const municipality = grants.find((g) => g.role === "reporter")?.municipality_id;
+  // someone who also holds a role that speaks for the cooperation does not speak for a municipality
+  if (can(roles, "plan:commentForCooperation")) return null;
+  const municipality = grants.find((g) => can([g.role], "uptake:report"))?.municipality_id;
   if (!municipality) throw new PlanCommentError("noMunicipality");
   return municipality;
 }
@@ -114,12 +115,12 @@ export async function addPlanComment(db: DB, scope: Scope & NewPlanComment): Pro
 }
 
 /** The ids a version's comments can point at: the version itself and its items. */
-async function targetsOf(trx: Trx, cooperationId: string, versionId: string) {
+async function targetsOf(trx: Trx, cooperationId: CooperationId, versionId: string) {
   const items = await loadItems(trx, cooperationId, versionId);
   return { versionId, itemIds: items.map((i) => i.id) };
 }
 
-async function loadComment(trx: Trx, cooperationId: string, commentId: string): Promise<Comment> {
+async function loadComment(trx: Trx, cooperationId: CooperationId, commentId: string): Promise<Comment> {
   const row = await trx
     .selectFrom("comment")
     .selectAll()
@@ -185,7 +186,7 @@ export interface CommentGroup {
  */
 export async function listPlanComments(
   db: DB,
-  { cooperationId, versionId }: { cooperationId: string; versionId: string }
+  { cooperationId, versionId }: { cooperationId: CooperationId; versionId: string }
 ): Promise<CommentGroup[]> {
   return transact(db, async (trx) => {
     await loadVersion(trx, cooperationId, versionId);

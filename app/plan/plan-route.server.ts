@@ -16,6 +16,7 @@ import { findPlanByYear, loadPlanVersion, type PlanVersionView } from "./plan.se
 import { isFinished } from "./roll-over";
 import { buildSnapshot, type SnapshotItem } from "./snapshot.server";
 import type { TextKey } from "../i18n/config";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * What the plan routes share: reading the year and version from the URL, the plan list, the
@@ -33,7 +34,7 @@ export function yearParam(args: Pick<LoaderFunctionArgs, "params">): number {
 export type PlanWithVersions = NonNullable<Awaited<ReturnType<typeof findPlanByYear>>>;
 
 /** The year's plan with its versions, or 404. */
-export async function requirePlan(cooperationId: string, year: number): Promise<PlanWithVersions> {
+export async function requirePlan(cooperationId: CooperationId, year: number): Promise<PlanWithVersions> {
   const plan = await findPlanByYear(db(), { cooperationId, year });
   if (!plan || !plan.versions.length) throw notFound();
   return plan;
@@ -55,7 +56,7 @@ export interface PlanListRow {
   versions: number;
 }
 
-export async function listPlans(cooperationId: string): Promise<PlanListRow[]> {
+export async function listPlans(cooperationId: CooperationId): Promise<PlanListRow[]> {
   const rows = await db()
     .selectFrom("plan_version")
     .innerJoin("action_plan", "action_plan.id", "plan_version.plan_id")
@@ -83,13 +84,14 @@ export async function listPlans(cooperationId: string): Promise<PlanListRow[]> {
  * The items as the plan page shows them: from the snapshot once approved (as decided), live for
  * a version still being worked on. The live view reuses the snapshot builder, read-only.
  */
-export async function planItemsWithDetails(cooperationId: string, view: PlanVersionView): Promise<SnapshotItem[]> {
+export async function planItemsWithDetails(cooperationId: CooperationId, view: PlanVersionView): Promise<SnapshotItem[]> {
   if (view.snapshot) return view.snapshot.items;
   return db()
     .transaction()
     .setAccessMode("read only")
     .execute((trx) =>
       buildSnapshot(trx, {
+        cooperationId,
         version: { ...view.version, snapshot: null },
         year: view.plan.year,
         approvedAt: "",
@@ -110,14 +112,14 @@ export async function planItemsWithDetails(cooperationId: string, view: PlanVers
 }
 
 /** The latest approved version of a year's plan, loaded, or null. */
-export async function approvedPlanOfYear(cooperationId: string, year: number): Promise<PlanVersionView | null> {
+export async function approvedPlanOfYear(cooperationId: CooperationId, year: number): Promise<PlanVersionView | null> {
   const plan = await findPlanByYear(db(), { cooperationId, year });
   const approved = plan?.versions.filter((v) => v.status === "approved").pop();
   return approved ? loadPlanVersion(db(), { cooperationId, versionId: approved.id }) : null;
 }
 
 /** Measures of last year's approved plan that are completed or discontinued now. */
-export async function completedLastYear(cooperationId: string, year: number) {
+export async function completedLastYear(cooperationId: CooperationId, year: number) {
   const previous = await approvedPlanOfYear(cooperationId, year - 1);
   if (!previous) return [];
   return previous.items
@@ -133,7 +135,7 @@ export interface TimelineEntry {
 }
 
 /** Every audited change of the plan's versions, oldest first. */
-export async function planTimeline(cooperationId: string, plan: PlanWithVersions): Promise<TimelineEntry[]> {
+export async function planTimeline(cooperationId: CooperationId, plan: PlanWithVersions): Promise<TimelineEntry[]> {
   const numbers = new Map(plan.versions.map((v) => [v.id, v.version_no]));
   const rows = await db()
     .selectFrom("audit_event")
@@ -153,7 +155,7 @@ export async function planTimeline(cooperationId: string, plan: PlanWithVersions
 }
 
 /** Decisions of all versions, by version id. */
-export async function decisionsOf(cooperationId: string, plan: PlanWithVersions) {
+export async function decisionsOf(cooperationId: CooperationId, plan: PlanWithVersions) {
   const ids = plan.versions.map((v) => v.decision_id).filter((id): id is string => Boolean(id));
   if (!ids.length) return {};
   const rows = await db()

@@ -4,6 +4,7 @@ import { can, type Permission } from "../cooperation/permissions";
 import { StaleVersionError, expectVersionedUpdate } from "../utils/concurrency.server";
 import { PlanForbiddenError, PlanNotFoundError, PlanRuleError, PlanVersionFrozenError } from "./errors.server";
 import { isEditable, isFrozen } from "./state-machine";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * Building blocks shared by the plan's write functions; each runs inside the caller's
@@ -14,7 +15,7 @@ import { isEditable, isFrozen } from "./state-machine";
 export type Trx = Transaction<Database>;
 
 export interface Scope {
-  cooperationId: string;
+  cooperationId: CooperationId;
   userId: string;
 }
 
@@ -38,7 +39,7 @@ export async function requirePermission(trx: Trx, scope: Scope, permission: Perm
   if (!can(await rolesOf(trx, scope), permission)) throw new PlanForbiddenError(permission);
 }
 
-export async function loadVersion(trx: Trx, cooperationId: string, versionId: string): Promise<PlanVersion> {
+export async function loadVersion(trx: Trx, cooperationId: CooperationId, versionId: string): Promise<PlanVersion> {
   const row = await trx
     .selectFrom("plan_version")
     .selectAll()
@@ -49,7 +50,7 @@ export async function loadVersion(trx: Trx, cooperationId: string, versionId: st
   return row;
 }
 
-export async function loadItems(trx: Trx, cooperationId: string, versionId: string): Promise<PlanItem[]> {
+export async function loadItems(trx: Trx, cooperationId: CooperationId, versionId: string): Promise<PlanItem[]> {
   return trx
     .selectFrom("plan_item")
     .selectAll()

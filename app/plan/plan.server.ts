@@ -23,6 +23,7 @@ import { rollOver, type FinishedMeasure } from "./roll-over";
 import { buildSnapshot, type PlanSnapshot } from "./snapshot.server";
 import { checkTransition, FROZEN_STATUSES, inputRoundOf, isInputOpen, type PlanAction } from "./state-machine";
 import { planUrl } from "./urls";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * The annual action plan's data layer: create a year's plan (rolled from last year's
@@ -60,7 +61,7 @@ export interface CreatedPlan {
 // ---------------------------------------------------------------------------------------------
 // Creating a year's plan
 
-async function refuseExistingYear(trx: Trx, cooperationId: string, year: number): Promise<void> {
+async function refuseExistingYear(trx: Trx, cooperationId: CooperationId, year: number): Promise<void> {
   const existing = await trx
     .selectFrom("action_plan")
     .select("id")
@@ -70,7 +71,7 @@ async function refuseExistingYear(trx: Trx, cooperationId: string, year: number)
   if (existing) throw new PlanExistsError(year);
 }
 
-export async function insertItems(trx: Trx, cooperationId: string, versionId: string, items: readonly NewPlanItem[]) {
+export async function insertItems(trx: Trx, cooperationId: CooperationId, versionId: string, items: readonly NewPlanItem[]) {
   if (!items.length) return;
   await trx
     .insertInto("plan_item")
@@ -163,7 +164,7 @@ export async function createEmptyPlan(db: DB, scope: Scope & { year: number }): 
   });
 }
 
-async function latestApprovedVersion(trx: Trx, cooperationId: string, year: number): Promise<PlanVersion | undefined> {
+async function latestApprovedVersion(trx: Trx, cooperationId: CooperationId, year: number): Promise<PlanVersion | undefined> {
   return trx
     .selectFrom("plan_version")
     .innerJoin("action_plan", "action_plan.id", "plan_version.plan_id")
@@ -239,7 +240,7 @@ export interface PlanVersionView {
 /** A version with its items (shaped for ./diff) and its decision and snapshot. */
 export async function loadPlanVersion(
   db: DB,
-  { cooperationId, versionId }: { cooperationId: string; versionId: string }
+  { cooperationId, versionId }: { cooperationId: CooperationId; versionId: string }
 ): Promise<PlanVersionView> {
   return transact(db, async (trx) => {
     const { snapshot, ...version } = await loadVersion(trx, cooperationId, versionId);
@@ -298,7 +299,7 @@ export async function loadPlanVersion(
 }
 
 /** A year's plan with all its versions, oldest first; null when the year has no plan. */
-export async function findPlanByYear(db: DB, { cooperationId, year }: { cooperationId: string; year: number }) {
+export async function findPlanByYear(db: DB, { cooperationId, year }: { cooperationId: CooperationId; year: number }) {
   const plan = await db
     .selectFrom("action_plan")
     .select(["id", "year"])
@@ -432,7 +433,7 @@ async function transitionColumns(
       await requireBenefitsPlans(trx, before);
       const decision = await recordDecision(trx, scope, "approved", request.decision);
       const plan = await trx.selectFrom("action_plan").select("year").where("id", "=", before.plan_id).executeTakeFirstOrThrow();
-      const snapshot = await buildSnapshot(trx, { version: before, year: plan.year, decision, approvedAt: now() });
+      const snapshot = await buildSnapshot(trx, { cooperationId: scope.cooperationId, version: before, year: plan.year, decision, approvedAt: now() });
       return { decision_id: decision.id, snapshot: JSON.stringify(snapshot) };
     }
   }

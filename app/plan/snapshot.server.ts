@@ -1,6 +1,7 @@
 import type { CostKey, Decision, DecisionBody, DecisionOutcome, MeasureStatus, PlanVersion } from "../../db/schema";
 import { measureShares, type SharesResult } from "../measure/shares.server";
 import { loadItems, type Trx } from "./plan-store.server";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * The immutable record of an approved plan version: what the board
@@ -76,18 +77,24 @@ async function supportTexts(trx: Trx, measureId: string) {
 
 export async function buildSnapshot(
   trx: Trx,
-  { version, year, decision, approvedAt }: { version: PlanVersion; year: number; decision: Decision; approvedAt: string }
+  {
+    cooperationId,
+    version,
+    year,
+    decision,
+    approvedAt,
+  }: { cooperationId: CooperationId; version: PlanVersion; year: number; decision: Decision; approvedAt: string }
 ): Promise<PlanSnapshot> {
   const items: SnapshotItem[] = [];
-  for (const item of await loadItems(trx, version.cooperation_id, version.id)) {
+  for (const item of await loadItems(trx, cooperationId, version.id)) {
     const m = await trx
       .selectFrom("measure")
       .selectAll()
       .where("id", "=", item.measure_id)
-      .where("cooperation_id", "=", version.cooperation_id)
+      .where("cooperation_id", "=", cooperationId)
       .executeTakeFirstOrThrow();
     const shares = await measureShares(trx, {
-      cooperationId: version.cooperation_id,
+      cooperationId,
       year,
       measure: {
         id: m.id,

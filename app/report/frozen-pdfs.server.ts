@@ -5,6 +5,7 @@ import type { BackgroundJob } from "../jobs/background.server";
 import { planPdf, reportPdf } from "./export/pdf.server";
 import { makeFrozenPdf, type FrozenPdfSource } from "./kept-pdf.server";
 import { planVersionSnapshot, reportDocument } from "./report.server";
+import { storedCooperationId } from "../cooperation/scope.server";
 
 /*
  * What the PDFs of frozen records are made from, and the background job that makes them when a
@@ -21,7 +22,7 @@ export function publishedReportPdf(
     recordId: report.id,
     language,
     render: async () => {
-      const doc = await reportDocument(db, { cooperationId: report.cooperationId, year: report.year, language });
+      const doc = await reportDocument(db, { cooperationId: storedCooperationId(report.cooperationId), year: report.year, language });
       if (!doc?.publishedAt) throw new Error(`annual report ${report.id} is not published`);
       return reportPdf(doc);
     },

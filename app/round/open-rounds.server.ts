@@ -1,4 +1,5 @@
 import type { DB } from "../../db/connect";
+import type { CooperationId } from "../cooperation/scope.server";
 
 export interface AskingRound {
   id: string;
@@ -12,7 +13,7 @@ export interface AskingRound {
  */
 export async function openRoundByMeasure(
   db: DB,
-  { cooperationId, measureIds }: { cooperationId: string; measureIds: readonly string[] }
+  { cooperationId, measureIds }: { cooperationId: CooperationId; measureIds: readonly string[] }
 ): Promise<Map<string, AskingRound>> {
   if (measureIds.length === 0) return new Map();
   const rows = await db

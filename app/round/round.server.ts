@@ -10,6 +10,8 @@ import { absoluteUrl } from "../utils/origin.server";
 import { maySubmit, municipalityProgress, needsReminder, reminderDue, type MunicipalityProgress, type Submission } from "./round";
 import { transact } from "../utils/concurrency.server";
 import { osloDateOf } from "@shared-schema/dates";
+import { storedCooperationId, type CooperationId } from "../cooperation/scope.server";
+import { rolesWith } from "../cooperation/permissions";
 
 /*
  * Reporting rounds: the secretariat opens one with a deadline and the measures it asks about,
@@ -65,7 +67,7 @@ function toSummary(r: {
   };
 }
 
-async function findRound(db: DB, { cooperationId, roundId }: { cooperationId: string; roundId: string }) {
+async function findRound(db: DB, { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string }) {
   const row = await db
     .selectFrom("reporting_round")
     .select(roundColumns)
@@ -77,7 +79,7 @@ async function findRound(db: DB, { cooperationId, roundId }: { cooperationId: st
 }
 
 /** Open rounds first, then by deadline, latest first. */
-export async function listRounds(db: DB, { cooperationId }: { cooperationId: string }): Promise<RoundSummary[]> {
+export async function listRounds(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<RoundSummary[]> {
   const rows = await db
     .selectFrom("reporting_round")
     .select(roundColumns)
@@ -95,7 +97,7 @@ export async function listRounds(db: DB, { cooperationId }: { cooperationId: str
  */
 export async function roundDetail(
   db: DB,
-  { cooperationId, roundId }: { cooperationId: string; roundId: string }
+  { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string }
 ): Promise<RoundDetail> {
   const round = await findRound(db, { cooperationId, roundId });
   const date = round.closedAt ? osloDateOf(round.closedAt) : osloToday();
@@ -131,7 +133,7 @@ export async function roundDetail(
       .innerJoin("app_user", "app_user.id", "role_grant.user_id")
       .select(["role_grant.municipality_id"])
       .where("role_grant.cooperation_id", "=", cooperationId)
-      .where("role_grant.role", "=", "reporter")
+      .where("role_grant.role", "in", rolesWith("uptake:report"))
       .where("app_user.disabled_at", "is", null)
       .execute(),
   ]);
@@ -167,7 +169,7 @@ export async function roundDetail(
 /** Opens a round and queues the e-mail that tells each asked municipality's reporters. */
 export async function openRound(
   db: DB,
-  { cooperationId, userId, input, now = new Date() }: { cooperationId: string; userId: string; input: OpenRoundInput; now?: Date }
+  { cooperationId, userId, input, now = new Date() }: { cooperationId: CooperationId; userId: string; input: OpenRoundInput; now?: Date }
 ): Promise<string> {
   return transact(db, async (trx) => {
     const measures = await trx
@@ -228,7 +230,7 @@ async function notify(
     kind,
     municipalityIds,
     now,
-  }: { cooperationId: string; round: RoundDetail; kind: "round_opened" | "round_reminder"; municipalityIds: string[]; now: Date }
+  }: { cooperationId: CooperationId; round: RoundDetail; kind: "round_opened" | "round_reminder"; municipalityIds: string[]; now: Date }
 ): Promise<{ notified: number; withoutReporter: string[] }> {
   const cooperation = await trx
     .selectFrom("cooperation")
@@ -269,7 +271,7 @@ async function notify(
  */
 export async function sendReminders(
   db: DB,
-  input: { cooperationId: string; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
+  input: { cooperationId: CooperationId; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
 ): Promise<{ notified: number; withoutReporter: string[] }> {
   return transact(db, (trx) => remind(trx, input));
 }
@@ -282,7 +284,7 @@ async function remind(
     roundId,
     municipalityId,
     now = new Date(),
-  }: { cooperationId: string; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
+  }: { cooperationId: CooperationId; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
 ): Promise<{ notified: number; withoutReporter: string[] }> {
   const round = await roundDetail(trx, { cooperationId, roundId });
   if (round.closedAt) throw new RoundClosedError();
@@ -304,7 +306,7 @@ async function remind(
 
 export async function closeRound(
   db: DB,
-  { cooperationId, userId, roundId, now = new Date() }: { cooperationId: string; userId: string; roundId: string; now?: Date }
+  { cooperationId, userId, roundId, now = new Date() }: { cooperationId: CooperationId; userId: string; roundId: string; now?: Date }
 ): Promise<void> {
   await transact(db, async (trx) => {
     const round = await findRound(trx, { cooperationId, roundId });
@@ -337,7 +339,7 @@ export async function submitRound(
     userId,
     roundId,
     now = new Date(),
-  }: { cooperationId: string; municipalityId: string; userId: string; roundId: string; now?: Date }
+  }: { cooperationId: CooperationId; municipalityId: string; userId: string; roundId: string; now?: Date }
 ): Promise<void> {
   await transact(db, async (trx) => {
     const round = await roundDetail(trx, { cooperationId, roundId });
@@ -392,7 +394,7 @@ export async function returnSubmission(
     municipalityId,
     comment,
     now = new Date(),
-  }: { cooperationId: string; userId: string; roundId: string; municipalityId: string; comment: string; now?: Date }
+  }: { cooperationId: CooperationId; userId: string; roundId: string; municipalityId: string; comment: string; now?: Date }
 ): Promise<void> {
   await transact(db, async (trx) => {
     const round = await findRound(trx, { cooperationId, roundId });
@@ -452,7 +454,7 @@ export async function sendDueReminders(db: DB, now: Date): Promise<number> {
         .where("reminder_sent_at", "is", null)
         .executeTakeFirst();
       if (result.numUpdatedRows !== 1n) return false;
-      await remind(trx, { cooperationId: r.cooperation_id, userId: null, roundId: r.id, now });
+      await remind(trx, { cooperationId: storedCooperationId(r.cooperation_id), userId: null, roundId: r.id, now });
       return true;
     });
     if (claimed) sent++;
@@ -463,7 +465,7 @@ export async function sendDueReminders(db: DB, now: Date): Promise<number> {
 /** The open rounds that ask one municipality something, with its progress in each. */
 export async function roundsForMunicipality(
   db: DB,
-  { cooperationId, municipalityId }: { cooperationId: string; municipalityId: string }
+  { cooperationId, municipalityId }: { cooperationId: CooperationId; municipalityId: string }
 ): Promise<(RoundSummary & { progress: MunicipalityProgress; maySubmit: boolean })[]> {
   const open = (await listRounds(db, { cooperationId })).filter((r) => !r.closedAt);
   const result = [];

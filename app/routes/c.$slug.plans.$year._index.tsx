@@ -92,10 +92,8 @@ export async function loader(args: LoaderFunctionArgs) {
   });
 }
 
-const MOVERS = [...new Set([...rolesWith("plan:edit"), ...rolesWith("plan:decide")])];
-
 export async function action(args: ActionFunctionArgs) {
-  const scope = await requireCooperationRole(args, MOVERS);
+  const scope = await requireCooperationRole(args, ["plan:edit", "plan:decide"]);
   const year = yearParam(args);
   const plan = await requirePlan(scope.cooperationId, year);
   const formData = await readForm(args.request);

@@ -57,7 +57,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { year, version } = await requireCommentVersion(args, scope);
   const view = await loadPlanVersion(db(), { cooperationId: scope.cooperationId, versionId: version.id });
   const groups = await listPlanComments(db(), { cooperationId: scope.cooperationId, versionId: version.id });
-  const isReporterOnly = !scope.roles.includes("board") && !scope.roles.includes("secretariat");
+  const isReporterOnly = !can(scope.roles, "plan:commentForCooperation");
   const mayComment = can(scope.roles, "plan:comment");
   const ownMunicipality =
     isReporterOnly && scope.municipalityId ? groups.find((g) => g.municipalityId === scope.municipalityId) : null;

@@ -8,7 +8,9 @@ import { planUrl } from "../plan/urls";
 import { formatNokInput } from "@shared-schema/common";
 import { AddPlanItemSchema, PlanItemSchema, RemovePlanItemSchema } from "@shared-schema/plan";
 import { notFound, requireCooperationRole } from "../cooperation/guards.server";
+import type { CooperationId } from "../cooperation/scope.server";
 import { db } from "../db.server";
+import { listMeasureChoices } from "../measure/catalogue.server";
 import { addPlanItem, removePlanItem, updatePlanItem } from "../plan/plan-items.server";
 import { periodEnded } from "../plan/roll-over";
 import { loadPlanVersion } from "../plan/plan.server";
@@ -26,7 +28,7 @@ export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
 
 /** The year's latest version: the only one whose items may change. */
-async function latestVersion(args: LoaderFunctionArgs, cooperationId: string) {
+async function latestVersion(args: LoaderFunctionArgs, cooperationId: CooperationId) {
   const year = yearParam(args);
   const plan = await requirePlan(cooperationId, year);
   return { year, latest: plan.versions[plan.versions.length - 1] };
@@ -37,12 +39,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { year, latest } = await latestVersion(args, scope.cooperationId);
   const view = await loadPlanVersion(db(), { cooperationId: scope.cooperationId, versionId: latest.id });
   const inPlan = new Set(view.items.map((i) => i.measureId));
-  const catalogue = await db()
-    .selectFrom("measure")
-    .select(["id", "number", "name"])
-    .where("cooperation_id", "=", scope.cooperationId)
-    .orderBy("number")
-    .execute();
+  const catalogue = await listMeasureChoices(db(), { cooperationId: scope.cooperationId });
   return json({
     slug: scope.slug,
     name: scope.name,
@@ -61,7 +58,7 @@ export async function loader(args: LoaderFunctionArgs) {
       periodTo: i.periodTo === null ? "" : String(i.periodTo),
       milestones: i.milestones,
     })),
-    candidates: catalogue.filter((m) => !inPlan.has(m.id)),
+    candidates: catalogue.filter((m) => !inPlan.has(m.id)).map(({ id, number, name }) => ({ id, number, name })),
   });
 }
 

@@ -13,7 +13,7 @@ import { useLanguage } from "../i18n/use-language";
 import { QuerySelect } from "../measure/page-parts";
 import { CostNotes } from "../overview/cost-notes";
 import { overviewFigures } from "../overview/overview.server";
-import { saveWeights } from "../overview/weights.server";
+import { listWeights, saveWeights } from "../overview/weights.server";
 import { planYears, yearParam } from "../overview/years.server";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, FieldErrors } from "../ui/form";
@@ -36,12 +36,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const year = yearParam(new URL(args.request.url).searchParams.get("year"), years);
   const [figures, measures] = await Promise.all([
     overviewFigures(db(), { cooperationId: scope.cooperationId, year }),
-    db()
-      .selectFrom("measure")
-      .select(["id", "number", "name", "progress_weight", "version"])
-      .where("cooperation_id", "=", scope.cooperationId)
-      .orderBy("number")
-      .execute(),
+    listWeights(db(), { cooperationId: scope.cooperationId }),
   ]);
   return json({
     slug: scope.slug,

@@ -5,6 +5,7 @@ import { useTranslation } from "react-i18next";
 import { RoundActionSchema } from "@shared-schema/round";
 import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
+import type { CooperationId } from "../cooperation/scope.server";
 import { db } from "../db.server";
 import { formatDate, formatDateTime } from "../i18n/format";
 import { pageTitle } from "../i18n/page-title";
@@ -30,7 +31,7 @@ import { ValidatedForm } from "../ui/validated-form";
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "round:detail.title", { name: data?.round.name ?? "" });
 
-async function requireRound(args: LoaderFunctionArgs, cooperationId: string) {
+async function requireRound(args: LoaderFunctionArgs, cooperationId: CooperationId) {
   try {
     return await roundDetail(db(), { cooperationId, roundId: args.params.id ?? "" });
   } catch (error) {

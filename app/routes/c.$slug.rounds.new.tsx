@@ -8,6 +8,8 @@ import { osloToday } from "@shared-schema/common";
 import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { cooperationPageTitle } from "../i18n/page-title";
+import { countRoundMail } from "../mail/outbox.server";
+import { listMeasureChoices } from "../measure/catalogue.server";
 import { openRound, RoundNotFoundError } from "../round/round.server";
 import { CheckboxGroupField, ErrorSummary, TextField, SubmitOrCancel } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
@@ -17,18 +19,9 @@ import { replyFor } from "../utils/form-reply";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round:form.pageTitle");
 
-async function measureOptions(cooperationId: string) {
-  return db()
-    .selectFrom("measure")
-    .select(["id", "number", "name", "status"])
-    .where("cooperation_id", "=", cooperationId)
-    .orderBy("number")
-    .execute();
-}
-
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "round:manage");
-  const measures = await measureOptions(scope.cooperationId);
+  const measures = await listMeasureChoices(db(), { cooperationId: scope.cooperationId });
   return json({ slug: scope.slug, name: scope.name, measures, today: osloToday() });
 }
 
@@ -38,15 +31,11 @@ export async function action(args: ActionFunctionArgs) {
   if (submission.status !== "success") return formReply(submission.reply());
   try {
     const id = await openRound(db(), { cooperationId: scope.cooperationId, userId: scope.userId, input: submission.value });
-    const queued = await db()
-      .selectFrom("mail_message")
-      .select((eb) => eb.fn.countAll<number>().as("n"))
-      .where("round_id", "=", id)
-      .executeTakeFirstOrThrow();
+    const queued = await countRoundMail(db(), { cooperationId: scope.cooperationId, roundId: id });
     return redirectWithToast(`/c/${scope.slug}/rounds/${id}`, {
       kind: "success",
       key: "round:form.opened",
-      values: { count: Number(queued.n) },
+      values: { count: queued },
     });
   } catch (error) {
     // a measure id that is not this cooperation's

@@ -1,6 +1,7 @@
 import type { MetaFunction } from "@remix-run/node";
 import { NavLink, Outlet, useParams, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { can } from "../cooperation/permissions";
 import { cooperationName } from "../i18n/page-title";
 import type { loader as rootLoader } from "../root";
 import { ErrorPage, errorPageTitle } from "../ui/error-page";
@@ -38,7 +39,7 @@ export default function CooperationLayout() {
             { to: `/c/${slug}/matrix`, label: t("overview:matrixNav"), end: false },
             { to: `/c/${slug}/progress`, label: t("overview:progressNav"), end: false },
             { to: `/c/${slug}/plans`, label: t("plan:nav"), end: false },
-            ...(roles.includes("reporter") ? [{ to: `/c/${slug}/uptake`, label: t("uptake:nav"), end: false }] : []),
+            ...(can(roles, "uptake:report") ? [{ to: `/c/${slug}/uptake`, label: t("uptake:nav"), end: false }] : []),
             { to: `/c/${slug}/rounds`, label: t("round:nav"), end: false },
             { to: `/c/${slug}/reports`, label: t("report:nav"), end: false },
           ].map((item) => (

@@ -10,6 +10,7 @@ import { db } from "../db.server";
 import { formatDate, formatNumber } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
+import { findMeasureByNumber, listMeasuredBenefits } from "../measure/catalogue.server";
 import { parseMeasureNumber } from "../measure/form-action.server";
 import { openRoundByMeasure } from "../round/open-rounds.server";
 import { defaultEffectiveDate } from "../round/round";
@@ -34,12 +35,7 @@ async function requireOwnMeasure(args: LoaderFunctionArgs | ActionFunctionArgs) 
   const scope = await requireMunicipalityReporter(args);
   const number = parseMeasureNumber(args.params.number);
   if (number === null) throw notFound();
-  const measure = await db()
-    .selectFrom("measure")
-    .select(["id", "number", "name"])
-    .where("cooperation_id", "=", scope.cooperationId)
-    .where("number", "=", number)
-    .executeTakeFirst();
+  const measure = await findMeasureByNumber(db(), { cooperationId: scope.cooperationId, number });
   if (!measure) throw notFound();
   const taking = await measuresOf(db(), {
     cooperationId: scope.cooperationId,
@@ -53,15 +49,8 @@ async function requireOwnMeasure(args: LoaderFunctionArgs | ActionFunctionArgs) 
 export async function loader(args: LoaderFunctionArgs) {
   const { scope, measure } = await requireOwnMeasure(args);
   const where = { cooperationId: scope.cooperationId, municipalityId: scope.municipalityId };
-  const [municipality, benefits, current, timelines, rounds] = await Promise.all([
-    db().selectFrom("municipality").select("name").where("id", "=", scope.municipalityId).executeTakeFirstOrThrow(),
-    db()
-      .selectFrom("measure_benefit")
-      .select(["id", "description", "amount", "unit"])
-      .where("measure_id", "=", measure.id)
-      .where("unit", "is not", null)
-      .orderBy("sort_order")
-      .execute(),
+  const [benefits, current, timelines, rounds] = await Promise.all([
+    listMeasuredBenefits(db(), { cooperationId: scope.cooperationId, measureId: measure.id }),
     currentReports(db(), { ...where, measureIds: [measure.id] }),
     uptakeTimeline(db(), { ...where, measureId: measure.id }),
     openRoundByMeasure(db(), { cooperationId: scope.cooperationId, measureIds: [measure.id] }),
@@ -70,7 +59,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const round = rounds.get(measure.id) ?? null;
   return json({
     slug: scope.slug,
-    municipality: municipality.name,
+    municipality: scope.municipalityName,
     measure,
     benefits,
     current: current.get(measure.id)?.status ?? null,

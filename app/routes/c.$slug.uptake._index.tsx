@@ -31,25 +31,16 @@ import { ValidatedForm } from "../ui/validated-form";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "uptake:pageTitle");
 
-async function municipalityName(municipalityId: string): Promise<string> {
-  const row = await db().selectFrom("municipality").select("name").where("id", "=", municipalityId).executeTakeFirstOrThrow();
-  return row.name;
-}
-
 /** "Our measures": the reporter's municipality comes from the role grant, never from the URL or a form. */
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireMunicipalityReporter(args);
   const where = { cooperationId: scope.cooperationId, municipalityId: scope.municipalityId };
-  const [municipality, measures, rounds] = await Promise.all([
-    municipalityName(scope.municipalityId),
-    listOwnMeasures(db(), where),
-    roundsForMunicipality(db(), where),
-  ]);
+  const [measures, rounds] = await Promise.all([listOwnMeasures(db(), where), roundsForMunicipality(db(), where)]);
   const names = new Map(measures.map((m) => [m.id, `${m.number}. ${m.name}`]));
   const today = osloToday();
   return json({
     slug: scope.slug,
-    municipality,
+    municipality: scope.municipalityName,
     measures,
     today,
     effectiveDate: defaultEffectiveDate(

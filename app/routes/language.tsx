@@ -1,10 +1,8 @@
 import { redirect, type ActionFunctionArgs, type LoaderFunctionArgs } from "@remix-run/node";
-import { recordAudit } from "../audit/audit.server";
 import { safeRedirectTarget } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { isLanguage } from "../i18n/config";
-import { languageCookie } from "../cooperation/language.server";
-import { transact } from "../utils/concurrency.server";
+import { languageCookie, saveUserLanguage } from "../cooperation/language.server";
 import { readForm } from "../utils/form.server";
 
 export async function loader(_: LoaderFunctionArgs) {
@@ -17,20 +15,6 @@ export async function action({ request, context }: ActionFunctionArgs) {
   const lang = form.get("lang");
   const back = safeRedirectTarget(form.get("redirectTo"));
   if (!isLanguage(lang)) return redirect(back);
-  const user = context.user;
-  if (user && user.language !== lang) {
-    await transact(db(), async (trx) => {
-      await trx.updateTable("app_user").set({ language: lang }).where("id", "=", user.id).execute();
-      await recordAudit(trx, {
-        cooperationId: null,
-        actorId: user.id,
-        action: "user.language_changed",
-        entityType: "user",
-        entityId: user.id,
-        before: { language: user.language },
-        after: { language: lang },
-      });
-    });
-  }
+  if (context.user) await saveUserLanguage(db(), context.user, lang);
   return redirect(back, { headers: { "Set-Cookie": await languageCookie.serialize(lang) } });
 }

@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { DecisionBody, StrategyStatus } from "../../db/schema";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /* Reads for the strategy pages; every query is bounded by the cooperation from the URL. */
 
@@ -13,7 +14,7 @@ export interface StrategyListItem {
   revisionOfId: string | null;
 }
 
-export async function listStrategies(db: DB, { cooperationId }: { cooperationId: string }): Promise<StrategyListItem[]> {
+export async function listStrategies(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<StrategyListItem[]> {
   const rows = await db
     .selectFrom("strategy")
     .leftJoin("decision", (join) =>
@@ -45,7 +46,7 @@ export async function listStrategies(db: DB, { cooperationId }: { cooperationId:
 }
 
 /** The strategy in force: the adopted one, else the newest draft (as findCurrentStrategy). */
-export async function findCurrentStrategyId(db: DB, { cooperationId }: { cooperationId: string }): Promise<string | null> {
+export async function findCurrentStrategyId(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<string | null> {
   const all = await listStrategies(db, { cooperationId });
   return (all.find((s) => s.status === "adopted") ?? all.find((s) => s.status === "draft"))?.id ?? null;
 }
@@ -84,7 +85,7 @@ export interface StrategyDetail {
 
 export async function getStrategyDetail(
   db: DB,
-  { cooperationId, strategyId }: { cooperationId: string; strategyId: string }
+  { cooperationId, strategyId }: { cooperationId: CooperationId; strategyId: string }
 ): Promise<StrategyDetail | null> {
   const s = await db
     .selectFrom("strategy")

@@ -6,6 +6,7 @@ import type { AdoptionInput, FocusAreaInput, GoalInput, StrategyInput } from "@s
 import { recordAudit, type AuditInput } from "../audit/audit.server";
 import { StaleVersionError, expectVersionedUpdate, transact } from "../utils/concurrency.server";
 import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from "./errors.server";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * Every write to a strategy, its focus areas, goals and yearly evaluations. Each function takes
@@ -18,7 +19,7 @@ import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from ".
 
 type Trx = Transaction<Database>;
 export interface Scope {
-  cooperationId: string;
+  cooperationId: CooperationId;
   userId: string;
 }
 type DraftScope = Scope & { strategyId: string; version: number };
@@ -45,7 +46,7 @@ function auditView(s: Strategy) {
   };
 }
 
-async function loadStrategy(trx: Trx, cooperationId: string, strategyId: string): Promise<Strategy> {
+async function loadStrategy(trx: Trx, cooperationId: CooperationId, strategyId: string): Promise<Strategy> {
   const row = await trx
     .selectFrom("strategy")
     .selectAll()

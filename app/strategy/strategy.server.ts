@@ -1,5 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { StrategyStatus } from "../../db/schema";
+import type { CooperationId } from "../cooperation/scope.server";
 
 export interface StrategySummary {
   id: string;
@@ -12,7 +13,7 @@ export interface StrategySummary {
 }
 
 /** The strategy in force: the newest adopted one, else the newest draft. */
-export async function findCurrentStrategy(db: DB, { cooperationId }: { cooperationId: string }): Promise<StrategySummary | null> {
+export async function findCurrentStrategy(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<StrategySummary | null> {
   const strategies = await db
     .selectFrom("strategy")
     .select(["id", "title", "period_from", "period_to", "status", "vision"])

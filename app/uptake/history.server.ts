@@ -1,6 +1,7 @@
 import type { DB } from "../../db/connect";
 import type { UptakeStatus } from "../../db/schema";
 import { byNorwegianName } from "../i18n/collate";
+import type { CooperationId } from "../cooperation/scope.server";
 
 export interface TimelineEntry {
   id: string;
@@ -33,7 +34,7 @@ export interface MunicipalityTimeline {
  */
 export async function uptakeTimeline(
   db: DB,
-  { cooperationId, measureId, municipalityId }: { cooperationId: string; measureId: string; municipalityId?: string }
+  { cooperationId, measureId, municipalityId }: { cooperationId: CooperationId; measureId: string; municipalityId?: string }
 ): Promise<MunicipalityTimeline[]> {
   let query = db
     .selectFrom("uptake_report")

@@ -4,6 +4,7 @@ import { osloToday } from "@shared-schema/common";
 import { isReportInEffect } from "./latest.server";
 import { measuresOf } from "../cooperation/participation.server";
 import { unansweredRoundMeasures } from "./report.server";
+import type { CooperationId } from "../cooperation/scope.server";
 
 export interface OwnMeasure {
   id: string;
@@ -25,7 +26,7 @@ export interface OwnMeasure {
  */
 export async function listOwnMeasures(
   db: DB,
-  { cooperationId, municipalityId, now = new Date() }: { cooperationId: string; municipalityId: string; now?: Date }
+  { cooperationId, municipalityId, now = new Date() }: { cooperationId: CooperationId; municipalityId: string; now?: Date }
 ): Promise<OwnMeasure[]> {
   const ids = [...(await measuresOf(db, { cooperationId, municipalityId, date: osloToday(now) }))];
   if (ids.length === 0) return [];

@@ -9,6 +9,7 @@ import { openRoundByMeasure } from "../round/open-rounds.server";
 import { transact } from "../utils/concurrency.server";
 import { measuresOf } from "../cooperation/participation.server";
 import { inEffectOn, type DatedReport } from "./uptake";
+import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * Saving uptake reports. Every report is kept (the current status is the one with the highest
@@ -43,7 +44,7 @@ export class NotParticipatingError extends Error {}
 export class NothingToSaveError extends Error {}
 
 interface Scope {
-  cooperationId: string;
+  cooperationId: CooperationId;
   municipalityId: string;
   userId: string;
 }
@@ -51,7 +52,7 @@ interface Scope {
 /** Every report of one municipality per measure, in the order they were saved. */
 async function reportsByMeasure(
   db: DB,
-  { cooperationId, municipalityId, measureIds }: { cooperationId: string; municipalityId: string; measureIds?: readonly string[] }
+  { cooperationId, municipalityId, measureIds }: { cooperationId: CooperationId; municipalityId: string; measureIds?: readonly string[] }
 ): Promise<Map<string, DatedReport[]>> {
   if (measureIds?.length === 0) return new Map();
   let query = db
@@ -73,7 +74,7 @@ async function reportsByMeasure(
 /** Per measure of one municipality: the status in effect today and the number of its last report. */
 export async function currentReports(
   db: DB,
-  { cooperationId, municipalityId, measureIds }: { cooperationId: string; municipalityId: string; measureIds?: readonly string[] }
+  { cooperationId, municipalityId, measureIds }: { cooperationId: CooperationId; municipalityId: string; measureIds?: readonly string[] }
 ): Promise<Map<string, { status: UptakeStatus; seq: number }>> {
   const today = osloToday();
   const current = new Map<string, { status: UptakeStatus; seq: number }>();
@@ -219,7 +220,7 @@ export async function saveBulkUptake(
 /** Measures an open round asks this municipality about that it has not answered in that round. */
 export async function unansweredRoundMeasures(
   db: DB,
-  { cooperationId, municipalityId, measureIds }: { cooperationId: string; municipalityId: string; measureIds: readonly string[] }
+  { cooperationId, municipalityId, measureIds }: { cooperationId: CooperationId; municipalityId: string; measureIds: readonly string[] }
 ): Promise<Set<string>> {
   const rounds = await openRoundByMeasure(db, { cooperationId, measureIds });
   if (rounds.size === 0) return new Set();

@@ -37,6 +37,7 @@ import type {
   UptakeStatus,
 } from "../../db/schema";
 import { hashPassword } from "../../app/auth/password.server";
+import { storedCooperationId } from "../../app/cooperation/scope.server";
 import { buildSnapshot } from "../../app/plan/snapshot.server";
 import { registerDataDir, seedMunicipalityRegister } from "../../seeds/register/seed";
 import {
@@ -846,7 +847,13 @@ async function approvePlans(trx: Trx, plans: PlanToApprove[]): Promise<number> {
     await insertAll(trx, "plan_item", plan.items);
     items += plan.items.length;
     const approvedAt = plan.decision.created_at;
-    const snapshot = await buildSnapshot(trx, { version, year: plan.year, decision: plan.decision, approvedAt });
+    const snapshot = await buildSnapshot(trx, {
+      cooperationId: storedCooperationId(plan.cooperationId),
+      version,
+      year: plan.year,
+      decision: plan.decision,
+      approvedAt,
+    });
     await trx
       .updateTable("plan_version")
       .set({

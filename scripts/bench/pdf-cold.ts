@@ -12,6 +12,7 @@
 import { connect } from "../../db/connect";
 import { reportPdf, stopPdfWorkers } from "../../app/report/export/pdf.server";
 import { reportDocument } from "../../app/report/report.server";
+import { storedCooperationId } from "../../app/cooperation/scope.server";
 
 const [file, slug, year] = process.argv.slice(2);
 if (!file || !slug || !year) throw new Error("usage: tsx scripts/bench/pdf-cold.ts <sqlite file> <slug> <year>");
@@ -26,7 +27,7 @@ function median(values: number[]): number {
 const db = connect(file);
 try {
   const { id } = await db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
-  const doc = await reportDocument(db, { cooperationId: id, year: Number(year), language: "nb" });
+  const doc = await reportDocument(db, { cooperationId: storedCooperationId(id), year: Number(year), language: "nb" });
   if (!doc) throw new Error(`no report ${year} for ${slug}`);
   await reportPdf(doc);
   const times: number[] = [];

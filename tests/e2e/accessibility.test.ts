@@ -28,6 +28,8 @@ import {
   withServerAndBrowser,
 } from "../support/browser";
 import { type TestServer } from "../support/server";
+import { cooperationIdOf } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 const LANGUAGES: Language[] = ["nb", "nn"];
 const MESSAGES: Partial<Record<Language, Messages>> = { nb, nn };
@@ -165,18 +167,14 @@ const C = `/c/${EKOMMUNE.slug}`;
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
 const REPORT_YEAR = 2014;
 
-async function cooperationAndSecretariat(): Promise<{ cooperationId: string; userId: string }> {
-  const cooperation = await server.db
-    .selectFrom("cooperation")
-    .select("id")
-    .where("slug", "=", EKOMMUNE.slug)
-    .executeTakeFirstOrThrow();
+async function cooperationAndSecretariat(): Promise<{ cooperationId: CooperationId; userId: string }> {
+  const cooperation = { id: await cooperationIdOf(server.db, EKOMMUNE.slug) };
   const user = await server.db.selectFrom("app_user").select("id").where("email", "=", SECRETARIAT).executeTakeFirstOrThrow();
   return { cooperationId: cooperation.id, userId: user.id };
 }
 
 /** The 2014 report as a draft with some narrative; made once, directly through the domain functions. */
-async function draftReport(): Promise<{ cooperationId: string; userId: string }> {
+async function draftReport(): Promise<{ cooperationId: CooperationId; userId: string }> {
   const { cooperationId, userId } = await cooperationAndSecretariat();
   const where = { cooperationId, userId, year: REPORT_YEAR };
   if (!(await findReport(server.db, where))) {

@@ -30,7 +30,7 @@ import { formatDate, formatPercent } from "../../app/i18n/format";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { DEMO_USERS, EKOMMUNE, EKOMMUNE_MEASURES, EKOMMUNE_STRATEGY } from "../../seeds/demo-content";
 import { clickSubmit, htmlLang, launchBrowser, linkNames, login, newContext, pathOf, REFLOW_VIEWPORT, visit, waitForHydration } from "../support/browser";
-import { statusReport } from "../support/queries";
+import { statusReport, cooperationIdOf } from "../support/queries";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 
 const MESSAGES: Record<Language, Messages> = { nb, nn, en };
@@ -178,7 +178,7 @@ describe.each([
   });
 
   async function ids() {
-    const cooperation = await server.db.selectFrom("cooperation").select("id").where("slug", "=", SLUG).executeTakeFirstOrThrow();
+    const cooperation = { id: await cooperationIdOf(server.db, SLUG) };
     const giskeUser = await server.db.selectFrom("app_user").select("id").where("email", "=", GISKE).executeTakeFirstOrThrow();
     const giske = await server.db.selectFrom("municipality").select("id").where("name", "=", "Giske").executeTakeFirstOrThrow();
     return { cooperationId: cooperation.id, giskeUser: giskeUser.id, giske: giske.id };

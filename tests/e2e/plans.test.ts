@@ -29,6 +29,7 @@ import {
   withServerAndBrowser,
 } from "../support/browser";
 import { loginCookie, type TestServer } from "../support/server";
+import { cooperationIdOf } from "../support/queries";
 
 const MESSAGES: Record<Language, Messages> = { nb, nn, en };
 const SLUG = EKOMMUNE.slug;
@@ -48,7 +49,7 @@ async function messages(page: Page): Promise<Messages> {
 }
 
 async function ids() {
-  const coop = await server.db.selectFrom("cooperation").select("id").where("slug", "=", SLUG).executeTakeFirstOrThrow();
+  const coop = { id: await cooperationIdOf(server.db, SLUG) };
   const user = async (email: string) =>
     (await server.db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirstOrThrow()).id;
   return { cooperationId: coop.id, secretariat: await user(SECRETARIAT), board: await user(BOARD) };

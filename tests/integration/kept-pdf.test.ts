@@ -11,6 +11,7 @@ import { createReport, findReport, publishReport, saveNarrative } from "../../ap
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
 import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
+import { storedCooperationId, type CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * PDFs made once and kept: a published report's and an approved plan's PDF is rendered once per
@@ -151,14 +152,14 @@ describe("a draft report's PDF", () => {
   // one worker process: a draft's PDF is kept in the memory of the process that made it
   let server: TestServer;
   let secretariat: string;
-  let scope: { cooperationId: string; userId: string; year: number };
+  let scope: { cooperationId: CooperationId; userId: string; year: number };
 
   beforeAll(async () => {
     server = await startServer({ WEB_CONCURRENCY: "1" });
     secretariat = await loginCookie(server, SECRETARIAT);
     const cooperation = await server.db.selectFrom("cooperation").select("id").where("slug", "=", COOP).executeTakeFirstOrThrow();
     const user = await server.db.selectFrom("app_user").select("id").where("email", "=", SECRETARIAT).executeTakeFirstOrThrow();
-    scope = { cooperationId: cooperation.id, userId: user.id, year: 2014 };
+    scope = { cooperationId: storedCooperationId(cooperation.id), userId: user.id, year: 2014 };
     await createReport(server.db, scope);
   }, 60_000);
   afterAll(async () => {
@@ -200,7 +201,7 @@ describe.each(testDatabases())("the background job on $name", (database) => {
   it("makes the PDF of a report when it is published and of plans when approved, once", { timeout: 120_000 }, async () => {
     const cooperation = await db.selectFrom("cooperation").select("id").where("slug", "=", COOP).executeTakeFirstOrThrow();
     const user = await db.selectFrom("app_user").select("id").where("email", "=", SECRETARIAT).executeTakeFirstOrThrow();
-    const scope = { cooperationId: cooperation.id, userId: user.id, year: 2014 };
+    const scope = { cooperationId: storedCooperationId(cooperation.id), userId: user.id, year: 2014 };
     await createReport(db, scope);
     await publishReport(db, { ...scope, version: (await findReport(db, scope))!.version });
     const published = (await findReport(db, scope))!;

@@ -15,6 +15,8 @@ import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 import { startSmtpServer, type ReceivedMail, type TestSmtpServer } from "../support/smtp";
+import { cooperationIdOf } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 const FROM = "Fellesløft <ikkje-svar@fellesloft.example>";
 const T0 = new Date("2026-11-22T08:00:00.000Z");
@@ -23,8 +25,8 @@ const DEADLINE = "2026-12-15";
 const RETRIES = [60, 300];
 
 interface Fixture {
-  ekommune: { id: string; name: string };
-  knutepunkt: { id: string; name: string };
+  ekommune: { id: CooperationId; name: string };
+  knutepunkt: { id: CooperationId; name: string };
   giske: string;
   sula: string;
   kristiansand: string;
@@ -110,8 +112,10 @@ async function addRound(db: DB, cooperationId: string, name: string): Promise<st
 
 /** The demo data plus a Bokmål reporter in Knutepunkt Sørlandet, a disabled reporter, and one round per cooperation. */
 async function prepare(db: DB): Promise<Fixture> {
-  const coop = (slug: string) =>
-    db.selectFrom("cooperation").select(["id", "name"]).where("slug", "=", slug).executeTakeFirstOrThrow();
+  const coop = async (slug: string) => {
+    const row = await db.selectFrom("cooperation").select("name").where("slug", "=", slug).executeTakeFirstOrThrow();
+    return { id: await cooperationIdOf(db, slug), name: row.name };
+  };
   const ekommune = await coop("ekommune-sunnmore");
   const knutepunkt = await coop("knutepunkt-sorlandet");
   const giske = await memberId(db, ekommune.id, "1532");
@@ -389,14 +393,12 @@ describe.each(testDatabases())("mail queue and SMTP delivery on $name", (databas
 describe("mail through the production server: the background job retries, the secretariat sees the failure", () => {
   let smtp: TestSmtpServer;
   let server: TestServer;
-  let ekommuneId: string;
+  let ekommuneId: CooperationId;
 
   beforeAll(async () => {
     smtp = await startSmtpServer({ stage: "rcpt", code: 550, message: "Relay access denied for ikt@giske.example" });
     server = await startServer({ SMTP_URL: smtp.url, JOB_INTERVAL_MS: "200", MAIL_RETRY_SECONDS: "1,1,1,1,1,1" });
-    ekommuneId = (
-      await server.db.selectFrom("cooperation").select("id").where("slug", "=", "ekommune-sunnmore").executeTakeFirstOrThrow()
-    ).id;
+    ekommuneId = await cooperationIdOf(server.db, "ekommune-sunnmore");
   });
   afterAll(async () => {
     await server?.stop();

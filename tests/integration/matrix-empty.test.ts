@@ -6,6 +6,7 @@ import { runsIn } from "../../app/overview/matrix";
 import { TEXTS } from "../support/texts";
 import { planYears } from "../../app/overview/years.server";
 import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
+import { cooperationIdOf } from "../support/queries";
 
 /*
  * The uptake matrix with no rows, loaded as a whole document (not a client navigation): the table's
@@ -40,7 +41,7 @@ describe("the uptake matrix with nothing to show, as a full page", () => {
     admin(["create-user", "--email", NEW.email, "--name", "Sekretariatet", "--password-stdin"], `${NEW.password}\n`);
     admin(["grant-role", "--email", NEW.email, "--slug", NEW.slug, "--role", "secretariat"]);
 
-    const coop = await server.db.selectFrom("cooperation").select("id").where("slug", "=", SUNNMORE).executeTakeFirstOrThrow();
+    const coop = { id: await cooperationIdOf(server.db, SUNNMORE) };
     const measures = await server.db
       .selectFrom("measure")
       .select(["period_from", "period_to", "status"])

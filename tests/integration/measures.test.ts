@@ -16,19 +16,21 @@ import { listMeasuresWithUptake } from "../../app/measure/measure.server";
 import { measureShares } from "../../app/measure/shares.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
+import { cooperationIdOf } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 describe.each(testDatabases())("measures on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let coop: { id: string; members: { id: string; number: string }[]; goals: { id: string; focus_area_id: string }[] };
-  let other: { id: string; goalId: string; areaId: string; memberId: string };
+  let coop: { id: CooperationId; members: { id: string; number: string }[]; goals: { id: string; focus_area_id: string }[] };
+  let other: { id: CooperationId; goalId: string; areaId: string; memberId: string };
   let userId: string;
 
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
     const load = async (slug: string) => {
-      const c = await db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
+      const c = { id: await cooperationIdOf(db, slug) };
       const members = await db
         .selectFrom("membership")
         .innerJoin("municipality", "municipality.id", "membership.municipality_id")

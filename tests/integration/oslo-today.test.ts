@@ -2,6 +2,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { DB } from "../../db/connect";
 import { addMembers, createCooperation } from "../../app/cooperation/admin.server";
 import { listMembers } from "../../app/cooperation/members.server";
+import { storedCooperationId, type CooperationId } from "../../app/cooperation/scope.server";
 import { listMemberOptions } from "../../app/measure/catalogue.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
@@ -14,14 +15,14 @@ const NORWAYS_DATE = "2026-03-11";
 describe.each(testDatabases())("membership on Norway's date, on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let cooperationId: string;
+  let cooperationId: CooperationId;
   let joining: string;
   let leaving: string;
 
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    cooperationId = await createCooperation(db, { slug: "midnatt", name: "Midnattsamarbeidet", onDate: "2026-01-01" });
+    cooperationId = storedCooperationId(await createCooperation(db, { slug: "midnatt", name: "Midnattsamarbeidet", onDate: "2026-01-01" }));
     await addMembers(db, { slug: "midnatt", municipalities: ["1505"], joinedOn: "2026-01-01" });
     await addMembers(db, { slug: "midnatt", municipalities: ["1506"], joinedOn: NORWAYS_DATE });
     joining = await currentMunicipalityId(db, "1506");

@@ -12,7 +12,8 @@ import { uptakeMatrix } from "../../app/overview/overview.server";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
-import { currentMunicipalityId, statusReport } from "../support/queries";
+import { currentMunicipalityId, statusReport, cooperationIdOf } from "../support/queries";
+import { storedCooperationId, type CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * Cached overviews (app/overview/cache.server.ts) on SQLite and PostgreSQL: a value is computed
@@ -23,16 +24,16 @@ import { currentMunicipalityId, statusReport } from "../support/queries";
 describe.each(testDatabases())("overview cache on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let coopId: string;
-  let otherCoopId: string;
+  let coopId: CooperationId;
+  let otherCoopId: CooperationId;
   let giske: string;
   let giskeUser: string;
 
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    coopId = (await db.selectFrom("cooperation").select("id").where("slug", "=", "ekommune-sunnmore").executeTakeFirstOrThrow()).id;
-    otherCoopId = randomUUID();
+    coopId = await cooperationIdOf(db, "ekommune-sunnmore");
+    otherCoopId = storedCooperationId(randomUUID());
     await db
       .insertInto("cooperation")
       .values({
@@ -55,7 +56,7 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
     await close();
   });
 
-  const audit = (cooperationId: string | null) =>
+  const audit = (cooperationId: CooperationId | null) =>
     recordAudit(db, { cooperationId, actorId: null, action: "test.change", entityType: "test", entityId: randomUUID() });
 
   /** the first measure every member takes part in */
@@ -167,6 +168,7 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
       userId,
       roles,
       municipalityId,
+      municipalityName: null,
     });
     const reporter = scope(giskeUser, ["reporter"], giske);
     const viewer = scope(randomUUID(), ["viewer"], null);

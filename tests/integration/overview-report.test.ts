@@ -19,7 +19,8 @@ import {
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
-import { counting, currentMunicipalityId, statusReport, userIdByEmail } from "../support/queries";
+import { cooperationIdOf, counting, currentMunicipalityId, statusReport, userIdByEmail } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * The overview aggregates and the annual report on SQLite and PostgreSQL, against the demo data
@@ -29,7 +30,7 @@ import { counting, currentMunicipalityId, statusReport, userIdByEmail } from "..
 describe.each(testDatabases())("overview and annual report on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let coopId: string;
+  let coopId: CooperationId;
   let users: Record<"secretariat" | "giske", string>;
   let giske: string;
   let measures: { id: string; number: number; version: number }[];
@@ -37,8 +38,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    coopId = (await db.selectFrom("cooperation").select("id").where("slug", "=", "ekommune-sunnmore").executeTakeFirstOrThrow())
-      .id;
+    coopId = await cooperationIdOf(db, "ekommune-sunnmore");
     const user = (email: string) => userIdByEmail(db, email);
     users = { secretariat: await user("sekretariat@ekommune-sunnmore.example"), giske: await user("ikt@giske.example") };
     giske = await currentMunicipalityId(db, "1532");

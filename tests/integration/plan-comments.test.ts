@@ -5,7 +5,8 @@ import { PlanForbiddenError, PlanNotFoundError } from "../../app/plan/errors.ser
 import { findPlanByYear, loadPlanVersion, transitionPlanVersion } from "../../app/plan/plan.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
-import { cooperationIdBySlug, userIdByEmail } from "../support/queries";
+import { cooperationIdOf, userIdByEmail } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * The input round on the demo data: the 2015 plan of eKommune Sunnmøre is out
@@ -14,8 +15,8 @@ import { cooperationIdBySlug, userIdByEmail } from "../support/queries";
 describe.each(testDatabases())("plan comments on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let coopId: string;
-  let otherCoopId: string;
+  let coopId: CooperationId;
+  let otherCoopId: CooperationId;
   let users: Record<"secretariat" | "board" | "giske" | "sula" | "viewer" | "otherSecretariat", string>;
   let municipalities: Record<"giske" | "sula", string>;
   let v2015: string;
@@ -24,8 +25,8 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    coopId = await cooperationIdBySlug(db, "ekommune-sunnmore");
-    otherCoopId = await cooperationIdBySlug(db, "knutepunkt-sorlandet");
+    coopId = await cooperationIdOf(db, "ekommune-sunnmore");
+    otherCoopId = await cooperationIdOf(db, "knutepunkt-sorlandet");
     const user = (email: string) => userIdByEmail(db, email);
     users = {
       secretariat: await user("sekretariat@ekommune-sunnmore.example"),

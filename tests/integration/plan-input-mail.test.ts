@@ -15,6 +15,8 @@ import { osloToday } from "../../shared-schema/common";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";
+import { cooperationIdOf } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 process.env.APP_ORIGIN = "https://fellesloft.example";
 
@@ -60,7 +62,7 @@ describe.each(testDatabases())("plan input round e-mail on $name", (database) =>
   let close: () => Promise<void>;
   let smtp: TestSmtpServer;
   let transport: MailTransport;
-  let coopId: string;
+  let coopId: CooperationId;
   let users: Record<"secretariat" | "board" | "giske" | "sula", string>;
   let addresses: { board: string[]; viewers: string[]; secretariat: string[] };
 
@@ -80,8 +82,7 @@ describe.each(testDatabases())("plan input round e-mail on $name", (database) =>
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    coopId = (await db.selectFrom("cooperation").select("id").where("slug", "=", "ekommune-sunnmore").executeTakeFirstOrThrow())
-      .id;
+    coopId = await cooperationIdOf(db, "ekommune-sunnmore");
     users = {
       secretariat: await idOf("sekretariat@ekommune-sunnmore.example"),
       board: await idOf("styre@ekommune-sunnmore.example"),

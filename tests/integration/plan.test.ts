@@ -23,7 +23,8 @@ import { StaleVersionError } from "../../app/utils/concurrency.server";
 import { osloToday } from "../../shared-schema/common";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
-import { cooperationIdBySlug, userIdByEmail } from "../support/queries";
+import { cooperationIdOf, userIdByEmail } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * seedDemo already holds eKommune Sunnmøre's demo plans (2013–2015, seeds/plan-demo.ts) and their
@@ -49,8 +50,8 @@ const DECISION: DecisionInput = {
 describe.each(testDatabases())("action plan on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let coopId: string;
-  let otherCoopId: string;
+  let coopId: CooperationId;
+  let otherCoopId: CooperationId;
   let users: Record<"secretariat" | "board" | "reporter" | "otherSecretariat", string>;
   let measures: { id: string; number: number; status: string }[];
   let plan2013: string;
@@ -61,8 +62,8 @@ describe.each(testDatabases())("action plan on $name", (database) => {
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    coopId = await cooperationIdBySlug(db, "ekommune-sunnmore");
-    otherCoopId = await cooperationIdBySlug(db, "knutepunkt-sorlandet");
+    coopId = await cooperationIdOf(db, "ekommune-sunnmore");
+    otherCoopId = await cooperationIdOf(db, "knutepunkt-sorlandet");
     const user = (email: string) => userIdByEmail(db, email);
     users = {
       secretariat: await user("sekretariat@ekommune-sunnmore.example"),

@@ -9,8 +9,9 @@ import { osloToday } from "@shared-schema/common";
 import { statusesOn } from "../../app/uptake/statuses.server";
 import { uptakeTimeline } from "../../app/uptake/history.server";
 import { currentReports, saveUptakeReports } from "../../app/uptake/report.server";
-import { currentMunicipalityId } from "../support/queries";
+import { currentMunicipalityId, cooperationIdOf } from "../support/queries";
 import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * A reporting round asks for the status on one day, its status date. A report given in the round
@@ -35,11 +36,11 @@ describe("the date a report takes effect", () => {
 
 describe("reporting rounds and their status date", () => {
   let server: TestServer;
-  let cooperationId: string;
+  let cooperationId: CooperationId;
 
   beforeAll(async () => {
     server = await startServer();
-    cooperationId = (await server.db.selectFrom("cooperation").select("id").where("slug", "=", SUNNMORE).executeTakeFirstOrThrow()).id;
+    cooperationId = await cooperationIdOf(server.db, SUNNMORE);
   });
   afterAll(async () => {
     await server?.stop();

@@ -30,6 +30,8 @@ import { StaleVersionError } from "../../app/utils/concurrency.server";
 import { seedDemo } from "../../seeds/demo";
 import { EKOMMUNE, EKOMMUNE_STRATEGY, KNUTEPUNKT } from "../../seeds/demo-content";
 import { testDatabases } from "../support/databases";
+import { cooperationIdOf } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 const values = (title: string, from = 2025, to = 2028) => ({
   title,
@@ -47,8 +49,8 @@ const decision = { body: "board" as const, decidedOn: "2025-03-12", caseNumber: 
 describe.each(testDatabases())("strategy data layer on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let ekommuneId: string;
-  let knutepunktId: string;
+  let ekommuneId: CooperationId;
+  let knutepunktId: CooperationId;
   let userId: string;
 
   const versionOf = async (id: string) =>
@@ -61,9 +63,8 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    ekommuneId = (await db.selectFrom("cooperation").select("id").where("slug", "=", EKOMMUNE.slug).executeTakeFirstOrThrow()).id;
-    knutepunktId = (await db.selectFrom("cooperation").select("id").where("slug", "=", KNUTEPUNKT.slug).executeTakeFirstOrThrow())
-      .id;
+    ekommuneId = await cooperationIdOf(db, EKOMMUNE.slug);
+    knutepunktId = await cooperationIdOf(db, KNUTEPUNKT.slug);
     userId = (
       await db
         .selectFrom("app_user")

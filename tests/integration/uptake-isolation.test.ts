@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { osloToday } from "@shared-schema/common";
 import { loadRouteManifest, resolveRouteUrl } from "../support/route-manifest";
 import { loginCookie, startServer, type TestServer } from "../support/server";
-import { cooperationIdBySlug, currentMunicipalityId } from "../support/queries";
+import { cooperationIdOf, currentMunicipalityId } from "../support/queries";
 
 /*
  * The reporter's municipality comes from the session: through every route that writes uptake,
@@ -51,8 +51,8 @@ describe("uptake isolation over HTTP", () => {
     giskeCookie = await loginCookie(server, "ikt@giske.example");
     const db = server.db;
     const municipality = (number: string) => currentMunicipalityId(db, number);
-    const ekommune = await cooperationIdBySlug(db, SLUG);
-    const knutepunkt = await cooperationIdBySlug(db, "knutepunkt-sorlandet");
+    const ekommune = await cooperationIdOf(db, SLUG);
+    const knutepunkt = await cooperationIdOf(db, "knutepunkt-sorlandet");
     const measure = async (cooperationId: string, number: number) =>
       (
         await db

@@ -26,7 +26,8 @@ import {
 } from "../../app/round/round.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
-import { cooperationIdBySlug, currentMunicipalityId, userIdByEmail } from "../support/queries";
+import { cooperationIdOf, currentMunicipalityId, userIdByEmail } from "../support/queries";
+import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * Uptake reports and reporting rounds against the demo data (seeds/demo-uptake.ts), on SQLite and
@@ -37,8 +38,8 @@ import { cooperationIdBySlug, currentMunicipalityId, userIdByEmail } from "../su
 describe.each(testDatabases())("uptake reporting on $name", (database) => {
   let db: DB;
   let close: () => Promise<void>;
-  let coopId: string;
-  let otherCoopId: string;
+  let coopId: CooperationId;
+  let otherCoopId: CooperationId;
   let giske: string;
   let sula: string;
   let users: Record<"secretariat" | "giske" | "sula", string>;
@@ -78,8 +79,8 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    coopId = await cooperationIdBySlug(db, "ekommune-sunnmore");
-    otherCoopId = await cooperationIdBySlug(db, "knutepunkt-sorlandet");
+    coopId = await cooperationIdOf(db, "ekommune-sunnmore");
+    otherCoopId = await cooperationIdOf(db, "knutepunkt-sorlandet");
     const municipality = (number: string) => currentMunicipalityId(db, number);
     giske = await municipality("1532");
     sula = await municipality("1531");

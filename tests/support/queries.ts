@@ -2,6 +2,7 @@ import type { KyselyPlugin } from "kysely";
 import type { DB } from "../../db/connect";
 import type { UptakeStatus } from "../../db/schema";
 import type { ReportToSave } from "../../app/uptake/report.server";
+import { storedCooperationId, type CooperationId } from "../../app/cooperation/scope.server";
 
 /** Counts the statements a Kysely instance sends. */
 export function counting(db: DB): { db: DB; count: () => number } {
@@ -16,6 +17,12 @@ export function counting(db: DB): { db: DB; count: () => number } {
   return { db: db.withPlugin(plugin), count: () => n };
 }
 
+/** A seeded cooperation's id as data functions take it: read from the database, as a job does. */
+export async function cooperationIdOf(db: DB, slug: string): Promise<CooperationId> {
+  const row = await db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow();
+  return storedCooperationId(row.id);
+}
+
 /** The id of the municipality that carries this SSB number today. */
 export async function currentMunicipalityId(db: DB, number: string): Promise<string> {
   const row = await db
@@ -25,11 +32,6 @@ export async function currentMunicipalityId(db: DB, number: string): Promise<str
     .where("valid_to", "is", null)
     .executeTakeFirstOrThrow();
   return row.id;
-}
-
-/** The id of the cooperation with this slug. */
-export async function cooperationIdBySlug(db: DB, slug: string): Promise<string> {
-  return (await db.selectFrom("cooperation").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
 }
 
 /** The id of the user with this e-mail address. */
