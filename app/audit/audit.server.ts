@@ -1,12 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { Kysely, Transaction } from "kysely";
 import type { Database } from "../../db/schema";
-import type { CooperationId } from "../cooperation/scope.server";
 
 type Executor = Kysely<Database> | Transaction<Database>;
 
 export interface AuditInput {
-  cooperationId: CooperationId | null;
+  cooperationId: string | null;
   actorId: string | null;
   action: string;
   entityType: string;
