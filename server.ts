@@ -84,7 +84,7 @@ function timedLoaders(build: ServerBuild): ServerBuild {
         }
       };
       return [id, { ...route, module: { ...route.module, loader: timed } }];
-    })
+    }),
   );
   return { ...build, routes };
 }
@@ -153,7 +153,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
       },
       strictTransportSecurity: servedOverHttps() ? { maxAge: 31536000, includeSubDomains: true } : false,
       referrerPolicy: { policy: "same-origin" },
-    })
+    }),
   );
   // gzip level 1 (nginx's default): pages are made anew for every request, and on a matrix of
   // thousands of cells level 6 costs a third of the request for a few kB less on the wire
@@ -197,7 +197,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
         requestStart: performance.now(),
         timing: {},
       }),
-    })
+    }),
   );
 
   app.use((error: unknown, _req: Request, res: Response, _next: NextFunction) => {

@@ -15,7 +15,7 @@ void loadLanguage(lang, texts).then(() =>
       document,
       <StrictMode>
         <RemixBrowser />
-      </StrictMode>
+      </StrictMode>,
     );
-  })
+  }),
 );

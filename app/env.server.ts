@@ -30,7 +30,7 @@ const EnvSchema = z.object({
   /** smtp://host:port or smtps://user:pass@host; without it mail is kept in the outbox the secretariat reads */
   SMTP_URL: z.preprocess(
     (v) => (v === "" ? undefined : v),
-    z.url({ protocol: /^smtps?$/, error: "an smtp:// or smtps:// URL" }).optional()
+    z.url({ protocol: /^smtps?$/, error: "an smtp:// or smtps:// URL" }).optional(),
   ),
   MAIL_FROM: z.string().min(3).default("Fellesløft <ikkje-svar@fellesloft.example>"),
   /** seconds to wait before retry 2, 3, …; after the last one a message is given up as failed */

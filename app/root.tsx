@@ -1,14 +1,6 @@
 import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import type { ClientLoaderFunctionArgs } from "@remix-run/react";
-import {
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useLocation,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { Links, Meta, Outlet, Scripts, ScrollRestoration, useLocation, useRouteLoaderData } from "@remix-run/react";
 import dsCss from "@digdir/designsystemet-css/index.css";
 import dsTheme from "@digdir/designsystemet-theme/digdir.css";
 import type { ReactNode } from "react";
@@ -51,7 +43,7 @@ export async function loader(args: LoaderFunctionArgs) {
       cooperations,
       toast,
     },
-    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined }
+    { headers: setCookie ? { "Set-Cookie": setCookie } : undefined },
   );
 }
 

@@ -15,14 +15,7 @@ export type WrittenStandard = "bokmaal" | "nynorsk" | "neutral";
 export type CooperationRole = "secretariat" | "board" | "reporter" | "viewer";
 export type StrategyStatus = "draft" | "adopted" | "archived";
 export type MeasureStatus =
-  | "proposed"
-  | "planned"
-  | "in_progress"
-  | "available"
-  | "on_hold"
-  | "continuous"
-  | "completed"
-  | "discontinued";
+  "proposed" | "planned" | "in_progress" | "available" | "on_hold" | "continuous" | "completed" | "discontinued";
 export type UptakeStatus = "not_relevant" | "not_started" | "planned" | "in_progress" | "in_use" | "realised";
 export type CostKey = "equal" | "population" | "mixed" | "custom";
 export type PlanVersionStatus = "draft" | "input" | "submitted" | "approved" | "returned" | "superseded";

@@ -47,7 +47,13 @@ class UsageError extends Error {}
  * language (node's own messages are English): the tokens are checked here instead.
  */
 function readArguments(argv: string[]) {
-  const { values, positionals, tokens } = parseArgs({ args: argv, options: OPTIONS, strict: false, tokens: true, allowPositionals: true });
+  const { values, positionals, tokens } = parseArgs({
+    args: argv,
+    options: OPTIONS,
+    strict: false,
+    tokens: true,
+    allowPositionals: true,
+  });
   const lang = values.lang ?? "nb";
   if (!isLanguage(lang)) throw new UsageError(i18nFor("nb").t("adminCli:lang"));
   const { t } = i18nFor(lang);
@@ -55,8 +61,10 @@ function readArguments(argv: string[]) {
     if (token.kind !== "option") continue;
     const option = OPTIONS[token.name as keyof typeof OPTIONS];
     if (!option) throw new UsageError(`${t("adminCli:unknownOption", { option: token.rawName })}\n\n${t("adminCli:usage")}`);
-    if (option.type === "string" && token.value === undefined) throw new UsageError(t("adminCli:missingValue", { option: token.rawName }));
-    if (option.type === "boolean" && token.value !== undefined) throw new UsageError(t("adminCli:takesNoValue", { option: token.rawName }));
+    if (option.type === "string" && token.value === undefined)
+      throw new UsageError(t("adminCli:missingValue", { option: token.rawName }));
+    if (option.type === "boolean" && token.value !== undefined)
+      throw new UsageError(t("adminCli:takesNoValue", { option: token.rawName }));
   }
   const [command, ...extra] = positionals;
   if (extra.length) throw new UsageError(t("adminCli:unexpectedArgument", { value: extra[0] }));
@@ -115,7 +123,9 @@ async function main(argv: string[]): Promise<number> {
 class CommandError extends Error {}
 
 function populationProblems(t: TFunction, error: PopulationFileError): string {
-  const lines = error.problems.map((p) => t("adminCli:population.line", { line: p.line, problem: t(`adminCli:population.${p.key}`, p.details) }));
+  const lines = error.problems.map((p) =>
+    t("adminCli:population.line", { line: p.line, problem: t(`adminCli:population.${p.key}`, p.details) }),
+  );
   return [t("adminCli:population.refused"), ...lines].join("\n");
 }
 

@@ -384,7 +384,7 @@ async function userIdByEmail(db: DB, email: string): Promise<string> {
 async function loadMeasures(
   db: DB,
   cooperationId: string,
-  memberNumbers: string[]
+  memberNumbers: string[],
 ): Promise<Map<number, { id: string; participants: Set<string>; benefitIds: string[] }>> {
   const measures = await db
     .selectFrom("measure")
@@ -413,7 +413,7 @@ async function loadMeasures(
         participants: new Set(m.all_members ? memberNumbers : chosen.filter((c) => c.measure_id === m.id).map((c) => c.number)),
         benefitIds: benefits.filter((b) => b.measure_id === m.id).map((b) => b.id),
       },
-    ])
+    ]),
   );
 }
 
@@ -460,7 +460,7 @@ interface PlannedReport {
 function planReports(
   participantsOf: (measure: number) => Set<string>,
   /** the open round's opening day, yyyy-mm-dd */
-  openedOn: string
+  openedOn: string,
 ): { reports: PlannedReport[]; problems: string[] } {
   const reports: PlannedReport[] = [];
   const problems: string[] = [];
@@ -614,8 +614,8 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
       r.checkpoint === "round13" && CLOSED_ROUND.measures.includes(r.measure)
         ? closedRoundId
         : r.checkpoint === "round14"
-        ? openRoundId
-        : null;
+          ? openRoundId
+          : null;
     rows.push({
       id,
       cooperation_id: cooperationId,
@@ -624,7 +624,11 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
       status: r.status,
       comment: r.note.comment ?? "",
       effective_date:
-        roundId === closedRoundId ? CLOSED_ROUND.statusDate : roundId === openRoundId ? OPEN_ROUND.statusDate : osloDateOf(r.createdAt),
+        roundId === closedRoundId
+          ? CLOSED_ROUND.statusDate
+          : roundId === openRoundId
+            ? OPEN_ROUND.statusDate
+            : osloDateOf(r.createdAt),
       decision_reference: r.note.decision ?? null,
       evidence_url: r.note.evidence ?? null,
       realised_benefit_text: r.note.benefitText ?? null,

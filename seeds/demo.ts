@@ -31,7 +31,7 @@ async function seedCooperation(
     host: string;
     defaultLanguage: Language;
     members: string[];
-  }
+  },
 ): Promise<string> {
   const id = await createCooperation(db, {
     slug: spec.slug,
@@ -106,7 +106,7 @@ async function seedEkommuneStrategy(db: DB, cooperationId: string): Promise<stri
           focus_area_id: areaId,
           text,
           sort_order: i,
-        }))
+        })),
       )
       .execute();
   }
@@ -206,7 +206,7 @@ async function seedMeasures(db: DB, cooperationId: string, measures: typeof EKOM
             target: b.target ?? null,
             measured_when: b.measuredWhen ?? null,
             sort_order: i,
-          }))
+          })),
         )
         .execute();
     }
@@ -221,7 +221,7 @@ async function seedMeasures(db: DB, cooperationId: string, measures: typeof EKOM
             custom_share_bp: key.kind === "custom" ? Math.round((key.percent[number] ?? 0) * 100) : null,
             from_year: null,
             to_year: null,
-          }))
+          })),
         )
         .execute();
     }
@@ -234,7 +234,7 @@ async function seedMeasures(db: DB, cooperationId: string, measures: typeof EKOM
             measure_id: measureId,
             title: l.title,
             url: l.url,
-          }))
+          })),
         )
         .execute();
     }

@@ -16,7 +16,10 @@ const NARRATIVE_2013 = {
   benefits: "Dei første målte gevinstane gjeld brukaradministrasjon etter felles katalog.",
 };
 
-export async function seedReportDemo(db: DB, { secretariatId, cooperationId: id }: { secretariatId: string; cooperationId: string }) {
+export async function seedReportDemo(
+  db: DB,
+  { secretariatId, cooperationId: id }: { secretariatId: string; cooperationId: string },
+) {
   const cooperationId = storedCooperationId(id);
   await createReport(db, { cooperationId, userId: secretariatId, year: 2013 });
   const draft = (await findReport(db, { cooperationId, year: 2013 }))!;

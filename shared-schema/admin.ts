@@ -1,6 +1,14 @@
 import { z } from "zod";
 import { NewPasswordSchema } from "./auth";
-import { cleanString, cooperationRoleSchema, emailSchema, isoDateSchema, languageSchema, municipalityNumberSchema, slugSchema } from "./common";
+import {
+  cleanString,
+  cooperationRoleSchema,
+  emailSchema,
+  isoDateSchema,
+  languageSchema,
+  municipalityNumberSchema,
+  slugSchema,
+} from "./common";
 
 export const CreateCooperationSchema = z.object({
   slug: slugSchema,

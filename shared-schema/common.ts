@@ -165,5 +165,5 @@ export const urlSchema = cleanString({ error: "common:validation.required" })
         return false;
       }
     },
-    { error: "measure:validation.url" }
+    { error: "measure:validation.url" },
   );

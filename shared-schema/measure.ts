@@ -1,5 +1,16 @@
 import { z } from "zod";
-import { DIGIT_SPACES, cleanString, idSchema, nokSchema, optionalText, parseYear, urlSchema, versionSchema, wholeNumber, yearSchema } from "./common";
+import {
+  DIGIT_SPACES,
+  cleanString,
+  idSchema,
+  nokSchema,
+  optionalText,
+  parseYear,
+  urlSchema,
+  versionSchema,
+  wholeNumber,
+  yearSchema,
+} from "./common";
 
 /*
  * The measure form (tiltak): one schema for create and edit, shared by the routes, the tests and
@@ -143,7 +154,8 @@ export const MeasureFormSchema = z
       const amount = b.amount?.trim();
       const used = Boolean(b.description || amount || b.owner || b.baseline || b.target || b.measuredWhen);
       if (!used) return;
-      if (!b.description) ctx.addIssue({ code: "custom", path: ["benefits", i, "description"], message: "common:validation.required" });
+      if (!b.description)
+        ctx.addIssue({ code: "custom", path: ["benefits", i, "description"], message: "common:validation.required" });
       if (amount && parseWholeNumber(amount) === null) {
         ctx.addIssue({ code: "custom", path: ["benefits", i, "amount"], message: "measure:validation.wholeNumber" });
       }
@@ -212,8 +224,8 @@ export function toMeasureInput(v: MeasureForm): MeasureInput {
     .map((m) => ({
       municipalityId: m.id,
       customShareBp: custom && m.percent?.trim() ? parsePercent(m.percent) : null,
-      fromYear: allMembers ? null : m.fromYear ?? null,
-      toYear: allMembers ? null : m.toYear ?? null,
+      fromYear: allMembers ? null : (m.fromYear ?? null),
+      toYear: allMembers ? null : (m.toYear ?? null),
     }));
   return {
     number: v.number,
@@ -228,7 +240,7 @@ export function toMeasureInput(v: MeasureForm): MeasureInput {
         id: b.id || null,
         description: b.description!,
         amount: b.amount?.trim() ? parseWholeNumber(b.amount) : null,
-        unit: b.amount?.trim() ? b.unit ?? null : null,
+        unit: b.amount?.trim() ? (b.unit ?? null) : null,
         owner: b.owner,
         baseline: b.baseline,
         target: b.target,
@@ -238,8 +250,8 @@ export function toMeasureInput(v: MeasureForm): MeasureInput {
     runningCost: v.runningCost,
     financingText: v.financingText,
     costKey: v.costKey,
-    equalPercent: v.costKey === "mixed" ? v.equalPercent ?? null : null,
-    populationYear: v.costKey === "population" || v.costKey === "mixed" ? v.populationYear ?? null : null,
+    equalPercent: v.costKey === "mixed" ? (v.equalPercent ?? null) : null,
+    populationYear: v.costKey === "population" || v.costKey === "mixed" ? (v.populationYear ?? null) : null,
     priority: v.priority ?? null,
     periodFrom: v.periodFrom ?? null,
     periodTo: v.periodTo ?? null,

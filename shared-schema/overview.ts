@@ -12,7 +12,7 @@ export const WeightsSchema = z.object({
         measureId: idSchema,
         version: versionSchema,
         weight: wholeNumber(0, 100, "overview:validation.weight"),
-      })
+      }),
     )
     .min(1),
 });

@@ -36,12 +36,12 @@ const lineList = cleanString()
     (v ?? "")
       .split(/\r?\n/)
       .map((line) => line.trim())
-      .filter(Boolean)
+      .filter(Boolean),
   )
   .pipe(
     z
       .array(cleanString().max(500, { error: "strategy:validation.listItemTooLong" }))
-      .max(30, { error: "strategy:validation.listTooLong" })
+      .max(30, { error: "strategy:validation.listTooLong" }),
   );
 
 const strategyFields = {
@@ -98,7 +98,7 @@ export const EvaluationSchema = z.object({
         assessment: optionalText(2000),
         /** the assessment the form showed: what was stored when the page was loaded */
         shown: optionalText(2000),
-      })
+      }),
     )
     .max(200)
     .default([]),

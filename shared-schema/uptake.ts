@@ -37,7 +37,7 @@ const effectiveDateSchema = dateSchema.refine((d) => d <= osloToday(), { error: 
 function backwardsNeedsComment(
   value: { currentStatus?: UptakeStatus; status: UptakeStatus; comment: string },
   ctx: z.RefinementCtx,
-  path: (string | number)[] = []
+  path: (string | number)[] = [],
 ) {
   if (isBackwards(value.currentStatus, value.status) && !value.comment) {
     ctx.addIssue({ code: "custom", path: [...path, "comment"], message: "uptake:validation.backwardsNeedsComment" });
@@ -58,7 +58,7 @@ const benefitsSchema = z
   .max(50)
   .optional()
   .transform((rows) =>
-    (rows ?? []).filter((b) => b.amount?.trim()).map((b) => ({ benefitId: b.benefitId, amount: parseWholeNumber(b.amount!)! }))
+    (rows ?? []).filter((b) => b.amount?.trim()).map((b) => ({ benefitId: b.benefitId, amount: parseWholeNumber(b.amount!)! })),
   );
 
 export const UptakeReportSchema = z
@@ -80,7 +80,7 @@ export const BulkUptakeSchema = z
     effectiveDate: effectiveDateSchema,
     rows: z
       .array(
-        z.object({ measureId: idSchema, currentStatus: statusSchema.optional(), status: statusSchema, comment: commentSchema })
+        z.object({ measureId: idSchema, currentStatus: statusSchema.optional(), status: statusSchema, comment: commentSchema }),
       )
       .min(1, { error: "uptake:validation.noRows" })
       .max(500),

@@ -204,7 +204,7 @@ export type LoginResult = { ok: true; user: SessionUser; setCookie: string } | {
  */
 export async function login(
   db: DB,
-  input: { email: string; password: string; previousToken?: string | null }
+  input: { email: string; password: string; previousToken?: string | null },
 ): Promise<LoginResult> {
   const row = await db
     .selectFrom("app_user")

@@ -17,7 +17,10 @@ import { storedCooperationId, type CooperationId } from "./scope.server";
  */
 
 export class AdminError extends Error {
-  constructor(readonly key: TextKey, readonly details: Record<string, string> = {}) {
+  constructor(
+    readonly key: TextKey,
+    readonly details: Record<string, string> = {},
+  ) {
     super(`${key} ${JSON.stringify(details)}`);
   }
 }
@@ -59,7 +62,7 @@ export async function createCooperation(
     defaultLanguage?: Language;
     actorId?: string | null;
     onDate?: string;
-  }
+  },
 ): Promise<string> {
   const existing = await db.selectFrom("cooperation").select("id").where("slug", "=", input.slug).executeTakeFirst();
   if (existing) throw new AdminError("common:admin.duplicateSlug", { slug: input.slug });
@@ -95,7 +98,7 @@ export async function createCooperation(
 /** Adds member municipalities by number, as valid on the joining date. */
 export async function addMembers(
   db: DB,
-  input: { slug: string; municipalities: string[]; joinedOn: string; actorId?: string | null }
+  input: { slug: string; municipalities: string[]; joinedOn: string; actorId?: string | null },
 ): Promise<void> {
   const cooperationId = await cooperationIdBySlug(db, input.slug);
   const ids: string[] = [];
@@ -126,7 +129,7 @@ export async function addMembers(
 
 export async function createUser(
   db: DB,
-  input: { email: string; name: string; password: string; platformAdmin?: boolean; language?: Language; actorId?: string | null }
+  input: { email: string; name: string; password: string; platformAdmin?: boolean; language?: Language; actorId?: string | null },
 ): Promise<string> {
   const email = input.email.toLowerCase();
   const existing = await db.selectFrom("app_user").select("id").where("email", "=", email).executeTakeFirst();
@@ -159,7 +162,7 @@ export async function createUser(
 /** Grants a role in a cooperation; a reporter's municipality must be a current member. */
 export async function grantRole(
   db: DB,
-  input: { email: string; slug: string; role: CooperationRole; municipality?: string; actorId?: string | null }
+  input: { email: string; slug: string; role: CooperationRole; municipality?: string; actorId?: string | null },
 ): Promise<void> {
   const userId = await userIdByEmail(db, input.email);
   const cooperationId = await cooperationIdBySlug(db, input.slug);

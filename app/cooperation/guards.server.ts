@@ -81,7 +81,7 @@ export function crossOriginRefused(): Response {
  */
 export async function requireCooperationRole(
   args: Args,
-  required: Permission | readonly Permission[]
+  required: Permission | readonly Permission[],
 ): Promise<CooperationScope> {
   const user = requireUser(args);
   const slug = args.params.slug;
@@ -95,7 +95,7 @@ export async function requireCooperationRole(
 
 /** A reporter of the cooperation in the URL; the municipality is the one the role grant names. */
 export async function requireMunicipalityReporter(
-  args: Args
+  args: Args,
 ): Promise<CooperationScope & { municipalityId: string; municipalityName: string }> {
   const scope = await requireCooperationRole(args, "uptake:report");
   if (!scope.municipalityId || scope.municipalityName === null) throw forbidden();

@@ -30,7 +30,7 @@ export async function languageFromCookie(request: Request): Promise<Language | n
  */
 export async function resolveLanguage(
   args: Pick<LoaderFunctionArgs, "request" | "context">,
-  slug: string | undefined
+  slug: string | undefined,
 ): Promise<Language> {
   const user = args.context.user;
   if (user?.language) return user.language;

@@ -17,7 +17,7 @@ export interface Member {
 /** Members on a date (default today): joined on or before it and not yet left. */
 export async function listMembers(
   db: DB,
-  { cooperationId, onDate }: { cooperationId: CooperationId; onDate?: string }
+  { cooperationId, onDate }: { cooperationId: CooperationId; onDate?: string },
 ): Promise<Member[]> {
   const date = onDate ?? osloToday();
   const rows = await db
@@ -31,9 +31,9 @@ export async function listMembers(
           eb
             .selectFrom("municipality_population as p2")
             .select((e) => e.fn.max("p2.year").as("y"))
-            .whereRef("p2.municipality_id", "=", "municipality.id")
-        )
-      )
+            .whereRef("p2.municipality_id", "=", "municipality.id"),
+        ),
+      ),
     )
     .select([
       "municipality.id",

@@ -5,7 +5,7 @@ import type { CooperationId } from "./scope.server";
 /** The rows participation is computed from, in three set-based queries for the whole cooperation (or one municipality). */
 export async function participationRows(
   db: DB,
-  { cooperationId, municipalityId }: { cooperationId: CooperationId; municipalityId?: string }
+  { cooperationId, municipalityId }: { cooperationId: CooperationId; municipalityId?: string },
 ): Promise<{ memberships: MembershipRow[]; chosen: ChosenRow[]; allMemberMeasureIds: string[] }> {
   let members = db
     .selectFrom("membership")
@@ -31,7 +31,12 @@ export async function participationRows(
   ]);
   return {
     memberships: memberRows.map((m) => ({ municipalityId: m.municipality_id, joinedOn: m.joined_on, leftOn: m.left_on })),
-    chosen: chosenRows.map((c) => ({ measureId: c.measure_id, municipalityId: c.municipality_id, fromYear: c.from_year, toYear: c.to_year })),
+    chosen: chosenRows.map((c) => ({
+      measureId: c.measure_id,
+      municipalityId: c.municipality_id,
+      fromYear: c.from_year,
+      toYear: c.to_year,
+    })),
     allMemberMeasureIds: allMember.map((m) => m.id),
   };
 }
@@ -42,7 +47,7 @@ export async function participationRows(
  */
 export async function participation(
   db: DB,
-  { cooperationId, date, municipalityId }: { cooperationId: CooperationId; date: string; municipalityId?: string }
+  { cooperationId, date, municipalityId }: { cooperationId: CooperationId; date: string; municipalityId?: string },
 ): Promise<Map<string, Set<string>>> {
   return participationOn(date, await participationRows(db, { cooperationId, municipalityId }));
 }
@@ -50,7 +55,7 @@ export async function participation(
 /** The measures one municipality takes part in on a day (none when it is not a member then). */
 export async function measuresOf(
   db: DB,
-  { cooperationId, municipalityId, date }: { cooperationId: CooperationId; municipalityId: string; date: string }
+  { cooperationId, municipalityId, date }: { cooperationId: CooperationId; municipalityId: string; date: string },
 ): Promise<Set<string>> {
   return (await participation(db, { cooperationId, date, municipalityId })).get(municipalityId) ?? new Set();
 }

@@ -24,7 +24,7 @@ export function participationOn(
     memberships,
     chosen,
     allMemberMeasureIds,
-  }: { memberships: MembershipRow[]; chosen: ChosenRow[]; allMemberMeasureIds: string[] }
+  }: { memberships: MembershipRow[]; chosen: ChosenRow[]; allMemberMeasureIds: string[] },
 ): Map<string, Set<string>> {
   const year = Number(date.slice(0, 4));
   const result = new Map<string, Set<string>>();

@@ -71,7 +71,12 @@ function layoutOf(header: CsvRow, rows: CsvRow[], chosenYear: number | undefined
   const region = cells.indexOf("region");
   const yearColumn = cells.findIndex((c) => c === "år" || c === "year");
   if (yearColumn >= 0) {
-    const years = new Set(rows.map((r) => r.cells[yearColumn] ?? "").filter((y) => YEAR.test(y)).map(Number));
+    const years = new Set(
+      rows
+        .map((r) => r.cells[yearColumn] ?? "")
+        .filter((y) => YEAR.test(y))
+        .map(Number),
+    );
     const year = pickYear([...years], chosenYear, header.line);
     return typeof year === "number" ? { region, figure: cells.length - 1, year, yearColumn } : year;
   }
@@ -85,7 +90,8 @@ function layoutOf(header: CsvRow, rows: CsvRow[], chosenYear: number | undefined
 }
 
 function pickYear(years: number[], chosen: number | undefined, line: number): number | PopulationProblem {
-  if (chosen !== undefined) return years.includes(chosen) ? chosen : { line, key: "yearNotInFile", details: { year: String(chosen) } };
+  if (chosen !== undefined)
+    return years.includes(chosen) ? chosen : { line, key: "yearNotInFile", details: { year: String(chosen) } };
   if (years.length === 1) return years[0]!;
   if (years.length === 0) return { line, key: "noYear" };
   return { line, key: "severalYears", details: { years: years.sort().join(", ") } };
@@ -113,7 +119,10 @@ function figuresOf(rows: CsvRow[], layout: Layout) {
 }
 
 /** The file's figures for one year and the rows that are not; a file that cannot be read that far is refused. */
-function readPopulationFile(text: string, chosenYear?: number): { year: number; figures: Figure[]; problems: PopulationProblem[] } {
+function readPopulationFile(
+  text: string,
+  chosenYear?: number,
+): { year: number; figures: Figure[]; problems: PopulationProblem[] } {
   let rows: CsvRow[];
   try {
     rows = readRows(text);
@@ -151,7 +160,7 @@ async function registerOn(db: DB, year: number): Promise<Map<string, string>> {
  */
 export async function importPopulation(
   db: DB,
-  input: { text: string; year?: number; actorId?: string | null }
+  input: { text: string; year?: number; actorId?: string | null },
 ): Promise<{ year: number; loaded: number; replaced: number }> {
   const { year, figures, problems } = readPopulationFile(input.text, input.year);
   const register = await registerOn(db, year);
@@ -161,7 +170,11 @@ export async function importPopulation(
   if (problems.length || unknown.length) throw new PopulationFileError([...problems, ...unknown].sort((a, b) => a.line - b.line));
   const rows = figures.map((f) => ({ municipality_id: register.get(f.number)!, year, population: f.population }));
   return transact(db, async (trx) => {
-    const before = await trx.selectFrom("municipality_population").select(["municipality_id", "population"]).where("year", "=", year).execute();
+    const before = await trx
+      .selectFrom("municipality_population")
+      .select(["municipality_id", "population"])
+      .where("year", "=", year)
+      .execute();
     await trx.deleteFrom("municipality_population").where("year", "=", year).execute();
     await trx.insertInto("municipality_population").values(rows).execute();
     await recordAudit(trx, {

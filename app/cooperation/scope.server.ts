@@ -83,7 +83,10 @@ export async function listUserGrants(db: DB, userId: string): Promise<UserGrant[
  * query and mutation starts from the scope this returns; undefined means "not a member",
  * which the guards turn into 404 so that a stranger cannot even learn the cooperation exists.
  */
-export function scopeFromGrants(grants: UserGrant[], { slug, userId }: { slug: string; userId: string }): CooperationScope | undefined {
+export function scopeFromGrants(
+  grants: UserGrant[],
+  { slug, userId }: { slug: string; userId: string },
+): CooperationScope | undefined {
   const own = grants.filter((g) => g.slug === slug);
   const first = own[0];
   if (!first) return undefined;

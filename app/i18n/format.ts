@@ -16,7 +16,11 @@ function intlLocale(lang: Language): string {
 // numbers: each (language, kind) is made once.
 const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>();
 
-function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(lang: Language, kind: string, make: (locale: string) => F): F {
+function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFormat>(
+  lang: Language,
+  kind: string,
+  make: (locale: string) => F,
+): F {
   const key = `${lang}|${kind}`;
   let formatter = formatters.get(key) as F | undefined;
   if (!formatter) {
@@ -29,7 +33,7 @@ function cached<F extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.ListFor
 export function formatDate(lang: Language, isoDate: string): string {
   const date = new Date(isoDate.length === 10 ? `${isoDate}T12:00:00Z` : isoDate);
   return cached(lang, "date", (locale) => new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "Europe/Oslo" })).format(
-    date
+    date,
   );
 }
 
@@ -37,7 +41,7 @@ export function formatDateTime(lang: Language, isoTimestamp: string): string {
   return cached(
     lang,
     "dateTime",
-    (locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" })
+    (locale) => new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: "Europe/Oslo" }),
   ).format(new Date(isoTimestamp));
 }
 
@@ -45,7 +49,7 @@ export function formatNumber(lang: Language, value: number, fractionDigits = 0):
   return cached(
     lang,
     `number${fractionDigits}`,
-    (locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits })
+    (locale) => new Intl.NumberFormat(locale, { minimumFractionDigits: fractionDigits, maximumFractionDigits: fractionDigits }),
   ).format(value);
 }
 
@@ -61,14 +65,16 @@ export function formatNok(lang: Language, ore: number): string {
         currency: "NOK",
         minimumFractionDigits: hasOre ? 2 : 0,
         maximumFractionDigits: 2,
-      })
+      }),
   ).format(ore / 100);
 }
 
 export function formatPercent(lang: Language, ratio: number): string {
-  return cached(lang, "percent", (locale) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 })).format(
-    ratio
-  );
+  return cached(
+    lang,
+    "percent",
+    (locale) => new Intl.NumberFormat(locale, { style: "percent", maximumFractionDigits: 0 }),
+  ).format(ratio);
 }
 
 /** "Giske, Sula og Ørskog" */

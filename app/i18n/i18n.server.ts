@@ -21,8 +21,12 @@ export function localesFolder(): string {
 
 /** A language's namespaces, one JSON file each, as i18next takes them. */
 export function readLanguage(folder: string, lng: string): ResourceLanguage {
-  const files = readdirSync(path.join(folder, lng)).filter((file) => file.endsWith(".json")).sort();
-  return Object.fromEntries(files.map((file) => [file.slice(0, -".json".length), JSON.parse(readFileSync(path.join(folder, lng, file), "utf8"))]));
+  const files = readdirSync(path.join(folder, lng))
+    .filter((file) => file.endsWith(".json"))
+    .sort();
+  return Object.fromEntries(
+    files.map((file) => [file.slice(0, -".json".length), JSON.parse(readFileSync(path.join(folder, lng, file), "utf8"))]),
+  );
 }
 
 const folder = localesFolder();
@@ -32,7 +36,7 @@ const texts = new Map(
     addLanguage(lng, resources);
     const body = JSON.stringify(resources);
     return [lng, { body, version: createHash("sha256").update(body).digest("hex").slice(0, 12) }] as const;
-  })
+  }),
 );
 
 /** One language's texts, for the browser: what the page needs and nothing of the other languages. */

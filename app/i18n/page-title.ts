@@ -20,7 +20,7 @@ export function cooperationName(matches: MetaArgs["matches"]): string | undefine
 export function cooperationPageTitle(
   matches: MetaArgs["matches"],
   key: TextKey,
-  options: Record<string, unknown> = {}
+  options: Record<string, unknown> = {},
 ): { title: string }[] {
   return pageTitle(matches, key, { name: cooperationName(matches) ?? "", ...options });
 }

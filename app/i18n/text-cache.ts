@@ -57,4 +57,7 @@ function cacheKey(key: unknown, options: unknown): string | null {
 }
 
 const isPlainValue = (value: unknown) =>
-  value == null || typeof value === "string" || typeof value === "boolean" || (typeof value === "number" && Number.isFinite(value));
+  value == null ||
+  typeof value === "string" ||
+  typeof value === "boolean" ||
+  (typeof value === "number" && Number.isFinite(value));

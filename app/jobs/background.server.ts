@@ -26,7 +26,7 @@ export function startBackgroundJobs({ intervalMs, jobs }: { intervalMs: number; 
       try {
         await job.run(new Date());
       } catch (error) {
-        console.error(`[job ${job.name}] failed:`, error instanceof Error ? error.stack ?? error.message : error);
+        console.error(`[job ${job.name}] failed:`, error instanceof Error ? (error.stack ?? error.message) : error);
       }
     }
   }

@@ -42,7 +42,7 @@ export function smtpTransport({ url, from }: { url: string; from: string }): Mai
   const transporter = nodemailer.createTransport(
     // nodemailer waits minutes by default; a hung relay must not hold up the job that long
     { url, connectionTimeout: 10_000, greetingTimeout: 10_000, socketTimeout: 30_000 },
-    { from }
+    { from },
   );
   return {
     kind: "smtp",
@@ -126,7 +126,7 @@ async function claim(db: DB, candidate: Candidate, set: Updateable<MailMessageTa
     .where((eb) =>
       candidate.next_attempt_at === null
         ? eb("next_attempt_at", "is", null)
-        : eb("next_attempt_at", "=", candidate.next_attempt_at)
+        : eb("next_attempt_at", "=", candidate.next_attempt_at),
     )
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
@@ -201,7 +201,7 @@ async function deliverOne(db: DB, candidate: Candidate, run: Delivery): Promise<
   console.error(
     `[mail] message ${candidate.id}: attempt ${attempt} of ${maxAttempts(run.retrySeconds)} failed, ${
       next.status === "pending" ? `retry at ${next.nextAttemptAt}` : "giving up"
-    }: ${error}`
+    }: ${error}`,
   );
   return next.status === "pending" ? "retrying" : "failed";
 }
@@ -214,7 +214,7 @@ async function deliverOne(db: DB, candidate: Candidate, run: Delivery): Promise<
  */
 export async function deliverDueMail(
   db: DB,
-  { transport, now, retrySeconds }: { transport: MailTransport; now: Date; retrySeconds: readonly number[] }
+  { transport, now, retrySeconds }: { transport: MailTransport; now: Date; retrySeconds: readonly number[] },
 ): Promise<DeliveryReport> {
   const report: DeliveryReport = { sent: 0, outbox: 0, retrying: 0, failed: 0 };
   const run: Delivery = { transport, now, retrySeconds, unreachable: null };

@@ -38,7 +38,7 @@ export interface MailView {
 /** The cooperation's messages, newest first, optionally for one round; at most `limit`, with the total. */
 export async function listMail(
   db: DB,
-  { cooperationId, roundId, limit }: { cooperationId: CooperationId; roundId?: string | null; limit: number }
+  { cooperationId, roundId, limit }: { cooperationId: CooperationId; roundId?: string | null; limit: number },
 ): Promise<{ messages: MailView[]; total: number }> {
   let base = db.selectFrom("mail_message").where("mail_message.cooperation_id", "=", cooperationId);
   if (roundId) base = base.where("mail_message.round_id", "=", roundId);
@@ -109,7 +109,7 @@ async function loadMessage(db: DB, cooperationId: CooperationId, messageId: stri
  */
 export async function requeueFailedMail(
   db: DB,
-  { cooperationId, userId, messageId, now }: { cooperationId: CooperationId; userId: string; messageId: string; now: Date }
+  { cooperationId, userId, messageId, now }: { cooperationId: CooperationId; userId: string; messageId: string; now: Date },
 ): Promise<"requeued" | "notFailed"> {
   return transact(db, async (trx) => {
     const before = await loadMessage(trx, cooperationId, messageId);

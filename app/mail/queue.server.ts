@@ -26,7 +26,7 @@ export interface MailRecipient {
  */
 export async function reportersToNotify(
   db: DB,
-  { cooperationId, municipalityIds }: { cooperationId: CooperationId; municipalityIds: string[] }
+  { cooperationId, municipalityIds }: { cooperationId: CooperationId; municipalityIds: string[] },
 ): Promise<Map<string, MailRecipient[]>> {
   const byMunicipality = new Map<string, MailRecipient[]>(municipalityIds.map((id) => [id, []]));
   if (municipalityIds.length === 0) return byMunicipality;
@@ -178,7 +178,7 @@ export async function enqueuePlanInputMail(db: DB, input: PlanInputMailInput): P
         subject,
         body_text: bodyText,
       };
-    })
+    }),
   );
   if (rows.length) await db.insertInto("mail_message").values(rows).execute();
 }

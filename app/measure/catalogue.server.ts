@@ -35,7 +35,7 @@ export interface Catalogue {
 
 export async function listMeasures(
   db: DB,
-  { cooperationId, filters }: { cooperationId: CooperationId; filters: MeasureFilters }
+  { cooperationId, filters }: { cooperationId: CooperationId; filters: MeasureFilters },
 ): Promise<Catalogue> {
   const measures = await db
     .selectFrom("measure")
@@ -143,7 +143,10 @@ export interface StrategyOption {
 }
 
 /** Every strategy's focus areas and goals (newest strategy first), for the form and the filters. */
-export async function listFocusAreasAndGoals(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<StrategyOption[]> {
+export async function listFocusAreasAndGoals(
+  db: DB,
+  { cooperationId }: { cooperationId: CooperationId },
+): Promise<StrategyOption[]> {
   const [strategies, areas, goals] = await Promise.all([
     db
       .selectFrom("strategy")
@@ -229,7 +232,10 @@ export async function findMeasureByNumber(db: DB, { cooperationId, number }: { c
 }
 
 /** The benefits of a measure that are counted in a unit, which a municipality reports on. */
-export async function listMeasuredBenefits(db: DB, { cooperationId, measureId }: { cooperationId: CooperationId; measureId: string }) {
+export async function listMeasuredBenefits(
+  db: DB,
+  { cooperationId, measureId }: { cooperationId: CooperationId; measureId: string },
+) {
   return db
     .selectFrom("measure_benefit")
     .innerJoin("measure", "measure.id", "measure_benefit.measure_id")

@@ -75,7 +75,7 @@ export function shareCost(totalOre: number, participants: readonly Participant[]
   const order = participants
     .map((_, i) => i)
     .sort((a, b) =>
-      remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : w[b] > w[a] ? 1 : w[b] < w[a] ? -1 : a - b
+      remainders[b] > remainders[a] ? 1 : remainders[b] < remainders[a] ? -1 : w[b] > w[a] ? 1 : w[b] < w[a] ? -1 : a - b,
     );
   for (const i of order) {
     if (left === 0) break;

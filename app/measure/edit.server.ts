@@ -21,7 +21,7 @@ export class MeasureInputError extends Error {
   constructor(
     readonly field: MeasureField,
     /** a translation key */
-    readonly messageKey: string
+    readonly messageKey: string,
   ) {
     super(`${field}: ${messageKey}`);
   }
@@ -41,7 +41,7 @@ type Executor = DB | Transaction<Database>;
 
 export async function findMeasure(
   db: Executor,
-  { cooperationId, number }: { cooperationId: CooperationId; number: number }
+  { cooperationId, number }: { cooperationId: CooperationId; number: number },
 ): Promise<MeasureDetail | null> {
   const m = await db
     .selectFrom("measure")
@@ -119,7 +119,7 @@ async function checkReferences(
   tx: Executor,
   cooperationId: CooperationId,
   input: MeasureInput,
-  previousParticipants: readonly string[]
+  previousParticipants: readonly string[],
 ): Promise<{ focusAreaIds: string[] }> {
   const goals = input.goalIds.length
     ? await tx
@@ -203,7 +203,7 @@ async function writeRelations(
   measureId: string,
   input: MeasureInput,
   focusAreaIds: string[],
-  before: MeasureDetail | null
+  before: MeasureDetail | null,
 ) {
   await replaceSet(tx, "measure_focus_area", "focus_area_id", measureId, before?.focusAreaIds ?? [], focusAreaIds);
   await replaceSet(tx, "measure_goal", "goal_id", measureId, before?.goalIds ?? [], input.goalIds);
@@ -230,7 +230,7 @@ async function writeRelations(
         measure_id: measureId,
         title: l.title,
         url: l.url,
-      }))
+      })),
     );
   }
 }
@@ -241,7 +241,7 @@ async function replaceSet(
   column: "focus_area_id" | "goal_id",
   measureId: string,
   stored: readonly string[],
-  wanted: readonly string[]
+  wanted: readonly string[],
 ) {
   const removed = stored.filter((id) => !wanted.includes(id));
   const added = [...new Set(wanted)].filter((id) => !stored.includes(id));
@@ -255,7 +255,7 @@ async function replaceSet(
   await insertRows(
     tx,
     table,
-    added.map((id) => ({ measure_id: measureId, [column]: id }) as never)
+    added.map((id) => ({ measure_id: measureId, [column]: id }) as never),
   );
 }
 
@@ -279,7 +279,12 @@ function benefitColumns(b: Benefit, sortOrder: number) {
  * a row without one adds a benefit, and a benefit no row names is removed — unless municipalities
  * have reported realised values against it, which are not thrown away with a form row.
  */
-async function writeBenefits(tx: Transaction<Database>, measureId: string, wanted: readonly Benefit[], stored: readonly Benefit[]) {
+async function writeBenefits(
+  tx: Transaction<Database>,
+  measureId: string,
+  wanted: readonly Benefit[],
+  stored: readonly Benefit[],
+) {
   const storedById = new Map(stored.map((b, i) => [b.id!, { benefit: b, sortOrder: i }]));
   const ids = wanted.map((b) => b.id).filter((id): id is string => id !== null);
   if (new Set(ids).size !== ids.length || ids.some((id) => !storedById.has(id))) {
@@ -287,7 +292,11 @@ async function writeBenefits(tx: Transaction<Database>, measureId: string, wante
   }
   const removed = stored.map((b) => b.id!).filter((id) => !ids.includes(id));
   if (removed.length) {
-    const reported = await tx.selectFrom("uptake_benefit").select("benefit_id").where("benefit_id", "in", removed).executeTakeFirst();
+    const reported = await tx
+      .selectFrom("uptake_benefit")
+      .select("benefit_id")
+      .where("benefit_id", "in", removed)
+      .executeTakeFirst();
     if (reported) throw new MeasureInputError("benefits", "measure:validation.benefitInUse");
     await tx.deleteFrom("measure_benefit").where("id", "in", removed).execute();
   }
@@ -330,7 +339,7 @@ function comparable(m: MeasureInput, focusAreaIds: readonly string[]) {
 async function insertRows<T extends keyof Database & string>(
   tx: Transaction<Database>,
   table: T,
-  rows: Insertable<Database[T]>[]
+  rows: Insertable<Database[T]>[],
 ) {
   // Kysely cannot type values() for a table chosen by a type parameter; the rows parameter is typed instead
   if (rows.length === 0) return;
@@ -352,7 +361,7 @@ function withoutCustomSharesUnlessCustom(input: MeasureInput): MeasureInput {
 /** Creates a measure; returns its number. Throws MeasureInputError. */
 export async function createMeasure(
   db: DB,
-  { cooperationId, userId, input: raw }: { cooperationId: CooperationId; userId: string; input: MeasureInput }
+  { cooperationId, userId, input: raw }: { cooperationId: CooperationId; userId: string; input: MeasureInput },
 ): Promise<{ id: string; number: number }> {
   const input = withoutCustomSharesUnlessCustom(raw);
   return transact(db, async (tx) => {
@@ -390,7 +399,7 @@ export async function updateMeasure(
     number,
     version,
     input: raw,
-  }: { cooperationId: CooperationId; userId: string; number: number; version: number; input: MeasureInput }
+  }: { cooperationId: CooperationId; userId: string; number: number; version: number; input: MeasureInput },
 ): Promise<{ number: number }> {
   const input = withoutCustomSharesUnlessCustom(raw);
   return transact(db, async (tx) => {
@@ -402,7 +411,7 @@ export async function updateMeasure(
       tx,
       cooperationId,
       input,
-      before.participants.map((p) => p.municipalityId)
+      before.participants.map((p) => p.municipalityId),
     );
     // a form sent back as it was shown changes nothing: no new version, no audit event
     if (sameJson(comparable(before, before.focusAreaIds), comparable(input, focusAreaIds))) return { number: input.number };

@@ -1,4 +1,3 @@
-
 import type { DB } from "../../db/connect";
 import { MeasureFormSchema, toMeasureInput } from "@shared-schema/measure";
 import { listFocusAreasAndGoals, listMemberOptions } from "./catalogue.server";
@@ -30,7 +29,7 @@ export async function saveMeasureForm(
     userId,
     slug,
     number,
-  }: { request: Request; cooperationId: CooperationId; userId: string; slug: string; number?: number }
+  }: { request: Request; cooperationId: CooperationId; userId: string; slug: string; number?: number },
 ) {
   const formData = await readForm(request);
   const submission = parseForm(formData, { schema: MeasureFormSchema });

@@ -26,7 +26,15 @@ export function useMemberName(members: MeasureFormOptions["members"]) {
 }
 
 /** A text input in the members table: the column heading is not enough, so it names itself. */
-function MemberCell({ meta, label, inputMode }: { meta: FieldMetadata<unknown>; label: string; inputMode: "numeric" | "decimal" }) {
+function MemberCell({
+  meta,
+  label,
+  inputMode,
+}: {
+  meta: FieldMetadata<unknown>;
+  label: string;
+  inputMode: "numeric" | "decimal";
+}) {
   const { key, ...props } = getInputProps(meta as FieldMetadata<string>, { type: "text", ariaAttributes: false });
   const invalid = Boolean(meta.errors?.length);
   return (

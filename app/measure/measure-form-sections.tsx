@@ -33,13 +33,7 @@ export function BasicsSection({ fields, nextNumber }: { fields: MeasureFields; n
 }
 
 /** The focus areas and goals of every strategy the measure can support. */
-export function SupportSection({
-  fields,
-  strategies,
-}: {
-  fields: MeasureFields;
-  strategies: MeasureFormOptions["strategies"];
-}) {
+export function SupportSection({ fields, strategies }: { fields: MeasureFields; strategies: MeasureFormOptions["strategies"] }) {
   const { t } = useTranslation();
   const selectedAreas = new Set(toArray(fields.focusAreas.initialValue));
   const selectedGoals = new Set(toArray(fields.goals.initialValue));
@@ -67,10 +61,13 @@ export function SupportSection({
             >
               {area.title}
               <span className="block text-sm">
-                {t("measure:form.strategyLabel", { title: strategy.title, status: t(`common:strategyStatus.${strategy.status}`) })}
+                {t("measure:form.strategyLabel", {
+                  title: strategy.title,
+                  status: t(`common:strategyStatus.${strategy.status}`),
+                })}
               </span>
             </Choice>
-          ))
+          )),
         )}
         <FieldErrors id={fields.focusAreas.errorId} errors={fields.focusAreas.errors} />
       </fieldset>
@@ -105,7 +102,7 @@ export function SupportSection({
                   </Choice>
                 ))}
               </fieldset>
-            ))
+            )),
         )}
         <FieldErrors id={fields.goals.errorId} errors={fields.goals.errors} />
       </div>

@@ -27,7 +27,7 @@ export function useSummaryFields(fields: MeasureFields, memberName: (id: string 
     ...benefitRows.flatMap((row, i) => {
       const f = row.getFieldset();
       return Object.entries(BENEFIT_LABELS).map(([field, label]) =>
-        entry(f[field as keyof typeof BENEFIT_LABELS], `${benefitLegend(t, i)}, ${t(label)}`)
+        entry(f[field as keyof typeof BENEFIT_LABELS], `${benefitLegend(t, i)}, ${t(label)}`),
       );
     }),
     entry(fields.investmentCost, t("measure:form.investment")),
@@ -52,7 +52,7 @@ export function useSummaryFields(fields: MeasureFields, memberName: (id: string 
     ...linkRows.flatMap((row, i) => {
       const f = row.getFieldset();
       return Object.entries(LINK_LABELS).map(([field, label]) =>
-        entry(f[field as keyof typeof LINK_LABELS], `${linkLegend(t, i)}, ${t(label)}`)
+        entry(f[field as keyof typeof LINK_LABELS], `${linkLegend(t, i)}, ${t(label)}`),
       );
     }),
     entry(fields.phasedOutSystems, t("measure:form.phasedOut")),

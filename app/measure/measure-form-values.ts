@@ -52,7 +52,7 @@ const s = (v: number | string | null | undefined) => (v === null || v === undefi
 export function formValuesFrom(
   m: MeasureInput | null,
   members: MeasureFormOptions["members"],
-  nextNumber: number
+  nextNumber: number,
 ): MeasureFormValues {
   const blankBenefit = { id: "", description: "", amount: "", unit: "", owner: "", baseline: "", target: "", measuredWhen: "" };
   const participants = new Map((m?.participants ?? []).map((p) => [p.municipalityId, p]));

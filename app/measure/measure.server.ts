@@ -20,7 +20,7 @@ export interface MeasureOverview {
  */
 export async function listMeasuresWithUptake(
   db: DB,
-  { cooperationId, memberIds }: { cooperationId: CooperationId; memberIds: string[] }
+  { cooperationId, memberIds }: { cooperationId: CooperationId; memberIds: string[] },
 ): Promise<MeasureOverview[]> {
   const measures = await db
     .selectFrom("measure")

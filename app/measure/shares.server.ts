@@ -47,7 +47,11 @@ export interface ShareMeasure {
 
 export async function participantsInYear(
   db: DB,
-  { cooperationId, measure, year }: { cooperationId: CooperationId; measure: Pick<ShareMeasure, "id" | "allMembers">; year: number }
+  {
+    cooperationId,
+    measure,
+    year,
+  }: { cooperationId: CooperationId; measure: Pick<ShareMeasure, "id" | "allMembers">; year: number },
 ) {
   const [members, chosen] = await Promise.all([
     db
@@ -85,7 +89,7 @@ export async function participantsInYear(
 
 export async function measureShares(
   db: DB,
-  { cooperationId, measure, year }: { cooperationId: CooperationId; measure: ShareMeasure; year: number }
+  { cooperationId, measure, year }: { cooperationId: CooperationId; measure: ShareMeasure; year: number },
 ): Promise<SharesResult> {
   const populationYear = measure.populationYear ?? year;
   const participants = await participantsInYear(db, { cooperationId, measure, year });
@@ -96,7 +100,7 @@ export async function measureShares(
         .where(
           "municipality_id",
           "in",
-          participants.map((p) => p.id)
+          participants.map((p) => p.id),
         )
         .where("year", "<=", populationYear)
         .orderBy("year")

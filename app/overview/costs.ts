@@ -51,7 +51,7 @@ export function buildCosts({
   });
   const rows = municipalities.map((mu) => {
     const perMeasure = shares.map((s) =>
-      s && s.investment.has(mu.id) ? { investment: s.investment.get(mu.id)!, running: s.running.get(mu.id)! } : null
+      s && s.investment.has(mu.id) ? { investment: s.investment.get(mu.id)!, running: s.running.get(mu.id)! } : null,
     );
     return {
       id: mu.id,

@@ -13,7 +13,7 @@ export async function getCooperationOverview(db: DB, scope: CooperationScope) {
   const cache = await overviewCache(db, scope.cooperationId);
   const shared = await cache.get("cooperation-overview", () => loadOverview(db, scope.cooperationId));
   const municipalityName = scope.municipalityId
-    ? shared.members.find((m) => m.municipalityId === scope.municipalityId)?.name ?? null
+    ? (shared.members.find((m) => m.municipalityId === scope.municipalityId)?.name ?? null)
     : null;
   return { ...shared, you: { roles: scope.roles, municipalityName } };
 }

@@ -48,7 +48,7 @@ export interface OverviewBase {
 
 export async function loadOverviewBase(
   db: DB,
-  { cooperationId, year }: { cooperationId: CooperationId; year: number }
+  { cooperationId, year }: { cooperationId: CooperationId; year: number },
 ): Promise<OverviewBase> {
   const [municipalities, rows, customShares, measures, strategies, links, goalLinks] = await Promise.all([
     db
@@ -192,7 +192,7 @@ export interface PopulationFigure {
  */
 export async function populationLookup(
   db: DB,
-  municipalityIds: string[]
+  municipalityIds: string[],
 ): Promise<(populationYear: number) => Map<string, PopulationFigure>> {
   const rows = municipalityIds.length
     ? await db
@@ -207,7 +207,8 @@ export async function populationLookup(
     let result = cache.get(populationYear);
     if (!result) {
       result = new Map();
-      for (const r of rows) if (r.year <= populationYear) result.set(r.municipality_id, { population: r.population, year: r.year });
+      for (const r of rows)
+        if (r.year <= populationYear) result.set(r.municipality_id, { population: r.population, year: r.year });
       cache.set(populationYear, result);
     }
     return result;

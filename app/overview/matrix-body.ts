@@ -57,7 +57,7 @@ export const stateLabelId = (state: MatrixCell) => `ms${CELL_ORDER.indexOf(state
 
 export function matrixBodyHtml(
   matrix: CompactMatrix,
-  { slug, ownMunicipalityId, labels }: { slug: string; ownMunicipalityId: string | null; labels: MatrixBodyLabels }
+  { slug, ownMunicipalityId, labels }: { slug: string; ownMunicipalityId: string | null; labels: MatrixBodyLabels },
 ): string {
   const columns = matrix.municipalities.length + 2;
   const own = matrix.municipalities.map((m) => (m.id === ownMunicipalityId ? '<td class="own"' : "<td"));
@@ -76,7 +76,9 @@ export function matrixBodyHtml(
       const cells = measure.cells;
       for (let i = 0; i < cells.length; i++) {
         const state = cells.charCodeAt(i) - 48;
-        html += closing[state] ? own[i] + opening[state] + page + column[i][0] + row + column[i][1] + closing[state] : own[i] + opening[state];
+        html += closing[state]
+          ? own[i] + opening[state] + page + column[i][0] + row + column[i][1] + closing[state]
+          : own[i] + opening[state];
       }
       html += `<td>${measure.uptake.ratio === null ? "–" : escapeHtml(labels.percent(measure.uptake.ratio))}</td></tr>`;
     }
@@ -92,7 +94,9 @@ function cellPieces(labels: MatrixBodyLabels): [string[], string[]] {
     if (cell === "not_participating") {
       // taking no part: nothing to report, so nothing to link to
       const text = escapeHtml(labels.notParticipating);
-      opening.push(` data-cell="${cell}"><span aria-hidden="true">${CELL_SYMBOL[cell]}</span><span class="ds-sr-only">${text}</span></td>`);
+      opening.push(
+        ` data-cell="${cell}"><span aria-hidden="true">${CELL_SYMBOL[cell]}</span><span class="ds-sr-only">${text}</span></td>`,
+      );
       closing.push("");
     } else {
       opening.push(` data-cell="${cell}"><a href="`);

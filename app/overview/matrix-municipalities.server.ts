@@ -14,7 +14,10 @@ import type { CooperationId } from "../cooperation/scope.server";
  */
 export async function matrixMunicipalityIds(
   db: DB,
-  { cooperationId, measure }: { cooperationId: CooperationId; measure: { id: string; periodFrom: number | null; periodTo: number | null } }
+  {
+    cooperationId,
+    measure,
+  }: { cooperationId: CooperationId; measure: { id: string; periodFrom: number | null; periodTo: number | null } },
 ): Promise<Set<string>> {
   const [years, rows] = await Promise.all([planYears(db, { cooperationId }), participationRows(db, { cooperationId })]);
   const ids = new Set<string>();

@@ -40,12 +40,12 @@ export function buildMatrix({
     (m) =>
       runsIn(m, year) &&
       (!filters.status || m.status === filters.status) &&
-      (!filters.focusArea || m.areaIds.includes(filters.focusArea))
+      (!filters.focusArea || m.areaIds.includes(filters.focusArea)),
   );
   const cellOf = (measureId: string, municipalityId: string): MatrixCell =>
     !participation.get(municipalityId)?.has(measureId)
       ? "not_participating"
-      : statuses.get(`${measureId}|${municipalityId}`) ?? "not_reported";
+      : (statuses.get(`${measureId}|${municipalityId}`) ?? "not_reported");
   const counted = (cell: MatrixCell): UptakeStatus | undefined =>
     cell === "not_participating" ? undefined : cell === "not_reported" ? "not_started" : cell;
 
@@ -73,7 +73,7 @@ export function buildMatrix({
     .filter((g) => g.measures.length > 0);
 
   const municipalityTotals = municipalities.map((_, i) =>
-    uptakeSummary(rows.map((r) => counted(r.cells[i])).filter((s): s is UptakeStatus => s !== undefined))
+    uptakeSummary(rows.map((r) => counted(r.cells[i])).filter((s): s is UptakeStatus => s !== undefined)),
   );
   const all = rows.flatMap((r) => r.cells.map(counted)).filter((s): s is UptakeStatus => s !== undefined);
   return { year, municipalities, groups, municipalityTotals, total: uptakeSummary(all) };

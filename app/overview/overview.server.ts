@@ -18,7 +18,7 @@ export function asOfDate(year: number, today = osloToday()): string {
 /** The uptake matrix of a plan year, in a fixed number of queries. */
 export async function uptakeMatrix(
   db: DB,
-  { cooperationId, year, filters }: { cooperationId: CooperationId; year: number; filters?: MatrixFilters }
+  { cooperationId, year, filters }: { cooperationId: CooperationId; year: number; filters?: MatrixFilters },
 ): Promise<{ base: OverviewBase; matrix: UptakeMatrix }> {
   const date = asOfDate(year);
   const [base, statuses] = await Promise.all([
@@ -38,7 +38,7 @@ export interface OverviewFigures {
 /** Everything the overview shows for a year: matrix totals, progress, uptake over time, costs. */
 export async function overviewFigures(
   db: DB,
-  { cooperationId, year }: { cooperationId: CooperationId; year: number }
+  { cooperationId, year }: { cooperationId: CooperationId; year: number },
 ): Promise<OverviewFigures> {
   const [{ base, matrix }, history, rounds] = await Promise.all([
     uptakeMatrix(db, { cooperationId, year }),
@@ -51,7 +51,7 @@ export async function overviewFigures(
   ]);
   const populations = await populationLookup(
     db,
-    base.municipalities.map((m) => m.id)
+    base.municipalities.map((m) => m.id),
   );
   const uptake = new Map(matrix.groups.flatMap((g) => g.measures).map((m) => [m.id, m.uptake]));
   const points = timePoints({

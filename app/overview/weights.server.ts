@@ -7,7 +7,7 @@ import type { CooperationId } from "../cooperation/scope.server";
 /** Sets the measures' progress weights in one transaction; any measure changed meanwhile refuses all. */
 export async function saveWeights(
   db: DB,
-  { cooperationId, userId, rows }: { cooperationId: CooperationId; userId: string; rows: WeightsInput["rows"] }
+  { cooperationId, userId, rows }: { cooperationId: CooperationId; userId: string; rows: WeightsInput["rows"] },
 ): Promise<number> {
   return transact(db, async (trx) => {
     const current = await trx
@@ -17,7 +17,7 @@ export async function saveWeights(
       .where(
         "id",
         "in",
-        rows.map((r) => r.measureId)
+        rows.map((r) => r.measureId),
       )
       .execute();
     const byId = new Map(current.map((m) => [m.id, m]));

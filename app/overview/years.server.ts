@@ -41,7 +41,7 @@ export async function planYears(db: DB, { cooperationId }: { cooperationId: Coop
     .where((eb) => eb.or([eb("period_from", "is", null), eb("period_from", "<=", thisYear)]))
     .where((eb) => eb.or([eb("period_to", "is", null), eb("period_to", ">=", thisYear)]))
     .executeTakeFirst();
-  return { all, default: runsNow ? thisYear : measures?.last ?? thisYear };
+  return { all, default: runsNow ? thisYear : (measures?.last ?? thisYear) };
 }
 
 /** The year asked for in the URL if it is one of the years, else the default. */

@@ -43,7 +43,10 @@ export type PlanCommentRule =
   | "emptyBody";
 
 export class PlanCommentError extends Error {
-  constructor(readonly code: PlanCommentRule, readonly status?: PlanVersionStatus) {
+  constructor(
+    readonly code: PlanCommentRule,
+    readonly status?: PlanVersionStatus,
+  ) {
     super(`plan comment refused: ${code}${status ? ` (version is ${status})` : ""}`);
   }
 }
@@ -186,7 +189,7 @@ export interface CommentGroup {
  */
 export async function listPlanComments(
   db: DB,
-  { cooperationId, versionId }: { cooperationId: CooperationId; versionId: string }
+  { cooperationId, versionId }: { cooperationId: CooperationId; versionId: string },
 ): Promise<CommentGroup[]> {
   return transact(db, async (trx) => {
     await loadVersion(trx, cooperationId, versionId);
@@ -196,7 +199,7 @@ export async function listPlanComments(
       .innerJoin("app_user as author", "author.id", "comment.author_id")
       .leftJoin("app_user as handler", "handler.id", "comment.handled_by")
       .leftJoin("plan_item", (join) =>
-        join.onRef("plan_item.id", "=", "comment.target_id").on("comment.target_type", "=", "plan_item")
+        join.onRef("plan_item.id", "=", "comment.target_id").on("comment.target_type", "=", "plan_item"),
       )
       .leftJoin("measure", "measure.id", "plan_item.measure_id")
       .select([
@@ -219,7 +222,7 @@ export async function listPlanComments(
           ...(targets.itemIds.length
             ? [eb.and([eb("comment.target_type", "=", "plan_item"), eb("comment.target_id", "in", targets.itemIds)])]
             : []),
-        ])
+        ]),
       )
       .orderBy("comment.created_at")
       .orderBy("comment.id")
@@ -243,7 +246,7 @@ export async function listPlanComments(
     const group = (id: string | null) => {
       let g = groups.get(id);
       if (!g) {
-        g = { municipalityId: id, municipalityName: id ? names.get(id) ?? id : null, comments: [], total: 0, open: 0 };
+        g = { municipalityId: id, municipalityName: id ? (names.get(id) ?? id) : null, comments: [], total: 0, open: 0 };
         groups.set(id, g);
       }
       return g;
@@ -276,7 +279,7 @@ export async function listPlanComments(
 
 /** The version the comments page shows for a year: the one out for input, else the latest. */
 export function pickCommentVersion<V extends { status: PlanVersionStatus; version_no: number }>(
-  versions: readonly V[]
+  versions: readonly V[],
 ): V | null {
   return versions.find((v) => v.status === "input") ?? [...versions].sort((a, b) => b.version_no - a.version_no)[0] ?? null;
 }

@@ -4,7 +4,10 @@ import type { PlanAction, TransitionRefusal } from "./state-machine";
 /** Typed refusals of the action-plan data layer; routes map them to 404, 403 or a clear message. */
 
 export class PlanNotFoundError extends Error {
-  constructor(readonly entity: string, readonly id: string) {
+  constructor(
+    readonly entity: string,
+    readonly id: string,
+  ) {
     super(`${entity} ${id} not found in this cooperation`);
   }
 }
@@ -25,14 +28,21 @@ export class PlanForbiddenError extends Error {
 
 /** The state machine refused: `notAllowed` (role) or `wrongState` (status). */
 export class PlanTransitionError extends Error {
-  constructor(readonly action: PlanAction, readonly status: PlanVersionStatus, readonly reason: TransitionRefusal) {
+  constructor(
+    readonly action: PlanAction,
+    readonly status: PlanVersionStatus,
+    readonly reason: TransitionRefusal,
+  ) {
     super(`cannot ${action} a plan version that is ${status}: ${reason}`);
   }
 }
 
 /** An approved or superseded version is an immutable record of a decision; amend it instead. */
 export class PlanVersionFrozenError extends Error {
-  constructor(readonly versionId: string, readonly status: PlanVersionStatus) {
+  constructor(
+    readonly versionId: string,
+    readonly status: PlanVersionStatus,
+  ) {
     super(`plan version ${versionId} is ${status} and cannot be changed`);
   }
 }
@@ -53,7 +63,10 @@ export type PlanRule =
 
 /** A rule of the domain the request breaks; `measureIds` names the measures concerned, if any. */
 export class PlanRuleError extends Error {
-  constructor(readonly code: PlanRule, readonly measureIds: string[] = []) {
+  constructor(
+    readonly code: PlanRule,
+    readonly measureIds: string[] = [],
+  ) {
     super(`action plan rule broken: ${code}`);
   }
 }

@@ -70,7 +70,7 @@ async function audit(trx: Trx, scope: Scope, action: string, entityId: string, b
  */
 export async function addPlanItem(
   db: DB,
-  scope: Scope & { versionId: string; version: number; measureId: string; values?: PlanItemValues }
+  scope: Scope & { versionId: string; version: number; measureId: string; values?: PlanItemValues },
 ): Promise<string> {
   return transact(db, async (trx) => {
     await claimEditable(trx, scope, scope.versionId, scope.version);
@@ -103,7 +103,7 @@ export async function addPlanItem(
 
 export async function updatePlanItem(
   db: DB,
-  scope: Scope & { versionId: string; version: number; itemId: string; values: PlanItemValues }
+  scope: Scope & { versionId: string; version: number; itemId: string; values: PlanItemValues },
 ): Promise<void> {
   await transact(db, async (trx) => {
     await requireEditable(trx, scope, scope.versionId);
@@ -131,7 +131,7 @@ export async function updatePlanItem(
 
 export async function removePlanItem(
   db: DB,
-  scope: Scope & { versionId: string; version: number; itemId: string }
+  scope: Scope & { versionId: string; version: number; itemId: string },
 ): Promise<void> {
   await transact(db, async (trx) => {
     await claimEditable(trx, scope, scope.versionId, scope.version);

@@ -75,7 +75,7 @@ export function TransitionForms({
             <Hidden action={action} versionNo={versionNo} version={version} />
             <SubmitButton label={t(`plan:action.${action}`)} primary={action === "submit"} />
           </ValidatedForm>
-        )
+        ),
       )}
     </div>
   );

@@ -106,7 +106,7 @@ export async function planItemsWithDetails(cooperationId: CooperationId, view: P
           recorded_by: "",
           created_at: "",
         },
-      })
+      }),
     )
     .then((s) => s.items);
 }

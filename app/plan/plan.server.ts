@@ -88,7 +88,7 @@ export async function insertItems(trx: Trx, cooperationId: CooperationId, versio
         milestones: item.milestones,
         carried_over: (item.carriedOver ? 1 : 0) as 0 | 1,
         sort_order: item.sortOrder,
-      }))
+      })),
     )
     .execute();
 }
@@ -98,7 +98,7 @@ async function insertVersion(
   trx: Trx,
   scope: Scope,
   values: { planId: string; versionNo: number; basedOnVersionId: string | null; items: readonly NewPlanItem[] },
-  action: string
+  action: string,
 ): Promise<string> {
   const id = randomUUID();
   const stamp = now();
@@ -150,7 +150,7 @@ async function insertPlan(trx: Trx, scope: Scope, year: number, items: readonly 
     trx,
     scope,
     { planId: plan.id, versionNo: 1, basedOnVersionId: null, items },
-    "plan_version.created"
+    "plan_version.created",
   );
   return { planId: plan.id, versionId };
 }
@@ -240,7 +240,7 @@ export interface PlanVersionView {
 /** A version with its items (shaped for ./diff) and its decision and snapshot. */
 export async function loadPlanVersion(
   db: DB,
-  { cooperationId, versionId }: { cooperationId: CooperationId; versionId: string }
+  { cooperationId, versionId }: { cooperationId: CooperationId; versionId: string },
 ): Promise<PlanVersionView> {
   return transact(db, async (trx) => {
     const { snapshot, ...version } = await loadVersion(trx, cooperationId, versionId);
@@ -397,13 +397,13 @@ async function requireBenefitsPlans(trx: Trx, version: PlanVersion): Promise<voi
     .where(
       "measure_id",
       "in",
-      systems.map((s) => s.id)
+      systems.map((s) => s.id),
     )
     .execute();
   const planned = new Set(
     benefits
       .filter((b) => [b.owner, b.baseline, b.target, b.measured_when].every((field) => Boolean(field?.trim())))
-      .map((b) => b.measure_id)
+      .map((b) => b.measure_id),
   );
   const missing = systems.map((s) => s.id).filter((id) => !planned.has(id));
   if (missing.length) throw new PlanRuleError("benefitsPlanMissing", missing);
@@ -414,7 +414,7 @@ async function transitionColumns(
   trx: Trx,
   scope: Scope,
   before: PlanVersion,
-  request: Exclude<TransitionRequest, { action: "amend" }>
+  request: Exclude<TransitionRequest, { action: "amend" }>,
 ): Promise<Partial<Pick<PlanVersion, "input_deadline" | "input_closed_at" | "decision_id" | "snapshot">>> {
   switch (request.action) {
     case "sendForInput":
@@ -433,7 +433,13 @@ async function transitionColumns(
       await requireBenefitsPlans(trx, before);
       const decision = await recordDecision(trx, scope, "approved", request.decision);
       const plan = await trx.selectFrom("action_plan").select("year").where("id", "=", before.plan_id).executeTakeFirstOrThrow();
-      const snapshot = await buildSnapshot(trx, { cooperationId: scope.cooperationId, version: before, year: plan.year, decision, approvedAt: now() });
+      const snapshot = await buildSnapshot(trx, {
+        cooperationId: scope.cooperationId,
+        version: before,
+        year: plan.year,
+        decision,
+        approvedAt: now(),
+      });
       return { decision_id: decision.id, snapshot: JSON.stringify(snapshot) };
     }
   }
@@ -493,7 +499,7 @@ async function startAmendment(trx: Trx, scope: Scope, approved: PlanVersion): Pr
     trx,
     scope,
     { planId: approved.plan_id, versionNo, basedOnVersionId: approved.id, items },
-    "plan_version.amend"
+    "plan_version.amend",
   );
 }
 
@@ -532,7 +538,7 @@ async function announceInputRound(trx: Trx, scope: Scope, version: PlanVersion, 
  */
 export async function transitionPlanVersion(
   db: DB,
-  scope: Scope & { versionId: string; version: number; request: TransitionRequest }
+  scope: Scope & { versionId: string; version: number; request: TransitionRequest },
 ): Promise<{ versionId: string; status: PlanVersionStatus }> {
   const { request } = scope;
   const today = osloToday();

@@ -90,18 +90,16 @@ export function rollOver(previous: readonly PreviousPlanItem[], catalogue: reado
 
   const items = ordered
     .filter((item) => !isFinished(item.status))
-    .map(
-      (item, sortOrder): RolledItem => ({
-        measureId: item.measureId,
-        budget: item.budget,
-        priority: item.priority,
-        periodFrom: item.periodFrom,
-        periodTo: item.periodTo,
-        milestones: "",
-        carriedOver: true,
-        sortOrder,
-      })
-    );
+    .map((item, sortOrder): RolledItem => ({
+      measureId: item.measureId,
+      budget: item.budget,
+      priority: item.priority,
+      periodFrom: item.periodFrom,
+      periodTo: item.periodTo,
+      milestones: "",
+      carriedOver: true,
+      sortOrder,
+    }));
   const finishedLastYear = ordered
     .filter((item) => isFinished(item.status))
     .map((item) => ({ measureId: item.measureId, status: item.status }));

@@ -83,7 +83,7 @@ export async function buildSnapshot(
     year,
     decision,
     approvedAt,
-  }: { cooperationId: CooperationId; version: PlanVersion; year: number; decision: Decision; approvedAt: string }
+  }: { cooperationId: CooperationId; version: PlanVersion; year: number; decision: Decision; approvedAt: string },
 ): Promise<PlanSnapshot> {
   const items: SnapshotItem[] = [];
   for (const item of await loadItems(trx, cooperationId, version.id)) {

@@ -53,12 +53,12 @@ export function DownloadLink({ href, filename, children }: { href: string; filen
         {state.kind === "making"
           ? t("report:downloadMaking")
           : state.kind === "receiving"
-          ? t("report:downloadReceiving", { kb: state.kb })
-          : state.kind === "done"
-          ? t("report:downloadDone")
-          : state.kind === "failed"
-          ? t("report:downloadFailed")
-          : ""}
+            ? t("report:downloadReceiving", { kb: state.kb })
+            : state.kind === "done"
+              ? t("report:downloadDone")
+              : state.kind === "failed"
+                ? t("report:downloadFailed")
+                : ""}
       </span>
     </>
   );

@@ -58,7 +58,9 @@ export async function reportPdfDownload(args: LoaderFunctionArgs): Promise<Respo
   const language = await resolveLanguage(args, scope.slug);
   const report = await findReport(db(), { cooperationId: scope.cooperationId, year });
   if (!report) throw notFound();
-  const draft = report.publishedAt ? null : await reportDocumentOf(db(), report, { cooperationId: scope.cooperationId, year, language });
+  const draft = report.publishedAt
+    ? null
+    : await reportDocumentOf(db(), report, { cooperationId: scope.cooperationId, year, language });
   const gathered = performance.now();
   const pdf = draft
     ? await draftPdf(`${report.id}|${report.version}|${language}`, draft.figures, () => reportPdf(draft))

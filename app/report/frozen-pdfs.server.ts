@@ -15,14 +15,18 @@ import { storedCooperationId } from "../cooperation/scope.server";
 export function publishedReportPdf(
   db: DB,
   report: { id: string; cooperationId: string; year: number },
-  language: Language
+  language: Language,
 ): FrozenPdfSource {
   return {
     kind: "report",
     recordId: report.id,
     language,
     render: async () => {
-      const doc = await reportDocument(db, { cooperationId: storedCooperationId(report.cooperationId), year: report.year, language });
+      const doc = await reportDocument(db, {
+        cooperationId: storedCooperationId(report.cooperationId),
+        year: report.year,
+        language,
+      });
       if (!doc?.publishedAt) throw new Error(`annual report ${report.id} is not published`);
       return reportPdf(doc);
     },
@@ -34,7 +38,8 @@ export function approvedPlanPdf(db: DB, version: { id: string; cooperationName: 
     kind: "plan",
     recordId: version.id,
     language,
-    render: async () => planPdf(await planVersionSnapshot(db, version.id), { cooperationName: version.cooperationName, language }),
+    render: async () =>
+      planPdf(await planVersionSnapshot(db, version.id), { cooperationName: version.cooperationName, language }),
   };
 }
 
@@ -69,7 +74,9 @@ async function missingPdfs(db: DB, since: string): Promise<FrozenPdfSource[]> {
       .execute(),
   ]);
   return [
-    ...reports.map((r) => publishedReportPdf(db, { id: r.id, cooperationId: r.cooperation_id, year: r.year }, r.default_language)),
+    ...reports.map((r) =>
+      publishedReportPdf(db, { id: r.id, cooperationId: r.cooperation_id, year: r.year }, r.default_language),
+    ),
     ...plans.map((p) => approvedPlanPdf(db, { id: p.id, cooperationName: p.name }, p.default_language)),
   ];
 }

@@ -116,7 +116,11 @@ function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
  * The PDF as a download. The browser may keep it but asks again every time (the rights are
  * checked on every request before this); a copy it already has is answered with 304 and no body.
  */
-export function pdfResponse(request: Request, pdf: KeptPdf, { fileName, timing }: { fileName: string; timing: string }): Response {
+export function pdfResponse(
+  request: Request,
+  pdf: KeptPdf,
+  { fileName, timing }: { fileName: string; timing: string },
+): Response {
   const headers = {
     "Cache-Control": "private, no-cache",
     ETag: pdf.etag,

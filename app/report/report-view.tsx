@@ -80,7 +80,7 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
                 <td>{m.uptake.inUse}</td>
                 <td>{pct(m.uptake)}</td>
               </tr>
-            ))
+            )),
           )}
         </DataTable>
         <p className="ds-paragraph m-0">

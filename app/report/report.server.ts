@@ -42,7 +42,7 @@ export interface ReportRow {
 function parseNarrative(json: string): Narrative {
   const value = JSON.parse(json) as Record<string, unknown>;
   return Object.fromEntries(
-    REPORT_SECTIONS.filter((s) => typeof value[s] === "string" && value[s]).map((s) => [s, value[s] as string])
+    REPORT_SECTIONS.filter((s) => typeof value[s] === "string" && value[s]).map((s) => [s, value[s] as string]),
   );
 }
 
@@ -58,7 +58,7 @@ export async function listReports(db: DB, { cooperationId }: { cooperationId: Co
 
 export async function findReport(
   db: DB,
-  { cooperationId, year }: { cooperationId: CooperationId; year: number }
+  { cooperationId, year }: { cooperationId: CooperationId; year: number },
 ): Promise<ReportRow | null> {
   const row = await db
     .selectFrom("annual_report")
@@ -90,7 +90,7 @@ export async function findReport(
 /** Starts the year's report as an empty draft (nothing happens when it exists). */
 export async function createReport(
   db: DB,
-  { cooperationId, userId, year }: { cooperationId: CooperationId; userId: string; year: number }
+  { cooperationId, userId, year }: { cooperationId: CooperationId; userId: string; year: number },
 ) {
   await transact(db, async (trx) => {
     if (await findReport(trx, { cooperationId, year })) return;
@@ -130,7 +130,7 @@ export async function saveNarrative(
     year,
     version,
     narrative,
-  }: { cooperationId: CooperationId; userId: string; year: number; version: number; narrative: Narrative }
+  }: { cooperationId: CooperationId; userId: string; year: number; version: number; narrative: Narrative },
 ): Promise<void> {
   await transact(db, async (trx) => {
     const report = await findDraft(trx, { cooperationId, year });
@@ -182,7 +182,7 @@ export async function publishReport(
     year,
     version,
     now = new Date(),
-  }: { cooperationId: CooperationId; userId: string; year: number; version: number; now?: Date }
+  }: { cooperationId: CooperationId; userId: string; year: number; version: number; now?: Date },
 ): Promise<void> {
   await transact(db, async (trx) => {
     const report = await findDraft(trx, { cooperationId, year });
@@ -220,7 +220,7 @@ export async function publishReport(
  */
 export async function reportDocument(
   db: DB,
-  { cooperationId, year, language }: { cooperationId: CooperationId; year: number; language: Language }
+  { cooperationId, year, language }: { cooperationId: CooperationId; year: number; language: Language },
 ): Promise<ReportDocument | null> {
   const report = await findReport(db, { cooperationId, year });
   return report && reportDocumentOf(db, report, { cooperationId, year, language });
@@ -230,7 +230,7 @@ export async function reportDocument(
 export async function reportDocumentOf(
   db: DB,
   report: ReportRow,
-  { cooperationId, year, language }: { cooperationId: CooperationId; year: number; language: Language }
+  { cooperationId, year, language }: { cooperationId: CooperationId; year: number; language: Language },
 ): Promise<ReportDocument> {
   const stored = report.publishedAt
     ? await db.selectFrom("annual_report").select("figures").where("id", "=", report.id).executeTakeFirstOrThrow()
@@ -241,7 +241,10 @@ export async function reportDocumentOf(
   return { figures, narrative: report.narrative, language, publishedAt: report.publishedAt, publishedBy: report.publishedBy };
 }
 
-async function draftFigures(db: DB, { cooperationId, year }: { cooperationId: CooperationId; year: number }): Promise<ReportFigures> {
+async function draftFigures(
+  db: DB,
+  { cooperationId, year }: { cooperationId: CooperationId; year: number },
+): Promise<ReportFigures> {
   const cache = await overviewCache(db, cooperationId);
   return cache.get(`report-figures|${year}`, () => computeReportFigures(db, { cooperationId, year }));
 }
@@ -249,7 +252,7 @@ async function draftFigures(db: DB, { cooperationId, year }: { cooperationId: Co
 /** Everything the report shows for a year, from a fixed number of set-based queries. */
 export async function computeReportFigures(
   db: DB,
-  { cooperationId, year, now = new Date() }: { cooperationId: CooperationId; year: number; now?: Date }
+  { cooperationId, year, now = new Date() }: { cooperationId: CooperationId; year: number; now?: Date },
 ): Promise<ReportFigures> {
   const [cooperation, overview, plan, benefits, comments] = await Promise.all([
     db.selectFrom("cooperation").select(["name", "slug"]).where("id", "=", cooperationId).executeTakeFirstOrThrow(),
@@ -298,7 +301,7 @@ export async function approvedPlan(db: DB, scope: { cooperationId: CooperationId
 /** The approved version of a year's plan, without its snapshot (read only to make its PDF), or null. */
 export async function approvedPlanVersion(
   db: DB,
-  { cooperationId, year }: { cooperationId: CooperationId; year: number }
+  { cooperationId, year }: { cooperationId: CooperationId; year: number },
 ): Promise<{ id: string; versionNo: number } | null> {
   const row = await db
     .selectFrom("plan_version")
@@ -323,7 +326,7 @@ export async function planVersionSnapshot(db: DB, versionId: string): Promise<Pl
 /** Each municipality's latest realised amount per expected benefit, as reported up to the date. */
 async function realisedBenefits(
   db: DB,
-  { cooperationId, date }: { cooperationId: CooperationId; date: string }
+  { cooperationId, date }: { cooperationId: CooperationId; date: string },
 ): Promise<RealisedBenefitFigure[]> {
   const rows = await db
     .selectFrom("uptake_benefit")
@@ -364,7 +367,10 @@ async function realisedBenefits(
 }
 
 /** The comments reporters gave with their uptake reports during the year. */
-async function yearComments(db: DB, { cooperationId, year }: { cooperationId: CooperationId; year: number }): Promise<CommentFigure[]> {
+async function yearComments(
+  db: DB,
+  { cooperationId, year }: { cooperationId: CooperationId; year: number },
+): Promise<CommentFigure[]> {
   const rows = await db
     .selectFrom("uptake_report")
     .innerJoin("measure", "measure.id", "uptake_report.measure_id")

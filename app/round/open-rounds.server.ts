@@ -13,7 +13,7 @@ export interface AskingRound {
  */
 export async function openRoundByMeasure(
   db: DB,
-  { cooperationId, measureIds }: { cooperationId: CooperationId; measureIds: readonly string[] }
+  { cooperationId, measureIds }: { cooperationId: CooperationId; measureIds: readonly string[] },
 ): Promise<Map<string, AskingRound>> {
   if (measureIds.length === 0) return new Map();
   const rows = await db

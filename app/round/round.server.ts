@@ -43,7 +43,16 @@ export interface RoundDetail extends RoundSummary {
   municipalities: (MunicipalityProgress & { number: string; name: string; reporters: number })[];
 }
 
-const roundColumns = ["id", "name", "status_date", "deadline", "reminder_days_before", "reminder_sent_at", "opened_at", "closed_at"] as const;
+const roundColumns = [
+  "id",
+  "name",
+  "status_date",
+  "deadline",
+  "reminder_days_before",
+  "reminder_sent_at",
+  "opened_at",
+  "closed_at",
+] as const;
 
 function toSummary(r: {
   id: string;
@@ -97,7 +106,7 @@ export async function listRounds(db: DB, { cooperationId }: { cooperationId: Coo
  */
 export async function roundDetail(
   db: DB,
-  { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string }
+  { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string },
 ): Promise<RoundDetail> {
   const round = await findRound(db, { cooperationId, roundId });
   const date = round.closedAt ? osloDateOf(round.closedAt) : osloToday();
@@ -143,7 +152,7 @@ export async function roundDetail(
     submissions.map((s) => [
       s.municipality_id,
       { submittedAt: s.submitted_at, returnedAt: s.returned_at, returnComment: s.return_comment },
-    ])
+    ]),
   );
   const measureIds = measures.map((m) => m.id);
   const seen = new Set<string>();
@@ -169,7 +178,12 @@ export async function roundDetail(
 /** Opens a round and queues the e-mail that tells each asked municipality's reporters. */
 export async function openRound(
   db: DB,
-  { cooperationId, userId, input, now = new Date() }: { cooperationId: CooperationId; userId: string; input: OpenRoundInput; now?: Date }
+  {
+    cooperationId,
+    userId,
+    input,
+    now = new Date(),
+  }: { cooperationId: CooperationId; userId: string; input: OpenRoundInput; now?: Date },
 ): Promise<string> {
   return transact(db, async (trx) => {
     const measures = await trx
@@ -230,7 +244,13 @@ async function notify(
     kind,
     municipalityIds,
     now,
-  }: { cooperationId: CooperationId; round: RoundDetail; kind: "round_opened" | "round_reminder"; municipalityIds: string[]; now: Date }
+  }: {
+    cooperationId: CooperationId;
+    round: RoundDetail;
+    kind: "round_opened" | "round_reminder";
+    municipalityIds: string[];
+    now: Date;
+  },
 ): Promise<{ notified: number; withoutReporter: string[] }> {
   const cooperation = await trx
     .selectFrom("cooperation")
@@ -271,7 +291,7 @@ async function notify(
  */
 export async function sendReminders(
   db: DB,
-  input: { cooperationId: CooperationId; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
+  input: { cooperationId: CooperationId; userId: string | null; roundId: string; municipalityId?: string; now?: Date },
 ): Promise<{ notified: number; withoutReporter: string[] }> {
   return transact(db, (trx) => remind(trx, input));
 }
@@ -284,7 +304,7 @@ async function remind(
     roundId,
     municipalityId,
     now = new Date(),
-  }: { cooperationId: CooperationId; userId: string | null; roundId: string; municipalityId?: string; now?: Date }
+  }: { cooperationId: CooperationId; userId: string | null; roundId: string; municipalityId?: string; now?: Date },
 ): Promise<{ notified: number; withoutReporter: string[] }> {
   const round = await roundDetail(trx, { cooperationId, roundId });
   if (round.closedAt) throw new RoundClosedError();
@@ -306,7 +326,12 @@ async function remind(
 
 export async function closeRound(
   db: DB,
-  { cooperationId, userId, roundId, now = new Date() }: { cooperationId: CooperationId; userId: string; roundId: string; now?: Date }
+  {
+    cooperationId,
+    userId,
+    roundId,
+    now = new Date(),
+  }: { cooperationId: CooperationId; userId: string; roundId: string; now?: Date },
 ): Promise<void> {
   await transact(db, async (trx) => {
     const round = await findRound(trx, { cooperationId, roundId });
@@ -339,7 +364,7 @@ export async function submitRound(
     userId,
     roundId,
     now = new Date(),
-  }: { cooperationId: CooperationId; municipalityId: string; userId: string; roundId: string; now?: Date }
+  }: { cooperationId: CooperationId; municipalityId: string; userId: string; roundId: string; now?: Date },
 ): Promise<void> {
   await transact(db, async (trx) => {
     const round = await roundDetail(trx, { cooperationId, roundId });
@@ -394,7 +419,7 @@ export async function returnSubmission(
     municipalityId,
     comment,
     now = new Date(),
-  }: { cooperationId: CooperationId; userId: string; roundId: string; municipalityId: string; comment: string; now?: Date }
+  }: { cooperationId: CooperationId; userId: string; roundId: string; municipalityId: string; comment: string; now?: Date },
 ): Promise<void> {
   await transact(db, async (trx) => {
     const round = await findRound(trx, { cooperationId, roundId });
@@ -443,7 +468,7 @@ export async function sendDueReminders(db: DB, now: Date): Promise<number> {
         reminderSentAt: r.reminder_sent_at,
         closedAt: r.closed_at,
       },
-      today
+      today,
     );
     if (!due) continue;
     const claimed = await transact(db, async (trx) => {
@@ -465,7 +490,7 @@ export async function sendDueReminders(db: DB, now: Date): Promise<number> {
 /** The open rounds that ask one municipality something, with its progress in each. */
 export async function roundsForMunicipality(
   db: DB,
-  { cooperationId, municipalityId }: { cooperationId: CooperationId; municipalityId: string }
+  { cooperationId, municipalityId }: { cooperationId: CooperationId; municipalityId: string },
 ): Promise<(RoundSummary & { progress: MunicipalityProgress; maySubmit: boolean })[]> {
   const open = (await listRounds(db, { cooperationId })).filter((r) => !r.closedAt);
   const result = [];

@@ -42,14 +42,14 @@ export function municipalityProgress({
     asked.length === 0
       ? "not_asked"
       : submission && !submission.returnedAt
-      ? "submitted"
-      : submission
-      ? "returned"
-      : missing.length === 0
-      ? "complete"
-      : missing.length === asked.length
-      ? "missing"
-      : "partial";
+        ? "submitted"
+        : submission
+          ? "returned"
+          : missing.length === 0
+            ? "complete"
+            : missing.length === asked.length
+              ? "missing"
+              : "partial";
   return { municipalityId, asked, missing, state, submission };
 }
 
@@ -86,7 +86,7 @@ export function reminderDate(round: { deadline: string; reminderDaysBefore: numb
  */
 export function reminderDue(
   round: { deadline: string; reminderDaysBefore: number | null; reminderSentAt: string | null; closedAt: string | null },
-  today: string
+  today: string,
 ): boolean {
   const day = reminderDate(round);
   return day !== null && round.closedAt === null && round.reminderSentAt === null && today >= day && today <= round.deadline;

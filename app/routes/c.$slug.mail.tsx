@@ -8,13 +8,7 @@ import { env } from "../env.server";
 import { formatDateTime } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
-import {
-  findRoundName,
-  listMail,
-  MailNotFoundError,
-  requeueFailedMail,
-  type MailView,
-} from "../mail/outbox.server";
+import { findRoundName, listMail, MailNotFoundError, requeueFailedMail, type MailView } from "../mail/outbox.server";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
 import { formReply, readForm } from "../utils/form.server";

@@ -65,8 +65,8 @@ export default function Matrix() {
     cell === "not_participating"
       ? t("overview:notParticipating")
       : cell === "not_reported"
-      ? t("overview:notReported")
-      : t(`common:uptakeStatus.${cell}`);
+        ? t("overview:notReported")
+        : t(`common:uptakeStatus.${cell}`);
   // translated once per state, not once per cell: the big matrices have thousands of cells, whose
   // links take their state's words from the legend (matrix-body.ts)
   const cellTexts = Object.fromEntries(CELL_ORDER.map((c) => [c, cellText(c)])) as Record<MatrixCell, string>;

@@ -54,7 +54,7 @@ export async function loader(args: LoaderFunctionArgs) {
         title: a.title,
         strategyTitle: s.title,
         goals: a.goals.filter((g) => measure.goalIds.includes(g.id)),
-      }))
+      })),
   );
   const latest = new Map(timelines.map((tl) => [tl.municipalityId, tl.entries[0].to]));
   const participantYears = new Map(measure.participants.map((p) => [p.municipalityId, p]));
@@ -63,8 +63,8 @@ export async function loader(args: LoaderFunctionArgs) {
     .filter((m): m is NonNullable<typeof m> => Boolean(m))
     .map((m) => ({
       ...m,
-      fromYear: measure.allMembers ? null : participantYears.get(m.municipalityId)?.fromYear ?? null,
-      toYear: measure.allMembers ? null : participantYears.get(m.municipalityId)?.toYear ?? null,
+      fromYear: measure.allMembers ? null : (participantYears.get(m.municipalityId)?.fromYear ?? null),
+      toYear: measure.allMembers ? null : (participantYears.get(m.municipalityId)?.toYear ?? null),
       uptake: latest.get(m.municipalityId) ?? null,
     }));
   const years: number[] = [];
@@ -95,14 +95,17 @@ export async function loader(args: LoaderFunctionArgs) {
 function historyParts(
   members: { municipalityId: string; number: string; name: string }[],
   timelines: MunicipalityTimeline[],
-  inMatrix: Set<string>
+  inMatrix: Set<string>,
 ) {
   const anchors = historyAnchors(members.map((m) => ({ id: m.municipalityId, number: m.number })));
   const reported = new Set(timelines.map((tl) => tl.municipalityId));
   const unreported = members
     .filter((m) => inMatrix.has(m.municipalityId) && !reported.has(m.municipalityId))
     .map((m) => ({ municipalityId: m.municipalityId, name: m.name, entries: null }));
-  return [...timelines.map((tl) => ({ municipalityId: tl.municipalityId, name: tl.municipalityName, entries: tl.entries })), ...unreported]
+  return [
+    ...timelines.map((tl) => ({ municipalityId: tl.municipalityId, name: tl.municipalityName, entries: tl.entries })),
+    ...unreported,
+  ]
     .map((part) => ({ ...part, anchor: anchors.get(part.municipalityId) }))
     .sort(byNorwegianName((part) => part.name));
 }
@@ -139,14 +142,14 @@ export default function MeasurePage() {
     m.costKey === "equal"
       ? t("measure:keys.explainEqual")
       : m.costKey === "population"
-      ? t("measure:keys.explainPopulation", { year: m.populationYear ?? data.year })
-      : m.costKey === "mixed"
-      ? t("measure:keys.explainMixed", {
-          equal: m.equalPercent ?? 0,
-          population: 100 - (m.equalPercent ?? 0),
-          year: m.populationYear ?? data.year,
-        })
-      : t("measure:keys.explainCustom");
+        ? t("measure:keys.explainPopulation", { year: m.populationYear ?? data.year })
+        : m.costKey === "mixed"
+          ? t("measure:keys.explainMixed", {
+              equal: m.equalPercent ?? 0,
+              population: 100 - (m.equalPercent ?? 0),
+              year: m.populationYear ?? data.year,
+            })
+          : t("measure:keys.explainCustom");
   const notSet = t("measure:page.notSet");
   return (
     <article aria-labelledby="measure-heading" className="flex flex-col gap-8">
@@ -313,8 +316,11 @@ export default function MeasurePage() {
                           ? "–"
                           : `${formatPercentInput(r.customShareBp)} %`
                         : r.population === null
-                        ? t("common:common.unknown")
-                        : t("common:municipality.populationValue", { value: formatNumber(lang, r.population), year: r.populationYear })}
+                          ? t("common:common.unknown")
+                          : t("common:municipality.populationValue", {
+                              value: formatNumber(lang, r.population),
+                              year: r.populationYear,
+                            })}
                     </td>
                     <td>{formatNok(lang, r.investmentShare)}</td>
                     <td>{formatNok(lang, r.runningShare)}</td>
@@ -410,7 +416,7 @@ export default function MeasurePage() {
             <p key={part.municipalityId} id={part.anchor} className="ds-paragraph" data-municipality={part.name}>
               {ownLabel(part.municipalityId, part.name)} {t("measure:page.notReported")}
             </p>
-          )
+          ),
         )}
       </PageSection>
 

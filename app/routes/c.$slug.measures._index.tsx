@@ -104,7 +104,7 @@ export default function MeasureCatalogue() {
                     </option>
                   ))}
                 </optgroup>
-              ) : null
+              ) : null,
             )}
           </QuerySelect>
           <QuerySelect id="filter-status" name="status" label={t("measure:status")} value={filters.status} anyLabel={any}>

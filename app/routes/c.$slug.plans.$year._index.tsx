@@ -61,7 +61,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const inputOpen = isInputOpen(inputRoundOf(shown), today);
   const actions = availableActions({ status: shown.status, inputOpen }, scope.roles).filter(
     // one unfinished version at a time: amend only while no newer version is being worked on
-    (a) => a !== "amend" || !openVersion
+    (a) => a !== "amend" || !openVersion,
   );
   return json({
     slug: scope.slug,
@@ -80,7 +80,7 @@ export async function loader(args: LoaderFunctionArgs) {
     versions: plan.versions.map((v) => ({
       versionNo: v.version_no,
       status: v.status,
-      decision: v.decision_id ? decisions[v.decision_id] ?? null : null,
+      decision: v.decision_id ? (decisions[v.decision_id] ?? null) : null,
     })),
     decision: view.decision,
     items,
@@ -107,7 +107,7 @@ export async function action(args: ActionFunctionArgs) {
   const here = planUrl(
     scope.slug,
     year,
-    target.version_no === plan.versions[plan.versions.length - 1].version_no ? undefined : versionNo
+    target.version_no === plan.versions[plan.versions.length - 1].version_no ? undefined : versionNo,
   );
 
   let request: TransitionRequest;
@@ -180,8 +180,8 @@ export default function PlanPage() {
             {version.inputOpen
               ? t("plan:page.inputOpen", { date: formatDate(lang, version.inputDeadline) })
               : version.inputClosedAt
-              ? t("plan:page.inputClosedEarly", { date: formatDate(lang, version.inputClosedAt) })
-              : t("plan:page.inputOver", { date: formatDate(lang, version.inputDeadline) })}
+                ? t("plan:page.inputClosedEarly", { date: formatDate(lang, version.inputClosedAt) })
+                : t("plan:page.inputOver", { date: formatDate(lang, version.inputDeadline) })}
           </p>
         ) : null}
         {version.versionNo !== data.latestNo ? (

@@ -224,12 +224,7 @@ function CommentEntry({ comment, canHandle }: { comment: PlanCommentView; canHan
           : t("planComments:comment.notHandled")}
       </p>
       {canHandle ? (
-        <ValidatedForm
-          id={`handled-${comment.id}`}
-          schema={CommentHandledSchema}
-          lastResult={handledReply}
-          preventScrollReset
-        >
+        <ValidatedForm id={`handled-${comment.id}`} schema={CommentHandledSchema} lastResult={handledReply} preventScrollReset>
           <input type="hidden" name="commentId" value={comment.id} />
           <button
             type="submit"

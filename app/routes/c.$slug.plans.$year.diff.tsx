@@ -112,7 +112,7 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
                     <td>
                       {e.changes.priority
                         ? fromTo(String(e.changes.priority.before ?? notSet), String(e.changes.priority.after ?? notSet))
-                        : e.after.priority ?? notSet}
+                        : (e.after.priority ?? notSet)}
                     </td>
                     <td>
                       {e.changes.budget
@@ -125,7 +125,7 @@ function DiffTable({ id, diff }: { id: string; diff: Diff }) {
                       {e.changes.period
                         ? fromTo(
                             period(e.changes.period.before.from, e.changes.period.before.to),
-                            period(e.changes.period.after.from, e.changes.period.after.to)
+                            period(e.changes.period.after.from, e.changes.period.after.to),
                           )
                         : period(e.after.periodFrom, e.after.periodTo)}
                     </td>

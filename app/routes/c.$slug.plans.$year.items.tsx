@@ -215,9 +215,7 @@ function ItemForm({
       </h2>
       {periodEnded({ periodTo: item.periodTo === "" ? null : Number(item.periodTo) }, planYear) ? (
         <p className="ds-paragraph m-0">
-          <strong>
-            {t("plan:page.periodEndedItem", { period: `${item.periodFrom}–${item.periodTo}` })}
-          </strong>
+          <strong>{t("plan:page.periodEndedItem", { period: `${item.periodFrom}–${item.periodTo}` })}</strong>
         </p>
       ) : null}
       <ErrorSummary

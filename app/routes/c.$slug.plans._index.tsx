@@ -1,4 +1,3 @@
-
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
@@ -76,7 +75,11 @@ export default function PlanList() {
   const [emptyForm, emptyFields] = useForm({ ...formOptions("empty"), defaultValue: { year: String(thisYear) } });
   const yearErrors = emptyFields.year.errors;
   // a refusal names the year it was about: the roll form's own, or the one typed
-  const refused = rollForm.errors?.length ? { form: rollForm, year: rollTo } : emptyForm.errors?.length ? { form: emptyForm, year: emptyFields.year.initialValue } : null;
+  const refused = rollForm.errors?.length
+    ? { form: rollForm, year: rollTo }
+    : emptyForm.errors?.length
+      ? { form: emptyForm, year: emptyFields.year.initialValue }
+      : null;
   return (
     <section aria-labelledby="plans-heading" className="flex flex-col gap-6">
       <h1 id="plans-heading" className="ds-heading" data-size="lg">
@@ -114,7 +117,13 @@ export default function PlanList() {
             </Form>
           ) : null}
           {offerEmpty ? (
-            <Form method="post" className="flex max-w-md flex-col gap-2" id={emptyForm.id} onSubmit={emptyForm.onSubmit} noValidate>
+            <Form
+              method="post"
+              className="flex max-w-md flex-col gap-2"
+              id={emptyForm.id}
+              onSubmit={emptyForm.onSubmit}
+              noValidate
+            >
               <p className="ds-paragraph m-0">{t("plan:list.emptyHelp")}</p>
               <input type="hidden" name="mode" value="empty" />
               <div className="ds-field">

@@ -1,4 +1,3 @@
-
 import { useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/react";
@@ -69,7 +68,8 @@ export async function action(args: ActionFunctionArgs) {
       values: { count },
     });
   } catch (error) {
-    if (error instanceof StaleVersionError) return formReply(submission.reply({ formErrors: ["common:form.staleVersion"] }), { status: 409, stale: true });
+    if (error instanceof StaleVersionError)
+      return formReply(submission.reply({ formErrors: ["common:form.staleVersion"] }), { status: 409, stale: true });
     throw error;
   }
 }
@@ -130,7 +130,14 @@ export default function Progress() {
                   errors: weightErrors(i),
                 }))}
               />
-              <Form key={location.key} method="post" className="flex flex-col gap-3" id={form.id} onSubmit={form.onSubmit} noValidate>
+              <Form
+                key={location.key}
+                method="post"
+                className="flex flex-col gap-3"
+                id={form.id}
+                onSubmit={form.onSubmit}
+                noValidate
+              >
                 <DataTable
                   labelledBy="areas-heading"
                   caption={t("overview:weightsCaption")}

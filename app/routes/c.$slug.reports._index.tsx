@@ -1,4 +1,3 @@
-
 import { useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -109,7 +108,9 @@ export default function Reports() {
                 id="report-year"
                 name="year"
                 className="ds-input"
-                defaultValue={freeYears.includes(chosenYear) ? chosenYear : freeYears.includes(defaultYear) ? defaultYear : freeYears[0]}
+                defaultValue={
+                  freeYears.includes(chosenYear) ? chosenYear : freeYears.includes(defaultYear) ? defaultYear : freeYears[0]
+                }
                 aria-invalid={yearErrors?.length ? true : undefined}
                 aria-describedby={yearErrors?.length ? "report-year-error" : undefined}
               >

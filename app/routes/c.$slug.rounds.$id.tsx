@@ -1,4 +1,3 @@
-
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -62,7 +61,7 @@ export async function action(args: ActionFunctionArgs) {
         here,
         withoutReporter.length && notified
           ? { kind: "info", key: "round:detail.remindedPartly", values: { count: notified, names: withoutReporter.join(", ") } }
-          : { kind: notified ? "success" : "error", key: "round:detail.reminded", values: { count: notified } }
+          : { kind: notified ? "success" : "error", key: "round:detail.reminded", values: { count: notified } },
       );
     }
     if (input.intent === "return") {
@@ -123,8 +122,8 @@ export default function RoundPage() {
             {round.reminderSentAt
               ? t("round:detail.reminderSent", { date: formatDateTime(lang, round.reminderSentAt) })
               : reminderDay
-              ? t("round:detail.reminderOn", { date: formatDate(lang, reminderDay) })
-              : t("round:detail.reminderNone")}
+                ? t("round:detail.reminderOn", { date: formatDate(lang, reminderDay) })
+                : t("round:detail.reminderNone")}
           </dd>
           <dt className="font-semibold">{t("round:detail.openedOn")}</dt>
           <dd className="m-0">{formatDate(lang, round.openedAt)}</dd>

@@ -23,7 +23,7 @@ export async function loader(args: LoaderFunctionArgs) {
         asked: detail.municipalities.length,
         submitted: detail.municipalities.filter((m) => m.state === "submitted").length,
       };
-    })
+    }),
   );
   return json({ slug: scope.slug, name: scope.name, canManage: can(scope.roles, "round:manage"), rounds: withCounts });
 }

@@ -95,7 +95,10 @@ export default function NewRound() {
           meta={fields.measures}
           legend={t("round:form.measures")}
           description={t("round:form.measuresHelp")}
-          options={measures.map((m) => ({ value: m.id, label: `${m.number}. ${m.name} (${t(`common:measureStatus.${m.status}`)})` }))}
+          options={measures.map((m) => ({
+            value: m.id,
+            label: `${m.number}. ${m.name} (${t(`common:measureStatus.${m.status}`)})`,
+          }))}
         />
         <SubmitOrCancel
           cancelLabel={t("round:detail.back")}

@@ -1,4 +1,3 @@
-
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { StrategyIntentSchema } from "@shared-schema/strategy";

@@ -47,7 +47,9 @@ export default function EditStrategy() {
       {strategy.status !== "draft" ? (
         <>
           <div className="ds-alert" data-color="info">
-            <p className="ds-paragraph">{t("strategy:onlyDraftNote", { status: t(`common:strategyStatus.${strategy.status}`) })}</p>
+            <p className="ds-paragraph">
+              {t("strategy:onlyDraftNote", { status: t(`common:strategyStatus.${strategy.status}`) })}
+            </p>
           </div>
           <p>
             <Link className="ds-link" to={back}>

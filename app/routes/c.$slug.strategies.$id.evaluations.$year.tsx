@@ -55,7 +55,7 @@ export default function Evaluation() {
   const typed = (lastResult?.initialValue as { entries?: { goalId?: string; assessment?: string }[] } | undefined)?.entries;
   const stored = (index: number) => goals[index].evaluations.find((e) => e.year === year)?.assessment ?? "";
   const valueFor = (goalId: string, index: number) =>
-    typed?.[index]?.goalId === goalId ? typed[index].assessment ?? "" : stored(index);
+    typed?.[index]?.goalId === goalId ? (typed[index].assessment ?? "") : stored(index);
   const errorsFor = (index: number) => form.allErrors[`entries[${index}].assessment`];
   const outside = year < strategy.periodFrom || year > strategy.periodTo + 1;
   const otherYears = strategy.evaluationYears.filter((y) => y !== year);

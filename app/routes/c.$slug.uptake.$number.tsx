@@ -134,7 +134,9 @@ export default function ReportMeasure() {
         <p className="ds-paragraph m-0">{t("uptake:single.intro", { municipality })}</p>
         <p className="ds-paragraph m-0">
           <strong>
-            {current ? t("uptake:single.current", { status: t(`common:uptakeStatus.${current}`) }) : t("uptake:single.currentNone")}
+            {current
+              ? t("uptake:single.current", { status: t(`common:uptakeStatus.${current}`) })
+              : t("uptake:single.currentNone")}
           </strong>{" "}
           <Link to={`/c/${slug}/measures/${measure.number}`} className="ds-link">
             {t("uptake:single.openMeasure")}

@@ -1,4 +1,3 @@
-
 import { useForm } from "@conform-to/react";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } from "@remix-run/react";
@@ -45,7 +44,7 @@ export async function loader(args: LoaderFunctionArgs) {
     today,
     effectiveDate: defaultEffectiveDate(
       today,
-      rounds.map((r) => r.statusDate)
+      rounds.map((r) => r.statusDate),
     ),
     rounds: rounds.map((r) => ({ ...r, missingNames: r.progress.missing.map((id) => names.get(id) ?? "") })),
   });

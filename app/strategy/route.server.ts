@@ -1,4 +1,3 @@
-
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import type { $ZodType, output } from "zod/v4/core";
 import { notFound } from "../cooperation/guards.server";
@@ -19,7 +18,7 @@ export function strategyUrl(slug: string, id: string): string {
 /** The strategy named by params.id inside the scope's cooperation, or 404. */
 export async function requireStrategy(
   args: Pick<LoaderFunctionArgs, "params">,
-  scope: CooperationScope
+  scope: CooperationScope,
 ): Promise<StrategyDetail> {
   const id = args.params.id;
   if (!id || id.length > 64) throw notFound();
@@ -60,7 +59,7 @@ export interface Saved {
 export async function submitStrategyForm<Schema extends $ZodType>(
   request: Request,
   schema: Schema,
-  save: (value: output<Schema>) => Promise<Saved>
+  save: (value: output<Schema>) => Promise<Saved>,
 ) {
   const submission = parseForm(await readForm(request), { schema });
   if (submission.status !== "success") return formReply(submission.reply());

@@ -404,7 +404,7 @@ export function StrategyDocument({
                       <dt className="font-semibold">{g.text}</dt>
                       <dd className="m-0 whitespace-pre-line">{g.evaluations.find((e) => e.year === year)!.assessment}</dd>
                     </div>
-                  ))
+                  )),
               )}
             </dl>
           </section>

@@ -18,7 +18,7 @@ export async function listStrategies(db: DB, { cooperationId }: { cooperationId:
   const rows = await db
     .selectFrom("strategy")
     .leftJoin("decision", (join) =>
-      join.onRef("decision.id", "=", "strategy.adoption_decision_id").on("decision.cooperation_id", "=", cooperationId)
+      join.onRef("decision.id", "=", "strategy.adoption_decision_id").on("decision.cooperation_id", "=", cooperationId),
     )
     .select([
       "strategy.id",
@@ -85,7 +85,7 @@ export interface StrategyDetail {
 
 export async function getStrategyDetail(
   db: DB,
-  { cooperationId, strategyId }: { cooperationId: CooperationId; strategyId: string }
+  { cooperationId, strategyId }: { cooperationId: CooperationId; strategyId: string },
 ): Promise<StrategyDetail | null> {
   const s = await db
     .selectFrom("strategy")

@@ -124,7 +124,7 @@ function editDraft(
   db: DB,
   scope: DraftScope,
   change: (trx: Trx, before: Strategy) => Promise<void>,
-  unchanged: (trx: Trx, current: Strategy) => Promise<boolean>
+  unchanged: (trx: Trx, current: Strategy) => Promise<boolean>,
 ): Promise<void> {
   return transact(db, async (trx) => {
     const current = await loadStrategy(trx, scope.cooperationId, scope.strategyId);
@@ -158,7 +158,7 @@ async function swapNeighbour<T extends { id: string; sort_order: number }>(
   rows: T[],
   id: string,
   direction: "up" | "down",
-  write: (id: string, order: number) => Promise<void>
+  write: (id: string, order: number) => Promise<void>,
 ): Promise<{ before: string[]; after: string[] } | null> {
   const index = rows.findIndex((r) => r.id === id);
   const other = direction === "up" ? index - 1 : index + 1;
@@ -179,7 +179,7 @@ async function moveAmongSiblings(
   table: Ordered,
   parentId: string,
   id: string,
-  direction: "up" | "down"
+  direction: "up" | "down",
 ): Promise<void> {
   const rows = await trx
     .selectFrom(table)
@@ -261,7 +261,7 @@ export async function updateStrategy(db: DB, scope: DraftScope & { values: Strat
         after: auditView(after),
       });
     },
-    async (_trx, current) => sameValues(current, strategyRow(scope.values))
+    async (_trx, current) => sameValues(current, strategyRow(scope.values)),
   );
 }
 
@@ -431,7 +431,7 @@ export async function addFocusArea(db: DB, scope: DraftScope & { values: FocusAr
 
 export async function updateFocusArea(
   db: DB,
-  scope: DraftScope & { focusAreaId: string; values: FocusAreaInput }
+  scope: DraftScope & { focusAreaId: string; values: FocusAreaInput },
 ): Promise<void> {
   const values = { title: scope.values.title, description: scope.values.description, rationale: scope.values.rationale };
   await editDraft(
@@ -448,7 +448,7 @@ export async function updateFocusArea(
       const after = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
       await audit(trx, scope, { action: "focus_area.updated", entityType: "focus_area", entityId: before.id, before, after });
     },
-    async (trx) => sameValues(await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId), values)
+    async (trx) => sameValues(await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId), values),
   );
 }
 
@@ -465,7 +465,7 @@ export async function removeFocusArea(db: DB, scope: DraftScope & { focusAreaId:
     await deleteGoals(
       trx,
       scope,
-      goals.map((g) => g.id)
+      goals.map((g) => g.id),
     );
     await trx.deleteFrom("focus_area").where("id", "=", before.id).where("cooperation_id", "=", scope.cooperationId).execute();
     await audit(trx, scope, {
@@ -479,7 +479,7 @@ export async function removeFocusArea(db: DB, scope: DraftScope & { focusAreaId:
 
 export async function moveFocusArea(
   db: DB,
-  scope: DraftScope & { focusAreaId: string; direction: "up" | "down" }
+  scope: DraftScope & { focusAreaId: string; direction: "up" | "down" },
 ): Promise<void> {
   await changeDraft(db, scope, async (trx) => {
     await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
@@ -524,7 +524,7 @@ export async function updateGoal(db: DB, scope: DraftScope & { goalId: string; v
       const after = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
       await audit(trx, scope, { action: "goal.updated", entityType: "goal", entityId: before.id, before, after });
     },
-    async (trx) => sameValues(await loadGoal(trx, scope, scope.strategyId, scope.goalId), values)
+    async (trx) => sameValues(await loadGoal(trx, scope, scope.strategyId, scope.goalId), values),
   );
 }
 
@@ -563,7 +563,7 @@ export interface EvaluationEntry {
  */
 export async function saveGoalEvaluations(
   db: DB,
-  scope: Scope & { strategyId: string; year: number; entries: EvaluationEntry[] }
+  scope: Scope & { strategyId: string; year: number; entries: EvaluationEntry[] },
 ): Promise<{ changed: number }> {
   return transact(db, async (trx) => {
     const strategy = await loadStrategy(trx, scope.cooperationId, scope.strategyId);

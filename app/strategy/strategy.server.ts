@@ -13,7 +13,10 @@ export interface StrategySummary {
 }
 
 /** The strategy in force: the newest adopted one, else the newest draft. */
-export async function findCurrentStrategy(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<StrategySummary | null> {
+export async function findCurrentStrategy(
+  db: DB,
+  { cooperationId }: { cooperationId: CooperationId },
+): Promise<StrategySummary | null> {
   const strategies = await db
     .selectFrom("strategy")
     .select(["id", "title", "period_from", "period_to", "status", "vision"])
@@ -39,7 +42,7 @@ export async function findCurrentStrategy(db: DB, { cooperationId }: { cooperati
         .where(
           "focus_area_id",
           "in",
-          areas.map((a) => a.id)
+          areas.map((a) => a.id),
         )
         .orderBy("sort_order")
         .execute()

@@ -10,7 +10,17 @@ import { pageTitle } from "../i18n/page-title";
  * which Remix does not load for the route whose boundary shows the error.
  */
 
-type ErrorKind = "badRequest" | "forbidden" | "notFound" | "methodNotAllowed" | "conflict" | "tooLarge" | "unsupportedType" | "tooMany" | "crossOrigin" | "unexpected";
+type ErrorKind =
+  | "badRequest"
+  | "forbidden"
+  | "notFound"
+  | "methodNotAllowed"
+  | "conflict"
+  | "tooLarge"
+  | "unsupportedType"
+  | "tooMany"
+  | "crossOrigin"
+  | "unexpected";
 
 const ERROR_KINDS: Record<number, ErrorKind> = {
   400: "badRequest",
@@ -48,7 +58,9 @@ export function ErrorPage() {
         {t(`common:errors.${kind}.title`)}
       </h1>
       <p className="ds-paragraph">{t(`common:errors.${kind}.body`)}</p>
-      {kind === "unexpected" && requestId ? <p className="ds-paragraph">{t("common:errors.incident", { id: requestId })}</p> : null}
+      {kind === "unexpected" && requestId ? (
+        <p className="ds-paragraph">{t("common:errors.incident", { id: requestId })}</p>
+      ) : null}
       <p>
         <a className="ds-link" href="/">
           {t("common:errors.home")}

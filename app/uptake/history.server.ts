@@ -34,7 +34,7 @@ export interface MunicipalityTimeline {
  */
 export async function uptakeTimeline(
   db: DB,
-  { cooperationId, measureId, municipalityId }: { cooperationId: CooperationId; measureId: string; municipalityId?: string }
+  { cooperationId, measureId, municipalityId }: { cooperationId: CooperationId; measureId: string; municipalityId?: string },
 ): Promise<MunicipalityTimeline[]> {
   let query = db
     .selectFrom("uptake_report")
@@ -60,11 +60,7 @@ export async function uptakeTimeline(
     .where("uptake_report.measure_id", "=", measureId);
   if (municipalityId) query = query.where("uptake_report.municipality_id", "=", municipalityId);
   const [reports, benefits] = await Promise.all([
-    query
-      .orderBy("uptake_report.municipality_id")
-      .orderBy("uptake_report.effective_date")
-      .orderBy("uptake_report.seq")
-      .execute(),
+    query.orderBy("uptake_report.municipality_id").orderBy("uptake_report.effective_date").orderBy("uptake_report.seq").execute(),
     db
       .selectFrom("uptake_benefit")
       .innerJoin("uptake_report", "uptake_report.id", "uptake_benefit.report_id")

@@ -21,8 +21,8 @@ export function isReportInEffect(eb: ExpressionBuilder<Database, "uptake_report"
               l("later.effective_date", "=", l.ref("uptake_report.effective_date")),
               l("later.seq", ">", l.ref("uptake_report.seq")),
             ]),
-          ])
-        )
-    )
+          ]),
+        ),
+    ),
   );
 }

@@ -26,7 +26,7 @@ export interface OwnMeasure {
  */
 export async function listOwnMeasures(
   db: DB,
-  { cooperationId, municipalityId, now = new Date() }: { cooperationId: CooperationId; municipalityId: string; now?: Date }
+  { cooperationId, municipalityId, now = new Date() }: { cooperationId: CooperationId; municipalityId: string; now?: Date },
 ): Promise<OwnMeasure[]> {
   const ids = [...(await measuresOf(db, { cooperationId, municipalityId, date: osloToday(now) }))];
   if (ids.length === 0) return [];

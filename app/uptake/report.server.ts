@@ -52,7 +52,11 @@ interface Scope {
 /** Every report of one municipality per measure, in the order they were saved. */
 async function reportsByMeasure(
   db: DB,
-  { cooperationId, municipalityId, measureIds }: { cooperationId: CooperationId; municipalityId: string; measureIds?: readonly string[] }
+  {
+    cooperationId,
+    municipalityId,
+    measureIds,
+  }: { cooperationId: CooperationId; municipalityId: string; measureIds?: readonly string[] },
 ): Promise<Map<string, DatedReport[]>> {
   if (measureIds?.length === 0) return new Map();
   let query = db
@@ -74,7 +78,11 @@ async function reportsByMeasure(
 /** Per measure of one municipality: the status in effect today and the number of its last report. */
 export async function currentReports(
   db: DB,
-  { cooperationId, municipalityId, measureIds }: { cooperationId: CooperationId; municipalityId: string; measureIds?: readonly string[] }
+  {
+    cooperationId,
+    municipalityId,
+    measureIds,
+  }: { cooperationId: CooperationId; municipalityId: string; measureIds?: readonly string[] },
 ): Promise<Map<string, { status: UptakeStatus; seq: number }>> {
   const today = osloToday();
   const current = new Map<string, { status: UptakeStatus; seq: number }>();
@@ -93,14 +101,14 @@ export async function currentReports(
  */
 export async function saveUptakeReports(
   db: DB,
-  { cooperationId, municipalityId, userId, reports, now = new Date() }: Scope & { reports: ReportToSave[]; now?: Date }
+  { cooperationId, municipalityId, userId, reports, now = new Date() }: Scope & { reports: ReportToSave[]; now?: Date },
 ): Promise<string[]> {
   return transact(db, (trx) => insertReports(trx, { cooperationId, municipalityId, userId, reports, now }));
 }
 
 async function insertReports(
   trx: DB,
-  { cooperationId, municipalityId, userId, reports, now }: Scope & { reports: ReportToSave[]; now: Date }
+  { cooperationId, municipalityId, userId, reports, now }: Scope & { reports: ReportToSave[]; now: Date },
 ): Promise<string[]> {
   const measureIds = [...new Set(reports.map((r) => r.measureId))].sort();
   // PostgreSQL: concurrent saves on the same measures queue here (in one lock order, so no
@@ -179,7 +187,7 @@ async function insertReports(
  */
 export async function saveBulkUptake(
   db: DB,
-  { cooperationId, municipalityId, userId, input, now = new Date() }: Scope & { input: BulkUptakeInput; now?: Date }
+  { cooperationId, municipalityId, userId, input, now = new Date() }: Scope & { input: BulkUptakeInput; now?: Date },
 ): Promise<{ saved: number }> {
   const measureIds = input.rows.map((r) => r.measureId);
   const [current, pending] = await Promise.all([
@@ -220,7 +228,11 @@ export async function saveBulkUptake(
 /** Measures an open round asks this municipality about that it has not answered in that round. */
 export async function unansweredRoundMeasures(
   db: DB,
-  { cooperationId, municipalityId, measureIds }: { cooperationId: CooperationId; municipalityId: string; measureIds: readonly string[] }
+  {
+    cooperationId,
+    municipalityId,
+    measureIds,
+  }: { cooperationId: CooperationId; municipalityId: string; measureIds: readonly string[] },
 ): Promise<Set<string>> {
   const rounds = await openRoundByMeasure(db, { cooperationId, measureIds });
   if (rounds.size === 0) return new Set();

@@ -11,7 +11,10 @@ import type { CooperationId } from "../cooperation/scope.server";
  * distinct on; SQLite: the columns of a max() aggregate come from the row holding the max, and an
  * ISO date followed by the zero-padded seq sorts as the pair does).
  */
-export async function statusesOn(db: DB, { cooperationId, date }: { cooperationId: CooperationId; date: string }): Promise<Map<string, UptakeStatus>> {
+export async function statusesOn(
+  db: DB,
+  { cooperationId, date }: { cooperationId: CooperationId; date: string },
+): Promise<Map<string, UptakeStatus>> {
   const query = isPostgres(db)
     ? sql<{ measure_id: string; municipality_id: string; status: UptakeStatus }>`
         select distinct on (measure_id, municipality_id) measure_id, municipality_id, status

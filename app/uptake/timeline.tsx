@@ -20,8 +20,8 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
               {e.from === null
                 ? t("uptake:timeline.first", { to: status(e.to) })
                 : e.from === e.to
-                ? t("uptake:timeline.same", { to: status(e.to) })
-                : t("uptake:timeline.change", { from: status(e.from), to: status(e.to) })}
+                  ? t("uptake:timeline.same", { to: status(e.to) })
+                  : t("uptake:timeline.change", { from: status(e.from), to: status(e.to) })}
             </strong>
             {isBackwards(e.from, e.to) ? (
               <span className="ds-tag ml-2" data-color="warning">

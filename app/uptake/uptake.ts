@@ -35,7 +35,8 @@ export function inEffectOn<R extends DatedReport>(reports: readonly R[], date: s
   let found: R | undefined;
   for (const r of reports) {
     if (r.effectiveDate > date) continue;
-    if (!found || r.effectiveDate > found.effectiveDate || (r.effectiveDate === found.effectiveDate && r.seq > found.seq)) found = r;
+    if (!found || r.effectiveDate > found.effectiveDate || (r.effectiveDate === found.effectiveDate && r.seq > found.seq))
+      found = r;
   }
   return found;
 }

@@ -66,7 +66,7 @@ export function formReply(
     stale = false,
     form = null,
     headers,
-  }: { status?: 400 | 409 | 429; stale?: boolean; form?: string | null; headers?: HeadersInit } = {}
+  }: { status?: 400 | 409 | 429; stale?: boolean; form?: string | null; headers?: HeadersInit } = {},
 ) {
   return json<FormReply>({ result, stale, form }, { status, headers });
 }

@@ -517,7 +517,7 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
       phased_out_systems: JSON.stringify(
         introduces
           ? rng.sample(["Gammalt fagsystem", "Lokal filserver", "Papirskjema", "Eigenutvikla database"], rng.int(1, 2))
-          : []
+          : [],
       ),
       version: 1,
       created_at: created,
@@ -645,7 +645,7 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
         reminder_sent_at: iso(addDaysCached(deadline, -7), 6),
       });
       const roundMeasures = measures.filter(
-        (m) => m.periodFrom <= year && m.status !== "proposed" && m.status !== "discontinued" && rng.chance(0.75)
+        (m) => m.periodFrom <= year && m.status !== "proposed" && m.status !== "discontinued" && rng.chance(0.75),
       );
       for (const m of roundMeasures) rows.round_measure.push({ round_id: id, measure_id: m.id });
       const answering = new Set(spec.members.filter(() => rng.chance(spec.intensity.roundAnswer)).map((m) => m.id));
@@ -927,7 +927,7 @@ async function generate(name: DatasetName, passwordHash: string): Promise<Datase
         throw new Error(`national: the register has ${of2020.length} municipalities on 2020-01-01, expected 356`);
       const count = 30;
       const groups: Municipality[][] = Array.from({ length: count }, (_, i) =>
-        of2020.slice(Math.floor((i * of2020.length) / count), Math.floor(((i + 1) * of2020.length) / count))
+        of2020.slice(Math.floor((i * of2020.length) / count), Math.floor(((i + 1) * of2020.length) / count)),
       );
       // about a fifth of the municipalities also take part in the neighbouring cooperation
       const extra: Municipality[][] = groups.map(() => []);
@@ -954,7 +954,7 @@ async function generate(name: DatasetName, passwordHash: string): Promise<Datase
     addPopulation(
       ctx,
       specs.flatMap((s) => s.members),
-      years5
+      years5,
     );
 
     const inserting = performance.now();
@@ -968,7 +968,7 @@ async function generate(name: DatasetName, passwordHash: string): Promise<Datase
     const ms = (from: number, to: number) => Math.round(to - from);
     const phases = `setup ${ms(started, built)}, rows ${ms(built, inserting)}, insert ${ms(inserting, planning)}, plans ${ms(
       planning,
-      performance.now()
+      performance.now(),
     )}`;
 
     const measured = name === "national" ? specs.reduce((a, b) => (b.members.length > a.members.length ? b : a)) : specs[0]!;
@@ -1031,8 +1031,8 @@ async function main() {
         `memberships=${c.memberships} measures=${c.measures} reports=${c.reports} benefits=${c.realisedBenefits} rounds=${c.rounds} ` +
         `submissions=${c.submissions} plan_items=${c.planItems} users=${c.users}  (${dataset.phases} ms) → ${path.relative(
           process.cwd(),
-          dataset.file
-        )}`
+          dataset.file,
+        )}`,
     );
   }
   writeFileSync(manifestPath(), JSON.stringify(manifest, null, 2) + "\n");

@@ -40,7 +40,9 @@ try {
     cpu.push((used.user + used.system) / 1000);
     times.push(performance.now() - started);
   }
-  console.log(`pdf_cold_ms=${Math.round(median(times))} cpu_ms=${Math.round(median(cpu))} max_ms=${Math.round(Math.max(...times))}`);
+  console.log(
+    `pdf_cold_ms=${Math.round(median(times))} cpu_ms=${Math.round(median(cpu))} max_ms=${Math.round(Math.max(...times))}`,
+  );
 } finally {
   await stopPdfWorkers();
   await db.destroy();

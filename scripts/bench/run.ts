@@ -49,7 +49,7 @@ const ONLY = new Set(
   (process.env.BENCH_ONLY ?? "")
     .split(",")
     .map((s) => s.trim())
-    .filter(Boolean)
+    .filter(Boolean),
 );
 
 const TARGETS = { matrixLargeP95: 100, matrixStressP95: 400, pdfMs: 2000, dataShare: 0.2 };
@@ -340,7 +340,7 @@ function percentile(sorted: number[], p: number): number {
 function median(values: number[]): number {
   return percentile(
     [...values].sort((a, b) => a - b),
-    50
+    50,
   );
 }
 
@@ -458,7 +458,7 @@ export async function runScenario(server: Server, cookie: string, scenario: Scen
             },
           ],
         },
-        (error, result) => (error ? reject(error) : resolve(result))
+        (error, result) => (error ? reject(error) : resolve(result)),
       );
       instance.on("response", (_client, status, _bytes, ms) => {
         if (status >= 200 && status < 300) latencies.push(ms);
@@ -504,7 +504,7 @@ function timingSummary(timings: Timing[]) {
     timings.map((t) => {
       const total = (Number.isFinite(t.route) ? t.route : 0) + t.data + t.render;
       return total > 0 ? t.data / total : 0;
-    })
+    }),
   );
   return { route, data, render, share };
 }
@@ -535,7 +535,7 @@ function printTable(rows: Row[]) {
   ];
   const header = columns.map(([title]) => title);
   const lines = rows.map((r) =>
-    r.state === "ok" ? columns.map(([, cell]) => cell(r)) : [r.name, r.state.toUpperCase(), ...columns.slice(2).map(() => "")]
+    r.state === "ok" ? columns.map(([, cell]) => cell(r)) : [r.name, r.state.toUpperCase(), ...columns.slice(2).map(() => "")],
   );
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const out = (cells: string[]) => cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join("  ");
@@ -553,7 +553,7 @@ function coldPdf(dataset: DatasetManifest): { ms: number; cpuMs: number } {
   const run = spawnSync(
     process.execPath,
     ["--import", "tsx", "scripts/bench/pdf-cold.ts", dataset.file, dataset.slug, String(dataset.year)],
-    { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, BENCH_PDF_REQUESTS: String(PDF_REQUESTS) }, timeout: 600_000 }
+    { cwd: REPO_ROOT, encoding: "utf8", env: { ...process.env, BENCH_PDF_REQUESTS: String(PDF_REQUESTS) }, timeout: 600_000 },
   );
   const match = /pdf_cold_ms=(\d+) cpu_ms=(\d+)/.exec(run.stdout ?? "");
   if (!match) {
@@ -576,7 +576,7 @@ async function main() {
   const selected = SCENARIOS.filter((s) => ONLY.size === 0 || ONLY.has(s.name));
   if (selected.length === 0) throw new Error(`BENCH_ONLY names no scenario; known: ${SCENARIOS.map((s) => s.name).join(", ")}`);
   console.log(
-    `bench: ${CONNECTIONS} connections × ${SECONDS} s per scenario, ${WARMUP} warm-up requests, ${PDF_REQUESTS} sequential PDF requests`
+    `bench: ${CONNECTIONS} connections × ${SECONDS} s per scenario, ${WARMUP} warm-up requests, ${PDF_REQUESTS} sequential PDF requests`,
   );
 
   const rows: Row[] = [];
@@ -591,7 +591,7 @@ async function main() {
     const c = dataset.counts;
     console.log(
       `\n[${datasetName}] ${dataset.slug}, year ${dataset.year}: ${c.cooperations} cooperations, ${c.municipalities} municipalities, ` +
-        `${c.measures} measures, ${c.reports} reports`
+        `${c.measures} measures, ${c.reports} reports`,
     );
     const server = await startServer(dataset);
     try {
@@ -603,7 +603,7 @@ async function main() {
         console.log(
           row.state === "ok"
             ? `${fmt(row.rps, 1)} req/s, p95 ${fmt(row.p95)} ms, ${row.errors} errors${row.note ? ` (${row.note})` : ""}`
-            : `${row.state}: ${row.note ?? ""}`
+            : `${row.state}: ${row.note ?? ""}`,
         );
       }
       serverPeaks.push(`${datasetName} ${fmt(procStatusMb(server.pid, "VmHWM"))} MB`);
@@ -623,11 +623,11 @@ async function main() {
   printTable(rows);
   console.log(
     "route/data/render/data %: Server-Timing medians of sequential requests (the targets' basis: data % = data ÷ (route + data + render));" +
-      " loaded data/render: under load"
+      " loaded data/render: under load",
   );
   console.log(`peak RSS of each server over its whole run (VmHWM, its processes summed): ${serverPeaks.join(", ") || "–"}`);
   console.log(
-    `pdf cold render (bench only, no kept PDF): median ${fmt(cold.ms)} ms, ${fmt(cold.cpuMs)} ms CPU per render (${PDF_REQUESTS} renders)`
+    `pdf cold render (bench only, no kept PDF): median ${fmt(cold.ms)} ms, ${fmt(cold.cpuMs)} ms CPU per render (${PDF_REQUESTS} renders)`,
   );
 
   const byName = new Map(rows.filter((r) => r.state === "ok").map((r) => [r.name, r]));
@@ -650,10 +650,10 @@ async function main() {
       const why = !own
         ? "not run (BENCH_ONLY)"
         : own.state !== "ok"
-        ? `${own.state}: ${own.note ?? ""}`
-        : label.includes("data share")
-        ? "no Server-Timing header"
-        : own.note ?? "no successful response";
+          ? `${own.state}: ${own.note ?? ""}`
+          : label.includes("data share")
+            ? "no Server-Timing header"
+            : (own.note ?? "no successful response");
       verdicts.push({ label, verdict: "not measured", value: why });
     } else verdicts.push({ label, verdict: ok(value) ? "met" : "MISSED", value: shown });
   };
@@ -662,21 +662,21 @@ async function main() {
     matrixLarge,
     matrixLarge?.p95 ?? NaN,
     (v) => v < TARGETS.matrixLargeP95,
-    `${fmt(matrixLarge?.p95 ?? NaN)} ms`
+    `${fmt(matrixLarge?.p95 ?? NaN)} ms`,
   );
   target(
     `matrix_stress p95 < ${TARGETS.matrixStressP95} ms`,
     matrixStress,
     matrixStress?.p95 ?? NaN,
     (v) => v < TARGETS.matrixStressP95,
-    `${fmt(matrixStress?.p95 ?? NaN)} ms`
+    `${fmt(matrixStress?.p95 ?? NaN)} ms`,
   );
   target(
     `pdf_large median < ${TARGETS.pdfMs} ms`,
     pdf,
     pdfMs,
     (v) => v < TARGETS.pdfMs,
-    `${fmt(pdfMs)} ms (max ${fmt(pdf?.max ?? NaN)} ms)`
+    `${fmt(pdfMs)} ms (max ${fmt(pdf?.max ?? NaN)} ms)`,
   );
   for (const [name, r] of [
     ["matrix_large", matrixLarge],
@@ -694,14 +694,15 @@ async function main() {
   console.log(
     missed.length
       ? `targets missed: ${missed.join("; ")}`
-      : `targets missed: none${unmeasured ? ` (${unmeasured} not measured)` : ""}`
+      : `targets missed: none${unmeasured ? ` (${unmeasured} not measured)` : ""}`,
   );
 
   const int = (n: number) => (Number.isFinite(n) ? String(Math.round(n)) : "NaN");
   console.log(
     `bench: matrix_large/baseline=${Number.isFinite(ratio) ? ratio.toFixed(2) : "NaN"} matrix_large_p95_ms=${int(
-      matrixLarge?.p95 ?? NaN
-    )} ` + `matrix_stress_p95_ms=${int(matrixStress?.p95 ?? NaN)} pdf_ms=${int(pdfMs)} pdf_cold_ms=${int(cold.ms)} errors=${errors}`
+      matrixLarge?.p95 ?? NaN,
+    )} ` +
+      `matrix_stress_p95_ms=${int(matrixStress?.p95 ?? NaN)} pdf_ms=${int(pdfMs)} pdf_cold_ms=${int(cold.ms)} errors=${errors}`,
   );
 }
 

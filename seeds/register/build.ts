@@ -269,7 +269,7 @@ function newMunicipality(number: string, name: string, validFrom: string): Munic
 
 function buildTimeline(
   dataDir: string,
-  snapshots: Map<number, Snapshot>
+  snapshots: Map<number, Snapshot>,
 ): { municipalities: MunicipalityRow[]; changes: ChangeRow[] } {
   const first = snapshots.get(FIRST_SNAPSHOT)!;
   let current = new Map([...first].map(([code, name]) => [code, newMunicipality(code, name, REGISTER_START)]));
@@ -305,7 +305,7 @@ function changeRows(
   links: Link[],
   current: Map<string, MunicipalityRow>,
   next: Map<string, MunicipalityRow>,
-  before: Snapshot
+  before: Snapshot,
 ): ChangeRow[] {
   return links.map((link) => {
     const predecessor = current.get(link.from)!;
@@ -336,7 +336,7 @@ function readFacts2015(dataDir: string): Map<string, Facts2015> {
         writtenStandard: standard as WrittenStandard,
       };
       return [checkedCode(code, file), facts] as const;
-    })
+    }),
   );
 }
 
@@ -391,11 +391,11 @@ function deriver(municipalities: MunicipalityRow[], changes: ChangeRow[], facts:
   const writtenStandard: (municipality: MunicipalityRow) => WrittenStandard | null = memoized(
     (municipality) =>
       facts.get(municipality.id)?.writtenStandard ??
-      combineStandards(formedBy(municipality).map((c) => writtenStandard(predecessor(c))))
+      combineStandards(formedBy(municipality).map((c) => writtenStandard(predecessor(c)))),
   );
   const population: (municipality: MunicipalityRow) => number | undefined = memoized(
     (municipality) =>
-      facts.get(municipality.id)?.population ?? sumOfWholes(formedBy(municipality), (c) => population(predecessor(c)))
+      facts.get(municipality.id)?.population ?? sumOfWholes(formedBy(municipality), (c) => population(predecessor(c))),
   );
   return { writtenStandard, population };
 }

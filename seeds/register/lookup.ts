@@ -9,7 +9,7 @@ export type LinkedMunicipality = Selectable<MunicipalityTable> &
 export async function findMunicipalityByNumber(
   db: Kysely<Database>,
   number: string,
-  onDate: string
+  onDate: string,
 ): Promise<Selectable<MunicipalityTable> | undefined> {
   return db
     .selectFrom("municipality")
@@ -34,7 +34,7 @@ function linkedAcrossChanges(
   db: Kysely<Database>,
   municipalityId: string,
   from: ChangeEnd,
-  to: ChangeEnd
+  to: ChangeEnd,
 ): Promise<LinkedMunicipality[]> {
   return db
     .selectFrom("municipality_change as c")

@@ -16,7 +16,7 @@ export function registerDataDir(): string {
  */
 export async function seedMunicipalityRegister(
   db: Kysely<Database>,
-  dataDir: string
+  dataDir: string,
 ): Promise<{ municipalities: number; changes: number }> {
   const register = buildRegister(dataDir);
   return db.transaction().execute(async (trx) => {
@@ -25,21 +25,21 @@ export async function seedMunicipalityRegister(
         .insertInto("municipality")
         .values(chunk)
         .onConflict((oc) => oc.column("id").doNothing())
-        .executeTakeFirstOrThrow()
+        .executeTakeFirstOrThrow(),
     );
     const changes = await insertInChunks(register.changes, (chunk) =>
       trx
         .insertInto("municipality_change")
         .values(chunk)
         .onConflict((oc) => oc.column("id").doNothing())
-        .executeTakeFirstOrThrow()
+        .executeTakeFirstOrThrow(),
     );
     await insertInChunks(register.population, (chunk) =>
       trx
         .insertInto("municipality_population")
         .values(chunk)
         .onConflict((oc) => oc.columns(["municipality_id", "year"]).doNothing())
-        .executeTakeFirstOrThrow()
+        .executeTakeFirstOrThrow(),
     );
     return { municipalities, changes };
   });

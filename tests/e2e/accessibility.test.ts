@@ -97,7 +97,7 @@ async function openRoundPath(): Promise<string> {
 const UPTAKE_PAGES: PageCase[] = [
   simple(`${UPTAKE} (reporter, Giske)`, UPTAKE, "ikt@giske.example", (t) => fill(t.uptake.title, { municipality: "Giske" })),
   simple(`${UPTAKE}/1 (reporter, Giske)`, `${UPTAKE}/1`, "ikt@giske.example", (t) =>
-    fill(t.uptake.single.title, { number: 1, name: MEASURE_1.name })
+    fill(t.uptake.single.title, { number: 1, name: MEASURE_1.name }),
   ),
   {
     name: `${UPTAKE} after a save refused for a step back without a comment`,
@@ -125,11 +125,11 @@ const UPTAKE_PAGES: PageCase[] = [
     },
   },
   simple(`${ROUNDS} (secretariat)`, ROUNDS, "sekretariat@ekommune-sunnmore.example", (t) =>
-    fill(t.round.listTitle, { name: EKOMMUNE.name })
+    fill(t.round.listTitle, { name: EKOMMUNE.name }),
   ),
   simple(`${ROUNDS} (reporter, Giske)`, ROUNDS, "ikt@giske.example", (t) => fill(t.round.listTitle, { name: EKOMMUNE.name })),
   simple(`${ROUNDS}/new (secretariat)`, `${ROUNDS}/new`, "sekretariat@ekommune-sunnmore.example", (t) =>
-    fill(t.round.form.title, { name: EKOMMUNE.name })
+    fill(t.round.form.title, { name: EKOMMUNE.name }),
   ),
   {
     name: `${ROUNDS}/{open round} (secretariat: remind, return and close controls)`,
@@ -267,7 +267,7 @@ const OVERVIEW_PAGES: PageCase[] = [
       const { publishedAt, publishedBy } = (await findReport(server.db, { cooperationId, year: REPORT_YEAR }))!;
       await openIn(page, `${C}/reports/${REPORT_YEAR}`, lang);
       expect(await page.locator('[data-testid="report-state"]').innerText()).toContain(
-        fill(MESSAGES[lang]!.report.publishedNote, { date: formatDate(lang, publishedAt!), name: publishedBy! })
+        fill(MESSAGES[lang]!.report.publishedNote, { date: formatDate(lang, publishedAt!), name: publishedBy! }),
       );
       expect(await page.locator("form#narrative, form#publish").count()).toBe(0);
       expect(await page.locator('[data-testid="report-document"] h2').count()).toBe(7);
@@ -329,7 +329,7 @@ const PAGES: PageCase[] = [
     `/c/${EKOMMUNE.slug} (secretariat)`,
     `/c/${EKOMMUNE.slug}`,
     "sekretariat@ekommune-sunnmore.example",
-    () => EKOMMUNE.name
+    () => EKOMMUNE.name,
   ),
   simple(`/c/${EKOMMUNE.slug} (board)`, `/c/${EKOMMUNE.slug}`, "styre@ekommune-sunnmore.example", () => EKOMMUNE.name),
   simple(`/c/${EKOMMUNE.slug} (viewer)`, `/c/${EKOMMUNE.slug}`, "lesar@ekommune-sunnmore.example", () => EKOMMUNE.name),
@@ -338,14 +338,14 @@ const PAGES: PageCase[] = [
     `/c/${KNUTEPUNKT.slug} (secretariat)`,
     `/c/${KNUTEPUNKT.slug}`,
     "sekretariat@knutepunkt-sorlandet.example",
-    () => KNUTEPUNKT.name
+    () => KNUTEPUNKT.name,
   ),
   simple("404 page (signed in)", "/c/does-not-exist", "lesar@ekommune-sunnmore.example", (t) => t.errors.notFound.title),
   simple(
     "404 page for a URL no route matches (signed in)",
     "/does-not-exist",
     "lesar@ekommune-sunnmore.example",
-    (t) => t.errors.notFound.title
+    (t) => t.errors.notFound.title,
   ),
   ...UPTAKE_PAGES,
   ...OVERVIEW_PAGES,

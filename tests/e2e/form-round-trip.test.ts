@@ -21,7 +21,16 @@ import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { EKOMMUNE } from "../../seeds/demo-content";
-import { clickSubmit, javaScriptEnabled, launchBrowser, login, newContext, pathOf, visit, waitForHydration } from "../support/browser";
+import {
+  clickSubmit,
+  javaScriptEnabled,
+  launchBrowser,
+  login,
+  newContext,
+  pathOf,
+  visit,
+  waitForHydration,
+} from "../support/browser";
 import {
   changedTables,
   loadRouteManifest,
@@ -326,7 +335,7 @@ async function shownForms(page: Page): Promise<ShownForm[]> {
           intent: typeof intent === "string" ? intent : null,
           names: [...form.elements].map((e) => (e as HTMLInputElement).name).filter((n): n is string => Boolean(n)),
         };
-      })
+      }),
   );
   const counts = new Map<string, number>();
   return raw.map((f) => {
@@ -371,7 +380,7 @@ async function textFields(form: Locator): Promise<TextField[]> {
   return form.evaluate((el) =>
     [...(el as HTMLFormElement).elements]
       .filter(
-        (e): e is HTMLInputElement | HTMLTextAreaElement => e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement
+        (e): e is HTMLInputElement | HTMLTextAreaElement => e instanceof HTMLInputElement || e instanceof HTMLTextAreaElement,
       )
       .filter((e) => e.name && !e.disabled && !e.readOnly && e.getClientRects().length > 0)
       .filter((e) => e instanceof HTMLTextAreaElement || ["text", "search", "url"].includes(e.type))
@@ -382,13 +391,13 @@ async function textFields(form: Locator): Promise<TextField[]> {
           e instanceof HTMLTextAreaElement
             ? ("textarea" as const)
             : e.type === "url" || e.inputMode === "url" || /url$/i.test(e.name)
-            ? ("url" as const)
-            : ("text" as const),
+              ? ("url" as const)
+              : ("text" as const),
         maxLength: e.maxLength,
         empty: e.value === "",
       }))
       .filter((f) => f.kind !== "url" || f.empty)
-      .map(({ empty: _empty, ...f }) => f)
+      .map(({ empty: _empty, ...f }) => f),
   );
 }
 
@@ -452,7 +461,10 @@ async function submit(page: Page, form: Locator, intent: string | null): Promise
   // with JavaScript the form's own validation can keep it from being sent at all
   if (!request) {
     const where = `on ${pathOf(page)}, button ${(await button.isVisible()) ? "visible" : "hidden"}`;
-    return { status: 0, errors: [`not sent: ${(await visibleErrors(page)).join(" | ") || `no POST within the wait (${where})`}`] };
+    return {
+      status: 0,
+      errors: [`not sent: ${(await visibleErrors(page)).join(" | ") || `no POST within the wait (${where})`}`],
+    };
   }
   // a document POST answered with a redirect is reported on the request that was redirected
   const response = await request.response();
@@ -484,7 +496,7 @@ const rowKey = (row: Row) =>
   JSON.stringify(
     Object.keys(row)
       .sort()
-      .map((k) => [k, row[k]])
+      .map((k) => [k, row[k]]),
   );
 
 /** Rows of `before` that `after` no longer holds as they were: changed or deleted. */
@@ -555,14 +567,14 @@ function skipOf(route: string, form: ShownForm): Skip | undefined {
   return SKIPPED.find(
     (s) =>
       (s.action ? s.action === actionPath : s.route === route) &&
-      (s.intents === undefined || (form.intent !== null && s.intents.includes(form.intent)))
+      (s.intents === undefined || (form.intent !== null && s.intents.includes(form.intent))),
   );
 }
 
 function addsOf(route: string, page: string, form: ShownForm): Adds | undefined {
   return ADDS.find(
     (a) =>
-      a.route === route && (a.intent === undefined || a.intent === form.intent) && (a.page === undefined || a.page.test(page))
+      a.route === route && (a.intent === undefined || a.intent === form.intent) && (a.page === undefined || a.page.test(page)),
   );
 }
 
@@ -693,7 +705,7 @@ describe.each([
         name,
         `${JSON.stringify(text)} is not shown; ${
           at < 0 ? "nothing of it is" : `shown: ${JSON.stringify(shown.slice(at, at + text.length + 20))}`
-        }`
+        }`,
       );
     }
 
@@ -749,7 +761,7 @@ describe.each([
       }
       expect(problems).toEqual([]);
     },
-    120_000
+    120_000,
   );
 
   it("every route with an action shows its forms, and each is round-tripped or skipped for a reason", () => {
@@ -758,12 +770,12 @@ describe.each([
     const unseen = manifest.filter((r) => r.hasAction && !seen.has(r.id) && !documented.has(r.id)).map((r) => r.id);
     expect(unseen, "routes with an action whose page showed no form to any actor").toEqual([]);
     const missingAdds = ADDS.filter((a) => !outcomes.some((o) => o.kind === "add" && o.route === a.route)).map(
-      (a) => `${a.route} ${a.intent ?? ""}`
+      (a) => `${a.route} ${a.intent ?? ""}`,
     );
     expect(missingAdds, "add forms this test expects but did not meet").toEqual([]);
     expect([...droppedSeen].sort(), "texts a save drops: KNOWN_DROPPED must match").toEqual([...KNOWN_DROPPED].sort());
     console.log(
-      outcomes.map((o) => `${o.kind.padEnd(7)} ${o.route} (${o.actor}) ${o.form}${o.note ? ` — ${o.note}` : ""}`).join("\n")
+      outcomes.map((o) => `${o.kind.padEnd(7)} ${o.route} (${o.actor}) ${o.form}${o.note ? ` — ${o.note}` : ""}`).join("\n"),
     );
   });
 });

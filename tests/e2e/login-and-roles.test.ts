@@ -193,7 +193,7 @@ describe.each([
         })
         .then(
           () => "the error summary",
-          () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? "nothing")
+          () => page.evaluate(() => document.activeElement?.outerHTML.slice(0, 120) ?? "nothing"),
         );
       expect(focused, `document.activeElement ${when}`).toBe("the error summary");
     } else {
@@ -367,7 +367,7 @@ describe.each([
         expect(await htmlLang(second.page)).toBe("en");
         expect(await definition(second.page, en.cooperation.yourRoles)).toBe(en.roles.board);
         expect((await second.page.locator(`${SITE_HEADER} form[action="/logout"] button`).innerText()).trim()).toBe(
-          en.shell.logout
+          en.shell.logout,
         );
       } finally {
         await second.context.close();

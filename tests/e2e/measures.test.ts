@@ -110,7 +110,7 @@ describe.each([true, false])("measures with JavaScript %s", (javaScript) => {
       const expected = shareCost(
         125_000_000,
         members.map((m) => ({ id: m.id, population: m.population })),
-        { kind: "mixed", equalPercent: 30 }
+        { kind: "mixed", equalPercent: 30 },
       );
       if (!expected.ok) throw new Error("shareCost failed");
       const giske = members.find((m) => m.name === "Giske")!;
@@ -263,7 +263,7 @@ describe("universal design of the measure pages", () => {
         await context.close();
       }
     },
-    120_000
+    120_000,
   );
 
   it("reads at 320 px without the page scrolling sideways", async () => {

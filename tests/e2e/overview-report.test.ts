@@ -29,7 +29,18 @@ import { en, nb, type Messages, nn } from "../support/texts";
 import { formatDate, formatPercent } from "../../app/i18n/format";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { DEMO_USERS, EKOMMUNE, EKOMMUNE_MEASURES, EKOMMUNE_STRATEGY } from "../../seeds/demo-content";
-import { clickSubmit, htmlLang, launchBrowser, linkNames, login, newContext, pathOf, REFLOW_VIEWPORT, visit, waitForHydration } from "../support/browser";
+import {
+  clickSubmit,
+  htmlLang,
+  launchBrowser,
+  linkNames,
+  login,
+  newContext,
+  pathOf,
+  REFLOW_VIEWPORT,
+  visit,
+  waitForHydration,
+} from "../support/browser";
 import { statusReport, cooperationIdOf } from "../support/queries";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 
@@ -137,7 +148,7 @@ async function reportMatrixSection(page: Page): Promise<Map<string, string[]>> {
           return (th.textContent ?? "").replace(/\s+/g, " ").trim();
         })(),
         [...tr.querySelectorAll("td")].map((td) => (td.textContent ?? "").trim()),
-      ])
+      ]),
     );
   return new Map(rows as [string, string[]][]);
 }
@@ -250,7 +261,7 @@ describe.each([
       expect(storedNarrative.summary.replace(/\r\n/g, "\n")).toBe(summary);
       expect(storedNarrative.matrix).toBe(matrixText);
       expect(await page.locator('[data-testid="report-state"]').innerText()).toContain(
-        fill(t.report.publishedNote, { date: formatDate(lang, stored.published_at!), name: SECRETARIAT_NAME })
+        fill(t.report.publishedNote, { date: formatDate(lang, stored.published_at!), name: SECRETARIAT_NAME }),
       );
       expect(await page.locator("form#narrative").count()).toBe(0);
       expect(await page.locator("form#publish").count()).toBe(0);
@@ -303,7 +314,7 @@ describe.each([
       expect(planResponse.status()).toBe(200);
       expect(planResponse.headers()["content-type"]).toBe("application/pdf");
       expect(planResponse.headers()["content-disposition"]).toMatch(
-        new RegExp(`^attachment;.*filename\\*=UTF-8''${SLUG}-handlingsplan-${YEAR}-v\\d+\\.pdf$`)
+        new RegExp(`^attachment;.*filename\\*=UTF-8''${SLUG}-handlingsplan-${YEAR}-v\\d+\\.pdf$`),
       );
       expect((await planResponse.body()).subarray(0, 4).toString("latin1")).toBe("%PDF");
 
@@ -437,8 +448,8 @@ describe.each([
       const links = await linkNames(page, "table.matrix tbody td[data-cell]");
       const expected = rows.flatMap((row) =>
         row.cells.flatMap((cell, i) =>
-          cell === "not_participating" ? [] : [`${row.number}. ${row.name} ${municipalities[i]} ${statusText(t, cell)}`]
-        )
+          cell === "not_participating" ? [] : [`${row.number}. ${row.name} ${municipalities[i]} ${statusText(t, cell)}`],
+        ),
       );
       expect(expected.length).toBeGreaterThan(50);
       // the names Chromium gives the links, as a screen reader hears them, each once
@@ -483,7 +494,10 @@ describe.each([
       // measure link and its first cell, at the left, which the region has to scroll back to
       const row = rows.filter({ has: page.locator("td[data-cell] a") }).nth(1);
       await row.locator("td[data-cell] a").last().focus();
-      expect(await page.locator(".matrix-scroll").evaluate((region) => region.scrollLeft), "the region scrolled to the row's end").toBeGreaterThan(0);
+      expect(
+        await page.locator(".matrix-scroll").evaluate((region) => region.scrollLeft),
+        "the region scrolled to the row's end",
+      ).toBeGreaterThan(0);
       for (let stop = 0; stop < 10; stop++) {
         await page.keyboard.press("Tab");
         const place = await page.evaluate(() => {
@@ -496,7 +510,9 @@ describe.each([
           };
         });
         if (!place.inCell) continue;
-        expect(place.left, "the focused cell's left edge is right of the measure column").toBeGreaterThanOrEqual(place.stickyRight);
+        expect(place.left, "the focused cell's left edge is right of the measure column").toBeGreaterThanOrEqual(
+          place.stickyRight,
+        );
         return;
       }
       throw new Error("Tab did not reach a cell of the next row");
@@ -547,7 +563,7 @@ describe.each([
       expect(inArea.municipalities).toEqual(all.municipalities);
       // the measures supporting the area, directly or through one of its goals
       const expected = EKOMMUNE_MEASURES.filter(
-        (m) => m.focusArea === 1 || (m.details?.goals ?? []).some(([areaIndex]) => areaIndex === 1)
+        (m) => m.focusArea === 1 || (m.details?.goals ?? []).some(([areaIndex]) => areaIndex === 1),
       ).map((m) => m.number);
       expect(inArea.rows.map((r) => r.number)).toEqual(expected);
       expect(await page.locator("#matrix-area option:checked").innerText()).toBe(area);
@@ -578,7 +594,9 @@ describe.each([
         expect(await cell.getByRole("link", { name, exact: true }).count(), `Giske's cell of measure ${row.number}`).toBe(1);
       }
       // nobody else's column is marked
-      expect(await page.locator("table.matrix td[data-cell]:not(.own)").count()).toBe(rows.length * (EKOMMUNE.members.length - 1));
+      expect(await page.locator("table.matrix td[data-cell]:not(.own)").count()).toBe(
+        rows.length * (EKOMMUNE.members.length - 1),
+      );
     } finally {
       await context.close();
     }
@@ -589,7 +607,7 @@ describe.each([
     const response = await fetch(`${server.url}${BASE}/matrix?year=${YEAR}`, { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
     const timing = Object.fromEntries(
-      [...(response.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])])
+      [...(response.headers.get("server-timing") ?? "").matchAll(/(\w+);dur=([\d.]+)/g)].map((m) => [m[1], Number(m[2])]),
     );
     expect(Object.keys(timing)).toEqual(["route", "data", "render"]);
     // the loaders read the database and React renders a table: neither takes no time
@@ -643,10 +661,10 @@ describe.each([
                       id: input.id,
                       weight: input.value,
                     };
-                  })
-                )
+                  }),
+                ),
               )
-          ).map((r) => [r.number, r])
+          ).map((r) => [r.number, r]),
         );
       /** focus area → the share the page's data table shows */
       const areaShares = async () =>
@@ -657,8 +675,8 @@ describe.each([
               trs.map((tr) => [
                 (tr.querySelector("th")?.textContent ?? "").trim(),
                 (tr.querySelector("td")?.textContent ?? "").trim(),
-              ])
-            )) as [string, string][]
+              ]),
+            )) as [string, string][],
         );
       const openWeights = async () => {
         const details = page.locator("details:has(form#weights)");
@@ -702,7 +720,11 @@ describe.each([
       await openWeights();
       await page.locator(`#${before.get(9)!.id}`).fill("3");
       await page.locator(`#${before.get(4)!.id}`).fill("0");
-      await clickSubmit(page, page.locator("form#weights").getByRole("button", { name: t.overview.saveWeights, exact: true }), 20_000);
+      await clickSubmit(
+        page,
+        page.locator("form#weights").getByRole("button", { name: t.overview.saveWeights, exact: true }),
+        20_000,
+      );
       await expectToast(page, plural({ one: t.overview.weightsSaved_one, other: t.overview.weightsSaved_other }, 2));
       expect(pathOf(page)).toBe(progressPath);
       const stored = await server.db
@@ -733,7 +755,11 @@ describe.each([
       const rows = await weightRows();
       await page.locator(`#${rows.get(1)!.id}`).fill("abc");
       await page.locator(`#${rows.get(2)!.id}`).fill("500");
-      await clickSubmit(page, page.locator("form#weights").getByRole("button", { name: t.overview.saveWeights, exact: true }), 20_000);
+      await clickSubmit(
+        page,
+        page.locator("form#weights").getByRole("button", { name: t.overview.saveWeights, exact: true }),
+        20_000,
+      );
       const errorSummary = page.locator("main .ds-error-summary");
       await errorSummary.waitFor({ state: "visible" });
       await waitForHydration(page);

@@ -91,7 +91,7 @@ describe.each([
       expect(await page.locator("h1").innerText()).toBe(t.pageTitle.replace("{{year}}", "2015"));
       const { lang } = await texts(page);
       expect(await page.locator("main").innerText()).toContain(
-        t.deadline.replace("{{date}}", formatDate(lang, await deadline()))
+        t.deadline.replace("{{date}}", formatDate(lang, await deadline())),
       );
       expect(await page.locator("main").innerText()).toContain(t.form.forMunicipality.replace("{{municipality}}", "Giske"));
 
@@ -158,7 +158,7 @@ describe.each([
       expect(row.handled_at).not.toBeNull();
       // the other one is still open
       expect(await giske.locator('[data-testid="plan-comment"]', { hasText: onItem }).innerText()).toContain(
-        t.comment.notHandled
+        t.comment.notHandled,
       );
     } finally {
       await secretariat.context.close();
@@ -253,7 +253,7 @@ describe.each([
 
       await visit(page, `${server.url}${PATH}`);
       expect(await page.getByTestId("input-over").innerText()).toContain(
-        t.deadlinePassed.replace("{{date}}", formatDate(lang, passed))
+        t.deadlinePassed.replace("{{date}}", formatDate(lang, passed)),
       );
       expect(await page.locator("main textarea").count()).toBe(0);
     } finally {

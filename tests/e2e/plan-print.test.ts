@@ -62,7 +62,12 @@ describe("the approved plan's PDF", () => {
     const text = execFileSync("pdftotext", [pdf, "-"], { encoding: "utf8" }).replace(/\s+/g, " ");
     // the demo's rådmannsutval approved the 2014 plan on 5 December 2013 (case 14/13)
     expect(text).toContain("Godkjend 5. desember 2013");
-    const today = new Intl.DateTimeFormat("nn-NO", { day: "numeric", month: "long", year: "numeric", timeZone: "Europe/Oslo" }).format(new Date());
+    const today = new Intl.DateTimeFormat("nn-NO", {
+      day: "numeric",
+      month: "long",
+      year: "numeric",
+      timeZone: "Europe/Oslo",
+    }).format(new Date());
     expect(text).not.toContain(`Godkjend ${today}`);
   });
 });

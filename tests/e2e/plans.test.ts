@@ -110,12 +110,12 @@ async function setUpRollableYear(): Promise<number> {
       latest.status === "draft"
         ? [secretariat, { action: "sendForInput", inputDeadline: "2015-01-15" }]
         : inputOpen
-        ? [secretariat, { action: "closeInput" }]
-        : latest.status === "input" || latest.status === "returned"
-        ? [secretariat, { action: "submit" }]
-        : latest.status === "submitted"
-        ? [board, { action: "approve", decision: DECISION }]
-        : null;
+          ? [secretariat, { action: "closeInput" }]
+          : latest.status === "input" || latest.status === "returned"
+            ? [secretariat, { action: "submit" }]
+            : latest.status === "submitted"
+              ? [board, { action: "approve", decision: DECISION }]
+              : null;
     if (!next) break;
     await transitionPlanVersion(server.db, {
       cooperationId,
@@ -167,7 +167,7 @@ describe.each([
         await page
           .locator("#roll-plan")
           .innerText()
-          .catch(() => page.locator("main").innerText())
+          .catch(() => page.locator("main").innerText()),
       ).toContain(roll);
       await page.getByRole("button", { name: roll }).click();
       await page.waitForURL((url) => planRe.test(url.pathname));
@@ -286,7 +286,7 @@ describe.each([
       // the diff against last year's approved plan shows the budget change in words
       await visit(page, `${server.url}${planPath}/diff`);
       const row = text(
-        await page.locator(`[data-testid="diff-last-year"] [data-testid="diff-row-${await firstChanged(page)}"]`).innerText()
+        await page.locator(`[data-testid="diff-last-year"] [data-testid="diff-row-${await firstChanged(page)}"]`).innerText(),
       );
       expect(row).toContain(t.plan.diff.changed);
       expect(row).toContain(text(formatNok("nb", ore)));
@@ -358,7 +358,7 @@ describe("who may move a plan", () => {
           [
             `/c/${SLUG}/plans/${year}?index`,
             { intent, versionNo: "1", version: "1", inputDeadline: "2030-01-01", ...DECISION },
-          ] as [string, Record<string, string>]
+          ] as [string, Record<string, string>],
       ),
       [`/c/${SLUG}/plans?index`, { year: String(year + 1), mode: "roll" }],
       [`/c/${SLUG}/plans/${year}/items`, { intent: "remove", itemId: "x", version: "1" }],
@@ -462,7 +462,7 @@ describe("refusals of the input round's rules, through the server", () => {
     const html = await page.text();
     expect([nb, nn, en].some((m) => html.includes(m.plan.refused.inputOpen))).toBe(true);
     expect(
-      (await server.db.selectFrom("plan_version").select("status").where("id", "=", versionId).executeTakeFirstOrThrow()).status
+      (await server.db.selectFrom("plan_version").select("status").where("id", "=", versionId).executeTakeFirstOrThrow()).status,
     ).toBe("input");
   });
 });

@@ -143,7 +143,7 @@ describe.each([
 
       // the previously adopted strategy is archived, its text still readable
       expect(
-        (await server.db.selectFrom("strategy").select("status").where("id", "=", strategyId).executeTakeFirstOrThrow()).status
+        (await server.db.selectFrom("strategy").select("status").where("id", "=", strategyId).executeTakeFirstOrThrow()).status,
       ).toBe("adopted");
       const old = await server.db
         .selectFrom("strategy")
@@ -265,7 +265,7 @@ describe.each([
       } finally {
         await context.close();
       }
-    }
+    },
   );
 });
 
@@ -302,7 +302,7 @@ describe("strategy edit actions refuse everyone but the secretariat", () => {
         expect(response.status, `POST ${path}`).toBe(403);
       }
       expect(await count()).toBe(before);
-    }
+    },
   );
 });
 

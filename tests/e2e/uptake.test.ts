@@ -149,7 +149,7 @@ describe.each([
       for (const [measure, change] of changes) {
         const row = page.locator(`form#bulk-uptake tr[data-measure="${measure}"]`);
         expect(await row.locator("td").first().locator("strong").innerText(), `current status of ${measure}`).toBe(
-          t.uptakeStatus[change.to]
+          t.uptakeStatus[change.to],
         );
         expect(await row.locator("select").inputValue()).toBe(change.to);
         if (change.comment) expect(await row.locator("td").first().innerText()).toContain(change.comment);
@@ -353,7 +353,7 @@ describe.each([
       expect(opened.map((m) => m.to_address).sort()).toEqual([...expectedOpened].sort());
       expect(opened.every((m) => m.cooperation_id === cooperationId)).toBe(true);
       expect(await toast(page).innerText()).toContain(
-        plural({ one: t.round.form.opened_one, other: t.round.form.opened_other }, opened.length)
+        plural({ one: t.round.form.opened_one, other: t.round.form.opened_other }, opened.length),
       );
       expect(await page.locator("main h1").innerText()).toBe(fill(t.round.detail.title, { name }));
 

@@ -27,14 +27,14 @@ describe("admin CLI (npm run admin)", () => {
 
   it("creates a cooperation, adds members, creates a user and grants a reporter role", async () => {
     expect(
-      admin(["create-cooperation", "--slug", "fosen", "--name", "Fosen regionråd", "--host", "5054", "--language", "nn"]).code
+      admin(["create-cooperation", "--slug", "fosen", "--name", "Fosen regionråd", "--host", "5054", "--language", "nn"]).code,
     ).toBe(0);
     expect(admin(["add-members", "--slug", "fosen", "--municipalities", "5054,5057,5058", "--joined", "2026-01-01"]).code).toBe(
-      0
+      0,
     );
     const user = admin(
       ["create-user", "--email", "IKT@Indre-Fosen.example", "--name", "Ingrid", "--password-stdin"],
-      "eit-langt-passord\n"
+      "eit-langt-passord\n",
     );
     expect(user.code, user.err).toBe(0);
     expect(
@@ -48,7 +48,7 @@ describe("admin CLI (npm run admin)", () => {
         "reporter",
         "--municipality",
         "5054",
-      ]).code
+      ]).code,
     ).toBe(0);
 
     const db = connect(dbFile);
@@ -116,7 +116,11 @@ describe("admin CLI (npm run admin)", () => {
     [["disable-user", "--platform-admin=ja"], 2, "--platform-admin tar ingen verdi"],
     [["--lang", "se", "help"], 2, "--lang må være nb, nn eller en"],
     [["--lang", "nn", "add-members", "--slug", "finst-ikkje", "--municipalities", "5054"], 1, "Fann ikkje samarbeidet"],
-    [["add-members", "--slug", "finst-ikkje", "--municipalities", "5054", "--lang", "en"], 1, "The cooperation “finst-ikkje” does not exist"],
+    [
+      ["add-members", "--slug", "finst-ikkje", "--municipalities", "5054", "--lang", "en"],
+      1,
+      "The cooperation “finst-ikkje” does not exist",
+    ],
     [["grant-role", "--bogus", "--lang", "en"], 2, "Unknown option: --bogus"],
     [["frobnicate", "--lang", "nn"], 2, "Ukjend kommando"],
     [["import-population"], 2, "--file: Fyll ut feltet"],

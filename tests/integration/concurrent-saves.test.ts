@@ -73,8 +73,12 @@ describe.each(databases)("saves at the same moment on $name", ({ open }) => {
     const names = cookies.map((_, i) => `Samtidig namn ${i}`);
     const answers = await Promise.all(
       cookies.map((cookie, i) =>
-        post(cookie, `/c/${SLUG}/measures/1/edit`, entries.map(([k, v]) => [k, k === "name" ? names[i] : v]))
-      )
+        post(
+          cookie,
+          `/c/${SLUG}/measures/1/edit`,
+          entries.map(([k, v]) => [k, k === "name" ? names[i] : v]),
+        ),
+      ),
     );
     const statuses = answers.map((a) => a.status).sort();
     expect(statuses).toEqual([302, 409, 409, 409, 409, 409, 409, 409, 409, 409]);
@@ -95,7 +99,12 @@ describe.each(databases)("saves at the same moment on $name", ({ open }) => {
     const secretariat = await loginCookie(server, SECRETARIAT);
     const coop = await cooperationId();
     const year = 2014;
-    const existing = await server.db.selectFrom("annual_report").select("year").where("cooperation_id", "=", coop).where("year", "=", year).executeTakeFirst();
+    const existing = await server.db
+      .selectFrom("annual_report")
+      .select("year")
+      .where("cooperation_id", "=", coop)
+      .where("year", "=", year)
+      .executeTakeFirst();
     if (!existing) expect((await post(secretariat, `/c/${SLUG}/reports?index`, [["year", String(year)]])).status).toBe(302);
     const { version } = await server.db
       .selectFrom("annual_report")
@@ -103,10 +112,17 @@ describe.each(databases)("saves at the same moment on $name", ({ open }) => {
       .where("cooperation_id", "=", coop)
       .where("year", "=", year)
       .executeTakeFirstOrThrow();
-    const text = "Skrive medan ein kollega publiserte: æøå <b> & \"sitat\"";
-    const publishing = post(secretariat, `/c/${SLUG}/reports/${year}`, [["intent", "publish"], ["version", String(version)]]);
+    const text = 'Skrive medan ein kollega publiserte: æøå <b> & "sitat"';
+    const publishing = post(secretariat, `/c/${SLUG}/reports/${year}`, [
+      ["intent", "publish"],
+      ["version", String(version)],
+    ]);
     expect((await publishing).status).toBe(302);
-    const saving = await post(secretariat, `/c/${SLUG}/reports/${year}`, [["intent", "save"], ["version", String(version)], ["summary", text]]);
+    const saving = await post(secretariat, `/c/${SLUG}/reports/${year}`, [
+      ["intent", "save"],
+      ["version", String(version)],
+      ["summary", text],
+    ]);
     expect(saving.status).toBe(409);
     const page = await saving.text();
     expect(page).toContain(nn.report.unsavedTitle);
@@ -116,7 +132,11 @@ describe.each(databases)("saves at the same moment on $name", ({ open }) => {
   it("Giske and Sula report at once, ten times each: every report is saved", async () => {
     const [giske, sula] = await Promise.all([loginCookie(server, "ikt@giske.example"), loginCookie(server, "ikt@sula.example")]);
     const today = new Date().toLocaleDateString("sv-SE", { timeZone: "Europe/Oslo" });
-    const count = () => server.db.selectFrom("uptake_report").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = () =>
+      server.db
+        .selectFrom("uptake_report")
+        .select((eb) => eb.fn.countAll<number>().as("n"))
+        .executeTakeFirstOrThrow();
     const before = Number((await count()).n);
     const report = (cookie: string, i: number) =>
       post(cookie, `/c/${SLUG}/uptake/1`, [
@@ -141,7 +161,10 @@ describe.each(databases)("saves at the same moment on $name", ({ open }) => {
     const shownBenefitId = benefit.id;
     const secretariat = await loginCookie(server, SECRETARIAT);
     // a real change, so the save writes the measure and its benefits rather than finding nothing to do
-    const edited = (await measureFormEntries(server, benefit.number)).map(([k, v]): [string, string] => [k, k === "name" ? `${v} (endra)` : v]);
+    const edited = (await measureFormEntries(server, benefit.number)).map(([k, v]): [string, string] => [
+      k,
+      k === "name" ? `${v} (endra)` : v,
+    ]);
     const saved = await post(secretariat, `/c/${SLUG}/measures/${benefit.number}/edit`, edited);
     expect([302, 303]).toContain(saved.status);
     const giske = await loginCookie(server, "ikt@giske.example");
@@ -176,7 +199,7 @@ describe("the HTTP layer's edges", () => {
           (res) => {
             res.resume();
             resolve(res.statusCode ?? 0);
-          }
+          },
         );
         sent.on("error", reject);
         sent.end();
@@ -206,7 +229,7 @@ describe("the HTTP layer's edges", () => {
             sent.destroy();
             resolve({ status: res.statusCode ?? 0, page: body });
           });
-        }
+        },
       );
       sent.on("error", reject);
       sent.write(`email=${"a".repeat(1024 * 1024)}`);
@@ -233,7 +256,10 @@ describe("the HTTP layer's edges", () => {
       .select("id")
       .where("number", "=", "0301")
       .executeTakeFirstOrThrow();
-    const entries = (await measureFormEntries(server, 2)).map(([k, v]): [string, string] => [k, k === "members[0].id" ? foreign.id : v]);
+    const entries = (await measureFormEntries(server, 2)).map(([k, v]): [string, string] => [
+      k,
+      k === "members[0].id" ? foreign.id : v,
+    ]);
     expect(entries.find(([k]) => k === "participation")?.[1]).toBe("all");
     const answer = await postForm(server, cookie, `/c/${SLUG}/measures/2/edit`, entries);
     expect(answer.status).toBe(400);
@@ -252,13 +278,18 @@ describe("the HTTP layer's edges", () => {
     const entries = await measureFormEntries(server, reported.number);
     const row = entries.find(([k, v]) => /^benefits\[\d+\]\.id$/.test(k) && v === reported.id)![0].replace(/\.id$/, ".");
     // a browser without JavaScript removes a row by blanking its fields; the hidden id stays
-    const blanked = entries.map(([k, v]): [string, string] => [k, k.startsWith(row) && !k.endsWith(".id") ? "" : k === "name" ? `${v} (endra)` : v]);
+    const blanked = entries.map(([k, v]): [string, string] => [
+      k,
+      k.startsWith(row) && !k.endsWith(".id") ? "" : k === "name" ? `${v} (endra)` : v,
+    ]);
     const answer = await postForm(server, cookie, `/c/${SLUG}/measures/${reported.number}/edit`, blanked);
     expect(answer.status).toBe(400);
     const page = await answer.text();
     expect(page).toContain(nn.measure.validation.benefitInUse.slice(0, 40));
     expect(page).toContain("(endra)");
-    expect(await server.db.selectFrom("measure_benefit").select("id").where("id", "=", reported.id).executeTakeFirst()).toBeTruthy();
+    expect(
+      await server.db.selectFrom("measure_benefit").select("id").where("id", "=", reported.id).executeTakeFirst(),
+    ).toBeTruthy();
   });
 
   it("a body that is no form is 400 or 415 with a translated page, never 500", async () => {

@@ -74,7 +74,7 @@ describe.each(testDatabases())("data layer on $name", (database) => {
       after: { a: 1 },
     });
     await expect(
-      db.updateTable("audit_event").set({ action: "forged" }).where("action", "=", "test.event").execute()
+      db.updateTable("audit_event").set({ action: "forged" }).where("action", "=", "test.event").execute(),
     ).rejects.toThrow(/append-only/);
     await expect(db.deleteFrom("audit_event").where("action", "=", "test.event").execute()).rejects.toThrow(/append-only/);
     const row = await db
@@ -103,13 +103,13 @@ describe.each(testDatabases())("data layer on $name", (database) => {
       db
         .insertInto("role_grant")
         .values({ ...base, id: "x1", role: "reporter", municipality_id: null })
-        .execute()
+        .execute(),
     ).rejects.toThrow();
     await expect(
       db
         .insertInto("role_grant")
         .values({ ...base, id: "x2", role: "viewer", municipality_id: giske.id })
-        .execute()
+        .execute(),
     ).rejects.toThrow();
   });
 
@@ -118,7 +118,7 @@ describe.each(testDatabases())("data layer on $name", (database) => {
       db
         .insertInto("membership")
         .values({ id: "m-x", cooperation_id: "no-such-cooperation", municipality_id: "no-such", joined_on: "2020-01-01" })
-        .execute()
+        .execute(),
     ).rejects.toThrow();
   });
 
@@ -197,7 +197,10 @@ describe.each(testDatabases())("data layer on $name", (database) => {
       expect(page).toBe(root);
       await userGrants({ ...pageLoad, context: {} as never }, sessionUser);
       expect(probe.count()).toBe(2);
-      const withAction = { request: new Request("http://localhost/c/ekommune-sunnmore/matrix", { method: "POST" }), context: {} as never };
+      const withAction = {
+        request: new Request("http://localhost/c/ekommune-sunnmore/matrix", { method: "POST" }),
+        context: {} as never,
+      };
       await userGrants(withAction, sessionUser);
       await userGrants(withAction, sessionUser);
       expect(probe.count()).toBe(4);
@@ -241,7 +244,9 @@ describe.each(testDatabases())("data layer on $name", (database) => {
 
   it("counts members and users per cooperation for the platform admin", async () => {
     // other tests of this file may add cooperations of their own; the demo's two are counted the same
-    const rows = (await listCooperationsForAdmin(db)).filter((r) => ["ekommune-sunnmore", "knutepunkt-sorlandet"].includes(r.slug));
+    const rows = (await listCooperationsForAdmin(db)).filter((r) =>
+      ["ekommune-sunnmore", "knutepunkt-sorlandet"].includes(r.slug),
+    );
     expect(rows).toEqual([
       { slug: "ekommune-sunnmore", name: "eKommune Sunnmøre", members: 11, users: 5 },
       { slug: "knutepunkt-sorlandet", name: "Knutepunkt Sørlandet", members: 7, users: 1 },
@@ -256,7 +261,7 @@ describe.each(testDatabases())("data layer on $name", (database) => {
             .selectFrom("cooperation")
             .select(sql<number>`count(*)`.as("n"))
             .executeTakeFirstOrThrow()
-        ).n
+        ).n,
       );
     const before = await count();
     await expect(createCooperation(db, { slug: "ekommune-sunnmore", name: "Dobbel" })).rejects.toMatchObject({
@@ -267,22 +272,22 @@ describe.each(testDatabases())("data layer on $name", (database) => {
     });
     expect(await count()).toBe(before);
     await expect(
-      addMembers(db, { slug: "ekommune-sunnmore", municipalities: ["1532", "0000"], joinedOn: "2026-01-01" })
+      addMembers(db, { slug: "ekommune-sunnmore", municipalities: ["1532", "0000"], joinedOn: "2026-01-01" }),
     ).rejects.toBeInstanceOf(AdminError);
     await expect(
-      createUser(db, { email: "ikt@giske.example", name: "Dobbel", password: "lang-nok-passord" })
+      createUser(db, { email: "ikt@giske.example", name: "Dobbel", password: "lang-nok-passord" }),
     ).rejects.toMatchObject({ key: "common:admin.duplicateUser" });
     await expect(
-      grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1001" })
+      grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1001" }),
     ).rejects.toMatchObject({ key: "common:admin.notAMember" });
     await expect(
-      grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "viewer", municipality: "1532" })
+      grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "viewer", municipality: "1532" }),
     ).rejects.toMatchObject({ key: "common:admin.municipalityOnlyForReporters" });
     await expect(
-      grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1532" })
+      grantRole(db, { email: "ikt@giske.example", slug: "ekommune-sunnmore", role: "reporter", municipality: "1532" }),
     ).rejects.toMatchObject({ key: "common:admin.duplicateRole" });
     await expect(grantRole(db, { email: "nobody@example.org", slug: "ekommune-sunnmore", role: "viewer" })).rejects.toMatchObject(
-      { key: "common:admin.unknownUser" }
+      { key: "common:admin.unknownUser" },
     );
   });
 

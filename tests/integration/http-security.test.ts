@@ -92,7 +92,11 @@ describe("the production server", () => {
     const giske = await loginCookie(server, "ikt@giske.example");
     const language = () =>
       server.db.selectFrom("app_user").select("language").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow();
-    const audits = () => server.db.selectFrom("audit_event").select(sql<number>`count(*)`.as("n")).executeTakeFirstOrThrow();
+    const audits = () =>
+      server.db
+        .selectFrom("audit_event")
+        .select(sql<number>`count(*)`.as("n"))
+        .executeTakeFirstOrThrow();
     const before = { language: await language(), audits: await audits() };
     const send = (path: string, origin: string, body: Record<string, string>) =>
       fetch(`${server.url}${path}`, {
@@ -158,7 +162,9 @@ describe("the production server", () => {
           try {
             const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
             const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-            return Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === server.pid && command.includes("build/server.js");
+            return (
+              Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === server.pid && command.includes("build/server.js")
+            );
           } catch {
             return false;
           }
@@ -167,7 +173,9 @@ describe("the production server", () => {
     const before = workers();
     expect(before).toHaveLength(2);
     process.kill(before[0]!, "SIGKILL");
-    await expect.poll(() => server.output(), { timeout: 20_000 }).toContain(`Worker ${before[0]} stopped (SIGKILL); starting a new one`);
+    await expect
+      .poll(() => server.output(), { timeout: 20_000 })
+      .toContain(`Worker ${before[0]} stopped (SIGKILL); starting a new one`);
     await expect.poll(() => workers().filter((pid) => !before.includes(pid)).length, { timeout: 20_000 }).toBe(1);
     for (let i = 0; i < 6; i++) expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
   });

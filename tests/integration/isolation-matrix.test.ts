@@ -115,7 +115,7 @@ const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 /** The ways a foreign cooperation's text could appear in an HTML or JSON answer. */
 function leakedStrings(body: string, secrets: readonly string[]): string[] {
   const found = secrets.filter(
-    (s) => body.includes(s) || body.includes(escapeHtml(s)) || body.includes(JSON.stringify(s).slice(1, -1))
+    (s) => body.includes(s) || body.includes(escapeHtml(s)) || body.includes(JSON.stringify(s).slice(1, -1)),
   );
   // a few are enough to read a failure by
   return found.length > 3
@@ -169,7 +169,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
       throw new Error(
         `${actor.label} ${method} ${url}: no answer (${String((error as Error).cause ?? error)}); server output:\n${server
           .output()
-          .slice(-3000)}`
+          .slice(-3000)}`,
       );
     }
     return {
@@ -227,7 +227,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
         .executeTakeFirstOrThrow();
       secrets.set(
         c.id,
-        [c.name, row.description, ...measures.map((m) => m.name), ...strategies.map((s) => s.title)].filter((s) => s.length >= 6)
+        [c.name, row.description, ...measures.map((m) => m.name), ...strategies.map((s) => s.title)].filter((s) => s.length >= 6),
       );
     }
     actors = [{ label: "anonymous", email: null, userId: null, isPlatformAdmin: false, grants: [], cookie: null }];
@@ -261,7 +261,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
         await check();
         expect(changedTables(before, await tableDigests(server.db))).toEqual([]);
       },
-      timeout
+      timeout,
     );
   }
 
@@ -280,7 +280,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
             .join("; ")}`,
           ...lines,
           ...[...new Set(notes)].map((n) => `  note: ${n}`),
-        ].join("\n")
+        ].join("\n"),
       );
     }
     await server?.stop();
@@ -309,7 +309,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     };
     const target: Target = { cooperation: cooperations[0] };
     await expect(resolveRouteUrl(server.db, route, target)).rejects.toThrow(
-      "route routes/c.$slug.widgets.$foo (/c/:slug/widgets/:foo) has param :foo — add it to the isolation matrix"
+      "route routes/c.$slug.widgets.$foo (/c/:slug/widgets/:foo) has param :foo — add it to the isolation matrix",
     );
     const ambiguous = { ...route, requestPattern: "/c/:slug/widgets/:id", params: ["slug", "id"] };
     await expect(resolveRouteUrl(server.db, ambiguous, target)).rejects.toThrow(UnknownParamError);
@@ -341,187 +341,202 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     expect(unknown).toEqual([]);
   });
 
-  itChangesNothing("tenant routes: members of their own cooperation get 200 (positive control)", async () => {
-    const tenant = manifest.filter((r) => r.kind === "tenant");
-    let checked = 0;
-    for (const route of tenant) {
-      const rule = OWN_GET_RULES[route.id] ?? { allowed: "cooperation:read" as Permission };
-      for (const actor of actors) {
-        for (const own of cooperations.filter((c) => actor.grants.some((g) => g.cooperationId === c.id))) {
-          const roles = actor.grants.filter((g) => g.cooperationId === own.id).map((g) => g.role);
-          const allowed =
-            typeof rule.allowed === "string" ? can(roles, rule.allowed) : roles.some((r) => rule.allowed.includes(r));
-          const expected = allowed ? rule.okStatus ?? 200 : 403;
-          const resolved = await urlFor(route, { cooperation: own });
-          if (!resolved) continue;
-          const { path, fallbacks } = resolved;
-          if (fallbacks.length) {
-            notes.push(`positive control of ${route.id} for ${own.slug} not possible: no row for :${fallbacks.join(", :")}`);
-            continue;
-          }
-          const methods: Method[] = route.hasLoader ? ["GET", "GET ?_data"] : ["GET"];
-          for (const method of methods) {
-            const url = requestUrl(route, path, method);
-            const reply = await send(actor, method, url);
-            count("own-cooperation", method);
-            checked++;
-            if (reply.status !== expected) fail(actor, method, url, reply, String(expected));
-            else if (
-              expected === 200 &&
-              method === "GET" &&
-              reply.contentType.includes("text/html") &&
-              !reply.body.includes(escapeHtml(own.name))
-            ) {
-              fail(actor, method, url, reply, `a page naming ${own.name}`);
+  itChangesNothing(
+    "tenant routes: members of their own cooperation get 200 (positive control)",
+    async () => {
+      const tenant = manifest.filter((r) => r.kind === "tenant");
+      let checked = 0;
+      for (const route of tenant) {
+        const rule = OWN_GET_RULES[route.id] ?? { allowed: "cooperation:read" as Permission };
+        for (const actor of actors) {
+          for (const own of cooperations.filter((c) => actor.grants.some((g) => g.cooperationId === c.id))) {
+            const roles = actor.grants.filter((g) => g.cooperationId === own.id).map((g) => g.role);
+            const allowed =
+              typeof rule.allowed === "string" ? can(roles, rule.allowed) : roles.some((r) => rule.allowed.includes(r));
+            const expected = allowed ? (rule.okStatus ?? 200) : 403;
+            const resolved = await urlFor(route, { cooperation: own });
+            if (!resolved) continue;
+            const { path, fallbacks } = resolved;
+            if (fallbacks.length) {
+              notes.push(`positive control of ${route.id} for ${own.slug} not possible: no row for :${fallbacks.join(", :")}`);
+              continue;
             }
-          }
-        }
-      }
-    }
-    expect(checked).toBeGreaterThan(0);
-    expect(problems).toEqual([]);
-  }, 300_000);
-
-  itChangesNothing("tenant routes: a foreign cooperation answers 404 (logged in) or /login (anonymous), GET and POST, document and data", async () => {
-    const tenant = manifest.filter((r) => r.kind === "tenant");
-    let checked = 0;
-    for (const route of tenant) {
-      for (const actor of actors) {
-        for (const foreign of foreignCooperations(cooperations, actor.grants)) {
-          const resolved = await urlFor(route, { cooperation: foreign });
-          if (!resolved) continue;
-          const { path, fallbacks } = resolved;
-          if (fallbacks.length)
-            notes.push(`${route.id} for ${foreign.slug}: no row for :${fallbacks.join(", :")}, fallback used`);
-          const foreignSecrets = secrets.get(foreign.id) ?? [];
-          const body = { ...GENERIC_FIELDS, slug: foreign.slug, cooperationId: foreign.id };
-
-          for (const method of ["GET", "GET ?_data"] as const) {
-            const url = requestUrl(route, path, method);
-            const reply = await send(actor, method, url);
-            count("tenant", method);
-            checked++;
-            const noLoader = method === "GET ?_data" && !route.hasLoader;
-            if (!actor.cookie) {
-              const ok = isLoginRedirect(reply, path) || (noLoader && [400, 405].includes(reply.status));
-              if (!ok) fail(actor, method, url, reply, "302 to /login?redirectTo=…");
-            } else {
-              const ok = reply.status === 404 || (noLoader && [400, 405].includes(reply.status));
-              if (!ok) fail(actor, method, url, reply, "404 (a non-member must not learn the cooperation exists)");
-            }
-            const leaked = leakedStrings(reply.body, foreignSecrets);
-            if (leaked.length)
-              fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
-          }
-
-          for (const method of ["POST", "POST ?_data"] as const) {
-            const url = requestUrl(route, path, method);
-            const reply = await send(actor, method, url, body);
-            count("tenant", method);
-            checked++;
-            const refused = [403, 404, 405].includes(reply.status);
-            const ok = actor.cookie ? refused : refused || isLoginRedirect(reply);
-            if (!ok) fail(actor, method, url, reply, actor.cookie ? "403/404/405" : "302 to /login or 403/404/405");
-            if (!route.hasAction && reply.status !== 405 && !(!actor.cookie && isLoginRedirect(reply))) {
-              fail(actor, method, url, reply, "405 (the route has no action)");
-            }
-            const leaked = leakedStrings(reply.body, foreignSecrets);
-            if (leaked.length)
-              fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
-          }
-        }
-      }
-    }
-    expect(checked).toBeGreaterThan(0);
-    expect(problems).toEqual([]);
-  }, 180_000);
-
-  itChangesNothing("tenant routes: a foreign cooperation is indistinguishable from one that does not exist", async () => {
-    const missing = { id: "", slug: "no-such-cooperation", name: "" };
-    const observed = new Set<string>();
-    const langOf = (reply: Reply) =>
-      reply.contentType.includes("json")
-        ? (JSON.parse(reply.body) as { lang?: string }).lang
-        : /<html[^>]* lang="([^"]*)"/.exec(reply.body)?.[1];
-    for (const route of manifest.filter((r) => r.kind === "tenant")) {
-      const missingUrl = await urlFor(route, { cooperation: missing });
-      if (!missingUrl) continue;
-      const missingPath = missingUrl.path;
-      for (const actor of actors) {
-        for (const foreign of foreignCooperations(cooperations, actor.grants)) {
-          const { path } = await resolveRouteUrl(server.db, route, { cooperation: foreign });
-          // the route's own loader, the document, and the root loader, which also sees params.slug
-          const requests: [Method, (p: string) => string][] = [
-            ["GET", (p) => requestUrl(route, p, "GET")],
-            ["GET ?_data", (p) => requestUrl(route, p, "GET ?_data")],
-            ["GET ?_data", (p) => `${p}?_data=root`],
-          ];
-          for (const [method, urlOf] of requests) {
-            const [real, none] = [await send(actor, method, urlOf(path)), await send(actor, method, urlOf(missingPath))];
-            count("tenant vs nonexistent", method);
-            if (real.status !== none.status)
-              fail(actor, method, urlOf(path), real, `${none.status}, as for ${urlOf(missingPath)}`);
-            if (langOf(real) !== langOf(none)) {
-              observed.add("lang");
-              if (!KNOWN_EXISTENCE_ORACLES.has("lang")) {
-                fail(
-                  actor,
-                  method,
-                  urlOf(path),
-                  real,
-                  `lang ${langOf(none)} as for ${urlOf(missingPath)}, not ${langOf(real)} (the cooperation's default language)`
-                );
+            const methods: Method[] = route.hasLoader ? ["GET", "GET ?_data"] : ["GET"];
+            for (const method of methods) {
+              const url = requestUrl(route, path, method);
+              const reply = await send(actor, method, url);
+              count("own-cooperation", method);
+              checked++;
+              if (reply.status !== expected) fail(actor, method, url, reply, String(expected));
+              else if (
+                expected === 200 &&
+                method === "GET" &&
+                reply.contentType.includes("text/html") &&
+                !reply.body.includes(escapeHtml(own.name))
+              ) {
+                fail(actor, method, url, reply, `a page naming ${own.name}`);
               }
             }
           }
         }
       }
-    }
-    expect(problems).toEqual([]);
-    // a known oracle that no longer shows has been fixed: take it off the list so it stays fixed
-    expect([...observed].sort()).toEqual([...KNOWN_EXISTENCE_ORACLES].sort());
-  }, 120_000);
+      expect(checked).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    },
+    300_000,
+  );
 
-  itChangesNothing("tenant routes with a municipality in the URL: a reporter cannot act for a neighbouring municipality", async () => {
-    const resolved: ResolvedOtherMunicipality[] = [];
-    for (const c of OTHER_MUNICIPALITY_CASES) resolved.push(await resolveOtherMunicipality(server.db, c));
-    // the cases mean what they say (Giske's reporter aiming at Sula, in the same cooperation)
-    const giske = resolved.find((r) => r.own.number === "1532")!;
-    expect(giske.other).toMatchObject({ number: "1531", name: "Sula" });
-    expect(giske.other.id).not.toBe(giske.own.id);
+  itChangesNothing(
+    "tenant routes: a foreign cooperation answers 404 (logged in) or /login (anonymous), GET and POST, document and data",
+    async () => {
+      const tenant = manifest.filter((r) => r.kind === "tenant");
+      let checked = 0;
+      for (const route of tenant) {
+        for (const actor of actors) {
+          for (const foreign of foreignCooperations(cooperations, actor.grants)) {
+            const resolved = await urlFor(route, { cooperation: foreign });
+            if (!resolved) continue;
+            const { path, fallbacks } = resolved;
+            if (fallbacks.length)
+              notes.push(`${route.id} for ${foreign.slug}: no row for :${fallbacks.join(", :")}, fallback used`);
+            const foreignSecrets = secrets.get(foreign.id) ?? [];
+            const body = { ...GENERIC_FIELDS, slug: foreign.slug, cooperationId: foreign.id };
 
-    const routes = manifest.filter((r) => r.kind === "tenant" && r.params.some((p) => MUNICIPALITY_PARAMS.includes(p)));
-    notes.push(`other-municipality case: ${routes.length} route(s) take a municipality in the URL`);
-    for (const route of routes) {
-      for (const c of resolved) {
-        const actor = actors.find((a) => a.userId === c.actorId)!;
-        const resolvedUrl = await urlFor(route, c.target);
-        if (!resolvedUrl) continue;
-        const { path } = resolvedUrl;
-        if (!path.includes(c.other.number) && !path.includes(c.other.id)) {
-          problems.push(
-            `${route.id}: the URL ${path} does not name ${c.other.name}; the municipality param did not resolve to the target`
-          );
-        }
-        for (const method of ["GET", "GET ?_data"] as const) {
-          const url = requestUrl(route, path, method);
-          const reply = await send(actor, method, url);
-          count("other-municipality", method);
-          // reading a neighbour is within cooperation:read; it must only not break
-          if (reply.status >= 500) fail(actor, method, url, reply, "no server error");
-        }
-        for (const method of ["POST", "POST ?_data"] as const) {
-          const url = requestUrl(route, path, method);
-          const body = { ...GENERIC_FIELDS, municipality: c.own.number, municipalityId: c.own.id };
-          const reply = await send(actor, method, url, body);
-          count("other-municipality", method);
-          if (![403, 404, 405].includes(reply.status))
-            fail(actor, method, url, reply, `403/404/405 (reporting for ${c.other.name} is not ${actor.label}'s to do)`);
+            for (const method of ["GET", "GET ?_data"] as const) {
+              const url = requestUrl(route, path, method);
+              const reply = await send(actor, method, url);
+              count("tenant", method);
+              checked++;
+              const noLoader = method === "GET ?_data" && !route.hasLoader;
+              if (!actor.cookie) {
+                const ok = isLoginRedirect(reply, path) || (noLoader && [400, 405].includes(reply.status));
+                if (!ok) fail(actor, method, url, reply, "302 to /login?redirectTo=…");
+              } else {
+                const ok = reply.status === 404 || (noLoader && [400, 405].includes(reply.status));
+                if (!ok) fail(actor, method, url, reply, "404 (a non-member must not learn the cooperation exists)");
+              }
+              const leaked = leakedStrings(reply.body, foreignSecrets);
+              if (leaked.length)
+                fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
+            }
+
+            for (const method of ["POST", "POST ?_data"] as const) {
+              const url = requestUrl(route, path, method);
+              const reply = await send(actor, method, url, body);
+              count("tenant", method);
+              checked++;
+              const refused = [403, 404, 405].includes(reply.status);
+              const ok = actor.cookie ? refused : refused || isLoginRedirect(reply);
+              if (!ok) fail(actor, method, url, reply, actor.cookie ? "403/404/405" : "302 to /login or 403/404/405");
+              if (!route.hasAction && reply.status !== 405 && !(!actor.cookie && isLoginRedirect(reply))) {
+                fail(actor, method, url, reply, "405 (the route has no action)");
+              }
+              const leaked = leakedStrings(reply.body, foreignSecrets);
+              if (leaked.length)
+                fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
+            }
+          }
         }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(checked).toBeGreaterThan(0);
+      expect(problems).toEqual([]);
+    },
+    180_000,
+  );
+
+  itChangesNothing(
+    "tenant routes: a foreign cooperation is indistinguishable from one that does not exist",
+    async () => {
+      const missing = { id: "", slug: "no-such-cooperation", name: "" };
+      const observed = new Set<string>();
+      const langOf = (reply: Reply) =>
+        reply.contentType.includes("json")
+          ? (JSON.parse(reply.body) as { lang?: string }).lang
+          : /<html[^>]* lang="([^"]*)"/.exec(reply.body)?.[1];
+      for (const route of manifest.filter((r) => r.kind === "tenant")) {
+        const missingUrl = await urlFor(route, { cooperation: missing });
+        if (!missingUrl) continue;
+        const missingPath = missingUrl.path;
+        for (const actor of actors) {
+          for (const foreign of foreignCooperations(cooperations, actor.grants)) {
+            const { path } = await resolveRouteUrl(server.db, route, { cooperation: foreign });
+            // the route's own loader, the document, and the root loader, which also sees params.slug
+            const requests: [Method, (p: string) => string][] = [
+              ["GET", (p) => requestUrl(route, p, "GET")],
+              ["GET ?_data", (p) => requestUrl(route, p, "GET ?_data")],
+              ["GET ?_data", (p) => `${p}?_data=root`],
+            ];
+            for (const [method, urlOf] of requests) {
+              const [real, none] = [await send(actor, method, urlOf(path)), await send(actor, method, urlOf(missingPath))];
+              count("tenant vs nonexistent", method);
+              if (real.status !== none.status)
+                fail(actor, method, urlOf(path), real, `${none.status}, as for ${urlOf(missingPath)}`);
+              if (langOf(real) !== langOf(none)) {
+                observed.add("lang");
+                if (!KNOWN_EXISTENCE_ORACLES.has("lang")) {
+                  fail(
+                    actor,
+                    method,
+                    urlOf(path),
+                    real,
+                    `lang ${langOf(none)} as for ${urlOf(missingPath)}, not ${langOf(real)} (the cooperation's default language)`,
+                  );
+                }
+              }
+            }
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+      // a known oracle that no longer shows has been fixed: take it off the list so it stays fixed
+      expect([...observed].sort()).toEqual([...KNOWN_EXISTENCE_ORACLES].sort());
+    },
+    120_000,
+  );
+
+  itChangesNothing(
+    "tenant routes with a municipality in the URL: a reporter cannot act for a neighbouring municipality",
+    async () => {
+      const resolved: ResolvedOtherMunicipality[] = [];
+      for (const c of OTHER_MUNICIPALITY_CASES) resolved.push(await resolveOtherMunicipality(server.db, c));
+      // the cases mean what they say (Giske's reporter aiming at Sula, in the same cooperation)
+      const giske = resolved.find((r) => r.own.number === "1532")!;
+      expect(giske.other).toMatchObject({ number: "1531", name: "Sula" });
+      expect(giske.other.id).not.toBe(giske.own.id);
+
+      const routes = manifest.filter((r) => r.kind === "tenant" && r.params.some((p) => MUNICIPALITY_PARAMS.includes(p)));
+      notes.push(`other-municipality case: ${routes.length} route(s) take a municipality in the URL`);
+      for (const route of routes) {
+        for (const c of resolved) {
+          const actor = actors.find((a) => a.userId === c.actorId)!;
+          const resolvedUrl = await urlFor(route, c.target);
+          if (!resolvedUrl) continue;
+          const { path } = resolvedUrl;
+          if (!path.includes(c.other.number) && !path.includes(c.other.id)) {
+            problems.push(
+              `${route.id}: the URL ${path} does not name ${c.other.name}; the municipality param did not resolve to the target`,
+            );
+          }
+          for (const method of ["GET", "GET ?_data"] as const) {
+            const url = requestUrl(route, path, method);
+            const reply = await send(actor, method, url);
+            count("other-municipality", method);
+            // reading a neighbour is within cooperation:read; it must only not break
+            if (reply.status >= 500) fail(actor, method, url, reply, "no server error");
+          }
+          for (const method of ["POST", "POST ?_data"] as const) {
+            const url = requestUrl(route, path, method);
+            const body = { ...GENERIC_FIELDS, municipality: c.own.number, municipalityId: c.own.id };
+            const reply = await send(actor, method, url, body);
+            count("other-municipality", method);
+            if (![403, 404, 405].includes(reply.status))
+              fail(actor, method, url, reply, `403/404/405 (reporting for ${c.other.name} is not ${actor.label}'s to do)`);
+          }
+        }
+      }
+      expect(problems).toEqual([]);
+    },
+  );
 
   itChangesNothing("/admin answers 404 to everyone but the platform admin, /login to anonymous callers", async () => {
     const admin = manifest.filter((r) => r.kind === "admin");
@@ -553,7 +568,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           if (!actor.isPlatformAdmin) {
             // the page frame names the caller's own cooperations; nothing else may appear
             const leaked = foreignCooperations(cooperations, actor.grants).flatMap((c) =>
-              leakedStrings(reply.body, secrets.get(c.id) ?? [])
+              leakedStrings(reply.body, secrets.get(c.id) ?? []),
             );
             if (leaked.length)
               fail(actor, method, url, reply, `no cooperation data, but the answer contains ${JSON.stringify(leaked)}`);

@@ -173,7 +173,11 @@ describe("a draft report's PDF", () => {
     expect((await get(server, secretariat, url)).body.equals(first.body)).toBe(true);
 
     const report = (await findReport(server.db, scope))!;
-    await saveNarrative(server.db, { ...scope, version: report.version, narrative: { summary: "Eit nytt samandrag for styret." } });
+    await saveNarrative(server.db, {
+      ...scope,
+      version: report.version,
+      narrative: { summary: "Eit nytt samandrag for styret." },
+    });
     const changed = await get(server, secretariat, url);
     expect(changed.body.equals(first.body)).toBe(false);
     expect(changed.response.headers.get("etag")).not.toBe(first.response.headers.get("etag"));

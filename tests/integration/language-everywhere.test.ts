@@ -19,7 +19,11 @@ describe("the user's language on every page", () => {
   beforeAll(async () => {
     server = await startServer();
     giske = await loginCookie(server, "ikt@giske.example");
-    const own = await server.db.selectFrom("app_user").select("language").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow();
+    const own = await server.db
+      .selectFrom("app_user")
+      .select("language")
+      .where("email", "=", "ikt@giske.example")
+      .executeTakeFirstOrThrow();
     // the rule is about a user who has not chosen: the demo reporter has not
     expect(own.language).toBeNull();
   });
@@ -28,20 +32,28 @@ describe("the user's language on every page", () => {
   });
 
   const page = async (path: string, init: RequestInit = {}) => {
-    const response = await fetch(`${server.url}${path}`, { redirect: "manual", ...init, headers: { Cookie: giske, ...init.headers } });
+    const response = await fetch(`${server.url}${path}`, {
+      redirect: "manual",
+      ...init,
+      headers: { Cookie: giske, ...init.headers },
+    });
     const html = await response.text();
     return { status: response.status, html, lang: /<html lang="([a-z]+)"/.exec(html)?.[1] };
   };
 
-  it.each(["/", "/accessibility", "/no-such-page", "/c/knutepunkt-sorlandet", "/c/no-such-cooperation", `/c/${EKOMMUNE.slug}/measures/new`])(
-    "GET %s is in the reporter's written standard",
-    async (path) => {
-      const { lang, html } = await page(path);
-      expect(lang).toBe("nn");
-      expect(html).toContain(nn.shell.logout);
-      expect(html).not.toContain(`>${nb.shell.login}<`);
-    }
-  );
+  it.each([
+    "/",
+    "/accessibility",
+    "/no-such-page",
+    "/c/knutepunkt-sorlandet",
+    "/c/no-such-cooperation",
+    `/c/${EKOMMUNE.slug}/measures/new`,
+  ])("GET %s is in the reporter's written standard", async (path) => {
+    const { lang, html } = await page(path);
+    expect(lang).toBe("nn");
+    expect(html).toContain(nn.shell.logout);
+    expect(html).not.toContain(`>${nb.shell.login}<`);
+  });
 
   it("a stranger cannot tell a real cooperation from a made-up one by its 404", async () => {
     const strip = (html: string) => html.replace(/nonce="[^"]+"/g, "").replace(/[A-Z0-9]{8}/g, "");

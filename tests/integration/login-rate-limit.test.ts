@@ -144,7 +144,11 @@ describe("login limits on the production server", () => {
     expect(wrongHtml).not.toContain(WRONG);
 
     for (let i = 1; i < PER_ACCOUNT_AND_IP; i++) await login(guesser, email, WRONG);
-    for (const [language, t] of [["nb", nb], ["nn", nn], ["en", en]] as const) {
+    for (const [language, t] of [
+      ["nb", nb],
+      ["nn", nn],
+      ["en", en],
+    ] as const) {
       const cookie = (await createCookie("fl_lang").serialize(language)).split(";")[0];
       const html = await expectRefused(await login(guesser, email, WRONG, cookie), t);
       expect(html).toContain(`lang="${language}"`);

@@ -56,7 +56,7 @@ async function addUser(
     name,
     language = null,
     disabled = false,
-  }: { email: string; name: string; language?: Language | null; disabled?: boolean }
+  }: { email: string; name: string; language?: Language | null; disabled?: boolean },
 ): Promise<string> {
   const id = randomUUID();
   await db
@@ -184,7 +184,7 @@ describe.each(testDatabases())("mail queue and SMTP delivery on $name", (databas
   async function enqueueFor(
     municipalityId: string,
     recipients: MailRecipient[],
-    kind: "round_opened" | "round_reminder" = "round_opened"
+    kind: "round_opened" | "round_reminder" = "round_opened",
   ) {
     const ekommune = municipalityId === f.kristiansand ? f.knutepunkt : f.ekommune;
     await enqueueRoundMail(db, {

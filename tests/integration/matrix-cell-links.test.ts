@@ -21,8 +21,19 @@ describe("the matrix's cell links and the measure page's history", () => {
     server = await startServer();
     const result = spawnSync(
       process.execPath,
-      ["--import", "tsx", "scripts/admin.ts", "add-members", "--slug", SLUG, "--municipalities", "1502", "--joined", `${YEAR}-01-01`],
-      { encoding: "utf8", env: { ...process.env, DATABASE_URL: server.dbFile, NODE_ENV: "production" } }
+      [
+        "--import",
+        "tsx",
+        "scripts/admin.ts",
+        "add-members",
+        "--slug",
+        SLUG,
+        "--municipalities",
+        "1502",
+        "--joined",
+        `${YEAR}-01-01`,
+      ],
+      { encoding: "utf8", env: { ...process.env, DATABASE_URL: server.dbFile, NODE_ENV: "production" } },
     );
     expect(result.status, result.stderr).toBe(0);
     cookie = await loginCookie(server, "sekretariat@ekommune-sunnmore.example");
@@ -36,7 +47,6 @@ describe("the matrix's cell links and the measure page's history", () => {
     expect(response.status, path).toBe(200);
     return response.text();
   }
-
 
   const idsIn = (html: string) => [...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]!);
   /** the measure page's history section: from its heading's section to the next section */
@@ -57,7 +67,10 @@ describe("the matrix's cell links and the measure page's history", () => {
       expect(links.length).toBeGreaterThan(50);
       const ids = idsIn(matrix);
       for (const id of new Set(links.flatMap((l) => l.labelledBy))) {
-        expect(ids.filter((i) => i === id), `id ${id} in the matrix document`).toHaveLength(1);
+        expect(
+          ids.filter((i) => i === id),
+          `id ${id} in the matrix document`,
+        ).toHaveLength(1);
       }
       const pages = new Map<string, Set<string>>();
       for (const l of links) pages.set(l.page, (pages.get(l.page) ?? new Set()).add(l.fragment));
@@ -65,7 +78,10 @@ describe("the matrix's cell links and the measure page's history", () => {
         const history = historyOf(await documentOf(page));
         const inHistory = idsIn(history);
         for (const fragment of fragments) {
-          expect(inHistory.filter((i) => i === fragment), `#${fragment} in the history of ${page}`).toHaveLength(1);
+          expect(
+            inHistory.filter((i) => i === fragment),
+            `#${fragment} in the history of ${page}`,
+          ).toHaveLength(1);
         }
       }
       // Molde's column has links, to a line saying it has not reported

@@ -63,7 +63,6 @@ describe("the uptake matrix with nothing to show, as a full page", () => {
     await server?.stop();
   });
 
-
   async function documentOf(cookie: string, path: string) {
     const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie, Accept: "text/html" } });
     return { status: response.status, type: response.headers.get("content-type"), html: await response.text() };

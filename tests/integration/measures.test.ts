@@ -188,7 +188,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
     expect(after.participants).toEqual([...custom.participants].sort((a, b) => (a.municipalityId < b.municipalityId ? -1 : 1)));
 
     await expect(
-      updateMeasure(db, { cooperationId: coop.id, userId, number, version: 1, input: input({ number, name: "Overskriv" }) })
+      updateMeasure(db, { cooperationId: coop.id, userId, number, version: 1, input: input({ number, name: "Overskriv" }) }),
     ).rejects.toBeInstanceOf(StaleVersionError);
     const still = (await findMeasure(db, { cooperationId: coop.id, number }))!;
     expect(still.name).toBe(custom.name);
@@ -240,7 +240,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
         number: 10,
         version: 1,
         input: input({ number: 10, goalIds: [other.goalId] }),
-      })
+      }),
     ).rejects.toMatchObject({ field: "goals" });
     expect(await findMeasure(db, { cooperationId: coop.id, number: 99 })).toBeNull();
     expect(await db.selectFrom("audit_event").select("id").execute()).toHaveLength(before.length);
@@ -303,10 +303,10 @@ describe.each(testDatabases())("measures on $name", (database) => {
       const expected2014 = shareCost(
         m.investmentCost,
         y2014.rows.map((x) => ({ id: x.municipalityId, population: null })),
-        { kind: "equal" }
+        { kind: "equal" },
       );
       expect(expected2014.ok && y2014.rows.map((x) => x.investmentShare)).toEqual(
-        expected2014.ok && y2014.rows.map((x) => expected2014.shares.get(x.municipalityId))
+        expected2014.ok && y2014.rows.map((x) => expected2014.shares.get(x.municipalityId)),
       );
     } finally {
       await db
@@ -354,7 +354,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
     const expected = shareCost(
       m.runningCost,
       r2015.rows.map((x) => ({ id: x.municipalityId, population: pop.get(x.municipalityId)! })),
-      { kind: "population" }
+      { kind: "population" },
     );
     if (!expected.ok) throw new Error("expected failed");
     for (const row of r2015.rows) expect(row.runningShare).toBe(expected.shares.get(row.municipalityId));
@@ -402,13 +402,24 @@ describe.each(testDatabases())("measures on $name", (database) => {
       const m = (await findMeasure(db, { cooperationId: coop.id, number: row.number }))!;
       return { m, reportedId: row.benefitId };
     }
-    const asInput = ({ id: _id, version: _v, createdAt: _c, updatedAt: _u, ...rest }: NonNullable<Awaited<ReturnType<typeof findMeasure>>>) =>
-      rest;
+    const asInput = ({
+      id: _id,
+      version: _v,
+      createdAt: _c,
+      updatedAt: _u,
+      ...rest
+    }: NonNullable<Awaited<ReturnType<typeof findMeasure>>>) => rest;
 
     it("a measure with realised benefits saves; an edited benefit keeps its id", async () => {
       const { m, reportedId } = await measureWithRealisedBenefits();
       const benefits = m.benefits.map((b) => (b.id === reportedId ? { ...b, description: `${b.description} (endra)` } : b));
-      await updateMeasure(db, { cooperationId: coop.id, userId, number: m.number, version: m.version, input: { ...asInput(m), benefits } });
+      await updateMeasure(db, {
+        cooperationId: coop.id,
+        userId,
+        number: m.number,
+        version: m.version,
+        input: { ...asInput(m), benefits },
+      });
       const after = (await findMeasure(db, { cooperationId: coop.id, number: m.number }))!;
       expect(after.version).toBe(m.version + 1);
       expect(after.benefits.map((b) => b.id)).toEqual(m.benefits.map((b) => b.id));
@@ -427,7 +438,13 @@ describe.each(testDatabases())("measures on $name", (database) => {
     it("removing a benefit with realised values is refused; a benefit of another measure is refused", async () => {
       const { m, reportedId } = await measureWithRealisedBenefits();
       const save = (benefits: MeasureInput["benefits"]) =>
-        updateMeasure(db, { cooperationId: coop.id, userId, number: m.number, version: m.version, input: { ...asInput(m), benefits } });
+        updateMeasure(db, {
+          cooperationId: coop.id,
+          userId,
+          number: m.number,
+          version: m.version,
+          input: { ...asInput(m), benefits },
+        });
       await expect(save(m.benefits.filter((b) => b.id !== reportedId))).rejects.toMatchObject({
         field: "benefits",
         messageKey: "measure:validation.benefitInUse",

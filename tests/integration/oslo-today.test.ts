@@ -22,12 +22,19 @@ describe.each(testDatabases())("membership on Norway's date, on $name", (databas
   beforeAll(async () => {
     ({ db, close } = await database.open());
     await seedDemo(db);
-    cooperationId = storedCooperationId(await createCooperation(db, { slug: "midnatt", name: "Midnattsamarbeidet", onDate: "2026-01-01" }));
+    cooperationId = storedCooperationId(
+      await createCooperation(db, { slug: "midnatt", name: "Midnattsamarbeidet", onDate: "2026-01-01" }),
+    );
     await addMembers(db, { slug: "midnatt", municipalities: ["1505"], joinedOn: "2026-01-01" });
     await addMembers(db, { slug: "midnatt", municipalities: ["1506"], joinedOn: NORWAYS_DATE });
     joining = await currentMunicipalityId(db, "1506");
     leaving = await currentMunicipalityId(db, "1505");
-    await db.updateTable("membership").set({ left_on: NORWAYS_DATE }).where("municipality_id", "=", leaving).where("cooperation_id", "=", cooperationId).execute();
+    await db
+      .updateTable("membership")
+      .set({ left_on: NORWAYS_DATE })
+      .where("municipality_id", "=", leaving)
+      .where("cooperation_id", "=", cooperationId)
+      .execute();
   });
   afterAll(async () => close());
   afterEach(() => vi.useRealTimers());

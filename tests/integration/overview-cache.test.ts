@@ -50,7 +50,8 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
       })
       .execute();
     giske = await currentMunicipalityId(db, "1532");
-    giskeUser = (await db.selectFrom("app_user").select("id").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow()).id;
+    giskeUser = (await db.selectFrom("app_user").select("id").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow())
+      .id;
   });
   afterAll(async () => {
     await close();
@@ -137,7 +138,10 @@ describe.each(testDatabases())("overview cache on $name", (database) => {
   it("a matrix cached before a reporter's save shows the saved status afterwards", async () => {
     const key = `test-matrix|${randomUUID()}`;
     const matrix = async () =>
-      (await overviewCache(db, coopId)).get(key, async () => (await uptakeMatrix(db, { cooperationId: coopId, year: 2014 })).matrix);
+      (await overviewCache(db, coopId)).get(
+        key,
+        async () => (await uptakeMatrix(db, { cooperationId: coopId, year: 2014 })).matrix,
+      );
     const cellOf = (m: Awaited<ReturnType<typeof matrix>>, number: number) => {
       const column = m.municipalities.findIndex((mu) => mu.id === giske);
       const row = m.groups.flatMap((g) => g.measures).find((r) => r.number === number)!;

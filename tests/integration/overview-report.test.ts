@@ -116,7 +116,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
           local_strategy_to_year: null,
           local_strategy_url: null,
           predecessor_membership_id: null,
-        }))
+        })),
       )
       .execute();
     const stamp = new Date().toISOString();
@@ -163,7 +163,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
             effective_date: "2014-03-01",
             seq: 1,
             created_at: stamp,
-          }))
+          })),
         )
         .execute();
     }
@@ -203,7 +203,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
         cooperationId: coopId,
         userId: users.secretariat,
         rows: [{ measureId: m1.id, version: m1.version, weight: 2 }],
-      })
+      }),
     ).rejects.toBeInstanceOf(StaleVersionError);
   });
 
@@ -248,7 +248,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
         year: 2014,
         version: report.version,
         narrative: { summary: "Gammal" },
-      })
+      }),
     ).rejects.toBeInstanceOf(StaleVersionError);
     report = (await findReport(db, { cooperationId: coopId, year: 2014 }))!;
     expect(report.narrative).toEqual({ summary: "Eit godt år for Ørskog og Ålesund." });
@@ -287,7 +287,7 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
         year: 2014,
         version: report.version + 1,
         narrative: {},
-      })
+      }),
     ).rejects.toBeInstanceOf(ReportPublishedError);
     // the database itself refuses to change or delete a published report
     await expect(
@@ -296,10 +296,10 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
         .set({ narrative: "{}" })
         .where("cooperation_id", "=", coopId)
         .where("year", "=", 2014)
-        .execute()
+        .execute(),
     ).rejects.toThrow(/published/);
     await expect(
-      db.deleteFrom("annual_report").where("cooperation_id", "=", coopId).where("year", "=", 2014).execute()
+      db.deleteFrom("annual_report").where("cooperation_id", "=", coopId).where("year", "=", 2014).execute(),
     ).rejects.toThrow(/published/);
     const audit = await db.selectFrom("audit_event").select("action").where("entity_id", "=", report.id).execute();
     expect(audit.map((a) => a.action).sort()).toEqual(["report.create", "report.narrative", "report.publish"]);

@@ -54,8 +54,8 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   it("the demo has approved 2013 and 2014 plans and a 2015 plan out for input with comments, one handled", async () => {
     const statuses = await Promise.all(
       [2013, 2014, 2015].map(async (year) =>
-        (await findPlanByYear(db, { cooperationId: coopId, year }))!.versions.map((v) => v.status)
-      )
+        (await findPlanByYear(db, { cooperationId: coopId, year }))!.versions.map((v) => v.status),
+      ),
     );
     expect(statuses).toEqual([["approved"], ["approved"], ["input"]]);
     const groups = await listPlanComments(db, { cooperationId: coopId, versionId: v2015 });
@@ -100,7 +100,7 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     expect((await comment(byBoard)).municipality_id).toBeNull();
     expect((await comment(bySecretariat)).municipality_id).toBeNull();
     await expect(addPlanComment(db, { ...as("viewer"), versionId: v2015, body: "Nei." })).rejects.toBeInstanceOf(
-      PlanForbiddenError
+      PlanForbiddenError,
     );
   });
 
@@ -108,7 +108,7 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     const count = async () => (await db.selectFrom("comment").select("id").execute()).length;
     const before = await count();
     await expect(addPlanComment(db, { ...as("giske"), versionId: v2014, body: "For seint." })).rejects.toEqual(
-      new PlanCommentError("notInInput", "approved")
+      new PlanCommentError("notInInput", "approved"),
     );
     await expect(addPlanComment(db, { ...as("board"), versionId: v2014, body: "For seint." })).rejects.toMatchObject({
       code: "notInInput",
@@ -116,7 +116,7 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     // an item of another version is not an item of this one
     const item2014 = (await loadPlanVersion(db, { cooperationId: coopId, versionId: v2014 })).items[0];
     await expect(
-      addPlanComment(db, { ...as("giske"), versionId: v2015, itemId: item2014.id, body: "Feil plan." })
+      addPlanComment(db, { ...as("giske"), versionId: v2015, itemId: item2014.id, body: "Feil plan." }),
     ).rejects.toMatchObject({ code: "itemNotInVersion" });
     await expect(addPlanComment(db, { ...as("giske"), versionId: v2015, body: "   " })).rejects.toMatchObject({
       code: "emptyBody",
@@ -135,11 +135,11 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     expect((await comment(id)).municipality_id).toBe(municipalities.giske);
     // Giske's reporter acting in another cooperation: not a member there
     await expect(
-      addPlanComment(db, { cooperationId: otherCoopId, userId: users.giske, versionId: v2015, body: "Utanfrå." })
+      addPlanComment(db, { cooperationId: otherCoopId, userId: users.giske, versionId: v2015, body: "Utanfrå." }),
     ).rejects.toBeInstanceOf(PlanForbiddenError);
     // another cooperation's secretariat, in its own cooperation, cannot reach this plan
     await expect(
-      addPlanComment(db, { cooperationId: otherCoopId, userId: users.otherSecretariat, versionId: v2015, body: "Utanfrå." })
+      addPlanComment(db, { cooperationId: otherCoopId, userId: users.otherSecretariat, versionId: v2015, body: "Utanfrå." }),
     ).rejects.toBeInstanceOf(PlanNotFoundError);
   });
 
@@ -147,11 +147,11 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     const id = await addPlanComment(db, { ...as("giske"), versionId: v2015, body: "Handsam meg." });
     for (const who of ["giske", "board", "viewer"] as const) {
       await expect(setCommentHandled(db, { ...as(who), commentId: id, handled: true })).rejects.toBeInstanceOf(
-        PlanForbiddenError
+        PlanForbiddenError,
       );
     }
     await expect(
-      setCommentHandled(db, { cooperationId: otherCoopId, userId: users.otherSecretariat, commentId: id, handled: true })
+      setCommentHandled(db, { cooperationId: otherCoopId, userId: users.otherSecretariat, commentId: id, handled: true }),
     ).rejects.toBeInstanceOf(PlanNotFoundError);
     expect((await comment(id)).handled_at).toBeNull();
 

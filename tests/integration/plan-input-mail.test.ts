@@ -205,7 +205,7 @@ describe.each(testDatabases())("plan input round e-mail on $name", (database) =>
         versionId: v2,
         version: (await versionOf(v2)) + 1,
         request: { action: "sendForInput", inputDeadline: DEADLINE },
-      })
+      }),
     ).rejects.toThrow();
     expect(await planMail()).toEqual([]);
 

@@ -164,7 +164,7 @@ describe.each(testDatabases())("action plan on $name", (database) => {
 
   it("refuses a plan for a year that exists, and a roll with no approved plan the year before", async () => {
     await expect(createPlanFromPreviousYear(db, { ...as("secretariat"), year: YEAR + 1 })).rejects.toBeInstanceOf(
-      PlanExistsError
+      PlanExistsError,
     );
     await expect(createEmptyPlan(db, { ...as("secretariat"), year: YEAR })).rejects.toMatchObject({ year: YEAR });
     await expect(createPlanFromPreviousYear(db, { ...as("secretariat"), year: YEAR + 3 })).rejects.toMatchObject({
@@ -205,7 +205,7 @@ describe.each(testDatabases())("action plan on $name", (database) => {
         version,
         itemId: item.id,
         values,
-      })
+      }),
     ).rejects.toBeInstanceOf(PlanNotFoundError);
     expect(await rawVersion(approved2013)).toEqual(rowBefore);
     expect(await rawItems(approved2013)).toEqual(itemsBefore);
@@ -216,10 +216,10 @@ describe.each(testDatabases())("action plan on $name", (database) => {
     const itemsBefore = await rawItems(approved2013);
     const item = itemsBefore[0]!;
     await expect(db.updateTable("plan_version").set({ snapshot: "{}" }).where("id", "=", approved2013).execute()).rejects.toThrow(
-      /frozen/
+      /frozen/,
     );
     await expect(
-      db.updateTable("plan_version").set({ status: "draft" }).where("id", "=", approved2013).execute()
+      db.updateTable("plan_version").set({ status: "draft" }).where("id", "=", approved2013).execute(),
     ).rejects.toThrow(/frozen/);
     await expect(db.deleteFrom("plan_version").where("id", "=", approved2013).execute()).rejects.toThrow(/frozen/);
     await expect(db.updateTable("plan_item").set({ budget: 1 }).where("id", "=", item.id).execute()).rejects.toThrow(/frozen/);
@@ -234,7 +234,7 @@ describe.each(testDatabases())("action plan on $name", (database) => {
       db
         .insertInto("plan_item")
         .values({ ...item, id: "smuggled", measure_id: "smuggled-measure" })
-        .execute()
+        .execute(),
     ).rejects.toThrow(/frozen/);
     await db.deleteFrom("measure").where("id", "=", "smuggled-measure").execute();
     expect(await rawVersion(approved2013)).toEqual(rowBefore);
@@ -249,7 +249,7 @@ describe.each(testDatabases())("action plan on $name", (database) => {
     const draft = await loadPlanVersion(db, { cooperationId: coopId, versionId: amended.versionId });
     expect(draft.version).toMatchObject({ status: "draft", version_no: 2, based_on_version_id: approved2013 });
     expect(draft.items.map((i) => i.measureId)).toEqual(
-      (await loadPlanVersion(db, { cooperationId: coopId, versionId: approved2013 })).items.map((i) => i.measureId)
+      (await loadPlanVersion(db, { cooperationId: coopId, versionId: approved2013 })).items.map((i) => i.measureId),
     );
 
     const first = draft.items[0];
@@ -262,7 +262,7 @@ describe.each(testDatabases())("action plan on $name", (database) => {
       values: { budget: first.budget + 2_500_00, priority: 3, periodFrom: 2013, periodTo: 2017, milestones: "" },
     });
     await expect(
-      removePlanItem(db, { ...as("secretariat"), versionId: amended.versionId, version: stale, itemId: first.id })
+      removePlanItem(db, { ...as("secretariat"), versionId: amended.versionId, version: stale, itemId: first.id }),
     ).rejects.toBeInstanceOf(StaleVersionError);
     await removePlanItem(db, {
       ...as("secretariat"),
@@ -282,7 +282,7 @@ describe.each(testDatabases())("action plan on $name", (database) => {
         version: await currentVersion(amended.versionId),
         itemId: first.id,
         values: { budget: first.budget + 2_000_00, priority: 3, periodFrom: 2013, periodTo: 2017, milestones: "" },
-      })
+      }),
     ).resolves.toBeUndefined();
     await act("secretariat", amended.versionId, { action: "submit" });
     await act("board", amended.versionId, {
@@ -322,13 +322,13 @@ describe.each(testDatabases())("action plan on $name", (database) => {
     await db.deleteFrom("measure_benefit").where("measure_id", "=", bare.id).execute();
     await addPlanItem(db, { ...as("secretariat"), versionId: plan.versionId, version: 1, measureId: bare.id });
     await expect(
-      addPlanItem(db, { ...as("secretariat"), versionId: plan.versionId, version: 2, measureId: bare.id })
+      addPlanItem(db, { ...as("secretariat"), versionId: plan.versionId, version: 2, measureId: bare.id }),
     ).rejects.toMatchObject({ code: "measureAlreadyInPlan" });
     await act("secretariat", plan.versionId, { action: "sendForInput", inputDeadline: daysFromToday(10) });
     await act("secretariat", plan.versionId, { action: "closeInput" });
     await act("secretariat", plan.versionId, { action: "submit" });
     await expect(act("board", plan.versionId, { action: "approve", decision: DECISION })).rejects.toEqual(
-      new PlanRuleError("benefitsPlanMissing", [bare.id])
+      new PlanRuleError("benefitsPlanMissing", [bare.id]),
     );
     expect((await rawVersion(plan.versionId)).status).toBe("submitted");
     await db.updateTable("measure").set({ introduces_system: 0 }).where("id", "=", bare.id).execute();
@@ -336,7 +336,7 @@ describe.each(testDatabases())("action plan on $name", (database) => {
 
   it("audits every change with the acting user", async () => {
     const events = (await db.selectFrom("audit_event").selectAll().where("cooperation_id", "=", coopId).execute()).filter(
-      (e) => !seededEvents.has(e.id)
+      (e) => !seededEvents.has(e.id),
     );
     const plan13 = (await findPlanByYear(db, { cooperationId: coopId, year: YEAR }))!;
     const [v1, v2] = plan13.versions.map((v) => v.id);
@@ -364,7 +364,7 @@ describe.each(testDatabases())("action plan on $name", (database) => {
     expect(itemEvents.filter((a) => a === "plan_item.updated")).toHaveLength(2);
     expect(itemEvents.filter((a) => a === "plan_item.deleted")).toHaveLength(1);
     const decisions = (await db.selectFrom("decision").select(["id", "outcome"]).where("recorded_by", "=", b).execute()).filter(
-      (d) => !seededDecisions.has(d.id)
+      (d) => !seededDecisions.has(d.id),
     );
     expect(decisions.map((d) => d.outcome).sort()).toEqual(["approved", "approved", "returned"]);
     for (const d of decisions) expect(actions(d.id)).toEqual([`decision.created:${b}`]);
@@ -374,14 +374,14 @@ describe.each(testDatabases())("action plan on $name", (database) => {
     const open = (await createEmptyPlan(db, { ...as("secretariat"), year: 2031 })).versionId;
     await act("secretariat", open, { action: "sendForInput", inputDeadline: osloToday() });
     await expect(act("secretariat", open, { action: "submit" })).rejects.toEqual(
-      new PlanTransitionError("submit", "input", "inputOpen")
+      new PlanTransitionError("submit", "input", "inputOpen"),
     );
     expect(await rawVersion(open)).toMatchObject({ status: "input", input_closed_at: null });
     await expect(act("board", open, { action: "closeInput" })).rejects.toMatchObject({ reason: "notAllowed" });
     await act("secretariat", open, { action: "closeInput" });
     expect((await rawVersion(open)).input_closed_at).not.toBeNull();
     await expect(act("secretariat", open, { action: "closeInput" })).rejects.toEqual(
-      new PlanTransitionError("closeInput", "input", "inputOver")
+      new PlanTransitionError("closeInput", "input", "inputOver"),
     );
     await act("secretariat", open, { action: "submit" });
     await act("board", open, { action: "return", decision: { ...DECISION, text: "Budsjettet må justerast." } });

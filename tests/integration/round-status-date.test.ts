@@ -58,7 +58,8 @@ describe("reporting rounds and their status date", () => {
       headers: { Cookie: cookie, Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
       body,
     });
-  const inputValue = (page: string, id: string) => page.match(new RegExp(`<input[^>]*id="${id}"[^>]*>`))?.[0].match(/value="([^"]*)"/)?.[1];
+  const inputValue = (page: string, id: string) =>
+    page.match(new RegExp(`<input[^>]*id="${id}"[^>]*>`))?.[0].match(/value="([^"]*)"/)?.[1];
 
   it("in the demo, every report given in a round takes effect on the round's status date", async () => {
     const rows = await server.db
@@ -69,7 +70,9 @@ describe("reporting rounds and their status date", () => {
       .execute();
     expect(rows.length).toBeGreaterThan(0);
     for (const r of rows) expect(r.effective_date, r.name).toBe(r.status_date);
-    expect(new Set(rows.filter((r) => r.name === "Statusrapportering 2014").map((r) => r.effective_date))).toEqual(new Set(["2014-12-31"]));
+    expect(new Set(rows.filter((r) => r.name === "Statusrapportering 2014").map((r) => r.effective_date))).toEqual(
+      new Set(["2014-12-31"]),
+    );
   });
 
   it("in the demo, the catalogue today and the matrix of 2014 say the same, since nothing has taken effect since", async () => {
@@ -111,7 +114,11 @@ describe("reporting rounds and their status date", () => {
       .innerJoin("measure", "measure.id", "round_measure.measure_id")
       .select(["measure.id", "measure.number"])
       .where("round_measure.round_id", "=", round.id)
-      .where("measure.id", "not in", answered.map((a) => a.measure_id))
+      .where(
+        "measure.id",
+        "not in",
+        answered.map((a) => a.measure_id),
+      )
       .orderBy("measure.number")
       .execute();
     expect(unanswered.length, "Giske has round measures left to answer").toBeGreaterThan(0);
@@ -127,7 +134,7 @@ describe("reporting rounds and their status date", () => {
     const response = await post(
       cookie,
       `/c/${SUNNMORE}/uptake/${measure.number}`,
-      new URLSearchParams({ status: "in_use", comment: "", effectiveDate: effectiveDate! })
+      new URLSearchParams({ status: "in_use", comment: "", effectiveDate: effectiveDate! }),
     );
     expect(response.status).toBe(302);
     const saved = await server.db
@@ -145,7 +152,11 @@ describe("reporting rounds and their status date", () => {
 
   it("a report about an earlier day fills in history without replacing what was reported since", async () => {
     const sula = await currentMunicipalityId(server.db, "1531");
-    const user = await server.db.selectFrom("app_user").select("id").where("email", "=", "ikt@sula.example").executeTakeFirstOrThrow();
+    const user = await server.db
+      .selectFrom("app_user")
+      .select("id")
+      .where("email", "=", "ikt@sula.example")
+      .executeTakeFirstOrThrow();
     const measure = await server.db
       .selectFrom("measure")
       .select("id")
@@ -160,14 +171,26 @@ describe("reporting rounds and their status date", () => {
         municipalityId: sula,
         userId: user.id,
         reports: [
-          { measureId: measure.id, status, comment, effectiveDate, decisionReference: null, evidenceUrl: null, realisedBenefitText: null, benefits: [] },
+          {
+            measureId: measure.id,
+            status,
+            comment,
+            effectiveDate,
+            decisionReference: null,
+            evidenceUrl: null,
+            realisedBenefitText: null,
+            benefits: [],
+          },
         ],
       });
     await save("in_use", today, "Teke i bruk i alle einingar.");
     // entered afterwards: how it stood before the history kept so far began; not a step back from today's status
     await save("planned", "2012-12-31", "");
 
-    expect((await currentReports(server.db, { cooperationId, municipalityId: sula, measureIds: [measure.id] })).get(measure.id)?.status).toBe("in_use");
+    expect(
+      (await currentReports(server.db, { cooperationId, municipalityId: sula, measureIds: [measure.id] })).get(measure.id)
+        ?.status,
+    ).toBe("in_use");
     const key = `${measure.id}|${sula}`;
     expect((await statusesOn(server.db, { cooperationId, date: today })).get(key)).toBe("in_use");
     expect((await statusesOn(server.db, { cooperationId, date: "2012-12-31" })).get(key)).toBe("planned");
@@ -196,7 +219,7 @@ describe("reporting rounds and their status date", () => {
         deadline: "2099-01-15",
         reminderDaysBefore: "3",
         measures: measure.id,
-      })
+      }),
     );
     expect(response.status).toBe(400);
     const page = await response.text();
@@ -218,10 +241,20 @@ describe("reporting rounds and their status date", () => {
     const response = await post(
       cookie,
       `/c/${SUNNMORE}/rounds/new`,
-      new URLSearchParams({ name: "Status 2026", statusDate: "2026-06-30", deadline: "2099-01-15", reminderDaysBefore: "", measures: measure.id })
+      new URLSearchParams({
+        name: "Status 2026",
+        statusDate: "2026-06-30",
+        deadline: "2099-01-15",
+        reminderDaysBefore: "",
+        measures: measure.id,
+      }),
     );
     expect(response.status).toBe(302);
-    const round = await server.db.selectFrom("reporting_round").select(["id", "status_date"]).where("name", "=", "Status 2026").executeTakeFirstOrThrow();
+    const round = await server.db
+      .selectFrom("reporting_round")
+      .select(["id", "status_date"])
+      .where("name", "=", "Status 2026")
+      .executeTakeFirstOrThrow();
     expect(round.status_date).toBe("2026-06-30");
     expect(await html(cookie, `/c/${SUNNMORE}/rounds/${round.id}`)).toMatch(/30\. juni 2026/);
   });

@@ -129,14 +129,14 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
       .executeTakeFirstOrThrow();
     const goalRow = await db.selectFrom("goal").select("id").where("focus_area_id", "=", areaRow.id).executeTakeFirstOrThrow();
     await expect(db.updateTable("strategy").set({ title: "Endra" }).where("id", "=", adopted.id).execute()).rejects.toThrow(
-      /frozen/
+      /frozen/,
     );
     await expect(db.updateTable("strategy").set({ status: "draft" }).where("id", "=", adopted.id).execute()).rejects.toThrow(
-      /frozen/
+      /frozen/,
     );
     await expect(db.deleteFrom("strategy").where("id", "=", adopted.id).execute()).rejects.toThrow(/frozen/);
     await expect(db.updateTable("focus_area").set({ title: "Endra" }).where("id", "=", areaRow.id).execute()).rejects.toThrow(
-      /frozen/
+      /frozen/,
     );
     await expect(db.deleteFrom("goal").where("id", "=", goalRow.id).execute()).rejects.toThrow(/frozen/);
     await expect(db.updateTable("goal").set({ text: "Endra" }).where("id", "=", goalRow.id).execute()).rejects.toThrow(/frozen/);
@@ -154,10 +154,10 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
     });
     expect(await versionOf(id)).toBe(2);
     await expect(
-      updateStrategy(db, { cooperationId: knutepunktId, userId, strategyId: id, version: 1, values: values("Andre lagring") })
+      updateStrategy(db, { cooperationId: knutepunktId, userId, strategyId: id, version: 1, values: values("Andre lagring") }),
     ).rejects.toBeInstanceOf(StaleVersionError);
     await expect(
-      addFocusArea(db, { cooperationId: knutepunktId, userId, strategyId: id, version: 1, values: area("Sein") })
+      addFocusArea(db, { cooperationId: knutepunktId, userId, strategyId: id, version: 1, values: area("Sein") }),
     ).rejects.toBeInstanceOf(StaleVersionError);
     const detail = await getStrategyDetail(db, { cooperationId: knutepunktId, strategyId: id });
     expect(detail!.title).toBe("Fyrste lagring");
@@ -168,10 +168,10 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
   it("stays inside the cooperation: another cooperation's id is not found", async () => {
     const id = await createStrategy(db, { cooperationId: knutepunktId, userId, values: values("Berre Knutepunkt") });
     await expect(
-      updateStrategy(db, { cooperationId: ekommuneId, userId, strategyId: id, version: 1, values: values("Kapra") })
+      updateStrategy(db, { cooperationId: ekommuneId, userId, strategyId: id, version: 1, values: values("Kapra") }),
     ).rejects.toBeInstanceOf(StrategyNotFoundError);
     await expect(
-      adoptStrategy(db, { cooperationId: ekommuneId, userId, strategyId: id, version: 1, decision })
+      adoptStrategy(db, { cooperationId: ekommuneId, userId, strategyId: id, version: 1, decision }),
     ).rejects.toBeInstanceOf(StrategyNotFoundError);
     expect(await getStrategyDetail(db, { cooperationId: ekommuneId, strategyId: id })).toBeNull();
   });
@@ -248,7 +248,7 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
     const firstDetail = (await getStrategyDetail(db, { cooperationId: knutepunktId, strategyId: first }))!;
     expect(firstDetail.decision).toMatchObject({ body: "board", decidedOn: "2025-03-12", caseNumber: "21/13" });
     expect((await db.selectFrom("decision").selectAll().where("id", "=", firstDecision).executeTakeFirstOrThrow()).outcome).toBe(
-      "adopted"
+      "adopted",
     );
 
     // a revision: a draft copy pointing back; starting it twice gives the same draft
@@ -301,7 +301,7 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
 
     // an archived strategy is frozen as well, and cannot be revised
     await expect(
-      updateStrategy(db, { ...c, strategyId: first, version: await versionOf(first), values: values("Endra") })
+      updateStrategy(db, { ...c, strategyId: first, version: await versionOf(first), values: values("Endra") }),
     ).rejects.toBeInstanceOf(StrategyFrozenError);
     await expect(startRevision(db, { ...c, strategyId: first })).rejects.toBeInstanceOf(StrategyRuleError);
 
@@ -313,7 +313,7 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
     expect(adoptedNow.map((s) => s.id)).toEqual([next]);
     // eKommune's strategies are not touched by Knutepunkt's adoptions
     expect(
-      (await listStrategies(db, { cooperationId: ekommuneId })).filter((s) => s.status === "adopted").map((s) => s.title)
+      (await listStrategies(db, { cooperationId: ekommuneId })).filter((s) => s.status === "adopted").map((s) => s.title),
     ).toEqual([EKOMMUNE_STRATEGY.title]);
     // and the database itself allows only one adopted strategy per cooperation
     await expect(sql`update strategy set status = 'adopted' where id = ${revision}`.execute(db)).rejects.toThrow();
@@ -352,7 +352,7 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
     // unchanged text writes nothing
     expect(
       (await saveGoalEvaluations(db, { ...s, year: 2016, entries: [{ goalId: g.id, assessment: "Nådd.", shown: "Nådd." }] }))
-        .changed
+        .changed,
     ).toBe(0);
 
     // two editors opened the 2016 form on "Nådd."; the second saves after the first
@@ -374,7 +374,7 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
           { goalId: goal2.id, assessment: "Ny vurdering.", shown: "" },
           { goalId: g.id, assessment: "Nådd i mai.", shown: "Nådd." },
         ],
-      })
+      }),
     ).rejects.toBeInstanceOf(StaleVersionError);
     const stored2016 = await db
       .selectFrom("goal_evaluation")
@@ -400,13 +400,13 @@ describe.each(testDatabases())("strategy data layer on $name", (database) => {
       .executeTakeFirst();
     if (otherGoal) {
       await expect(
-        saveGoalEvaluations(db, { ...s, year: 2015, entries: [{ goalId: otherGoal.id, assessment: "x", shown: "" }] })
+        saveGoalEvaluations(db, { ...s, year: 2015, entries: [{ goalId: otherGoal.id, assessment: "x", shown: "" }] }),
       ).rejects.toBeInstanceOf(StrategyRuleError);
     }
     // a draft has no evaluations
     const draft = await createStrategy(db, { cooperationId: ekommuneId, userId, values: values("Utkast") });
     await expect(saveGoalEvaluations(db, { ...s, strategyId: draft, year: 2025, entries: [] })).rejects.toBeInstanceOf(
-      StrategyRuleError
+      StrategyRuleError,
     );
     const after = (await getStrategyDetail(db, { cooperationId: ekommuneId, strategyId: adopted.id }))!;
     expect(after.evaluationYears).toEqual([2016, 2015, 2014, 2013]);

@@ -24,11 +24,11 @@ function writeFromAnotherProcess(file: string): { started: Promise<void>; commit
       `const db = new (require("better-sqlite3"))(${JSON.stringify(file)}); db.pragma("busy_timeout = 5000");
        process.stdout.write("started\\n"); db.prepare("update counter set n = n + 1 where id = 1").run(); db.close();`,
     ],
-    { stdio: ["ignore", "pipe", "inherit"] }
+    { stdio: ["ignore", "pipe", "inherit"] },
   );
   const started = new Promise<void>((resolve) => child.stdout!.once("data", () => resolve()));
   const committed = new Promise<void>((resolve, reject) =>
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the other process exited with ${code}`))))
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`the other process exited with ${code}`)))),
   );
   return { started, committed };
 }
@@ -117,7 +117,9 @@ describe.each(testDatabases())("transact on $name", (database) => {
       return attempts;
     });
     expect(result).toBe(3);
-    const slugs = (await db.selectFrom("cooperation").select("slug").where("slug", "like", "retry-%").execute()).map((r) => r.slug);
+    const slugs = (await db.selectFrom("cooperation").select("slug").where("slug", "like", "retry-%").execute()).map(
+      (r) => r.slug,
+    );
     expect(slugs).toEqual(["retry-3"]);
   });
 
@@ -136,7 +138,7 @@ describe.each(testDatabases())("transact on $name", (database) => {
       transact(db, async () => {
         once++;
         throw new Error("a bug");
-      })
+      }),
     ).rejects.toThrow("a bug");
     expect(once).toBe(1);
   });

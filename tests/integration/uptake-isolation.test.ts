@@ -43,7 +43,7 @@ describe("uptake isolation over HTTP", () => {
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .where("municipality_id", "=", municipalityId)
           .executeTakeFirstOrThrow()
-      ).n
+      ).n,
     );
 
   beforeAll(async () => {
@@ -250,7 +250,7 @@ describe("uptake isolation through every route", () => {
       };
       const routes = (await loadRouteManifest()).filter((r) => r.kind === "tenant" && r.hasAction);
       expect(routes.map((r) => r.id)).toEqual(
-        expect.arrayContaining(["routes/c.$slug.uptake._index", "routes/c.$slug.uptake.$number"])
+        expect.arrayContaining(["routes/c.$slug.uptake._index", "routes/c.$slug.uptake.$number"]),
       );
       for (const route of routes) {
         const { path } = await resolveRouteUrl(db, route, { cooperation });

@@ -73,7 +73,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
           .selectFrom(table)
           .select((eb) => eb.fn.countAll<number>().as("n"))
           .executeTakeFirstOrThrow()
-      ).n
+      ).n,
     );
 
   beforeAll(async () => {
@@ -109,7 +109,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     expect(after.map((r) => r.seq)).toEqual(after.map((_, i) => i + 1));
     expect(after.at(-1)).toMatchObject({ status: "in_progress", reporter_id: users.giske, municipality_id: giske });
     expect((await currentReports(db, { cooperationId: coopId, municipalityId: giske })).get(measure[8])?.status).toBe(
-      "in_progress"
+      "in_progress",
     );
 
     const [timeline] = await uptakeTimeline(db, { cooperationId: coopId, measureId: measure[8], municipalityId: giske });
@@ -122,8 +122,8 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     const before = await reportsOf(giske, measure[9]);
     const results = await Promise.allSettled(
       Array.from({ length: 10 }, (_, i) =>
-        saveUptakeReports(db, { ...asGiske(), reports: [report(measure[9], "in_progress", `Samtidig ${i}`)] })
-      )
+        saveUptakeReports(db, { ...asGiske(), reports: [report(measure[9], "in_progress", `Samtidig ${i}`)] }),
+      ),
     );
     expect(results.map((r) => r.status)).toEqual(Array(10).fill("fulfilled"));
     const after = await reportsOf(giske, measure[9]);
@@ -133,7 +133,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
       after
         .slice(-10)
         .map((r) => r.comment)
-        .sort()
+        .sort(),
     ).toEqual(Array.from({ length: 10 }, (_, i) => `Samtidig ${i}`).sort());
   });
 
@@ -141,7 +141,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     await saveUptakeReports(db, { ...asGiske(), reports: [report(measure[8], "in_use")] });
     const n = await count("uptake_report");
     await expect(saveUptakeReports(db, { ...asGiske(), reports: [report(measure[8], "planned")] })).rejects.toBeInstanceOf(
-      UptakeRowErrors
+      UptakeRowErrors,
     );
     expect(await count("uptake_report")).toBe(n);
     await saveUptakeReports(db, { ...asGiske(), reports: [report(measure[8], "planned", "Leverandøren trekte seg")] });
@@ -179,7 +179,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     expect(await count("uptake_report")).toBe(reports + asked.length);
     expect((await listOwnMeasures(db, { cooperationId: coopId, municipalityId: giske })).some((m) => m.askedInRound)).toBe(false);
     await expect(saveBulkUptake(db, { ...asGiske(), input: { effectiveDate: today, rows: unchanged } })).rejects.toBeInstanceOf(
-      NothingToSaveError
+      NothingToSaveError,
     );
   });
 
@@ -188,10 +188,10 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     await db.deleteFrom("measure_participant").where("measure_id", "=", measure[8]).where("municipality_id", "=", sula).execute();
     const asSula = { cooperationId: coopId, municipalityId: sula, userId: users.sula };
     await expect(saveUptakeReports(db, { ...asSula, reports: [report(measure[8], "planned")] })).rejects.toBeInstanceOf(
-      NotParticipatingError
+      NotParticipatingError,
     );
     await expect(saveUptakeReports(db, { ...asGiske(), reports: [report(otherMeasure, "planned")] })).rejects.toBeInstanceOf(
-      NotParticipatingError
+      NotParticipatingError,
     );
     await expect(
       saveUptakeReports(db, {
@@ -199,7 +199,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
         municipalityId: giske,
         userId: users.giske,
         reports: [report(otherMeasure, "planned")],
-      })
+      }),
     ).rejects.toBeInstanceOf(NotParticipatingError);
     expect(await count("uptake_report")).toBe(reports);
   });
@@ -224,7 +224,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     if (foreign) {
       const n = await count("uptake_benefit");
       await expect(
-        saveUptakeReports(db, { ...asGiske(), reports: [{ ...realised, benefits: [{ benefitId: foreign.id, amount: 1 }] }] })
+        saveUptakeReports(db, { ...asGiske(), reports: [{ ...realised, benefits: [{ benefitId: foreign.id, amount: 1 }] }] }),
       ).rejects.toBeInstanceOf(UptakeRowErrors);
       expect(await count("uptake_benefit")).toBe(n);
     }
@@ -245,7 +245,13 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
       roundId = await openRound(db, {
         cooperationId: coopId,
         userId: users.secretariat,
-        input: { name: "Prøverunde", statusDate: "2014-12-31", deadline: "2099-01-31", reminderDaysBefore: 5, measures: [measure[4], measure[8]] },
+        input: {
+          name: "Prøverunde",
+          statusDate: "2014-12-31",
+          deadline: "2099-01-31",
+          reminderDaysBefore: 5,
+          measures: [measure[4], measure[8]],
+        },
       });
       const detail = await roundDetail(db, { cooperationId: coopId, roundId });
       // measure 4 is for all members: every member is asked
@@ -293,7 +299,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
 
     it("returns a submission with a comment; the municipality submits again", async () => {
       await expect(
-        returnSubmission(db, { cooperationId: coopId, userId: users.secretariat, roundId, municipalityId: sula, comment: "x" })
+        returnSubmission(db, { cooperationId: coopId, userId: users.secretariat, roundId, municipalityId: sula, comment: "x" }),
       ).rejects.toBeInstanceOf(NotSubmittedError);
       await returnSubmission(db, {
         cooperationId: coopId,
@@ -320,7 +326,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     it("closes; afterwards reports no longer count for it and nothing can be submitted", async () => {
       await closeRound(db, { cooperationId: coopId, userId: users.secretariat, roundId });
       await expect(closeRound(db, { cooperationId: coopId, userId: users.secretariat, roundId })).rejects.toBeInstanceOf(
-        RoundClosedError
+        RoundClosedError,
       );
       const [id] = await saveUptakeReports(db, {
         cooperationId: coopId,
@@ -329,10 +335,10 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
         reports: [report(measure[4], "in_use")],
       });
       expect(
-        (await db.selectFrom("uptake_report").select("round_id").where("id", "=", id).executeTakeFirstOrThrow()).round_id
+        (await db.selectFrom("uptake_report").select("round_id").where("id", "=", id).executeTakeFirstOrThrow()).round_id,
       ).not.toBe(roundId);
       await expect(
-        submitRound(db, { cooperationId: coopId, municipalityId: sula, userId: users.sula, roundId })
+        submitRound(db, { cooperationId: coopId, municipalityId: sula, userId: users.sula, roundId }),
       ).rejects.toBeInstanceOf(RoundClosedError);
     });
 
@@ -340,7 +346,13 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
       const id = await openRound(db, {
         cooperationId: coopId,
         userId: users.secretariat,
-        input: { name: "Påminningsrunde", statusDate: "2099-03-01", deadline: "2099-03-10", reminderDaysBefore: 3, measures: [measure[4]] },
+        input: {
+          name: "Påminningsrunde",
+          statusDate: "2099-03-01",
+          deadline: "2099-03-10",
+          reminderDaysBefore: 3,
+          measures: [measure[4]],
+        },
       });
       const reminders = () =>
         db

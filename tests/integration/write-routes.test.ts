@@ -63,7 +63,8 @@ async function rowsWithControlCharacters(db: DB): Promise<string[]> {
       .execute();
     for (const row of rows as Record<string, unknown>[]) {
       for (const [column, value] of Object.entries(row)) {
-        if (typeof value === "string" && CONTROL.test(value)) found.push(`${table.name}.${column}: ${JSON.stringify(value.slice(0, 80))}`);
+        if (typeof value === "string" && CONTROL.test(value))
+          found.push(`${table.name}.${column}: ${JSON.stringify(value.slice(0, 80))}`);
       }
     }
   }
@@ -86,7 +87,14 @@ async function draftPages(db: DB, cooperation: CooperationRef): Promise<string[]
     .where("closed_at", "is", null)
     .executeTakeFirstOrThrow();
   const strategy = `${base}/strategies/${draft.id}`;
-  return [strategy, `${strategy}/edit`, `${strategy}/area`, `${strategy}/goal`, `${strategy}/adopt`, `${base}/rounds/${round.id}`];
+  return [
+    strategy,
+    `${strategy}/edit`,
+    `${strategy}/area`,
+    `${strategy}/goal`,
+    `${strategy}/adopt`,
+    `${base}/rounds/${round.id}`,
+  ];
 }
 
 function describeForm(form: ShownForm): string {
@@ -112,7 +120,11 @@ describe.each(databases)("every write route under $name", ({ name, open }) => {
   beforeAll(async () => {
     ({ server, close } = await open());
     const cooperation = await ownCooperation(server.db);
-    forms = await collectForms(server, browser, { actors: ACTORS, cooperation, extraPaths: await draftPages(server.db, cooperation) });
+    forms = await collectForms(server, browser, {
+      actors: ACTORS,
+      cooperation,
+      extraPaths: await draftPages(server.db, cooperation),
+    });
     for (const actor of ACTORS) cookies.set(actor, await loginCookie(server, actor));
   }, 300_000);
   afterAll(async () => {
@@ -120,72 +132,74 @@ describe.each(databases)("every write route under $name", ({ name, open }) => {
     await close?.();
   });
 
-  it(
-    `holds ${CONCURRENT} concurrent submissions of every form: never a 5xx`,
-    async () => {
-      expect(forms.length, forms.map(describeForm).join("\n")).toBeGreaterThan(15);
-      const problems: string[] = [];
-      let succeeded = 0;
-      for (const form of forms) {
-        const body = encoded(form.entries);
-        const answers = await Promise.all(
-          Array.from({ length: CONCURRENT }, () => post(server, cookies.get(form.actor)!, form.action, body, FORM))
-        );
-        const statuses = answers.map((a) => a.status);
-        if (statuses.some((s) => !ACCEPTABLE.has(s))) {
-          problems.push(`${describeForm(form)}: ${statuses.join(" ")} ${answers.find((a) => a.error)?.error ?? ""}`);
-        }
-        if (statuses.some((s) => s < 400 || s === 409)) succeeded++;
+  it(`holds ${CONCURRENT} concurrent submissions of every form: never a 5xx`, async () => {
+    expect(forms.length, forms.map(describeForm).join("\n")).toBeGreaterThan(15);
+    const problems: string[] = [];
+    let succeeded = 0;
+    for (const form of forms) {
+      const body = encoded(form.entries);
+      const answers = await Promise.all(
+        Array.from({ length: CONCURRENT }, () => post(server, cookies.get(form.actor)!, form.action, body, FORM)),
+      );
+      const statuses = answers.map((a) => a.status);
+      if (statuses.some((s) => !ACCEPTABLE.has(s))) {
+        problems.push(`${describeForm(form)}: ${statuses.join(" ")} ${answers.find((a) => a.error)?.error ?? ""}`);
       }
-      expect(problems, `${name}: answers outside 2xx/3xx/400/403/404/409\n${server.output().slice(-2000)}`).toEqual([]);
-      // most forms as shown (with blank fields filled in) are valid: the check above saw real writes
-      expect(succeeded).toBeGreaterThan(forms.length / 2);
-    },
-    600_000
-  );
+      if (statuses.some((s) => s < 400 || s === 409)) succeeded++;
+    }
+    expect(problems, `${name}: answers outside 2xx/3xx/400/403/404/409\n${server.output().slice(-2000)}`).toEqual([]);
+    // most forms as shown (with blank fields filled in) are valid: the check above saw real writes
+    expect(succeeded).toBeGreaterThan(forms.length / 2);
+  }, 600_000);
 
-  it(
-    "answers hostile bodies on every action without a 5xx, an echo of the body, or a control character stored",
-    async () => {
-      const cooperation = await ownCooperation(server.db);
-      const actions = (await loadRouteManifest()).filter((r) => r.hasAction);
-      const secretariat = cookies.get(SECRETARIAT)!;
-      const problems: string[] = [];
-      const check = (label: string, sent: number, answer: Answer) => {
-        if (answer.status >= 500 || answer.status === 0) problems.push(`${label}: ${answer.status} ${answer.error ?? ""}`);
-        // an error page is some tens of kB; it never carries back what a hostile body brought
-        if (answer.bytes > 3 * sent + 200_000) problems.push(`${label}: ${answer.bytes} bytes answered to ${sent} sent`);
-      };
-      for (const route of actions) {
-        if (route.params.includes("*")) continue;
-        const { path } = await resolveRouteUrl(server.db, route, { cooperation });
-        const action = route.index ? `${path}?index` : path;
-        const ignoresBody = BODY_IGNORED.has(route.id);
-        const cookie = route.id === "routes/login" || ignoresBody ? null : secretariat;
-        const big = `email=${"a".repeat(2 * 1024 * 1024)}`;
-        const tooLarge = await post(server, cookie, action, big, FORM);
-        check(`${action} 2 MiB`, big.length, tooLarge);
-        if (!ignoresBody && ![403, 404, 413].includes(tooLarge.status)) {
-          problems.push(`${action} 2 MiB: ${tooLarge.status}, expected 413`);
-        }
-        const broken = "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb\r\n";
-        check(`${action} broken multipart`, broken.length, await post(server, cookie, action, broken, "multipart/form-data; boundary=y"));
-        const asJson = await post(server, cookie, action, JSON.stringify({ intent: "save" }), "application/json");
-        check(`${action} JSON`, 20, asJson);
-        if (!ignoresBody && ![403, 404, 405, 415].includes(asJson.status)) problems.push(`${action} JSON: ${asJson.status}, expected 415`);
+  it("answers hostile bodies on every action without a 5xx, an echo of the body, or a control character stored", async () => {
+    const cooperation = await ownCooperation(server.db);
+    const actions = (await loadRouteManifest()).filter((r) => r.hasAction);
+    const secretariat = cookies.get(SECRETARIAT)!;
+    const problems: string[] = [];
+    const check = (label: string, sent: number, answer: Answer) => {
+      if (answer.status >= 500 || answer.status === 0) problems.push(`${label}: ${answer.status} ${answer.error ?? ""}`);
+      // an error page is some tens of kB; it never carries back what a hostile body brought
+      if (answer.bytes > 3 * sent + 200_000) problems.push(`${label}: ${answer.bytes} bytes answered to ${sent} sent`);
+    };
+    for (const route of actions) {
+      if (route.params.includes("*")) continue;
+      const { path } = await resolveRouteUrl(server.db, route, { cooperation });
+      const action = route.index ? `${path}?index` : path;
+      const ignoresBody = BODY_IGNORED.has(route.id);
+      const cookie = route.id === "routes/login" || ignoresBody ? null : secretariat;
+      const big = `email=${"a".repeat(2 * 1024 * 1024)}`;
+      const tooLarge = await post(server, cookie, action, big, FORM);
+      check(`${action} 2 MiB`, big.length, tooLarge);
+      if (!ignoresBody && ![403, 404, 413].includes(tooLarge.status)) {
+        problems.push(`${action} 2 MiB: ${tooLarge.status}, expected 413`);
       }
-      for (const form of forms) {
-        const cookie = cookies.get(form.actor)!;
-        const twice = encoded([...form.entries, ...form.entries]);
-        check(`${describeForm(form)} fields twice`, twice.length, await post(server, cookie, form.action, twice, FORM));
-        const controls = encoded(form.entries.map(([k, v]) => [k, k === "version" || k.endsWith("id") || k === "intent" ? v : `\u0000${v}\u001b[31m\u0007`]));
-        check(`${describeForm(form)} control characters`, controls.length, await post(server, cookie, form.action, controls, FORM));
-        const long = encoded(form.entries.map(([k, v]) => [k, k === "intent" ? v : `${v}${"æ".repeat(30_000)}`]));
-        check(`${describeForm(form)} long fields`, long.length, await post(server, cookie, form.action, long, FORM));
-      }
-      expect(problems, `${name}\n${server.output().slice(-2000)}`).toEqual([]);
-      expect(await rowsWithControlCharacters(server.db)).toEqual([]);
-    },
-    600_000
-  );
+      const broken = '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb\r\n';
+      check(
+        `${action} broken multipart`,
+        broken.length,
+        await post(server, cookie, action, broken, "multipart/form-data; boundary=y"),
+      );
+      const asJson = await post(server, cookie, action, JSON.stringify({ intent: "save" }), "application/json");
+      check(`${action} JSON`, 20, asJson);
+      if (!ignoresBody && ![403, 404, 405, 415].includes(asJson.status))
+        problems.push(`${action} JSON: ${asJson.status}, expected 415`);
+    }
+    for (const form of forms) {
+      const cookie = cookies.get(form.actor)!;
+      const twice = encoded([...form.entries, ...form.entries]);
+      check(`${describeForm(form)} fields twice`, twice.length, await post(server, cookie, form.action, twice, FORM));
+      const controls = encoded(
+        form.entries.map(([k, v]) => [
+          k,
+          k === "version" || k.endsWith("id") || k === "intent" ? v : `\u0000${v}\u001b[31m\u0007`,
+        ]),
+      );
+      check(`${describeForm(form)} control characters`, controls.length, await post(server, cookie, form.action, controls, FORM));
+      const long = encoded(form.entries.map(([k, v]) => [k, k === "intent" ? v : `${v}${"æ".repeat(30_000)}`]));
+      check(`${describeForm(form)} long fields`, long.length, await post(server, cookie, form.action, long, FORM));
+    }
+    expect(problems, `${name}\n${server.output().slice(-2000)}`).toEqual([]);
+    expect(await rowsWithControlCharacters(server.db)).toEqual([]);
+  }, 600_000);
 });

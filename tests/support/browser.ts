@@ -96,7 +96,9 @@ export async function clickSubmit(page: Page, button: Locator, wait: number): Pr
   const sent = posted(10_000);
   await button.click();
   const request = await sent;
-  const shown = await page.locator("main .ds-error-summary, main .ds-validation-message, main .ds-alert[data-color=danger]").allInnerTexts();
+  const shown = await page
+    .locator("main .ds-error-summary, main .ds-validation-message, main .ds-alert[data-color=danger]")
+    .allInnerTexts();
   if (request || shown.some((text) => text.trim())) return request;
   const again = posted(wait);
   await button.evaluate((b) => (b as HTMLButtonElement).form?.requestSubmit(b as HTMLButtonElement));
@@ -117,7 +119,7 @@ export async function waitForHydration(page: Page): Promise<void> {
       );
     },
     undefined,
-    { timeout: WAIT_MS }
+    { timeout: WAIT_MS },
   );
 }
 
@@ -153,7 +155,7 @@ export async function login(
   page: Page,
   server: TestServer,
   email: string,
-  options: { password?: string; navigate?: boolean } = {}
+  options: { password?: string; navigate?: boolean } = {},
 ): Promise<void> {
   if (options.navigate !== false) await visit(page, `${server.url}/login`);
   await submitLoginForm(page, email, options.password ?? DEMO_PASSWORD);
@@ -215,12 +217,12 @@ export async function expectNoAxeViolations(page: Page, label: string): Promise<
         `[${v.id}] (${v.impact ?? "unknown impact"}) ${n.target
           .map((t) => (Array.isArray(t) ? t.join(" >> ") : String(t)))
           .join(" | ")} — ${v.help} (${v.helpUrl})` +
-        (n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, "\n    ")}` : "")
-    )
+        (n.failureSummary ? `\n    ${n.failureSummary.replace(/\n/g, "\n    ")}` : ""),
+    ),
   );
   expect(
     found,
-    `axe found ${found.length} WCAG 2.1 A/AA violation(s) on ${label} (${pathOf(page)}, lang=${await htmlLang(page)})`
+    `axe found ${found.length} WCAG 2.1 A/AA violation(s) on ${label} (${pathOf(page)}, lang=${await htmlLang(page)})`,
   ).toEqual([]);
   // a scan that checked nothing proves nothing
   expect(results.passes.length, `axe checked nothing on ${label}`).toBeGreaterThan(0);
@@ -279,7 +281,7 @@ export async function expectReflow(page: Page, label: string): Promise<void> {
     });
     expect(
       layout.scrollWidth,
-      `${label} (${pathOf(page)}) is ${layout.scrollWidth} px wide at ${layout.width} px; sticking out: ${layout.sticking.join(" | ")}`
+      `${label} (${pathOf(page)}) is ${layout.scrollWidth} px wide at ${layout.width} px; sticking out: ${layout.sticking.join(" | ")}`,
     ).toBeLessThanOrEqual(layout.width);
   } finally {
     if (size) await page.setViewportSize(size);

@@ -35,7 +35,7 @@ export async function collectForms(
     cooperation: CooperationRef;
     /** pages the manifest's parameters do not reach, e.g. a draft's edit forms when the first strategy is adopted */
     extraPaths?: readonly string[];
-  }
+  },
 ): Promise<ShownForm[]> {
   const manifest = (await loadRouteManifest()).filter((r) => r.hasComponent && !r.pathless && r.kind !== "admin");
   const paths: string[] = [];

@@ -32,11 +32,11 @@ export default async function setup(project: TestProject) {
     project.provide("postgresUrl", cluster.url);
   } else if (process.env.CI) {
     throw new Error(
-      "PostgreSQL (initdb) is not installed; .ci/run installs it. The data layer must be tested on PostgreSQL in CI."
+      "PostgreSQL (initdb) is not installed; .ci/run installs it. The data layer must be tested on PostgreSQL in CI.",
     );
   } else {
     console.warn(
-      "\n[tests] PostgreSQL is not installed here: the PostgreSQL half of the data-layer tests is skipped. Install the Debian package 'postgresql' to run it.\n"
+      "\n[tests] PostgreSQL is not installed here: the PostgreSQL half of the data-layer tests is skipped. Install the Debian package 'postgresql' to run it.\n",
     );
     project.provide("postgresUrl", "");
   }

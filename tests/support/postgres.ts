@@ -66,7 +66,7 @@ export async function startPostgres(pgBin: string): Promise<PgCluster> {
       "-w",
       "start",
     ],
-    isRoot
+    isRoot,
   );
   return {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,

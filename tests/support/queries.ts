@@ -44,7 +44,7 @@ export function statusReport(
   measureId: string,
   status: UptakeStatus,
   effectiveDate: string,
-  comment = "Endra for testen"
+  comment = "Endra for testen",
 ): ReportToSave {
   return {
     measureId,

@@ -27,7 +27,7 @@ const municipality = ([number, name]: [string, string, number]): MatrixMunicipal
 /** Cells → the uptake summary: only participating municipalities count; a missing report counts as not started. */
 function summary(cells: MatrixCell[]) {
   return uptakeSummary(
-    cells.filter((c) => c !== "not_participating").map((c) => (c === "not_reported" ? undefined : (c as UptakeStatus)))
+    cells.filter((c) => c !== "not_participating").map((c) => (c === "not_reported" ? undefined : (c as UptakeStatus))),
   );
 }
 
@@ -48,7 +48,7 @@ function costs(
     running: number;
     key: CostKeySpec;
     participants: string[];
-  }[]
+  }[],
 ): CostFigures {
   const shares = measures.map((m) => {
     const people = municipalities
@@ -115,14 +115,14 @@ export function reportFixture({
           3,
           FIXTURE_TEXTS.feide,
           "available",
-          cellsOf("in_use", "realised", "in_progress", "in_use", "planned", "not_reported")
+          cellsOf("in_use", "realised", "in_progress", "in_use", "planned", "not_reported"),
         ),
         measure(
           "me-5",
           5,
           FIXTURE_TEXTS.sak,
           "in_progress",
-          cellsOf("in_progress", "not_started", "not_participating", "planned", "in_progress", "not_reported")
+          cellsOf("in_progress", "not_started", "not_participating", "planned", "in_progress", "not_reported"),
         ),
         measure("me-7", 7, FIXTURE_TEXTS.ehf, "completed", cellsOf("realised", "in_use", "in_use", "in_use", "in_use", "in_use")),
       ],
@@ -136,14 +136,14 @@ export function reportFixture({
           2,
           FIXTURE_TEXTS.dialog,
           "continuous",
-          cellsOf("in_use", "not_relevant", "planned", "not_started", "in_use", "not_reported")
+          cellsOf("in_use", "not_relevant", "planned", "not_started", "in_use", "not_reported"),
         ),
         measure(
           "me-8",
           8,
           FIXTURE_TEXTS.kompetanse,
           "planned",
-          cellsOf("not_relevant", "not_relevant", "not_participating", "not_participating", "not_relevant", "not_relevant")
+          cellsOf("not_relevant", "not_relevant", "not_participating", "not_participating", "not_relevant", "not_relevant"),
         ),
       ],
     },
@@ -156,7 +156,7 @@ export function reportFixture({
           9,
           FIXTURE_TEXTS.ros,
           "proposed",
-          cellsOf("planned", "not_reported", "not_reported", "not_started", "not_reported", "not_reported")
+          cellsOf("planned", "not_reported", "not_reported", "not_started", "not_reported", "not_reported"),
         ),
       ],
     },
@@ -227,7 +227,7 @@ export function reportFixture({
       costs: costs(
         year,
         munis.map((mu) => ({ id: mu.id, name: mu.name, population: popById.get(mu.id)! })),
-        costMeasures
+        costMeasures,
       ),
       benefits: [
         {
@@ -338,7 +338,7 @@ export function largeReportFixture({ measures = 80, municipalities = 25, languag
       focusAreaId: `lfa-${g}`,
       title,
       measures: [],
-    })
+    }),
   );
   for (let i = 0; i < measures; i++) {
     const cells = munis.map((_, j) => STATUS_CYCLE[(i * 7 + j * 3) % STATUS_CYCLE.length]);
@@ -371,7 +371,7 @@ export function largeReportFixture({ measures = 80, municipalities = 25, languag
       costs: costs(
         base.figures.year,
         munis.map((mu, j) => ({ id: mu.id, name: mu.name, population: 1000 + j * 250 })),
-        costMeasures
+        costMeasures,
       ),
     },
   };

@@ -166,7 +166,7 @@ export class UnknownParamError extends Error {}
 
 function unknownParam(ctx: ParamContext, detail = ""): never {
   throw new UnknownParamError(
-    `route ${ctx.route.id} (${ctx.route.requestPattern}) has param :${ctx.param}${detail} — add it to the isolation matrix (PARAM_TABLE in tests/support/route-manifest.ts)`
+    `route ${ctx.route.id} (${ctx.route.requestPattern}) has param :${ctx.param}${detail} — add it to the isolation matrix (PARAM_TABLE in tests/support/route-manifest.ts)`,
   );
 }
 
@@ -216,8 +216,8 @@ const planYear: ParamResolver = async ({ db, target, route }) => {
           .selectFrom("plan_version")
           .select("plan_version.id")
           .whereRef("plan_version.plan_id", "=", "action_plan.id")
-          .where("plan_version.status", "=", "approved")
-      )
+          .where("plan_version.status", "=", "approved"),
+      ),
     );
   }
   return (await query.executeTakeFirst())?.year;
@@ -395,7 +395,7 @@ export async function listCooperations(db: DB): Promise<CooperationRef[]> {
 
 export async function findUser(
   db: DB,
-  email: string
+  email: string,
 ): Promise<{ id: string; email: string; isPlatformAdmin: boolean; grants: CooperationGrant[] }> {
   const user = await db
     .selectFrom("app_user")
@@ -511,8 +511,8 @@ export async function tableDigests(db: DB): Promise<Record<string, string>> {
         JSON.stringify(
           Object.keys(row)
             .sort()
-            .map((k) => [k, row[k]])
-        )
+            .map((k) => [k, row[k]]),
+        ),
       )
       .sort();
     const hash = createHash("sha256");

@@ -63,7 +63,7 @@ export async function startSmtpServer(refusal: Refusal = null): Promise<TestSmtp
           });
           callback();
         },
-        (error: Error) => callback(error)
+        (error: Error) => callback(error),
       );
     },
   });

@@ -17,8 +17,8 @@ describe("a table body built once per key", () => {
               built.push(key);
               return `<tr><td>${key} ●</td></tr>`;
             },
-          })
-        )
+          }),
+        ),
       );
     expect(page("matrix|v1|nn")).toBe("<table><tbody><tr><td>matrix|v1|nn ●</td></tr></tbody></table>");
     expect(page("matrix|v1|nn")).toBe("<table><tbody><tr><td>matrix|v1|nn ●</td></tr></tbody></table>");

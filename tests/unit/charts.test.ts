@@ -69,7 +69,7 @@ describe("line chart", () => {
     const html = line("nb", { id: "up", title: "Andel tatt i bruk over tid", series: uptake, seriesHeader: "Tiltak" });
     expect(html).toMatch(/^<figure[^>]*id="up"/);
     expect(html).toContain(
-      '<figcaption id="up-caption" class="ds-heading" data-size="2xs">Andel tatt i bruk over tid</figcaption>'
+      '<figcaption id="up-caption" class="ds-heading" data-size="2xs">Andel tatt i bruk over tid</figcaption>',
     );
     for (const layout of ["wide", "narrow"] as const) {
       const svg = svgOf(html, layout);
@@ -80,7 +80,7 @@ describe("line chart", () => {
       expect(attr(svg, "viewBox")).toMatch(new RegExp(`^0 0 ${layout === "wide" ? 640 : 320} \\d`));
       expect(svg).toContain(`<title id="up-${layout}-title">Andel tatt i bruk over tid</title>`);
       expect(svg).toContain(
-        `<desc id="up-${layout}-desc">Fra 2013 til Runde vår 2015; ved siste måling er 3. Feide 82${NBSP}% høyest og 7. Felles drift 9${NBSP}% lavest.</desc>`
+        `<desc id="up-${layout}-desc">Fra 2013 til Runde vår 2015; ved siste måling er 3. Feide 82${NBSP}% høyest og 7. Felles drift 9${NBSP}% lavest.</desc>`,
       );
     }
     // only one layout is displayed: the other is display:none through a container query
@@ -105,7 +105,7 @@ describe("line chart", () => {
   it("formats the numbers of the language", () => {
     const en = line("en", { id: "x", title: "Uptake", series: uptake });
     expect(en).toContain(
-      "From 2013 to Runde vår 2015; at the latest measurement 3. Feide 82% is highest and 7. Felles drift 9% lowest."
+      "From 2013 to Runde vår 2015; at the latest measurement 3. Feide 82% is highest and 7. Felles drift 9% lowest.",
     );
     expect(en).toContain(">100%</text>");
     expect(en).toContain("<summary>Show the numbers</summary>");
@@ -190,7 +190,7 @@ describe("line chart", () => {
             { label: "a", ratio: 1 },
           ],
         },
-      ]).map((p) => p.label)
+      ]).map((p) => p.label),
     ).toEqual(["b", "a"]);
   });
 });
@@ -204,7 +204,7 @@ const areaRows = [
 
 function barWidths(svg: string): number[][] {
   return all(svg, /<g data-row="\d+">([\s\S]*?)<\/g>/g).map((m) =>
-    all(m[1], /<rect [^>]*width="([\d.]+)"/g).map((r) => Number(r[1]))
+    all(m[1], /<rect [^>]*width="([\d.]+)"/g).map((r) => Number(r[1])),
   );
 }
 

@@ -55,7 +55,7 @@ describe("cost sharing", () => {
         { ...giske, customBasisPoints: 5_000 },
         { ...sula, customBasisPoints: 4_000 },
       ],
-      { kind: "custom" }
+      { kind: "custom" },
     );
     expect(result).toEqual({ ok: false, error: { code: "customSum", sumBasisPoints: 9_000 } });
     expect(shareCost(100, [giske, { ...sula, customBasisPoints: 10_000 }], { kind: "custom" })).toEqual({

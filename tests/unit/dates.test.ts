@@ -62,7 +62,7 @@ describe("one dates module", () => {
       .flatMap((file) =>
         readFileSync(file, "utf8")
           .split("\n")
-          .flatMap((line, i) => (CLOCK_DATE.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []))
+          .flatMap((line, i) => (CLOCK_DATE.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
       );
     expect(offenders).toEqual([]);
   });

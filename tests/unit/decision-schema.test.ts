@@ -10,7 +10,13 @@ import { parseForm } from "../../app/utils/parse-form";
  * substance, and no date after Norway's today.
  */
 
-const VALID = { body: "chief_executives", decidedOn: "2013-12-05", caseNumber: "14/13", text: "Planen er godkjend.", version: "3" };
+const VALID = {
+  body: "chief_executives",
+  decidedOn: "2013-12-05",
+  caseNumber: "14/13",
+  text: "Planen er godkjend.",
+  version: "3",
+};
 
 function parse(schema: typeof PlanDecisionSchema | typeof AdoptionSchema, fields: Partial<Record<keyof typeof VALID, string>>) {
   const submission = parseForm(new URLSearchParams({ ...VALID, ...fields }), { schema });
@@ -45,7 +51,7 @@ describe.each([
     "refuses the case number %j with the format in the message",
     (typed) => {
       expect(parse(schema, { caseNumber: typed }).errors).toEqual({ caseNumber: ["decision:validation.caseNumber"] });
-    }
+    },
   );
 
   it("refuses a decision text of a few letters, and says an empty one is missing", () => {

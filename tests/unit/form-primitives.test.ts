@@ -20,15 +20,31 @@ function errorOf(schema: z.ZodType, entries: [string, string][], field: string):
   const data = new FormData();
   for (const [name, value] of entries) data.append(name, value);
   const submission = parseForm(data, { schema });
-  return submission.status === "success" ? undefined : (submission.reply().error ?? {})[field] ?? undefined;
+  return submission.status === "success" ? undefined : ((submission.reply().error ?? {})[field] ?? undefined);
 }
 
 const YEAR_FIELDS: [string, z.ZodType, string, [string, string][]][] = [
   ["measure period", MeasureFormSchema, "periodFrom", []],
   ["measure participation", MeasureFormSchema, "members[0].fromYear", [["members[0].id", "m-1"]]],
   ["plan", CreatePlanSchema, "year", [["mode", "empty"]]],
-  ["plan item period", PlanItemSchema, "periodTo", [["itemId", "i-1"], ["version", "1"]]],
-  ["strategy period", StrategySchema, "periodFrom", [["title", "Digitaliseringsstrategi"], ["version", "1"]]],
+  [
+    "plan item period",
+    PlanItemSchema,
+    "periodTo",
+    [
+      ["itemId", "i-1"],
+      ["version", "1"],
+    ],
+  ],
+  [
+    "strategy period",
+    StrategySchema,
+    "periodFrom",
+    [
+      ["title", "Digitaliseringsstrategi"],
+      ["version", "1"],
+    ],
+  ],
   ["report", CreateReportSchema, "year", []],
 ];
 
@@ -37,18 +53,58 @@ const VERSION_FIELDS: [string, z.ZodType, string, [string, string][]][] = [
   ["plan item", AddPlanItemSchema, "version", [["measureId", "m-1"]]],
   ["plan deadline", InputDeadlineSchema, "version", [["inputDeadline", "2030-01-01"]]],
   ["strategy", StrategySchema, "version", []],
-  ["strategy button", StrategyIntentSchema, "version", [["intent", "removeGoal"], ["id", "g-1"]]],
+  [
+    "strategy button",
+    StrategyIntentSchema,
+    "version",
+    [
+      ["intent", "removeGoal"],
+      ["id", "g-1"],
+    ],
+  ],
   ["report", PublishReportSchema, "version", [["intent", "publish"]]],
-  ["progress weights", WeightsSchema, "rows[0].version", [["rows[0].measureId", "m-1"], ["rows[0].weight", "1"]]],
+  [
+    "progress weights",
+    WeightsSchema,
+    "rows[0].version",
+    [
+      ["rows[0].measureId", "m-1"],
+      ["rows[0].weight", "1"],
+    ],
+  ],
 ];
 
 const ID_FIELDS: [string, z.ZodType, string, [string, string][]][] = [
   ["plan item", AddPlanItemSchema, "measureId", [["version", "1"]]],
   ["round", SubmitRoundSchema, "roundId", []],
-  ["round action", RoundActionSchema, "municipalityId", [["intent", "return"], ["comment", "Sjå over"]]],
-  ["strategy button", StrategyIntentSchema, "id", [["intent", "removeArea"], ["version", "1"]]],
+  [
+    "round action",
+    RoundActionSchema,
+    "municipalityId",
+    [
+      ["intent", "return"],
+      ["comment", "Sjå over"],
+    ],
+  ],
+  [
+    "strategy button",
+    StrategyIntentSchema,
+    "id",
+    [
+      ["intent", "removeArea"],
+      ["version", "1"],
+    ],
+  ],
   ["evaluation", EvaluationSchema, "entries[0].goalId", [["entries[0].assessment", "Godt i gang"]]],
-  ["progress weights", WeightsSchema, "rows[0].measureId", [["rows[0].version", "1"], ["rows[0].weight", "1"]]],
+  [
+    "progress weights",
+    WeightsSchema,
+    "rows[0].measureId",
+    [
+      ["rows[0].version", "1"],
+      ["rows[0].weight", "1"],
+    ],
+  ],
   ["measure participation", MeasureFormSchema, "members[0].id", [["members[0].selected", "on"]]],
 ];
 
@@ -62,7 +118,8 @@ describe("one year in every form", () => {
 
   it("reads a year in an address the same way, and nothing else", () => {
     expect(parseYear("2025")).toBe(2025);
-    for (const typed of ["1999", "2101", "0x7E9", "2.025e3", " 2025", "", null, undefined]) expect(parseYear(typed), String(typed)).toBeNull();
+    for (const typed of ["1999", "2101", "0x7E9", "2.025e3", " 2025", "", null, undefined])
+      expect(parseYear(typed), String(typed)).toBeNull();
     expect(parseMeasureFilters(new URLSearchParams("year=1999")).year).toBeUndefined();
     expect(parseMeasureFilters(new URLSearchParams("year=2031")).year).toBe(2031);
   });
@@ -75,7 +132,15 @@ describe("one year in every form", () => {
 describe("one NOK amount in every form", () => {
   const AMOUNTS: [string, z.ZodType, string, [string, string][]][] = [
     ["measure investment", MeasureFormSchema, "investmentCost", []],
-    ["plan item budget", PlanItemSchema, "budget", [["itemId", "i-1"], ["version", "1"]]],
+    [
+      "plan item budget",
+      PlanItemSchema,
+      "budget",
+      [
+        ["itemId", "i-1"],
+        ["version", "1"],
+      ],
+    ],
   ];
 
   it.each(AMOUNTS)("%s: refuses what is not an amount, and a too long one, as validation.nok", (_, schema, field, rest) => {
@@ -94,7 +159,8 @@ describe("one row version in every form", () => {
   it.each(VERSION_FIELDS)("%s: a missing, zero or broken version is a stale form", (_, schema, field, rest) => {
     for (const typed of [null, "0", "-1", "1.5", "x"]) {
       const entries: [string, string][] = typed === null ? rest : [...rest, [field, typed]];
-      const expected = field === "version" && schema === MeasureFormSchema && typed === null ? undefined : ["common:form.staleVersion"];
+      const expected =
+        field === "version" && schema === MeasureFormSchema && typed === null ? undefined : ["common:form.staleVersion"];
       expect(errorOf(schema, entries, field), String(typed)).toEqual(expected);
     }
     expect(errorOf(schema, [...rest, [field, "3"]], field)).toBeUndefined();

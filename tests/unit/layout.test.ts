@@ -90,7 +90,6 @@ function cycles(edges: Edges): string[] {
 
 const repoPath = (file: string) => relative(ROOT, file).split("\\").join("/");
 
-
 describe("folder layout of app/", () => {
   it("has no import cycle between folders", () => {
     expect(cycles(folderEdges(sourceFiles(APP)))).toEqual([]);

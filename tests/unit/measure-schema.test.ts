@@ -30,7 +30,7 @@ function withBase(extra: [string, string][]): [string, string][] {
 
 function errorsOf(entries: [string, string][]) {
   const submission = parseForm(form(entries), { schema: MeasureFormSchema });
-  return submission.status === "success" ? {} : submission.reply().error ?? {};
+  return submission.status === "success" ? {} : (submission.reply().error ?? {});
 }
 
 describe("NOK input", () => {
@@ -48,7 +48,7 @@ describe("NOK input", () => {
   ])("%s → %i øre", (input, ore) => expect(parseNok(input)).toBe(ore));
 
   it.each(["", "abc", "-100", "1,2,3", "1 000,505", "1.25.000", "12,5kr5"])("rejects %j", (input) =>
-    expect(parseNok(input)).toBeNull()
+    expect(parseNok(input)).toBeNull(),
   );
 
   it("reports a bad amount with the message key and keeps what was typed", () => {
@@ -75,7 +75,7 @@ describe("custom percentages", () => {
         ["costKey", "custom"],
         ["members[0].percent", "50"],
         ["members[1].percent", "49,99"],
-      ])
+      ]),
     );
     expect(errors.members).toEqual(["measure:validation.customSum"]);
     const over = errorsOf(
@@ -83,7 +83,7 @@ describe("custom percentages", () => {
         ["costKey", "custom"],
         ["members[0].percent", "60"],
         ["members[1].percent", "40,01"],
-      ])
+      ]),
     );
     expect(over.members).toEqual(["measure:validation.customSum"]);
   });
@@ -96,9 +96,9 @@ describe("custom percentages", () => {
           ["members[0].percent", "66,67"],
           ["members[1].percent", "33,33"],
           ["members[2].percent", "10"],
-        ])
+        ]),
       ),
-      { schema: MeasureFormSchema }
+      { schema: MeasureFormSchema },
     );
     expect(submission.status).toBe("success");
     if (submission.status !== "success") return;
@@ -114,7 +114,7 @@ describe("custom percentages", () => {
       withBase([
         ["costKey", "custom"],
         ["members[0].percent", "100"],
-      ])
+      ]),
     );
     expect(errors["members[1].percent"]).toEqual(["measure:validation.customMissing"]);
   });
@@ -179,6 +179,13 @@ describe("systems phased out", () => {
     expect(errorsOf(withBase([["phasedOutSystems", "Gamalt sakssystem"]]))).toEqual({
       phasedOutSystems: ["measure:validation.phasedOutWithoutSystem"],
     });
-    expect(errorsOf(withBase([["phasedOutSystems", "Gamalt sakssystem"], ["introducesSystem", "on"]]))).toEqual({});
+    expect(
+      errorsOf(
+        withBase([
+          ["phasedOutSystems", "Gamalt sakssystem"],
+          ["introducesSystem", "on"],
+        ]),
+      ),
+    ).toEqual({});
   });
 });

@@ -68,7 +68,7 @@ describe("uptake matrix", () => {
       statuses([
         ["m1|giske", "in_use"],
         ["m3|giske", "realised"],
-      ])
+      ]),
     );
     expect(m.municipalities.map((x) => x.name)).toEqual(["Giske", "Sula"]);
     expect(m.groups.map((g) => [g.title, g.measures.map((x) => x.number)])).toEqual([
@@ -105,7 +105,7 @@ describe("uptake matrix", () => {
       statuses([
         ["m2|giske", "not_relevant"],
         ["m2|sula", "not_relevant"],
-      ])
+      ]),
     );
     expect(m.groups[1].measures[0].uptake).toEqual({ relevant: 0, inUse: 0, ratio: null });
   });
@@ -120,7 +120,7 @@ describe("progress", () => {
         { weight: 3, uptake: { relevant: 4, inUse: 0, ratio: 0 } },
         { weight: 5, uptake: { relevant: 0, inUse: 0, ratio: null } },
         { weight: 0, uptake: { relevant: 1, inUse: 1, ratio: 1 } },
-      ])
+      ]),
     ).toBe(0.25);
   });
 
@@ -256,7 +256,14 @@ describe("the matrix body as HTML", () => {
             cells: ["realised", "not_participating"],
             uptake: { relevant: 1, inUse: 1, ratio: 1 },
           },
-          { id: "y", number: 8, name: "Feide", status: "in_progress", cells: ["not_relevant", "in_use"], uptake: { relevant: 1, inUse: 1, ratio: null } },
+          {
+            id: "y",
+            number: 8,
+            name: "Feide",
+            status: "in_progress",
+            cells: ["not_relevant", "in_use"],
+            uptake: { relevant: 1, inUse: 1, ratio: null },
+          },
         ],
       },
     ],
@@ -281,14 +288,16 @@ describe("the matrix body as HTML", () => {
     expect(html).toContain('<th scope="colgroup" colspan="4" class="text-left">Andre tiltak</th>');
     expect(html).toContain('<th scope="row" id="mr7"><a href="/c/ekommune-sunnmore/measures/7" class="ds-link">7. ');
     expect(html).toContain(
-      `<td data-cell="realised"><a href="/c/ekommune-sunnmore/measures/7#history-1504" aria-labelledby="mr7 mc0 ${stateLabelId("realised")}">★</a></td>`
-    );
-    expect(html).toContain('<td class="own" data-cell="not_participating"><span aria-hidden="true">·</span><span class="ds-sr-only">Deltek «ikkje» &amp; er ikkje med</span></td>');
-    expect(html).toContain(
-      `<td data-cell="not_relevant"><a href="/c/ekommune-sunnmore/measures/8#history-1504" aria-labelledby="mr8 mc0 ${stateLabelId("not_relevant")}">–</a></td>`
+      `<td data-cell="realised"><a href="/c/ekommune-sunnmore/measures/7#history-1504" aria-labelledby="mr7 mc0 ${stateLabelId("realised")}">★</a></td>`,
     );
     expect(html).toContain(
-      `<td class="own" data-cell="in_use"><a href="/c/ekommune-sunnmore/measures/8#history-1532" aria-labelledby="mr8 mc1 ${stateLabelId("in_use")}">●</a></td>`
+      '<td class="own" data-cell="not_participating"><span aria-hidden="true">·</span><span class="ds-sr-only">Deltek «ikkje» &amp; er ikkje med</span></td>',
+    );
+    expect(html).toContain(
+      `<td data-cell="not_relevant"><a href="/c/ekommune-sunnmore/measures/8#history-1504" aria-labelledby="mr8 mc0 ${stateLabelId("not_relevant")}">–</a></td>`,
+    );
+    expect(html).toContain(
+      `<td class="own" data-cell="in_use"><a href="/c/ekommune-sunnmore/measures/8#history-1532" aria-labelledby="mr8 mc1 ${stateLabelId("in_use")}">●</a></td>`,
     );
     expect(html).toContain("<td>100 %</td></tr>");
     expect(html).toContain("<td>–</td></tr>");

@@ -33,7 +33,7 @@ describe("parseForm: every form parsed alike", () => {
         ["email", "c@d.no"],
         ["password", "x"],
       ]),
-      { schema: LoginSchema }
+      { schema: LoginSchema },
     );
     expect(submission.status).toBe("error");
     const messages = submission.status === "error" ? Object.values(submission.error ?? {}).flat() : [];
@@ -51,7 +51,7 @@ describe("parseForm: every form parsed alike", () => {
         ["password", "x".repeat(100_000)],
         ["unknown", "y".repeat(100_000)],
       ]),
-      { schema: LoginSchema }
+      { schema: LoginSchema },
     );
     expect(submission.status).toBe("error");
     expect(submission.status === "error" && submission.error?.email).toEqual(["common:validation.tooLong"]);
@@ -60,9 +60,15 @@ describe("parseForm: every form parsed alike", () => {
   });
 
   it("caps list rows by their own field's maximum", () => {
-    const submission = parseForm(form([["benefits[0].owner", "z".repeat(50_000)], ["name", "n".repeat(50_000)]]), {
-      schema: MeasureFormSchema,
-    });
+    const submission = parseForm(
+      form([
+        ["benefits[0].owner", "z".repeat(50_000)],
+        ["name", "n".repeat(50_000)],
+      ]),
+      {
+        schema: MeasureFormSchema,
+      },
+    );
     const reply = submission.reply() as { initialValue?: { name?: string; benefits?: { owner?: string }[] } };
     expect(reply.initialValue?.name?.length).toBe(301);
     expect(reply.initialValue?.benefits?.[0]?.owner?.length).toBe(201);
@@ -76,7 +82,7 @@ describe("parseForm: every form parsed alike", () => {
         ["number", "9".repeat(50_000)],
         ["status", "s".repeat(50_000)],
       ]),
-      { schema: MeasureFormSchema }
+      { schema: MeasureFormSchema },
     );
     const reply = submission.reply() as {
       initialValue?: { focusAreas?: string | string[]; links?: { url?: string }[]; number?: string; status?: string };

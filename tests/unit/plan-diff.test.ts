@@ -49,7 +49,9 @@ describe("plan diff", () => {
       kind: "changed",
       changes: { milestones: { before: "Avtale signert i mars", after: "Avtale signert i mars\nPilot i Giske i juni" } },
     });
-    expect(diffPlans([item("m", 0)], [item("m", 0, { milestones: "Avtale signert i mars\n" })]).entries[0].kind).toBe("unchanged");
+    expect(diffPlans([item("m", 0)], [item("m", 0, { milestones: "Avtale signert i mars\n" })]).entries[0].kind).toBe(
+      "unchanged",
+    );
   });
 
   it("a change of sort order alone is not a change", () => {

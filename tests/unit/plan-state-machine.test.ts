@@ -43,7 +43,7 @@ const ACTOR: Record<PlanAction, CooperationRole> = {
 
 const FROMS: From[] = [...PLAN_VERSION_STATUSES.filter((s) => s !== "input"), "input (open)", "input (over)"];
 const cases = FROMS.flatMap((from) =>
-  PLAN_ACTIONS.flatMap((action) => COOPERATION_ROLES.map((role) => ({ from, action, role })))
+  PLAN_ACTIONS.flatMap((action) => COOPERATION_ROLES.map((role) => ({ from, action, role }))),
 );
 
 /** The refusal of the actor's own action: the round's state where the action is from input, else the status. */

@@ -64,7 +64,7 @@ describe("buildRegister on the SSB files", () => {
 
   it("never lets two municipalities with one number overlap in time", () => {
     const sorted = [...register.municipalities].sort(
-      (a, b) => a.number.localeCompare(b.number) || a.valid_from.localeCompare(b.valid_from)
+      (a, b) => a.number.localeCompare(b.number) || a.valid_from.localeCompare(b.valid_from),
     );
     for (let i = 1; i < sorted.length; i++) {
       const [earlier, later] = [sorted[i - 1]!, sorted[i]!];
@@ -98,7 +98,7 @@ describe("buildRegister on the SSB files", () => {
 
   it("merges Ålesund 2020 of five and splits it into Ålesund and Haram in 2024", () => {
     expect(predecessors("1507@2020-01-01")).toEqual(
-      merged("1504@2013-01-01", "1523@2013-01-01", "1529@2013-01-01", "1534@2013-01-01", "1546@2013-01-01")
+      merged("1504@2013-01-01", "1523@2013-01-01", "1529@2013-01-01", "1534@2013-01-01", "1546@2013-01-01"),
     );
     expect(municipality("1507@2020-01-01").valid_to).toBe("2024-01-01");
     expect(successors("1507@2020-01-01")).toEqual([
@@ -213,7 +213,7 @@ describe("seedMunicipalityRegister", () => {
               .selectFrom(table)
               .select((eb) => eb.fn.countAll().as("n"))
               .executeTakeFirstOrThrow()
-          ).n
+          ).n,
         );
       expect(await count("municipality")).toBe(register.municipalities.length);
       expect(await count("municipality_change")).toBe(register.changes.length);

@@ -33,13 +33,13 @@ function parseCsv(text: string, separator = ";"): string[][] {
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (quoted) {
-      if (c === '"' && text[i + 1] === '"') (field += '"'), i++;
+      if (c === '"' && text[i + 1] === '"') ((field += '"'), i++);
       else if (c === '"') quoted = false;
       else field += c;
     } else if (c === '"' && field === "") quoted = true;
-    else if (c === separator) row.push(field), (field = "");
+    else if (c === separator) (row.push(field), (field = ""));
     else if (c === "\r" && text[i + 1] === "\n") {
-      row.push(field), rows.push(row), (row = []), (field = ""), i++;
+      (row.push(field), rows.push(row), (row = []), (field = ""), i++);
     } else if (c === "\n" || c === "\r") throw new Error(`bare line break outside quotes at ${i}`);
     else field += c;
   }
@@ -116,7 +116,7 @@ describe("report CSV", () => {
         String(i.uptake.relevant),
         String(i.uptake.inUse),
         i.uptake.ratio === null ? "" : (i.uptake.ratio * 100).toFixed(1).replace(".", ","),
-      ])
+      ]),
     );
     expect(plan.data[0][4]).toBe("1250000,50");
     expect(plan.data[1][1]).toBe(FIXTURE_TEXTS.sak);
@@ -152,7 +152,7 @@ describe("report CSV", () => {
         t(`common:measureStatus.${m.status}`),
         ...m.cells.map(statusText),
         m.uptake.ratio === null ? "" : (m.uptake.ratio * 100).toFixed(1).replace(".", ","),
-      ])
+      ]),
     );
     expect(matrix.data[0].slice(4, 10)).toEqual([
       "Teke i bruk",
@@ -200,7 +200,7 @@ describe("report CSV", () => {
         kroner(m.totalInvestment),
         kroner(m.totalRunning),
         ...m.shares.flatMap((s) => (s ? [kroner(s.investment), kroner(s.running)] : ["", ""])),
-      ])
+      ]),
     );
     const sykkylven = costs.data.find((r) => r[0] === "Sykkylven")!;
     expect(sykkylven.slice(5, 7)).toEqual(["", ""]);
@@ -234,7 +234,14 @@ describe("report CSV", () => {
       text: "Avslutta i 2013.",
     });
     const comments = section(parseCsv(reportCsv(doc).slice(1)), "Kommentarar frå kommunane");
-    expect(comments.data).toContainEqual(["2014-12-01", "65", "Elektronisk arkiv (avslutta)", "Giske", "Kari Nordmann", "Avslutta i 2013."]);
+    expect(comments.data).toContainEqual([
+      "2014-12-01",
+      "65",
+      "Elektronisk arkiv (avslutta)",
+      "Giske",
+      "Kari Nordmann",
+      "Avslutta i 2013.",
+    ]);
   });
 
   it("writes numbers the way Excel in nb-NO reads them", () => {
@@ -495,7 +502,7 @@ describe("PDF worker outside the test runner", () => {
           cwd: dir,
           encoding: "utf8",
           timeout: 100_000,
-        }
+        },
       );
       expect(run.stderr).toBe("");
       expect(run.stdout).toMatch(/^%PDF- \d+$/);
@@ -535,10 +542,10 @@ describe("PDF worker outside the test runner", () => {
 describe("content disposition", () => {
   it("gives the exact name in filename* and an ASCII stand-in", () => {
     expect(contentDisposition("Årsrapport 2014 – eKommune Sunnmøre.pdf")).toBe(
-      "attachment; filename=\"Arsrapport 2014 _ eKommune Sunnmore.pdf\"; filename*=UTF-8''%C3%85rsrapport%202014%20%E2%80%93%20eKommune%20Sunnm%C3%B8re.pdf"
+      "attachment; filename=\"Arsrapport 2014 _ eKommune Sunnmore.pdf\"; filename*=UTF-8''%C3%85rsrapport%202014%20%E2%80%93%20eKommune%20Sunnm%C3%B8re.pdf",
     );
     expect(contentDisposition("Kostnader (Ørskog) 'utkast'*.csv", "inline")).toBe(
-      "inline; filename=\"Kostnader (Orskog) 'utkast'*.csv\"; filename*=UTF-8''Kostnader%20%28%C3%98rskog%29%20%27utkast%27%2A.csv"
+      "inline; filename=\"Kostnader (Orskog) 'utkast'*.csv\"; filename*=UTF-8''Kostnader%20%28%C3%98rskog%29%20%27utkast%27%2A.csv",
     );
     const hostile = contentDisposition('a"b\r\nSet-Cookie: x=1/../c\\d.pdf');
     expect(hostile).not.toMatch(/[\r\n]/);

@@ -8,13 +8,14 @@ type Tree = { [key: string]: string | string[] | Tree };
 
 function keys(tree: Tree, prefix: string): string[] {
   return Object.entries(tree).flatMap(([key, value]) =>
-    typeof value === "string" || Array.isArray(value) ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`)
+    typeof value === "string" || Array.isArray(value) ? [`${prefix}${key}`] : keys(value, `${prefix}${key}.`),
   );
 }
 
 // what useTranslation() asks the provider's instance for: its language, the first default namespace
 // (typed as a component's t is, which takes every namespace)
-const componentT = (lang: (typeof LANGUAGES)[number]) => withTextCache(i18nFor(lang)).getFixedT(null, "common") as unknown as TFunction;
+const componentT = (lang: (typeof LANGUAGES)[number]) =>
+  withTextCache(i18nFor(lang)).getFixedT(null, "common") as unknown as TFunction;
 
 describe("the components' text cache", () => {
   it.each(LANGUAGES)("%s: every text, twice, is what i18next itself gives", (lang) => {
@@ -40,7 +41,9 @@ describe("the components' text cache", () => {
     expect(t("overview:members", { count: 1 })).toBe("1 deltakerkommune");
     // a value that is not plain is looked up every time, never taken from the cache
     const date = new Date("2024-05-01T00:00:00Z");
-    expect(t("overview:matrixTitle", { year: date, name: "A" } as never)).toBe(plain.t("overview:matrixTitle", { year: date, name: "A" } as never));
+    expect(t("overview:matrixTitle", { year: date, name: "A" } as never)).toBe(
+      plain.t("overview:matrixTitle", { year: date, name: "A" } as never),
+    );
     expect(t("overview:matrixTitle", { year: 2024, name: "A\u0000B" })).toContain("A\u0000B");
     expect(t("overview:matrixTitle", { year: 2024, name: "A" })).not.toContain("B");
   });

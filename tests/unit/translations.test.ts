@@ -52,7 +52,8 @@ describe("translations", () => {
   });
 
   it("nynorsk is not a copy of bokmål", () => {
-    const all = (lang: "nb" | "nn") => NAMESPACES.flatMap((ns) => [...leaves(files[lang][ns])].map(([k, v]) => [`${ns}:${k}`, JSON.stringify(v)]));
+    const all = (lang: "nb" | "nn") =>
+      NAMESPACES.flatMap((ns) => [...leaves(files[lang][ns])].map(([k, v]) => [`${ns}:${k}`, JSON.stringify(v)]));
     const nb = all("nb");
     const nn = new Map(all("nn") as [string, string][]);
     const differing = nb.filter(([key, value]) => nn.get(key) !== value);

@@ -58,7 +58,7 @@ describe("comments say the rule itself", () => {
       .flatMap((file) =>
         readFileSync(file, "utf8")
           .split("\n")
-          .flatMap((line, i) => (OUTSIDE_REFERENCE.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : []))
+          .flatMap((line, i) => (OUTSIDE_REFERENCE.test(line) ? [`${file}:${i + 1}: ${line.trim()}`] : [])),
       );
     expect(offenders).toEqual([]);
   });

@@ -118,7 +118,7 @@ describe("uptake forms", () => {
         "rows[1].currentStatus": "in_use",
         "rows[1].status": "in_progress",
       }),
-      { schema: BulkUptakeSchema }
+      { schema: BulkUptakeSchema },
     );
     expect(result.status).toBe("error");
     expect(result.reply().error).toEqual({ "rows[1].comment": ["uptake:validation.backwardsNeedsComment"] });
@@ -127,7 +127,7 @@ describe("uptake forms", () => {
   it("refuses a date in the future and keeps what was typed", () => {
     const result = parseForm(
       form({ effectiveDate: "2999-01-01", "rows[0].measureId": "a", "rows[0].status": "in_use", "rows[0].comment": "Ok" }),
-      { schema: BulkUptakeSchema }
+      { schema: BulkUptakeSchema },
     );
     const reply = result.reply();
     expect(reply.error).toEqual({ effectiveDate: ["uptake:validation.futureDate"] });
@@ -144,7 +144,7 @@ describe("uptake forms", () => {
         "benefits[0].amount": "1 100",
         "benefits[1].benefitId": "b2",
       }),
-      { schema: UptakeReportSchema }
+      { schema: UptakeReportSchema },
     );
     expect(ok.status).toBe("success");
     if (ok.status === "success") {
@@ -160,7 +160,7 @@ describe("uptake forms", () => {
         "benefits[0].benefitId": "b1",
         "benefits[0].amount": "mykje",
       }),
-      { schema: UptakeReportSchema }
+      { schema: UptakeReportSchema },
     );
     expect(bad.reply().error).toEqual({
       evidenceUrl: ["measure:validation.url"],

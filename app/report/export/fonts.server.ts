@@ -15,7 +15,7 @@ export class PdfFontMissingError extends Error {
   constructor(missing: string[]) {
     super(
       `PDF export needs the font DejaVu Sans, but ${missing.join(" and ")} ${missing.length === 1 ? "is" : "are"} missing. ` +
-        "Install the Debian package fonts-dejavu-core (apt-get install fonts-dejavu-core)."
+        "Install the Debian package fonts-dejavu-core (apt-get install fonts-dejavu-core).",
     );
     this.name = "PdfFontMissingError";
   }

@@ -46,4 +46,3 @@ export function fitColumns(metrics: FontMetrics, columns: ColumnTexts[], availab
   const share = (available - sumMin) / (sumMax - sumMin);
   return bounds.map((b) => b.min + (b.max - b.min) * share);
 }
-

@@ -103,7 +103,7 @@ export function Table({
           <View key={i} style={s.row} wrap={false}>
             {columns.map((_, j) => cell(r.cells[j] ?? "", j, r.strong?.[j]))}
           </View>
-        )
+        ),
       )}
       {footer.map((cells, i) => (
         <View key={`f${i}`} style={s.totalRow} wrap={false}>
@@ -113,7 +113,6 @@ export function Table({
     </View>
   );
 }
-
 
 export function textWidth(orientation: Orientation) {
   return A4[orientation].width - 2 * MARGIN[orientation];

@@ -49,11 +49,11 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
     t("reportExport:total"),
     money(
       lang,
-      rows.reduce((a, r) => a + r.investment, 0)
+      rows.reduce((a, r) => a + r.investment, 0),
     ),
     money(
       lang,
-      rows.reduce((a, r) => a + r.running, 0)
+      rows.reduce((a, r) => a + r.running, 0),
     ),
   ];
 
@@ -127,7 +127,7 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
                 "",
                 money(
                   lang,
-                  items.reduce((a, i) => a + i.budget, 0)
+                  items.reduce((a, i) => a + i.budget, 0),
                 ),
                 "",
                 "",
@@ -185,7 +185,7 @@ function PlanPdf({ snapshot, cooperationName, lang }: { snapshot: PlanSnapshot; 
 
 export async function renderPlanPdf(
   snapshot: PlanSnapshot,
-  meta: { cooperationName: string; language: Language }
+  meta: { cooperationName: string; language: Language },
 ): Promise<Buffer> {
   await prepareFonts();
   return renderToBuffer(<PlanPdf snapshot={snapshot} cooperationName={meta.cooperationName} lang={meta.language} />);

@@ -55,7 +55,6 @@ function cellText(lang: Language, cell: Cell): string {
   }
 }
 
-
 /** A generic table from the shared model: numbers right-aligned, long text gets the room. */
 function ExportTableView({
   table,
@@ -80,7 +79,7 @@ function ExportTableView({
       numeric: c.kind !== "text",
     })),
     textWidth(orientation),
-    8
+    8,
   );
   const columns = table.columns.map((c, i) => ({
     header: c.header,
@@ -275,8 +274,8 @@ function ReportPdf({ doc, metrics }: { doc: ReportDocument; metrics: FontMetrics
   const planLine = !f.plan
     ? t("reportExport:plan.none", { year: f.year })
     : f.plan.approvedOn
-    ? t("reportExport:plan.version", { year: f.year, version: f.plan.versionNo, date: formatDate(lang, f.plan.approvedOn) })
-    : t("reportExport:plan.versionNotDated", { year: f.year, version: f.plan.versionNo });
+      ? t("reportExport:plan.version", { year: f.year, version: f.plan.versionNo, date: formatDate(lang, f.plan.approvedOn) })
+      : t("reportExport:plan.versionNotDated", { year: f.year, version: f.plan.versionNo });
 
   return (
     <Document

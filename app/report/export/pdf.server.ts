@@ -32,8 +32,7 @@ export type PdfMeta = { cooperationName: string; language: Language };
 export type PdfJob = { kind: "report"; doc: ReportDocument } | { kind: "plan"; snapshot: PlanSnapshot; meta: PdfMeta };
 
 export type PdfReply =
-  | { id: number; ok: true; pdf: Uint8Array }
-  | { id: number; ok: false; name: string; message: string; stack?: string };
+  { id: number; ok: true; pdf: Uint8Array } | { id: number; ok: false; name: string; message: string; stack?: string };
 
 const WORKER_FILE = "pdf-worker.mjs";
 const WORKER_DIR = path.join("app", "report", "export");
@@ -162,6 +161,6 @@ export async function stopPdfWorkers(): Promise<void> {
     all.map((slot) => {
       if (slot.timer) clearTimeout(slot.timer);
       return slot.worker.terminate();
-    })
+    }),
   );
 }

@@ -109,7 +109,7 @@ function table(
   section: ReportSection,
   columns: [Header, CellKind][],
   rows: Cell[][],
-  extra: Partial<Pick<ExportTable, "footer" | "note" | "keyColumns">> = {}
+  extra: Partial<Pick<ExportTable, "footer" | "note" | "keyColumns">> = {},
 ): ExportTable {
   return {
     section,
@@ -145,7 +145,7 @@ function summaryTable(doc: ReportDocument, t: Translate): ExportTable {
     rows.push(
       ["planVersion", integer(f.plan.versionNo)],
       ["planItems", integer(f.plan.items.length)],
-      ["planBudget", money(f.plan.items.reduce((sum, i) => sum + i.budget, 0))]
+      ["planBudget", money(f.plan.items.reduce((sum, i) => sum + i.budget, 0))],
     );
   }
   rows.push(
@@ -153,7 +153,7 @@ function summaryTable(doc: ReportDocument, t: Translate): ExportTable {
     ["running", money(f.costs.totalRunning)],
     ["weights", text(t(f.progress.equalWeights ? "reportExport:progress.equalWeights" : "reportExport:progress.weighted"))],
     ["benefits", integer(f.benefits.length)],
-    ["comments", integer(f.comments.length)]
+    ["comments", integer(f.comments.length)],
   );
   return table(
     t,
@@ -162,7 +162,7 @@ function summaryTable(doc: ReportDocument, t: Translate): ExportTable {
       ["figure", "text"],
       ["value", "text"],
     ],
-    rows.map(([key, value]) => [text(t(`reportExport:summary.${key}`)), value])
+    rows.map(([key, value]) => [text(t(`reportExport:summary.${key}`)), value]),
   );
 }
 
@@ -199,7 +199,7 @@ function planTable(doc: ReportDocument, t: Translate): ExportTable {
       ["uptake", "percent"],
     ],
     rows,
-    { footer, keyColumns: 2, note: plan ? null : t("reportExport:plan.none", { year: doc.figures.year }) }
+    { footer, keyColumns: 2, note: plan ? null : t("reportExport:plan.none", { year: doc.figures.year }) },
   );
 }
 
@@ -237,7 +237,7 @@ function matrixTable(doc: ReportDocument, t: Translate): ExportTable {
       ["uptake", "percent"],
     ],
     rows,
-    { footer, keyColumns: 3 }
+    { footer, keyColumns: 3 },
   );
 }
 
@@ -256,7 +256,7 @@ function progressTable(doc: ReportDocument, t: Translate): ExportTable {
       ["progress", "percent"],
     ],
     rows,
-    { keyColumns: 2 }
+    { keyColumns: 2 },
   );
 }
 
@@ -291,7 +291,7 @@ function costsTable(doc: ReportDocument, t: Translate): ExportTable {
       ]),
     ],
     rows,
-    { footer }
+    { footer },
   );
 }
 
@@ -318,7 +318,7 @@ function benefitsTable(doc: ReportDocument, t: Translate): ExportTable {
       ["expected", "decimal"],
     ],
     rows,
-    { keyColumns: 3 }
+    { keyColumns: 3 },
   );
 }
 
@@ -344,7 +344,7 @@ function commentsTable(doc: ReportDocument, t: Translate): ExportTable {
       ["author", "text"],
       ["comment", "text"],
     ],
-    rows
+    rows,
   );
 }
 

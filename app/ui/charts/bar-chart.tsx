@@ -134,9 +134,9 @@ export function BarChart({ title, rows, unit, categoryHeader, parts, max, descri
       ? Math.ceil(
           Math.max(
             ...labelLines.map(
-              (lines, i) => Math.max(...lines.map((l) => textWidth(l, fontSize))) + (rows[i].level === 1 ? indent : 0)
-            )
-          )
+              (lines, i) => Math.max(...lines.map((l) => textWidth(l, fontSize))) + (rows[i].level === 1 ? indent : 0),
+            ),
+          ),
         )
       : 0;
     const x0 = wide ? pad + labelColumn + 10 : pad;
@@ -156,7 +156,7 @@ export function BarChart({ title, rows, unit, categoryHeader, parts, max, descri
       const fitted = tickAnchors(
         candidate.map((v) => x0 + ((x1 - x0) * v) / top),
         candidate.map((v) => textWidth(fmt(v), fontSize)),
-        width
+        width,
       );
       if (fitted) {
         ticks = candidate;

@@ -147,7 +147,7 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, maxLi
   return lines
     .slice(0, maxLines)
     .map((line, i) =>
-      (truncated && i === maxLines - 1) || textWidth(line, fontSize) > maxWidth ? ellipsis(line, maxWidth, fontSize) : line
+      (truncated && i === maxLines - 1) || textWidth(line, fontSize) > maxWidth ? ellipsis(line, maxWidth, fontSize) : line,
     );
 }
 

@@ -206,7 +206,7 @@ export function LineChart({ title, series, seriesHeader, description, id }: Line
                   </tspan>
                 ))}
               </text>
-            ) : null
+            ) : null,
           )}
         </g>
         {series.map((s, i) => {
