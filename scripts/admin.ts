@@ -14,7 +14,8 @@ import { emailSchema } from "@shared-schema/common";
 import { AdminError, addMembers, createCooperation, createUser, disableUser, grantRole } from "../app/cooperation/admin.server";
 import { PopulationFileError, importPopulation } from "../app/cooperation/population.server";
 import { env } from "../app/env.server";
-import { i18nFor, isLanguage, textKey } from "../app/i18n/config";
+import { isLanguage, textKey } from "../app/i18n/config";
+import { i18nFor } from "../app/i18n/i18n.server";
 import { osloToday } from "@shared-schema/dates";
 
 const OPTIONS = {

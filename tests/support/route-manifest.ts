@@ -316,6 +316,8 @@ export const PARAM_TABLE: Record<string, ParamResolver> = {
   municipalityNumber: async (ctx) => (await targetMunicipality(ctx))?.number,
   kommunenummer: async (ctx) => (await targetMunicipality(ctx))?.number,
   municipalityId: async (ctx) => (await targetMunicipality(ctx))?.id,
+  // the texts of a language: the same for everyone, signed in or not
+  lang: async () => "nb",
   // the catch-all 404 route: an unknown page under the target cooperation
   "*": async ({ target }) => `c/${target.cooperation.slug}/no-such-page`,
 };
