@@ -37,8 +37,6 @@ export const cooperationRoleSchema = z.enum(["secretariat", "board", "reporter",
 
 export const isoDateSchema = z.iso.date({ error: "common:validation.date" });
 
-export { osloToday } from "./dates";
-
 /*
  * The primitives every form shares. Each is defined here once, so a year, an amount or a row's
  * version is read and refused the same way in every form, and with the same message.

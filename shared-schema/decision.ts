@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { cleanString, dateSchema, osloToday } from "./common";
+import { cleanString, dateSchema } from "./common";
+import { osloToday } from "./dates";
 
 /*
  * A decision (vedtak) as the strategy's adoption and the action plan's approval or return record

@@ -1,5 +1,6 @@
 import { z } from "zod";
-import { cleanString, dateSchema, idSchema, osloToday } from "./common";
+import { cleanString, dateSchema, idSchema } from "./common";
+import { osloToday } from "./dates";
 
 /*
  * Reporting-round forms. The cooperation and the acting user come from the session; the

@@ -1,6 +1,7 @@
 import { z } from "zod";
 import type { UptakeStatus } from "../db/schema";
-import { cleanString, dateSchema, idSchema, optionalText, osloToday, urlSchema } from "./common";
+import { cleanString, dateSchema, idSchema, optionalText, urlSchema } from "./common";
+import { osloToday } from "./dates";
 import { parseWholeNumber } from "./measure";
 
 /*

@@ -4,6 +4,7 @@ import { listUserGrants, scopeFromGrants, type CooperationScope, type UserGrant 
 import { db } from "../db.server";
 import type { SessionUser } from "../auth/auth.server";
 import { parseYear } from "@shared-schema/common";
+import { forbidden, notFound } from "../utils/errors.server";
 
 /*
  * One family of guards, thrown at the top of every loader and action. The cooperation comes
@@ -62,13 +63,7 @@ export function requirePlatformAdmin(args: Args): SessionUser {
   return user;
 }
 
-export function notFound(): Response {
-  return new Response("Not Found", { status: 404 });
-}
-
-export function forbidden(): Response {
-  return new Response("Forbidden", { status: 403 });
-}
+export { forbidden, notFound };
 
 /** A write sent from another site: a 403 whose body names the error page's kind for it. */
 export function crossOriginRefused(): Response {

@@ -3,6 +3,7 @@ import type { Language, MailKind, MailMessage, MailStatus } from "../../db/schem
 import { recordAudit } from "../audit/audit.server";
 import { transact } from "../utils/concurrency.server";
 import type { CooperationId } from "../cooperation/scope.server";
+import { NotFoundError } from "../utils/errors.server";
 
 /*
  * The secretariat's view of the mail queue (round e-mail and plans out for input): what was sent, what sits in the outbox, what waits
@@ -10,7 +11,7 @@ import type { CooperationId } from "../cooperation/scope.server";
  * to the cooperation of the caller's scope; another cooperation's message is "not found".
  */
 
-export class MailNotFoundError extends Error {
+export class MailNotFoundError extends NotFoundError {
   constructor(readonly messageId: string) {
     super(`mail message ${messageId} not found`);
   }

@@ -4,7 +4,9 @@ import type { DB } from "../../db/connect";
 import type { Database } from "../../db/schema";
 import type { MeasureInput } from "@shared-schema/measure";
 import { recordAudit } from "../audit/audit.server";
-import { expectVersionedUpdate, StaleVersionError, transact } from "../utils/concurrency.server";
+import { expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import { RuleBrokenError, StaleVersionError } from "../utils/errors.server";
+import type { TextKey } from "../i18n/config";
 import { osloToday } from "@shared-schema/dates";
 import type { CooperationId } from "../cooperation/scope.server";
 
@@ -17,17 +19,14 @@ import type { CooperationId } from "../cooperation/scope.server";
 export type MeasureField = "number" | "focusAreas" | "goals" | "members" | "benefits";
 
 /** A reference in the input that does not belong to this cooperation, or a taken number. */
-export class MeasureInputError extends Error {
+export class MeasureInputError extends RuleBrokenError {
   constructor(
     readonly field: MeasureField,
-    /** a translation key */
-    readonly messageKey: string,
+    messageKey: TextKey,
   ) {
-    super(`${field}: ${messageKey}`);
+    super(messageKey, { [field]: messageKey });
   }
 }
-
-export { StaleVersionError };
 
 /** The saved measure: what the form stores, with its identity and timestamps. */
 export interface MeasureDetail extends MeasureInput {

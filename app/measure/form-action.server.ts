@@ -1,12 +1,13 @@
 import type { DB } from "../../db/connect";
 import { MeasureFormSchema, toMeasureInput } from "@shared-schema/measure";
 import { listFocusAreasAndGoals, listMemberOptions } from "./catalogue.server";
-import { createMeasure, MeasureInputError, StaleVersionError, updateMeasure } from "./edit.server";
+import { createMeasure, updateMeasure } from "./edit.server";
 import { redirectWithToast } from "../utils/toast.server";
 import type { MeasureFormOptions } from "./measure-form-values";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import type { CooperationId } from "../cooperation/scope.server";
+import { refusalReply, StaleVersionError } from "../utils/errors.server";
 
 /** Focus areas, goals and municipalities the form offers. */
 export async function measureFormOptions(db: DB, cooperationId: CooperationId): Promise<MeasureFormOptions> {
@@ -52,13 +53,7 @@ export async function saveMeasureForm(
     const saved = await updateMeasure(db, { cooperationId, userId, number, version, input });
     return redirectWithToast(`/c/${slug}/measures/${saved.number}`, { kind: "success", key: "measure:form.saved" });
   } catch (error) {
-    if (error instanceof StaleVersionError) {
-      return formReply(submission.reply({ formErrors: ["common:form.staleVersion"] }), { status: 409, stale: true });
-    }
-    if (error instanceof MeasureInputError) {
-      return formReply(submission.reply({ fieldErrors: { [error.field]: [error.messageKey] } }));
-    }
-    throw error;
+    return refusalReply(submission, error);
   }
 }
 

@@ -1,6 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { MeasureStatus } from "../../db/schema";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { statusesOn } from "../uptake/statuses.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
 import type { CooperationId } from "../cooperation/scope.server";

@@ -1,6 +1,6 @@
 import { sql } from "kysely";
 import { LRUCache } from "lru-cache";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import type { DB } from "../../db/connect";
 import type { CooperationId } from "../cooperation/scope.server";
 

@@ -1,7 +1,8 @@
 import type { DB } from "../../db/connect";
 import type { WeightsInput } from "@shared-schema/overview";
 import { recordAudit } from "../audit/audit.server";
-import { StaleVersionError, expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import { expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import { StaleVersionError } from "../utils/errors.server";
 import type { CooperationId } from "../cooperation/scope.server";
 
 /** Sets the measures' progress weights in one transaction; any measure changed meanwhile refuses all. */

@@ -1,5 +1,6 @@
 import { sql } from "kysely";
-import { osloToday, parseYear } from "@shared-schema/common";
+import { parseYear } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import type { DB } from "../../db/connect";
 import type { CooperationId } from "../cooperation/scope.server";
 

@@ -5,12 +5,13 @@ import type { CommentTable, PlanVersionStatus } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
 import { can } from "../cooperation/permissions";
 import { byNorwegianName } from "../i18n/collate";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { PlanForbiddenError, PlanNotFoundError } from "./errors.server";
 import { loadItems, loadVersion, now, requirePermission, type Scope, type Trx } from "./plan-store.server";
 import { transact } from "../utils/concurrency.server";
 import { inputRoundOf, isInputOpen } from "./state-machine";
 import type { CooperationId } from "../cooperation/scope.server";
+import { RuleBrokenError } from "../utils/errors.server";
 
 /*
  * The input round (innspel): while a plan version is out for input, reporters,
@@ -42,12 +43,12 @@ export type PlanCommentRule =
   | "noMunicipality"
   | "emptyBody";
 
-export class PlanCommentError extends Error {
+export class PlanCommentError extends RuleBrokenError {
   constructor(
     readonly code: PlanCommentRule,
     readonly status?: PlanVersionStatus,
   ) {
-    super(`plan comment refused: ${code}${status ? ` (version is ${status})` : ""}`);
+    super(`planComments:errors.${code}`);
   }
 }
 

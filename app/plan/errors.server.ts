@@ -1,9 +1,10 @@
 import type { PlanVersionStatus } from "../../db/schema";
+import { ForbiddenError, NotFoundError, RuleBrokenError } from "../utils/errors.server";
 import type { PlanAction, TransitionRefusal } from "./state-machine";
 
-/** Typed refusals of the action-plan data layer; routes map them to 404, 403 or a clear message. */
+/** The action-plan data layer's refusals, each one of the four kinds the routes answer alike. */
 
-export class PlanNotFoundError extends Error {
+export class PlanNotFoundError extends NotFoundError {
   constructor(
     readonly entity: string,
     readonly id: string,
@@ -13,37 +14,37 @@ export class PlanNotFoundError extends Error {
 }
 
 /** One plan per year per cooperation: a second one for the same year is refused. */
-export class PlanExistsError extends Error {
+export class PlanExistsError extends RuleBrokenError {
   constructor(readonly year: number) {
-    super(`an action plan for ${year} already exists`);
+    super("plan:errors.exists");
   }
 }
 
 /** The user's roles in the cooperation lack the permission the operation needs. */
-export class PlanForbiddenError extends Error {
+export class PlanForbiddenError extends ForbiddenError {
   constructor(readonly permission: string) {
     super(`missing permission ${permission}`);
   }
 }
 
-/** The state machine refused: `notAllowed` (role) or `wrongState` (status). */
-export class PlanTransitionError extends Error {
+/** The state machine refused for the version's state or its input round (a role it lacks is PlanForbiddenError). */
+export class PlanTransitionError extends RuleBrokenError {
   constructor(
     readonly action: PlanAction,
     readonly status: PlanVersionStatus,
-    readonly reason: TransitionRefusal,
+    readonly reason: Exclude<TransitionRefusal, "notAllowed">,
   ) {
-    super(`cannot ${action} a plan version that is ${status}: ${reason}`);
+    super(reason === "wrongState" ? `plan:refused.${action}` : `plan:refused.${reason}`);
   }
 }
 
 /** An approved or superseded version is an immutable record of a decision; amend it instead. */
-export class PlanVersionFrozenError extends Error {
+export class PlanVersionFrozenError extends RuleBrokenError {
   constructor(
     readonly versionId: string,
     readonly status: PlanVersionStatus,
   ) {
-    super(`plan version ${versionId} is ${status} and cannot be changed`);
+    super("plan:errors.frozen");
   }
 }
 
@@ -62,11 +63,11 @@ export type PlanRule =
   | "invalidItem";
 
 /** A rule of the domain the request breaks; `measureIds` names the measures concerned, if any. */
-export class PlanRuleError extends Error {
+export class PlanRuleError extends RuleBrokenError {
   constructor(
     readonly code: PlanRule,
     readonly measureIds: string[] = [],
   ) {
-    super(`action plan rule broken: ${code}`);
+    super(`plan:errors.${code}`);
   }
 }

@@ -1,27 +1,15 @@
 import { type LoaderFunctionArgs } from "@remix-run/node";
 import type { PlanVersionStatus } from "../../db/schema";
-import { forbidden, notFound, requireYearParam } from "../cooperation/guards.server";
+import { notFound, requireYearParam } from "../cooperation/guards.server";
 import { db } from "../db.server";
-import { StaleVersionError } from "../utils/concurrency.server";
-import { redirectWithToast } from "../utils/toast.server";
-import {
-  PlanExistsError,
-  PlanForbiddenError,
-  PlanNotFoundError,
-  PlanRuleError,
-  PlanTransitionError,
-  PlanVersionFrozenError,
-} from "./errors.server";
 import { findPlanByYear, loadPlanVersion, type PlanVersionView } from "./plan.server";
 import { isFinished } from "./roll-over";
 import { buildSnapshot, type SnapshotItem } from "./snapshot.server";
-import type { TextKey } from "../i18n/config";
 import type { CooperationId } from "../cooperation/scope.server";
 
 /*
  * What the plan routes share: reading the year and version from the URL, the plan list, the
- * items with their live (draft) or frozen (approved) details, the timeline, and turning the data
- * layer's refusals into 404, 403 or a translated message.
+ * items with their live (draft) or frozen (approved) details, and the timeline.
  */
 
 export { planUrl } from "./urls";
@@ -165,28 +153,4 @@ export async function decisionsOf(cooperationId: CooperationId, plan: PlanWithVe
     .where("id", "in", ids)
     .execute();
   return Object.fromEntries(rows.map((r) => [r.id, r]));
-}
-
-/**
- * A refusal of the data layer as the translation key of a message for the user; 404 and 403 are
- * thrown; an unexpected error is rethrown.
- */
-export function planRefusalKey(error: unknown): TextKey {
-  if (error instanceof StaleVersionError) return "plan:errors.stale";
-  if (error instanceof PlanVersionFrozenError) return "plan:errors.frozen";
-  if (error instanceof PlanRuleError) return `plan:errors.${error.code}`;
-  if (error instanceof PlanExistsError) return "plan:errors.exists";
-  if (error instanceof PlanTransitionError) {
-    if (error.reason === "notAllowed") throw forbidden();
-    if (error.reason === "inputOpen" || error.reason === "inputOver") return `plan:refused.${error.reason}`;
-    return `plan:refused.${error.action}`;
-  }
-  if (error instanceof PlanForbiddenError) throw forbidden();
-  if (error instanceof PlanNotFoundError) throw notFound();
-  throw error;
-}
-
-/** For the small buttons: back to `url` with the refusal as an error toast. */
-export async function refusalToast(error: unknown, url: string): Promise<Response> {
-  return redirectWithToast(url, { kind: "error", key: planRefusalKey(error) });
 }

@@ -1,7 +1,8 @@
 import type { Transaction } from "kysely";
 import type { CooperationRole, Database, PlanItem, PlanVersion } from "../../db/schema";
 import { can, type Permission } from "../cooperation/permissions";
-import { StaleVersionError, expectVersionedUpdate } from "../utils/concurrency.server";
+import { expectVersionedUpdate } from "../utils/concurrency.server";
+import { StaleVersionError } from "../utils/errors.server";
 import { PlanForbiddenError, PlanNotFoundError, PlanRuleError, PlanVersionFrozenError } from "./errors.server";
 import { isEditable, isFrozen } from "./state-machine";
 import type { CooperationId } from "../cooperation/scope.server";

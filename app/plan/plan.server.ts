@@ -1,13 +1,13 @@
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
 import type { Decision, DecisionBody, DecisionOutcome, MeasureStatus, PlanVersion, PlanVersionStatus } from "../../db/schema";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { recordAudit } from "../audit/audit.server";
 import { listMembers } from "../cooperation/members.server";
 import { enqueuePlanInputMail } from "../mail/queue.server";
 import { expectVersionedUpdate, transact } from "../utils/concurrency.server";
 import { absoluteUrl } from "../utils/origin.server";
-import { PlanExistsError, PlanRuleError, PlanTransitionError } from "./errors.server";
+import { PlanExistsError, PlanForbiddenError, PlanRuleError, PlanTransitionError } from "./errors.server";
 import {
   auditView,
   expectVersion,
@@ -21,7 +21,7 @@ import {
 } from "./plan-store.server";
 import { rollOver, type FinishedMeasure } from "./roll-over";
 import { buildSnapshot, type PlanSnapshot } from "./snapshot.server";
-import { checkTransition, FROZEN_STATUSES, inputRoundOf, isInputOpen, type PlanAction } from "./state-machine";
+import { checkTransition, FROZEN_STATUSES, inputRoundOf, isInputOpen, PLAN_TRANSITIONS, type PlanAction } from "./state-machine";
 import { planUrl } from "./urls";
 import type { CooperationId } from "../cooperation/scope.server";
 
@@ -546,7 +546,11 @@ export async function transitionPlanVersion(
     const before = await loadVersion(trx, scope.cooperationId, scope.versionId);
     const state = { status: before.status, inputOpen: isInputOpen(inputRoundOf(before), today) };
     const check = checkTransition(state, request.action, await rolesOf(trx, scope));
-    if (!check.ok) throw new PlanTransitionError(request.action, before.status, check.reason);
+    if (!check.ok) {
+      throw check.reason === "notAllowed"
+        ? new PlanForbiddenError(PLAN_TRANSITIONS[request.action].permission)
+        : new PlanTransitionError(request.action, before.status, check.reason);
+    }
     expectVersion(before, scope.version);
     if (request.action === "amend") {
       return { versionId: await startAmendment(trx, scope, before), status: "draft" as const };

@@ -5,7 +5,8 @@ import { recordAudit } from "../audit/audit.server";
 import { overviewCache } from "../overview/cache.server";
 import { asOfDate, overviewFigures } from "../overview/overview.server";
 import type { PlanSnapshot } from "../plan/snapshot.server";
-import { StaleVersionError, expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import { expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import { RuleBrokenError, StaleVersionError } from "../utils/errors.server";
 import {
   FIGURES_FORMAT,
   REPORT_SECTIONS,
@@ -24,8 +25,11 @@ import type { CooperationId } from "../cooperation/scope.server";
  * report — figures and text — cannot change (here and in the database, migration 2100).
  */
 
-export class ReportPublishedError extends Error {}
-export { StaleVersionError };
+export class ReportPublishedError extends RuleBrokenError {
+  constructor() {
+    super("report:alreadyPublished");
+  }
+}
 
 export type Narrative = Partial<Record<ReportSection, string>>;
 

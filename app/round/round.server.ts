@@ -1,6 +1,5 @@
 import { randomUUID } from "node:crypto";
 import type { DB } from "../../db/connect";
-import { osloToday } from "@shared-schema/common";
 import type { OpenRoundInput } from "@shared-schema/round";
 import { recordAudit } from "../audit/audit.server";
 import { byNorwegianName } from "../i18n/collate";
@@ -9,9 +8,10 @@ import { participation } from "../cooperation/participation.server";
 import { absoluteUrl } from "../utils/origin.server";
 import { maySubmit, municipalityProgress, needsReminder, reminderDue, type MunicipalityProgress, type Submission } from "./round";
 import { transact } from "../utils/concurrency.server";
-import { osloDateOf } from "@shared-schema/dates";
+import { osloDateOf, osloToday } from "@shared-schema/dates";
 import { storedCooperationId, type CooperationId } from "../cooperation/scope.server";
 import { rolesWith } from "../cooperation/permissions";
+import { NotFoundError, RuleBrokenError } from "../utils/errors.server";
 
 /*
  * Reporting rounds: the secretariat opens one with a deadline and the measures it asks about,
@@ -19,12 +19,24 @@ import { rolesWith } from "../cooperation/permissions";
  * municipality's answers. Every function is scoped by the cooperation it is given.
  */
 
-export class RoundNotFoundError extends Error {}
-export class RoundClosedError extends Error {}
+export class RoundNotFoundError extends NotFoundError {}
+export class RoundClosedError extends RuleBrokenError {
+  constructor() {
+    super("uptake:round.closed");
+  }
+}
 /** The municipality has not answered every measure, or has already submitted. */
-export class CannotSubmitError extends Error {}
+export class CannotSubmitError extends RuleBrokenError {
+  constructor() {
+    super("uptake:round.cannotSubmit");
+  }
+}
 /** Nothing to return: the municipality has not submitted (or was returned already). */
-export class NotSubmittedError extends Error {}
+export class NotSubmittedError extends RuleBrokenError {
+  constructor() {
+    super("round:detail.notSubmitted");
+  }
+}
 
 export interface RoundSummary {
   id: string;

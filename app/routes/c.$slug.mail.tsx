@@ -8,13 +8,14 @@ import { env } from "../env.server";
 import { formatDateTime } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
-import { findRoundName, listMail, MailNotFoundError, requeueFailedMail, type MailView } from "../mail/outbox.server";
+import { findRoundName, listMail, requeueFailedMail, type MailView } from "../mail/outbox.server";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor, type FormReply } from "../utils/form-reply";
 import { parseForm } from "../utils/parse-form";
 import { ValidatedForm } from "../ui/validated-form";
+import { rethrowRefusal } from "../utils/errors.server";
 
 /*
  * The secretariat's view of e-mail to reporters (reporting rounds, plans out for input): sent, kept in the outbox (no SMTP configured),
@@ -61,8 +62,7 @@ export async function action(args: ActionFunctionArgs) {
       now: new Date(),
     });
   } catch (error) {
-    if (error instanceof MailNotFoundError) throw notFound();
-    throw error;
+    rethrowRefusal(error);
   }
   const roundId = new URL(args.request.url).searchParams.get("round");
   return redirectWithToast(`${pageUrl(scope.slug, roundId)}#mail-${messageId}`, {

@@ -2,12 +2,11 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@shared-schema/plan";
 import { forbidden, notFound, requireCooperationRole } from "../cooperation/guards.server";
-import { can, rolesWith } from "../cooperation/permissions";
+import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
-import type { TextKey } from "../i18n/config";
 import { formatDate, formatDateTime, formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { Fact, Facts } from "../measure/page-parts";
@@ -18,7 +17,6 @@ import {
   decisionsOf,
   pickVersion,
   planItemsWithDetails,
-  planRefusalKey,
   planTimeline,
   requirePlan,
   yearParam,
@@ -39,6 +37,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
+import { refusalReply, refusalToast } from "../utils/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
@@ -113,24 +112,24 @@ export async function action(args: ActionFunctionArgs) {
   let request: TransitionRequest;
   let version: number;
   // a refused form with fields is answered with them, as typed, and the reason above them
-  let refuse = (key: TextKey): Response | Promise<Response> => redirectWithToast(here, { kind: "error", key });
+  let refuse = (error: unknown): Response | Promise<Response> => refusalToast(here, error);
   if (action === "sendForInput") {
     const submission = parseForm(formData, { schema: InputDeadlineSchema });
     if (submission.status !== "success") return formReply(submission.reply(), { form: action });
     request = { action, inputDeadline: submission.value.inputDeadline };
     version = submission.value.version;
-    refuse = (key) => formReply(submission.reply({ formErrors: [key] }), { status: 409, form: action });
+    refuse = (error) => refusalReply(submission, error, { form: action });
   } else if (action === "approve" || action === "return") {
     const submission = parseForm(formData, { schema: PlanDecisionSchema });
     if (submission.status !== "success") return formReply(submission.reply(), { form: action });
     const { version: v, ...decision } = submission.value;
     request = { action, decision };
     version = v;
-    refuse = (key) => formReply(submission.reply({ formErrors: [key] }), { status: 409, form: action });
+    refuse = (error) => refusalReply(submission, error, { form: action });
   } else {
     const submission = parseForm(formData, { schema: VersionOnlySchema });
     if (submission.status !== "success") {
-      return redirectWithToast(here, { kind: "error", key: "plan:errors.stale" });
+      return redirectWithToast(here, { kind: "error", key: "common:form.staleShort" });
     }
     request = { action } as TransitionRequest;
     version = submission.value.version;
@@ -144,7 +143,7 @@ export async function action(args: ActionFunctionArgs) {
       request,
     });
   } catch (error) {
-    return refuse(planRefusalKey(error));
+    return refuse(error);
   }
   return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: `plan:toast.${action}` });
 }

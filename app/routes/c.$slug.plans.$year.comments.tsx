@@ -3,7 +3,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { CommentHandledSchema, PlanCommentSchema } from "@shared-schema/plan-comment";
 import { forbidden, notFound, requireCooperationRole, requireYearParam } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
@@ -16,11 +16,9 @@ import {
   addPlanComment,
   listPlanComments,
   pickCommentVersion,
-  PlanCommentError,
   setCommentHandled,
   type PlanCommentView,
 } from "../plan/comments.server";
-import { PlanForbiddenError, PlanNotFoundError } from "../plan/errors.server";
 import { findPlanByYear, loadPlanVersion } from "../plan/plan.server";
 import { inputRoundOf, isInputOpen } from "../plan/state-machine";
 import { DataTable } from "../ui/data-table";
@@ -30,6 +28,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor, type FormReply } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
+import { refusalReply, rethrowRefusal } from "../utils/errors.server";
 
 /*
  * The input round (innspel) on a year's action plan: the version out for input (or else the
@@ -103,9 +102,7 @@ export async function action(args: ActionFunctionArgs) {
     try {
       await setCommentHandled(db(), { ...base, commentId: submission.value.commentId, handled });
     } catch (error) {
-      if (error instanceof PlanNotFoundError) throw notFound();
-      if (error instanceof PlanForbiddenError) throw forbidden();
-      throw error;
+      rethrowRefusal(error);
     }
     return redirectWithToast(`${here}#comment-${submission.value.commentId}`, {
       kind: "success",
@@ -124,12 +121,7 @@ export async function action(args: ActionFunctionArgs) {
       body: submission.value.body,
     });
   } catch (error) {
-    if (error instanceof PlanForbiddenError) throw forbidden();
-    if (error instanceof PlanCommentError) {
-      return formReply(submission.reply({ formErrors: [`planComments:errors.${error.code}`] }), { status: 409 });
-    }
-    if (error instanceof PlanNotFoundError) throw notFound();
-    throw error;
+    return refusalReply(submission, error);
   }
   return redirectWithToast(here, { kind: "success", key: "planComments:toast.added" });
 }

@@ -14,7 +14,7 @@ import { listMeasureChoices } from "../measure/catalogue.server";
 import { addPlanItem, removePlanItem, updatePlanItem } from "../plan/plan-items.server";
 import { periodEnded } from "../plan/roll-over";
 import { loadPlanVersion } from "../plan/plan.server";
-import { planRefusalKey, requirePlan, yearParam } from "../plan/plan-route.server";
+import { requirePlan, yearParam } from "../plan/plan-route.server";
 import { isEditable } from "../plan/state-machine";
 import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
@@ -23,6 +23,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
+import { refusalReply, refusalToast } from "../utils/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
@@ -77,7 +78,7 @@ export async function action(args: ActionFunctionArgs) {
     try {
       await updatePlanItem(db(), { ...base, version, itemId: id, values });
     } catch (error) {
-      return formReply(submission.reply({ formErrors: [planRefusalKey(error)] }), { status: 409, form: itemId });
+      return refusalReply(submission, error, { form: itemId });
     }
     return redirectWithToast(here, { kind: "success", key: "plan:toast.itemSaved" });
   }
@@ -85,15 +86,15 @@ export async function action(args: ActionFunctionArgs) {
     try {
       if (intent === "add") {
         const submission = parseForm(formData, { schema: AddPlanItemSchema });
-        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan:errors.stale" });
+        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "common:form.staleShort" });
         await addPlanItem(db(), { ...base, version: submission.value.version, measureId: submission.value.measureId });
       } else {
         const submission = parseForm(formData, { schema: RemovePlanItemSchema });
-        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "plan:errors.stale" });
+        if (submission.status !== "success") return redirectWithToast(here, { kind: "error", key: "common:form.staleShort" });
         await removePlanItem(db(), { ...base, version: submission.value.version, itemId: submission.value.itemId });
       }
     } catch (error) {
-      return redirectWithToast(here, { kind: "error", key: planRefusalKey(error) });
+      return refusalToast(here, error);
     }
     return redirectWithToast(here, {
       kind: "success",

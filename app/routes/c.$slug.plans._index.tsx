@@ -12,7 +12,7 @@ import { textKey } from "../i18n/config";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { createEmptyPlan, createPlanFromPreviousYear } from "../plan/plan.server";
-import { listPlans, planRefusalKey } from "../plan/plan-route.server";
+import { listPlans } from "../plan/plan-route.server";
 import { DataTable } from "../ui/data-table";
 import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
@@ -20,6 +20,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
+import { refusalReply } from "../utils/errors.server";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan:listTitle");
 
@@ -53,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
     if (mode === "roll") await createPlanFromPreviousYear(db(), input);
     else await createEmptyPlan(db(), input);
   } catch (error) {
-    return formReply(submission.reply({ formErrors: [planRefusalKey(error)] }), { status: 409, form });
+    return refusalReply(submission, error, { form });
   }
   return redirectWithToast(planUrl(scope.slug, year), { kind: "success", key: "plan:toast.created" });
 }

@@ -17,7 +17,7 @@ import { planYears, yearParam } from "../overview/years.server";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { CostChart, ProgressChart, UptakeChart } from "../overview/charts";
-import { StaleVersionError } from "../utils/concurrency.server";
+import { refusalReply } from "../utils/errors.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
@@ -68,9 +68,7 @@ export async function action(args: ActionFunctionArgs) {
       values: { count },
     });
   } catch (error) {
-    if (error instanceof StaleVersionError)
-      return formReply(submission.reply({ formErrors: ["common:form.staleVersion"] }), { status: 409, stale: true });
-    throw error;
+    return refusalReply(submission, error);
   }
 }
 

@@ -11,14 +11,7 @@ import { formatDate } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { REPORT_SECTIONS, reportFileName } from "../report/figures";
-import {
-  ReportPublishedError,
-  StaleVersionError,
-  findReport,
-  publishReport,
-  reportDocument,
-  saveNarrative,
-} from "../report/report.server";
+import { findReport, publishReport, reportDocument, saveNarrative } from "../report/report.server";
 import { DownloadLink } from "../report/download-link";
 import { ReportView } from "../report/report-view";
 import { ErrorSummary, FieldErrors } from "../ui/form";
@@ -26,6 +19,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
+import { refusalReply, refusalToast } from "../utils/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "report:pageTitle", { year: data?.year ?? "" });
@@ -60,15 +54,8 @@ export async function action(args: ActionFunctionArgs) {
     await saveNarrative(db(), { ...where, version, narrative });
     return redirectWithToast(here, { kind: "success", key: "report:saved" });
   } catch (error) {
-    if (error instanceof ReportPublishedError) {
-      if (publishing) return redirectWithToast(here, { kind: "error", key: "report:alreadyPublished" });
-      // published while the text was being written: the page shows it back, for the writer to keep
-      return formReply(submission.reply({ formErrors: ["report:alreadyPublished"] }), { status: 409, form });
-    }
-    if (error instanceof StaleVersionError) {
-      return formReply(submission.reply({ formErrors: ["common:form.staleVersion"] }), { status: 409, stale: true, form });
-    }
-    throw error;
+    // published while the text was being written: the page shows it back, for the writer to keep
+    return publishing ? refusalToast(here, error) : refusalReply(submission, error, { form });
   }
 }
 

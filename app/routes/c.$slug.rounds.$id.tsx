@@ -2,7 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { RoundActionSchema } from "@shared-schema/round";
-import { notFound, requireCooperationRole } from "../cooperation/guards.server";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import type { CooperationId } from "../cooperation/scope.server";
 import { db } from "../db.server";
@@ -10,15 +10,7 @@ import { formatDate, formatDateTime } from "../i18n/format";
 import { pageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { needsReminder, reminderDate } from "../round/round";
-import {
-  NotSubmittedError,
-  RoundClosedError,
-  RoundNotFoundError,
-  closeRound,
-  returnSubmission,
-  roundDetail,
-  sendReminders,
-} from "../round/round.server";
+import { closeRound, returnSubmission, roundDetail, sendReminders } from "../round/round.server";
 import { DataTable } from "../ui/data-table";
 import { FieldErrors } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
@@ -26,6 +18,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
+import { refusalToast, rethrowRefusal } from "../utils/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "round:detail.title", { name: data?.round.name ?? "" });
@@ -34,8 +27,7 @@ async function requireRound(args: LoaderFunctionArgs, cooperationId: Cooperation
   try {
     return await roundDetail(db(), { cooperationId, roundId: args.params.id ?? "" });
   } catch (error) {
-    if (error instanceof RoundNotFoundError) throw notFound();
-    throw error;
+    rethrowRefusal(error);
   }
 }
 
@@ -71,10 +63,7 @@ export async function action(args: ActionFunctionArgs) {
     await closeRound(db(), where);
     return redirectWithToast(here, { kind: "success", key: "round:detail.closedToast" });
   } catch (error) {
-    if (error instanceof RoundNotFoundError) throw notFound();
-    if (error instanceof RoundClosedError) return redirectWithToast(here, { kind: "error", key: "round:detail.alreadyClosed" });
-    if (error instanceof NotSubmittedError) return redirectWithToast(here, { kind: "error", key: "round:detail.notSubmitted" });
-    throw error;
+    return refusalToast(here, error);
   }
 }
 

@@ -4,18 +4,19 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { OpenRoundSchema } from "@shared-schema/round";
-import { osloToday } from "@shared-schema/common";
-import { notFound, requireCooperationRole } from "../cooperation/guards.server";
+import { osloToday } from "@shared-schema/dates";
+import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { countRoundMail } from "../mail/outbox.server";
 import { listMeasureChoices } from "../measure/catalogue.server";
-import { openRound, RoundNotFoundError } from "../round/round.server";
+import { openRound } from "../round/round.server";
 import { CheckboxGroupField, ErrorSummary, TextField, SubmitOrCancel } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
+import { rethrowRefusal } from "../utils/errors.server";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round:form.pageTitle");
 
@@ -38,9 +39,8 @@ export async function action(args: ActionFunctionArgs) {
       values: { count: queued },
     });
   } catch (error) {
-    // a measure id that is not this cooperation's
-    if (error instanceof RoundNotFoundError) throw notFound();
-    throw error;
+    // a measure id that is not this cooperation's is not found
+    rethrowRefusal(error);
   }
 }
 

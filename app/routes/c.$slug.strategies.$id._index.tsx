@@ -4,12 +4,13 @@ import { StrategyIntentSchema } from "@shared-schema/strategy";
 import { requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
-import { refusalToast, requireStrategy, strategyUrl } from "../strategy/route.server";
+import { requireStrategy, strategyUrl } from "../strategy/route.server";
 import { StrategyDocument, smallButtonName } from "../strategy/strategy-document";
 import { moveFocusArea, moveGoal, removeFocusArea, removeGoal, startRevision } from "../strategy/strategy-write.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
+import { refusalToast } from "../utils/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },
@@ -53,7 +54,7 @@ export async function action(args: ActionFunctionArgs) {
       }
     }
   } catch (error) {
-    return refusalToast(error, here);
+    return refusalToast(here, error);
   }
 }
 

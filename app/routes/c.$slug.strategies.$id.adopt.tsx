@@ -3,7 +3,7 @@ import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { AdoptionSchema } from "@shared-schema/strategy";
 import { DecisionFields, decisionErrorFields } from "../decision/decision-fields";
 import { requireCooperationRole } from "../cooperation/guards.server";

@@ -4,7 +4,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { UPTAKE_SCALE, UptakeReportSchema } from "@shared-schema/uptake";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { notFound, requireMunicipalityReporter } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { formatDate, formatNumber } from "../i18n/format";
@@ -17,12 +17,13 @@ import { defaultEffectiveDate } from "../round/round";
 import { ErrorSummary, FieldErrors, SelectField, TextAreaField, TextField, SubmitOrCancel } from "../ui/form";
 import { uptakeTimeline } from "../uptake/history.server";
 import { measuresOf } from "../cooperation/participation.server";
-import { NotParticipatingError, UptakeRowErrors, currentReports, saveUptakeReports } from "../uptake/report.server";
+import { currentReports, saveUptakeReports } from "../uptake/report.server";
 import { Timeline } from "../uptake/timeline";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
+import { refusalReply } from "../utils/errors.server";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "uptake:single.pageTitle", { number: data?.measure.number ?? "" });
@@ -82,12 +83,7 @@ export async function action(args: ActionFunctionArgs) {
       reports: [{ ...report, measureId: measure.id }],
     });
   } catch (error) {
-    if (error instanceof NotParticipatingError) throw notFound();
-    if (error instanceof UptakeRowErrors) {
-      const fieldErrors = Object.fromEntries(error.errors.map((e) => [e.field, [e.messageKey]]));
-      return formReply(submission.reply({ fieldErrors }));
-    }
-    throw error;
+    return refusalReply(submission, error);
   }
   return redirectWithToast(`/c/${scope.slug}/uptake`, { kind: "success", key: "uptake:saved" });
 }

@@ -4,29 +4,24 @@ import { Form, Link, useActionData, useLoaderData, useLocation, useNavigation } 
 import { useTranslation } from "react-i18next";
 import type { UptakeStatus } from "../../db/schema";
 import { BulkUptakeSchema, SubmitRoundSchema, UPTAKE_SCALE } from "@shared-schema/uptake";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { notFound, requireMunicipalityReporter } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { formatDate } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
-import {
-  CannotSubmitError,
-  RoundClosedError,
-  RoundNotFoundError,
-  roundsForMunicipality,
-  submitRound,
-} from "../round/round.server";
+import { roundsForMunicipality, submitRound } from "../round/round.server";
 import { defaultEffectiveDate } from "../round/round";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { listOwnMeasures } from "../uptake/own-measures.server";
-import { NotParticipatingError, NothingToSaveError, UptakeRowErrors, saveBulkUptake } from "../uptake/report.server";
+import { saveBulkUptake } from "../uptake/report.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
+import { refusalReply, refusalToast } from "../utils/errors.server";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "uptake:pageTitle");
 
@@ -63,10 +58,7 @@ export async function action(args: ActionFunctionArgs) {
       await submitRound(db(), { ...where, roundId: submission.value.roundId });
       return redirectWithToast(back, { kind: "success", key: "uptake:round.submittedToast" });
     } catch (error) {
-      if (error instanceof RoundNotFoundError) throw notFound();
-      if (error instanceof CannotSubmitError) return redirectWithToast(back, { kind: "error", key: "uptake:round.cannotSubmit" });
-      if (error instanceof RoundClosedError) return redirectWithToast(back, { kind: "error", key: "uptake:round.closed" });
-      throw error;
+      return refusalToast(back, error);
     }
   }
 
@@ -76,15 +68,7 @@ export async function action(args: ActionFunctionArgs) {
     const { saved } = await saveBulkUptake(db(), { ...where, input: submission.value });
     return redirectWithToast(back, { kind: "success", key: "uptake:savedMany", values: { count: saved } });
   } catch (error) {
-    if (error instanceof NotParticipatingError) throw notFound();
-    if (error instanceof NothingToSaveError) {
-      return formReply(submission.reply({ formErrors: ["uptake:validation.nothingToSave"] }));
-    }
-    if (error instanceof UptakeRowErrors) {
-      const fieldErrors = Object.fromEntries(error.errors.map((e) => [`rows[${e.index}].${e.field}`, [e.messageKey]]));
-      return formReply(submission.reply({ fieldErrors }));
-    }
-    throw error;
+    return refusalReply(submission, error);
   }
 }
 

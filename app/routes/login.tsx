@@ -1,7 +1,6 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import {
-  json,
   redirect,
   type ActionFunctionArgs,
   type HeadersFunction,

@@ -1,6 +1,8 @@
-/** Typed refusals of the strategy data layer; routes map them to 404, a form error or a toast. */
+import { NotFoundError, RuleBrokenError } from "../utils/errors.server";
 
-export class StrategyNotFoundError extends Error {
+/** The strategy data layer's refusals, each one of the four kinds the routes answer alike. */
+
+export class StrategyNotFoundError extends NotFoundError {
   constructor(
     readonly entity: string,
     readonly id: string,
@@ -10,20 +12,20 @@ export class StrategyNotFoundError extends Error {
 }
 
 /** An adopted or archived strategy's content cannot change; a revision is the way to change it. */
-export class StrategyFrozenError extends Error {
+export class StrategyFrozenError extends RuleBrokenError {
   constructor(
     readonly strategyId: string,
     readonly status: string,
   ) {
-    super(`strategy ${strategyId} is ${status} and cannot be changed`);
+    super("strategy:errors.frozen");
   }
 }
 
 export type StrategyRule = "notAdopted" | "evaluationYearOutsidePeriod" | "goalInUse" | "focusAreaInUse" | "unknownGoal";
 
-/** A rule of the domain the request breaks; `code` is a key under `strategy.errors.*`. */
-export class StrategyRuleError extends Error {
+/** A rule of the domain the request breaks; `code` names its text under `strategy:errors`. */
+export class StrategyRuleError extends RuleBrokenError {
   constructor(readonly code: StrategyRule) {
-    super(`strategy rule broken: ${code}`);
+    super(`strategy:errors.${code}`);
   }
 }

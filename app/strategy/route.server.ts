@@ -4,9 +4,8 @@ import { notFound } from "../cooperation/guards.server";
 import type { CooperationScope } from "../cooperation/scope.server";
 import type { TextKey } from "../i18n/config";
 import { db } from "../db.server";
-import { StaleVersionError } from "../utils/concurrency.server";
+import { refusalReply } from "../utils/errors.server";
 import { redirectWithToast } from "../utils/toast.server";
-import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from "./errors.server";
 import { getStrategyDetail, type StrategyDetail } from "./strategy-read.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
@@ -27,24 +26,6 @@ export async function requireStrategy(
   return detail;
 }
 
-/** The translation key for a refusal a form shows in its error summary, or null for an unexpected error. */
-export function formErrorKey(error: unknown): string | null {
-  if (error instanceof StaleVersionError) return "common:form.staleVersion";
-  if (error instanceof StrategyFrozenError) return "strategy:errors.frozen";
-  if (error instanceof StrategyRuleError) return `strategy:errors.${error.code}`;
-  if (error instanceof StrategyNotFoundError) throw notFound();
-  return null;
-}
-
-/** For the small buttons (reorder, remove, revise): back to the page with the refusal as a toast. */
-export async function refusalToast(error: unknown, url: string): Promise<Response> {
-  if (error instanceof StaleVersionError) return redirectWithToast(url, { kind: "error", key: "strategy:toast.stale" });
-  if (error instanceof StrategyFrozenError) return redirectWithToast(url, { kind: "error", key: "strategy:toast.frozen" });
-  if (error instanceof StrategyRuleError) return redirectWithToast(url, { kind: "error", key: `strategy:errors.${error.code}` });
-  if (error instanceof StrategyNotFoundError) throw notFound();
-  throw error;
-}
-
 /** Where a saved form goes, and the key of the success toast shown there. */
 export interface Saved {
   url: string;
@@ -53,7 +34,7 @@ export interface Saved {
 
 /**
  * The rest of a strategy form's action, after its guard: invalid input goes back with the field
- * errors (400); a refusal formErrorKey knows goes back as a form error on the same form (409), so
+ * errors (400); a refusal of the data layer goes back as a form error on the same form (409), so
  * what the user typed is kept; once `save` succeeds it redirects with the success toast.
  */
 export async function submitStrategyForm<Schema extends $ZodType>(
@@ -67,9 +48,7 @@ export async function submitStrategyForm<Schema extends $ZodType>(
   try {
     saved = await save(submission.value);
   } catch (error) {
-    const key = formErrorKey(error);
-    if (!key) throw error;
-    return formReply(submission.reply({ formErrors: [key] }), { status: 409, stale: key === "common:form.staleVersion" });
+    return refusalReply(submission, error);
   }
   return redirectWithToast(saved.url, { kind: "success", key: saved.toast });
 }

@@ -1,6 +1,6 @@
 import type { DB } from "../../db/connect";
 import type { UptakeStatus } from "../../db/schema";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { isReportInEffect } from "./latest.server";
 import { measuresOf } from "../cooperation/participation.server";
 import { unansweredRoundMeasures } from "./report.server";

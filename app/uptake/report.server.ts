@@ -3,13 +3,15 @@ import type { DB } from "../../db/connect";
 import { isPostgres } from "../../db/dialect";
 import type { UptakeStatus } from "../../db/schema";
 import { isBackwards, type BulkUptakeInput, type UptakeReportInput } from "@shared-schema/uptake";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { recordAudit } from "../audit/audit.server";
 import { openRoundByMeasure } from "../round/open-rounds.server";
 import { transact } from "../utils/concurrency.server";
 import { measuresOf } from "../cooperation/participation.server";
 import { inEffectOn, type DatedReport } from "./uptake";
 import type { CooperationId } from "../cooperation/scope.server";
+import { NotFoundError, RuleBrokenError } from "../utils/errors.server";
+import type { TextKey } from "../i18n/config";
 
 /*
  * Saving uptake reports. Every report is kept (the current status is the one with the highest
@@ -27,21 +29,31 @@ export interface RowError {
   /** index of the report in the list given to saveUptakeReports */
   index: number;
   field: "comment" | "benefits";
-  messageKey: string;
+  messageKey: TextKey;
 }
 
-/** One or more reports cannot be saved as they are; nothing was saved. */
-export class UptakeRowErrors extends Error {
-  constructor(readonly errors: RowError[]) {
-    super("uptake reports refused");
+/**
+ * One or more reports cannot be saved as they are; nothing was saved. `fieldOf` names a row's
+ * field as the form that sent it does.
+ */
+export class UptakeRowErrors extends RuleBrokenError {
+  constructor(
+    readonly errors: RowError[],
+    fieldOf: (error: RowError) => string = (error) => error.field,
+  ) {
+    super(errors[0].messageKey, Object.fromEntries(errors.map((error) => [fieldOf(error), error.messageKey])));
   }
 }
 
 /** The municipality does not take part in the measure (or the measure is not the cooperation's). */
-export class NotParticipatingError extends Error {}
+export class NotParticipatingError extends NotFoundError {}
 
 /** A bulk save in which no row asks for a report. */
-export class NothingToSaveError extends Error {}
+export class NothingToSaveError extends RuleBrokenError {
+  constructor() {
+    super("uptake:validation.nothingToSave");
+  }
+}
 
 interface Scope {
   cooperationId: CooperationId;
@@ -101,14 +113,28 @@ export async function currentReports(
  */
 export async function saveUptakeReports(
   db: DB,
-  { cooperationId, municipalityId, userId, reports, now = new Date() }: Scope & { reports: ReportToSave[]; now?: Date },
+  {
+    cooperationId,
+    municipalityId,
+    userId,
+    reports,
+    now = new Date(),
+    fieldOf,
+  }: Scope & { reports: ReportToSave[]; now?: Date; fieldOf?: (error: RowError) => string },
 ): Promise<string[]> {
-  return transact(db, (trx) => insertReports(trx, { cooperationId, municipalityId, userId, reports, now }));
+  return transact(db, (trx) => insertReports(trx, { cooperationId, municipalityId, userId, reports, now, fieldOf }));
 }
 
 async function insertReports(
   trx: DB,
-  { cooperationId, municipalityId, userId, reports, now }: Scope & { reports: ReportToSave[]; now: Date },
+  {
+    cooperationId,
+    municipalityId,
+    userId,
+    reports,
+    now,
+    fieldOf,
+  }: Scope & { reports: ReportToSave[]; now: Date; fieldOf?: (error: RowError) => string },
 ): Promise<string[]> {
   const measureIds = [...new Set(reports.map((r) => r.measureId))].sort();
   // PostgreSQL: concurrent saves on the same measures queue here (in one lock order, so no
@@ -135,7 +161,7 @@ async function insertReports(
       errors.push({ index, field: "benefits", messageKey: "uptake:validation.benefit" });
     }
   });
-  if (errors.length) throw new UptakeRowErrors(errors);
+  if (errors.length) throw new UptakeRowErrors(errors, fieldOf);
 
   const createdAt = now.toISOString();
   const ids: string[] = [];
@@ -198,30 +224,24 @@ export async function saveBulkUptake(
     .map((row, index) => ({ row, index }))
     .filter(({ row }) => row.status !== current.get(row.measureId)?.status || row.comment || pending.has(row.measureId));
   if (chosen.length === 0) throw new NothingToSaveError();
-  try {
-    await saveUptakeReports(db, {
-      cooperationId,
-      municipalityId,
-      userId,
-      now,
-      reports: chosen.map(({ row }) => ({
-        measureId: row.measureId,
-        status: row.status,
-        comment: row.comment,
-        effectiveDate: input.effectiveDate,
-        decisionReference: null,
-        evidenceUrl: null,
-        realisedBenefitText: null,
-        benefits: [],
-      })),
-    });
-  } catch (error) {
+  await saveUptakeReports(db, {
+    cooperationId,
+    municipalityId,
+    userId,
+    now,
+    reports: chosen.map(({ row }) => ({
+      measureId: row.measureId,
+      status: row.status,
+      comment: row.comment,
+      effectiveDate: input.effectiveDate,
+      decisionReference: null,
+      evidenceUrl: null,
+      realisedBenefitText: null,
+      benefits: [],
+    })),
     // errors name the rows of the form, not of the chosen subset
-    if (error instanceof UptakeRowErrors) {
-      throw new UptakeRowErrors(error.errors.map((e) => ({ ...e, index: chosen[e.index].index })));
-    }
-    throw error;
-  }
+    fieldOf: (error) => `rows[${chosen[error.index].index}].${error.field}`,
+  });
   return { saved: chosen.length };
 }
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { en, nb, type Messages, nn } from "../support/texts";
 import { formatDate } from "../../app/i18n/format";
-import { osloToday } from "../../shared-schema/common";
+import { osloToday } from "../../shared-schema/dates";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,

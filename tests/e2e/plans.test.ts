@@ -16,7 +16,7 @@ import { formatNok } from "../../app/i18n/format";
 import { en, nb, type Messages, nn } from "../support/texts";
 import { addPlanItem } from "../../app/plan/plan-items.server";
 import { createEmptyPlan, findPlanByYear, transitionPlanVersion, type TransitionRequest } from "../../app/plan/plan.server";
-import { osloToday } from "../../shared-schema/common";
+import { osloToday } from "../../shared-schema/dates";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import {
   expectNoAxeViolations,
@@ -508,7 +508,7 @@ describe("a refused decision keeps what was typed", () => {
     const html = await response.text();
     expect(html).toContain(typed);
     expect(html).toContain('value="2004 / 118"');
-    expect([nb, nn, en].some((m) => html.includes(m.plan.errors.stale))).toBe(true);
+    expect([nb, nn, en].some((m) => html.includes(m.form.staleVersion))).toBe(true);
     const row = await server.db
       .selectFrom("plan_version")
       .select(["status", "decision_id"])

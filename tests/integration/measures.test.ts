@@ -9,7 +9,6 @@ import {
   findMeasure,
   MeasureInputError,
   nextFreeMeasureNumber,
-  StaleVersionError,
   updateMeasure,
 } from "../../app/measure/edit.server";
 import { listMeasuresWithUptake } from "../../app/measure/measure.server";
@@ -18,6 +17,7 @@ import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
 import { cooperationIdOf } from "../support/queries";
 import type { CooperationId } from "../../app/cooperation/scope.server";
+import { StaleVersionError } from "../../app/utils/errors.server";
 
 describe.each(testDatabases())("measures on $name", (database) => {
   let db: DB;

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import type { DB } from "../../db/connect";
 import type { CooperationRole } from "../../db/schema";
 import { recordAudit } from "../../app/audit/audit.server";

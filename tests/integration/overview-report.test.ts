@@ -1,14 +1,13 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { statusesOn } from "../../app/uptake/statuses.server";
 import { overviewFigures, uptakeMatrix } from "../../app/overview/overview.server";
 import { saveWeights } from "../../app/overview/weights.server";
 import { planYears } from "../../app/overview/years.server";
 import {
   ReportPublishedError,
-  StaleVersionError,
   computeReportFigures,
   createReport,
   findReport,
@@ -21,6 +20,7 @@ import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
 import { cooperationIdOf, counting, currentMunicipalityId, statusReport, userIdByEmail } from "../support/queries";
 import type { CooperationId } from "../../app/cooperation/scope.server";
+import { StaleVersionError } from "../../app/utils/errors.server";
 
 /*
  * The overview aggregates and the annual report on SQLite and PostgreSQL, against the demo data

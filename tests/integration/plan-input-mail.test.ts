@@ -11,7 +11,7 @@ import type { DB } from "../../db/connect";
 import { deliverDueMail, smtpTransport, type MailTransport } from "../../app/mail/delivery.server";
 import { listMail } from "../../app/mail/outbox.server";
 import { createEmptyPlan, transitionPlanVersion, type TransitionRequest } from "../../app/plan/plan.server";
-import { osloToday } from "../../shared-schema/common";
+import { osloToday } from "../../shared-schema/dates";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
 import { startSmtpServer, type TestSmtpServer } from "../support/smtp";

@@ -5,7 +5,7 @@ import { uptakeMatrix } from "../../app/overview/overview.server";
 import { TEXTS } from "../support/texts";
 import { defaultEffectiveDate } from "../../app/round/round";
 import { parseMeasureFilters } from "@shared-schema/measure";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { statusesOn } from "../../app/uptake/statuses.server";
 import { uptakeTimeline } from "../../app/uptake/history.server";
 import { currentReports, saveUptakeReports } from "../../app/uptake/report.server";

@@ -26,7 +26,7 @@ import {
   updateGoal,
   updateStrategy,
 } from "../../app/strategy/strategy-write.server";
-import { StaleVersionError } from "../../app/utils/concurrency.server";
+import { StaleVersionError } from "../../app/utils/errors.server";
 import { seedDemo } from "../../seeds/demo";
 import { EKOMMUNE, EKOMMUNE_STRATEGY, KNUTEPUNKT } from "../../seeds/demo-content";
 import { testDatabases } from "../support/databases";

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { loadRouteManifest, resolveRouteUrl } from "../support/route-manifest";
 import { loginCookie, startServer, type TestServer } from "../support/server";
 import { cooperationIdOf, currentMunicipalityId } from "../support/queries";

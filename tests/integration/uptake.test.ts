@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { uptakeTimeline } from "../../app/uptake/history.server";
 import { listOwnMeasures } from "../../app/uptake/own-measures.server";
 import {

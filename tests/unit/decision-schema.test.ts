@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { PlanDecisionSchema } from "@shared-schema/plan";
 import { AdoptionSchema } from "@shared-schema/strategy";
 import { parseForm } from "../../app/utils/parse-form";

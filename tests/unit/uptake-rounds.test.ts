@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { OpenRoundSchema, RoundActionSchema } from "@shared-schema/round";
 import { BulkUptakeSchema, UptakeReportSchema, isBackwards } from "@shared-schema/uptake";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import {
   maySubmit,
   municipalityProgress,

@@ -2,7 +2,7 @@ import type { Language } from "../../../db/schema";
 import type { CustomTypeOptions } from "i18next";
 import { textKey, type TextKey } from "../../i18n/config";
 import { i18nFor } from "../../i18n/i18n.server";
-import { osloToday } from "@shared-schema/common";
+import { osloToday } from "@shared-schema/dates";
 import { formatDate } from "../../i18n/format";
 import type { MatrixCell } from "../../overview/figures";
 import { REPORT_SECTIONS, type ReportDocument, type ReportFigures, type ReportSection } from "../figures";
