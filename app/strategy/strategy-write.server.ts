@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
-import type { Transaction } from "kysely";
+import type { Transaction, Updateable } from "kysely";
 import type { DB } from "../../db/connect";
 import type { Database, DecisionBody, Strategy } from "../../db/schema";
 import type { AdoptionInput, FocusAreaInput, GoalInput, StrategyInput } from "@shared-schema/strategy";
 import { recordAudit, type AuditInput } from "../audit/audit.server";
-import { StaleVersionError, expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import { expectVersionedUpdate, transact } from "../utils/concurrency.server";
+import { StaleVersionError } from "../utils/errors.server";
 import { StrategyFrozenError, StrategyNotFoundError, StrategyRuleError } from "./errors.server";
 import type { CooperationId } from "../cooperation/scope.server";
 
@@ -137,6 +138,35 @@ function editDraft(
 /** Whether every field of `values` already has that value in `row`. */
 function sameValues(row: Record<string, unknown>, values: Record<string, unknown>): boolean {
   return Object.entries(values).every(([key, value]) => row[key] === value);
+}
+
+/**
+ * A focus area or goal changed in place through editDraft: its new values, audited before and
+ * after; a save that changes nothing writes nothing.
+ */
+function updatePart<T extends Ordered>(
+  db: DB,
+  scope: DraftScope,
+  table: T,
+  values: Updateable<Database[T]> & Record<string, unknown>,
+  load: (trx: Trx) => Promise<{ id: string } & Record<string, unknown>>,
+): Promise<void> {
+  return editDraft(
+    db,
+    scope,
+    async (trx) => {
+      const before = await load(trx);
+      await trx
+        .updateTable(table as Ordered)
+        .set(values)
+        .where("id", "=", before.id)
+        .where("cooperation_id", "=", scope.cooperationId)
+        .execute();
+      const after = await load(trx);
+      await audit(trx, scope, { action: `${table}.updated`, entityType: table, entityId: before.id, before, after });
+    },
+    async (trx) => sameValues(await load(trx), values),
+  );
 }
 
 /** Focus areas are ordered within their strategy, goals within their focus area. */
@@ -434,22 +464,7 @@ export async function updateFocusArea(
   scope: DraftScope & { focusAreaId: string; values: FocusAreaInput },
 ): Promise<void> {
   const values = { title: scope.values.title, description: scope.values.description, rationale: scope.values.rationale };
-  await editDraft(
-    db,
-    scope,
-    async (trx) => {
-      const before = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
-      await trx
-        .updateTable("focus_area")
-        .set(values)
-        .where("id", "=", before.id)
-        .where("cooperation_id", "=", scope.cooperationId)
-        .execute();
-      const after = await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId);
-      await audit(trx, scope, { action: "focus_area.updated", entityType: "focus_area", entityId: before.id, before, after });
-    },
-    async (trx) => sameValues(await loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId), values),
-  );
+  await updatePart(db, scope, "focus_area", values, (trx) => loadFocusArea(trx, scope, scope.strategyId, scope.focusAreaId));
 }
 
 export async function removeFocusArea(db: DB, scope: DraftScope & { focusAreaId: string }): Promise<void> {
@@ -510,22 +525,7 @@ export async function addGoal(db: DB, scope: DraftScope & { focusAreaId: string;
 
 export async function updateGoal(db: DB, scope: DraftScope & { goalId: string; values: GoalInput }): Promise<void> {
   const values = { text: scope.values.text, indicator: scope.values.indicator, target: scope.values.target };
-  await editDraft(
-    db,
-    scope,
-    async (trx) => {
-      const before = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
-      await trx
-        .updateTable("goal")
-        .set(values)
-        .where("id", "=", before.id)
-        .where("cooperation_id", "=", scope.cooperationId)
-        .execute();
-      const after = await loadGoal(trx, scope, scope.strategyId, scope.goalId);
-      await audit(trx, scope, { action: "goal.updated", entityType: "goal", entityId: before.id, before, after });
-    },
-    async (trx) => sameValues(await loadGoal(trx, scope, scope.strategyId, scope.goalId), values),
-  );
+  await updatePart(db, scope, "goal", values, (trx) => loadGoal(trx, scope, scope.strategyId, scope.goalId));
 }
 
 export async function removeGoal(db: DB, scope: DraftScope & { goalId: string }): Promise<void> {
