@@ -1,9 +1,9 @@
 import { useForm, type SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
-import { Form, Link, useNavigation } from "@remix-run/react";
+import { Form, Link } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { MeasureFormSchema } from "@shared-schema/measure";
-import { ErrorSummary } from "../ui/form";
+import { ErrorSummary, SubmitButton } from "../ui/form";
 import { parseForm } from "../utils/parse-form";
 import { BenefitsSection } from "./measure-form-benefits";
 import { CostsSection } from "./measure-form-costs";
@@ -38,7 +38,6 @@ export function MeasureForm({
   cancelHref: string;
 }) {
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: formId,
     lastResult,
@@ -67,14 +66,7 @@ export function MeasureForm({
         <NewSystemSection fields={fields} />
 
         <div className="flex flex-wrap gap-4">
-          <button
-            type="submit"
-            className="ds-button"
-            data-variant="primary"
-            aria-busy={navigation.state === "submitting" || undefined}
-          >
-            {t("measure:form.save")}
-          </button>
+          <SubmitButton>{t("measure:form.save")}</SubmitButton>
           <Link to={cancelHref} className="ds-button" data-variant="secondary">
             {t("measure:form.cancel")}
           </Link>

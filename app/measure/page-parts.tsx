@@ -4,9 +4,15 @@ import type { ReactNode } from "react";
  * Markup the measure pages share: the selects of their GET forms and their label–value lists.
  */
 
+export interface QueryOption {
+  value: string | number;
+  label: string;
+}
+
 /**
  * A select in a GET form. The key follows the applied value, so the select shows it again after
- * a navigation even though it is uncontrolled. `anyLabel` adds a first, empty choice.
+ * a navigation even though it is uncontrolled. `anyLabel` adds a first, empty choice; the choices
+ * are `options`, or `children` where they need more (groups).
  */
 export function QuerySelect({
   id,
@@ -14,6 +20,7 @@ export function QuerySelect({
   label,
   value,
   anyLabel,
+  options = [],
   children,
 }: {
   id: string;
@@ -21,7 +28,8 @@ export function QuerySelect({
   label: string;
   value: string | number | undefined;
   anyLabel?: string;
-  children: ReactNode;
+  options?: readonly QueryOption[];
+  children?: ReactNode;
 }) {
   return (
     <div className="ds-field">
@@ -30,6 +38,11 @@ export function QuerySelect({
       </label>
       <select id={id} name={name} defaultValue={value ?? ""} className="ds-input" key={`${name}${value}`}>
         {anyLabel !== undefined ? <option value="">{anyLabel}</option> : null}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
         {children}
       </select>
     </div>

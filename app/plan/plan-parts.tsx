@@ -1,11 +1,11 @@
 import { useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
-import { Form, useNavigation } from "@remix-run/react";
+import { Form } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { InputDeadlineSchema, PlanDecisionSchema, VersionOnlySchema } from "@shared-schema/plan";
 import { DecisionFields, decisionErrorFields } from "../decision/decision-fields";
-import { ErrorSummary, TextField } from "../ui/form";
+import { ErrorSummary, SubmitButton, TextField } from "../ui/form";
 import type { PlanAction } from "./state-machine";
 import { parseForm } from "../utils/parse-form";
 import { replyFor, type FormReply } from "../utils/form-reply";
@@ -16,20 +16,6 @@ import { ValidatedForm } from "../ui/validated-form";
  * Each carries the version's number and row version; the cooperation and user come from the URL
  * and the session. Refusals come back as a toast (state) or as field errors on the same form.
  */
-
-function SubmitButton({ label, primary = false }: { label: string; primary?: boolean }) {
-  const navigation = useNavigation();
-  return (
-    <button
-      type="submit"
-      className="ds-button"
-      data-variant={primary ? "primary" : "secondary"}
-      aria-busy={navigation.state === "submitting" || undefined}
-    >
-      {label}
-    </button>
-  );
-}
 
 function Hidden({ action, versionNo, version }: { action: PlanAction; versionNo: number; version: number }) {
   return (
@@ -73,7 +59,7 @@ export function TransitionForms({
         ) : (
           <ValidatedForm key={action} id={`transition-${action}`} schema={VersionOnlySchema}>
             <Hidden action={action} versionNo={versionNo} version={version} />
-            <SubmitButton label={t(`plan:action.${action}`)} primary={action === "submit"} />
+            <SubmitButton primary={action === "submit"}>{t(`plan:action.${action}`)}</SubmitButton>
           </ValidatedForm>
         ),
       )}
@@ -113,7 +99,7 @@ function DeadlineForm({
         <Hidden action="sendForInput" versionNo={versionNo} version={version} />
         <TextField meta={fields.inputDeadline} label={t("plan:action.inputDeadline")} type="date" />
         <p className="m-0">
-          <SubmitButton label={t("plan:action.sendForInput")} primary />
+          <SubmitButton>{t("plan:action.sendForInput")}</SubmitButton>
         </p>
       </Form>
     </section>
@@ -154,7 +140,7 @@ function DecisionForm({
         <Hidden action={action} versionNo={versionNo} version={version} />
         <DecisionFields fields={fields} textRows={3} />
         <p className="m-0">
-          <SubmitButton label={t(`plan:action.${action}`)} primary={action === "approve"} />
+          <SubmitButton primary={action === "approve"}>{t(`plan:action.${action}`)}</SubmitButton>
         </p>
       </Form>
     </section>

@@ -2,6 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { Link, useRouteLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { loader as rootLoader } from "../root";
+import { Section } from "../ui/section";
 
 export async function loader(_: LoaderFunctionArgs) {
   return null;
@@ -20,10 +21,7 @@ export default function Home() {
         {t("common:home.intro")}
       </p>
       {user ? (
-        <section aria-labelledby="my-cooperations" className="flex flex-col gap-3">
-          <h2 id="my-cooperations" className="ds-heading" data-size="md">
-            {t("common:home.yourCooperations")}
-          </h2>
+        <Section id="my-cooperations" title={t("common:home.yourCooperations")} gap={3}>
           {root.cooperations.length ? (
             <ul className="ds-list">
               {root.cooperations.map((c) => (
@@ -39,7 +37,7 @@ export default function Home() {
           ) : (
             <p className="ds-paragraph">{t("common:home.noCooperations")}</p>
           )}
-        </section>
+        </Section>
       ) : (
         <p>
           <Link className="ds-button" data-variant="primary" to="/login">

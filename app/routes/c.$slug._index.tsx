@@ -7,6 +7,7 @@ import { db } from "../db.server";
 import { formatDate, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { DataTable } from "../ui/data-table";
+import { Section } from "../ui/section";
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -47,10 +48,7 @@ export default function CooperationOverview() {
         </dl>
       </header>
 
-      <section aria-labelledby="strategy-heading" className="flex flex-col gap-3">
-        <h2 id="strategy-heading" className="ds-heading" data-size="md">
-          {t("overview:strategy")}
-        </h2>
+      <Section id="strategy-heading" title={t("overview:strategy")} gap={3}>
         {strategy ? (
           <>
             <p className="ds-paragraph">
@@ -74,12 +72,9 @@ export default function CooperationOverview() {
         ) : (
           <p className="ds-paragraph">{t("overview:noStrategy")}</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="measures-heading" className="flex flex-col gap-3">
-        <h2 id="measures-heading" className="ds-heading" data-size="md">
-          {t("overview:measures", { count: measures.length })}
-        </h2>
+      <Section id="measures-heading" title={t("overview:measures", { count: measures.length })} gap={3}>
         {measures.length ? (
           <DataTable
             labelledBy="measures-heading"
@@ -113,12 +108,9 @@ export default function CooperationOverview() {
         ) : (
           <p className="ds-paragraph">{t("overview:noMeasures")}</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="members-heading" className="flex flex-col gap-3">
-        <h2 id="members-heading" className="ds-heading" data-size="md">
-          {t("overview:members", { count: members.length })}
-        </h2>
+      <Section id="members-heading" title={t("overview:members", { count: members.length })} gap={3}>
         <DataTable
           labelledBy="members-heading"
           caption={t("overview:membersCaption")}
@@ -144,7 +136,7 @@ export default function CooperationOverview() {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
     </div>
   );
 }

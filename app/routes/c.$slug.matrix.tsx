@@ -17,6 +17,7 @@ import { CELL_ORDER, CELL_SYMBOL } from "../overview/status-symbols";
 import type { MatrixCell } from "../overview/figures";
 import { CachedTableBody } from "../ui/cached-html";
 import { historyAnchors } from "../uptake/history-anchors";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "overview:matrixPageTitle", { year: data?.year ?? "" });
@@ -78,57 +79,39 @@ export default function Matrix() {
       </h1>
       <p className="ds-paragraph">{t("overview:matrixIntro", { year })}</p>
 
-      <section aria-labelledby="matrix-filters" className="flex flex-col gap-2">
-        <h2 id="matrix-filters" className="ds-heading" data-size="xs">
-          {t("overview:filters")}
-        </h2>
+      <Section id="matrix-filters" title={t("overview:filters")} size="xs">
         <Form method="get" className="flex flex-wrap items-end gap-4">
-          <QuerySelect id="matrix-year" name="year" label={t("overview:year")} value={year}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </QuerySelect>
+          <QuerySelect
+            id="matrix-year"
+            name="year"
+            label={t("overview:year")}
+            value={year}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+          />
           <QuerySelect
             id="matrix-area"
             name="focusArea"
             label={t("overview:focusArea")}
             value={filters.focusArea}
             anyLabel={t("overview:any")}
-          >
-            {areas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {a.title}
-              </option>
-            ))}
-          </QuerySelect>
+            options={areas.map((a) => ({ value: a.id, label: a.title }))}
+          />
           <QuerySelect
             id="matrix-status"
             name="status"
             label={t("overview:measureStatus")}
             value={filters.status}
             anyLabel={t("overview:any")}
-          >
-            {MEASURE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`common:measureStatus.${s}`)}
-              </option>
-            ))}
-          </QuerySelect>
+            options={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`common:measureStatus.${s}`) }))}
+          />
           <QuerySelect
             id="matrix-municipality"
             name="municipality"
             label={t("overview:municipality")}
             value={filters.municipality}
             anyLabel={t("overview:any")}
-          >
-            {municipalities.map((m) => (
-              <option key={m.id} value={m.id}>
-                {m.name}
-              </option>
-            ))}
-          </QuerySelect>
+            options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
+          />
           <button type="submit" className="ds-button" data-variant="primary">
             {t("overview:show")}
           </button>
@@ -136,12 +119,9 @@ export default function Matrix() {
             {t("overview:reset")}
           </Link>
         </Form>
-      </section>
+      </Section>
 
-      <section aria-labelledby="matrix-legend" className="flex flex-col gap-2">
-        <h2 id="matrix-legend" className="ds-heading" data-size="xs">
-          {t("overview:legend")}
-        </h2>
+      <Section id="matrix-legend" title={t("overview:legend")} size="xs">
         <ul className="m-0 flex list-none flex-wrap gap-x-6 gap-y-2 p-0">
           {CELL_ORDER.map((c) => (
             <li key={c}>
@@ -152,7 +132,7 @@ export default function Matrix() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       {matrix.groups.length === 0 ? (
         <p className="ds-paragraph">{t("overview:empty", { year })}</p>

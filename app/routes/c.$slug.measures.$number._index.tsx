@@ -279,13 +279,13 @@ export default function MeasurePage() {
           {t("measure:page.shares", { year: data.year })}
         </h3>
         <Form method="get" className="flex flex-wrap items-end gap-3">
-          <QuerySelect id="share-year" name="year" label={t("measure:page.shareYear")} value={data.year}>
-            {data.years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </QuerySelect>
+          <QuerySelect
+            id="share-year"
+            name="year"
+            label={t("measure:page.shareYear")}
+            value={data.year}
+            options={data.years.map((y) => ({ value: y, label: String(y) }))}
+          />
           <button type="submit" className="ds-button" data-variant="secondary">
             {t("measure:page.showYear")}
           </button>

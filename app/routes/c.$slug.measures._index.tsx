@@ -11,6 +11,7 @@ import type { TextKey } from "../i18n/config";
 import { formatPercent } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure:listTitle");
 
@@ -74,10 +75,7 @@ export default function MeasureCatalogue() {
         ) : null}
       </header>
 
-      <section aria-labelledby="filters-heading" className="flex flex-col gap-3">
-        <h2 id="filters-heading" className="ds-heading" data-size="sm">
-          {t("measure:catalogue.filters")}
-        </h2>
+      <Section id="filters-heading" title={t("measure:catalogue.filters")} size="sm" gap={3}>
         <Form method="get" id="measure-filters" className="grid grid-cols-1 items-end gap-4 md:grid-cols-3">
           <input type="hidden" name="sort" value={filters.sort} />
           <input type="hidden" name="dir" value={filters.dir} />
@@ -87,13 +85,11 @@ export default function MeasureCatalogue() {
             label={t("measure:catalogue.focusArea")}
             value={filters.focusArea}
             anyLabel={any}
-          >
-            {allAreas.map((a) => (
-              <option key={a.id} value={a.id}>
-                {strategies.length > 1 ? `${a.title} (${a.strategyTitle})` : a.title}
-              </option>
-            ))}
-          </QuerySelect>
+            options={allAreas.map((a) => ({
+              value: a.id,
+              label: strategies.length > 1 ? `${a.title} (${a.strategyTitle})` : a.title,
+            }))}
+          />
           <QuerySelect id="filter-goal" name="goal" label={t("measure:catalogue.goal")} value={filters.goal} anyLabel={any}>
             {allAreas.map((a) =>
               a.goals.length ? (
@@ -107,26 +103,22 @@ export default function MeasureCatalogue() {
               ) : null,
             )}
           </QuerySelect>
-          <QuerySelect id="filter-status" name="status" label={t("measure:status")} value={filters.status} anyLabel={any}>
-            {MEASURE_STATUSES.map((s) => (
-              <option key={s} value={s}>
-                {t(`common:measureStatus.${s}`)}
-              </option>
-            ))}
-          </QuerySelect>
+          <QuerySelect
+            id="filter-status"
+            name="status"
+            label={t("measure:status")}
+            value={filters.status}
+            anyLabel={any}
+            options={MEASURE_STATUSES.map((s) => ({ value: s, label: t(`common:measureStatus.${s}`) }))}
+          />
           <QuerySelect
             id="filter-municipality"
             name="municipality"
             label={t("measure:catalogue.municipality")}
             value={filters.municipality}
             anyLabel={any}
-          >
-            {members.map((m) => (
-              <option key={m.municipalityId} value={m.municipalityId}>
-                {m.name}
-              </option>
-            ))}
-          </QuerySelect>
+            options={members.map((m) => ({ value: m.municipalityId, label: m.name }))}
+          />
           <div className="ds-field">
             <label className="ds-label" htmlFor="filter-year">
               {t("measure:catalogue.year")}
@@ -153,7 +145,7 @@ export default function MeasureCatalogue() {
             </Link>
           </div>
         </Form>
-      </section>
+      </Section>
 
       <section aria-labelledby="catalogue-heading" className="flex flex-col gap-3">
         <h2 id="catalogue-heading" className="ds-heading" data-size="sm" aria-live="polite">

@@ -38,6 +38,7 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { refusalReply, refusalToast } from "../utils/errors.server";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
@@ -255,10 +256,7 @@ export default function PlanPage() {
         </section>
       ) : null}
 
-      <section aria-labelledby="items-heading" className="flex flex-col gap-4">
-        <h2 id="items-heading" className="ds-heading" data-size="md">
-          {t("plan:page.items")}
-        </h2>
+      <Section id="items-heading" title={t("plan:page.items")} gap={4}>
         {data.items.length === 0 ? <p className="ds-paragraph">{t("plan:page.noItems")}</p> : null}
         {data.items.map((item) => {
           const m = item.measure;
@@ -329,12 +327,9 @@ export default function PlanPage() {
             </section>
           );
         })}
-      </section>
+      </Section>
 
-      <section aria-labelledby="period-ended-heading" className="flex flex-col gap-2">
-        <h2 id="period-ended-heading" className="ds-heading" data-size="md">
-          {t("plan:page.periodEnded")}
-        </h2>
+      <Section id="period-ended-heading" title={t("plan:page.periodEnded")}>
         {ended.length ? (
           <>
             <p className="ds-paragraph m-0">{t("plan:page.periodEndedIntro", { year })}</p>
@@ -352,12 +347,9 @@ export default function PlanPage() {
         ) : (
           <p className="ds-paragraph">{t("plan:page.nonePeriodEnded", { year })}</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="completed-heading" className="flex flex-col gap-2">
-        <h2 id="completed-heading" className="ds-heading" data-size="md">
-          {t("plan:page.completedLastYear")}
-        </h2>
+      <Section id="completed-heading" title={t("plan:page.completedLastYear")}>
         {data.completed.length ? (
           <ul className="ds-list">
             {data.completed.map((c) => (
@@ -372,12 +364,9 @@ export default function PlanPage() {
         ) : (
           <p className="ds-paragraph">{t("plan:page.noneCompleted")}</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="versions-heading" className="flex flex-col gap-2">
-        <h2 id="versions-heading" className="ds-heading" data-size="md">
-          {t("plan:page.versions")}
-        </h2>
+      <Section id="versions-heading" title={t("plan:page.versions")}>
         <DataTable
           labelledBy="versions-heading"
           caption={t("plan:page.versionsCaption")}
@@ -406,12 +395,9 @@ export default function PlanPage() {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
 
-      <section aria-labelledby="timeline-heading" className="flex flex-col gap-2">
-        <h2 id="timeline-heading" className="ds-heading" data-size="md">
-          {t("plan:page.timeline")}
-        </h2>
+      <Section id="timeline-heading" title={t("plan:page.timeline")}>
         {data.timeline.length ? (
           <ol className="ds-list" data-testid="plan-timeline">
             {data.timeline.map((e, i) => (
@@ -428,7 +414,7 @@ export default function PlanPage() {
         ) : (
           <p className="ds-paragraph">{t("plan:page.timelineEmpty")}</p>
         )}
-      </section>
+      </Section>
     </article>
   );
 }

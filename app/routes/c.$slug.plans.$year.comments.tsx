@@ -1,7 +1,7 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { osloToday } from "@shared-schema/dates";
 import { CommentHandledSchema, PlanCommentSchema } from "@shared-schema/plan-comment";
@@ -22,13 +22,14 @@ import {
 import { findPlanByYear, loadPlanVersion } from "../plan/plan.server";
 import { inputRoundOf, isInputOpen } from "../plan/state-machine";
 import { DataTable } from "../ui/data-table";
-import { ErrorSummary, SelectField, TextAreaField } from "../ui/form";
+import { ErrorSummary, SelectField, SubmitButton, TextAreaField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor, type FormReply } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
 import { refusalReply, rethrowRefusal } from "../utils/errors.server";
+import { Section } from "../ui/section";
 
 /*
  * The input round (innspel) on a year's action plan: the version out for input (or else the
@@ -138,7 +139,6 @@ function CommentForm({
 }) {
   const lastResult = replyFor(useActionData<typeof action>());
   const { t } = useTranslation();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: `plan-comment-form-${sent}`,
     lastResult,
@@ -171,14 +171,7 @@ function CommentForm({
         <TextAreaField meta={fields.body} label={t("planComments:form.body")} rows={5} />
         {closed ? null : (
           <div>
-            <button
-              type="submit"
-              className="ds-button"
-              data-variant="primary"
-              aria-busy={navigation.state === "submitting" || undefined}
-            >
-              {t("planComments:form.submit")}
-            </button>
+            <SubmitButton>{t("planComments:form.submit")}</SubmitButton>
           </div>
         )}
       </Form>
@@ -282,23 +275,17 @@ export default function PlanComments() {
           <p className="ds-paragraph">{t("planComments:noMunicipality")}</p>
         </div>
       ) : commenting && (version.inputOpen || answered) ? (
-        <section aria-labelledby="comment-form-heading" className="flex flex-col gap-3">
-          <h2 id="comment-form-heading" className="ds-heading" data-size="md">
-            {t("planComments:form.heading")}
-          </h2>
+        <Section id="comment-form-heading" title={t("planComments:form.heading")} gap={3}>
           <p className="ds-paragraph m-0">
             {commenting.as === "municipality"
               ? t("planComments:form.forMunicipality", { municipality: commenting.municipality })
               : t("planComments:form.forCooperation")}
           </p>
           <CommentForm key={sent} items={items} sent={sent} closed={!version.inputOpen} />
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="counts-heading" className="flex flex-col gap-3">
-        <h2 id="counts-heading" className="ds-heading" data-size="md">
-          {t("planComments:counts.heading")}
-        </h2>
+      <Section id="counts-heading" title={t("planComments:counts.heading")} gap={3}>
         <DataTable
           labelledBy="counts-heading"
           caption={t("planComments:counts.caption")}
@@ -316,12 +303,9 @@ export default function PlanComments() {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
 
-      <section aria-labelledby="groups-heading" className="flex flex-col gap-4">
-        <h2 id="groups-heading" className="ds-heading" data-size="md">
-          {t("planComments:groups.heading")}
-        </h2>
+      <Section id="groups-heading" title={t("planComments:groups.heading")} gap={4}>
         {groups.map((g) => {
           const id = groupId(g.municipalityId);
           return (
@@ -351,7 +335,7 @@ export default function PlanComments() {
             </section>
           );
         })}
-      </section>
+      </Section>
     </section>
   );
 }

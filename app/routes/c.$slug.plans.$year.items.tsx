@@ -2,7 +2,7 @@ import { useForm } from "@conform-to/react";
 import type { SubmissionResult } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
 import { formatNokInput } from "@shared-schema/common";
@@ -16,7 +16,7 @@ import { periodEnded } from "../plan/roll-over";
 import { loadPlanVersion } from "../plan/plan.server";
 import { requirePlan, yearParam } from "../plan/plan-route.server";
 import { isEditable } from "../plan/state-machine";
-import { ErrorSummary, TextAreaField, TextField } from "../ui/form";
+import { ErrorSummary, SubmitButton, TextAreaField, TextField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
@@ -24,6 +24,7 @@ import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
 import { refusalReply, refusalToast } from "../utils/errors.server";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];
@@ -108,7 +109,6 @@ export default function PlanItems() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const { t } = useTranslation();
-  const navigation = useNavigation();
   return (
     <section aria-labelledby="items-heading" className="flex flex-col gap-6">
       <p className="ds-paragraph m-0">
@@ -137,10 +137,7 @@ export default function PlanItems() {
               lastResult={replyFor(actionData, item.id)}
             />
           ))}
-          <section aria-labelledby="add-heading" className="flex flex-col gap-3">
-            <h2 id="add-heading" className="ds-heading" data-size="sm">
-              {t("plan:items.addHeading")}
-            </h2>
+          <Section id="add-heading" title={t("plan:items.addHeading")} size="sm" gap={3}>
             {data.candidates.length ? (
               <ValidatedForm id="add-item" schema={AddPlanItemSchema} className="flex max-w-xl flex-col gap-3">
                 <input type="hidden" name="intent" value="add" />
@@ -158,20 +155,13 @@ export default function PlanItems() {
                   </select>
                 </div>
                 <p className="m-0">
-                  <button
-                    type="submit"
-                    className="ds-button"
-                    data-variant="secondary"
-                    aria-busy={navigation.state === "submitting" || undefined}
-                  >
-                    {t("plan:items.add")}
-                  </button>
+                  <SubmitButton primary={false}>{t("plan:items.add")}</SubmitButton>
                 </p>
               </ValidatedForm>
             ) : (
               <p className="ds-paragraph">{t("plan:items.allAdded")}</p>
             )}
-          </section>
+          </Section>
         </>
       )}
     </section>

@@ -1,7 +1,7 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { planUrl } from "../plan/urls";
 import { CreatePlanSchema } from "@shared-schema/plan";
@@ -21,6 +21,7 @@ import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
 import { refusalReply } from "../utils/errors.server";
+import { SubmitButton } from "../ui/form";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan:listTitle");
 
@@ -62,7 +63,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function PlanList() {
   const { slug, plans, canEdit, rollTo, offerEmpty, thisYear } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const lang = useLanguage();
   const formOptions = (form: "roll" | "empty") => ({
@@ -106,14 +106,7 @@ export default function PlanList() {
               <input type="hidden" name="year" value={rollTo} />
               <input type="hidden" name="mode" value="roll" />
               <p className="m-0">
-                <button
-                  type="submit"
-                  className="ds-button"
-                  data-variant="primary"
-                  aria-busy={navigation.state === "submitting" || undefined}
-                >
-                  {t("plan:list.roll", { year: rollTo, previous: rollTo - 1 })}
-                </button>
+                <SubmitButton>{t("plan:list.roll", { year: rollTo, previous: rollTo - 1 })}</SubmitButton>
               </p>
             </Form>
           ) : null}

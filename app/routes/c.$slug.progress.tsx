@@ -22,6 +22,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "overview:progressPageTitle", { year: data?.year ?? "" });
@@ -93,23 +94,20 @@ export default function Progress() {
           {t("overview:progressTitle", { year, name })}
         </h1>
         <Form method="get" className="flex flex-wrap items-end gap-4">
-          <QuerySelect id="progress-year" name="year" label={t("overview:year")} value={year}>
-            {years.map((y) => (
-              <option key={y} value={y}>
-                {y}
-              </option>
-            ))}
-          </QuerySelect>
+          <QuerySelect
+            id="progress-year"
+            name="year"
+            label={t("overview:year")}
+            value={year}
+            options={years.map((y) => ({ value: y, label: String(y) }))}
+          />
           <button type="submit" className="ds-button" data-variant="primary">
             {t("overview:show")}
           </button>
         </Form>
       </header>
 
-      <section aria-labelledby="areas-heading" className="flex flex-col gap-3">
-        <h2 id="areas-heading" className="ds-heading" data-size="md">
-          {t("chart:progress.titleGoals")}
-        </h2>
+      <Section id="areas-heading" title={t("chart:progress.titleGoals")} gap={3}>
         <p className="ds-paragraph">
           {t("overview:progressIntro")} {progress.equalWeights ? t("overview:equalWeights") : t("overview:weighted")}
         </p>
@@ -174,23 +172,17 @@ export default function Progress() {
             </div>
           </details>
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="time-heading" className="flex flex-col gap-3">
-        <h2 id="time-heading" className="ds-heading" data-size="md">
-          {t("overview:overTimeTitle")}
-        </h2>
+      <Section id="time-heading" title={t("overview:overTimeTitle")} gap={3}>
         <p className="ds-paragraph">{t("overview:overTimeIntro")}</p>
         <UptakeChart id="uptake-areas" series={overTime.areas} />
         {overTime.measures.length <= MAX_MEASURE_LINES ? (
           <UptakeChart id="uptake-measures" title={t("overview:overTimeMeasures")} series={overTime.measures} />
         ) : null}
-      </section>
+      </Section>
 
-      <section aria-labelledby="costs-heading" className="flex flex-col gap-3">
-        <h2 id="costs-heading" className="ds-heading" data-size="md">
-          {t("overview:costsTitle", { year })}
-        </h2>
+      <Section id="costs-heading" title={t("overview:costsTitle", { year })} gap={3}>
         <p className="ds-paragraph">{t("overview:costsIntro", { year })}</p>
         <CostNotes costs={costs} />
         <CostChart costs={costs} stacked />
@@ -227,7 +219,7 @@ export default function Progress() {
         <p className="ds-paragraph" data-size="sm">
           {t("measure:keys.explainRounding")}
         </p>
-      </section>
+      </Section>
     </section>
   );
 }

@@ -1,7 +1,7 @@
 import { useForm } from "@conform-to/react";
 import { getZodConstraint } from "@conform-to/zod/v4";
 import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { ReportActionSchema } from "@shared-schema/report";
 import { notFound, requireCooperationRole, requireYearParam } from "../cooperation/guards.server";
@@ -14,12 +14,13 @@ import { REPORT_SECTIONS, reportFileName } from "../report/figures";
 import { findReport, publishReport, reportDocument, saveNarrative } from "../report/report.server";
 import { DownloadLink } from "../report/download-link";
 import { ReportView } from "../report/report-view";
-import { ErrorSummary, FieldErrors } from "../ui/form";
+import { ErrorSummary, FieldErrors, SubmitButton } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { refusalReply, refusalToast } from "../utils/errors.server";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "report:pageTitle", { year: data?.year ?? "" });
@@ -62,7 +63,6 @@ export async function action(args: ActionFunctionArgs) {
 export default function Report() {
   const { slug, name, year, canEdit, report, doc } = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
-  const navigation = useNavigation();
   const { t } = useTranslation();
   const lang = useLanguage();
   const saveResult = replyFor(actionData, "save");
@@ -101,10 +101,7 @@ export default function Report() {
         </div>
       </header>
 
-      <section aria-labelledby="downloads-heading" className="flex flex-col gap-2">
-        <h2 id="downloads-heading" className="ds-heading" data-size="sm">
-          {t("report:downloads")}
-        </h2>
+      <Section id="downloads-heading" title={t("report:downloads")} size="sm">
         <ul className="m-0 flex list-none flex-wrap gap-4 p-0">
           {(["pdf", "csv", "xlsx"] as const).map((f) => (
             <li key={f}>
@@ -117,13 +114,10 @@ export default function Report() {
         <p className="ds-paragraph m-0" data-size="sm">
           {t("report:downloadHint")}
         </p>
-      </section>
+      </Section>
 
       {editing ? (
-        <section aria-labelledby="narrative-heading" className="flex flex-col gap-3">
-          <h2 id="narrative-heading" className="ds-heading" data-size="md">
-            {t("report:narrative")}
-          </h2>
+        <Section id="narrative-heading" title={t("report:narrative")} gap={3}>
           <p className="ds-paragraph">{t("report:narrativeIntro")}</p>
           <ErrorSummary
             focusKey={actionData}
@@ -162,14 +156,7 @@ export default function Report() {
               </div>
             ))}
             <div>
-              <button
-                type="submit"
-                className="ds-button"
-                data-variant="primary"
-                aria-busy={navigation.state === "submitting" || undefined}
-              >
-                {t("report:save")}
-              </button>
+              <SubmitButton>{t("report:save")}</SubmitButton>
             </div>
           </Form>
           <Form method="post" className="flex flex-col gap-2" id={publishForm.id} onSubmit={publishForm.onSubmit} noValidate>
@@ -184,7 +171,7 @@ export default function Report() {
               </button>
             </div>
           </Form>
-        </section>
+        </Section>
       ) : null}
 
       {!editing && typed ? <UnsavedText typed={typed} /> : null}

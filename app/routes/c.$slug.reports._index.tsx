@@ -18,6 +18,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "report:listTitle");
 
@@ -90,10 +91,7 @@ export default function Reports() {
         <p className="ds-paragraph">{t("report:none")}</p>
       )}
       {canEdit && freeYears.length ? (
-        <section aria-labelledby="create-heading" className="flex flex-col gap-3">
-          <h2 id="create-heading" className="ds-heading" data-size="sm">
-            {t("report:create")}
-          </h2>
+        <Section id="create-heading" title={t("report:create")} size="sm" gap={3}>
           <ErrorSummary
             focusKey={lastResult}
             formErrors={form.errors}
@@ -126,7 +124,7 @@ export default function Reports() {
               {t("report:create")}
             </button>
           </Form>
-        </section>
+        </Section>
       ) : null}
     </section>
   );

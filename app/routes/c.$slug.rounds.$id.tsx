@@ -19,6 +19,7 @@ import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
 import { refusalToast, rethrowRefusal } from "../utils/errors.server";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   pageTitle(matches, "round:detail.title", { name: data?.round.name ?? "" });
@@ -97,10 +98,7 @@ export default function RoundPage() {
         </h1>
       </header>
 
-      <section aria-labelledby="facts-heading" className="flex flex-col gap-2">
-        <h2 id="facts-heading" className="ds-heading" data-size="md">
-          {t("round:detail.facts")}
-        </h2>
+      <Section id="facts-heading" title={t("round:detail.facts")}>
         <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
           <dt className="font-semibold">{t("round:detail.statusDate")}</dt>
           <dd className="m-0">{formatDate(lang, round.statusDate)}</dd>
@@ -135,12 +133,9 @@ export default function RoundPage() {
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="progress-heading" className="flex flex-col gap-3">
-        <h2 id="progress-heading" className="ds-heading" data-size="md">
-          {t("round:detail.progressTitle")}
-        </h2>
+      <Section id="progress-heading" title={t("round:detail.progressTitle")} gap={3}>
         <p className="ds-paragraph">
           {t("round:detail.progressIntro", { submitted, asked: round.municipalities.length, missing: notDone })}
         </p>
@@ -250,13 +245,10 @@ export default function RoundPage() {
             </tr>
           ))}
         </DataTable>
-      </section>
+      </Section>
 
       {canManage && open ? (
-        <section aria-labelledby="close-heading" className="flex flex-col gap-2">
-          <h2 id="close-heading" className="ds-heading" data-size="md">
-            {t("round:detail.close")}
-          </h2>
+        <Section id="close-heading" title={t("round:detail.close")}>
           <p className="ds-paragraph">{t("round:detail.closeHelp")}</p>
           <ValidatedForm id="close" schema={RoundActionSchema} lastResult={reply("close")}>
             <input type="hidden" name="intent" value="close" />
@@ -264,7 +256,7 @@ export default function RoundPage() {
               {t("round:detail.close")}
             </button>
           </ValidatedForm>
-        </section>
+        </Section>
       ) : null}
     </article>
   );

@@ -9,6 +9,7 @@ import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { listRounds, roundDetail } from "../round/round.server";
 import { DataTable } from "../ui/data-table";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "round:listTitle");
 
@@ -77,22 +78,16 @@ export default function Rounds() {
           </p>
         ) : null}
       </header>
-      <section aria-labelledby="open-rounds" className="flex flex-col gap-3">
-        <h2 id="open-rounds" className="ds-heading" data-size="md">
-          {t("round:open")}
-        </h2>
+      <Section id="open-rounds" title={t("round:open")} gap={3}>
         {open.length ? table(open, "open-rounds", t("round:open")) : <p className="ds-paragraph">{t("round:noOpen")}</p>}
-      </section>
-      <section aria-labelledby="closed-rounds" className="flex flex-col gap-3">
-        <h2 id="closed-rounds" className="ds-heading" data-size="md">
-          {t("round:closed")}
-        </h2>
+      </Section>
+      <Section id="closed-rounds" title={t("round:closed")} gap={3}>
         {closed.length ? (
           table(closed, "closed-rounds", t("round:closed"))
         ) : (
           <p className="ds-paragraph">{t("round:noClosed")}</p>
         )}
-      </section>
+      </Section>
     </section>
   );
 }

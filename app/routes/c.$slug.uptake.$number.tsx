@@ -24,6 +24,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { refusalReply } from "../utils/errors.server";
+import { Section } from "../ui/section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "uptake:single.pageTitle", { number: data?.measure.number ?? "" });
@@ -223,12 +224,9 @@ export default function ReportMeasure() {
         ) : null}
         <SubmitOrCancel cancelLabel={t("uptake:single.back")} submitLabel={t("uptake:single.save")} cancelTo={back} />
       </Form>
-      <section aria-labelledby="own-history" className="flex flex-col gap-3">
-        <h2 id="own-history" className="ds-heading" data-size="md">
-          {t("uptake:single.history", { municipality })}
-        </h2>
+      <Section id="own-history" title={t("uptake:single.history", { municipality })} gap={3}>
         <Timeline entries={entries} />
-      </section>
+      </Section>
     </section>
   );
 }

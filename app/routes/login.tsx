@@ -7,7 +7,7 @@ import {
   type LoaderFunctionArgs,
   type MetaFunction,
 } from "@remix-run/node";
-import { Form, useActionData, useNavigation, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { pageTitle } from "../i18n/page-title";
 import { LoginSchema } from "@shared-schema/auth";
@@ -17,7 +17,7 @@ import { beginLoginAttempt } from "../auth/rate-limit.server";
 import { listUserCooperations } from "../cooperation/scope.server";
 import { db } from "../db.server";
 import { ErrorPage, errorPageTitle } from "../ui/error-page";
-import { ErrorSummary, TextField } from "../ui/form";
+import { ErrorSummary, SubmitButton, TextField } from "../ui/form";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
@@ -78,7 +78,6 @@ export default function LoginPage() {
   const { t } = useTranslation();
   const lastResult = replyFor(useActionData<typeof action>());
   const [searchParams] = useSearchParams();
-  const navigation = useNavigation();
   const [form, fields] = useForm({
     id: "login",
     lastResult,
@@ -106,14 +105,7 @@ export default function LoginPage() {
         <TextField meta={fields.email} label={t("common:login.email")} type="email" autoComplete="username" />
         <TextField meta={fields.password} label={t("common:login.password")} type="password" autoComplete="current-password" />
         <div>
-          <button
-            type="submit"
-            className="ds-button"
-            data-variant="primary"
-            aria-busy={navigation.state === "submitting" || undefined}
-          >
-            {t("common:login.submit")}
-          </button>
+          <SubmitButton>{t("common:login.submit")}</SubmitButton>
         </div>
       </Form>
     </section>

@@ -7,6 +7,7 @@ import type { StrategyDetail } from "./strategy-read.server";
 import { ValidatedForm } from "../ui/validated-form";
 import { replyFor, type FormReply } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
+import { Section } from "../ui/section";
 
 /*
  * One strategy as a document: text, focus areas and goals, the adoption decision, yearly
@@ -218,50 +219,35 @@ export function StrategyDocument({
       ) : null}
 
       {strategy.vision ? (
-        <section aria-labelledby="vision-heading" className="flex flex-col gap-2">
-          <h2 id="vision-heading" className="ds-heading" data-size="md">
-            {t("strategy:vision")}
-          </h2>
+        <Section id="vision-heading" title={t("strategy:vision")}>
           <p className="ds-paragraph italic">{strategy.vision}</p>
-        </section>
+        </Section>
       ) : null}
       {strategy.purpose ? (
-        <section aria-labelledby="purpose-heading" className="flex flex-col gap-2">
-          <h2 id="purpose-heading" className="ds-heading" data-size="md">
-            {t("strategy:purpose")}
-          </h2>
+        <Section id="purpose-heading" title={t("strategy:purpose")}>
           <p className="ds-paragraph whitespace-pre-line">{strategy.purpose}</p>
-        </section>
+        </Section>
       ) : null}
       {strategy.principles.length ? (
-        <section aria-labelledby="principles-heading" className="flex flex-col gap-2">
-          <h2 id="principles-heading" className="ds-heading" data-size="md">
-            {t("strategy:principles")}
-          </h2>
+        <Section id="principles-heading" title={t("strategy:principles")}>
           <ul className="ds-list">
             {strategy.principles.map((p, i) => (
               <li key={i}>{p}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
       {strategy.nationalGuidelines.length ? (
-        <section aria-labelledby="guidelines-heading" className="flex flex-col gap-2">
-          <h2 id="guidelines-heading" className="ds-heading" data-size="md">
-            {t("strategy:nationalGuidelines")}
-          </h2>
+        <Section id="guidelines-heading" title={t("strategy:nationalGuidelines")}>
           <ul className="ds-list">
             {strategy.nationalGuidelines.map((p, i) => (
               <li key={i}>{p}</li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : null}
 
-      <section aria-labelledby="areas-heading" className="flex flex-col gap-4">
-        <h2 id="areas-heading" className="ds-heading" data-size="md">
-          {t("strategy:focusAreas")}
-        </h2>
+      <Section id="areas-heading" title={t("strategy:focusAreas")} gap={4}>
         {strategy.focusAreas.length === 0 ? <p className="ds-paragraph">{t("strategy:noFocusAreas")}</p> : null}
         <ol className="m-0 flex list-none flex-col gap-6 p-0">
           {strategy.focusAreas.map((area, areaIndex) => (
@@ -342,12 +328,9 @@ export function StrategyDocument({
             </li>
           ))}
         </ol>
-      </section>
+      </Section>
 
-      <section aria-labelledby="decision-heading" className="flex flex-col gap-2">
-        <h2 id="decision-heading" className="ds-heading" data-size="md">
-          {t("strategy:decision.heading")}
-        </h2>
+      <Section id="decision-heading" title={t("strategy:decision.heading")}>
         {strategy.decision ? (
           <dl className="m-0 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="decision">
             <dt className="font-semibold">{t("decision:body")}</dt>
@@ -366,12 +349,9 @@ export function StrategyDocument({
         ) : (
           <p className="ds-paragraph">{t("strategy:decision.none")}</p>
         )}
-      </section>
+      </Section>
 
-      <section aria-labelledby="evaluation-heading" className="flex flex-col gap-3">
-        <h2 id="evaluation-heading" className="ds-heading" data-size="md">
-          {t("strategy:evaluation.heading")}
-        </h2>
+      <Section id="evaluation-heading" title={t("strategy:evaluation.heading")} gap={3}>
         <p className="ds-paragraph">{draft ? t("strategy:evaluation.draftNote") : t("strategy:evaluation.intro")}</p>
         {canEdit && !draft && evaluationYears.length ? (
           <ul className="m-0 flex list-none flex-wrap gap-2 p-0">
@@ -409,12 +389,9 @@ export function StrategyDocument({
             </dl>
           </section>
         ))}
-      </section>
+      </Section>
 
-      <section aria-labelledby="history-heading" className="flex flex-col gap-2">
-        <h2 id="history-heading" className="ds-heading" data-size="md">
-          {t("strategy:history.heading")}
-        </h2>
+      <Section id="history-heading" title={t("strategy:history.heading")}>
         {strategy.revisions.length ? (
           <>
             <p className="ds-paragraph">{t("strategy:history.revisions")}</p>
@@ -437,7 +414,7 @@ export function StrategyDocument({
             {t("strategy:allStrategies")}
           </Link>
         </p>
-      </section>
+      </Section>
     </article>
   );
 }

@@ -223,7 +223,22 @@ export function ErrorSummary({
   );
 }
 
-/** Submit and a way back at the end of a form; the button is busy while the form is sent. */
+/** A form's submit button, busy while a form is being sent (so a second click is seen to wait). */
+export function SubmitButton({ children, primary = true }: { children: ReactNode; primary?: boolean }) {
+  const navigation = useNavigation();
+  return (
+    <button
+      type="submit"
+      className="ds-button"
+      data-variant={primary ? "primary" : "secondary"}
+      aria-busy={navigation.state === "submitting" || undefined}
+    >
+      {children}
+    </button>
+  );
+}
+
+/** Submit and a way back at the end of a form. */
 export function SubmitOrCancel({
   submitLabel,
   cancelTo,
@@ -233,17 +248,9 @@ export function SubmitOrCancel({
   cancelTo: string;
   cancelLabel: string;
 }) {
-  const navigation = useNavigation();
   return (
     <div className="flex flex-wrap items-center gap-4">
-      <button
-        type="submit"
-        className="ds-button"
-        data-variant="primary"
-        aria-busy={navigation.state === "submitting" || undefined}
-      >
-        {submitLabel}
-      </button>
+      <SubmitButton>{submitLabel}</SubmitButton>
       <Link className="ds-link" to={cancelTo}>
         {cancelLabel}
       </Link>
