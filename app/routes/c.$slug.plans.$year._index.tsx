@@ -39,6 +39,9 @@ import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
+import { revalidateAfterConflict } from "../utils/form-reply";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];

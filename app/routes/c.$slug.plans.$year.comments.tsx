@@ -28,7 +28,7 @@ import { ErrorSummary, SelectField, TextAreaField } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
-import { replyFor, type FormReply } from "../utils/form-reply";
+import { replyFor, type FormReply, revalidateAfterConflict } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
 
 /*
@@ -38,6 +38,8 @@ import { ValidatedForm } from "../ui/validated-form";
  * closed it), and every comment grouped by municipality; the secretariat marks
  * comments handled. Plain forms and POSTs: everything works without JavaScript.
  */
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "planComments:pageTitle", { year: data.year }) : [{ title: "Fellesløft" }];
