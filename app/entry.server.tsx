@@ -57,6 +57,8 @@ export default function handleRequest(
         nonce,
         onAllReady() {
           shellRendered = true;
+          // the render is complete: nothing is left to abort, and the timer would keep it in memory
+          clearTimeout(timer);
           const body = new PassThrough();
           responseHeaders.append("Server-Timing", serverTiming(loadContext));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
@@ -64,7 +66,10 @@ export default function handleRequest(
           pipe(body);
         },
         // Remix renders the error page in its place
-        onShellError: reject,
+        onShellError(error: unknown) {
+          clearTimeout(timer);
+          reject(error);
+        },
         onError(error: unknown) {
           responseStatusCode = 500;
           // an error before the shell reaches Remix through onShellError, which logs it
@@ -72,6 +77,7 @@ export default function handleRequest(
         },
       },
     );
-    setTimeout(abort, ABORT_DELAY);
+    // React starts rendering on a later tick, so the callbacks above find the timer set
+    const timer = setTimeout(abort, ABORT_DELAY);
   });
 }

@@ -106,6 +106,8 @@ interface Reply {
   redirect: string | null;
   contentType: string;
   body: string;
+  /** whether this answers a single-fetch (.data) request */
+  singleFetch: boolean;
   /** a single-fetch answer's payload, decoded as the browser decodes it */
   decoded: unknown;
 }
@@ -150,7 +152,7 @@ function refusesData(reply: Reply, routeId: string, status: number): boolean {
 /** An action's answer with one of these statuses, its payload an error of the same status. */
 function refusesAction(reply: Reply, statuses: readonly number[]): boolean {
   if (!statuses.includes(reply.status)) return false;
-  if (reply.decoded === undefined) return true;
+  if (!reply.singleFetch) return true;
   const error = (reply.decoded as { error?: unknown } | null)?.error;
   return isErrorResponse(error, reply.status);
 }
@@ -215,6 +217,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
       redirect: redirectOf(response.status, decoded)?.redirect ?? null,
       contentType,
       body: text,
+      singleFetch: method.endsWith(".data"),
       decoded,
     };
   }
