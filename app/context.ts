@@ -22,4 +22,8 @@ export interface RequestContext {
 
 declare module "@remix-run/node" {
   interface AppLoadContext extends RequestContext {}
+  // loader data reaches components as single fetch serialises it (turbo-stream), not as JSON
+  interface Future {
+    v3_singleFetch: true;
+  }
 }

@@ -1,7 +1,19 @@
-import { type ActionFunctionArgs, type AppLoadContext, type EntryContext, type LoaderFunctionArgs } from "@remix-run/node";
+import { PassThrough } from "node:stream";
+import {
+  createReadableStreamFromReadable,
+  type ActionFunctionArgs,
+  type AppLoadContext,
+  type EntryContext,
+  type LoaderFunctionArgs,
+} from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
-import { renderToString } from "react-dom/server";
+import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
+
+/** How long single fetch waits for the loaders' promises before it rejects them (read by Remix). */
+export const streamTimeout = 5_000;
+// past the stream timeout, so the rejections it sends can still reach the browser before React stops
+const ABORT_DELAY = streamTimeout + 1_000;
 
 export function handleError(error: unknown, { request, context }: LoaderFunctionArgs | ActionFunctionArgs): void {
   // Aborted requests and routine answers (404, 405 …) are not incidents.
@@ -10,10 +22,19 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
   console.error(`[incident ${context.requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
 }
 
+function serverTiming({ requestStart, timing }: AppLoadContext): string {
+  const loadersStart = timing.loadersStart ?? requestStart;
+  const loadersEnd = timing.loadersEnd ?? loadersStart;
+  const ms = (from: number, to: number) => (to - from).toFixed(1);
+  return `route;dur=${ms(requestStart, loadersStart)}, data;dur=${ms(loadersStart, loadersEnd)}, render;dur=${ms(loadersEnd, performance.now())}`;
+}
+
 /**
- * Renders the whole document to one string. Nothing here suspends (no deferred data), so streaming
- * would send the same document later and for more CPU: React's stream encodes every small piece of
- * markup separately, and a matrix has thousands of cells.
+ * Streams the document as Remix's single-fetch template does, but answers only once everything is
+ * rendered, for people and bots alike: nothing in the app defers, so an earlier answer would only
+ * be a shell waiting for the loaders' data, which single fetch streams in through a Suspense
+ * boundary. The browser gets the whole page in one response, and the headers can say how long the
+ * render took.
  */
 export default function handleRequest(
   request: Request,
@@ -26,19 +47,37 @@ export default function handleRequest(
   // A page rendered for a signed-in user must not be kept by the browser: after logout, Back
   // would otherwise show it again from the HTTP cache (Chromium reuses stale entries for history).
   if (loadContext.user) responseHeaders.set("Cache-Control", "private, no-store");
-  const { requestStart, timing } = loadContext;
-  const loadersStart = timing.loadersStart ?? requestStart;
-  const loadersEnd = timing.loadersEnd ?? loadersStart;
-  const html = renderToString(
-    <NonceProvider value={nonce}>
-      <RemixServer context={remixContext} url={request.url} nonce={nonce} />
-    </NonceProvider>,
-  );
-  const ms = (from: number, to: number) => (to - from).toFixed(1);
-  responseHeaders.append(
-    "Server-Timing",
-    `route;dur=${ms(requestStart, loadersStart)}, data;dur=${ms(loadersStart, loadersEnd)}, render;dur=${ms(loadersEnd, performance.now())}`,
-  );
-  responseHeaders.set("Content-Type", "text/html; charset=utf-8");
-  return new Response(`<!DOCTYPE html>${html}`, { headers: responseHeaders, status: responseStatusCode });
+  return new Promise<Response>((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <NonceProvider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} nonce={nonce} />
+      </NonceProvider>,
+      {
+        nonce,
+        onAllReady() {
+          shellRendered = true;
+          // the render is complete: nothing is left to abort, and the timer would keep it in memory
+          clearTimeout(timer);
+          const body = new PassThrough();
+          responseHeaders.append("Server-Timing", serverTiming(loadContext));
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        // Remix renders the error page in its place
+        onShellError(error: unknown) {
+          clearTimeout(timer);
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          // an error before the shell reaches Remix through onShellError, which logs it
+          if (shellRendered) console.error(`[incident ${loadContext.requestId}] render`, error);
+        },
+      },
+    );
+    // React starts rendering on a later tick, so the callbacks above find the timer set
+    const timer = setTimeout(abort, ABORT_DELAY);
+  });
 }

@@ -22,6 +22,9 @@ import { historyAnchors } from "../uptake/history-anchors";
 import { uptakeTimeline, type MunicipalityTimeline } from "../uptake/history.server";
 import { Timeline } from "../uptake/timeline";
 import { uptakeSummary } from "../uptake/uptake";
+import { revalidateAfterConflict } from "../utils/form-reply";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.measure.number} ${data.measure.name} – Fellesløft` : "Fellesløft" },

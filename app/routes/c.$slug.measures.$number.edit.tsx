@@ -11,7 +11,9 @@ import { MeasureForm } from "../measure/measure-form";
 import { formValuesFrom } from "../measure/measure-form-values";
 import { Fact, Facts } from "../measure/page-parts";
 import { cooperationPageTitle } from "../i18n/page-title";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction = ({ matches, params }) =>
   cooperationPageTitle(matches, "measure:editTitle", { number: params.number });

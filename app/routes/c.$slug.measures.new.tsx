@@ -8,7 +8,9 @@ import { measureFormOptions, saveMeasureForm } from "../measure/form-action.serv
 import { MeasureForm } from "../measure/measure-form";
 import { formValuesFrom } from "../measure/measure-form-values";
 import { cooperationPageTitle } from "../i18n/page-title";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "measure:newTitle");
 

@@ -39,6 +39,9 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { refusalReply, refusalToast } from "../utils/errors.server";
 import { Section } from "../ui/section";
+import { revalidateAfterConflict } from "../utils/form-reply";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];

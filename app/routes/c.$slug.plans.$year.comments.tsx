@@ -26,7 +26,7 @@ import { ErrorSummary, SelectField, SubmitButton, TextAreaField } from "../ui/fo
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
-import { replyFor, type FormReply } from "../utils/form-reply";
+import { replyFor, type FormReply, revalidateAfterConflict } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
 import { refusalReply, rethrowRefusal } from "../utils/errors.server";
 import { Section } from "../ui/section";
@@ -38,6 +38,8 @@ import { Section } from "../ui/section";
  * closed it), and every comment grouped by municipality; the secretariat marks
  * comments handled. Plain forms and POSTs: everything works without JavaScript.
  */
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? pageTitle(matches, "planComments:pageTitle", { year: data.year }) : [{ title: "Fellesløft" }];

@@ -21,10 +21,12 @@ import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
 import { refusalReply, refusalToast } from "../utils/errors.server";
 import { Section } from "../ui/section";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data, matches }) =>
   data ? cooperationPageTitle(matches, "plan:documentTitle", { year: data.year }) : [{ title: "Fellesløft" }];

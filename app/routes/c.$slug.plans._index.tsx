@@ -18,10 +18,12 @@ import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
 import { refusalReply } from "../utils/errors.server";
 import { SubmitButton } from "../ui/form";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "plan:listTitle");
 

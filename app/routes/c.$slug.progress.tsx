@@ -21,8 +21,10 @@ import { refusalReply } from "../utils/errors.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 import { Section } from "../ui/section";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "overview:progressPageTitle", { year: data?.year ?? "" });

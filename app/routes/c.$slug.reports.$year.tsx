@@ -18,9 +18,11 @@ import { ErrorSummary, FieldErrors, SubmitButton } from "../ui/form";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 import { refusalReply, refusalToast } from "../utils/errors.server";
 import { Section } from "../ui/section";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "report:pageTitle", { year: data?.year ?? "" });

@@ -11,6 +11,9 @@ import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { refusalToast } from "../utils/errors.server";
+import { revalidateAfterConflict } from "../utils/form-reply";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },

@@ -13,7 +13,9 @@ import { FormActions } from "../strategy/strategy-form";
 import { adoptStrategy } from "../strategy/strategy-write.server";
 import { ErrorSummary } from "../ui/form";
 import { parseForm } from "../utils/parse-form";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },

@@ -7,7 +7,9 @@ import { db } from "../db.server";
 import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { StrategyForm } from "../strategy/strategy-form";
 import { updateStrategy } from "../strategy/strategy-write.server";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },

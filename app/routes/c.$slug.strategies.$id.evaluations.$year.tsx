@@ -9,8 +9,10 @@ import { requireStrategy, strategyUrl, submitStrategyForm } from "../strategy/ro
 import { FormActions } from "../strategy/strategy-form";
 import { saveGoalEvaluations } from "../strategy/strategy-write.server";
 import { ErrorSummary, FieldErrors } from "../ui/form";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 import { parseForm } from "../utils/parse-form";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: data ? `${data.strategy.title} – ${data.name} – Fellesløft` : "Fellesløft" },

@@ -8,8 +8,10 @@ import { strategyUrl, submitStrategyForm } from "../strategy/route.server";
 import { StrategyForm } from "../strategy/strategy-form";
 import { createStrategy } from "../strategy/strategy-write.server";
 import { cooperationPageTitle } from "../i18n/page-title";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "strategy:newPageTitle");
 

@@ -22,9 +22,11 @@ import { Timeline } from "../uptake/timeline";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
-import { replyFor } from "../utils/form-reply";
+import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 import { refusalReply } from "../utils/errors.server";
 import { Section } from "../ui/section";
+
+export const shouldRevalidate = revalidateAfterConflict;
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>
   cooperationPageTitle(matches, "uptake:single.pageTitle", { number: data?.measure.number ?? "" });

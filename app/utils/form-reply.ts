@@ -1,4 +1,5 @@
 import type { SubmissionResult } from "@conform-to/react";
+import type { ShouldRevalidateFunction } from "@remix-run/react";
 
 /**
  * What every action answers a form with when it does not redirect: Conform's reply (what was
@@ -17,3 +18,12 @@ export interface FormReply {
 export function replyFor(reply: FormReply | undefined, form: string | null = null): SubmissionResult<string[]> | undefined {
   return reply && reply.form === form ? reply.result : undefined;
 }
+
+/**
+ * A route's `shouldRevalidate` for pages whose actions answer 409 when the stored data moved on
+ * (a stale version, a deadline passed, a report already published): the page must then show the
+ * data as it is now, as the document a form without JavaScript gets does. Single fetch reloads no
+ * loader after a 4xx by default; other refusals (400, 429) change nothing, so they keep that.
+ */
+export const revalidateAfterConflict: ShouldRevalidateFunction = ({ actionStatus, defaultShouldRevalidate }) =>
+  actionStatus === 409 || defaultShouldRevalidate;

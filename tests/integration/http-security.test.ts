@@ -105,8 +105,9 @@ describe("the production server", () => {
         headers: { Origin: origin, Cookie: giske, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams(body),
       });
-    // a resource route (the language switch saves the choice on the account) and a page's action
-    for (const path of ["/language", "/c/ekommune-sunnmore/uptake", "/language?_data=routes%2Flanguage"]) {
+    // a resource route (the language switch saves the choice on the account) and a page's action,
+    // as a form posts them and as a client-side submission does (single fetch's .data URL)
+    for (const path of ["/language", "/c/ekommune-sunnmore/uptake", "/language.data", "/c/ekommune-sunnmore/uptake.data?index"]) {
       const response = await send(path, "https://evil.example", { lang: "en", redirectTo: "/" });
       expect(response.status, path).toBe(403);
       const html = await response.text();

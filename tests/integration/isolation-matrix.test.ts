@@ -28,6 +28,7 @@ import {
   type Target,
 } from "../support/route-manifest";
 import { loginCookie, startServer, type TestServer } from "../support/server";
+import { decodeSingleFetch, isErrorResponse, redirectOf, routeResults, singleFetchUrl } from "../support/single-fetch";
 
 // ---------------------------------------------------------------------------------------------
 // Tables a later feature may extend
@@ -101,13 +102,18 @@ interface Actor {
 interface Reply {
   status: number;
   location: string | null;
-  /** where a Remix data request was redirected (data requests answer 204 + X-Remix-Redirect) */
-  remixRedirect: string | null;
+  /** where a single-fetch request was redirected (it answers 202 with the target in its payload) */
+  redirect: string | null;
   contentType: string;
   body: string;
+  /** whether this answers a single-fetch (.data) request */
+  singleFetch: boolean;
+  /** a single-fetch answer's payload, decoded as the browser decodes it */
+  decoded: unknown;
 }
 
-type Method = "GET" | "GET ?_data" | "POST" | "POST ?_data";
+/** A document request, or the single-fetch data request a client navigation or form makes. */
+type Method = "GET" | "GET .data" | "POST" | "POST .data";
 
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#x27;" };
 const escapeHtml = (s: string) => s.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
@@ -123,12 +129,42 @@ function leakedStrings(body: string, secrets: readonly string[]): string[] {
     : found;
 }
 
+/** A `.data` GET asks for the route's own loader alone, so each loader must guard by itself. */
 function requestUrl(route: ManifestRoute, path: string, method: Method): string {
-  const params = new URLSearchParams();
-  if (route.index && method !== "GET") params.append("index", "");
-  if (method.endsWith("?_data")) params.set("_data", route.id);
-  const query = params.toString().replace(/^index=(&|$)/, "index$1");
-  return query ? `${path}?${query}` : path;
+  if (method === "GET .data") return singleFetchUrl(path, [route.id]);
+  const target = route.index && method.startsWith("POST") ? `${path}?index` : path;
+  return method === "POST .data" ? singleFetchUrl(target) : target;
+}
+
+/** A loaders answer with this status that gives the route an error of that status, and no route any data. */
+function refusesData(reply: Reply, routeId: string, status: number): boolean {
+  const results = Object.entries(routeResults(reply.decoded));
+  const own = results.find(([id]) => id === routeId)?.[1];
+  return (
+    reply.status === status &&
+    own !== undefined &&
+    "error" in own &&
+    isErrorResponse(own.error, status) &&
+    results.every(([, result]) => !("data" in result))
+  );
+}
+
+/** An action's answer with one of these statuses, its payload an error of the same status. */
+function refusesAction(reply: Reply, statuses: readonly number[]): boolean {
+  if (!statuses.includes(reply.status)) return false;
+  if (!reply.singleFetch) return true;
+  const error = (reply.decoded as { error?: unknown } | null)?.error;
+  return isErrorResponse(error, reply.status);
+}
+
+/** What a `.data` GET of a route without a loader gets: nothing ran, so nothing is sent. */
+function isEmptyDataAnswer(reply: Reply): boolean {
+  return reply.status === 200 && Object.keys(routeResults(reply.decoded)).length === 0;
+}
+
+function providesData(reply: Reply, routeId: string): boolean {
+  const own = routeResults(reply.decoded)[routeId];
+  return reply.status === 200 && own !== undefined && "data" in own;
 }
 
 describe("isolation matrix: every loader and action, every user, foreign ids", () => {
@@ -172,18 +208,23 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           .slice(-3000)}`,
       );
     }
+    const contentType = response.headers.get("content-type") ?? "";
+    const text = await response.text();
+    const decoded = method.endsWith(".data") && contentType.includes("text/x-script") ? await decodeSingleFetch(text) : undefined;
     return {
       status: response.status,
       location: response.headers.get("location"),
-      remixRedirect: response.headers.get("x-remix-redirect"),
-      contentType: response.headers.get("content-type") ?? "",
-      body: await response.text(),
+      redirect: redirectOf(response.status, decoded)?.redirect ?? null,
+      contentType,
+      body: text,
+      singleFetch: method.endsWith(".data"),
+      decoded,
     };
   }
 
-  /** An answer that sends an anonymous caller to the login page (document: 302; data request: 204 + X-Remix-Redirect). */
+  /** An answer that sends an anonymous caller to the login page (document: 302; data request: 202 naming it). */
   function isLoginRedirect(reply: Reply, expectedBack?: string): boolean {
-    const target = reply.status === 302 ? reply.location : reply.status === 204 ? reply.remixRedirect : null;
+    const target = reply.status === 302 ? reply.location : reply.redirect;
     if (!target) return false;
     const url = new URL(target, server.url);
     if (url.origin !== new URL(server.url).origin || url.pathname !== "/login") return false;
@@ -193,7 +234,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
   }
 
   function isRedirectHome(reply: Reply): boolean {
-    const target = reply.status === 302 ? reply.location : reply.status === 204 ? reply.remixRedirect : null;
+    const target = reply.status === 302 ? reply.location : reply.redirect;
     return target !== null && new URL(target, server.url).href === new URL("/", server.url).href;
   }
 
@@ -209,7 +250,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
   }
 
   function fail(actor: Actor, method: Method, url: string, reply: Reply, expected: string) {
-    const where = reply.location ?? reply.remixRedirect;
+    const where = reply.location ?? reply.redirect;
     problems.push(`${actor.label} ${method} ${url} → ${reply.status}${where ? ` (→ ${where})` : ""}; expected ${expected}`);
   }
 
@@ -361,13 +402,17 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
               notes.push(`positive control of ${route.id} for ${own.slug} not possible: no row for :${fallbacks.join(", :")}`);
               continue;
             }
-            const methods: Method[] = route.hasLoader ? ["GET", "GET ?_data"] : ["GET"];
+            const methods: Method[] = route.hasLoader ? ["GET", "GET .data"] : ["GET"];
             for (const method of methods) {
               const url = requestUrl(route, path, method);
               const reply = await send(actor, method, url);
               count("own-cooperation", method);
               checked++;
               if (reply.status !== expected) fail(actor, method, url, reply, String(expected));
+              else if (method === "GET .data" && expected === 200 && !providesData(reply, route.id))
+                fail(actor, method, url, reply, `the data of ${route.id}`);
+              else if (method === "GET .data" && expected !== 200 && !refusesData(reply, route.id, expected))
+                fail(actor, method, url, reply, `a ${expected} error for ${route.id} and no data`);
               else if (
                 expected === 200 &&
                 method === "GET" &&
@@ -402,17 +447,20 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
             const foreignSecrets = secrets.get(foreign.id) ?? [];
             const body = { ...GENERIC_FIELDS, slug: foreign.slug, cooperationId: foreign.id };
 
-            for (const method of ["GET", "GET ?_data"] as const) {
+            for (const method of ["GET", "GET .data"] as const) {
               const url = requestUrl(route, path, method);
               const reply = await send(actor, method, url);
               count("tenant", method);
               checked++;
-              const noLoader = method === "GET ?_data" && !route.hasLoader;
+              const noLoader = method === "GET .data" && !route.hasLoader;
               if (!actor.cookie) {
-                const ok = isLoginRedirect(reply, path) || (noLoader && [400, 405].includes(reply.status));
+                const ok = isLoginRedirect(reply, path) || (noLoader && isEmptyDataAnswer(reply));
                 if (!ok) fail(actor, method, url, reply, "302 to /login?redirectTo=…");
               } else {
-                const ok = reply.status === 404 || (noLoader && [400, 405].includes(reply.status));
+                const ok =
+                  method === "GET"
+                    ? reply.status === 404
+                    : refusesData(reply, route.id, 404) || (noLoader && isEmptyDataAnswer(reply));
                 if (!ok) fail(actor, method, url, reply, "404 (a non-member must not learn the cooperation exists)");
               }
               const leaked = leakedStrings(reply.body, foreignSecrets);
@@ -420,12 +468,12 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
                 fail(actor, method, url, reply, `no data of ${foreign.slug}, but the answer contains ${JSON.stringify(leaked)}`);
             }
 
-            for (const method of ["POST", "POST ?_data"] as const) {
+            for (const method of ["POST", "POST .data"] as const) {
               const url = requestUrl(route, path, method);
               const reply = await send(actor, method, url, body);
               count("tenant", method);
               checked++;
-              const refused = [403, 404, 405].includes(reply.status);
+              const refused = refusesAction(reply, [403, 404, 405]);
               const ok = actor.cookie ? refused : refused || isLoginRedirect(reply);
               if (!ok) fail(actor, method, url, reply, actor.cookie ? "403/404/405" : "302 to /login or 403/404/405");
               if (!route.hasAction && reply.status !== 405 && !(!actor.cookie && isLoginRedirect(reply))) {
@@ -450,8 +498,8 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
       const missing = { id: "", slug: "no-such-cooperation", name: "" };
       const observed = new Set<string>();
       const langOf = (reply: Reply) =>
-        reply.contentType.includes("json")
-          ? (JSON.parse(reply.body) as { lang?: string }).lang
+        reply.decoded !== undefined
+          ? (routeResults(reply.decoded).root as { data?: { lang?: string } } | undefined)?.data?.lang
           : /<html[^>]* lang="([^"]*)"/.exec(reply.body)?.[1];
       for (const route of manifest.filter((r) => r.kind === "tenant")) {
         const missingUrl = await urlFor(route, { cooperation: missing });
@@ -463,8 +511,8 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
             // the route's own loader, the document, and the root loader, which also sees params.slug
             const requests: [Method, (p: string) => string][] = [
               ["GET", (p) => requestUrl(route, p, "GET")],
-              ["GET ?_data", (p) => requestUrl(route, p, "GET ?_data")],
-              ["GET ?_data", (p) => `${p}?_data=root`],
+              ["GET .data", (p) => requestUrl(route, p, "GET .data")],
+              ["GET .data", (p) => singleFetchUrl(p, ["root"])],
             ];
             for (const [method, urlOf] of requests) {
               const [real, none] = [await send(actor, method, urlOf(path)), await send(actor, method, urlOf(missingPath))];
@@ -517,19 +565,19 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
               `${route.id}: the URL ${path} does not name ${c.other.name}; the municipality param did not resolve to the target`,
             );
           }
-          for (const method of ["GET", "GET ?_data"] as const) {
+          for (const method of ["GET", "GET .data"] as const) {
             const url = requestUrl(route, path, method);
             const reply = await send(actor, method, url);
             count("other-municipality", method);
             // reading a neighbour is within cooperation:read; it must only not break
             if (reply.status >= 500) fail(actor, method, url, reply, "no server error");
           }
-          for (const method of ["POST", "POST ?_data"] as const) {
+          for (const method of ["POST", "POST .data"] as const) {
             const url = requestUrl(route, path, method);
             const body = { ...GENERIC_FIELDS, municipality: c.own.number, municipalityId: c.own.id };
             const reply = await send(actor, method, url, body);
             count("other-municipality", method);
-            if (![403, 404, 405].includes(reply.status))
+            if (!refusesAction(reply, [403, 404, 405]))
               fail(actor, method, url, reply, `403/404/405 (reporting for ${c.other.name} is not ${actor.label}'s to do)`);
           }
         }
@@ -546,23 +594,30 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
       if (!resolvedUrl) continue;
       const { path } = resolvedUrl;
       for (const actor of actors) {
-        const methods: Method[] = ["GET", "GET ?_data"];
+        const methods: Method[] = ["GET", "GET .data"];
         // the platform admin's own writes are legitimate; everyone else's are swept
-        if (!actor.isPlatformAdmin) methods.push("POST", "POST ?_data");
+        if (!actor.isPlatformAdmin) methods.push("POST", "POST .data");
         for (const method of methods) {
           const url = requestUrl(route, path, method);
           const reply = await send(actor, method, url, method.startsWith("POST") ? GENERIC_FIELDS : undefined);
           count("admin", method);
-          const noHandler = (method.startsWith("POST") && !route.hasAction) || (method === "GET ?_data" && !route.hasLoader);
+          const noLoader = method === "GET .data" && !route.hasLoader;
+          const noAction = method.startsWith("POST") && !route.hasAction;
+          const noHandlerAnswer = (noLoader && isEmptyDataAnswer(reply)) || (noAction && refusesAction(reply, [405]));
           if (actor.isPlatformAdmin) {
-            if (reply.status !== 200 && !noHandler) fail(actor, method, url, reply, "200 (positive control)");
+            const ok = method === "GET .data" ? providesData(reply, route.id) || noHandlerAnswer : reply.status === 200;
+            if (!ok) fail(actor, method, url, reply, "200 (positive control)");
           } else if (!actor.cookie) {
-            const ok =
-              (method.startsWith("GET") ? isLoginRedirect(reply, path) : isLoginRedirect(reply)) ||
-              (noHandler && [400, 405].includes(reply.status));
+            const ok = (method.startsWith("GET") ? isLoginRedirect(reply, path) : isLoginRedirect(reply)) || noHandlerAnswer;
             if (!ok) fail(actor, method, url, reply, "302 to /login?redirectTo=…");
           } else {
-            const ok = reply.status === 404 || (noHandler && [400, 405].includes(reply.status));
+            const refused =
+              method === "GET"
+                ? reply.status === 404
+                : method === "GET .data"
+                  ? refusesData(reply, route.id, 404)
+                  : refusesAction(reply, [404]);
+            const ok = refused || noHandlerAnswer;
             if (!ok) fail(actor, method, url, reply, "404");
           }
           if (!actor.isPlatformAdmin) {
@@ -589,7 +644,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
         const resolvedUrl = await urlFor(route, { cooperation: target });
         if (!resolvedUrl) continue;
         const { path } = resolvedUrl;
-        for (const method of ["GET", "GET ?_data"] as const) {
+        for (const method of ["GET", "GET .data"] as const) {
           const url = requestUrl(route, path, method);
           const reply = await send(actor, method, url);
           count(route.kind, method);
@@ -603,7 +658,7 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
           }
         }
         if (SELF_SERVICE_WRITES.has(route.id)) continue;
-        for (const method of ["POST", "POST ?_data"] as const) {
+        for (const method of ["POST", "POST .data"] as const) {
           const url = requestUrl(route, path, method);
           const reply = await send(actor, method, url, { ...GENERIC_FIELDS, slug: target.slug });
           count(route.kind, method);
