@@ -38,8 +38,8 @@ import type { CooperationId } from "../cooperation/scope.server";
 
 export type { Scope } from "./plan-store.server";
 
-export interface NewPlanItem {
-  measureId: string;
+/** What a plan says about one of its measures: the budget, the priority, the period, the milestones. */
+export interface PlanItemValues {
   budget: number;
   priority: number | null;
   periodFrom: number | null;
@@ -47,6 +47,10 @@ export interface NewPlanItem {
   milestones: string;
   carriedOver: boolean;
   sortOrder: number;
+}
+
+export interface NewPlanItem extends PlanItemValues {
+  measureId: string;
 }
 
 export interface CreatedPlan {
@@ -213,19 +217,12 @@ export async function createPlanFromPreviousYear(db: DB, scope: Scope & { year: 
 // ---------------------------------------------------------------------------------------------
 // Reading
 
-export interface PlanItemView {
+export interface PlanItemView extends PlanItemValues {
   id: string;
   measureId: string;
   measureNumber: number;
   measureName: string;
   measureStatus: MeasureStatus;
-  budget: number;
-  priority: number | null;
-  periodFrom: number | null;
-  periodTo: number | null;
-  milestones: string;
-  carriedOver: boolean;
-  sortOrder: number;
 }
 
 export interface PlanVersionView {
