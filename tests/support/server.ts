@@ -9,7 +9,6 @@ import path from "node:path";
 import { inject } from "vitest";
 import { connect, type DB } from "../../db/connect";
 import type { DialectName } from "../../db/dialect";
-import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "./databases";
 
 export interface TestServer {
@@ -122,8 +121,7 @@ export function demoServerKinds(): DemoServerKind[] {
     name: database.name,
     async open() {
       if (database.name === "sqlite") return { server: await startServer(), close: async () => {} };
-      const opened = await database.open();
-      await seedDemo(opened.db);
+      const opened = await database.openDemo();
       return { server: await startServer({}, { databaseUrl: opened.url }), close: opened.close };
     },
   }));
