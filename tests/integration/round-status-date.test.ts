@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { listMeasures } from "../../app/measure/catalogue.server";
 import { uptakeMatrix } from "../../app/overview/overview.server";
@@ -12,7 +12,7 @@ import { currentReports, saveUptakeReports } from "../../app/uptake/report.serve
 import { currentMunicipalityId, cooperationIdOf, statusReport, userIdByEmail } from "../support/queries";
 import { freshDemoEach, testDatabases } from "../support/databases";
 import type { DB } from "../../db/connect";
-import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
+import { chooseLanguage, loginCookie, serverForSuite, type TestServer } from "../support/server";
 import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
@@ -123,15 +123,11 @@ describe("reporting rounds and their status date, through the server", () => {
    * A server of its own for the calling suite: a round opened in one suite asks its municipalities
    * too, which changes the date the other's forms start from.
    */
-  const ownServer = () => {
-    beforeAll(async () => {
-      server = await startServer();
+  const ownServer = () =>
+    serverForSuite(async (started) => {
+      server = started;
       cooperationId = await cooperationIdOf(server.db, SUNNMORE);
     });
-    afterAll(async () => {
-      await server?.stop();
-    });
-  };
 
   const html = async (cookie: string, path: string) => {
     const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie, Accept: "text/html" } });
