@@ -1,184 +1,209 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { loginCookie, serverForSuite, startServer, type TestServer } from "../support/server";
 
 describe("the production server", () => {
   let server: TestServer;
-  beforeAll(async () => {
-    server = await startServer({ LOGIN_FAILURES_PER_ACCOUNT_AND_IP: "3", LOGIN_FAILURES_PER_IP: "5" });
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  /**
+   * A server of its own for the calling suite: login failures counted in one would limit the
+   * other's logins, and a killed worker would serve no one else.
+   */
+  const ownServer = () =>
+    serverForSuite(
+      (started) => {
+        server = started;
+      },
+      { LOGIN_FAILURES_PER_ACCOUNT_AND_IP: "3", LOGIN_FAILURES_PER_IP: "5" },
+    );
 
-  it("answers /healthz with the database kind", async () => {
-    const response = await fetch(`${server.url}/healthz`);
-    expect(response.status).toBe(200);
-    expect(await response.json()).toEqual({ status: "ok", db: "sqlite" });
-  });
+  describe("answering requests", () => {
+    ownServer();
 
-  it("sends an enforced CSP whose script nonce matches the page's scripts", async () => {
-    const response = await fetch(`${server.url}/login`);
-    const csp = response.headers.get("content-security-policy") ?? "";
-    const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
-    expect(nonce).toBeTruthy();
-    expect(csp).toContain("default-src 'self'");
-    expect(csp).toContain("frame-ancestors 'none'");
-    const html = await response.text();
-    const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
-    expect(scripts.length).toBeGreaterThan(0);
-    for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
-    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
-    // a new nonce for every request
-    const again = await fetch(`${server.url}/login`);
-    expect(again.headers.get("content-security-policy")).not.toContain(nonce);
-  });
-
-  it("issues a __Host- session cookie that is HttpOnly, Secure and SameSite=Lax", async () => {
-    const response = await fetch(`${server.url}/login`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ email: "lesar@ekommune-sunnmore.example", password: "fellesloft-demo" }),
+    it("answers /healthz with the database kind", async () => {
+      const response = await fetch(`${server.url}/healthz`);
+      expect(response.status).toBe(200);
+      expect(await response.json()).toEqual({ status: "ok", db: "sqlite" });
     });
-    expect(response.status).toBe(302);
-    const cookie = response.headers.getSetCookie().find((c) => c.startsWith("__Host-fellesloft_session="))!;
-    expect(cookie).toBeTruthy();
-    expect(cookie).toMatch(/; HttpOnly/i);
-    expect(cookie).toMatch(/; Secure/i);
-    expect(cookie).toMatch(/; SameSite=Lax/i);
-    expect(cookie).toMatch(/; Path=\//i);
-    expect(cookie).not.toMatch(/Domain=/i);
-    const token = cookie.split(";")[0].split("=")[1];
-    // ≥ 120 bits of entropy: 40 base32 characters carry 200 bits
-    expect(token.length).toBeGreaterThanOrEqual(24);
-    // stored only as a hash
-    const rows = await server.db.selectFrom("user_session").select("id").execute();
-    expect(rows.some((r) => r.id === token)).toBe(false);
-  });
 
-  it("refuses a cross-origin POST before it reaches any action", async () => {
-    const before = await server.db
-      .selectFrom("user_session")
-      .select(sql<number>`count(*)`.as("n"))
-      .executeTakeFirstOrThrow();
-    const attempts: Record<string, string>[] = [
-      { Origin: "https://evil.example" },
-      { "Sec-Fetch-Site": "cross-site", Origin: server.origin },
-      {},
-    ];
-    for (const headers of attempts) {
+    it("sends an enforced CSP whose script nonce matches the page's scripts", async () => {
+      const response = await fetch(`${server.url}/login`);
+      const csp = response.headers.get("content-security-policy") ?? "";
+      const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+      expect(nonce).toBeTruthy();
+      expect(csp).toContain("default-src 'self'");
+      expect(csp).toContain("frame-ancestors 'none'");
+      const html = await response.text();
+      const scripts = [...html.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+      expect(scripts.length).toBeGreaterThan(0);
+      for (const attrs of scripts) expect(attrs).toContain(`nonce="${nonce}"`);
+      expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+      // a new nonce for every request
+      const again = await fetch(`${server.url}/login`);
+      expect(again.headers.get("content-security-policy")).not.toContain(nonce);
+    });
+
+    it("issues a __Host- session cookie that is HttpOnly, Secure and SameSite=Lax", async () => {
       const response = await fetch(`${server.url}/login`, {
         method: "POST",
         redirect: "manual",
-        headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+        headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ email: "lesar@ekommune-sunnmore.example", password: "fellesloft-demo" }),
       });
-      expect(response.status).toBe(403);
-      const html = await response.text();
-      expect(html).toContain('<html lang="nb"');
-      expect(html).toContain("Skjemaet ble avvist");
-      expect(html).toContain("Hopp til hovedinnholdet");
-    }
-    const after = await server.db
-      .selectFrom("user_session")
-      .select(sql<number>`count(*)`.as("n"))
-      .executeTakeFirstOrThrow();
-    expect(after.n).toBe(before.n);
-  });
+      expect(response.status).toBe(302);
+      const cookie = response.headers.getSetCookie().find((c) => c.startsWith("__Host-fellesloft_session="))!;
+      expect(cookie).toBeTruthy();
+      expect(cookie).toMatch(/; HttpOnly/i);
+      expect(cookie).toMatch(/; Secure/i);
+      expect(cookie).toMatch(/; SameSite=Lax/i);
+      expect(cookie).toMatch(/; Path=\//i);
+      expect(cookie).not.toMatch(/Domain=/i);
+      const token = cookie.split(";")[0].split("=")[1];
+      // ≥ 120 bits of entropy: 40 base32 characters carry 200 bits
+      expect(token.length).toBeGreaterThanOrEqual(24);
+      // stored only as a hash
+      const rows = await server.db.selectFrom("user_session").select("id").execute();
+      expect(rows.some((r) => r.id === token)).toBe(false);
+    });
 
-  it("refuses a cross-origin write of any route with the error page in the reader's language, and changes nothing", async () => {
-    const giske = await loginCookie(server, "ikt@giske.example");
-    const language = () =>
-      server.db.selectFrom("app_user").select("language").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow();
-    const audits = () =>
-      server.db
-        .selectFrom("audit_event")
+    it("refuses a cross-origin POST before it reaches any action", async () => {
+      const before = await server.db
+        .selectFrom("user_session")
         .select(sql<number>`count(*)`.as("n"))
         .executeTakeFirstOrThrow();
-    const before = { language: await language(), audits: await audits() };
-    const send = (path: string, origin: string, body: Record<string, string>) =>
-      fetch(`${server.url}${path}`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { Origin: origin, Cookie: giske, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams(body),
-      });
-    // a resource route (the language switch saves the choice on the account) and a page's action,
-    // as a form posts them and as a client-side submission does (single fetch's .data URL)
-    for (const path of ["/language", "/c/ekommune-sunnmore/uptake", "/language.data", "/c/ekommune-sunnmore/uptake.data?index"]) {
-      const response = await send(path, "https://evil.example", { lang: "en", redirectTo: "/" });
-      expect(response.status, path).toBe(403);
-      const html = await response.text();
-      expect(html).toContain('<html lang="nn"');
-      expect(html).toContain("<title>Skjemaet vart avvist");
-      expect(html).toContain("Skjemaet vart sendt frå ei anna nettside enn Fellesløft, så ingenting er lagra.");
-      expect(html).toContain("Logg ut");
-    }
-    expect(await language()).toEqual(before.language);
-    expect(await audits()).toEqual(before.audits);
-    // the page that says so is no page of its own
-    expect((await fetch(`${server.url}/refused-write`, { headers: { Cookie: giske } })).status).toBe(404);
-    // the same write from the portal's own page goes through
-    expect((await send("/language", server.origin, { lang: "en", redirectTo: "/" })).status).toBe(302);
-    expect(await language()).toEqual({ language: "en" });
+      const attempts: Record<string, string>[] = [
+        { Origin: "https://evil.example" },
+        { "Sec-Fetch-Site": "cross-site", Origin: server.origin },
+        {},
+      ];
+      for (const headers of attempts) {
+        const response = await fetch(`${server.url}/login`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { ...headers, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ email: "lesar@ekommune-sunnmore.example", password: "fellesloft-demo" }),
+        });
+        expect(response.status).toBe(403);
+        const html = await response.text();
+        expect(html).toContain('<html lang="nb"');
+        expect(html).toContain("Skjemaet ble avvist");
+        expect(html).toContain("Hopp til hovedinnholdet");
+      }
+      const after = await server.db
+        .selectFrom("user_session")
+        .select(sql<number>`count(*)`.as("n"))
+        .executeTakeFirstOrThrow();
+      expect(after.n).toBe(before.n);
+    });
+
+    it("refuses a cross-origin write of any route with the error page in the reader's language, and changes nothing", async () => {
+      const giske = await loginCookie(server, "ikt@giske.example");
+      const language = () =>
+        server.db.selectFrom("app_user").select("language").where("email", "=", "ikt@giske.example").executeTakeFirstOrThrow();
+      const audits = () =>
+        server.db
+          .selectFrom("audit_event")
+          .select(sql<number>`count(*)`.as("n"))
+          .executeTakeFirstOrThrow();
+      const before = { language: await language(), audits: await audits() };
+      const send = (path: string, origin: string, body: Record<string, string>) =>
+        fetch(`${server.url}${path}`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Origin: origin, Cookie: giske, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams(body),
+        });
+      // a resource route (the language switch saves the choice on the account) and a page's action,
+      // as a form posts them and as a client-side submission does (single fetch's .data URL)
+      for (const path of [
+        "/language",
+        "/c/ekommune-sunnmore/uptake",
+        "/language.data",
+        "/c/ekommune-sunnmore/uptake.data?index",
+      ]) {
+        const response = await send(path, "https://evil.example", { lang: "en", redirectTo: "/" });
+        expect(response.status, path).toBe(403);
+        const html = await response.text();
+        expect(html).toContain('<html lang="nn"');
+        expect(html).toContain("<title>Skjemaet vart avvist");
+        expect(html).toContain("Skjemaet vart sendt frå ei anna nettside enn Fellesløft, så ingenting er lagra.");
+        expect(html).toContain("Logg ut");
+      }
+      expect(await language()).toEqual(before.language);
+      expect(await audits()).toEqual(before.audits);
+      // the page that says so is no page of its own
+      expect((await fetch(`${server.url}/refused-write`, { headers: { Cookie: giske } })).status).toBe(404);
+      // the same write from the portal's own page goes through
+      expect((await send("/language", server.origin, { lang: "en", redirectTo: "/" })).status).toBe(302);
+      expect(await language()).toEqual({ language: "en" });
+    });
   });
 
-  it("rate-limits logins per account with 429 and Retry-After", async () => {
-    const attempt = (email: string, password: string) =>
-      fetch(`${server.url}/login`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ email, password }),
-      });
-    for (let i = 0; i < 3; i++) expect((await attempt("styre@ekommune-sunnmore.example", "wrong")).status).toBe(400);
-    const limited = await attempt("styre@ekommune-sunnmore.example", "fellesloft-demo");
-    expect(limited.status).toBe(429);
-    expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
-    expect(await limited.text()).toContain("For mange innloggingsforsøk");
+  describe("counting failed logins per account", () => {
+    ownServer();
+
+    it("rate-limits logins per account with 429 and Retry-After", async () => {
+      const attempt = (email: string, password: string) =>
+        fetch(`${server.url}/login`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ email, password }),
+        });
+      for (let i = 0; i < 3; i++) expect((await attempt("styre@ekommune-sunnmore.example", "wrong")).status).toBe(400);
+      const limited = await attempt("styre@ekommune-sunnmore.example", "fellesloft-demo");
+      expect(limited.status).toBe(429);
+      expect(Number(limited.headers.get("retry-after"))).toBeGreaterThan(0);
+      expect(await limited.text()).toContain("For mange innloggingsforsøk");
+    });
   });
 
-  it("rate-limits logins per IP address across accounts", async () => {
-    const statuses: number[] = [];
-    for (let i = 0; i < 6; i++) {
-      const response = await fetch(`${server.url}/login`, {
-        method: "POST",
-        redirect: "manual",
-        headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
-        body: new URLSearchParams({ email: `nobody${i}@example.org`, password: "x" }),
-      });
-      statuses.push(response.status);
-    }
-    expect(statuses).toContain(429);
+  describe("counting failed logins per address", () => {
+    ownServer();
+
+    it("rate-limits logins per IP address across accounts", async () => {
+      const statuses: number[] = [];
+      for (let i = 0; i < 6; i++) {
+        const response = await fetch(`${server.url}/login`, {
+          method: "POST",
+          redirect: "manual",
+          headers: { Origin: server.origin, "Content-Type": "application/x-www-form-urlencoded" },
+          body: new URLSearchParams({ email: `nobody${i}@example.org`, password: "x" }),
+        });
+        statuses.push(response.status);
+      }
+      expect(statuses).toContain(429);
+    });
   });
 
-  // last in this server's tests: it kills one of its workers
-  it("serves from two worker processes and replaces one that dies", async () => {
-    const workers = () =>
-      readdirSync("/proc")
-        .filter((entry) => /^\d+$/.test(entry))
-        .filter((entry) => {
-          try {
-            const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
-            const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
-            return (
-              Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === server.pid && command.includes("build/server.js")
-            );
-          } catch {
-            return false;
-          }
-        })
-        .map(Number);
-    const before = workers();
-    expect(before).toHaveLength(2);
-    process.kill(before[0]!, "SIGKILL");
-    await expect
-      .poll(() => server.output(), { timeout: 20_000 })
-      .toContain(`Worker ${before[0]} stopped (SIGKILL); starting a new one`);
-    await expect.poll(() => workers().filter((pid) => !before.includes(pid)).length, { timeout: 20_000 }).toBe(1);
-    for (let i = 0; i < 6; i++) expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+  describe("losing a worker", () => {
+    ownServer();
+
+    it("serves from two worker processes and replaces one that dies", async () => {
+      const workers = () =>
+        readdirSync("/proc")
+          .filter((entry) => /^\d+$/.test(entry))
+          .filter((entry) => {
+            try {
+              const stat = readFileSync(`/proc/${entry}/stat`, "utf8");
+              const command = readFileSync(`/proc/${entry}/cmdline`, "utf8");
+              return (
+                Number(stat.slice(stat.lastIndexOf(")") + 2).split(" ")[1]) === server.pid && command.includes("build/server.js")
+              );
+            } catch {
+              return false;
+            }
+          })
+          .map(Number);
+      const before = workers();
+      expect(before).toHaveLength(2);
+      process.kill(before[0]!, "SIGKILL");
+      await expect
+        .poll(() => server.output(), { timeout: 20_000 })
+        .toContain(`Worker ${before[0]} stopped (SIGKILL); starting a new one`);
+      await expect.poll(() => workers().filter((pid) => !before.includes(pid)).length, { timeout: 20_000 }).toBe(1);
+      for (let i = 0; i < 6; i++) expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    });
   });
 });
 

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import type { MeasureInput } from "@shared-schema/measure";
 import { listMeasures } from "../../app/measure/catalogue.server";
@@ -13,22 +13,20 @@ import {
 } from "../../app/measure/edit.server";
 import { listMeasuresWithUptake } from "../../app/measure/measure.server";
 import { measureShares } from "../../app/measure/shares.server";
-import { seedDemo } from "../../seeds/demo";
-import { testDatabases } from "../support/databases";
-import { cooperationIdOf } from "../support/queries";
+import { freshDemoEach, testDatabases } from "../support/databases";
+import { cooperationIdOf, userIdByEmail } from "../support/queries";
 import type { CooperationId } from "../../app/cooperation/scope.server";
 import { StaleVersionError } from "../../app/utils/errors.server";
 
 describe.each(testDatabases())("measures on $name", (database) => {
+  const demo = freshDemoEach(database);
   let db: DB;
-  let close: () => Promise<void>;
   let coop: { id: CooperationId; members: { id: string; number: string }[]; goals: { id: string; focus_area_id: string }[] };
   let other: { id: CooperationId; goalId: string; areaId: string; memberId: string };
   let userId: string;
 
-  beforeAll(async () => {
-    ({ db, close } = await database.open());
-    await seedDemo(db);
+  beforeEach(async () => {
+    db = demo.db;
     const load = async (slug: string) => {
       const c = { id: await cooperationIdOf(db, slug) };
       const members = await db
@@ -87,16 +85,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
       .values({ id: goalId, cooperation_id: knutepunkt.id, focus_area_id: areaId, text: "Y", sort_order: 0 })
       .execute();
     other = { id: knutepunkt.id, goalId, areaId, memberId: knutepunkt.members[0].id };
-    userId = (
-      await db
-        .selectFrom("app_user")
-        .select("id")
-        .where("email", "=", "sekretariat@ekommune-sunnmore.example")
-        .executeTakeFirstOrThrow()
-    ).id;
-  });
-  afterAll(async () => {
-    await close();
+    userId = await userIdByEmail(db, "sekretariat@ekommune-sunnmore.example");
   });
 
   const input = (overrides: Partial<MeasureInput> = {}): MeasureInput => ({
@@ -137,6 +126,11 @@ describe.each(testDatabases())("measures on $name", (database) => {
     phasedOutSystems: ["Gamalt arkiv"],
     ...overrides,
   });
+
+  /** measures with the default input under these numbers, as a user would have created them */
+  async function createMeasures(...numbers: number[]) {
+    for (const number of numbers) await createMeasure(db, { cooperationId: coop.id, userId, input: input({ number }) });
+  }
 
   async function audits(entityId: string) {
     return db.selectFrom("audit_event").selectAll().where("entity_id", "=", entityId).orderBy("created_at").execute();
@@ -202,7 +196,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
 
   it("lets only one of two simultaneous saves from the same version through", async () => {
     const number = 12;
-    await createMeasure(db, { cooperationId: coop.id, userId, input: input({ number }) });
+    await createMeasures(number);
     const results = await Promise.allSettled([
       updateMeasure(db, { cooperationId: coop.id, userId, number, version: 1, input: input({ number, name: "A" }) }),
       updateMeasure(db, { cooperationId: coop.id, userId, number, version: 1, input: input({ number, name: "B" }) }),
@@ -215,6 +209,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
   });
 
   it("refuses goals, focus areas and participants of another cooperation, and a taken number; writes nothing", async () => {
+    await createMeasures(10);
     const before = await db.selectFrom("audit_event").select("id").execute();
     const cases: [Partial<MeasureInput>, string][] = [
       [{ goalIds: [other.goalId] }, "goals"],
@@ -278,49 +273,35 @@ describe.each(testDatabases())("measures on $name", (database) => {
         predecessor_membership_id: null,
       })
       .execute();
-    try {
-      const at = async (year: number) => {
-        const r = await measureShares(db, { cooperationId: coop.id, measure: m, year });
-        if (!r.ok) throw new Error(JSON.stringify(r.error));
-        return r;
-      };
-      const y2014 = await at(2014);
-      const y2015 = await at(2015);
-      const y2016 = await at(2016);
-      const ids = (r: typeof y2014) => r.rows.map((x) => x.municipalityId);
-      expect(ids(y2014)).toContain(leaver.id);
-      expect(ids(y2014)).not.toContain(newcomer.id);
-      expect(ids(y2015)).not.toContain(leaver.id);
-      expect(ids(y2016)).toContain(newcomer.id);
-      expect(y2014.rows).toHaveLength(11);
-      expect(y2015.rows).toHaveLength(10);
-      expect(y2016.rows).toHaveLength(11);
-      for (const r of [y2014, y2015, y2016]) {
-        expect(r.rows.reduce((s, x) => s + x.investmentShare, 0)).toBe(m.investmentCost);
-        expect(r.rows.reduce((s, x) => s + x.runningShare, 0)).toBe(m.runningCost);
-      }
-      // equal key: 2014 is unchanged by what happened later
-      const expected2014 = shareCost(
-        m.investmentCost,
-        y2014.rows.map((x) => ({ id: x.municipalityId, population: null })),
-        { kind: "equal" },
-      );
-      expect(expected2014.ok && y2014.rows.map((x) => x.investmentShare)).toEqual(
-        expected2014.ok && y2014.rows.map((x) => expected2014.shares.get(x.municipalityId)),
-      );
-    } finally {
-      await db
-        .updateTable("membership")
-        .set({ left_on: null })
-        .where("cooperation_id", "=", coop.id)
-        .where("municipality_id", "=", leaver.id)
-        .execute();
-      await db
-        .deleteFrom("membership")
-        .where("cooperation_id", "=", coop.id)
-        .where("municipality_id", "=", newcomer.id)
-        .execute();
+    const at = async (year: number) => {
+      const r = await measureShares(db, { cooperationId: coop.id, measure: m, year });
+      if (!r.ok) throw new Error(JSON.stringify(r.error));
+      return r;
+    };
+    const y2014 = await at(2014);
+    const y2015 = await at(2015);
+    const y2016 = await at(2016);
+    const ids = (r: typeof y2014) => r.rows.map((x) => x.municipalityId);
+    expect(ids(y2014)).toContain(leaver.id);
+    expect(ids(y2014)).not.toContain(newcomer.id);
+    expect(ids(y2015)).not.toContain(leaver.id);
+    expect(ids(y2016)).toContain(newcomer.id);
+    expect(y2014.rows).toHaveLength(11);
+    expect(y2015.rows).toHaveLength(10);
+    expect(y2016.rows).toHaveLength(11);
+    for (const r of [y2014, y2015, y2016]) {
+      expect(r.rows.reduce((s, x) => s + x.investmentShare, 0)).toBe(m.investmentCost);
+      expect(r.rows.reduce((s, x) => s + x.runningShare, 0)).toBe(m.runningCost);
     }
+    // equal key: 2014 is unchanged by what happened later
+    const expected2014 = shareCost(
+      m.investmentCost,
+      y2014.rows.map((x) => ({ id: x.municipalityId, population: null })),
+      { kind: "equal" },
+    );
+    expect(expected2014.ok && y2014.rows.map((x) => x.investmentShare)).toEqual(
+      expected2014.ok && y2014.rows.map((x) => expected2014.shares.get(x.municipalityId)),
+    );
   });
 
   it("uses the population of the key's year (latest at or before it) and subsets with from/to years", async () => {
@@ -366,6 +347,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
   });
 
   it("filters and sorts the catalogue, with counts; the overview still lists every measure", async () => {
+    await createMeasures(10, 11);
     const all = await listMeasures(db, { cooperationId: coop.id, filters: { sort: "number", dir: "asc" } });
     expect(all.total).toBe(all.rows.length);
     const available = await listMeasures(db, {

@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { osloToday } from "@shared-schema/dates";
 import { statusesOn } from "../../app/uptake/statuses.server";
@@ -16,8 +16,7 @@ import {
   saveNarrative,
 } from "../../app/report/report.server";
 import { saveUptakeReports } from "../../app/uptake/report.server";
-import { seedDemo } from "../../seeds/demo";
-import { testDatabases } from "../support/databases";
+import { freshDemoEach, testDatabases } from "../support/databases";
 import { cooperationIdOf, counting, currentMunicipalityId, statusReport, userIdByEmail } from "../support/queries";
 import type { CooperationId } from "../../app/cooperation/scope.server";
 import { StaleVersionError } from "../../app/utils/errors.server";
@@ -28,16 +27,16 @@ import { StaleVersionError } from "../../app/utils/errors.server";
  */
 
 describe.each(testDatabases())("overview and annual report on $name", (database) => {
+  // the query-count test adds members and measures: every test has its own copy of the demo
+  const demo = freshDemoEach(database);
   let db: DB;
-  let close: () => Promise<void>;
   let coopId: CooperationId;
   let users: Record<"secretariat" | "giske", string>;
   let giske: string;
   let measures: { id: string; number: number; version: number }[];
 
-  beforeAll(async () => {
-    ({ db, close } = await database.open());
-    await seedDemo(db);
+  beforeEach(async () => {
+    db = demo.db;
     coopId = await cooperationIdOf(db, "ekommune-sunnmore");
     const user = (email: string) => userIdByEmail(db, email);
     users = { secretariat: await user("sekretariat@ekommune-sunnmore.example"), giske: await user("ikt@giske.example") };
@@ -48,9 +47,6 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
       .where("cooperation_id", "=", coopId)
       .orderBy("number")
       .execute();
-  });
-  afterAll(async () => {
-    await close();
   });
 
   it("reads each pair's status on a day: its latest report taking effect by then", async () => {

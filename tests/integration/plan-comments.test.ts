@@ -1,20 +1,19 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { addPlanComment, listPlanComments, PlanCommentError, setCommentHandled } from "../../app/plan/comments.server";
 import { PlanForbiddenError, PlanNotFoundError } from "../../app/plan/errors.server";
 import { findPlanByYear, loadPlanVersion, transitionPlanVersion } from "../../app/plan/plan.server";
-import { seedDemo } from "../../seeds/demo";
-import { testDatabases } from "../support/databases";
+import { freshDemoEach, testDatabases } from "../support/databases";
 import { cooperationIdOf, userIdByEmail } from "../support/queries";
 import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * The input round on the demo data: the 2015 plan of eKommune Sunnmøre is out
- * for input (seeds/plan-demo.ts); 2013 and 2014 are approved.
+ * for input (seeds/plan-demo.ts); 2013 and 2014 are approved. Every test has its own copy.
  */
 describe.each(testDatabases())("plan comments on $name", (database) => {
+  const demo = freshDemoEach(database);
   let db: DB;
-  let close: () => Promise<void>;
   let coopId: CooperationId;
   let otherCoopId: CooperationId;
   let users: Record<"secretariat" | "board" | "giske" | "sula" | "viewer" | "otherSecretariat", string>;
@@ -22,9 +21,8 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   let v2015: string;
   let v2014: string;
 
-  beforeAll(async () => {
-    ({ db, close } = await database.open());
-    await seedDemo(db);
+  beforeEach(async () => {
+    db = demo.db;
     coopId = await cooperationIdOf(db, "ekommune-sunnmore");
     otherCoopId = await cooperationIdOf(db, "knutepunkt-sorlandet");
     const user = (email: string) => userIdByEmail(db, email);
@@ -42,12 +40,14 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     v2015 = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].id;
     v2014 = (await findPlanByYear(db, { cooperationId: coopId, year: 2014 }))!.versions[0].id;
   });
-  afterAll(async () => {
-    await close();
-  });
 
   const as = (who: keyof typeof users) => ({ cooperationId: coopId, userId: users[who] });
   const comment = (id: string) => db.selectFrom("comment").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
+  /** the secretariat moves the 2015 version on, from whatever state it is in */
+  const act2015 = async (action: "closeInput" | "submit") => {
+    const version = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].version;
+    await transitionPlanVersion(db, { ...as("secretariat"), versionId: v2015, version, request: { action } });
+  };
   const auditOf = (id: string) =>
     db.selectFrom("audit_event").selectAll().where("entity_id", "=", id).orderBy("created_at").execute();
 
@@ -175,8 +175,7 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
 
   it("takes no comments once the round is over: closed by the secretariat, or its deadline passed", async () => {
     const open = await addPlanComment(db, { ...as("sula"), versionId: v2015, body: "Siste innspel." });
-    const version = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].version;
-    await transitionPlanVersion(db, { ...as("secretariat"), versionId: v2015, version, request: { action: "closeInput" } });
+    await act2015("closeInput");
     for (const who of ["sula", "board", "secretariat"] as const) {
       await expect(addPlanComment(db, { ...as(who), versionId: v2015, body: "For seint." })).rejects.toMatchObject({
         code: "inputClosed",
@@ -199,14 +198,16 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   });
 
   it("closes the round when the plan is submitted: no more comments, but they can still be handled", async () => {
-    const version = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].version;
-    await transitionPlanVersion(db, { ...as("secretariat"), versionId: v2015, version, request: { action: "submit" } });
+    // a comment handled while the round was open, which was then closed early so the plan could go
+    const handledEarlier = await addPlanComment(db, { ...as("sula"), versionId: v2015, body: "Siste innspel." });
+    await setCommentHandled(db, { ...as("secretariat"), commentId: handledEarlier, handled: true });
+    await act2015("closeInput");
+    await act2015("submit");
     await expect(addPlanComment(db, { ...as("sula"), versionId: v2015, body: "For seint." })).rejects.toMatchObject({
       code: "notInInput",
       status: "submitted",
     });
-    const [handledEarlier] = await db.selectFrom("comment").select("id").where("body", "=", "Siste innspel.").execute();
-    await setCommentHandled(db, { ...as("secretariat"), commentId: handledEarlier.id, handled: false });
-    expect((await comment(handledEarlier.id)).handled_at).toBeNull();
+    await setCommentHandled(db, { ...as("secretariat"), commentId: handledEarlier, handled: false });
+    expect((await comment(handledEarlier)).handled_at).toBeNull();
   });
 });

@@ -22,6 +22,8 @@ process.env.APP_ORIGIN = "https://fellesloft.example";
 
 const FROM = "Fellesløft <ikkje-svar@fellesloft.example>";
 const YEAR = 2034;
+/** the year of the plan that is approved and amended; a test of its own, so a plan of its own */
+const AMENDED_YEAR = YEAR + 2;
 const PLAN_PAGE = `https://fellesloft.example/c/ekommune-sunnmore/plans/${YEAR}`;
 
 /** Norway's date `days` from today, yyyy-mm-dd. */
@@ -132,8 +134,9 @@ describe.each(testDatabases())("plan input round e-mail on $name", (database) =>
     await smtp?.close();
     await close?.();
   });
+  const forgetMail = () => db.deleteFrom("mail_message").execute();
   beforeEach(async () => {
-    await db.deleteFrom("mail_message").execute();
+    await forgetMail();
     smtp.reset();
   });
 
@@ -151,11 +154,15 @@ describe.each(testDatabases())("plan input round e-mail on $name", (database) =>
     db.selectFrom("mail_message").selectAll().where("kind", "=", "plan_input").orderBy("to_address").execute();
   const deliver = () => deliverDueMail(db, { transport, now: new Date(), retrySeconds: [60] });
 
-  let v1: string;
+  /** a new empty plan for `year`, sent out for input until DEADLINE */
+  const sentForInput = async (year: number) => {
+    const { versionId } = await createEmptyPlan(db, { cooperationId: coopId, userId: users.secretariat, year });
+    await act("secretariat", versionId, { action: "sendForInput", inputDeadline: DEADLINE });
+    return versionId;
+  };
 
   it("e-mails each active reporter, in their own language, with year, version, deadline and the plan page", async () => {
-    v1 = (await createEmptyPlan(db, { cooperationId: coopId, userId: users.secretariat, year: YEAR })).versionId;
-    await act("secretariat", v1, { action: "sendForInput", inputDeadline: DEADLINE });
+    const v1 = await sentForInput(YEAR);
     expect((await planMail()).map((r) => [r.to_address, r.language, r.plan_version_id, r.status])).toEqual([
       ["ikt@giske.example", "nn", v1, "pending"],
       ["ikt@sula.example", "nb", v1, "pending"],
@@ -191,6 +198,8 @@ describe.each(testDatabases())("plan input round e-mail on $name", (database) =>
   });
 
   it("announces a new version once, for that version, and nothing when a transition is refused or the round is already over", async () => {
+    const v1 = await sentForInput(AMENDED_YEAR);
+    await forgetMail();
     await act("secretariat", v1, { action: "closeInput" });
     await act("secretariat", v1, { action: "submit" });
     await act("board", v1, { action: "approve", decision: DECISION });
@@ -219,10 +228,10 @@ describe.each(testDatabases())("plan input round e-mail on $name", (database) =>
     ]);
     expect(await deliver()).toMatchObject({ sent: 2 });
     expect(smtp.received.map((r) => r.parsed.subject).sort()).toEqual([
-      `Innspel til handlingsplan ${YEAR} for Giske – frist ${DEADLINE_NO}`,
-      `Innspill til handlingsplan ${YEAR} for Sula – frist ${DEADLINE_NO}`,
+      `Innspel til handlingsplan ${AMENDED_YEAR} for Giske – frist ${DEADLINE_NO}`,
+      `Innspill til handlingsplan ${AMENDED_YEAR} for Sula – frist ${DEADLINE_NO}`,
     ]);
-    expect(smtp.received.every((r) => r.parsed.text?.includes(`${YEAR} (versjon 2)`))).toBe(true);
+    expect(smtp.received.every((r) => r.parsed.text?.includes(`${AMENDED_YEAR} (versjon 2)`))).toBe(true);
 
     // a past year's plan entered after the fact: nobody can comment, so nobody is asked to
     const past = (await createEmptyPlan(db, { cooperationId: coopId, userId: users.secretariat, year: YEAR + 1 })).versionId;

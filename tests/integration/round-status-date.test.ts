@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
 import { listMeasures } from "../../app/measure/catalogue.server";
 import { uptakeMatrix } from "../../app/overview/overview.server";
@@ -9,8 +9,10 @@ import { osloToday } from "@shared-schema/dates";
 import { statusesOn } from "../../app/uptake/statuses.server";
 import { uptakeTimeline } from "../../app/uptake/history.server";
 import { currentReports, saveUptakeReports } from "../../app/uptake/report.server";
-import { currentMunicipalityId, cooperationIdOf } from "../support/queries";
-import { chooseLanguage, loginCookie, startServer, type TestServer } from "../support/server";
+import { currentMunicipalityId, cooperationIdOf, statusReport, userIdByEmail } from "../support/queries";
+import { freshDemoEach, testDatabases } from "../support/databases";
+import type { DB } from "../../db/connect";
+import { chooseLanguage, loginCookie, serverForSuite, type TestServer } from "../support/server";
 import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
@@ -33,18 +35,99 @@ describe("the date a report takes effect", () => {
     expect(defaultEffectiveDate("2026-12-02", ["2014-12-31", "2013-11-18"])).toBe("2026-12-02");
   });
 });
+describe.each(testDatabases())("the demo's reports and their status date on $name", (database) => {
+  // a report saved today in one test is taken into account by another: each test has its own copy
+  const demo = freshDemoEach(database);
+  let db: DB;
+  let cooperationId: CooperationId;
 
-describe("reporting rounds and their status date", () => {
+  beforeEach(async () => {
+    db = demo.db;
+    cooperationId = await cooperationIdOf(db, SUNNMORE);
+  });
+
+  it("in the demo, every report given in a round takes effect on the round's status date", async () => {
+    const rows = await db
+      .selectFrom("uptake_report")
+      .innerJoin("reporting_round", "reporting_round.id", "uptake_report.round_id")
+      .select(["uptake_report.effective_date", "reporting_round.status_date", "reporting_round.name"])
+      .where("uptake_report.cooperation_id", "=", cooperationId)
+      .execute();
+    expect(rows.length).toBeGreaterThan(0);
+    for (const r of rows) expect(r.effective_date, r.name).toBe(r.status_date);
+    expect(new Set(rows.filter((r) => r.name === "Statusrapportering 2014").map((r) => r.effective_date))).toEqual(
+      new Set(["2014-12-31"]),
+    );
+  });
+
+  it("in the demo, the catalogue today and the matrix of 2014 say the same, since nothing has taken effect since", async () => {
+    const later = await db
+      .selectFrom("uptake_report")
+      .select("id")
+      .where("cooperation_id", "=", cooperationId)
+      .where("effective_date", ">", "2014-12-31")
+      .execute();
+    expect(later).toEqual([]);
+    const catalogue = await listMeasures(db, { cooperationId, filters: parseMeasureFilters(new URLSearchParams()) });
+    const { matrix } = await uptakeMatrix(db, { cooperationId, year: 2014 });
+    const rows = matrix.groups.flatMap((g) => g.measures);
+    expect(rows.length).toBeGreaterThan(0);
+    for (const row of rows) {
+      expect(row.uptake, `measure ${row.number}`).toEqual(catalogue.rows.find((c) => c.id === row.id)!.uptake);
+    }
+    // the tester's case: Sykkylven's "in use" for measure 2, given in «Statusrapportering 2014»
+    const sykkylven = matrix.municipalities.findIndex((m) => m.number === "1528");
+    expect(rows.find((r) => r.number === 2)!.cells[sykkylven]).toBe("in_use");
+  });
+
+  it("a report about an earlier day fills in history without replacing what was reported since", async () => {
+    const sula = await currentMunicipalityId(db, "1531");
+    const userId = await userIdByEmail(db, "ikt@sula.example");
+    const measure = await db
+      .selectFrom("measure")
+      .select("id")
+      .where("cooperation_id", "=", cooperationId)
+      .where("all_members", "=", 1)
+      .orderBy("number")
+      .executeTakeFirstOrThrow();
+    const today = osloToday();
+    const save = (status: "in_use" | "planned", effectiveDate: string, comment: string) =>
+      saveUptakeReports(db, {
+        cooperationId,
+        municipalityId: sula,
+        userId,
+        reports: [statusReport(measure.id, status, effectiveDate, comment)],
+      });
+    await save("in_use", today, "Teke i bruk i alle einingar.");
+    // entered afterwards: how it stood before the history kept so far began; not a step back from today's status
+    await save("planned", "2012-12-31", "");
+
+    expect(
+      (await currentReports(db, { cooperationId, municipalityId: sula, measureIds: [measure.id] })).get(measure.id)?.status,
+    ).toBe("in_use");
+    const key = `${measure.id}|${sula}`;
+    expect((await statusesOn(db, { cooperationId, date: today })).get(key)).toBe("in_use");
+    expect((await statusesOn(db, { cooperationId, date: "2012-12-31" })).get(key)).toBe("planned");
+    const [timeline] = await uptakeTimeline(db, { cooperationId, measureId: measure.id, municipalityId: sula });
+    expect(timeline.entries[0]).toMatchObject({ to: "in_use", effectiveDate: today });
+    const catalogue = await listMeasures(db, { cooperationId, filters: parseMeasureFilters(new URLSearchParams()) });
+    expect(catalogue.rows.find((r) => r.id === measure.id)!.uptake.inUse).toBeGreaterThan(0);
+  });
+});
+
+describe("reporting rounds and their status date, through the server", () => {
   let server: TestServer;
   let cooperationId: CooperationId;
 
-  beforeAll(async () => {
-    server = await startServer();
-    cooperationId = await cooperationIdOf(server.db, SUNNMORE);
-  });
-  afterAll(async () => {
-    await server?.stop();
-  });
+  /**
+   * A server of its own for the calling suite: a round opened in one suite asks its municipalities
+   * too, which changes the date the other's forms start from.
+   */
+  const ownServer = () =>
+    serverForSuite(async (started) => {
+      server = started;
+      cooperationId = await cooperationIdOf(server.db, SUNNMORE);
+    });
 
   const html = async (cookie: string, path: string) => {
     const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie, Accept: "text/html" } });
@@ -61,201 +144,125 @@ describe("reporting rounds and their status date", () => {
   const inputValue = (page: string, id: string) =>
     page.match(new RegExp(`<input[^>]*id="${id}"[^>]*>`))?.[0].match(/value="([^"]*)"/)?.[1];
 
-  it("in the demo, every report given in a round takes effect on the round's status date", async () => {
-    const rows = await server.db
-      .selectFrom("uptake_report")
-      .innerJoin("reporting_round", "reporting_round.id", "uptake_report.round_id")
-      .select(["uptake_report.effective_date", "reporting_round.status_date", "reporting_round.name"])
-      .where("uptake_report.cooperation_id", "=", cooperationId)
-      .execute();
-    expect(rows.length).toBeGreaterThan(0);
-    for (const r of rows) expect(r.effective_date, r.name).toBe(r.status_date);
-    expect(new Set(rows.filter((r) => r.name === "Statusrapportering 2014").map((r) => r.effective_date))).toEqual(
-      new Set(["2014-12-31"]),
-    );
+  describe("a reporter answering the demo's open round", () => {
+    ownServer();
+
+    it("a reporter's form starts from the round's status date, and the answer counts for that year", async () => {
+      const giske = await currentMunicipalityId(server.db, GISKE.number);
+      const round = await server.db
+        .selectFrom("reporting_round")
+        .select(["id", "status_date"])
+        .where("cooperation_id", "=", cooperationId)
+        .where("closed_at", "is", null)
+        .executeTakeFirstOrThrow();
+      const answered = await server.db
+        .selectFrom("uptake_report")
+        .select("measure_id")
+        .where("round_id", "=", round.id)
+        .where("municipality_id", "=", giske)
+        .execute();
+      const unanswered = await server.db
+        .selectFrom("round_measure")
+        .innerJoin("measure", "measure.id", "round_measure.measure_id")
+        .select(["measure.id", "measure.number"])
+        .where("round_measure.round_id", "=", round.id)
+        .where(
+          "measure.id",
+          "not in",
+          answered.map((a) => a.measure_id),
+        )
+        .orderBy("measure.number")
+        .execute();
+      expect(unanswered.length, "Giske has round measures left to answer").toBeGreaterThan(0);
+      const measure = unanswered[0];
+
+      const cookie = await loginCookie(server, GISKE.email);
+      expect(inputValue(await html(cookie, `/c/${SUNNMORE}/uptake`), "effectiveDate")).toBe("2014-12-31");
+      const page = await html(cookie, `/c/${SUNNMORE}/uptake/${measure.number}`);
+      const effectiveDate = inputValue(page, "uptake-report-effectiveDate");
+      expect(effectiveDate).toBe("2014-12-31");
+      expect(page).toContain("31. desember 2014");
+
+      const response = await post(
+        cookie,
+        `/c/${SUNNMORE}/uptake/${measure.number}`,
+        new URLSearchParams({ status: "in_use", comment: "", effectiveDate: effectiveDate! }),
+      );
+      expect(response.status).toBe(302);
+      const saved = await server.db
+        .selectFrom("uptake_report")
+        .select(["effective_date", "round_id"])
+        .where("measure_id", "=", measure.id)
+        .where("municipality_id", "=", giske)
+        .orderBy("seq", "desc")
+        .executeTakeFirstOrThrow();
+      expect(saved).toEqual({ effective_date: "2014-12-31", round_id: round.id });
+      const { matrix } = await uptakeMatrix(server.db, { cooperationId, year: 2014 });
+      const column = matrix.municipalities.findIndex((m) => m.id === giske);
+      expect(matrix.groups.flatMap((g) => g.measures).find((m) => m.id === measure.id)!.cells[column]).toBe("in_use");
+    });
   });
 
-  it("in the demo, the catalogue today and the matrix of 2014 say the same, since nothing has taken effect since", async () => {
-    const later = await server.db
-      .selectFrom("uptake_report")
-      .select("id")
-      .where("cooperation_id", "=", cooperationId)
-      .where("effective_date", ">", "2014-12-31")
-      .execute();
-    expect(later).toEqual([]);
-    const catalogue = await listMeasures(server.db, { cooperationId, filters: parseMeasureFilters(new URLSearchParams()) });
-    const { matrix } = await uptakeMatrix(server.db, { cooperationId, year: 2014 });
-    const rows = matrix.groups.flatMap((g) => g.measures);
-    expect(rows.length).toBeGreaterThan(0);
-    for (const row of rows) {
-      expect(row.uptake, `measure ${row.number}`).toEqual(catalogue.rows.find((c) => c.id === row.id)!.uptake);
-    }
-    // the tester's case: Sykkylven's "in use" for measure 2, given in «Statusrapportering 2014»
-    const sykkylven = matrix.municipalities.findIndex((m) => m.number === "1528");
-    expect(rows.find((r) => r.number === 2)!.cells[sykkylven]).toBe("in_use");
-  });
+  describe("the secretariat opening a round", () => {
+    ownServer();
 
-  it("a reporter's form starts from the round's status date, and the answer counts for that year", async () => {
-    const giske = await currentMunicipalityId(server.db, GISKE.number);
-    const round = await server.db
-      .selectFrom("reporting_round")
-      .select(["id", "status_date"])
-      .where("cooperation_id", "=", cooperationId)
-      .where("closed_at", "is", null)
-      .executeTakeFirstOrThrow();
-    const answered = await server.db
-      .selectFrom("uptake_report")
-      .select("measure_id")
-      .where("round_id", "=", round.id)
-      .where("municipality_id", "=", giske)
-      .execute();
-    const unanswered = await server.db
-      .selectFrom("round_measure")
-      .innerJoin("measure", "measure.id", "round_measure.measure_id")
-      .select(["measure.id", "measure.number"])
-      .where("round_measure.round_id", "=", round.id)
-      .where(
-        "measure.id",
-        "not in",
-        answered.map((a) => a.measure_id),
-      )
-      .orderBy("measure.number")
-      .execute();
-    expect(unanswered.length, "Giske has round measures left to answer").toBeGreaterThan(0);
-    const measure = unanswered[0];
+    it.each<Language>(["nb", "nn"])("refuses a status date after the deadline in %s, keeping what was typed", async (lang) => {
+      const cookie = await loginCookie(server, SECRETARIAT);
+      await chooseLanguage(server, cookie, lang);
+      const measure = await server.db
+        .selectFrom("measure")
+        .select("id")
+        .where("cooperation_id", "=", cooperationId)
+        .orderBy("number")
+        .executeTakeFirstOrThrow();
+      const before = await server.db.selectFrom("reporting_round").select("id").execute();
+      const response = await post(
+        cookie,
+        `/c/${SUNNMORE}/rounds/new`,
+        new URLSearchParams({
+          name: "Status ved nyttår",
+          statusDate: "2099-12-31",
+          deadline: "2099-01-15",
+          reminderDaysBefore: "3",
+          measures: measure.id,
+        }),
+      );
+      expect(response.status).toBe(400);
+      const page = await response.text();
+      expect(page).toContain(TEXTS[lang].round.validation.statusDateAfterDeadline);
+      expect(page).toContain('value="Status ved nyttår"');
+      expect(page).toContain('value="2099-12-31"');
+      expect(await server.db.selectFrom("reporting_round").select("id").execute()).toHaveLength(before.length);
+    });
 
-    const cookie = await loginCookie(server, GISKE.email);
-    expect(inputValue(await html(cookie, `/c/${SUNNMORE}/uptake`), "effectiveDate")).toBe("2014-12-31");
-    const page = await html(cookie, `/c/${SUNNMORE}/uptake/${measure.number}`);
-    const effectiveDate = inputValue(page, "uptake-report-effectiveDate");
-    expect(effectiveDate).toBe("2014-12-31");
-    expect(page).toContain("31. desember 2014");
-
-    const response = await post(
-      cookie,
-      `/c/${SUNNMORE}/uptake/${measure.number}`,
-      new URLSearchParams({ status: "in_use", comment: "", effectiveDate: effectiveDate! }),
-    );
-    expect(response.status).toBe(302);
-    const saved = await server.db
-      .selectFrom("uptake_report")
-      .select(["effective_date", "round_id"])
-      .where("measure_id", "=", measure.id)
-      .where("municipality_id", "=", giske)
-      .orderBy("seq", "desc")
-      .executeTakeFirstOrThrow();
-    expect(saved).toEqual({ effective_date: "2014-12-31", round_id: round.id });
-    const { matrix } = await uptakeMatrix(server.db, { cooperationId, year: 2014 });
-    const column = matrix.municipalities.findIndex((m) => m.id === giske);
-    expect(matrix.groups.flatMap((g) => g.measures).find((m) => m.id === measure.id)!.cells[column]).toBe("in_use");
-  });
-
-  it("a report about an earlier day fills in history without replacing what was reported since", async () => {
-    const sula = await currentMunicipalityId(server.db, "1531");
-    const user = await server.db
-      .selectFrom("app_user")
-      .select("id")
-      .where("email", "=", "ikt@sula.example")
-      .executeTakeFirstOrThrow();
-    const measure = await server.db
-      .selectFrom("measure")
-      .select("id")
-      .where("cooperation_id", "=", cooperationId)
-      .where("all_members", "=", 1)
-      .orderBy("number")
-      .executeTakeFirstOrThrow();
-    const today = osloToday();
-    const save = (status: "in_use" | "planned", effectiveDate: string, comment: string) =>
-      saveUptakeReports(server.db, {
-        cooperationId,
-        municipalityId: sula,
-        userId: user.id,
-        reports: [
-          {
-            measureId: measure.id,
-            status,
-            comment,
-            effectiveDate,
-            decisionReference: null,
-            evidenceUrl: null,
-            realisedBenefitText: null,
-            benefits: [],
-          },
-        ],
-      });
-    await save("in_use", today, "Teke i bruk i alle einingar.");
-    // entered afterwards: how it stood before the history kept so far began; not a step back from today's status
-    await save("planned", "2012-12-31", "");
-
-    expect(
-      (await currentReports(server.db, { cooperationId, municipalityId: sula, measureIds: [measure.id] })).get(measure.id)
-        ?.status,
-    ).toBe("in_use");
-    const key = `${measure.id}|${sula}`;
-    expect((await statusesOn(server.db, { cooperationId, date: today })).get(key)).toBe("in_use");
-    expect((await statusesOn(server.db, { cooperationId, date: "2012-12-31" })).get(key)).toBe("planned");
-    const [timeline] = await uptakeTimeline(server.db, { cooperationId, measureId: measure.id, municipalityId: sula });
-    expect(timeline.entries[0]).toMatchObject({ to: "in_use", effectiveDate: today });
-    const catalogue = await listMeasures(server.db, { cooperationId, filters: parseMeasureFilters(new URLSearchParams()) });
-    expect(catalogue.rows.find((r) => r.id === measure.id)!.uptake.inUse).toBeGreaterThan(0);
-  });
-
-  it.each<Language>(["nb", "nn"])("refuses a status date after the deadline in %s, keeping what was typed", async (lang) => {
-    const cookie = await loginCookie(server, SECRETARIAT);
-    await chooseLanguage(server, cookie, lang);
-    const measure = await server.db
-      .selectFrom("measure")
-      .select("id")
-      .where("cooperation_id", "=", cooperationId)
-      .orderBy("number")
-      .executeTakeFirstOrThrow();
-    const before = await server.db.selectFrom("reporting_round").select("id").execute();
-    const response = await post(
-      cookie,
-      `/c/${SUNNMORE}/rounds/new`,
-      new URLSearchParams({
-        name: "Status ved nyttår",
-        statusDate: "2099-12-31",
-        deadline: "2099-01-15",
-        reminderDaysBefore: "3",
-        measures: measure.id,
-      }),
-    );
-    expect(response.status).toBe(400);
-    const page = await response.text();
-    expect(page).toContain(TEXTS[lang].round.validation.statusDateAfterDeadline);
-    expect(page).toContain('value="Status ved nyttår"');
-    expect(page).toContain('value="2099-12-31"');
-    expect(await server.db.selectFrom("reporting_round").select("id").execute()).toHaveLength(before.length);
-  });
-
-  it("opens a round with the status date asked for, today by default", async () => {
-    const cookie = await loginCookie(server, SECRETARIAT);
-    expect(inputValue(await html(cookie, `/c/${SUNNMORE}/rounds/new`), "round-statusDate")).toBe(osloToday());
-    const measure = await server.db
-      .selectFrom("measure")
-      .select("id")
-      .where("cooperation_id", "=", cooperationId)
-      .orderBy("number")
-      .executeTakeFirstOrThrow();
-    const response = await post(
-      cookie,
-      `/c/${SUNNMORE}/rounds/new`,
-      new URLSearchParams({
-        name: "Status 2026",
-        statusDate: "2026-06-30",
-        deadline: "2099-01-15",
-        reminderDaysBefore: "",
-        measures: measure.id,
-      }),
-    );
-    expect(response.status).toBe(302);
-    const round = await server.db
-      .selectFrom("reporting_round")
-      .select(["id", "status_date"])
-      .where("name", "=", "Status 2026")
-      .executeTakeFirstOrThrow();
-    expect(round.status_date).toBe("2026-06-30");
-    expect(await html(cookie, `/c/${SUNNMORE}/rounds/${round.id}`)).toMatch(/30\. juni 2026/);
+    it("opens a round with the status date asked for, today by default", async () => {
+      const cookie = await loginCookie(server, SECRETARIAT);
+      expect(inputValue(await html(cookie, `/c/${SUNNMORE}/rounds/new`), "round-statusDate")).toBe(osloToday());
+      const measure = await server.db
+        .selectFrom("measure")
+        .select("id")
+        .where("cooperation_id", "=", cooperationId)
+        .orderBy("number")
+        .executeTakeFirstOrThrow();
+      const response = await post(
+        cookie,
+        `/c/${SUNNMORE}/rounds/new`,
+        new URLSearchParams({
+          name: "Status 2026",
+          statusDate: "2026-06-30",
+          deadline: "2099-01-15",
+          reminderDaysBefore: "",
+          measures: measure.id,
+        }),
+      );
+      expect(response.status).toBe(302);
+      const round = await server.db
+        .selectFrom("reporting_round")
+        .select(["id", "status_date"])
+        .where("name", "=", "Status 2026")
+        .executeTakeFirstOrThrow();
+      expect(round.status_date).toBe("2026-06-30");
+      expect(await html(cookie, `/c/${SUNNMORE}/rounds/${round.id}`)).toMatch(/30\. juni 2026/);
+    });
   });
 });

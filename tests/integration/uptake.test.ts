@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { osloToday } from "@shared-schema/dates";
 import { uptakeTimeline } from "../../app/uptake/history.server";
@@ -24,20 +24,20 @@ import {
   sendReminders,
   submitRound,
 } from "../../app/round/round.server";
-import { seedDemo } from "../../seeds/demo";
-import { testDatabases } from "../support/databases";
+import { freshDemoEach, testDatabases } from "../support/databases";
 import { cooperationIdOf, currentMunicipalityId, userIdByEmail } from "../support/queries";
 import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
  * Uptake reports and reporting rounds against the demo data (seeds/demo-uptake.ts), on SQLite and
  * PostgreSQL: every report kept in the order saved, concurrent saves both kept, a bulk save all or
- * nothing, the municipality always the session's, rounds from opening to closing.
+ * nothing, the municipality always the session's, rounds from opening to closing. Every test has
+ * its own copy of the demo.
  */
 
 describe.each(testDatabases())("uptake reporting on $name", (database) => {
+  const demo = freshDemoEach(database);
   let db: DB;
-  let close: () => Promise<void>;
   let coopId: CooperationId;
   let otherCoopId: CooperationId;
   let giske: string;
@@ -76,9 +76,8 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
       ).n,
     );
 
-  beforeAll(async () => {
-    ({ db, close } = await database.open());
-    await seedDemo(db);
+  beforeEach(async () => {
+    db = demo.db;
     coopId = await cooperationIdOf(db, "ekommune-sunnmore");
     otherCoopId = await cooperationIdOf(db, "knutepunkt-sorlandet");
     const municipality = (number: string) => currentMunicipalityId(db, number);
@@ -95,9 +94,6 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     otherMeasure = (
       await db.selectFrom("measure").select("id").where("cooperation_id", "=", otherCoopId).executeTakeFirstOrThrow()
     ).id;
-  });
-  afterAll(async () => {
-    await close();
   });
 
   it("keeps every report; the current status is the latest, and the timeline says from what to what", async () => {
@@ -238,11 +234,9 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
   });
 
   describe("a reporting round", () => {
-    let roundId: string;
-
-    it("opens with e-mail to the reporters of every asked municipality", async () => {
-      const mails = await count("mail_message");
-      roundId = await openRound(db, {
+    /** a round about measures 4 (all members) and 8 (Giske and Sula), open until 2099 */
+    const openTrialRound = () =>
+      openRound(db, {
         cooperationId: coopId,
         userId: users.secretariat,
         input: {
@@ -253,6 +247,15 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
           measures: [measure[4], measure[8]],
         },
       });
+    /** Giske answers both of the round's measures and submits */
+    const giskeSubmits = async (roundId: string) => {
+      await saveUptakeReports(db, { ...asGiske(), reports: [report(measure[4], "in_use"), report(measure[8], "planned")] });
+      await submitRound(db, { ...asGiske(), roundId });
+    };
+
+    it("opens with e-mail to the reporters of every asked municipality", async () => {
+      const mails = await count("mail_message");
+      const roundId = await openTrialRound();
       const detail = await roundDetail(db, { cooperationId: coopId, roundId });
       // measure 4 is for all members: every member is asked
       expect(detail.municipalities.length).toBe(11);
@@ -264,6 +267,7 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     });
 
     it("counts a municipality's reports saved during the round, and only its own", async () => {
+      const roundId = await openTrialRound();
       await saveUptakeReports(db, { ...asGiske(), reports: [report(measure[4], "in_use")] });
       let detail = await roundDetail(db, { cooperationId: coopId, roundId });
       const giskeProgress = () => detail.municipalities.find((m) => m.municipalityId === giske)!;
@@ -281,6 +285,8 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     });
 
     it("reminds those who have not submitted; Giske, having submitted, gets none", async () => {
+      const roundId = await openTrialRound();
+      await giskeSubmits(roundId);
       const { notified, withoutReporter } = await sendReminders(db, {
         cooperationId: coopId,
         userId: users.secretariat,
@@ -298,6 +304,8 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     });
 
     it("returns a submission with a comment; the municipality submits again", async () => {
+      const roundId = await openTrialRound();
+      await giskeSubmits(roundId);
       await expect(
         returnSubmission(db, { cooperationId: coopId, userId: users.secretariat, roundId, municipalityId: sula, comment: "x" }),
       ).rejects.toBeInstanceOf(NotSubmittedError);
@@ -319,11 +327,13 @@ describe.each(testDatabases())("uptake reporting on $name", (database) => {
     });
 
     it("is not visible from another cooperation", async () => {
+      const roundId = await openTrialRound();
       await expect(roundDetail(db, { cooperationId: otherCoopId, roundId })).rejects.toThrow();
       await expect(sendReminders(db, { cooperationId: otherCoopId, userId: null, roundId })).rejects.toThrow();
     });
 
     it("closes; afterwards reports no longer count for it and nothing can be submitted", async () => {
+      const roundId = await openTrialRound();
       await closeRound(db, { cooperationId: coopId, userId: users.secretariat, roundId });
       await expect(closeRound(db, { cooperationId: coopId, userId: users.secretariat, roundId })).rejects.toBeInstanceOf(
         RoundClosedError,

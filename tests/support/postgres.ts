@@ -79,3 +79,8 @@ export async function startPostgres(pgBin: string): Promise<PgCluster> {
     },
   };
 }
+
+/** The URL of another database on the same cluster as `url`. */
+export function databaseUrl(url: string, name: string): string {
+  return url.replace(/\/[^/]*$/, `/${name}`);
+}

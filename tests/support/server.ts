@@ -6,10 +6,9 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { inject } from "vitest";
+import { afterAll, beforeAll, inject } from "vitest";
 import { connect, type DB } from "../../db/connect";
 import type { DialectName } from "../../db/dialect";
-import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "./databases";
 
 export interface TestServer {
@@ -122,9 +121,23 @@ export function demoServerKinds(): DemoServerKind[] {
     name: database.name,
     async open() {
       if (database.name === "sqlite") return { server: await startServer(), close: async () => {} };
-      const opened = await database.open();
-      await seedDemo(opened.db);
+      const opened = await database.openDemo();
       return { server: await startServer({}, { databaseUrl: opened.url }), close: opened.close };
     },
   }));
+}
+
+/**
+ * A server of the calling suite's own, started before its first test and stopped after its last,
+ * for suites whose writes (rounds opened, logins failed, workers killed) must not reach another's.
+ */
+export function serverForSuite(use: (server: TestServer) => void | Promise<void>, env: Record<string, string> = {}): void {
+  let server: TestServer | undefined;
+  beforeAll(async () => {
+    server = await startServer(env);
+    await use(server);
+  });
+  afterAll(async () => {
+    await server?.stop();
+  });
 }
