@@ -22,6 +22,15 @@ export function handleError(error: unknown, { request, context }: LoaderFunction
   console.error(`[incident ${context.requestId}] ${request.method} ${new URL(request.url).pathname}`, error);
 }
 
+/**
+ * A client-side navigation's data (single fetch's `.data` answers) is as private as the page it
+ * belongs to: for a signed-in user the browser must not keep it either.
+ */
+export function handleDataRequest(response: Response, { context }: LoaderFunctionArgs | ActionFunctionArgs): Response {
+  if (context.user) response.headers.set("Cache-Control", "private, no-store");
+  return response;
+}
+
 function serverTiming({ requestStart, timing }: AppLoadContext): string {
   const loadersStart = timing.loadersStart ?? requestStart;
   const loadersEnd = timing.loadersEnd ?? loadersStart;

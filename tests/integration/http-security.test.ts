@@ -26,6 +26,18 @@ describe("the production server", () => {
       expect(await response.json()).toEqual({ status: "ok", db: "sqlite" });
     });
 
+    it("tells the browser to keep no copy of a signed-in user's pages or their navigation data", async () => {
+      const cookie = await loginCookie(server, "sekretariat@ekommune-sunnmore.example");
+      for (const path of ["/c/ekommune-sunnmore/matrix", "/c/ekommune-sunnmore/matrix.data"]) {
+        const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } });
+        expect(response.status, path).toBe(200);
+        expect(response.headers.get("Cache-Control"), path).toBe("private, no-store");
+      }
+      const anonymous = await fetch(`${server.url}/accessibility.data`);
+      expect(anonymous.status).toBe(200);
+      expect(anonymous.headers.get("Cache-Control") ?? "").not.toContain("no-store");
+    });
+
     it("sends an enforced CSP whose script nonce matches the page's scripts", async () => {
       const response = await fetch(`${server.url}/login`);
       const csp = response.headers.get("content-security-policy") ?? "";
