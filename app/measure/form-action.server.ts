@@ -7,7 +7,8 @@ import type { MeasureFormOptions } from "./measure-form-values";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import type { CooperationId } from "../cooperation/scope.server";
-import { refusalReply, StaleVersionError } from "../utils/errors.server";
+import { StaleVersionError } from "../utils/errors.server";
+import { refusalReply } from "../utils/refusal-answers.server";
 
 /** Focus areas, goals and municipalities the form offers. */
 export async function measureFormOptions(db: DB, cooperationId: CooperationId): Promise<MeasureFormOptions> {

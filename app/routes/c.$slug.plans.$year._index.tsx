@@ -37,7 +37,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
-import { refusalReply, refusalToast } from "../utils/errors.server";
+import { refusalReply, refusalToast } from "../utils/refusal-answers.server";
 import { Section } from "../ui/section";
 import { revalidateAfterConflict } from "../utils/form-reply";
 

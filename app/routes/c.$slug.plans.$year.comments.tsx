@@ -28,7 +28,8 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor, type FormReply, revalidateAfterConflict } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
-import { refusalReply, rethrowRefusal } from "../utils/errors.server";
+import { rethrowRefusal } from "../utils/errors.server";
+import { refusalReply } from "../utils/refusal-answers.server";
 import { Section } from "../ui/section";
 
 /*

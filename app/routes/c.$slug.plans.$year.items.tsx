@@ -23,7 +23,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
-import { refusalReply, refusalToast } from "../utils/errors.server";
+import { refusalReply, refusalToast } from "../utils/refusal-answers.server";
 import { Section } from "../ui/section";
 
 export const shouldRevalidate = revalidateAfterConflict;

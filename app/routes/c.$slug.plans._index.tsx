@@ -20,7 +20,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
-import { refusalReply } from "../utils/errors.server";
+import { refusalReply } from "../utils/refusal-answers.server";
 import { SubmitButton } from "../ui/form";
 
 export const shouldRevalidate = revalidateAfterConflict;

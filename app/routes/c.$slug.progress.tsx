@@ -17,7 +17,7 @@ import { planYears, yearParam } from "../overview/years.server";
 import { DataTable } from "../ui/data-table";
 import { ErrorSummary, FieldErrors } from "../ui/form";
 import { CostChart, ProgressChart, UptakeChart } from "../overview/charts";
-import { refusalReply } from "../utils/errors.server";
+import { refusalReply } from "../utils/refusal-answers.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";

@@ -18,7 +18,8 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
-import { refusalToast, rethrowRefusal } from "../utils/errors.server";
+import { rethrowRefusal } from "../utils/errors.server";
+import { refusalToast } from "../utils/refusal-answers.server";
 import { Section } from "../ui/section";
 
 export const meta: MetaFunction<typeof loader> = ({ matches, data }) =>

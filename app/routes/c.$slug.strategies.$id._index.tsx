@@ -10,7 +10,7 @@ import { moveFocusArea, moveGoal, removeFocusArea, removeGoal, startRevision } f
 import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
-import { refusalToast } from "../utils/errors.server";
+import { refusalToast } from "../utils/refusal-answers.server";
 import { revalidateAfterConflict } from "../utils/form-reply";
 
 export const shouldRevalidate = revalidateAfterConflict;

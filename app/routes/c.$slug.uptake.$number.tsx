@@ -23,7 +23,7 @@ import { redirectWithToast } from "../utils/toast.server";
 import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
-import { refusalReply } from "../utils/errors.server";
+import { refusalReply } from "../utils/refusal-answers.server";
 import { Section } from "../ui/section";
 
 export const shouldRevalidate = revalidateAfterConflict;

@@ -21,7 +21,7 @@ import { parseForm } from "../utils/parse-form";
 import { formReply, readForm } from "../utils/form.server";
 import { replyFor } from "../utils/form-reply";
 import { ValidatedForm } from "../ui/validated-form";
-import { refusalReply, refusalToast } from "../utils/errors.server";
+import { refusalReply, refusalToast } from "../utils/refusal-answers.server";
 
 export const meta: MetaFunction = ({ matches }) => cooperationPageTitle(matches, "uptake:pageTitle");
 

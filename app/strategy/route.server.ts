@@ -4,7 +4,7 @@ import { notFound } from "../cooperation/guards.server";
 import type { CooperationScope } from "../cooperation/scope.server";
 import type { TextKey } from "../i18n/config";
 import { db } from "../db.server";
-import { refusalReply } from "../utils/errors.server";
+import { refusalReply } from "../utils/refusal-answers.server";
 import { redirectWithToast } from "../utils/toast.server";
 import { getStrategyDetail, type StrategyDetail } from "./strategy-read.server";
 import { parseForm } from "../utils/parse-form";

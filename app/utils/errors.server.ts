@@ -1,12 +1,11 @@
-import type { Submission } from "@conform-to/react";
 import type { TextKey } from "../i18n/config";
-import { formReply } from "./form.server";
-import { redirectWithToast } from "./toast.server";
 
 /*
  * The refusals of the data layer, four kinds and no more, and the one place they become answers.
  * A domain refusal extends one of the four; a route catches, hands the error to `refusalReply`
- * (a form's action) or `refusalToast` (a button's), and never tests the class itself.
+ * (a form's action) or `refusalToast` (a button's, both in refusal-answers.server.ts), and never
+ * tests the class itself. This module imports nothing at run time, so any data function can throw
+ * a refusal without loading what answers it.
  */
 
 export abstract class Refusal extends Error {}
@@ -82,15 +81,4 @@ export function refusalOf(error: unknown): Refused {
         fieldErrors: Object.fromEntries(fields.map(([f, k]) => [f, [k]])),
       }
     : { status: 409, stale: false, message: error.messageKey, formErrors: [error.messageKey], fieldErrors: {} };
-}
-
-/** A form's answer to a refusal: what was typed goes back, with the reason beside the fields or above them. */
-export function refusalReply(submission: Submission<unknown>, error: unknown, { form = null }: { form?: string | null } = {}) {
-  const { status, stale, formErrors, fieldErrors } = refusalOf(error);
-  return formReply(submission.reply({ formErrors, fieldErrors }), { status, stale, form });
-}
-
-/** A button's answer to a refusal: back to `url`, with the reason as an error toast. */
-export function refusalToast(url: string, error: unknown): Promise<Response> {
-  return redirectWithToast(url, { kind: "error", key: refusalOf(error).message });
 }

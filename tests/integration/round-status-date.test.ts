@@ -205,16 +205,19 @@ describe("reporting rounds and their status date, through the server", () => {
 
   describe("the secretariat opening a round", () => {
     ownServer();
-
-    it.each<Language>(["nb", "nn"])("refuses a status date after the deadline in %s, keeping what was typed", async (lang) => {
-      const cookie = await loginCookie(server, SECRETARIAT);
-      await chooseLanguage(server, cookie, lang);
-      const measure = await server.db
+    /** the cooperation's measure number 1, which every round below asks about */
+    const firstMeasure = () =>
+      server.db
         .selectFrom("measure")
         .select("id")
         .where("cooperation_id", "=", cooperationId)
         .orderBy("number")
         .executeTakeFirstOrThrow();
+
+    it.each<Language>(["nb", "nn"])("refuses a status date after the deadline in %s, keeping what was typed", async (lang) => {
+      const cookie = await loginCookie(server, SECRETARIAT);
+      await chooseLanguage(server, cookie, lang);
+      const measure = await firstMeasure();
       const before = await server.db.selectFrom("reporting_round").select("id").execute();
       const response = await post(
         cookie,
@@ -238,12 +241,7 @@ describe("reporting rounds and their status date, through the server", () => {
     it("opens a round with the status date asked for, today by default", async () => {
       const cookie = await loginCookie(server, SECRETARIAT);
       expect(inputValue(await html(cookie, `/c/${SUNNMORE}/rounds/new`), "round-statusDate")).toBe(osloToday());
-      const measure = await server.db
-        .selectFrom("measure")
-        .select("id")
-        .where("cooperation_id", "=", cooperationId)
-        .orderBy("number")
-        .executeTakeFirstOrThrow();
+      const measure = await firstMeasure();
       const response = await post(
         cookie,
         `/c/${SUNNMORE}/rounds/new`,

@@ -10,13 +10,12 @@ import {
   ForbiddenError,
   NotFoundError,
   refusalOf,
-  refusalReply,
-  refusalToast,
   rethrowRefusal,
   RuleBrokenError,
   StaleVersionError,
 } from "../../app/utils/errors.server";
 import { parseForm } from "../../app/utils/parse-form";
+import { refusalReply, refusalToast } from "../../app/utils/refusal-answers.server";
 
 function thrown(fn: () => unknown): unknown {
   try {
