@@ -6,6 +6,7 @@
  *
  * --without  the patches side B leaves out: parts of their file names (router, react,
  *            server-runtime, react-router-dom) or "all"; side A has every patch of --with.
+ *            A name no patch has (--without=none) gives two equal sides: the noise of the run.
  * --with     side A's patches (default patches/*.patch), to measure a patch before the shared
  *            node_modules has it.
  * --installed  the patches the shared node_modules has applied (default patches/*.patch): they are
