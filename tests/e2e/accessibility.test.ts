@@ -160,12 +160,13 @@ const UPTAKE_PAGES: PageCase[] = [
 ];
 
 // Overviews and the annual report: the uptake matrix (the reporter's own column marked,
-// and filtered), progress with the secretariat's weights form open, the report list, the 2014
-// report as a draft with the secretariat's forms and, published, as a viewer reads it, and the
-// approved 2014 plan with its PDF link.
+// and filtered), progress with the secretariat's weights form open, the report list, a report as
+// a draft with the secretariat's forms and another, published, as a viewer reads it (two years, so
+// neither case depends on whether the other has run), and the approved 2014 plan with its PDF link.
 const C = `/c/${EKOMMUNE.slug}`;
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
-const REPORT_YEAR = 2014;
+const DRAFT_YEAR = 2015;
+const PUBLISHED_YEAR = 2014;
 
 async function cooperationAndSecretariat(): Promise<{ cooperationId: CooperationId; userId: string }> {
   const cooperation = { id: await cooperationIdOf(server.db, EKOMMUNE.slug) };
@@ -173,10 +174,10 @@ async function cooperationAndSecretariat(): Promise<{ cooperationId: Cooperation
   return { cooperationId: cooperation.id, userId: user.id };
 }
 
-/** The 2014 report as a draft with some narrative; made once, directly through the domain functions. */
-async function draftReport(): Promise<{ cooperationId: CooperationId; userId: string }> {
+/** The year's report with some narrative, made (once) directly through the domain functions. */
+async function reportWithNarrative(year: number): Promise<{ cooperationId: CooperationId; userId: string }> {
   const { cooperationId, userId } = await cooperationAndSecretariat();
-  const where = { cooperationId, userId, year: REPORT_YEAR };
+  const where = { cooperationId, userId, year };
   if (!(await findReport(server.db, where))) {
     await createReport(server.db, where);
     const report = (await findReport(server.db, where))!;
@@ -184,7 +185,7 @@ async function draftReport(): Promise<{ cooperationId: CooperationId; userId: st
       ...where,
       version: report.version,
       narrative: {
-        summary: "Samarbeidet har nådd dei fleste måla for 2014.\nFiberringen knyter no alle kommunane saman.",
+        summary: `Samarbeidet har nådd dei fleste måla for ${year}.\nFiberringen knyter no alle kommunane saman.`,
         matrix: "Innføringa av Feide gjekk seinare enn venta i nokre kommunar.",
       },
     });
@@ -243,29 +244,28 @@ const OVERVIEW_PAGES: PageCase[] = [
   },
   simple(`${C}/reports (secretariat)`, `${C}/reports`, SECRETARIAT, (t) => fill(t.report.listTitle, { name: EKOMMUNE.name })),
   {
-    name: `${C}/reports/${REPORT_YEAR} as a draft, with the narrative and publish forms (secretariat)`,
+    name: `${C}/reports/${DRAFT_YEAR} as a draft, with the narrative and publish forms (secretariat)`,
     user: SECRETARIAT,
     async open(page, lang) {
-      await draftReport();
-      await openIn(page, `${C}/reports/${REPORT_YEAR}`, lang);
-      expect(await h1(page)).toBe(fill(MESSAGES[lang]!.report.title, { year: REPORT_YEAR, name: EKOMMUNE.name }));
+      await reportWithNarrative(DRAFT_YEAR);
+      await openIn(page, `${C}/reports/${DRAFT_YEAR}`, lang);
+      expect(await h1(page)).toBe(fill(MESSAGES[lang]!.report.title, { year: DRAFT_YEAR, name: EKOMMUNE.name }));
       expect(await page.locator('[data-testid="report-state"]').innerText()).toContain(MESSAGES[lang]!.report.draftNote);
       expect(await page.locator("form#narrative textarea").count()).toBe(7);
       expect(await page.locator("form#publish").count()).toBe(1);
     },
   },
   {
-    // after the draft case: publishing locks the report
-    name: `${C}/reports/${REPORT_YEAR} published (viewer)`,
+    name: `${C}/reports/${PUBLISHED_YEAR} published (viewer)`,
     user: "lesar@ekommune-sunnmore.example",
     async open(page, lang) {
-      const { cooperationId, userId } = await draftReport();
-      const report = (await findReport(server.db, { cooperationId, year: REPORT_YEAR }))!;
+      const { cooperationId, userId } = await reportWithNarrative(PUBLISHED_YEAR);
+      const report = (await findReport(server.db, { cooperationId, year: PUBLISHED_YEAR }))!;
       if (!report.publishedAt) {
-        await publishReport(server.db, { cooperationId, userId, year: REPORT_YEAR, version: report.version });
+        await publishReport(server.db, { cooperationId, userId, year: PUBLISHED_YEAR, version: report.version });
       }
-      const { publishedAt, publishedBy } = (await findReport(server.db, { cooperationId, year: REPORT_YEAR }))!;
-      await openIn(page, `${C}/reports/${REPORT_YEAR}`, lang);
+      const { publishedAt, publishedBy } = (await findReport(server.db, { cooperationId, year: PUBLISHED_YEAR }))!;
+      await openIn(page, `${C}/reports/${PUBLISHED_YEAR}`, lang);
       expect(await page.locator('[data-testid="report-state"]').innerText()).toContain(
         fill(MESSAGES[lang]!.report.publishedNote, { date: formatDate(lang, publishedAt!), name: publishedBy! }),
       );

@@ -14,8 +14,8 @@
  *     value computed from the matrix page's own cells), and an invalid weight is refused next to
  *     the field with what was typed kept.
  *
- * Each mode gets its own server (a fresh copy of the demo database). The axe scans of these pages
- * are in accessibility.test.ts.
+ * Each test gets its own server (a fresh copy of the demo database), so what one publishes or
+ * reports never reaches another's matrix. The axe scans of these pages are in accessibility.test.ts.
  */
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
@@ -42,7 +42,7 @@ import {
   waitForHydration,
 } from "../support/browser";
 import { statusReport, cooperationIdOf } from "../support/queries";
-import { loginCookie, startServer, type TestServer } from "../support/server";
+import { loginCookie, serverForEachTest, startServer, type TestServer } from "../support/server";
 
 const MESSAGES: Record<Language, Messages> = { nb, nn, en };
 const SLUG = EKOMMUNE.slug;
@@ -180,13 +180,7 @@ describe.each([
 ])("overviews and the annual report $mode", ({ mode, javaScript }) => {
   let server: TestServer;
 
-  beforeAll(async () => {
-    server = await startServer();
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  serverForEachTest((s) => (server = s));
 
   async function ids() {
     const cooperation = { id: await cooperationIdOf(server.db, SLUG) };

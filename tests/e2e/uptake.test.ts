@@ -5,9 +5,9 @@
  * successful save the comment fields are empty again, so a second save reports nothing twice; the
  * secretariat opens a round, sees Sula missing, reminds Sula, and the e-mail reaches the outbox.
  *
- * Each mode gets its own server (a fresh copy of the demo database), so the two modes never see
- * each other's reports, rounds or e-mail. The background job runs every 200 ms so queued e-mail
- * moves to the outbox quickly. The axe scans of these pages are in accessibility.test.ts.
+ * Each test gets its own server (a fresh copy of the demo database), so no test sees another's
+ * reports, rounds or e-mail, whatever order they run in. The background job runs every 200 ms so
+ * queued e-mail moves to the outbox quickly. The axe scans of these pages are in accessibility.test.ts.
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -16,7 +16,7 @@ import { en, nb, type Messages, nn } from "../support/texts";
 import { UPTAKE_SCALE } from "../../shared-schema/uptake";
 import { EKOMMUNE } from "../../seeds/demo-content";
 import { htmlLang, launchBrowser, login, newContext, pathOf, visit, waitForHydration } from "../support/browser";
-import { startServer, type TestServer } from "../support/server";
+import { serverForEachTest, type TestServer } from "../support/server";
 
 const MESSAGES: Record<Language, Messages> = { nb, nn, en };
 const SLUG = EKOMMUNE.slug;
@@ -59,13 +59,7 @@ describe.each([
 ])("uptake reporting $mode", ({ mode, javaScript }) => {
   let server: TestServer;
 
-  beforeAll(async () => {
-    server = await startServer({ JOB_INTERVAL_MS: "200" });
-  });
-
-  afterAll(async () => {
-    await server?.stop();
-  });
+  serverForEachTest((s) => (server = s), { JOB_INTERVAL_MS: "200" });
 
   async function ids() {
     const cooperation = await server.db.selectFrom("cooperation").select("id").where("slug", "=", SLUG).executeTakeFirstOrThrow();

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, beforeAll, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
 import { connect, type DB } from "../../db/connect";
 import type { DialectName } from "../../db/dialect";
 import { testDatabases } from "./databases";
@@ -139,5 +139,21 @@ export function serverForSuite(use: (server: TestServer) => void | Promise<void>
   });
   afterAll(async () => {
     await server?.stop();
+  });
+}
+
+/**
+ * A server of each test's own, for suites whose tests write what their neighbours read (a report
+ * published, a status reported): each test starts from the demo data, in any order.
+ */
+export function serverForEachTest(use: (server: TestServer) => void, env: Record<string, string> = {}): void {
+  let server: TestServer | undefined;
+  beforeEach(async () => {
+    server = await startServer(env);
+    use(server);
+  });
+  afterEach(async () => {
+    await server?.stop();
+    server = undefined;
   });
 }
