@@ -33,6 +33,8 @@ export interface Responsible {
 export interface PublishingCooperation extends Responsible {
   /** The cooperation's URL slug: a-z, 0-9 and hyphens */
   slug: string;
+  /** The cooperation's own words about itself, in the one language it wrote them in */
+  description: { text: string; language: Language } | null;
   datasets: readonly PublishedDataset[];
 }
 
@@ -117,8 +119,8 @@ const origin = (baseUrl: string) => checked(baseUrl.replace(/\/+$/, ""), /^https
 const slugOf = (slug: string) => checked(slug, /^[a-z0-9]+(-[a-z0-9]+)*$/, "slug");
 const dateOf = (date: string) => checked(date, /^\d{4}-\d{2}-\d{2}$/, "date");
 
-// Characters an IRI cannot hold unescaped, besides what makes an address no address at all.
-const EMAIL = /^[^\s@<>"{}|\\^`]+@[^\s@<>"{}|\\^`]+\.[^\s@<>"{}|\\^`.]+$/;
+// One @ and a dotted domain, and nothing a mailto: IRI would have to escape or read as its query.
+const EMAIL = /^[^\s@<>"{}|\\^`?#%]+@[^\s@<>"{}|\\^`?#%]+\.[^\s@<>"{}|\\^`?#%.]+$/;
 
 function missingDetails(cooperation: string | null, { organisationNumber, contact }: Responsible): MissingDetail[] {
   const missing: MissingDetail[] = [];
@@ -262,10 +264,13 @@ export function cooperationCatalog({ baseUrl, modified, cooperation }: Cooperati
   if (missing.length) return { ok: false, missing };
   const base = origin(baseUrl);
   const iri = `${base}/public/${slugOf(cooperation.slug)}/catalog`;
+  const own = cooperation.description;
   const text = (lng: Language, part: "title" | "description") =>
-    i18nFor(lng).t(part === "title" ? "publication:catalog.cooperationTitle" : "publication:catalog.cooperationDescription", {
-      name: cooperation.name,
-    });
+    part === "description" && own?.language === lng && own.text.trim()
+      ? own.text.trim()
+      : i18nFor(lng).t(part === "title" ? "publication:catalog.cooperationTitle" : "publication:catalog.cooperationDescription", {
+          name: cooperation.name,
+        });
   const { responsible, datasets } = cooperationParts(base, cooperation);
   return { ok: true, quads: distinct(catalogQuads({ iri, modified, text, responsible, datasets })) };
 }
