@@ -19,6 +19,19 @@ export const EKOMMUNE = {
   members: ["1504", "1532", "1531", "1534", "1529", "1523", "1526", "1546", "1524", "1525", "1528"],
 };
 
+/** The host Ålesund kommune's organisation number; a role address as the contact point, never a person's. */
+export const EKOMMUNE_PUBLICATION = {
+  strategy: true,
+  plan: true,
+  matrix: true,
+  reports: true,
+  openData: true,
+  organisationNumber: "942952880",
+  contactName: null,
+  contactEmail: "post@ekommune-sunnmore.example",
+  accessibilityStatementUrl: null,
+};
+
 export const EKOMMUNE_STRATEGY = {
   title: "IKT-strategi for eKommune Sunnmøre 2013–2016",
   periodFrom: 2013,

@@ -3,7 +3,7 @@ import { DataFactory, Writer, type Literal, type NamedNode, type Quad, type Writ
 import type { Language } from "../../db/schema";
 import { LANGUAGES } from "../i18n/config";
 import { i18nFor } from "../i18n/i18n.server";
-import { isOrganisationNumber } from "./organisation-number";
+import { isOrganisationNumber } from "@shared-schema/publication";
 
 /*
  * The open-data catalogues in DCAT-AP-NO, the Norwegian profile of DCAT-AP that Felles datakatalog

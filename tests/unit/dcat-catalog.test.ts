@@ -10,7 +10,7 @@ import {
   type PublishingCooperation,
   type Responsible,
 } from "../../app/publication/catalog.server";
-import { isOrganisationNumber } from "../../app/publication/organisation-number";
+import { isOrganisationNumber } from "@shared-schema/publication";
 
 const BASE = "https://fellesloft.example";
 const PREFIXES = {
