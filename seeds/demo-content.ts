@@ -1,4 +1,5 @@
 import type { MeasureStatus, UptakeStatus } from "../db/schema";
+import { PUBLIC_PARTS } from "@shared-schema/publication";
 
 /*
  * Demo content taken from the reference strategies: eKommune Sunnmøre's IKT-strategi
@@ -21,11 +22,7 @@ export const EKOMMUNE = {
 
 /** The host Ålesund kommune's organisation number; a role address as the contact point, never a person's. */
 export const EKOMMUNE_PUBLICATION = {
-  strategy: true,
-  plan: true,
-  matrix: true,
-  reports: true,
-  openData: true,
+  parts: [...PUBLIC_PARTS],
   organisationNumber: "942952880",
   contactName: null,
   contactEmail: "post@ekommune-sunnmore.example",

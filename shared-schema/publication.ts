@@ -37,15 +37,12 @@ const optional = <T extends z.ZodType>(schema: T) =>
     .optional()
     .transform((v) => v ?? null);
 
-/** A published part is a checkbox: sent as "on" when ticked, absent otherwise. */
-const flag = z.boolean().default(false);
+/** What the settings page offers to publish, in the order it shows them; the same list as the public guard's. */
+export const PUBLIC_PARTS = ["strategy", "plan", "matrix", "reports", "openData"] as const;
+export type PublicPart = (typeof PUBLIC_PARTS)[number];
 
 export const PublicationSettingsSchema = z.object({
-  strategy: flag,
-  plan: flag,
-  matrix: flag,
-  reports: flag,
-  openData: flag,
+  parts: z.array(z.enum(PUBLIC_PARTS, { error: "common:validation.invalid" })).default([]),
   organisationNumber: organisationNumberSchema,
   contactName: optionalText(200),
   contactEmail: optional(emailSchema),

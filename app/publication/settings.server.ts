@@ -4,14 +4,14 @@ import { recordAudit } from "../audit/audit.server";
 import type { CooperationId } from "../cooperation/scope.server";
 import { expectVersionedUpdate, transact } from "../utils/concurrency.server";
 import { StaleVersionError } from "../utils/errors.server";
-import type { Published } from "./parts";
+import type { PublicPart, Published } from "./parts";
 
 /*
  * What a cooperation publishes, and the details its open-data catalogue names. Changed only by
  * the secretariat, checked against the cooperation's version, audited with before and after.
  */
 
-export interface PublicationSettings extends Omit<PublicationSettingsInput, keyof Published> {
+export interface PublicationSettings extends Omit<PublicationSettingsInput, "parts"> {
   published: Published;
   version: number;
 }
@@ -55,12 +55,13 @@ export async function getPublicationSettings(db: DB, cooperationId: CooperationI
 const flag = (on: boolean) => (on ? 1 : 0) as 0 | 1;
 
 function toRow(values: PublicationSettingsInput) {
+  const on = (part: PublicPart) => flag(values.parts.includes(part));
   return {
-    publish_strategy: flag(values.strategy),
-    publish_plan: flag(values.plan),
-    publish_matrix: flag(values.matrix),
-    publish_reports: flag(values.reports),
-    publish_open_data: flag(values.openData),
+    publish_strategy: on("strategy"),
+    publish_plan: on("plan"),
+    publish_matrix: on("matrix"),
+    publish_reports: on("reports"),
+    publish_open_data: on("openData"),
     organisation_number: values.organisationNumber,
     contact_name: values.contactName,
     contact_email: values.contactEmail,
