@@ -52,7 +52,12 @@ export function publicHeaders(etag: string, extra?: HeadersInit): Headers {
  * A public file or document: 304 when the caller holds this version, else the body with its
  * ETag and caching headers.
  */
-export function publicResponse(request: Request, etag: string, body: () => BodyInit, headers?: HeadersInit): Response {
+export async function publicResponse(
+  request: Request,
+  etag: string,
+  body: () => BodyInit | Promise<BodyInit>,
+  headers?: HeadersInit,
+): Promise<Response> {
   if (isFresh(request, etag)) return new Response(null, { status: 304, headers: publicHeaders(etag) });
-  return new Response(request.method === "HEAD" ? null : body(), { status: 200, headers: publicHeaders(etag, headers) });
+  return new Response(request.method === "HEAD" ? null : await body(), { status: 200, headers: publicHeaders(etag, headers) });
 }
