@@ -18,17 +18,7 @@ export interface PublicScope {
 function selectPublic(db: DB) {
   return db
     .selectFrom("cooperation")
-    .select([
-      "id",
-      "slug",
-      "name",
-      "default_language",
-      "publish_strategy",
-      "publish_plan",
-      "publish_matrix",
-      "publish_reports",
-      "publish_open_data",
-    ]);
+    .select(["id", "slug", "name", "default_language", "publish_strategy", "publish_plan", "publish_matrix", "publish_reports"]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectPublic>["executeTakeFirstOrThrow"]>>;
@@ -44,7 +34,6 @@ function toScope(row: Row): PublicScope {
       plan: row.publish_plan === 1,
       matrix: row.publish_matrix === 1,
       reports: row.publish_reports === 1,
-      openData: row.publish_open_data === 1,
     },
   };
 }

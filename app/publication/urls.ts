@@ -6,7 +6,6 @@ const PART_PATHS: Record<PublicPart, string> = {
   plan: "plans",
   matrix: "matrix",
   reports: "reports",
-  openData: "data",
 };
 
 export const publicUrl = (slug: string) => `/public/${slug}`;

@@ -131,7 +131,6 @@ export default function PublicationSettingsPage() {
 function Preview({ slug, settings }: { slug: string; settings: ReturnType<typeof useLoaderData<typeof loader>>["settings"] }) {
   const { t } = useTranslation();
   const parts = publishedParts(settings.published);
-  const catalogueIncomplete = settings.published.openData && (!settings.organisationNumber || !settings.contactEmail);
   return (
     <Section id="preview-heading" title={t("publication:settings.previewTitle")} gap={3}>
       {isPublishing(settings.published) ? (
@@ -155,11 +154,6 @@ function Preview({ slug, settings }: { slug: string; settings: ReturnType<typeof
       ) : (
         <p className="ds-paragraph">{t("publication:settings.previewNothing")}</p>
       )}
-      {catalogueIncomplete ? (
-        <div className="ds-alert" data-color="warning">
-          <p className="ds-paragraph">{t("publication:settings.catalogueIncomplete")}</p>
-        </div>
-      ) : null}
     </Section>
   );
 }
