@@ -15,6 +15,7 @@ import type { AppLoadContext, ServerBuild } from "@remix-run/node";
 import compression from "compression";
 import express, { type NextFunction, type Request, type Response } from "express";
 import helmet from "helmet";
+import onHeaders from "on-headers";
 import { RateLimiterClusterMaster } from "rate-limiter-flexible";
 import { migrateToLatest } from "./db/migrate";
 import { authenticate } from "./app/auth/auth.server";
@@ -128,6 +129,12 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   if (env().TRUST_PROXY) app.set("trust proxy", env().TRUST_PROXY);
 
   app.use((_req, res, next) => {
+    // A 304 renews the headers a cache stored with the page (RFC 9111 §4.3.4): a new nonce in it
+    // would no longer match the scripts of the kept page, so a 304 carries no policy and the
+    // kept page keeps its own.
+    onHeaders(res, function dropPolicyOfNotModified(this: typeof res) {
+      if (this.statusCode === 304) this.removeHeader("Content-Security-Policy");
+    });
     res.locals.cspNonce = randomBytes(16).toString("base64");
     res.locals.requestId = randomUUID().slice(0, 8).toUpperCase();
     res.setHeader("X-Request-Id", res.locals.requestId);

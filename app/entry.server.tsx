@@ -9,6 +9,7 @@ import {
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
+import { isFresh } from "./publication/http.server";
 
 /** How long single fetch waits for the loaders' promises before it rejects them (read by Remix). */
 export const streamTimeout = 5_000;
@@ -56,6 +57,11 @@ export default function handleRequest(
   // A page rendered for a signed-in user must not be kept by the browser: after logout, Back
   // would otherwise show it again from the HTTP cache (Chromium reuses stale entries for history).
   if (loadContext.user) responseHeaders.set("Cache-Control", "private, no-store");
+  // a public page the browser holds in this version (its loader gave the ETag) is not rendered again
+  const etag = responseHeaders.get("ETag");
+  if (!loadContext.user && responseStatusCode === 200 && etag && isFresh(request, etag)) {
+    return new Response(null, { status: 304, headers: responseHeaders });
+  }
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(

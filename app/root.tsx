@@ -10,6 +10,8 @@ import { cooperationsFromGrants } from "./cooperation/scope.server";
 import { i18nFor, DEFAULT_LANGUAGE } from "./i18n/config";
 import { textsUrl } from "./i18n/i18n.server";
 import { resolveLanguage } from "./cooperation/language.server";
+import { publicPageLanguage } from "./publication/language.server";
+import { isPublicPath } from "./publication/urls";
 import { withTextCache } from "./i18n/text-cache";
 import { loadLanguage } from "./i18n/texts.client";
 import appCss from "./styles/app.css";
@@ -31,7 +33,10 @@ export const meta: MetaFunction = ({ error, matches }) => (error ? errorPageTitl
 export async function loader(args: LoaderFunctionArgs) {
   const { request, params, context } = args;
   const user = context.user;
-  const lang = await resolveLanguage(args, params.slug);
+  const url = new URL(request.url);
+  const lang = isPublicPath(url.pathname)
+    ? await publicPageLanguage(url, params.slug)
+    : await resolveLanguage(args, params.slug);
   const cooperations = user ? cooperationsFromGrants(await userGrants(args, user)) : [];
   const { toast, setCookie } = await takeToast(request);
   return json(

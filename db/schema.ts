@@ -63,6 +63,11 @@ export interface CooperationTable {
   publish_reports: Generated<Flag>;
   publish_open_data: Generated<Flag>;
   accessibility_statement_url: string | null;
+  /** the publisher in the open-data catalogue: nine digits in Enhetsregisteret */
+  organisation_number: string | null;
+  /** the catalogue's contact point: a role (e.g. the secretariat) and its address, shown publicly */
+  contact_name: string | null;
+  contact_email: string | null;
   version: Generated<number>;
   created_at: string;
   updated_at: string;

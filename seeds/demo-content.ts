@@ -1,4 +1,5 @@
 import type { MeasureStatus, UptakeStatus } from "../db/schema";
+import { PUBLIC_PARTS } from "@shared-schema/publication";
 
 /*
  * Demo content taken from the reference strategies: eKommune Sunnmøre's IKT-strategi
@@ -17,6 +18,15 @@ export const EKOMMUNE = {
   defaultLanguage: "nn" as const,
   /** the Ålesund region's municipalities with their 2013 numbers */
   members: ["1504", "1532", "1531", "1534", "1529", "1523", "1526", "1546", "1524", "1525", "1528"],
+};
+
+/** The host Ålesund kommune's organisation number; a role address as the contact point, never a person's. */
+export const EKOMMUNE_PUBLICATION = {
+  parts: [...PUBLIC_PARTS],
+  organisationNumber: "942952880",
+  contactName: null,
+  contactEmail: "post@ekommune-sunnmore.example",
+  accessibilityStatementUrl: null,
 };
 
 export const EKOMMUNE_STRATEGY = {

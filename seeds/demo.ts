@@ -2,12 +2,15 @@ import { randomUUID } from "node:crypto";
 import type { DB } from "../db/connect";
 import type { Language } from "../db/schema";
 import { addMembers, createCooperation, createUser, grantRole } from "../app/cooperation/admin.server";
+import { storedCooperationId, type CooperationId } from "../app/cooperation/scope.server";
+import { getPublicationSettings, updatePublicationSettings } from "../app/publication/settings.server";
 import {
   DEMO_PASSWORD,
   DEMO_USERS,
   EKOMMUNE,
   EKOMMUNE_MEASURES,
   EKOMMUNE_NEXT_STRATEGY,
+  EKOMMUNE_PUBLICATION,
   EKOMMUNE_STRATEGY,
   KNUTEPUNKT,
   KNUTEPUNKT_MEASURES,
@@ -241,6 +244,12 @@ async function seedMeasures(db: DB, cooperationId: string, measures: typeof EKOM
   }
 }
 
+/** eKommune Sunnmøre shows the public face in full; Knutepunkt Sørlandet keeps the default: nothing public. */
+async function publishEverything(db: DB, scope: { cooperationId: CooperationId; userId: string }): Promise<void> {
+  const { version } = await getPublicationSettings(db, scope.cooperationId);
+  await updatePublicationSettings(db, scope, { version, values: EKOMMUNE_PUBLICATION });
+}
+
 export async function seedDemo(db: DB): Promise<{ created: boolean }> {
   await seedMunicipalityRegister(db, registerDataDir());
   const existing = await db.selectFrom("cooperation").select("id").where("slug", "=", EKOMMUNE.slug).executeTakeFirst();
@@ -277,5 +286,6 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
     .where("email", "=", "sekretariat@ekommune-sunnmore.example")
     .executeTakeFirstOrThrow();
   await seedReportDemo(db, { secretariatId: secretariat.id, cooperationId: ekommuneId });
+  await publishEverything(db, { cooperationId: storedCooperationId(ekommuneId), userId: secretariat.id });
   return { created: true };
 }

@@ -24,6 +24,7 @@ export const NAMESPACES = [
   "reportExport",
   "report",
   "adminCli",
+  "publication",
 ] as const;
 
 /** A text's key, "namespace:key": what code that hands keys on (errors, toasts, labels) holds. */

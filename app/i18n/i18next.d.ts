@@ -8,6 +8,7 @@ import type measure from "../locales/nb/measure.json";
 import type overview from "../locales/nb/overview.json";
 import type plan from "../locales/nb/plan.json";
 import type planComments from "../locales/nb/planComments.json";
+import type publication from "../locales/nb/publication.json";
 import type report from "../locales/nb/report.json";
 import type reportExport from "../locales/nb/reportExport.json";
 import type round from "../locales/nb/round.json";
@@ -34,6 +35,7 @@ declare module "i18next" {
       reportExport: typeof reportExport;
       report: typeof report;
       adminCli: typeof adminCli;
+      publication: typeof publication;
     };
   }
 }

@@ -57,7 +57,16 @@ export const stateLabelId = (state: MatrixCell) => `ms${CELL_ORDER.indexOf(state
 
 export function matrixBodyHtml(
   matrix: CompactMatrix,
-  { slug, ownMunicipalityId, labels }: { slug: string; ownMunicipalityId: string | null; labels: MatrixBodyLabels },
+  {
+    measureHref,
+    ownMunicipalityId,
+    labels,
+  }: {
+    /** the page of a measure: inside the cooperation, or its public page */
+    measureHref: (measureNumber: number) => string;
+    ownMunicipalityId: string | null;
+    labels: MatrixBodyLabels;
+  },
 ): string {
   const columns = matrix.municipalities.length + 2;
   const own = matrix.municipalities.map((m) => (m.id === ownMunicipalityId ? '<td class="own"' : "<td"));
@@ -70,7 +79,7 @@ export function matrixBodyHtml(
   for (const group of matrix.groups) {
     html += `<tr class="group"><th scope="colgroup" colspan="${columns}" class="text-left">${escapeHtml(group.title || labels.otherMeasures)}</th></tr>`;
     for (const measure of group.measures) {
-      const page = `/c/${encodeURIComponent(slug)}/measures/${measure.number}`;
+      const page = escapeHtml(measureHref(measure.number));
       const row = rowHeaderId(measure.number);
       html += `<tr><th scope="row" id="${row}"><a href="${page}" class="ds-link">${measure.number}. ${escapeHtml(measure.name)}</a></th>`;
       const cells = measure.cells;

@@ -104,6 +104,18 @@ export function draftPdf(key: string, data: object, render: () => Promise<Buffer
   return entry.pdf;
 }
 
+/** What an unchanging document is made from: the same for as long as its key is. */
+const UNCHANGING = Object.freeze({});
+
+/**
+ * The PDF of a document that never changes under `key` but is not a record of its own (the
+ * public copy of a published report, without the names of users): kept in memory, made again
+ * only after the cache let it go.
+ */
+export function unchangingPdf(key: string, render: () => Promise<Buffer>): Promise<KeptPdf> {
+  return draftPdf(key, UNCHANGING, render);
+}
+
 function matchesEtag(ifNoneMatch: string | null, etag: string): boolean {
   if (!ifNoneMatch) return false;
   return ifNoneMatch.split(",").some((tag) => {

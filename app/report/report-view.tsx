@@ -1,4 +1,5 @@
 import { Link } from "@remix-run/react";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatDate, formatNok, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
@@ -8,11 +9,17 @@ import { CostChart, ProgressChart } from "../overview/charts";
 import type { UptakeSummary } from "../uptake/uptake";
 import { REPORT_SECTIONS, type ReportDocument, type ReportSection } from "./figures";
 
+/** Where the report's measures and matrix link to: the pages inside, or the public ones (null: no link). */
+export interface ReportLinks {
+  measure: (number: number) => string | null;
+  matrix: (year: number) => string | null;
+}
+
 /**
  * The annual report as a page: per section the secretariat's text, then the figures (tables and
  * charts with their data tables). The same sections, in the same order, as the PDF, CSV and XLSX.
  */
-export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string }) {
+export function ReportView({ doc, links }: { doc: ReportDocument; links: ReportLinks }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const f = doc.figures;
@@ -44,9 +51,7 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
           <tr key={i.number}>
             <td>{i.number}</td>
             <th scope="row">
-              <Link to={`/c/${slug}/measures/${i.number}`} className="ds-link">
-                {i.name}
-              </Link>
+              <MaybeLink to={links.measure(i.number)}>{i.name}</MaybeLink>
             </th>
             <td>{t(`common:measureStatus.${i.status}`)}</td>
             <td>{formatNok(lang, i.budget)}</td>
@@ -83,11 +88,11 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
             )),
           )}
         </DataTable>
-        <p className="ds-paragraph m-0">
-          <Link to={`/c/${slug}/matrix?year=${f.year}`} className="ds-link">
-            {t("overview:matrixPageTitle", { year: f.year })}
-          </Link>
-        </p>
+        {links.matrix(f.year) ? (
+          <p className="ds-paragraph m-0">
+            <MaybeLink to={links.matrix(f.year)}>{t("overview:matrixPageTitle", { year: f.year })}</MaybeLink>
+          </p>
+        ) : null}
       </>
     ),
     progress: <ProgressChart progress={f.progress} goals />,
@@ -156,5 +161,15 @@ export function ReportView({ doc, slug }: { doc: ReportDocument; slug: string })
         </section>
       ))}
     </div>
+  );
+}
+
+function MaybeLink({ to, children }: { to: string | null; children: ReactNode }) {
+  return to ? (
+    <Link to={to} className="ds-link">
+      {children}
+    </Link>
+  ) : (
+    <>{children}</>
   );
 }

@@ -8,7 +8,6 @@ import { notFound, requireCooperationRole } from "../cooperation/guards.server";
 import { osloYear } from "@shared-schema/dates";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
-import { byNorwegianName } from "../i18n/collate";
 import { formatDate, formatNok, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { listFocusAreasAndGoals, listMemberOptions } from "../measure/catalogue.server";
@@ -18,8 +17,8 @@ import { Fact, Facts, QuerySelect } from "../measure/page-parts";
 import { defaultShareYear, measureShares, participantsInYear } from "../measure/shares.server";
 import { matrixMunicipalityIds } from "../overview/matrix-municipalities.server";
 import { DataTable } from "../ui/data-table";
-import { historyAnchors } from "../uptake/history-anchors";
-import { uptakeTimeline, type MunicipalityTimeline } from "../uptake/history.server";
+import { historyParts } from "../uptake/history-parts";
+import { uptakeTimeline } from "../uptake/history.server";
 import { Timeline } from "../uptake/timeline";
 import { uptakeSummary } from "../uptake/uptake";
 import { revalidateAfterConflict } from "../utils/form-reply";
@@ -88,29 +87,6 @@ export async function loader(args: LoaderFunctionArgs) {
     history: historyParts(members, timelines, inMatrix),
     uptake: uptakeSummary(participants.map((p) => p.uptake ?? "not_started")),
   });
-}
-
-/**
- * The history section's parts, by municipality name: every municipality that has reported, and
- * every one the uptake matrix links here from a cell, with its anchor (history-anchors.ts) and its
- * timeline, or none when it has not reported.
- */
-function historyParts(
-  members: { municipalityId: string; number: string; name: string }[],
-  timelines: MunicipalityTimeline[],
-  inMatrix: Set<string>,
-) {
-  const anchors = historyAnchors(members.map((m) => ({ id: m.municipalityId, number: m.number })));
-  const reported = new Set(timelines.map((tl) => tl.municipalityId));
-  const unreported = members
-    .filter((m) => inMatrix.has(m.municipalityId) && !reported.has(m.municipalityId))
-    .map((m) => ({ municipalityId: m.municipalityId, name: m.name, entries: null }));
-  return [
-    ...timelines.map((tl) => ({ municipalityId: tl.municipalityId, name: tl.municipalityName, entries: tl.entries })),
-    ...unreported,
-  ]
-    .map((part) => ({ ...part, anchor: anchors.get(part.municipalityId) }))
-    .sort(byNorwegianName((part) => part.name));
 }
 
 /**

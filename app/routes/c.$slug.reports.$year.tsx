@@ -178,7 +178,10 @@ export default function Report() {
 
       {!editing && typed ? <UnsavedText typed={typed} /> : null}
 
-      <ReportView doc={doc} slug={slug} />
+      <ReportView
+        doc={doc}
+        links={{ measure: (n) => `/c/${slug}/measures/${n}`, matrix: (y) => `/c/${slug}/matrix?year=${y}` }}
+      />
     </article>
   );
 }

@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import type { CooperationRole } from "../../db/schema";
 import { LANGUAGES } from "../i18n/config";
 import { useLanguage } from "../i18n/use-language";
+import { isPublicPath } from "../publication/urls";
 
 interface HeaderProps {
   user: { name: string; email: string; isPlatformAdmin: boolean } | null;
@@ -64,13 +65,22 @@ export function SiteHeader({ user, cooperations }: HeaderProps) {
   );
 }
 
+/**
+ * On public pages the language is part of the address (a GET form adds `?lang=`), so the page
+ * stays the same for everyone and sets no cookie; elsewhere the choice is saved for the user.
+ */
 function LanguageSwitcher() {
   const { t } = useTranslation();
   const lang = useLanguage();
   const location = useLocation();
+  const isPublic = isPublicPath(location.pathname);
   return (
-    <Form method="post" action="/language" className="flex items-end gap-2">
-      <input type="hidden" name="redirectTo" value={location.pathname + location.search} />
+    <Form
+      method={isPublic ? "get" : "post"}
+      action={isPublic ? location.pathname : "/language"}
+      className="flex items-end gap-2"
+    >
+      {isPublic ? null : <input type="hidden" name="redirectTo" value={location.pathname + location.search} />}
       <div className="ds-field">
         <label className="ds-label" data-size="sm" htmlFor="language-select">
           {t("common:shell.language")}

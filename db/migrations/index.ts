@@ -9,6 +9,7 @@ import * as changeStamp from "./2026-11-22T2200-change-stamp";
 import * as planInputRound from "./2026-12-02T1800-plan-input-round";
 import * as roundStatusDate from "./2026-12-02T1900-round-status-date";
 import * as frozenPdf from "./2026-12-02T2000-frozen-pdf";
+import * as publicationDetails from "./2026-12-03T1300-publication-details";
 
 // Listed statically so the bundled server and the scripts run the very same migrations without
 // reading TypeScript files from disk at run time. Keys sort in the order they must run.
@@ -23,4 +24,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1800-plan-input-round": planInputRound,
   "2026-12-02T1900-round-status-date": roundStatusDate,
   "2026-12-02T2000-frozen-pdf": frozenPdf,
+  "2026-12-03T1300-publication-details": publicationDetails,
 };

@@ -271,7 +271,11 @@ describe("the matrix body as HTML", () => {
     total: { relevant: 2, inUse: 2, ratio: 1 },
   };
   const anchors = historyAnchors(matrix.municipalities);
-  const html = matrixBodyHtml(compactMatrix(matrix, anchors), { slug: "ekommune-sunnmore", ownMunicipalityId: "m2", labels });
+  const html = matrixBodyHtml(compactMatrix(matrix, anchors), {
+    measureHref: (n) => `/c/ekommune-sunnmore/measures/${n}`,
+    ownMunicipalityId: "m2",
+    labels,
+  });
 
   it("sends a row's cells as one character each: the state's place in CELL_ORDER", () => {
     const compact = compactMatrix(matrix, anchors);

@@ -1,0 +1,16 @@
+import type { PublicPart } from "./parts";
+
+/** Where each published part lives under the cooperation's public address. */
+const PART_PATHS: Record<PublicPart, string> = {
+  strategy: "strategy",
+  plan: "plans",
+  matrix: "matrix",
+  reports: "reports",
+};
+
+export const publicUrl = (slug: string) => `/public/${slug}`;
+
+export const publicPartUrl = (slug: string, part: PublicPart) => `${publicUrl(slug)}/${PART_PATHS[part]}`;
+
+/** `/public` and everything below it: pages for anyone, the same for everyone. */
+export const isPublicPath = (pathname: string) => pathname === "/public" || pathname.startsWith("/public/");

@@ -1,0 +1,94 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { db } from "../db.server";
+import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
+import { publicCooperation, publicStrategies } from "../publication/pages.server";
+import { publishedParts } from "../publication/parts";
+import { PublicLink } from "../publication/public-link";
+import { publicPartUrl } from "../publication/urls";
+import { DataTable } from "../ui/data-table";
+import { Section } from "../ui/section";
+
+export const headers = publicPageHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [{ title: `${data.cooperation.name} – Fellesløft` }, { name: "description", content: data.cooperation.description }]
+    : [];
+
+export async function loader(args: LoaderFunctionArgs) {
+  const { scope, etag } = await publicPage(args, null);
+  const [cooperation, strategies] = await Promise.all([
+    publicCooperation(db(), scope),
+    scope.published.strategy ? publicStrategies(db(), scope) : [],
+  ]);
+  const inForce = strategies.find((s) => s.status === "adopted") ?? null;
+  return publicJson({ slug: scope.slug, parts: publishedParts(scope.published), cooperation, inForce }, etag);
+}
+
+export default function PublicCooperation() {
+  const { slug, parts, cooperation, inForce } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  return (
+    <div className="flex flex-col gap-8">
+      <header className="flex flex-col gap-2">
+        <h1 className="ds-heading" data-size="xl">
+          {cooperation.name}
+        </h1>
+        {cooperation.description ? <p className="ds-paragraph">{cooperation.description}</p> : null}
+        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
+          {cooperation.legalForm ? (
+            <>
+              <dt className="font-semibold">{t("common:cooperation.legalForm")}</dt>
+              <dd className="m-0">{cooperation.legalForm}</dd>
+            </>
+          ) : null}
+          {cooperation.hostMunicipality ? (
+            <>
+              <dt className="font-semibold">{t("common:cooperation.host")}</dt>
+              <dd className="m-0">{cooperation.hostMunicipality}</dd>
+            </>
+          ) : null}
+          {inForce ? (
+            <>
+              <dt className="font-semibold">{t("publication:pages.strategyInForce")}</dt>
+              <dd className="m-0">
+                <PublicLink to={publicPartUrl(slug, "strategy")}>{inForce.title}</PublicLink>
+              </dd>
+            </>
+          ) : null}
+        </dl>
+      </header>
+
+      <Section id="published-heading" title={t("publication:pages.publishedTitle")} gap={3}>
+        <ul className="ds-list">
+          {parts.map((part) => (
+            <li key={part}>
+              <PublicLink to={publicPartUrl(slug, part)}>{t(`publication:parts.${part}`)}</PublicLink>
+            </li>
+          ))}
+        </ul>
+      </Section>
+
+      <Section id="members-heading" title={t("publication:pages.members", { count: cooperation.members.length })} gap={3}>
+        {cooperation.members.length ? (
+          <DataTable
+            labelledBy="members-heading"
+            caption={t("publication:pages.members", { count: cooperation.members.length })}
+            headers={[t("publication:pages.municipalityNumber"), t("publication:pages.municipality")]}
+          >
+            {cooperation.members.map((m) => (
+              <tr key={m.number}>
+                <td>{m.number}</td>
+                <th scope="row">{m.name}</th>
+              </tr>
+            ))}
+          </DataTable>
+        ) : (
+          <p className="ds-paragraph">{t("publication:pages.noMembers")}</p>
+        )}
+      </Section>
+    </div>
+  );
+}

@@ -1,0 +1,22 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { publicPageHeaders } from "../publication/page.server";
+import { publicStrategyLoader } from "../publication/strategy-page.server";
+import { PublicStrategyPage } from "../publication/strategy-page";
+
+export const headers = publicPageHeaders;
+
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? [
+        { title: `${data.strategy?.title ?? data.name} – Fellesløft` },
+        { name: "description", content: data.strategy?.vision ?? "" },
+      ]
+    : [];
+
+export const loader = (args: LoaderFunctionArgs) => publicStrategyLoader(args, null);
+
+export default function PublicStrategyInForce() {
+  const { slug, strategy, others } = useLoaderData<typeof loader>();
+  return <PublicStrategyPage slug={slug} strategy={strategy} others={others} />;
+}
