@@ -34,9 +34,7 @@ export async function loader(args: LoaderFunctionArgs) {
   const { request, params, context } = args;
   const user = context.user;
   const url = new URL(request.url);
-  const lang = isPublicPath(url.pathname)
-    ? await publicPageLanguage(url, params.slug)
-    : await resolveLanguage(args, params.slug);
+  const lang = isPublicPath(url.pathname) ? await publicPageLanguage(url, params.slug) : await resolveLanguage(args, params.slug);
   const cooperations = user ? cooperationsFromGrants(await userGrants(args, user)) : [];
   const { toast, setCookie } = await takeToast(request);
   return json(
@@ -79,7 +77,11 @@ export function Layout({ children }: { children: ReactNode }) {
         {/* Keyed by language: a language change re-renders every text, including the header that
             stays mounted across navigations. */}
         <I18nextProvider i18n={i18n} key={lang}>
-          <SiteHeader user={data?.user ?? null} cooperations={data?.cooperations ?? []} />
+          <SiteHeader
+            user={data?.user ?? null}
+            cooperations={data?.cooperations ?? []}
+            languageInAddress={isPublicPath(location.pathname)}
+          />
           {/* data-path says which location the DOM shows: navigations render in a transition, so the
               address bar changes before the page does. The browser tests wait for the two to agree. */}
           <main

@@ -3,14 +3,15 @@ import { useTranslation } from "react-i18next";
 import type { CooperationRole } from "../../db/schema";
 import { LANGUAGES } from "../i18n/config";
 import { useLanguage } from "../i18n/use-language";
-import { isPublicPath } from "../publication/urls";
 
 interface HeaderProps {
   user: { name: string; email: string; isPlatformAdmin: boolean } | null;
   cooperations: { slug: string; name: string; roles: CooperationRole[] }[];
+  /** Public pages carry their language in the address instead of a saved choice. */
+  languageInAddress: boolean;
 }
 
-export function SiteHeader({ user, cooperations }: HeaderProps) {
+export function SiteHeader({ user, cooperations, languageInAddress }: HeaderProps) {
   const { t } = useTranslation();
   return (
     <>
@@ -23,7 +24,7 @@ export function SiteHeader({ user, cooperations }: HeaderProps) {
             Fellesløft
           </Link>
           <div className="flex flex-wrap items-center gap-4">
-            <LanguageSwitcher />
+            <LanguageSwitcher inAddress={languageInAddress} />
             {user ? (
               <Form method="post" action="/logout" className="flex flex-wrap items-center gap-2">
                 <span className="ds-paragraph" data-size="sm">
@@ -69,18 +70,17 @@ export function SiteHeader({ user, cooperations }: HeaderProps) {
  * On public pages the language is part of the address (a GET form adds `?lang=`), so the page
  * stays the same for everyone and sets no cookie; elsewhere the choice is saved for the user.
  */
-function LanguageSwitcher() {
+function LanguageSwitcher({ inAddress }: { inAddress: boolean }) {
   const { t } = useTranslation();
   const lang = useLanguage();
   const location = useLocation();
-  const isPublic = isPublicPath(location.pathname);
   return (
     <Form
-      method={isPublic ? "get" : "post"}
-      action={isPublic ? location.pathname : "/language"}
+      method={inAddress ? "get" : "post"}
+      action={inAddress ? location.pathname : "/language"}
       className="flex items-end gap-2"
     >
-      {isPublic ? null : <input type="hidden" name="redirectTo" value={location.pathname + location.search} />}
+      {inAddress ? null : <input type="hidden" name="redirectTo" value={location.pathname + location.search} />}
       <div className="ds-field">
         <label className="ds-label" data-size="sm" htmlFor="language-select">
           {t("common:shell.language")}

@@ -283,6 +283,35 @@ const OVERVIEW_PAGES: PageCase[] = [
   },
 ];
 
+// The public pages carry their language in the address: the header's switch is a GET form that
+// adds ?lang=, and they are read by anyone, so they are opened without signing in.
+const PUBLIC = `/public/${EKOMMUNE.slug}`;
+
+function publicPage(path: string): PageCase {
+  return {
+    name: `${path} (public)`,
+    async open(page, lang) {
+      await visit(page, `${server.url}${path}`);
+      expect(pathOf(page), `opening ${path}`).toBe(path);
+      await switchLanguage(page, lang);
+      expect(pathOf(page), `${path} after switching to ${lang}`).toBe(`${path}?lang=${lang}`);
+      expect(await page.locator("main h1").count(), `${path} has one main heading`).toBe(1);
+    },
+  };
+}
+
+const PUBLIC_PAGES: PageCase[] = [
+  "/public",
+  PUBLIC,
+  `${PUBLIC}/strategy`,
+  `${PUBLIC}/plans`,
+  `${PUBLIC}/plans/2013`,
+  `${PUBLIC}/matrix`,
+  `${PUBLIC}/measures/1`,
+  `${PUBLIC}/reports`,
+  `${PUBLIC}/reports/2013`,
+].map(publicPage);
+
 const PAGES: PageCase[] = [
   simple("/ (anonymous)", "/", undefined, () => "Fellesløft"),
   simple("/ (signed in, with cooperations)", "/", "sekretariat@ekommune-sunnmore.example", () => "Fellesløft"),
@@ -347,8 +376,15 @@ const PAGES: PageCase[] = [
     "lesar@ekommune-sunnmore.example",
     (t) => t.errors.notFound.title,
   ),
+  simple(
+    `/c/${EKOMMUNE.slug}/settings (secretariat)`,
+    `/c/${EKOMMUNE.slug}/settings`,
+    "sekretariat@ekommune-sunnmore.example",
+    (t) => fill(t.publication.settings.title, { name: EKOMMUNE.name }),
+  ),
   ...UPTAKE_PAGES,
   ...OVERVIEW_PAGES,
+  ...PUBLIC_PAGES,
 ];
 
 describe("axe-core finds no WCAG 2.1 A/AA violations and the page reflows at 320 px, in nb and nn", () => {
