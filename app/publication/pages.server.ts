@@ -22,6 +22,9 @@ export async function publicCooperation(db: DB, scope: PublicScope) {
       "cooperation.description",
       "cooperation.legal_form",
       "cooperation.accessibility_statement_url",
+      "cooperation.organisation_number",
+      "cooperation.contact_name",
+      "cooperation.contact_email",
       "municipality.name as host_name",
     ])
     .where("cooperation.id", "=", scope.cooperationId)
@@ -33,6 +36,8 @@ export async function publicCooperation(db: DB, scope: PublicScope) {
     legalForm: cooperation.legal_form,
     hostMunicipality: cooperation.host_name,
     accessibilityStatementUrl: cooperation.accessibility_statement_url,
+    organisationNumber: cooperation.organisation_number,
+    contact: cooperation.contact_email ? { name: cooperation.contact_name, email: cooperation.contact_email } : null,
     members: members.map((m) => ({ number: m.number, name: m.name })),
   };
 }

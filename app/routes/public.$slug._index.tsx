@@ -50,6 +50,21 @@ export default function PublicCooperation() {
               <dd className="m-0">{cooperation.hostMunicipality}</dd>
             </>
           ) : null}
+          {cooperation.organisationNumber ? (
+            <>
+              <dt className="font-semibold">{t("publication:pages.organisationNumber")}</dt>
+              <dd className="m-0">{cooperation.organisationNumber}</dd>
+            </>
+          ) : null}
+          {cooperation.contact ? (
+            <>
+              <dt className="font-semibold">{t("publication:pages.contact")}</dt>
+              <dd className="m-0">
+                {cooperation.contact.name ?? t("publication:contact", { name: cooperation.name })},{" "}
+                <a href={`mailto:${cooperation.contact.email}`}>{cooperation.contact.email}</a>
+              </dd>
+            </>
+          ) : null}
           {inForce ? (
             <>
               <dt className="font-semibold">{t("publication:pages.strategyInForce")}</dt>

@@ -284,6 +284,8 @@ async function editablePlanYear({ db, cooperation }: PageContext): Promise<numbe
 const VIEW_PAGES: Record<string, (formPage: string) => string> = {
   "routes/c.$slug.measures.$number.edit": (p) => p.replace(/\/edit$/, ""),
   "routes/c.$slug.plans.$year.items": (p) => p.replace(/\/items$/, ""),
+  // the contact point is shown to the public on the cooperation's public page
+  "routes/c.$slug.settings": (p) => p.replace(/^\/c\/([^/]+)\/settings$/, "/public/$1"),
 };
 
 /** What a form needs besides text before it may be saved. */
