@@ -290,6 +290,7 @@ const PUBLIC = `/public/${EKOMMUNE.slug}`;
 function publicPage(path: string): PageCase {
   return {
     name: `${path} (public)`,
+    languages: ["nb", "nn", "en"],
     async open(page, lang) {
       await visit(page, `${server.url}${path}`);
       expect(pathOf(page), `opening ${path}`).toBe(path);
