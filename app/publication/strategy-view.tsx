@@ -1,13 +1,11 @@
 import { useTranslation } from "react-i18next";
-import { formatDate } from "../i18n/format";
-import { useLanguage } from "../i18n/use-language";
+import { DecisionFacts } from "../decision/decision-facts";
 import { Section } from "../ui/section";
 import type { PublicStrategy } from "./pages.server";
 
 /** An adopted strategy as the public reads it: its text, focus areas and goals, and the decision. */
 export function PublicStrategyView({ strategy }: { strategy: PublicStrategy }) {
   const { t } = useTranslation();
-  const lang = useLanguage();
   return (
     <article aria-labelledby="strategy-title" className="flex flex-col gap-6">
       <header className="flex flex-col gap-2">
@@ -74,24 +72,7 @@ export function PublicStrategyView({ strategy }: { strategy: PublicStrategy }) {
       </Section>
       <Section id="decision-heading" title={t("strategy:decision.heading")}>
         {strategy.decision ? (
-          <dl className="m-0 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-            <dt className="font-semibold">{t("decision:body")}</dt>
-            <dd className="m-0">{t(`decision:bodies.${strategy.decision.body}`)}</dd>
-            <dt className="font-semibold">{t("decision:decidedOn")}</dt>
-            <dd className="m-0">{formatDate(lang, strategy.decision.decidedOn)}</dd>
-            {strategy.decision.caseNumber ? (
-              <>
-                <dt className="font-semibold">{t("decision:caseNumber")}</dt>
-                <dd className="m-0">{strategy.decision.caseNumber}</dd>
-              </>
-            ) : null}
-            {strategy.decision.text ? (
-              <>
-                <dt className="font-semibold">{t("decision:text")}</dt>
-                <dd className="m-0 whitespace-pre-line">{strategy.decision.text}</dd>
-              </>
-            ) : null}
-          </dl>
+          <DecisionFacts decision={strategy.decision} />
         ) : (
           <p className="ds-paragraph">{t("strategy:decision.none")}</p>
         )}

@@ -8,6 +8,8 @@ import { formatDate, formatNumber, formatPercent } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { DataTable } from "../ui/data-table";
 import { Section } from "../ui/section";
+import { CooperationHeader } from "../cooperation/cooperation-header";
+import { Fact } from "../ui/page-parts";
 
 export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
@@ -22,31 +24,12 @@ export default function CooperationOverview() {
   const { cooperation, members, strategy, measures, you } = data;
   return (
     <div className="flex flex-col gap-8">
-      <header className="flex flex-col gap-2">
-        <h1 className="ds-heading" data-size="xl">
-          {cooperation.name}
-        </h1>
-        {cooperation.description ? <p className="ds-paragraph">{cooperation.description}</p> : null}
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          {cooperation.legalForm ? (
-            <>
-              <dt className="font-semibold">{t("common:cooperation.legalForm")}</dt>
-              <dd className="m-0">{cooperation.legalForm}</dd>
-            </>
-          ) : null}
-          {cooperation.hostMunicipality ? (
-            <>
-              <dt className="font-semibold">{t("common:cooperation.host")}</dt>
-              <dd className="m-0">{cooperation.hostMunicipality}</dd>
-            </>
-          ) : null}
-          <dt className="font-semibold">{t("common:cooperation.yourRoles")}</dt>
-          <dd className="m-0">
-            {you.roles.map((r) => t(`common:roles.${r}`)).join(", ")}
-            {you.municipalityName ? ` (${you.municipalityName})` : ""}
-          </dd>
-        </dl>
-      </header>
+      <CooperationHeader cooperation={cooperation}>
+        <Fact label={t("common:cooperation.yourRoles")}>
+          {you.roles.map((r) => t(`common:roles.${r}`)).join(", ")}
+          {you.municipalityName ? ` (${you.municipalityName})` : ""}
+        </Fact>
+      </CooperationHeader>
 
       <Section id="strategy-heading" title={t("overview:strategy")} gap={3}>
         {strategy ? (

@@ -6,7 +6,7 @@ import type { MeasureStatus } from "../../db/schema";
 import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { cooperationPageTitle } from "../i18n/page-title";
-import { QuerySelect } from "../measure/page-parts";
+import { QuerySelect } from "../ui/page-parts";
 import { overviewCache } from "../overview/cache.server";
 import { compactMatrix } from "../overview/matrix-body";
 import { MatrixTable } from "../overview/matrix-table";

@@ -1,5 +1,5 @@
 import { json, type LoaderFunctionArgs, type MetaFunction } from "@remix-run/node";
-import { Form, Link, useLoaderData, useLocation } from "@remix-run/react";
+import { Link, useLoaderData, useLocation } from "@remix-run/react";
 import { useEffect, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { formatPercentInput } from "@shared-schema/measure";
@@ -13,7 +13,7 @@ import { useLanguage } from "../i18n/use-language";
 import { listFocusAreasAndGoals, listMemberOptions } from "../measure/catalogue.server";
 import { findMeasure, hasBenefitsRealisationPlan } from "../measure/edit.server";
 import { parseMeasureNumber } from "../measure/form-action.server";
-import { Fact, Facts, QuerySelect } from "../measure/page-parts";
+import { Fact, Facts, YearForm } from "../ui/page-parts";
 import { defaultShareYear, measureShares, participantsInYear } from "../measure/shares.server";
 import { matrixMunicipalityIds } from "../overview/matrix-municipalities.server";
 import { DataTable } from "../ui/data-table";
@@ -257,18 +257,14 @@ export default function MeasurePage() {
         <h3 id="shares-heading" className="ds-heading" data-size="sm">
           {t("measure:page.shares", { year: data.year })}
         </h3>
-        <Form method="get" className="flex flex-wrap items-end gap-3">
-          <QuerySelect
-            id="share-year"
-            name="year"
-            label={t("measure:page.shareYear")}
-            value={data.year}
-            options={data.years.map((y) => ({ value: y, label: String(y) }))}
-          />
-          <button type="submit" className="ds-button" data-variant="secondary">
-            {t("measure:page.showYear")}
-          </button>
-        </Form>
+        <YearForm
+          id="share-year"
+          year={data.year}
+          years={data.years}
+          label={t("measure:page.shareYear")}
+          show={t("measure:page.showYear")}
+          variant="secondary"
+        />
         {shares.ok ? (
           shares.rows.length ? (
             <>

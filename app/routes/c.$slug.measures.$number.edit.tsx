@@ -9,7 +9,7 @@ import { findMeasure, nextFreeMeasureNumber } from "../measure/edit.server";
 import { measureFormOptions, parseMeasureNumber, saveMeasureForm } from "../measure/form-action.server";
 import { MeasureForm } from "../measure/measure-form";
 import { formValuesFrom } from "../measure/measure-form-values";
-import { Fact, Facts } from "../measure/page-parts";
+import { Fact, Facts } from "../ui/page-parts";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { replyFor, revalidateAfterConflict } from "../utils/form-reply";
 

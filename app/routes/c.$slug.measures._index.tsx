@@ -6,7 +6,7 @@ import { requireCooperationRole } from "../cooperation/guards.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { listFocusAreasAndGoals, listMeasures, listMemberOptions } from "../measure/catalogue.server";
-import { QuerySelect } from "../measure/page-parts";
+import { QuerySelect } from "../ui/page-parts";
 import type { TextKey } from "../i18n/config";
 import { formatPercent } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";

@@ -9,7 +9,7 @@ import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
 import { formatDate, formatDateTime, formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
-import { Fact, Facts } from "../measure/page-parts";
+import { Fact, Facts } from "../ui/page-parts";
 import { TransitionForms } from "../plan/plan-parts";
 import { loadPlanVersion, transitionPlanVersion, type TransitionRequest } from "../plan/plan.server";
 import {

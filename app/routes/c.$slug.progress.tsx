@@ -9,7 +9,7 @@ import { db } from "../db.server";
 import { formatNok } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
-import { QuerySelect } from "../measure/page-parts";
+import { YearForm } from "../ui/page-parts";
 import { CostNotes } from "../overview/cost-notes";
 import { overviewFigures } from "../overview/overview.server";
 import { listWeights, saveWeights } from "../overview/weights.server";
@@ -95,18 +95,7 @@ export default function Progress() {
         <h1 id="progress-heading" className="ds-heading" data-size="lg">
           {t("overview:progressTitle", { year, name })}
         </h1>
-        <Form method="get" className="flex flex-wrap items-end gap-4">
-          <QuerySelect
-            id="progress-year"
-            name="year"
-            label={t("overview:year")}
-            value={year}
-            options={years.map((y) => ({ value: y, label: String(y) }))}
-          />
-          <button type="submit" className="ds-button" data-variant="primary">
-            {t("overview:show")}
-          </button>
-        </Form>
+        <YearForm id="progress-year" year={year} years={years} label={t("overview:year")} show={t("overview:show")} />
       </header>
 
       <Section id="areas-heading" title={t("chart:progress.titleGoals")} gap={3}>

@@ -1,6 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { CooperationHeader } from "../cooperation/cooperation-header";
 import { db } from "../db.server";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { publicCooperation, publicStrategies } from "../publication/pages.server";
@@ -8,6 +9,7 @@ import { publishedParts } from "../publication/parts";
 import { PublicLink } from "../publication/public-link";
 import { publicPartUrl } from "../publication/urls";
 import { DataTable } from "../ui/data-table";
+import { Fact } from "../ui/page-parts";
 import { Section } from "../ui/section";
 
 export const headers = publicPageHeaders;
@@ -32,49 +34,22 @@ export default function PublicCooperation() {
   const { t } = useTranslation();
   return (
     <div className="flex flex-col gap-8">
-      <header className="flex flex-col gap-2">
-        <h1 className="ds-heading" data-size="xl">
-          {cooperation.name}
-        </h1>
-        {cooperation.description ? <p className="ds-paragraph">{cooperation.description}</p> : null}
-        <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">
-          {cooperation.legalForm ? (
-            <>
-              <dt className="font-semibold">{t("common:cooperation.legalForm")}</dt>
-              <dd className="m-0">{cooperation.legalForm}</dd>
-            </>
-          ) : null}
-          {cooperation.hostMunicipality ? (
-            <>
-              <dt className="font-semibold">{t("common:cooperation.host")}</dt>
-              <dd className="m-0">{cooperation.hostMunicipality}</dd>
-            </>
-          ) : null}
-          {cooperation.organisationNumber ? (
-            <>
-              <dt className="font-semibold">{t("publication:pages.organisationNumber")}</dt>
-              <dd className="m-0">{cooperation.organisationNumber}</dd>
-            </>
-          ) : null}
-          {cooperation.contact ? (
-            <>
-              <dt className="font-semibold">{t("publication:pages.contact")}</dt>
-              <dd className="m-0">
-                {cooperation.contact.name ?? t("publication:contact", { name: cooperation.name })},{" "}
-                <a href={`mailto:${cooperation.contact.email}`}>{cooperation.contact.email}</a>
-              </dd>
-            </>
-          ) : null}
-          {inForce ? (
-            <>
-              <dt className="font-semibold">{t("publication:pages.strategyInForce")}</dt>
-              <dd className="m-0">
-                <PublicLink to={publicPartUrl(slug, "strategy")}>{inForce.title}</PublicLink>
-              </dd>
-            </>
-          ) : null}
-        </dl>
-      </header>
+      <CooperationHeader cooperation={cooperation}>
+        {cooperation.organisationNumber ? (
+          <Fact label={t("publication:pages.organisationNumber")}>{cooperation.organisationNumber}</Fact>
+        ) : null}
+        {cooperation.contact ? (
+          <Fact label={t("publication:pages.contact")}>
+            {cooperation.contact.name ?? t("publication:contact", { name: cooperation.name })},{" "}
+            <a href={`mailto:${cooperation.contact.email}`}>{cooperation.contact.email}</a>
+          </Fact>
+        ) : null}
+        {inForce ? (
+          <Fact label={t("publication:pages.strategyInForce")}>
+            <PublicLink to={publicPartUrl(slug, "strategy")}>{inForce.title}</PublicLink>
+          </Fact>
+        ) : null}
+      </CooperationHeader>
 
       <Section id="published-heading" title={t("publication:pages.publishedTitle")} gap={3}>
         <ul className="ds-list">

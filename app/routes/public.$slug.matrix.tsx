@@ -1,8 +1,8 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "../db.server";
-import { QuerySelect } from "../measure/page-parts";
+import { YearForm } from "../ui/page-parts";
 import { MatrixTable } from "../overview/matrix-table";
 import { publicMatrix } from "../publication/matrix.server";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
@@ -30,19 +30,7 @@ export default function PublicMatrix() {
         {t("overview:matrixTitle", { year, name })}
       </h1>
       <p className="ds-paragraph">{t("overview:matrixIntro", { year })}</p>
-      <Form method="get" className="flex flex-wrap items-end gap-4">
-        {lang ? <input type="hidden" name="lang" value={lang} /> : null}
-        <QuerySelect
-          id="matrix-year"
-          name="year"
-          label={t("overview:year")}
-          value={year}
-          options={years.map((y) => ({ value: y, label: String(y) }))}
-        />
-        <button type="submit" className="ds-button" data-variant="primary">
-          {t("overview:show")}
-        </button>
-      </Form>
+      <YearForm id="matrix-year" year={year} years={years} label={t("overview:year")} show={t("overview:show")} keep={{ lang }} />
       <MatrixTable
         matrix={matrix}
         year={year}

@@ -5,7 +5,7 @@ import { db } from "../db.server";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { parseMeasureNumber } from "../measure/form-action.server";
-import { Fact, Facts } from "../measure/page-parts";
+import { Fact, Facts } from "../ui/page-parts";
 import { publicMeasure } from "../publication/matrix.server";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { PublicLink } from "../publication/public-link";

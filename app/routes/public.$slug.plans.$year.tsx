@@ -3,15 +3,16 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireYearParam } from "../cooperation/guards.server";
 import { db } from "../db.server";
-import { formatDate, formatNok } from "../i18n/format";
+import { formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
-import { Fact, Facts } from "../measure/page-parts";
+import { Fact, Facts } from "../ui/page-parts";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { publicPlan } from "../publication/pages.server";
 import { PublicLink } from "../publication/public-link";
 import { DataTable } from "../ui/data-table";
 import { Section } from "../ui/section";
 import { notFound } from "../utils/errors.server";
+import { DecisionFacts } from "../decision/decision-facts";
 
 export const headers = publicPageHeaders;
 
@@ -38,16 +39,7 @@ export default function PublicPlan() {
         <h1 id="plan-heading" className="ds-heading" data-size="lg">
           {t("plan:page.title", { year })}
         </h1>
-        <Facts>
-          <Fact label={t("decision:body")}>{t(`decision:bodies.${plan.decision.body}`)}</Fact>
-          <Fact label={t("decision:decidedOn")}>{formatDate(lang, plan.decision.decidedOn)}</Fact>
-          {plan.decision.caseNumber ? <Fact label={t("decision:caseNumber")}>{plan.decision.caseNumber}</Fact> : null}
-          {plan.decision.text ? (
-            <Fact label={t("decision:text")} preLine>
-              {plan.decision.text}
-            </Fact>
-          ) : null}
-        </Facts>
+        <DecisionFacts decision={plan.decision} />
         <p className="ds-paragraph">
           <PublicLink to={`/public/${slug}/plans`}>{t("publication:pages.allPlans")}</PublicLink>
         </p>

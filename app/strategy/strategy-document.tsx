@@ -8,6 +8,7 @@ import { ValidatedForm } from "../ui/validated-form";
 import { replyFor, type FormReply } from "../utils/form-reply";
 import { osloYear } from "@shared-schema/dates";
 import { Section } from "../ui/section";
+import { DecisionFacts } from "../decision/decision-facts";
 
 /*
  * One strategy as a document: text, focus areas and goals, the adoption decision, yearly
@@ -332,20 +333,7 @@ export function StrategyDocument({
 
       <Section id="decision-heading" title={t("strategy:decision.heading")}>
         {strategy.decision ? (
-          <dl className="m-0 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid="decision">
-            <dt className="font-semibold">{t("decision:body")}</dt>
-            <dd className="m-0">{t(`decision:bodies.${strategy.decision.body}`)}</dd>
-            <dt className="font-semibold">{t("decision:decidedOn")}</dt>
-            <dd className="m-0">{formatDate(lang, strategy.decision.decidedOn)}</dd>
-            {strategy.decision.caseNumber ? (
-              <>
-                <dt className="font-semibold">{t("decision:caseNumber")}</dt>
-                <dd className="m-0">{strategy.decision.caseNumber}</dd>
-              </>
-            ) : null}
-            <dt className="font-semibold">{t("decision:text")}</dt>
-            <dd className="m-0 whitespace-pre-line">{strategy.decision.text}</dd>
-          </dl>
+          <DecisionFacts decision={strategy.decision} testId="decision" />
         ) : (
           <p className="ds-paragraph">{t("strategy:decision.none")}</p>
         )}

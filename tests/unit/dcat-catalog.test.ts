@@ -1,5 +1,5 @@
 import jsonld, { type JsonLdDocument } from "jsonld";
-import { DataFactory, Parser, Store, Writer, type Quad, type Term } from "n3";
+import { Parser, Store, Writer, type Quad, type Term } from "n3";
 import { describe, expect, it } from "vitest";
 import {
   cooperationCatalog,

@@ -1,7 +1,8 @@
+import { Form } from "@remix-run/react";
 import type { ReactNode } from "react";
 
 /*
- * Markup the measure pages share: the selects of their GET forms and their label–value lists.
+ * Markup pages share: the selects of their GET forms and their label–value lists.
  */
 
 export interface QueryOption {
@@ -50,8 +51,12 @@ export function QuerySelect({
 }
 
 /** Label–value pairs, side by side from the small breakpoint up. */
-export function Facts({ children }: { children: ReactNode }) {
-  return <dl className="grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]">{children}</dl>;
+export function Facts({ testId, children }: { testId?: string; children: ReactNode }) {
+  return (
+    <dl className="m-0 grid grid-cols-1 gap-x-6 gap-y-1 sm:grid-cols-[max-content_1fr]" data-testid={testId}>
+      {children}
+    </dl>
+  );
 }
 
 /** One pair of a Facts list; `preLine` keeps the line breaks of a typed text. */
@@ -73,5 +78,37 @@ export function Fact({
         {children}
       </dd>
     </>
+  );
+}
+
+/**
+ * A GET form that shows another year of the page; `keep` carries query parameters the page must
+ * not lose (the language of a public page).
+ */
+export function YearForm({
+  id,
+  year,
+  years,
+  label,
+  show,
+  variant = "primary",
+  keep = {},
+}: {
+  id: string;
+  year: number;
+  years: number[];
+  label: string;
+  show: string;
+  variant?: "primary" | "secondary";
+  keep?: Record<string, string | null>;
+}) {
+  return (
+    <Form method="get" className="flex flex-wrap items-end gap-3">
+      {Object.entries(keep).map(([name, value]) => (value ? <input key={name} type="hidden" name={name} value={value} /> : null))}
+      <QuerySelect id={id} name="year" label={label} value={year} options={years.map((y) => ({ value: y, label: String(y) }))} />
+      <button type="submit" className="ds-button" data-variant={variant}>
+        {show}
+      </button>
+    </Form>
   );
 }
