@@ -194,6 +194,8 @@ export async function switchLanguage(page: Page, lang: Language): Promise<void> 
   await form.locator("#language-select").selectOption(lang);
   await form.locator('button[type="submit"]').click();
   await page.locator(`html[lang="${lang}"]`).waitFor({ state: "attached", timeout: WAIT_MS });
+  // without JavaScript the new document's <html> is there before the rest of it has arrived
+  await page.waitForLoadState("load");
   await waitForHydration(page);
 }
 
