@@ -53,12 +53,12 @@ export default function PublicOpenData() {
             {catalog ? (
               <>
                 <li>
-                  <a className="ds-link" href={`/public/${slug}/catalog.ttl`}>
+                  <a className="ds-link" href={`/public/${slug}/catalog.ttl`} download>
                     {t("publication:data.catalogTurtle")}
                   </a>
                 </li>
                 <li>
-                  <a className="ds-link" href={`/public/${slug}/catalog.jsonld`}>
+                  <a className="ds-link" href={`/public/${slug}/catalog.jsonld`} download>
                     {t("publication:data.catalogJsonLd")}
                   </a>
                 </li>

@@ -311,6 +311,7 @@ const PUBLIC_PAGES: PageCase[] = [
   `${PUBLIC}/measures/1`,
   `${PUBLIC}/reports`,
   `${PUBLIC}/reports/2013`,
+  `${PUBLIC}/data`,
 ].map(publicPage);
 
 const PAGES: PageCase[] = [

@@ -6,6 +6,11 @@
  * given a cookie. Then the secretariat withdraws the matrix on the settings page, and the
  * visitor's next load of it, which the browser revalidates with the ETag it kept, is a 404.
  */
+import { readFile } from "node:fs/promises";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import { strFromU8, unzipSync } from "fflate";
+import { Parser } from "n3";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Language } from "../../db/schema";
@@ -88,6 +93,41 @@ describe.each([
       expect(await h1(page)).toBe(t.publication.pages.reportTitle.replace("{{year}}", "2013"));
       expect(await page.locator(`main a[href^="${PUBLIC}/reports/2013.pdf"]`).count()).toBe(1);
 
+      expect(await context.cookies()).toEqual([]);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("downloads the open data and a report's spreadsheet, and each file reads back", async () => {
+    const { context, page } = await newContext(browser, { javaScript });
+    const download = async (selector: string) => {
+      const [file] = await Promise.all([page.waitForEvent("download"), page.locator(selector).first().click()]);
+      return readFile((await file.path())!);
+    };
+    try {
+      await visit(page, `${server.url}${PUBLIC}`);
+      await follow(page, partLink("data"), "nn");
+      expect(await h1(page)).toBe(TEXTS.nn.publication.data.title.replace("{{name}}", EKOMMUNE.name));
+
+      const csv = await download(`main a[href="${PUBLIC}/data/uptake.csv"]`);
+      const [header, ...rows] = parse(csv, { delimiter: ";", bom: true }) as string[][];
+      expect(header[0]).toBe("year");
+      expect(rows.length).toBeGreaterThan(0);
+      expect(rows.every((r) => /^\d{4}$/.test(r[header.indexOf("municipality_number")]))).toBe(true);
+
+      const zip = unzipSync(new Uint8Array(await download(`main a[href="${PUBLIC}/data/all.zip"]`)));
+      expect(Object.keys(zip)).toContain("uptake.csv");
+      expect(strFromU8(zip["uptake.csv"])).toBe(new TextDecoder().decode(csv));
+
+      const turtle = await download(`main a[href="${PUBLIC}/catalog.ttl"]`);
+      const quads = new Parser().parse(turtle.toString("utf8"));
+      expect(quads.some((q) => q.object.value === "http://www.w3.org/ns/dcat#Dataset")).toBe(true);
+
+      await visit(page, `${server.url}${PUBLIC}/reports/2013`);
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.load((await download(`main a[href="${PUBLIC}/reports/2013.xlsx"]`)) as unknown as ArrayBuffer);
+      expect(workbook.worksheets.length).toBeGreaterThan(0);
       expect(await context.cookies()).toEqual([]);
     } finally {
       await context.close();
