@@ -3,8 +3,10 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "../db.server";
-import { pageTitle } from "../i18n/page-title";
+import { DEFAULT_LANGUAGE, isLanguage } from "../i18n/config";
+import { pageAddress } from "../publication/address.server";
 import { installationETag, publicHeaders } from "../publication/http.server";
+import { publicMeta } from "../publication/meta";
 import { publicPageHeaders } from "../publication/page.server";
 import { listPublicScopes } from "../publication/public-scope.server";
 import { PublicLink } from "../publication/public-link";
@@ -12,13 +14,17 @@ import { publicUrl } from "../publication/urls";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "publication:pages.indexTitle");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? publicMeta(data.address, (t) => ({ title: t("publication:pages.indexTitle"), description: t("publication:meta.index") }))
+    : [];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = new URL(request.url).searchParams.get("lang") ?? "";
   const [cooperations, etag] = await Promise.all([listPublicScopes(db()), installationETag(db(), "/public", lang)]);
+  const address = pageAddress({ path: "/public", defaultLanguage: DEFAULT_LANGUAGE }, isLanguage(lang) ? lang : DEFAULT_LANGUAGE);
   return json(
-    { cooperations: cooperations.map((c) => ({ slug: c.slug, name: c.name })) },
+    { cooperations: cooperations.map((c) => ({ slug: c.slug, name: c.name })), address },
     { headers: publicHeaders(`W/${etag}`) },
   );
 }
