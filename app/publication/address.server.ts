@@ -1,6 +1,5 @@
 import type { Language } from "../../db/schema";
 import { LANGUAGES } from "../i18n/config";
-import { appOrigin } from "../utils/origin.server";
 
 /*
  * Where a public page lives, as search engines and link previews are told: one address per page
@@ -37,11 +36,8 @@ function urlIn(origin: string, page: PublicPageRef, language: Language): string 
   return url.href;
 }
 
-/**
- * The page's address in `language` and in every other one. The origin is the one APP_ORIGIN
- * names, never the request's Host header: caches keep these answers for every visitor.
- */
-export function pageAddress(page: PublicPageRef, language: Language, origin = appOrigin()): PublicAddress {
+/** The page's address in `language` and in every other one, under `origin` (see originOf). */
+export function pageAddress(page: PublicPageRef, language: Language, origin: string): PublicAddress {
   return {
     url: urlIn(origin, page, language),
     language,

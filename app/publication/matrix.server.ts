@@ -27,10 +27,7 @@ export async function publicMatrix(db: DB, scope: PublicScope, askedYear: string
   return { year, years: years.all, date: asOfDate(year), ...page };
 }
 
-/**
- * What the public matrix can be opened at: every year it has (the one it shows without a year
- * apart), and the numbers of the measures its rows link to in any of them.
- */
+/** What the public matrix can be opened at: every year it has, and the measures its rows link to in any of them. */
 export async function publicMatrixIndex(db: DB, scope: PublicScope) {
   const { cooperationId } = scope;
   const cache = await overviewCache(db, cooperationId);
@@ -44,7 +41,7 @@ export async function publicMatrixIndex(db: DB, scope: PublicScope) {
       .execute(),
   ]);
   return {
-    otherYears: years.all.filter((year) => year !== years.default),
+    years: years.all,
     measures: measures.filter((m) => years.all.some((year) => runsIn(m, year))).map((m) => m.number),
   };
 }

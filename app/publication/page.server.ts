@@ -2,6 +2,7 @@ import { json, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/
 import type { Language } from "../../db/schema";
 import { db } from "../db.server";
 import { isLanguage } from "../i18n/config";
+import { originOf } from "../utils/origin.server";
 import { pageAddress, requestPath } from "./address.server";
 import { requirePublished } from "./guards.server";
 import { publicETag, publicHeaders } from "./http.server";
@@ -19,7 +20,11 @@ export async function publicPage(args: Pick<LoaderFunctionArgs, "params" | "requ
   const language: Language = isLanguage(asked) ? asked : scope.defaultLanguage;
   const etag = await publicETag(db(), scope, url.pathname, language);
   const address = (query?: Record<string, string>) =>
-    pageAddress({ path: requestPath(args.request), query, defaultLanguage: scope.defaultLanguage }, language);
+    pageAddress(
+      { path: requestPath(args.request), query, defaultLanguage: scope.defaultLanguage },
+      language,
+      originOf(args.request),
+    );
   return { scope, language, etag, address };
 }
 

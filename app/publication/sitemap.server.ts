@@ -2,7 +2,7 @@ import type { DB } from "../../db/connect";
 import { osloToday } from "@shared-schema/dates";
 import { db } from "../db.server";
 import { DEFAULT_LANGUAGE, LANGUAGES } from "../i18n/config";
-import { appOrigin } from "../utils/origin.server";
+import { originOf } from "../utils/origin.server";
 import { pageAddress, type PublicPageRef } from "./address.server";
 import { installationETag, publicResponse } from "./http.server";
 import { publicMatrixIndex } from "./matrix.server";
@@ -14,7 +14,8 @@ import { publicPartUrl, publicUrl } from "./urls";
  * The sitemap (sitemaps.org 0.9) of every public page there is: each cooperation that publishes,
  * only the parts it publishes, and within them only what is adopted, approved or published — the
  * same pages its links lead to. Each page is listed in every language, each entry naming the
- * others, as search engines ask of pages that exist in several languages.
+ * others, as search engines ask of pages that exist in several languages. The strategy in force
+ * is listed both where it is in force (`/strategy`) and at its own address, which stays.
  */
 
 interface SitemapPage extends PublicPageRef {
@@ -56,14 +57,15 @@ async function reportPages(db: DB, scope: PublicScope, page: (path: string, last
 
 /**
  * The matrix and its measures without a date: what they show moves with every status reported,
- * and a measure's own last change may be to what stays inside (its status note).
+ * and a measure's own last change may be to what stays inside (its status note). The matrix of
+ * each year is listed under its year as well: without one it shows this year's, which moves on.
  */
 async function matrixPages(db: DB, scope: PublicScope, page: (path: string) => SitemapPage) {
-  const { otherYears, measures } = await publicMatrixIndex(db, scope);
+  const { years, measures } = await publicMatrixIndex(db, scope);
   const matrix = publicPartUrl(scope.slug, "matrix");
   return [
     page(matrix),
-    ...otherYears.map((year) => ({ ...page(matrix), query: { year: String(year) } })),
+    ...years.map((year) => ({ ...page(matrix), query: { year: String(year) } })),
     ...measures.map((number) => page(`${publicUrl(scope.slug)}/measures/${number}`)),
   ];
 }
@@ -120,7 +122,7 @@ export function sitemapXml(pages: readonly SitemapPage[], origin: string): strin
  * published is audited; the date is in the tag too, as this year's matrix is the one without a year.
  */
 export async function sitemapResponse(request: Request): Promise<Response> {
-  const origin = appOrigin();
+  const origin = originOf(request);
   const etag = await installationETag(db(), "/sitemap.xml", origin, osloToday());
   return publicResponse(request, etag, async () => sitemapXml(await sitemapPages(db()), origin), {
     "Content-Type": "application/xml; charset=utf-8",

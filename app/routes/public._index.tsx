@@ -11,6 +11,7 @@ import { publicPageHeaders } from "../publication/page.server";
 import { listPublicScopes } from "../publication/public-scope.server";
 import { PublicLink } from "../publication/public-link";
 import { publicUrl } from "../publication/urls";
+import { originOf } from "../utils/origin.server";
 
 export const headers = publicPageHeaders;
 
@@ -22,7 +23,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) =>
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = new URL(request.url).searchParams.get("lang") ?? "";
   const [cooperations, etag] = await Promise.all([listPublicScopes(db()), installationETag(db(), "/public", lang)]);
-  const address = pageAddress({ path: "/public", defaultLanguage: DEFAULT_LANGUAGE }, isLanguage(lang) ? lang : DEFAULT_LANGUAGE);
+  const language = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+  const address = pageAddress({ path: "/public", defaultLanguage: DEFAULT_LANGUAGE }, language, originOf(request));
   return json(
     { cooperations: cooperations.map((c) => ({ slug: c.slug, name: c.name })), address },
     { headers: publicHeaders(`W/${etag}`) },

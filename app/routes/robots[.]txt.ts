@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { robotsResponse } from "../publication/robots.server";
-import { appOrigin } from "../utils/origin.server";
+import { originOf } from "../utils/origin.server";
 
-export const loader = ({ request }: LoaderFunctionArgs) => robotsResponse(request, appOrigin());
+export const loader = ({ request }: LoaderFunctionArgs) => robotsResponse(request, originOf(request));

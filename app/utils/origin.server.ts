@@ -27,3 +27,13 @@ export function appOrigin(): string {
 export function absoluteUrl(path: string): string {
   return new URL(path, `${appOrigin()}/`).href;
 }
+
+/**
+ * The origin absolute links in an answer start with: APP_ORIGIN, else the one the request came
+ * to. A worker process never learns the listening port, so appOrigin() is no answer there. A
+ * cache keeps an answer under its own host, so a made-up Host header only ever reaches its sender.
+ */
+export function originOf(request: Request): string {
+  const { APP_ORIGIN } = env();
+  return new URL(APP_ORIGIN ?? request.url).origin;
+}
