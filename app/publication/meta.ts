@@ -8,7 +8,7 @@ import type { PublicAddress } from "./address.server";
  * same page in the other languages, a description, and the Open Graph card a shared link shows.
  */
 
-type Translate = ReturnType<typeof i18nFor>["t"];
+export type Translate = ReturnType<typeof i18nFor>["t"];
 
 export interface PublicPageText {
   /** what the page is, e.g. "Handlingsplan 2025 – eKommune Sunnmøre"; the title adds the site's name */

@@ -4,7 +4,7 @@ import type { Language } from "../../db/schema";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { Section } from "../ui/section";
-import { publicMeta, type PublicPageText } from "./meta";
+import { publicMeta, type PublicPageText, type Translate } from "./meta";
 import type { PublicStrategy } from "./pages.server";
 import { PublicLink } from "./public-link";
 import type { publicStrategyLoader } from "./strategy-page.server";
@@ -18,8 +18,6 @@ interface Listed {
   status: string;
   decidedOn: string | null;
 }
-
-type Translate = Parameters<Parameters<typeof publicMeta>[1]>[0];
 
 function strategyText(t: Translate, lang: Language, name: string, strategy: PublicStrategy | null): PublicPageText {
   if (!strategy) {
