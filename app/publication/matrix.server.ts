@@ -3,6 +3,7 @@ import type { DB } from "../../db/connect";
 import { listMemberOptions } from "../measure/catalogue.server";
 import { findMeasure } from "../measure/edit.server";
 import { overviewCache } from "../overview/cache.server";
+import { runsIn } from "../overview/matrix";
 import { compactMatrix } from "../overview/matrix-body";
 import { matrixMunicipalityIds } from "../overview/matrix-municipalities.server";
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
@@ -24,6 +25,25 @@ export async function publicMatrix(db: DB, scope: PublicScope, askedYear: string
     return { version: randomUUID(), matrix: compactMatrix(matrix, historyAnchors(base.municipalities)) };
   });
   return { year, years: years.all, date: asOfDate(year), ...page };
+}
+
+/** What the public matrix can be opened at: every year it has, and the measures its rows link to in any of them. */
+export async function publicMatrixIndex(db: DB, scope: PublicScope) {
+  const { cooperationId } = scope;
+  const cache = await overviewCache(db, cooperationId);
+  const [years, measures] = await Promise.all([
+    cache.get("years", () => planYears(db, { cooperationId })),
+    db
+      .selectFrom("measure")
+      .select(["number", "period_from as periodFrom", "period_to as periodTo"])
+      .where("cooperation_id", "=", cooperationId)
+      .orderBy("number")
+      .execute(),
+  ]);
+  return {
+    years: years.all,
+    measures: measures.filter((m) => years.all.some((year) => runsIn(m, year))).map((m) => m.number),
+  };
 }
 
 /**

@@ -2,13 +2,16 @@ import { json, type HeadersFunction, type LoaderFunctionArgs } from "@remix-run/
 import type { Language } from "../../db/schema";
 import { db } from "../db.server";
 import { isLanguage } from "../i18n/config";
+import { requestOrigin } from "../utils/origin.server";
+import { pageAddress, requestPath } from "./address.server";
 import { requirePublished } from "./guards.server";
 import { publicETag, publicHeaders } from "./http.server";
 import type { PublicPart } from "./parts";
 
 /**
  * What every public page's loader starts with: the guard for the part it shows, the page's
- * language (from the address, else the cooperation's), and the ETag of this page in it.
+ * language (from the address, else the cooperation's), the ETag of this page in it, and its
+ * canonical address given the query parameters that change what it shows.
  */
 export async function publicPage(args: Pick<LoaderFunctionArgs, "params" | "request">, part: PublicPart | null) {
   const scope = await requirePublished(args, part);
@@ -16,7 +19,13 @@ export async function publicPage(args: Pick<LoaderFunctionArgs, "params" | "requ
   const asked = url.searchParams.get("lang");
   const language: Language = isLanguage(asked) ? asked : scope.defaultLanguage;
   const etag = await publicETag(db(), scope, url.pathname, language);
-  return { scope, language, etag };
+  const address = (query?: Record<string, string>) =>
+    pageAddress(
+      { path: requestPath(args.request), query, defaultLanguage: scope.defaultLanguage },
+      language,
+      requestOrigin(args.request),
+    );
+  return { scope, language, etag, address };
 }
 
 /**

@@ -9,13 +9,19 @@ import { publicStrategies, publicStrategy } from "./pages.server";
  * (`/strategies/{id}`), each with the list of the others.
  */
 export async function publicStrategyLoader(args: LoaderFunctionArgs, strategyId: string | null) {
-  const { scope, etag } = await publicPage(args, "strategy");
+  const { scope, etag, address } = await publicPage(args, "strategy");
   const strategies = await publicStrategies(db(), scope);
   const id = strategyId ?? strategies.find((s) => s.status === "adopted")?.id ?? null;
   const strategy = id ? await publicStrategy(db(), scope, id) : null;
   if (strategyId && !strategy) throw notFound();
   return publicJson(
-    { slug: scope.slug, name: scope.name, strategy, others: strategies.filter((s) => s.id !== strategy?.id) },
+    {
+      slug: scope.slug,
+      name: scope.name,
+      strategy,
+      others: strategies.filter((s) => s.id !== strategy?.id),
+      address: address(),
+    },
     etag,
   );
 }

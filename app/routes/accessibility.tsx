@@ -7,6 +7,7 @@ export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "common:sh
 export default function AccessibilityStatement() {
   const { t } = useTranslation();
   const commitments = t("common:accessibility.commitments", { returnObjects: true }) as string[];
+  const knownIssues = t("common:accessibility.knownIssues", { returnObjects: true }) as string[];
   return (
     <article className="flex max-w-3xl flex-col gap-4">
       <h1 className="ds-heading" data-size="lg">
@@ -19,6 +20,15 @@ export default function AccessibilityStatement() {
       <ul className="ds-list">
         {commitments.map((c) => (
           <li key={c}>{c}</li>
+        ))}
+      </ul>
+      <h2 className="ds-heading" data-size="sm">
+        {t("common:accessibility.knownIssuesTitle")}
+      </h2>
+      <p className="ds-paragraph">{t("common:accessibility.knownIssuesIntro")}</p>
+      <ul className="ds-list">
+        {knownIssues.map((issue) => (
+          <li key={issue}>{issue}</li>
         ))}
       </ul>
       <h2 className="ds-heading" data-size="sm">

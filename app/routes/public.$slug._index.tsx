@@ -3,6 +3,8 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { CooperationHeader } from "../cooperation/cooperation-header";
 import { db } from "../db.server";
+import { formatList } from "../i18n/format";
+import { inDefaultLanguage, publicMeta, summary } from "../publication/meta";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { publicCooperation, publicStrategies } from "../publication/pages.server";
 import { publishedParts } from "../publication/parts";
@@ -16,17 +18,29 @@ export const headers = publicPageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
   data
-    ? [{ title: `${data.cooperation.name} – Fellesløft` }, { name: "description", content: data.cooperation.description }]
+    ? publicMeta(data.address, (t, lang) => ({
+        title: data.cooperation.name,
+        // the cooperation's own words, in the one language it wrote them in
+        description:
+          (inDefaultLanguage(data.address) && summary(data.cooperation.description)) ||
+          t("publication:meta.cooperation", {
+            name: data.cooperation.name,
+            parts: formatList(
+              lang,
+              data.parts.map((part) => t(`publication:meta.partNames.${part}`)),
+            ),
+          }),
+      }))
     : [];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { scope, etag } = await publicPage(args, null);
+  const { scope, etag, address } = await publicPage(args, null);
   const [cooperation, strategies] = await Promise.all([
     publicCooperation(db(), scope),
     scope.published.strategy ? publicStrategies(db(), scope) : [],
   ]);
   const inForce = strategies.find((s) => s.status === "adopted") ?? null;
-  return publicJson({ slug: scope.slug, parts: publishedParts(scope.published), cooperation, inForce }, etag);
+  return publicJson({ slug: scope.slug, parts: publishedParts(scope.published), cooperation, inForce, address: address() }, etag);
 }
 
 export default function PublicCooperation() {

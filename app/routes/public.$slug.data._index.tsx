@@ -5,18 +5,25 @@ import { db } from "../db.server";
 import { formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { openDataPage } from "../open-data/downloads.server";
+import { publicMeta } from "../publication/meta";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { publicPartUrl } from "../publication/urls";
 import { DataTable } from "../ui/data-table";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.name} – Fellesløft` }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? publicMeta(data.address, (t) => ({
+        title: t("publication:data.title", { name: data.name }),
+        description: t("publication:meta.data", { name: data.name }),
+      }))
+    : [];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { scope, etag } = await publicPage(args, "data");
+  const { scope, etag, address } = await publicPage(args, "data");
   const page = await openDataPage(db(), scope);
-  return publicJson({ slug: scope.slug, name: scope.name, ...page }, etag);
+  return publicJson({ slug: scope.slug, name: scope.name, address: address(), ...page }, etag);
 }
 
 const NLOD = "https://data.norge.no/nlod/no/2.0";

@@ -1,22 +1,33 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
+import { parseYear } from "@shared-schema/common";
 import { db } from "../db.server";
+import { formatDate } from "../i18n/format";
 import { YearForm } from "../ui/page-parts";
 import { MatrixTable } from "../overview/matrix-table";
 import { publicMatrix } from "../publication/matrix.server";
+import { publicMeta } from "../publication/meta";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { useKeepLanguage } from "../publication/public-link";
 
 export const headers = publicPageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.year} – ${data.name} – Fellesløft` }] : [];
+  data
+    ? publicMeta(data.address, (t, lang) => ({
+        title: t("overview:matrixTitle", { year: data.year, name: data.name }),
+        description: t("publication:meta.matrix", { name: data.name, year: data.year, date: formatDate(lang, data.date) }),
+      }))
+    : [];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { scope, etag } = await publicPage(args, "matrix");
-  const matrix = await publicMatrix(db(), scope, new URL(args.request.url).searchParams.get("year"));
-  return publicJson({ slug: scope.slug, name: scope.name, ...matrix }, etag);
+  const { scope, etag, address } = await publicPage(args, "matrix");
+  const asked = new URL(args.request.url).searchParams.get("year");
+  const matrix = await publicMatrix(db(), scope, asked);
+  // without a year (or with one it does not have) the matrix shows this year's, which moves on
+  const year = asked !== null && parseYear(asked) === matrix.year ? { year: String(matrix.year) } : undefined;
+  return publicJson({ slug: scope.slug, name: scope.name, ...matrix, address: address(year) }, etag);
 }
 
 export default function PublicMatrix() {

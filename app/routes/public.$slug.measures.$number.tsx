@@ -7,6 +7,7 @@ import { useLanguage } from "../i18n/use-language";
 import { parseMeasureNumber } from "../measure/form-action.server";
 import { Fact, Facts } from "../ui/page-parts";
 import { publicMeasure } from "../publication/matrix.server";
+import { publicMeta } from "../publication/meta";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { PublicLink } from "../publication/public-link";
 import { publicPartUrl } from "../publication/urls";
@@ -16,14 +17,20 @@ import { notFound } from "../utils/errors.server";
 export const headers = publicPageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.measure.number}. ${data.measure.name} – ${data.name} – Fellesløft` }] : [];
+  data
+    ? publicMeta(data.address, (t) => ({
+        title: `${data.measure.number}. ${data.measure.name} – ${data.name}`,
+        description: t("publication:meta.measure", { number: data.measure.number, measure: data.measure.name, name: data.name }),
+        type: "article",
+      }))
+    : [];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { scope, etag } = await publicPage(args, "matrix");
+  const { scope, etag, address } = await publicPage(args, "matrix");
   const number = parseMeasureNumber(args.params.number);
   const measure = number === null ? null : await publicMeasure(db(), scope, number);
   if (!measure) throw notFound();
-  return publicJson({ slug: scope.slug, name: scope.name, measure }, etag);
+  return publicJson({ slug: scope.slug, name: scope.name, measure, address: address() }, etag);
 }
 
 export default function PublicMeasure() {

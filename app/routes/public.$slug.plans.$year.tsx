@@ -3,9 +3,10 @@ import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { requireYearParam } from "../cooperation/guards.server";
 import { db } from "../db.server";
-import { formatNok } from "../i18n/format";
+import { formatDate, formatNok } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import { Fact, Facts } from "../ui/page-parts";
+import { publicMeta } from "../publication/meta";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { publicPlan } from "../publication/pages.server";
 import { PublicLink } from "../publication/public-link";
@@ -17,14 +18,26 @@ import { DecisionFacts } from "../decision/decision-facts";
 export const headers = publicPageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.year} – ${data.name} – Fellesløft` }] : [];
+  data
+    ? publicMeta(data.address, (t, lang) => ({
+        title: `${t("plan:page.title", { year: data.year })} – ${data.name}`,
+        description: t("publication:meta.plan", {
+          year: data.year,
+          name: data.name,
+          body: t(`publication:meta.bodies.${data.plan.decision.body}`),
+          date: formatDate(lang, data.plan.decision.decidedOn),
+          count: data.plan.items.length,
+        }),
+        type: "article",
+      }))
+    : [];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { scope, etag } = await publicPage(args, "plan");
+  const { scope, etag, address } = await publicPage(args, "plan");
   const year = requireYearParam(args.params.year);
   const plan = await publicPlan(db(), scope, year);
   if (!plan) throw notFound();
-  return publicJson({ slug: scope.slug, name: scope.name, year, plan }, etag);
+  return publicJson({ slug: scope.slug, name: scope.name, year, plan, address: address() }, etag);
 }
 
 export default function PublicPlan() {

@@ -1,8 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { formatDate } from "../i18n/format";
+import { formatDate, formatList } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
+import { publicMeta } from "../publication/meta";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { publicPlans } from "../publication/pages.server";
 import { PublicLink } from "../publication/public-link";
@@ -10,11 +11,22 @@ import { DataTable } from "../ui/data-table";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.name} – Fellesløft` }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? publicMeta(data.address, (t, lang) => ({
+        title: `${t("publication:pages.plansTitle")} – ${data.name}`,
+        description: data.plans.length
+          ? t("publication:meta.plans", {
+              name: data.name,
+              years: formatList(lang, data.plans.map((p) => String(p.year)).reverse()),
+            })
+          : t("publication:meta.noPlans", { name: data.name }),
+      }))
+    : [];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { scope, etag } = await publicPage(args, "plan");
-  return publicJson({ slug: scope.slug, name: scope.name, plans: await publicPlans(scope) }, etag);
+  const { scope, etag, address } = await publicPage(args, "plan");
+  return publicJson({ slug: scope.slug, name: scope.name, plans: await publicPlans(scope), address: address() }, etag);
 }
 
 export default function PublicPlans() {

@@ -5,6 +5,7 @@ import { requireYearParam } from "../cooperation/guards.server";
 import { db } from "../db.server";
 import { formatDate } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
+import { publicMeta } from "../publication/meta";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { publicReport } from "../publication/pages.server";
 import { PublicLink, useKeepLanguage } from "../publication/public-link";
@@ -17,14 +18,35 @@ import { notFound } from "../utils/errors.server";
 export const headers = publicPageHeaders;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data ? [{ title: `${data.year} – ${data.name} – Fellesløft` }] : [];
+  data
+    ? publicMeta(data.address, (t, lang) => ({
+        title: `${t("publication:pages.reportTitle", { year: data.year })} – ${data.name}`,
+        description: t("publication:meta.report", {
+          year: data.year,
+          name: data.name,
+          date: formatDate(lang, data.publishedAt),
+        }),
+        type: "article",
+      }))
+    : [];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { scope, language, etag } = await publicPage(args, "reports");
+  const { scope, language, etag, address } = await publicPage(args, "reports");
   const year = requireYearParam(args.params.year);
   const doc = await publicReport(db(), scope, year, language);
-  if (!doc) throw notFound();
-  return publicJson({ slug: scope.slug, name: scope.name, year, matrix: scope.published.matrix, doc }, etag);
+  if (!doc?.publishedAt) throw notFound();
+  return publicJson(
+    {
+      slug: scope.slug,
+      name: scope.name,
+      year,
+      matrix: scope.published.matrix,
+      doc,
+      publishedAt: doc.publishedAt,
+      address: address(),
+    },
+    etag,
+  );
 }
 
 export default function PublicReport() {

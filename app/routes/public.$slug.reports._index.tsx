@@ -2,8 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "../db.server";
-import { formatDate } from "../i18n/format";
+import { formatDate, formatList } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
+import { publicMeta } from "../publication/meta";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
 import { publicReports } from "../publication/pages.server";
 import { PublicLink } from "../publication/public-link";
@@ -11,11 +12,22 @@ import { DataTable } from "../ui/data-table";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => (data ? [{ title: `${data.name} – Fellesløft` }] : []);
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? publicMeta(data.address, (t, lang) => ({
+        title: `${t("publication:pages.reportsTitle")} – ${data.name}`,
+        description: data.reports.length
+          ? t("publication:meta.reports", {
+              name: data.name,
+              years: formatList(lang, data.reports.map((r) => String(r.year)).reverse()),
+            })
+          : t("publication:meta.noReports", { name: data.name }),
+      }))
+    : [];
 
 export async function loader(args: LoaderFunctionArgs) {
-  const { scope, etag } = await publicPage(args, "reports");
-  return publicJson({ slug: scope.slug, name: scope.name, reports: await publicReports(db(), scope) }, etag);
+  const { scope, etag, address } = await publicPage(args, "reports");
+  return publicJson({ slug: scope.slug, name: scope.name, reports: await publicReports(db(), scope), address: address() }, etag);
 }
 
 export default function PublicReports() {

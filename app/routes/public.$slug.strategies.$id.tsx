@@ -1,18 +1,12 @@
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { publicPageHeaders } from "../publication/page.server";
 import { publicStrategyLoader } from "../publication/strategy-page.server";
-import { PublicStrategyPage } from "../publication/strategy-page";
+import { PublicStrategyPage, strategyPageMeta } from "../publication/strategy-page";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) =>
-  data
-    ? [
-        { title: `${data.strategy?.title ?? data.name} – Fellesløft` },
-        { name: "description", content: data.strategy?.vision ?? "" },
-      ]
-    : [];
+export const meta = strategyPageMeta;
 
 export const loader = (args: LoaderFunctionArgs) => publicStrategyLoader(args, args.params.id ?? null);
 

@@ -3,23 +3,35 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { db } from "../db.server";
+import { DEFAULT_LANGUAGE, isLanguage } from "../i18n/config";
 import { installationOperator } from "../open-data/downloads.server";
-import { pageTitle } from "../i18n/page-title";
+import { pageAddress } from "../publication/address.server";
 import { installationETag, publicHeaders } from "../publication/http.server";
+import { publicMeta } from "../publication/meta";
 import { publicPageHeaders } from "../publication/page.server";
 import { listPublicScopes } from "../publication/public-scope.server";
 import { PublicLink } from "../publication/public-link";
 import { publicUrl } from "../publication/urls";
+import { requestOrigin } from "../utils/origin.server";
 
 export const headers = publicPageHeaders;
 
-export const meta: MetaFunction = ({ matches }) => pageTitle(matches, "publication:pages.indexTitle");
+export const meta: MetaFunction<typeof loader> = ({ data }) =>
+  data
+    ? publicMeta(data.address, (t) => ({ title: t("publication:pages.indexTitle"), description: t("publication:meta.index") }))
+    : [];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const lang = new URL(request.url).searchParams.get("lang") ?? "";
   const [cooperations, etag] = await Promise.all([listPublicScopes(db()), installationETag(db(), "/public", lang)]);
+  const language = isLanguage(lang) ? lang : DEFAULT_LANGUAGE;
+  const address = pageAddress({ path: "/public", defaultLanguage: DEFAULT_LANGUAGE }, language, requestOrigin(request));
   return json(
-    { cooperations: cooperations.map((c) => ({ slug: c.slug, name: c.name })), catalog: installationOperator() !== null },
+    {
+      cooperations: cooperations.map((c) => ({ slug: c.slug, name: c.name })),
+      catalog: installationOperator() !== null,
+      address,
+    },
     { headers: publicHeaders(`W/${etag}`) },
   );
 }

@@ -351,6 +351,9 @@ describe("isolation matrix: every loader and action, every user, foreign ids", (
     expect(byId.get("routes/c.$slug")?.pattern).toBe("/c/:slug");
     expect(byId.get("root")?.pattern).toBe("/");
     expect(byId.get("routes/admin")?.kind).toBe("admin");
+    // they list and point to the public pages only
+    expect(byId.get("routes/sitemap[.]xml")?.kind).toBe("published");
+    expect(byId.get("routes/robots[.]txt")?.kind).toBe("published");
     expect(cooperations.length).toBeGreaterThanOrEqual(2);
     expect(actors.filter((a) => a.cookie).length).toBe(DEMO_USERS.length);
   });

@@ -2,9 +2,11 @@
  * The public face as a visitor meets it: every page and file reachable from /public, crawled by
  * following links, answers for anyone, says nothing of users or of what staff wrote for each
  * other, and can be kept by caches without outliving a withdrawal. A cooperation that publishes
- * nothing, or a part it does not publish, is the same 404 as a slug that does not exist.
+ * nothing, or a part it does not publish, is the same 404 as a slug that does not exist. Search
+ * engines find the same pages: the sitemap lists exactly them, and each names its own address.
  */
 import { strFromU8, unzipSync } from "fflate";
+import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getPublicationSettings, updatePublicationSettings } from "../../app/publication/settings.server";
 import { PUBLIC_PARTS, type PublicPart } from "../../shared-schema/publication";
@@ -279,5 +281,201 @@ describe("what is not published", () => {
       await publish(PUBLIC_PARTS);
     }
     expect((await get(`/public/${SLUG}/reports/2013`)).status).toBe(200);
+  });
+});
+
+const HTML_ENTITIES: Record<string, string> = { "&amp;": "&", "&quot;": '"', "&#x27;": "'", "&lt;": "<", "&gt;": ">" };
+const unescapeHtml = (text: string) => text.replace(/&(amp|quot|#x27|lt|gt);/g, (e) => HTML_ENTITIES[e]);
+
+/** The tags of a page's head with their attributes, e.g. every `<link>` or `<meta>`. */
+function headTags(html: string, tag: "link" | "meta"): Array<Record<string, string>> {
+  const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? "";
+  return [...head.matchAll(new RegExp(`<${tag}\\s([^>]*?)/?>`, "g"))].map((m) =>
+    Object.fromEntries([...m[1].matchAll(/([\w:-]+)="([^"]*)"/g)].map((a) => [a[1].toLowerCase(), unescapeHtml(a[2])])),
+  );
+}
+
+interface PageHead {
+  canonical: string[];
+  alternates: Record<string, string>;
+  description: string[];
+  og: Record<string, string[]>;
+}
+
+function pageHead(html: string): PageHead {
+  const links = headTags(html, "link");
+  const metas = headTags(html, "meta");
+  const og: Record<string, string[]> = {};
+  for (const m of metas.filter((m) => m.property?.startsWith("og:"))) (og[m.property] ??= []).push(m.content);
+  return {
+    canonical: links.filter((l) => l.rel === "canonical").map((l) => l.href),
+    alternates: Object.fromEntries(links.filter((l) => l.rel === "alternate").map((l) => [l.hreflang, l.href])),
+    description: metas.filter((m) => m.name === "description").map((m) => m.content),
+    og,
+  };
+}
+
+const SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
+const XHTML = "http://www.w3.org/1999/xhtml";
+
+interface SitemapUrl {
+  loc: string;
+  lastmod: string | null;
+  alternates: Record<string, string>;
+}
+
+/** The sitemap read by a strict, namespace-aware XML parser: any error of well-formedness throws. */
+function parseSitemap(xml: string): SitemapUrl[] {
+  const parser = new SaxesParser({ xmlns: true });
+  const urls: SitemapUrl[] = [];
+  const path: string[] = [];
+  let text = "";
+  parser.on("opentag", (node) => {
+    path.push(`${node.uri}|${node.local}`);
+    text = "";
+    if (node.uri === SITEMAP && node.local === "url") urls.push({ loc: "", lastmod: null, alternates: {} });
+    if (node.uri === XHTML && node.local === "link") {
+      expect(node.attributes.rel?.value).toBe("alternate");
+      urls.at(-1)!.alternates[node.attributes.hreflang.value] = node.attributes.href.value;
+    }
+  });
+  parser.on("text", (chunk) => (text += chunk));
+  parser.on("closetag", (node) => {
+    path.pop();
+    if (node.uri !== SITEMAP) return;
+    if (node.local === "loc") urls.at(-1)!.loc = text;
+    if (node.local === "lastmod") urls.at(-1)!.lastmod = text;
+  });
+  parser.on("opentagstart", (node) => {
+    if (path.length === 0) expect(node.name).toBe("urlset");
+  });
+  parser.write(xml).close();
+  return urls;
+}
+
+async function sitemap(): Promise<SitemapUrl[]> {
+  const answer = await get("/sitemap.xml");
+  expect(answer.status).toBe(200);
+  expect(answer.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+  return parseSitemap(answer.body);
+}
+
+describe("search engines and link previews", () => {
+  let answers: Answer[];
+  let listed: SitemapUrl[];
+
+  beforeAll(async () => {
+    answers = (await crawl()).filter((a) => (a.headers.get("content-type") ?? "").includes("text/html"));
+    listed = await sitemap();
+  });
+
+  it("every public page names one canonical address, its languages, a description and a preview card", () => {
+    expect(answers.length).toBeGreaterThan(10);
+    for (const { path, body } of answers) {
+      const head = pageHead(body);
+      // the crawl follows links without ?lang=: the cooperation's own language, whose address has none
+      expect(head.canonical, path).toEqual([`${server.url}${path}`]);
+      expect(Object.keys(head.alternates).sort(), path).toEqual(["en", "nb", "nn", "x-default"]);
+      expect(head.alternates["x-default"], path).toBe(head.canonical[0]);
+      expect(head.description, path).toHaveLength(1);
+      expect(head.description[0].length, path).toBeGreaterThan(40);
+      for (const property of ["og:title", "og:description", "og:url", "og:type", "og:locale"]) {
+        expect(head.og[property], `${path} ${property}`).toHaveLength(1);
+      }
+      expect(head.og["og:url"], path).toEqual(head.canonical);
+      expect(head.og["og:description"], path).toEqual(head.description);
+      expect(body, path).toContain(`<title>${head.og["og:title"][0]} – Fellesløft</title>`);
+    }
+  });
+
+  it("a page in another language than the cooperation's names its own address with lang, and only the query that matters", async () => {
+    const base = `${server.url}/public/${SLUG}`;
+    const english = pageHead((await get(`/public/${SLUG}/plans/2013?lang=en`)).body);
+    expect(english.canonical).toEqual([`${base}/plans/2013?lang=en`]);
+    expect(english.alternates).toEqual({
+      nb: `${base}/plans/2013?lang=nb`,
+      nn: `${base}/plans/2013`,
+      en: `${base}/plans/2013?lang=en`,
+      "x-default": `${base}/plans/2013`,
+    });
+    expect(english.og["og:locale"]).toEqual(["en_GB"]);
+    expect(english.description[0]).toContain("The action plan for 2013 of");
+    const own = pageHead((await get(`/public/${SLUG}/plans/2013?lang=nn`)).body);
+    expect(own.canonical).toEqual([`${base}/plans/2013`]);
+    expect(own.description[0]).toMatch(/^Handlingsplanen for 2013 for .*, godkjend av /);
+    const matrix = pageHead((await get(`/public/${SLUG}/matrix?utm_source=x&year=2014&lang=nb`)).body);
+    expect(matrix.canonical).toEqual([`${base}/matrix?year=2014&lang=nb`]);
+    // a year the matrix does not have shows the default one, at the address without a year
+    expect(pageHead((await get(`/public/${SLUG}/matrix?year=1850`)).body).canonical).toEqual([`${base}/matrix`]);
+    expect(pageHead((await get("/public?lang=nb")).body).canonical).toEqual([`${server.url}/public`]);
+  });
+
+  it("the sitemap is well-formed XML listing every page it names in each language, each answering with that address", async () => {
+    expect(listed.length).toBeGreaterThan(30);
+    for (const url of listed) {
+      expect(url.loc.startsWith(`${server.url}/public`), url.loc).toBe(true);
+      expect(Object.values(url.alternates), url.loc).toContain(url.loc);
+      expect(Object.keys(url.alternates).sort(), url.loc).toEqual(["en", "nb", "nn", "x-default"]);
+      if (url.lastmod !== null) expect(url.lastmod, url.loc).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      const answer = await get(url.loc.slice(server.url.length));
+      expect(answer.status, url.loc).toBe(200);
+      expect(pageHead(answer.body).canonical, url.loc).toEqual([url.loc]);
+    }
+    expect(new Set(listed.map((u) => u.loc)).size).toBe(listed.length);
+  });
+
+  it("the sitemap lists exactly the pages the public links lead to, the matrix of each year and the strategy in force at its own address", async () => {
+    const inForce = await server.db
+      .selectFrom("strategy")
+      .select("id")
+      .where("cooperation_id", "=", await cooperationIdOf(server.db, SLUG))
+      .where("status", "=", "adopted")
+      .executeTakeFirstOrThrow();
+    const own = listed.map((u) => u.loc.slice(server.url.length)).filter((loc) => !/[?&]lang=/.test(loc));
+    const crawled = answers.map((a) => a.path);
+    expect(crawled.filter((path) => !own.includes(path))).toEqual([]);
+    const onlyListed = own.filter((path) => !crawled.includes(path));
+    // the year form is a GET form, which a crawl of links does not submit
+    const byYearOrId = (path: string) =>
+      path.startsWith(`/public/${SLUG}/matrix?year=`) || path === `/public/${SLUG}/strategies/${inForce.id}`;
+    expect(onlyListed.filter((path) => !byYearOrId(path))).toEqual([]);
+    expect(onlyListed).toContain(`/public/${SLUG}/strategies/${inForce.id}`);
+    expect(own.some((loc) => loc.startsWith(`/public/${KNUTEPUNKT.slug}`))).toBe(false);
+    const dated = (path: string) => listed.find((u) => u.loc === `${server.url}${path}`)?.lastmod;
+    expect(dated(`/public/${SLUG}/reports/2013`)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(dated(`/public/${SLUG}/plans/2013`)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+  });
+
+  it("a part withdrawn leaves the sitemap at once, and a cooperation that publishes nothing is not in it", async () => {
+    const before = await get("/sitemap.xml");
+    expect((await get("/sitemap.xml", { "If-None-Match": before.headers.get("etag")! })).status).toBe(304);
+    const paths = (urls: SitemapUrl[]) => urls.map((u) => new URL(u.loc).pathname);
+    await publish(PUBLIC_PARTS.filter((p) => p !== "matrix"));
+    try {
+      const changed = await get("/sitemap.xml", { "If-None-Match": before.headers.get("etag")! });
+      expect(changed.status).toBe(200);
+      const withoutMatrix = paths(parseSitemap(changed.body));
+      expect(withoutMatrix.filter((p) => p.includes("/matrix") || p.includes("/measures/"))).toEqual([]);
+      expect(withoutMatrix).toContain(`/public/${SLUG}/plans/2013`);
+      await publish([]);
+      expect(paths(await sitemap())).toEqual(["/public", "/public", "/public"]);
+    } finally {
+      await publish(PUBLIC_PARTS);
+    }
+    expect(paths(await sitemap())).toEqual(paths(listed));
+  });
+
+  it("robots.txt lets crawlers read the public pages, the sitemap and the read API, and nothing else", async () => {
+    const robots = await get("/robots.txt");
+    expect(robots.status).toBe(200);
+    expect(robots.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+    expect(robots.headers.get("set-cookie")).toBeNull();
+    const lines = robots.body.split("\n").filter(Boolean);
+    expect(lines[0]).toBe("User-agent: *");
+    expect(lines).toEqual(
+      expect.arrayContaining(["Allow: /public$", "Allow: /public/", "Allow: /sitemap.xml$", "Allow: /api/v1/", "Disallow: /"]),
+    );
+    expect(lines.filter((l) => l.startsWith("Allow:")).every((l) => !/^Allow: \/(c|admin|login)\b/.test(l))).toBe(true);
+    expect(lines.at(-1)).toBe(`Sitemap: ${server.url}/sitemap.xml`);
   });
 });
