@@ -44,6 +44,14 @@ const EnvSchema = z.object({
     .regex(/^\s*\d+(\s*,\s*\d+)*\s*$/, "a comma-separated list of seconds, e.g. 60,300,1800")
     .default("60,300,1800,7200")
     .transform((list) => list.split(",").map((s) => Number(s.trim()))),
+  /*
+   * Who runs this installation, for the catalogue of every cooperation's open data: the
+   * organisation's number in Enhetsregisteret and a shared address. Without both that catalogue
+   * is not offered; each cooperation's own catalogue takes its details from its settings.
+   */
+  OPERATOR_NAME: z.string().min(1).default("Fellesløft"),
+  OPERATOR_ORGANISATION_NUMBER: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{9}$/).optional()),
+  OPERATOR_CONTACT_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.email().optional()),
   /** worker processes serving HTTP; by default one per core in production, one in development */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),
   /** how often the background jobs (mail delivery, reminders) run */

@@ -38,7 +38,7 @@ const optional = <T extends z.ZodType>(schema: T) =>
     .transform((v) => v ?? null);
 
 /** What the settings page offers to publish, in the order it shows them; the same list as the public guard's. */
-export const PUBLIC_PARTS = ["strategy", "plan", "matrix", "reports"] as const;
+export const PUBLIC_PARTS = ["strategy", "plan", "matrix", "reports", "data"] as const;
 export type PublicPart = (typeof PUBLIC_PARTS)[number];
 
 export const PublicationSettingsSchema = z.object({

@@ -1,7 +1,7 @@
 import type { DB } from "../../db/connect";
 import type { Language } from "../../db/schema";
 import { storedCooperationId, type CooperationId } from "../cooperation/scope.server";
-import { isPublishing, type Published } from "./parts";
+import { isPublishing, PART_COLUMNS, publishedFrom, type Published } from "./parts";
 
 /**
  * A cooperation as an anonymous visitor may see it: handed out only for a cooperation that
@@ -18,7 +18,7 @@ export interface PublicScope {
 function selectPublic(db: DB) {
   return db
     .selectFrom("cooperation")
-    .select(["id", "slug", "name", "default_language", "publish_strategy", "publish_plan", "publish_matrix", "publish_reports"]);
+    .select(["id", "slug", "name", "default_language", ...Object.values(PART_COLUMNS)]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectPublic>["executeTakeFirstOrThrow"]>>;
@@ -29,12 +29,7 @@ function toScope(row: Row): PublicScope {
     slug: row.slug,
     name: row.name,
     defaultLanguage: row.default_language,
-    published: {
-      strategy: row.publish_strategy === 1,
-      plan: row.publish_plan === 1,
-      matrix: row.publish_matrix === 1,
-      reports: row.publish_reports === 1,
-    },
+    published: publishedFrom(row),
   };
 }
 

@@ -4,7 +4,7 @@ import { recordAudit } from "../audit/audit.server";
 import type { CooperationId } from "../cooperation/scope.server";
 import { expectVersionedUpdate, transact } from "../utils/concurrency.server";
 import { StaleVersionError } from "../utils/errors.server";
-import type { PublicPart, Published } from "./parts";
+import { PART_COLUMNS, PUBLIC_PARTS, publishedFrom, type Published } from "./parts";
 
 /*
  * What a cooperation publishes, and the details its open-data catalogue names. Changed only by
@@ -22,10 +22,7 @@ interface Scope {
 }
 
 const COLUMNS = [
-  "publish_strategy",
-  "publish_plan",
-  "publish_matrix",
-  "publish_reports",
+  ...Object.values(PART_COLUMNS),
   "organisation_number",
   "contact_name",
   "contact_email",
@@ -36,12 +33,7 @@ const COLUMNS = [
 export async function getPublicationSettings(db: DB, cooperationId: CooperationId): Promise<PublicationSettings> {
   const row = await db.selectFrom("cooperation").select(COLUMNS).where("id", "=", cooperationId).executeTakeFirstOrThrow();
   return {
-    published: {
-      strategy: row.publish_strategy === 1,
-      plan: row.publish_plan === 1,
-      matrix: row.publish_matrix === 1,
-      reports: row.publish_reports === 1,
-    },
+    published: publishedFrom(row),
     organisationNumber: row.organisation_number,
     contactName: row.contact_name,
     contactEmail: row.contact_email,
@@ -53,12 +45,11 @@ export async function getPublicationSettings(db: DB, cooperationId: CooperationI
 const flag = (on: boolean) => (on ? 1 : 0) as 0 | 1;
 
 function toRow(values: PublicationSettingsInput) {
-  const on = (part: PublicPart) => flag(values.parts.includes(part));
   return {
-    publish_strategy: on("strategy"),
-    publish_plan: on("plan"),
-    publish_matrix: on("matrix"),
-    publish_reports: on("reports"),
+    ...(Object.fromEntries(PUBLIC_PARTS.map((part) => [PART_COLUMNS[part], flag(values.parts.includes(part))])) as Record<
+      (typeof PART_COLUMNS)[keyof typeof PART_COLUMNS],
+      0 | 1
+    >),
     organisation_number: values.organisationNumber,
     contact_name: values.contactName,
     contact_email: values.contactEmail,

@@ -6,6 +6,7 @@ const PART_PATHS: Record<PublicPart, string> = {
   plan: "plans",
   matrix: "matrix",
   reports: "reports",
+  data: "data",
 };
 
 export const publicUrl = (slug: string) => `/public/${slug}`;

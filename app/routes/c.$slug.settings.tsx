@@ -150,6 +150,11 @@ function Preview({ slug, settings }: { slug: string; settings: ReturnType<typeof
               </li>
             ))}
           </ul>
+          {settings.published.data && !(settings.organisationNumber && settings.contactEmail) ? (
+            <p className="ds-alert" data-color="warning">
+              {t("publication:settings.catalogIncomplete")}
+            </p>
+          ) : null}
         </>
       ) : (
         <p className="ds-paragraph">{t("publication:settings.previewNothing")}</p>

@@ -9,7 +9,7 @@ import {
   type CatalogResult,
   type PublishingCooperation,
   type Responsible,
-} from "../../app/publication/catalog.server";
+} from "../../app/open-data/catalog.server";
 import { isOrganisationNumber } from "@shared-schema/publication";
 
 const BASE = "https://fellesloft.example";

@@ -4,6 +4,7 @@ import type { Language } from "../../db/schema";
 import { LANGUAGES } from "../i18n/config";
 import { i18nFor } from "../i18n/i18n.server";
 import { isOrganisationNumber } from "@shared-schema/publication";
+import type { DatasetKey } from "./datasets.server";
 
 /*
  * The open-data catalogues in DCAT-AP-NO, the Norwegian profile of DCAT-AP that Felles datakatalog
@@ -11,8 +12,6 @@ import { isOrganisationNumber } from "@shared-schema/publication";
  * written both as Turtle and as JSON-LD, so the two forms cannot say different things.
  */
 
-export const DATASET_KEYS = ["measures", "plan-items", "uptake", "report-figures"] as const;
-export type DatasetKey = (typeof DATASET_KEYS)[number];
 export type DataFormat = "CSV" | "JSON";
 
 export interface PublishedDataset {

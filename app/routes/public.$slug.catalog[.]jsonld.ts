@@ -1,0 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { cooperationCatalogFile } from "../open-data/downloads.server";
+
+export const loader = (args: LoaderFunctionArgs) => cooperationCatalogFile(args, "jsonld");

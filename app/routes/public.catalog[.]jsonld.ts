@@ -1,0 +1,4 @@
+import type { LoaderFunctionArgs } from "@remix-run/node";
+import { installationCatalogFile } from "../open-data/downloads.server";
+
+export const loader = ({ request }: LoaderFunctionArgs) => installationCatalogFile(request, "jsonld");
