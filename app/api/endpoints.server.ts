@@ -161,7 +161,8 @@ const measures = endpoint({
   path: "/cooperations/{slug}/measures",
   operationId: "listMeasures",
   summary: "Measures",
-  description: "The cooperation's measures by number. Needs the part `plan` or `matrix`.",
+  description:
+    "The measures of the cooperation's approved plans and of its yearly matrices, by number: the same as the open data's measures dataset. Needs the part `plan` or `matrix`.",
   parts: ["plan", "matrix"],
   params: SLUG,
   list: true,
@@ -174,11 +175,11 @@ const measure = endpoint({
   operationId: "getMeasure",
   summary: "A measure",
   description:
-    "A measure and each municipality's uptake of it over time: the statuses and the days they took effect. Needs the part `plan` or `matrix`.",
+    "A measure of an approved plan or of a year's matrix, and, when the matrix is published, each municipality's uptake of it over time: the statuses and the days they took effect. Needs the part `plan` or `matrix`.",
   parts: ["plan", "matrix"],
   params: { ...SLUG, number: z.coerce.number().int().min(1).max(1_000_000).describe("The measure's number") },
   response: Measure,
-  load: ({ db, scope, params }) => resources.measure(db, scope, params.number),
+  load: ({ db, scope, params, links }) => resources.measure(db, scope, params.number, links),
 });
 
 const uptake = endpoint({
@@ -186,20 +187,20 @@ const uptake = endpoint({
   operationId: "listUptake",
   summary: "Uptake per measure and municipality",
   description:
-    "The uptake matrix of a year as rows: each measure × municipality with its status at the end of the year (today for the current year). Needs the part `matrix`.",
+    "The uptake matrix of a year as rows, the same as the open data's uptake dataset: each measure × participating municipality with its status at the end of the year (today for the current year). Needs the part `matrix`.",
   parts: ["matrix"],
   params: SLUG,
-  query: { year: year("The year; by default the current year, or the last year a measure runs").optional() },
+  query: { year: year("The year; by default the latest with figures (this year's are as of today)").optional() },
   list: true,
   response: UptakeCell,
   async load({ db, scope, query }) {
-    const years = await resources.uptakeYears(db, scope);
-    const asked = query.year ?? years.default;
-    if (!years.all.includes(asked)) {
-      const range = years.all.length ? `${years.all[0]}–${years.all.at(-1)}` : "none";
-      throw new QueryRefused([{ parameter: "year", message: `No figures for ${asked}; years with figures: ${range}` }]);
-    }
-    return resources.uptakeCells(db, scope, asked);
+    const byYear = await resources.uptakeByYear(db, scope);
+    const years = [...byYear.keys()].sort((a, b) => a - b);
+    if (query.year === undefined) return byYear.get(years.at(-1) ?? 0) ?? [];
+    const rows = byYear.get(query.year);
+    if (rows) return rows;
+    const range = years.length ? `${years[0]}–${years.at(-1)}` : "none";
+    throw new QueryRefused([{ parameter: "year", message: `No figures for ${query.year}; years with figures: ${range}` }]);
   },
 });
 

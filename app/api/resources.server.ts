@@ -1,6 +1,5 @@
 import type { DB } from "../../db/connect";
-import { asOfDate, uptakeMatrix } from "../overview/overview.server";
-import { planYears } from "../overview/years.server";
+import { partRows, type DatasetRow } from "../open-data/datasets.server";
 import { publicMeasure } from "../publication/matrix.server";
 import {
   publicCooperation,
@@ -156,58 +155,62 @@ export async function plan(db: DB, scope: PublicScope, year: number) {
   };
 }
 
+/** The measures the public pages show (of an approved plan or a year's matrix), as the open data lists them. */
 export async function measureList(db: DB, scope: PublicScope, links: Links) {
-  const rows = await db
-    .selectFrom("measure")
-    .select(["number", "name", "description", "status", "period_from", "period_to"])
-    .where("cooperation_id", "=", scope.cooperationId)
-    .orderBy("number")
-    .execute();
-  return rows.map((m) => ({ ...m, url: link(links, `${cooperationPath(scope.slug)}/measures/${m.number}`) }));
+  return ((await partRows(db, scope, "measures")) ?? []).map((row) => ({
+    number: row.measure_number,
+    name: row.measure_name,
+    description: row.description,
+    status: row.measure_status,
+    period_from: row.period_from,
+    period_to: row.period_to,
+    cost_key: row.cost_key,
+    investment_cost_nok: row.investment_cost_nok,
+    running_cost_nok: row.running_cost_nok,
+    url: link(links, `${cooperationPath(scope.slug)}/measures/${row.measure_number}`),
+  }));
 }
 
-export async function measure(db: DB, scope: PublicScope, number: number) {
-  const m = await publicMeasure(db, scope, number);
-  if (!m) return null;
+/** A listed measure, with each municipality's uptake history when the matrix is published. */
+export async function measure(db: DB, scope: PublicScope, number: number, links: Links) {
+  const listed = (await measureList(db, scope, links)).find((m) => m.number === number);
+  const m = listed && (await publicMeasure(db, scope, number));
+  if (!listed || !m) return null;
+  const { url, ...summary } = listed;
   return {
-    number: m.number,
-    name: m.name,
-    description: m.description,
-    status: m.status,
-    period_from: m.periodFrom,
-    period_to: m.periodTo,
-    uptake_history: m.history.flatMap((part) =>
-      part.municipalityNumber === null
-        ? []
-        : [
-            {
-              municipality: { number: part.municipalityNumber, name: part.name },
-              changes: (part.entries ?? []).map((e) => ({ from: e.from, to: e.to, effective_date: e.effectiveDate })),
-            },
-          ],
-    ),
+    ...summary,
+    uptake_history: scope.published.matrix
+      ? m.history.flatMap((part) =>
+          part.municipalityNumber === null
+            ? []
+            : [
+                {
+                  municipality: { number: part.municipalityNumber, name: part.name },
+                  changes: (part.entries ?? []).map((e) => ({ from: e.from, to: e.to, effective_date: e.effectiveDate })),
+                },
+              ],
+        )
+      : null,
   };
 }
 
-/** The years the matrix can be asked for, and the one shown when none is asked for. */
-export const uptakeYears = (db: DB, scope: PublicScope) => planYears(db, { cooperationId: scope.cooperationId });
-
-export async function uptakeCells(db: DB, scope: PublicScope, year: number) {
-  const { matrix } = await uptakeMatrix(db, { cooperationId: scope.cooperationId, year });
-  const asOf = asOfDate(year);
-  const municipalities = matrix.municipalities.map((m) => ({ number: m.number, name: m.name }));
-  return matrix.groups.flatMap((group) =>
-    group.measures.flatMap((m) =>
-      m.cells.map((status, i) => ({
-        year,
-        as_of: asOf,
-        measure: { number: m.number, name: m.name },
-        municipality: municipalities[i],
-        status,
-      })),
-    ),
-  );
+/** The open data's uptake rows by year: each participating municipality's status for each measure at the year's end. */
+export async function uptakeByYear(db: DB, scope: PublicScope) {
+  const byYear = new Map<number, ReturnType<typeof uptakeCell>[]>();
+  for (const row of (await partRows(db, scope, "uptake")) ?? []) {
+    const year = row.year as number;
+    byYear.set(year, [...(byYear.get(year) ?? []), uptakeCell(row)]);
+  }
+  return byYear;
 }
+
+const uptakeCell = (row: DatasetRow) => ({
+  year: row.year,
+  as_of: row.as_of_date,
+  measure: { number: row.measure_number, name: row.measure_name },
+  municipality: { number: row.municipality_number, name: row.municipality_name },
+  status: row.uptake_status,
+});
 
 export async function reportList(db: DB, scope: PublicScope, links: Links) {
   return (await publicReports(db, scope)).map((r) => ({

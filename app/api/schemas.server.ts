@@ -188,6 +188,9 @@ export const MeasureSummary = named(
     status: measureStatus,
     period_from: year("First year").nullable(),
     period_to: year("Last year").nullable(),
+    cost_key: z.enum(COST_KEYS).describe("How its cost is shared between municipalities"),
+    investment_cost_nok: nok("Its investment cost"),
+    running_cost_nok: nok("Its yearly running cost"),
     url: url("This measure in the API"),
   }),
 );
@@ -196,34 +199,39 @@ export const Measure = named(
   "Measure",
   "A measure and each municipality's uptake of it over time (statuses and the days they took effect).",
   MeasureSummary.omit({ url: true }).extend({
-    uptake_history: z.array(
-      z.object({
-        municipality: Municipality,
-        changes: z
-          .array(
-            z.object({
-              from: uptakeStatus.nullable().describe("The status before, or null for the first report"),
-              to: uptakeStatus,
-              effective_date: date("The day the status took effect"),
-            }),
-          )
-          .describe("Oldest first; empty when the municipality has not reported"),
-      }),
-    ),
+    uptake_history: z
+      .array(
+        z.object({
+          municipality: Municipality,
+          changes: z
+            .array(
+              z.object({
+                from: uptakeStatus.nullable().describe("The status before, or null for the first report"),
+                to: uptakeStatus,
+                effective_date: date("The day the status took effect"),
+              }),
+            )
+            .describe("Newest first, so the first is the status now; empty when the municipality has not reported"),
+        }),
+      )
+      .nullable()
+      .describe(
+        "Every municipality that takes part in it or has reported on it; null unless the cooperation publishes the matrix",
+      ),
   }),
 );
 
 export const UptakeCell = named(
   "UptakeCell",
-  "A municipality's status for a measure at the end of the year (today for the current year).",
+  "A participating municipality's status for a measure at the end of the year (today for the current year).",
   z.object({
     year: year("The year"),
     as_of: date("The day the status is taken on"),
     measure: z.object({ number: z.number().int(), name: z.string() }),
     municipality: Municipality,
     status: z
-      .enum([...UPTAKE_SCALE, "not_reported", "not_participating"])
-      .describe("not_reported: takes part but has not reported; not_participating: does not take part"),
+      .enum([...UPTAKE_SCALE, "not_reported"])
+      .describe("not_reported: takes part but has not reported (municipalities that do not take part have no row)"),
   }),
 );
 

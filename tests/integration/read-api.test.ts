@@ -347,6 +347,11 @@ describe("the read API", () => {
       expect((await get(`/cooperations/${SLUG}/measures`)).status).toBe(200);
       expectProblem(await get(`/cooperations/${SLUG}/strategies`), 404);
 
+      // the plan alone shows its measures, but their uptake is the matrix's
+      await publishParts(server.db, SLUG, SECRETARIAT, ["plan"]);
+      const measure = (await get(`/cooperations/${SLUG}/measures/1`)).json as { uptake_history: unknown };
+      expect(measure.uptake_history).toBeNull();
+
       await publishParts(server.db, SLUG, SECRETARIAT, []);
       expectProblem(await get(`/cooperations/${SLUG}`), 404);
       expect(((await get("/cooperations")).json as { count: number }).count).toBe(0);
