@@ -132,6 +132,10 @@ function missingDetails(cooperation: string | null, { organisationNumber, contac
   return missing;
 }
 
+/** What a cooperation's settings lack for its catalogue; empty when it can be published. */
+export const missingForCatalog = (cooperation: PublishingCooperation): MissingDetail[] =>
+  missingDetails(cooperation.slug, cooperation);
+
 /** The publisher as Felles datakatalog knows it, and the contact point as a vCard organisation. */
 function responsibleQuads(responsible: Responsible, contactIri: string) {
   const orgnr = responsible.organisationNumber!.trim();

@@ -10,11 +10,12 @@ import { requirePublished } from "../publication/guards.server";
 import { publicCooperation } from "../publication/pages.server";
 import { listPublicScopes, type PublicScope } from "../publication/public-scope.server";
 import { publicPartUrl } from "../publication/urls";
-import { appOrigin } from "../utils/origin.server";
+import { requestOrigin } from "../utils/origin.server";
 import { notFound } from "../utils/errors.server";
 import {
   cooperationCatalog,
   installationCatalog,
+  missingForCatalog,
   toJsonLd,
   toTurtle,
   type CatalogResult,
@@ -116,7 +117,7 @@ async function catalogBody(result: CatalogResult & { ok: true }, format: Catalog
 export async function cooperationCatalogFile(args: LoaderFunctionArgs, format: CatalogFormat): Promise<Response> {
   const scope = await requirePublished(args, "data");
   const cooperation = await publishing(db(), scope);
-  const result = cooperationCatalog({ baseUrl: appOrigin(), modified: cooperation.modified, cooperation });
+  const result = cooperationCatalog({ baseUrl: requestOrigin(args.request), modified: cooperation.modified, cooperation });
   if (!result.ok) throw notFound();
   const etag = await publicETag(db(), scope, new URL(args.request.url).pathname);
   return publicResponse(args.request, etag, () => catalogBody(result, format), { "Content-Type": CATALOG_TYPE[format] });
@@ -136,12 +137,13 @@ export function installationOperator() {
 export async function installationCatalogFile(request: Request, format: CatalogFormat): Promise<Response> {
   const operator = installationOperator();
   if (!operator) throw notFound();
+  const baseUrl = requestOrigin(request);
   const scopes = (await listPublicScopes(db())).filter((scope) => publishedDatasets(scope).length > 0);
   const cooperations = (await Promise.all(scopes.map((scope) => publishing(db(), scope)))).filter(
-    (cooperation) => cooperationCatalog({ baseUrl: appOrigin(), modified: cooperation.modified, cooperation }).ok,
+    (cooperation) => missingForCatalog(cooperation).length === 0,
   );
   const modified = cooperations.map((c) => c.modified).reduce((a, b) => (a > b ? a : b), "") || osloToday();
-  const result = installationCatalog({ baseUrl: appOrigin(), modified, operator, cooperations });
+  const result = installationCatalog({ baseUrl, modified, operator, cooperations });
   if (!result.ok) throw notFound();
   const etag = await installationETag(db(), new URL(request.url).pathname);
   return publicResponse(request, etag, () => catalogBody(result, format), { "Content-Type": CATALOG_TYPE[format] });
@@ -158,7 +160,6 @@ export async function openDataPage(db: DB, scope: PublicScope): Promise<OpenData
   const datasets = await Promise.all(
     keys.map(async (key) => ({ key, rows: (await datasetRows(db, scope, key))?.length ?? 0, columns: DATASETS[key].columns })),
   );
-  const cooperation = await publishing(db, scope);
-  const catalog = cooperationCatalog({ baseUrl: appOrigin(), modified: cooperation.modified, cooperation }).ok;
+  const catalog = missingForCatalog(await publishing(db, scope)).length === 0;
   return { datasets, catalog };
 }

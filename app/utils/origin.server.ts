@@ -27,3 +27,13 @@ export function appOrigin(): string {
 export function absoluteUrl(path: string): string {
   return new URL(path, `${appOrigin()}/`).href;
 }
+
+/**
+ * The origin an answer names itself under (a catalogue's IRIs, a list's next page): APP_ORIGIN,
+ * else the address the request was sent to. A worker process does not know where its primary
+ * listens, but every request says where it was sent.
+ */
+export function requestOrigin(request: Request): string {
+  const { APP_ORIGIN } = env();
+  return APP_ORIGIN ? new URL(APP_ORIGIN).origin : new URL(request.url).origin;
+}

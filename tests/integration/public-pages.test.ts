@@ -4,6 +4,7 @@
  * other, and can be kept by caches without outliving a withdrawal. A cooperation that publishes
  * nothing, or a part it does not publish, is the same 404 as a slug that does not exist.
  */
+import { strFromU8, unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_PARTS, type PublicPart } from "../../shared-schema/publication";
 import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
@@ -34,8 +35,13 @@ interface Answer {
 
 async function get(path: string, headers: Record<string, string> = {}): Promise<Answer> {
   const response = await fetch(`${server.url}${path}`, { headers, redirect: "manual" });
-  const bytes = Buffer.from(await response.arrayBuffer());
-  return { path, status: response.status, headers: response.headers, body: bytes.toString("utf8") };
+  const bytes = new Uint8Array(await response.arrayBuffer());
+  // a ZIP is read as what it holds, so the leak check below reads its files too
+  const body =
+    response.headers.get("content-type") === "application/zip"
+      ? Object.values(unzipSync(bytes)).map(strFromU8).join("\n")
+      : new TextDecoder().decode(bytes);
+  return { path, status: response.status, headers: response.headers, body };
 }
 
 /** The public addresses a page links to (pages and downloads), as a visitor would follow them. */
@@ -83,6 +89,12 @@ describe("the public pages", () => {
       "/reports",
       "/reports/2013",
       "/reports/2013.pdf",
+      "/data",
+      "/data/uptake.csv",
+      "/data/report-figures.json",
+      "/data/all.zip",
+      "/catalog.ttl",
+      "/catalog.jsonld",
     ]) {
       expect(paths, `the crawl reaches /public/${SLUG}${part}`).toContain(`/public/${SLUG}${part}`);
     }
@@ -151,6 +163,10 @@ describe("what is not published", () => {
       "/reports",
       "/reports/2013",
       "/reports/2013.pdf",
+      "/data",
+      "/data/uptake.csv",
+      "/data/all.zip",
+      "/catalog.ttl",
     ];
     for (const part of paths) {
       const nothing = await get(`/public/${KNUTEPUNKT.slug}${part}`);

@@ -239,6 +239,8 @@ const reportYear: ParamResolver = async ({ db, target }) =>
  */
 export const PARAM_TABLE: Record<string, ParamResolver> = {
   slug: async ({ target }) => target.cooperation.slug,
+  // a dataset every cooperation has rows for: the uptake at each year's end
+  file: bySegment({ data: async () => "uptake.csv" }),
   number: bySegment({ measures: measureNumber, uptake: measureNumber }),
   measure: measureNumber,
   year: bySegment({
