@@ -1,10 +1,9 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { z } from "zod";
 import { db } from "../db.server";
-import { env } from "../env.server";
 import { installationETag, isFresh, publicETag, publicHeaders } from "../publication/http.server";
 import { findPublicScope, type PublicScope } from "../publication/public-scope.server";
-import { appOrigin } from "../utils/origin.server";
+import { requestOrigin } from "../utils/origin.server";
 import { QueryRefused, type Endpoint } from "./endpoints.server";
 import { pageOf } from "./pagination.server";
 import { notFoundProblem, parameterErrors, problemResponse } from "./problem.server";
@@ -19,11 +18,6 @@ import { listOf } from "./schemas.server";
  */
 
 export const JSON_TYPE = "application/json; charset=utf-8";
-
-/** The origin absolute URLs start with: APP_ORIGIN when set, else the one the caller used. */
-export function apiOrigin(request: Request): string {
-  return env().APP_ORIGIN ? appOrigin() : new URL(request.url).origin;
-}
 
 async function scopeFor(endpoint: Endpoint, slug: unknown): Promise<PublicScope | null | undefined> {
   if (!endpoint.parts) return undefined;
@@ -63,7 +57,7 @@ export function apiLoader(endpoint: Endpoint) {
     const scope = await scopeFor(endpoint, params.slug);
     if (scope === null) return notFoundProblem(instance);
 
-    const origin = apiOrigin(request);
+    const origin = requestOrigin(request);
     const answer = [`api|${origin}`, `${url.pathname}${url.search}`];
     const etag = scope ? await publicETag(db(), scope, ...answer) : await installationETag(db(), ...answer);
     if (isFresh(request, etag)) return new Response(null, { status: 304, headers: publicHeaders(etag) });
@@ -101,7 +95,7 @@ function publicUrl(url: URL, origin: string): URL {
 
 /** The OpenAPI document: the same for every cooperation, so its ETag is the installation's. */
 export const openApiLoader = guarded(async ({ request }) => {
-  const origin = apiOrigin(request);
+  const origin = requestOrigin(request);
   const etag = await installationETag(db(), `api|${origin}`, new URL(request.url).pathname);
   if (isFresh(request, etag)) return new Response(null, { status: 304, headers: publicHeaders(etag) });
   const body = JSON.stringify(openApiDocument(origin));

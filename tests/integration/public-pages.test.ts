@@ -39,7 +39,9 @@ async function get(path: string, headers: Record<string, string> = {}): Promise<
   // a ZIP is read as what it holds, so the leak check below reads its files too
   const body =
     response.headers.get("content-type") === "application/zip"
-      ? Object.values(unzipSync(bytes)).map(strFromU8).join("\n")
+      ? Object.values(unzipSync(bytes))
+          .map((file) => strFromU8(file))
+          .join("\n")
       : new TextDecoder().decode(bytes);
   return { path, status: response.status, headers: response.headers, body };
 }
