@@ -18,6 +18,8 @@ import helmet from "helmet";
 import onHeaders from "on-headers";
 import { RateLimiterClusterMaster } from "rate-limiter-flexible";
 import { migrateToLatest } from "./db/migrate";
+import { apiGate } from "./app/api/gate.server";
+import { isApiPath } from "./app/api/paths";
 import { authenticate } from "./app/auth/auth.server";
 import "./app/context";
 import { db } from "./app/db.server";
@@ -171,6 +173,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   const publicNames = new Set(readdirSync(path.join(root, "public")));
   app.use((req, res, next) => (publicNames.has(req.path.split("/")[1] ?? "") ? servePublic(req, res, next) : next()));
   app.use(drainUnreadBody);
+  app.use((req, res, next) => (isApiPath(req.path) ? apiGate(req, res, next) : next()));
   app.use((req, res, next) => {
     if (METHODS.has(req.method)) return next();
     res.status(405).set("Allow", "GET, HEAD, POST").type("text/plain").send("Method Not Allowed");
@@ -178,6 +181,8 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
   app.use(sameOriginWrites);
 
   app.use(async (req, res, next) => {
+    // the API is anonymous: it neither reads a session nor renews one with a cookie
+    if (isApiPath(req.path)) return next();
     try {
       const auth = await authenticate(db(), req.get("cookie"));
       if (auth.setCookie) res.append("Set-Cookie", auth.setCookie);

@@ -27,6 +27,11 @@ const EnvSchema = z.object({
   LOGIN_FAILURES_PER_ACCOUNT_AND_IP: z.coerce.number().int().positive().default(10),
   LOGIN_FAILURES_PER_IP: z.coerce.number().int().positive().default(100),
   LOGIN_FAILURES_PER_ACCOUNT: z.coerce.number().int().positive().default(50),
+  /**
+   * Requests to the read API (/api/v1) per minute from one client address before 429. A page
+   * that reads the API makes a few; a harvester pages through lists, and revalidating costs a 304.
+   */
+  API_REQUESTS_PER_MINUTE: z.coerce.number().int().positive().default(300),
   /** smtp://host:port or smtps://user:pass@host; without it mail is kept in the outbox the secretariat reads */
   SMTP_URL: z.preprocess(
     (v) => (v === "" ? undefined : v),

@@ -153,6 +153,15 @@ const kroner = (ore: number) => Math.round(ore) / 100;
 /** The rows of a published dataset, made once per data version; null when the scope does not publish it. */
 export async function datasetRows(db: DB, scope: PublicScope, key: DatasetKey): Promise<DatasetRow[] | null> {
   if (!publishedDatasets(scope).includes(key)) return null;
+  return partRows(db, scope, key);
+}
+
+/**
+ * A dataset's rows whenever a part it is made of is published, downloads offered or not: the
+ * read API answers from them, so it and the downloads cannot say different things.
+ */
+export async function partRows(db: DB, scope: PublicScope, key: DatasetKey): Promise<DatasetRow[] | null> {
+  if (!DATASETS[key].parts.some((part) => scope.published[part])) return null;
   const cache = await overviewCache(db, scope.cooperationId);
   const parts = DATASETS[key].parts.filter((part) => scope.published[part]).join(",");
   return cache.get(`open-data|${key}|${parts}`, () => BUILDERS[key](db, scope));
@@ -251,7 +260,17 @@ async function measureRows(db: DB, scope: PublicScope): Promise<DatasetRow[]> {
   if (numbers.size === 0) return [];
   const measures = await db
     .selectFrom("measure")
-    .select(["number", "name", "description", "status", "period_from", "period_to", "cost_key", "investment_cost", "running_cost"])
+    .select([
+      "number",
+      "name",
+      "description",
+      "status",
+      "period_from",
+      "period_to",
+      "cost_key",
+      "investment_cost",
+      "running_cost",
+    ])
     .where("cooperation_id", "=", scope.cooperationId)
     .where("number", "in", [...numbers])
     .orderBy("number")
@@ -304,10 +323,18 @@ const percent = (ratio: number | null) => (ratio === null ? null : Math.round(ra
 /** A published report's frozen figures as observations: uptake, the plan's budgets, and the shares of the cost. */
 async function figureRows(db: DB, year: number, figures: ReportFigures): Promise<DatasetRow[]> {
   const { matrix, costs, plan } = figures;
-  const places = await municipalitiesById(db, matrix.municipalities, costs.municipalities.map((m) => m.id));
+  const places = await municipalitiesById(
+    db,
+    matrix.municipalities,
+    costs.municipalities.map((m) => m.id),
+  );
   const rows: DatasetRow[] = [];
-  const at = (indicator: Indicator, value: number | null, measure: { number: number; name: string } | null, place: Place | null) =>
-    rows.push(observation(year, indicator, value, measure, place));
+  const at = (
+    indicator: Indicator,
+    value: number | null,
+    measure: { number: number; name: string } | null,
+    place: Place | null,
+  ) => rows.push(observation(year, indicator, value, measure, place));
   at("uptake_percent", percent(matrix.total.ratio), null, null);
   matrix.municipalities.forEach((m, i) => at("uptake_percent", percent(matrix.municipalityTotals[i].ratio), null, m));
   for (const measure of matrixMeasures(matrix)) {

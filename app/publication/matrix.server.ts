@@ -59,6 +59,7 @@ export async function publicMeasure(db: DB, scope: PublicScope, number: number) 
     uptakeTimeline(db, { cooperationId, measureId: measure.id }),
     matrixMunicipalityIds(db, { cooperationId, measure }),
   ]);
+  const numbers = new Map(members.map((m) => [m.municipalityId, m.number]));
   return {
     number: measure.number,
     name: measure.name,
@@ -68,6 +69,7 @@ export async function publicMeasure(db: DB, scope: PublicScope, number: number) 
     periodTo: measure.periodTo ?? null,
     history: historyParts(members, timelines, inMatrix).map((part) => ({
       name: part.name,
+      municipalityNumber: numbers.get(part.municipalityId) ?? null,
       anchor: part.anchor ?? null,
       entries: part.entries?.map((e) => ({ id: e.id, from: e.from, to: e.to, effectiveDate: e.effectiveDate })) ?? null,
     })),

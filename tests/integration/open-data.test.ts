@@ -11,9 +11,9 @@ import { Parser, Store } from "n3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { DATASETS, type DatasetKey } from "../../app/open-data/datasets.server";
-import { getPublicationSettings, updatePublicationSettings } from "../../app/publication/settings.server";
 import { PUBLIC_PARTS, type PublicPart } from "../../shared-schema/publication";
 import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
+import { publishParts } from "../support/publication";
 import { cooperationIdOf, currentMunicipalityId, statusReport, userIdByEmail } from "../support/queries";
 import { demoServerKinds, startServer, type TestServer } from "../support/server";
 
@@ -43,24 +43,7 @@ async function get(server: TestServer, path: string, headers: Record<string, str
 
 const text = (bytes: Uint8Array) => new TextDecoder().decode(bytes);
 
-async function publish(server: TestServer, parts: readonly PublicPart[]) {
-  const cooperationId = await cooperationIdOf(server.db, SLUG);
-  const settings = await getPublicationSettings(server.db, cooperationId);
-  await updatePublicationSettings(
-    server.db,
-    { cooperationId, userId: await userIdByEmail(server.db, SECRETARIAT) },
-    {
-      version: settings.version,
-      values: {
-        parts: [...parts],
-        organisationNumber: settings.organisationNumber,
-        contactName: settings.contactName,
-        contactEmail: settings.contactEmail,
-        accessibilityStatementUrl: settings.accessibilityStatementUrl,
-      },
-    },
-  );
-}
+const publish = (server: TestServer, parts: readonly PublicPart[]) => publishParts(server.db, SLUG, SECRETARIAT, parts);
 
 /** A CSV cell as the JSON value it stands for: the decimal comma read back, empty as null. */
 function fromCell(cell: string, type: string): string | number | null {

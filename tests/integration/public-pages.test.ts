@@ -8,10 +8,11 @@
 import { strFromU8, unzipSync } from "fflate";
 import { SaxesParser } from "saxes";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getPublicationSettings, updatePublicationSettings } from "../../app/publication/settings.server";
 import { PUBLIC_PARTS, type PublicPart } from "../../shared-schema/publication";
 import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
-import { cooperationIdOf, userIdByEmail } from "../support/queries";
+import { privateTexts } from "../support/private-texts";
+import { publishParts } from "../support/publication";
+import { cooperationIdOf } from "../support/queries";
 import { startServer, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
@@ -40,7 +41,9 @@ async function get(path: string, headers: Record<string, string> = {}): Promise<
   // a ZIP is read as what it holds, so the leak check below reads its files too
   const body =
     response.headers.get("content-type") === "application/zip"
-      ? Object.values(unzipSync(bytes)).map((file) => strFromU8(file)).join("\n")
+      ? Object.values(unzipSync(bytes))
+          .map((file) => strFromU8(file))
+          .join("\n")
       : new TextDecoder().decode(bytes);
   return { path, status: response.status, headers: response.headers, body };
 }
@@ -69,61 +72,7 @@ async function crawl(): Promise<Answer[]> {
   return answers;
 }
 
-/**
- * What must never be public: every user's name and address, and every text staff wrote for each
- * other — comments, assessments, status notes, mails, narratives of unpublished reports — except
- * the comments a published annual report quotes (published with it). Short texts are left out,
- * as they could appear anywhere by chance.
- */
-async function privateTexts(): Promise<string[]> {
-  const db = server.db;
-  const users = await db.selectFrom("app_user").select(["name", "email"]).execute();
-  // what a published report holds (its figures and its narrative) was published with it
-  const published = await db
-    .selectFrom("annual_report")
-    .select(["figures", "narrative"])
-    .where("published_at", "is not", null)
-    .execute();
-  const publishedText = published.map((r) => `${r.figures ?? ""}\n${r.narrative}`).join("\n");
-  const quoted = { has: (text: string) => publishedText.includes(JSON.stringify(text).slice(1, -1)) };
-  const drafts = await db.selectFrom("annual_report").select("narrative").where("published_at", "is", null).execute();
-  const texts = [
-    ...(await db.selectFrom("comment").select("body as text").execute()),
-    ...(await db.selectFrom("uptake_report").select("comment as text").execute()),
-    ...(await db.selectFrom("uptake_report").select("realised_benefit_text as text").execute()),
-    ...(await db.selectFrom("goal_evaluation").select("assessment as text").execute()),
-    ...(await db.selectFrom("measure").select("status_text as text").execute()),
-    ...(await db.selectFrom("round_submission").select("return_comment as text").execute()),
-    ...(await db.selectFrom("mail_message").select("body_text as text").execute()),
-  ]
-    .map((r) => r.text)
-    .filter((text): text is string => typeof text === "string" && text.trim().length >= 12 && !quoted.has(text));
-  const narratives = drafts.flatMap((d) => Object.values(JSON.parse(d.narrative) as Record<string, string>));
-  return [
-    ...users.flatMap((u) => [u.name, u.email]),
-    ...texts.map((t) => t.trim().split("\n")[0]),
-    ...narratives.filter((n) => n.trim().length >= 12).map((n) => n.trim().split("\n")[0]),
-  ];
-}
-
-async function publish(parts: readonly PublicPart[]) {
-  const cooperationId = await cooperationIdOf(server.db, SLUG);
-  const settings = await getPublicationSettings(server.db, cooperationId);
-  await updatePublicationSettings(
-    server.db,
-    { cooperationId, userId: await userIdByEmail(server.db, SECRETARIAT) },
-    {
-      version: settings.version,
-      values: {
-        parts: [...parts],
-        organisationNumber: settings.organisationNumber,
-        contactName: settings.contactName,
-        contactEmail: settings.contactEmail,
-        accessibilityStatementUrl: settings.accessibilityStatementUrl,
-      },
-    },
-  );
-}
+const publish = (parts: readonly PublicPart[]) => publishParts(server.db, SLUG, SECRETARIAT, parts);
 
 describe("the public pages", () => {
   let answers: Answer[];
@@ -166,7 +115,7 @@ describe("the public pages", () => {
   });
 
   it("name no user and quote nothing staff wrote for each other", async () => {
-    const secrets = await privateTexts();
+    const secrets = await privateTexts(server.db);
     expect(secrets.length).toBeGreaterThan(10);
     const leaks = answers.flatMap((a) => secrets.filter((s) => a.body.includes(s)).map((s) => `${a.path}: ${s}`));
     expect(leaks).toEqual([]);

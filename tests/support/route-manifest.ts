@@ -22,7 +22,10 @@ import type { DB } from "../../db/connect";
 export type RouteKind =
   /** `/c/:slug/…`: members only; strangers get 404 */
   | "tenant"
-  /** `/public` and `/public/:slug/…`, and the sitemap and robots.txt that point to them: what cooperations choose to publish; read-only for everyone */
+  /**
+   * `/public`, `/public/:slug/…`, the read API under `/api`, and the sitemap and robots.txt that
+   * point to them: what cooperations choose to publish; read-only for everyone
+   */
   | "published"
   /** `/admin…`: platform administrators only; everyone else gets 404 */
   | "admin"
@@ -59,7 +62,7 @@ export function patternParams(pattern: string): string[] {
 
 export function classifyPattern(pattern: string): RouteKind {
   if (/^\/c\/:slug(\/|$)/.test(pattern)) return "tenant";
-  if (/^\/public(\/|$)/.test(pattern) || pattern === "/sitemap.xml" || pattern === "/robots.txt") return "published";
+  if (/^\/(public|api)(\/|$)/.test(pattern) || pattern === "/sitemap.xml" || pattern === "/robots.txt") return "published";
   if (/^\/admin(\/|$)/.test(pattern)) return "admin";
   return "public";
 }

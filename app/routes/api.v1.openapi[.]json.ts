@@ -1,0 +1,3 @@
+import { openApiLoader } from "../api/handler.server";
+
+export const loader = openApiLoader;
