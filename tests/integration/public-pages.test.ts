@@ -13,20 +13,14 @@ import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
 import { privateTexts } from "../support/private-texts";
 import { publishParts } from "../support/publication";
 import { cooperationIdOf } from "../support/queries";
-import { startServer, type TestServer } from "../support/server";
+import { demoServerKinds, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
 
 let server: TestServer;
 
-beforeAll(async () => {
-  server = await startServer();
-});
-
-afterAll(async () => {
-  await server?.stop();
-});
+let closeDatabase: (() => Promise<void>) | undefined;
 
 interface Answer {
   path: string;
@@ -74,357 +68,383 @@ async function crawl(): Promise<Answer[]> {
 
 const publish = (parts: readonly PublicPart[]) => publishParts(server.db, SLUG, SECRETARIAT, parts);
 
-describe("the public pages", () => {
-  let answers: Answer[];
-
-  beforeAll(async () => {
-    answers = await crawl();
-  });
-
-  it("reach every published part of the demo cooperation, and answer each address", async () => {
-    const paths = answers.map((a) => a.path);
-    for (const part of [
-      "",
-      "/strategy",
-      "/plans",
-      "/plans/2013",
-      "/matrix",
-      "/measures/1",
-      "/reports",
-      "/reports/2013",
-      "/reports/2013.pdf",
-      "/data",
-      "/data/uptake.csv",
-      "/data/report-figures.json",
-      "/data/all.zip",
-      "/catalog.ttl",
-      "/catalog.jsonld",
-    ]) {
-      expect(paths, `the crawl reaches /public/${SLUG}${part}`).toContain(`/public/${SLUG}${part}`);
-    }
-    expect(paths.some((p) => p.startsWith(`/public/${KNUTEPUNKT.slug}`))).toBe(false);
-    expect(answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.path}`)).toEqual([]);
-  });
-
-  it("set no cookie, and may be kept by any cache that asks again", () => {
-    for (const answer of answers) {
-      expect(answer.headers.get("set-cookie"), answer.path).toBeNull();
-      expect(answer.headers.get("cache-control"), answer.path).toBe("public, max-age=0, must-revalidate");
-      expect(answer.headers.get("etag"), answer.path).toMatch(/^(W\/)?"[^"]+"$/);
-    }
-  });
-
-  it("name no user and quote nothing staff wrote for each other", async () => {
-    const secrets = await privateTexts(server.db);
-    expect(secrets.length).toBeGreaterThan(10);
-    const leaks = answers.flatMap((a) => secrets.filter((s) => a.body.includes(s)).map((s) => `${a.path}: ${s}`));
-    expect(leaks).toEqual([]);
-  });
-
-  it("answer 304 without a body or a script policy to a cache holding this version", async () => {
-    for (const path of [`/public/${SLUG}`, `/public/${SLUG}/reports/2013.csv`]) {
-      const first = await get(path);
-      const again = await get(path, { "If-None-Match": first.headers.get("etag")! });
-      expect(again.status, path).toBe(304);
-      expect(again.body, path).toBe("");
-      expect(again.headers.get("content-security-policy"), path).toBeNull();
-    }
-  });
-
-  it("are in the cooperation's language unless the address asks for another", async () => {
-    expect((await get(`/public/${SLUG}`)).body).toContain('<html lang="nn"');
-    expect((await get(`/public/${SLUG}?lang=en`)).body).toContain('<html lang="en"');
-    expect((await get(`/public/${SLUG}?lang=xx`)).body).toContain('<html lang="nn"');
-    const english = await get(`/public/${SLUG}/plans?lang=en`);
-    expect(
-      publicLinks(english.body)
-        .filter((l) => l.startsWith(`/public/${SLUG}/plans/`))
-        .every((l) => l.endsWith("lang=en")),
-    ).toBe(true);
-  });
-});
-
-/** A 404 page without what differs between any two requests (nonce, request id) and the slug asked for. */
-function comparable(body: string, slug: string): string {
-  return body
-    .replaceAll(slug, "x")
-    .replace(/nonce="[^"]*"/g, "")
-    .replace(/\\"requestId\\",\\"[^\\]*\\"/g, "")
-    .replace(/[0-9A-F]{8}/g, "");
-}
-
-describe("what is not published", () => {
-  it("is the same 404 as a cooperation that does not exist", async () => {
-    const unknown = await get("/public/finst-ikkje");
-    expect(unknown.status).toBe(404);
-    const paths = [
-      "",
-      "/strategy",
-      "/plans",
-      "/plans/2013",
-      "/matrix",
-      "/measures/1",
-      "/reports",
-      "/reports/2013",
-      "/reports/2013.pdf",
-      "/data",
-      "/data/uptake.csv",
-      "/data/all.zip",
-      "/catalog.ttl",
-    ];
-    for (const part of paths) {
-      const nothing = await get(`/public/${KNUTEPUNKT.slug}${part}`);
-      const none = await get(`/public/finst-ikkje${part}`);
-      expect(nothing.status, part).toBe(404);
-      expect(comparable(nothing.body, KNUTEPUNKT.slug), part).toBe(comparable(none.body, "finst-ikkje"));
-    }
-  });
-
-  it("leaves drafts, plans not approved and unpublished reports out", async () => {
-    const cooperationId = await cooperationIdOf(server.db, SLUG);
-    const draft = await server.db
-      .selectFrom("strategy")
-      .select("id")
-      .where("cooperation_id", "=", cooperationId)
-      .where("status", "=", "draft")
-      .executeTakeFirstOrThrow();
-    expect((await get(`/public/${SLUG}/strategies/${draft.id}`)).status).toBe(404);
-    const approved = await server.db
-      .selectFrom("plan_version")
-      .innerJoin("action_plan", "action_plan.id", "plan_version.plan_id")
-      .select("action_plan.year")
-      .where("action_plan.cooperation_id", "=", cooperationId)
-      .where("plan_version.status", "=", "approved")
-      .execute();
-    const plans = await server.db.selectFrom("action_plan").select("year").where("cooperation_id", "=", cooperationId).execute();
-    const notApproved = plans.map((p) => p.year).filter((y) => !approved.some((a) => a.year === y));
-    expect(notApproved.length).toBeGreaterThan(0);
-    for (const year of notApproved) expect((await get(`/public/${SLUG}/plans/${year}`)).status, `plan ${year}`).toBe(404);
-    const unpublished = await server.db
-      .selectFrom("annual_report")
-      .select("year")
-      .where("cooperation_id", "=", cooperationId)
-      .where("published_at", "is", null)
-      .execute();
-    for (const { year } of unpublished) {
-      for (const suffix of ["", ".csv", ".pdf", ".xlsx"]) {
-        expect((await get(`/public/${SLUG}/reports/${year}${suffix}`)).status, `report ${year}${suffix}`).toBe(404);
-      }
-    }
-  });
-
-  it("is withdrawn on the very next request, caches included", async () => {
-    const front = await get(`/public/${SLUG}`);
-    const report = await get(`/public/${SLUG}/reports/2013`);
-    await publish(PUBLIC_PARTS.filter((p) => p !== "reports"));
-    try {
-      const kept = await get(`/public/${SLUG}/reports/2013`, { "If-None-Match": report.headers.get("etag")! });
-      expect(kept.status).toBe(404);
-      const changed = await get(`/public/${SLUG}`, { "If-None-Match": front.headers.get("etag")! });
-      expect(changed.status).toBe(200);
-      expect(publicLinks(changed.body)).not.toContain(`/public/${SLUG}/reports`);
-      await publish([]);
-      expect((await get(`/public/${SLUG}`)).status).toBe(404);
-      expect(publicLinks((await get("/public")).body)).not.toContain(`/public/${SLUG}`);
-    } finally {
-      await publish(PUBLIC_PARTS);
-    }
-    expect((await get(`/public/${SLUG}/reports/2013`)).status).toBe(200);
-  });
-});
-
-const HTML_ENTITIES: Record<string, string> = { "&amp;": "&", "&quot;": '"', "&#x27;": "'", "&lt;": "<", "&gt;": ">" };
-const unescapeHtml = (text: string) => text.replace(/&(amp|quot|#x27|lt|gt);/g, (e) => HTML_ENTITIES[e]);
-
-/** The tags of a page's head with their attributes, e.g. every `<link>` or `<meta>`. */
-function headTags(html: string, tag: "link" | "meta"): Array<Record<string, string>> {
-  const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? "";
-  return [...head.matchAll(new RegExp(`<${tag}\\s([^>]*?)/?>`, "g"))].map((m) =>
-    Object.fromEntries([...m[1].matchAll(/([\w:-]+)="([^"]*)"/g)].map((a) => [a[1].toLowerCase(), unescapeHtml(a[2])])),
-  );
-}
-
-interface PageHead {
-  canonical: string[];
-  alternates: Record<string, string>;
-  description: string[];
-  og: Record<string, string[]>;
-}
-
-function pageHead(html: string): PageHead {
-  const links = headTags(html, "link");
-  const metas = headTags(html, "meta");
-  const og: Record<string, string[]> = {};
-  for (const m of metas.filter((m) => m.property?.startsWith("og:"))) (og[m.property] ??= []).push(m.content);
-  return {
-    canonical: links.filter((l) => l.rel === "canonical").map((l) => l.href),
-    alternates: Object.fromEntries(links.filter((l) => l.rel === "alternate").map((l) => [l.hreflang, l.href])),
-    description: metas.filter((m) => m.name === "description").map((m) => m.content),
-    og,
-  };
-}
-
-const SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
-const XHTML = "http://www.w3.org/1999/xhtml";
-
-interface SitemapUrl {
-  loc: string;
-  lastmod: string | null;
-  alternates: Record<string, string>;
-}
-
-/** The sitemap read by a strict, namespace-aware XML parser: any error of well-formedness throws. */
-function parseSitemap(xml: string): SitemapUrl[] {
-  const parser = new SaxesParser({ xmlns: true });
-  const urls: SitemapUrl[] = [];
-  const path: string[] = [];
-  let text = "";
-  parser.on("opentag", (node) => {
-    path.push(`${node.uri}|${node.local}`);
-    text = "";
-    if (node.uri === SITEMAP && node.local === "url") urls.push({ loc: "", lastmod: null, alternates: {} });
-    if (node.uri === XHTML && node.local === "link") {
-      expect(node.attributes.rel?.value).toBe("alternate");
-      urls.at(-1)!.alternates[node.attributes.hreflang.value] = node.attributes.href.value;
-    }
-  });
-  parser.on("text", (chunk) => (text += chunk));
-  parser.on("closetag", (node) => {
-    path.pop();
-    if (node.uri !== SITEMAP) return;
-    if (node.local === "loc") urls.at(-1)!.loc = text;
-    if (node.local === "lastmod") urls.at(-1)!.lastmod = text;
-  });
-  parser.on("opentagstart", (node) => {
-    if (path.length === 0) expect(node.name).toBe("urlset");
-  });
-  parser.write(xml).close();
-  return urls;
-}
-
-async function sitemap(): Promise<SitemapUrl[]> {
-  const answer = await get("/sitemap.xml");
-  expect(answer.status).toBe(200);
-  expect(answer.headers.get("content-type")).toBe("application/xml; charset=utf-8");
-  return parseSitemap(answer.body);
-}
-
-describe("search engines and link previews", () => {
-  let answers: Answer[];
-  let listed: SitemapUrl[];
-
-  beforeAll(async () => {
-    answers = (await crawl()).filter((a) => (a.headers.get("content-type") ?? "").includes("text/html"));
-    listed = await sitemap();
-  });
-
-  it("every public page names one canonical address, its languages, a description and a preview card", () => {
-    expect(answers.length).toBeGreaterThan(10);
-    for (const { path, body } of answers) {
-      const head = pageHead(body);
-      // the crawl follows links without ?lang=: the cooperation's own language, whose address has none
-      expect(head.canonical, path).toEqual([`${server.url}${path}`]);
-      expect(Object.keys(head.alternates).sort(), path).toEqual(["en", "nb", "nn", "x-default"]);
-      expect(head.alternates["x-default"], path).toBe(head.canonical[0]);
-      expect(head.description, path).toHaveLength(1);
-      expect(head.description[0].length, path).toBeGreaterThan(40);
-      for (const property of ["og:title", "og:description", "og:url", "og:type", "og:locale"]) {
-        expect(head.og[property], `${path} ${property}`).toHaveLength(1);
-      }
-      expect(head.og["og:url"], path).toEqual(head.canonical);
-      expect(head.og["og:description"], path).toEqual(head.description);
-      expect(body, path).toContain(`<title>${head.og["og:title"][0]} – Fellesløft</title>`);
-    }
-  });
-
-  it("a page in another language than the cooperation's names its own address with lang, and only the query that matters", async () => {
-    const base = `${server.url}/public/${SLUG}`;
-    const english = pageHead((await get(`/public/${SLUG}/plans/2013?lang=en`)).body);
-    expect(english.canonical).toEqual([`${base}/plans/2013?lang=en`]);
-    expect(english.alternates).toEqual({
-      nb: `${base}/plans/2013?lang=nb`,
-      nn: `${base}/plans/2013`,
-      en: `${base}/plans/2013?lang=en`,
-      "x-default": `${base}/plans/2013`,
+// the same checks on each database the demo runs on
+for (const kind of demoServerKinds()) {
+  describe(`on ${kind.name}`, () => {
+    beforeAll(async () => {
+      const opened = await kind.open();
+      server = opened.server;
+      closeDatabase = opened.close;
     });
-    expect(english.og["og:locale"]).toEqual(["en_GB"]);
-    expect(english.description[0]).toContain("The action plan for 2013 of");
-    const own = pageHead((await get(`/public/${SLUG}/plans/2013?lang=nn`)).body);
-    expect(own.canonical).toEqual([`${base}/plans/2013`]);
-    expect(own.description[0]).toMatch(/^Handlingsplanen for 2013 for .*, godkjend av /);
-    const matrix = pageHead((await get(`/public/${SLUG}/matrix?utm_source=x&year=2014&lang=nb`)).body);
-    expect(matrix.canonical).toEqual([`${base}/matrix?year=2014&lang=nb`]);
-    // a year the matrix does not have shows the default one, at the address without a year
-    expect(pageHead((await get(`/public/${SLUG}/matrix?year=1850`)).body).canonical).toEqual([`${base}/matrix`]);
-    expect(pageHead((await get("/public?lang=nb")).body).canonical).toEqual([`${server.url}/public`]);
-  });
 
-  it("the sitemap is well-formed XML listing every page it names in each language, each answering with that address", async () => {
-    expect(listed.length).toBeGreaterThan(30);
-    for (const url of listed) {
-      expect(url.loc.startsWith(`${server.url}/public`), url.loc).toBe(true);
-      expect(Object.values(url.alternates), url.loc).toContain(url.loc);
-      expect(Object.keys(url.alternates).sort(), url.loc).toEqual(["en", "nb", "nn", "x-default"]);
-      if (url.lastmod !== null) expect(url.lastmod, url.loc).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-      const answer = await get(url.loc.slice(server.url.length));
-      expect(answer.status, url.loc).toBe(200);
-      expect(pageHead(answer.body).canonical, url.loc).toEqual([url.loc]);
+    afterAll(async () => {
+      await server?.stop();
+      await closeDatabase?.();
+    });
+
+    describe("the public pages", () => {
+      let answers: Answer[];
+
+      beforeAll(async () => {
+        answers = await crawl();
+      });
+
+      it("reach every published part of the demo cooperation, and answer each address", async () => {
+        const paths = answers.map((a) => a.path);
+        for (const part of [
+          "",
+          "/strategy",
+          "/plans",
+          "/plans/2013",
+          "/matrix",
+          "/measures/1",
+          "/reports",
+          "/reports/2013",
+          "/reports/2013.pdf",
+          "/data",
+          "/data/uptake.csv",
+          "/data/report-figures.json",
+          "/data/all.zip",
+          "/catalog.ttl",
+          "/catalog.jsonld",
+        ]) {
+          expect(paths, `the crawl reaches /public/${SLUG}${part}`).toContain(`/public/${SLUG}${part}`);
+        }
+        expect(paths.some((p) => p.startsWith(`/public/${KNUTEPUNKT.slug}`))).toBe(false);
+        expect(answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.path}`)).toEqual([]);
+      });
+
+      it("set no cookie, and may be kept by any cache that asks again", () => {
+        for (const answer of answers) {
+          expect(answer.headers.get("set-cookie"), answer.path).toBeNull();
+          expect(answer.headers.get("cache-control"), answer.path).toBe("public, max-age=0, must-revalidate");
+          expect(answer.headers.get("etag"), answer.path).toMatch(/^(W\/)?"[^"]+"$/);
+        }
+      });
+
+      it("name no user and quote nothing staff wrote for each other", async () => {
+        const secrets = await privateTexts(server.db);
+        expect(secrets.length).toBeGreaterThan(10);
+        const leaks = answers.flatMap((a) => secrets.filter((s) => a.body.includes(s)).map((s) => `${a.path}: ${s}`));
+        expect(leaks).toEqual([]);
+      });
+
+      it("answer 304 without a body or a script policy to a cache holding this version", async () => {
+        for (const path of [`/public/${SLUG}`, `/public/${SLUG}/reports/2013.csv`]) {
+          const first = await get(path);
+          const again = await get(path, { "If-None-Match": first.headers.get("etag")! });
+          expect(again.status, path).toBe(304);
+          expect(again.body, path).toBe("");
+          expect(again.headers.get("content-security-policy"), path).toBeNull();
+        }
+      });
+
+      it("are in the cooperation's language unless the address asks for another", async () => {
+        expect((await get(`/public/${SLUG}`)).body).toContain('<html lang="nn"');
+        expect((await get(`/public/${SLUG}?lang=en`)).body).toContain('<html lang="en"');
+        expect((await get(`/public/${SLUG}?lang=xx`)).body).toContain('<html lang="nn"');
+        const english = await get(`/public/${SLUG}/plans?lang=en`);
+        expect(
+          publicLinks(english.body)
+            .filter((l) => l.startsWith(`/public/${SLUG}/plans/`))
+            .every((l) => l.endsWith("lang=en")),
+        ).toBe(true);
+      });
+    });
+
+    /** A 404 page without what differs between any two requests (nonce, request id) and the slug asked for. */
+    function comparable(body: string, slug: string): string {
+      return body
+        .replaceAll(slug, "x")
+        .replace(/nonce="[^"]*"/g, "")
+        .replace(/\\"requestId\\",\\"[^\\]*\\"/g, "")
+        .replace(/[0-9A-F]{8}/g, "");
     }
-    expect(new Set(listed.map((u) => u.loc)).size).toBe(listed.length);
-  });
 
-  it("the sitemap lists exactly the pages the public links lead to, the matrix of each year and the strategy in force at its own address", async () => {
-    const inForce = await server.db
-      .selectFrom("strategy")
-      .select("id")
-      .where("cooperation_id", "=", await cooperationIdOf(server.db, SLUG))
-      .where("status", "=", "adopted")
-      .executeTakeFirstOrThrow();
-    const own = listed.map((u) => u.loc.slice(server.url.length)).filter((loc) => !/[?&]lang=/.test(loc));
-    const crawled = answers.map((a) => a.path);
-    expect(crawled.filter((path) => !own.includes(path))).toEqual([]);
-    const onlyListed = own.filter((path) => !crawled.includes(path));
-    // the year form is a GET form, which a crawl of links does not submit
-    const byYearOrId = (path: string) =>
-      path.startsWith(`/public/${SLUG}/matrix?year=`) || path === `/public/${SLUG}/strategies/${inForce.id}`;
-    expect(onlyListed.filter((path) => !byYearOrId(path))).toEqual([]);
-    expect(onlyListed).toContain(`/public/${SLUG}/strategies/${inForce.id}`);
-    expect(own.some((loc) => loc.startsWith(`/public/${KNUTEPUNKT.slug}`))).toBe(false);
-    const dated = (path: string) => listed.find((u) => u.loc === `${server.url}${path}`)?.lastmod;
-    expect(dated(`/public/${SLUG}/reports/2013`)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-    expect(dated(`/public/${SLUG}/plans/2013`)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
-  });
+    describe("what is not published", () => {
+      it("is the same 404 as a cooperation that does not exist", async () => {
+        const unknown = await get("/public/finst-ikkje");
+        expect(unknown.status).toBe(404);
+        const paths = [
+          "",
+          "/strategy",
+          "/plans",
+          "/plans/2013",
+          "/matrix",
+          "/measures/1",
+          "/reports",
+          "/reports/2013",
+          "/reports/2013.pdf",
+          "/data",
+          "/data/uptake.csv",
+          "/data/all.zip",
+          "/catalog.ttl",
+        ];
+        for (const part of paths) {
+          const nothing = await get(`/public/${KNUTEPUNKT.slug}${part}`);
+          const none = await get(`/public/finst-ikkje${part}`);
+          expect(nothing.status, part).toBe(404);
+          expect(comparable(nothing.body, KNUTEPUNKT.slug), part).toBe(comparable(none.body, "finst-ikkje"));
+        }
+      });
 
-  it("a part withdrawn leaves the sitemap at once, and a cooperation that publishes nothing is not in it", async () => {
-    const before = await get("/sitemap.xml");
-    expect((await get("/sitemap.xml", { "If-None-Match": before.headers.get("etag")! })).status).toBe(304);
-    const paths = (urls: SitemapUrl[]) => urls.map((u) => new URL(u.loc).pathname);
-    await publish(PUBLIC_PARTS.filter((p) => p !== "matrix"));
-    try {
-      const changed = await get("/sitemap.xml", { "If-None-Match": before.headers.get("etag")! });
-      expect(changed.status).toBe(200);
-      const withoutMatrix = paths(parseSitemap(changed.body));
-      expect(withoutMatrix.filter((p) => p.includes("/matrix") || p.includes("/measures/"))).toEqual([]);
-      expect(withoutMatrix).toContain(`/public/${SLUG}/plans/2013`);
-      await publish([]);
-      expect(paths(await sitemap())).toEqual(["/public", "/public", "/public"]);
-    } finally {
-      await publish(PUBLIC_PARTS);
+      it("leaves drafts, plans not approved and unpublished reports out", async () => {
+        const cooperationId = await cooperationIdOf(server.db, SLUG);
+        const draft = await server.db
+          .selectFrom("strategy")
+          .select("id")
+          .where("cooperation_id", "=", cooperationId)
+          .where("status", "=", "draft")
+          .executeTakeFirstOrThrow();
+        expect((await get(`/public/${SLUG}/strategies/${draft.id}`)).status).toBe(404);
+        const approved = await server.db
+          .selectFrom("plan_version")
+          .innerJoin("action_plan", "action_plan.id", "plan_version.plan_id")
+          .select("action_plan.year")
+          .where("action_plan.cooperation_id", "=", cooperationId)
+          .where("plan_version.status", "=", "approved")
+          .execute();
+        const plans = await server.db
+          .selectFrom("action_plan")
+          .select("year")
+          .where("cooperation_id", "=", cooperationId)
+          .execute();
+        const notApproved = plans.map((p) => p.year).filter((y) => !approved.some((a) => a.year === y));
+        expect(notApproved.length).toBeGreaterThan(0);
+        for (const year of notApproved) expect((await get(`/public/${SLUG}/plans/${year}`)).status, `plan ${year}`).toBe(404);
+        const unpublished = await server.db
+          .selectFrom("annual_report")
+          .select("year")
+          .where("cooperation_id", "=", cooperationId)
+          .where("published_at", "is", null)
+          .execute();
+        for (const { year } of unpublished) {
+          for (const suffix of ["", ".csv", ".pdf", ".xlsx"]) {
+            expect((await get(`/public/${SLUG}/reports/${year}${suffix}`)).status, `report ${year}${suffix}`).toBe(404);
+          }
+        }
+      });
+
+      it("is withdrawn on the very next request, caches included", async () => {
+        const front = await get(`/public/${SLUG}`);
+        const report = await get(`/public/${SLUG}/reports/2013`);
+        await publish(PUBLIC_PARTS.filter((p) => p !== "reports"));
+        try {
+          const kept = await get(`/public/${SLUG}/reports/2013`, { "If-None-Match": report.headers.get("etag")! });
+          expect(kept.status).toBe(404);
+          const changed = await get(`/public/${SLUG}`, { "If-None-Match": front.headers.get("etag")! });
+          expect(changed.status).toBe(200);
+          expect(publicLinks(changed.body)).not.toContain(`/public/${SLUG}/reports`);
+          await publish([]);
+          expect((await get(`/public/${SLUG}`)).status).toBe(404);
+          expect(publicLinks((await get("/public")).body)).not.toContain(`/public/${SLUG}`);
+        } finally {
+          await publish(PUBLIC_PARTS);
+        }
+        expect((await get(`/public/${SLUG}/reports/2013`)).status).toBe(200);
+      });
+    });
+
+    const HTML_ENTITIES: Record<string, string> = { "&amp;": "&", "&quot;": '"', "&#x27;": "'", "&lt;": "<", "&gt;": ">" };
+    const unescapeHtml = (text: string) => text.replace(/&(amp|quot|#x27|lt|gt);/g, (e) => HTML_ENTITIES[e]);
+
+    /** The tags of a page's head with their attributes, e.g. every `<link>` or `<meta>`. */
+    function headTags(html: string, tag: "link" | "meta"): Array<Record<string, string>> {
+      const head = /<head>([\s\S]*?)<\/head>/.exec(html)?.[1] ?? "";
+      return [...head.matchAll(new RegExp(`<${tag}\\s([^>]*?)/?>`, "g"))].map((m) =>
+        Object.fromEntries([...m[1].matchAll(/([\w:-]+)="([^"]*)"/g)].map((a) => [a[1].toLowerCase(), unescapeHtml(a[2])])),
+      );
     }
-    expect(paths(await sitemap())).toEqual(paths(listed));
-  });
 
-  it("robots.txt lets crawlers read the public pages, the sitemap and the read API, and nothing else", async () => {
-    const robots = await get("/robots.txt");
-    expect(robots.status).toBe(200);
-    expect(robots.headers.get("content-type")).toBe("text/plain; charset=utf-8");
-    expect(robots.headers.get("set-cookie")).toBeNull();
-    const lines = robots.body.split("\n").filter(Boolean);
-    expect(lines[0]).toBe("User-agent: *");
-    expect(lines).toEqual(
-      expect.arrayContaining(["Allow: /public$", "Allow: /public/", "Allow: /sitemap.xml$", "Allow: /api/v1/", "Disallow: /"]),
-    );
-    expect(lines.filter((l) => l.startsWith("Allow:")).every((l) => !/^Allow: \/(c|admin|login)\b/.test(l))).toBe(true);
-    expect(lines.at(-1)).toBe(`Sitemap: ${server.url}/sitemap.xml`);
+    interface PageHead {
+      canonical: string[];
+      alternates: Record<string, string>;
+      description: string[];
+      og: Record<string, string[]>;
+    }
+
+    function pageHead(html: string): PageHead {
+      const links = headTags(html, "link");
+      const metas = headTags(html, "meta");
+      const og: Record<string, string[]> = {};
+      for (const m of metas.filter((m) => m.property?.startsWith("og:"))) (og[m.property] ??= []).push(m.content);
+      return {
+        canonical: links.filter((l) => l.rel === "canonical").map((l) => l.href),
+        alternates: Object.fromEntries(links.filter((l) => l.rel === "alternate").map((l) => [l.hreflang, l.href])),
+        description: metas.filter((m) => m.name === "description").map((m) => m.content),
+        og,
+      };
+    }
+
+    const SITEMAP = "http://www.sitemaps.org/schemas/sitemap/0.9";
+    const XHTML = "http://www.w3.org/1999/xhtml";
+
+    interface SitemapUrl {
+      loc: string;
+      lastmod: string | null;
+      alternates: Record<string, string>;
+    }
+
+    /** The sitemap read by a strict, namespace-aware XML parser: any error of well-formedness throws. */
+    function parseSitemap(xml: string): SitemapUrl[] {
+      const parser = new SaxesParser({ xmlns: true });
+      const urls: SitemapUrl[] = [];
+      const path: string[] = [];
+      let text = "";
+      parser.on("opentag", (node) => {
+        path.push(`${node.uri}|${node.local}`);
+        text = "";
+        if (node.uri === SITEMAP && node.local === "url") urls.push({ loc: "", lastmod: null, alternates: {} });
+        if (node.uri === XHTML && node.local === "link") {
+          expect(node.attributes.rel?.value).toBe("alternate");
+          urls.at(-1)!.alternates[node.attributes.hreflang.value] = node.attributes.href.value;
+        }
+      });
+      parser.on("text", (chunk) => (text += chunk));
+      parser.on("closetag", (node) => {
+        path.pop();
+        if (node.uri !== SITEMAP) return;
+        if (node.local === "loc") urls.at(-1)!.loc = text;
+        if (node.local === "lastmod") urls.at(-1)!.lastmod = text;
+      });
+      parser.on("opentagstart", (node) => {
+        if (path.length === 0) expect(node.name).toBe("urlset");
+      });
+      parser.write(xml).close();
+      return urls;
+    }
+
+    async function sitemap(): Promise<SitemapUrl[]> {
+      const answer = await get("/sitemap.xml");
+      expect(answer.status).toBe(200);
+      expect(answer.headers.get("content-type")).toBe("application/xml; charset=utf-8");
+      return parseSitemap(answer.body);
+    }
+
+    describe("search engines and link previews", () => {
+      let answers: Answer[];
+      let listed: SitemapUrl[];
+
+      beforeAll(async () => {
+        answers = (await crawl()).filter((a) => (a.headers.get("content-type") ?? "").includes("text/html"));
+        listed = await sitemap();
+      });
+
+      it("every public page names one canonical address, its languages, a description and a preview card", () => {
+        expect(answers.length).toBeGreaterThan(10);
+        for (const { path, body } of answers) {
+          const head = pageHead(body);
+          // the crawl follows links without ?lang=: the cooperation's own language, whose address has none
+          expect(head.canonical, path).toEqual([`${server.url}${path}`]);
+          expect(Object.keys(head.alternates).sort(), path).toEqual(["en", "nb", "nn", "x-default"]);
+          expect(head.alternates["x-default"], path).toBe(head.canonical[0]);
+          expect(head.description, path).toHaveLength(1);
+          expect(head.description[0].length, path).toBeGreaterThan(40);
+          for (const property of ["og:title", "og:description", "og:url", "og:type", "og:locale"]) {
+            expect(head.og[property], `${path} ${property}`).toHaveLength(1);
+          }
+          expect(head.og["og:url"], path).toEqual(head.canonical);
+          expect(head.og["og:description"], path).toEqual(head.description);
+          expect(body, path).toContain(`<title>${head.og["og:title"][0]} – Fellesløft</title>`);
+        }
+      });
+
+      it("a page in another language than the cooperation's names its own address with lang, and only the query that matters", async () => {
+        const base = `${server.url}/public/${SLUG}`;
+        const english = pageHead((await get(`/public/${SLUG}/plans/2013?lang=en`)).body);
+        expect(english.canonical).toEqual([`${base}/plans/2013?lang=en`]);
+        expect(english.alternates).toEqual({
+          nb: `${base}/plans/2013?lang=nb`,
+          nn: `${base}/plans/2013`,
+          en: `${base}/plans/2013?lang=en`,
+          "x-default": `${base}/plans/2013`,
+        });
+        expect(english.og["og:locale"]).toEqual(["en_GB"]);
+        expect(english.description[0]).toContain("The action plan for 2013 of");
+        const own = pageHead((await get(`/public/${SLUG}/plans/2013?lang=nn`)).body);
+        expect(own.canonical).toEqual([`${base}/plans/2013`]);
+        expect(own.description[0]).toMatch(/^Handlingsplanen for 2013 for .*, godkjend av /);
+        const matrix = pageHead((await get(`/public/${SLUG}/matrix?utm_source=x&year=2014&lang=nb`)).body);
+        expect(matrix.canonical).toEqual([`${base}/matrix?year=2014&lang=nb`]);
+        // a year the matrix does not have shows the default one, at the address without a year
+        expect(pageHead((await get(`/public/${SLUG}/matrix?year=1850`)).body).canonical).toEqual([`${base}/matrix`]);
+        expect(pageHead((await get("/public?lang=nb")).body).canonical).toEqual([`${server.url}/public`]);
+      });
+
+      it("the sitemap is well-formed XML listing every page it names in each language, each answering with that address", async () => {
+        expect(listed.length).toBeGreaterThan(30);
+        for (const url of listed) {
+          expect(url.loc.startsWith(`${server.url}/public`), url.loc).toBe(true);
+          expect(Object.values(url.alternates), url.loc).toContain(url.loc);
+          expect(Object.keys(url.alternates).sort(), url.loc).toEqual(["en", "nb", "nn", "x-default"]);
+          if (url.lastmod !== null) expect(url.lastmod, url.loc).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          const answer = await get(url.loc.slice(server.url.length));
+          expect(answer.status, url.loc).toBe(200);
+          expect(pageHead(answer.body).canonical, url.loc).toEqual([url.loc]);
+        }
+        expect(new Set(listed.map((u) => u.loc)).size).toBe(listed.length);
+      });
+
+      it("the sitemap lists exactly the pages the public links lead to, the matrix of each year and the strategy in force at its own address", async () => {
+        const inForce = await server.db
+          .selectFrom("strategy")
+          .select("id")
+          .where("cooperation_id", "=", await cooperationIdOf(server.db, SLUG))
+          .where("status", "=", "adopted")
+          .executeTakeFirstOrThrow();
+        const own = listed.map((u) => u.loc.slice(server.url.length)).filter((loc) => !/[?&]lang=/.test(loc));
+        const crawled = answers.map((a) => a.path);
+        expect(crawled.filter((path) => !own.includes(path))).toEqual([]);
+        const onlyListed = own.filter((path) => !crawled.includes(path));
+        // the year form is a GET form, which a crawl of links does not submit
+        const byYearOrId = (path: string) =>
+          path.startsWith(`/public/${SLUG}/matrix?year=`) || path === `/public/${SLUG}/strategies/${inForce.id}`;
+        expect(onlyListed.filter((path) => !byYearOrId(path))).toEqual([]);
+        expect(onlyListed).toContain(`/public/${SLUG}/strategies/${inForce.id}`);
+        expect(own.some((loc) => loc.startsWith(`/public/${KNUTEPUNKT.slug}`))).toBe(false);
+        const dated = (path: string) => listed.find((u) => u.loc === `${server.url}${path}`)?.lastmod;
+        expect(dated(`/public/${SLUG}/reports/2013`)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+        expect(dated(`/public/${SLUG}/plans/2013`)).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+      });
+
+      it("a part withdrawn leaves the sitemap at once, and a cooperation that publishes nothing is not in it", async () => {
+        const before = await get("/sitemap.xml");
+        expect((await get("/sitemap.xml", { "If-None-Match": before.headers.get("etag")! })).status).toBe(304);
+        const paths = (urls: SitemapUrl[]) => urls.map((u) => new URL(u.loc).pathname);
+        await publish(PUBLIC_PARTS.filter((p) => p !== "matrix"));
+        try {
+          const changed = await get("/sitemap.xml", { "If-None-Match": before.headers.get("etag")! });
+          expect(changed.status).toBe(200);
+          const withoutMatrix = paths(parseSitemap(changed.body));
+          expect(withoutMatrix.filter((p) => p.includes("/matrix") || p.includes("/measures/"))).toEqual([]);
+          expect(withoutMatrix).toContain(`/public/${SLUG}/plans/2013`);
+          await publish([]);
+          expect(paths(await sitemap())).toEqual(["/public", "/public", "/public"]);
+        } finally {
+          await publish(PUBLIC_PARTS);
+        }
+        expect(paths(await sitemap())).toEqual(paths(listed));
+      });
+
+      it("robots.txt lets crawlers read the public pages, the sitemap and the read API, and nothing else", async () => {
+        const robots = await get("/robots.txt");
+        expect(robots.status).toBe(200);
+        expect(robots.headers.get("content-type")).toBe("text/plain; charset=utf-8");
+        expect(robots.headers.get("set-cookie")).toBeNull();
+        const lines = robots.body.split("\n").filter(Boolean);
+        expect(lines[0]).toBe("User-agent: *");
+        expect(lines).toEqual(
+          expect.arrayContaining([
+            "Allow: /public$",
+            "Allow: /public/",
+            "Allow: /sitemap.xml$",
+            "Allow: /api/v1/",
+            "Disallow: /",
+          ]),
+        );
+        expect(lines.filter((l) => l.startsWith("Allow:")).every((l) => !/^Allow: \/(c|admin|login)\b/.test(l))).toBe(true);
+        expect(lines.at(-1)).toBe(`Sitemap: ${server.url}/sitemap.xml`);
+      });
+    });
   });
-});
+}
