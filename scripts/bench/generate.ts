@@ -81,6 +81,8 @@ interface CooperationSpec {
   measures: number;
   years: number[];
   intensity: Intensity;
+  /** publishes every part, as a cooperation open to the public does (anonymous scenarios read it) */
+  publishes?: boolean;
 }
 
 const HEAVY: Intensity = { roundAnswer: 0.85, roundReport: 0.8, free: 0.15 };
@@ -333,6 +335,7 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
   const lastYear = spec.years[spec.years.length - 1]!;
   const created = iso(`${firstYear - 1}-11-01`);
   const cooperationId = rng.uuid();
+  const flag = spec.publishes ? 1 : 0;
   rows.cooperation.push({
     id: cooperationId,
     slug: spec.slug,
@@ -341,11 +344,11 @@ function addCooperation(ctx: Context, spec: CooperationSpec): void {
     legal_form: rng.pick(["Vertskommunesamarbeid (kommunelova § 20-2)", "Interkommunalt politisk råd", "Avtalebasert samarbeid"]),
     host_municipality_id: spec.members[0]!.id,
     default_language: spec.language,
-    publish_strategy: 0,
-    publish_plan: 0,
-    publish_matrix: 0,
-    publish_reports: 0,
-    publish_open_data: 0,
+    publish_strategy: flag,
+    publish_plan: flag,
+    publish_matrix: flag,
+    publish_reports: flag,
+    publish_open_data: flag,
     accessibility_statement_url: null,
     version: 1,
     created_at: created,
@@ -919,6 +922,7 @@ async function generate(name: DatasetName, passwordHash: string): Promise<Datase
           measures: name === "large" ? 80 : 200,
           years: years5,
           intensity: HEAVY,
+          publishes: name === "large",
         },
       ];
       year = 2024;

@@ -3,7 +3,8 @@
  * the data sets of scripts/bench/generate.ts, one server per data set, with autocannon on
  * 127.0.0.1. Prints a table and ends with one line:
  *
- *   bench: matrix_large/baseline=<ratio> matrix_large_p95_ms=<n> matrix_stress_p95_ms=<n> pdf_ms=<n> pdf_cold_ms=<n> errors=<n>
+ *   bench: matrix_large/baseline=<ratio> matrix_large_p95_ms=<n> matrix_stress_p95_ms=<n> pdf_ms=<n> pdf_cold_ms=<n>
+ *          public_matrix_p95_ms=<n> public_api_uptake_p95_ms=<n> errors=<n>
  *
  * pdf_ms is the served PDF (kept after its first request); pdf_cold_ms the same report rendered
  * from scratch by scripts/bench/pdf-cold.ts, after the servers have stopped (a figure, no target).
@@ -15,10 +16,15 @@
  * Environment:
  *   BENCH_SECONDS       load duration per scenario (default 10)
  *   BENCH_CONNECTIONS   concurrent connections (default 10)
+ *   BENCH_PUBLIC_CONNECTIONS  concurrent connections of the public scenarios (default 50)
  *   BENCH_WARMUP        sequential requests before each scenario (default 10)
  *   BENCH_PDF_REQUESTS  sequential PDF requests (default 10)
  *   BENCH_ONLY          comma-separated scenario names, e.g. matrix_large,pdf_large
  *   BENCH_DIR           where the data sets are (default data/bench)
+ *
+ * The public scenarios ask as a visitor does: without a cookie, with PUBLIC_CONNECTIONS
+ * connections (default 50), and every third request revalidating with the ETag of the first
+ * answer (If-None-Match), as a browser or proxy holding the page does; their 304s count as served.
  *
  * Columns: req/s and latency percentiles of the 2xx responses under load (PDF: of the sequential
  * requests); errors = non-2xx + socket errors + timeouts (+ a wrong content type for CSV/PDF);
@@ -43,6 +49,7 @@ import { REPO_ROOT, manifestPath, type DatasetManifest, type DatasetName, type M
 
 const SECONDS = positive("BENCH_SECONDS", 10);
 const CONNECTIONS = positive("BENCH_CONNECTIONS", 10);
+const PUBLIC_CONNECTIONS = positive("BENCH_PUBLIC_CONNECTIONS", 50);
 const WARMUP = positive("BENCH_WARMUP", 10, true);
 const PDF_REQUESTS = positive("BENCH_PDF_REQUESTS", 10);
 const ONLY = new Set(
@@ -52,7 +59,7 @@ const ONLY = new Set(
     .filter(Boolean),
 );
 
-const TARGETS = { matrixLargeP95: 100, matrixStressP95: 400, pdfMs: 2000, dataShare: 0.2 };
+const TARGETS = { matrixLargeP95: 100, matrixStressP95: 400, pdfMs: 2000, dataShare: 0.2, publicP95: 100 };
 
 function positive(name: string, fallback: number, zeroAllowed = false): number {
   const raw = process.env[name];
@@ -72,6 +79,8 @@ export interface Scenario {
   kind: Kind;
   /** what a good response looks like besides 2xx */
   expect?: { contentType?: RegExp; bodyStart?: string };
+  /** a visitor's requests: no cookie, many connections, a share revalidating with If-None-Match */
+  visitor?: boolean;
 }
 
 // One server per data set, in this order; the baseline shares the server of the large matrix so
@@ -93,6 +102,21 @@ const SCENARIOS: Scenario[] = [
     path: (d) => `/c/${d.slug}/reports/${d.year}.pdf`,
     kind: "sequential",
     expect: { contentType: /application\/pdf/, bodyStart: "%PDF" },
+  },
+  {
+    name: "public_matrix",
+    dataset: "large",
+    path: (d) => `/public/${d.slug}/matrix?year=${d.year}`,
+    kind: "load",
+    visitor: true,
+  },
+  {
+    name: "public_api_uptake",
+    dataset: "large",
+    path: (d) => `/api/v1/cooperations/${d.slug}/uptake?year=${d.year}`,
+    kind: "load",
+    visitor: true,
+    expect: { contentType: /application\/json/ },
   },
   { name: "matrix_stress", dataset: "stress", path: (d) => `/c/${d.slug}/matrix?year=${d.year}`, kind: "load" },
   { name: "overview_national", dataset: "national", path: (d) => `/c/${d.slug}`, kind: "load" },
@@ -384,7 +408,12 @@ function badResponse(scenario: Scenario, status: number, contentType: string | n
   return undefined;
 }
 
-export async function runScenario(server: Server, cookie: string, scenario: Scenario, dataset: DatasetManifest): Promise<Row> {
+/** Every third request of a visitor holds the answer already and asks whether it is still current. */
+const REVALIDATE_EVERY = 3;
+
+export async function runScenario(server: Server, signedIn: string, scenario: Scenario, dataset: DatasetManifest): Promise<Row> {
+  const cookie = scenario.visitor ? "" : signedIn;
+  const connections = scenario.visitor ? PUBLIC_CONNECTIONS : CONNECTIONS;
   const routePath = scenario.path(dataset);
   const url = server.url + routePath;
 
@@ -392,6 +421,7 @@ export async function runScenario(server: Server, cookie: string, scenario: Scen
   const probe = await timedGet(url, cookie);
   if (probe.response.status === 404) return emptyRow(scenario.name, routePath, "missing", "404: route missing");
   const probeProblem = badResponse(scenario, probe.response.status, probe.response.headers.get("content-type"), probe.body);
+  const etag = probe.response.headers.get("etag");
 
   const row = emptyRow(scenario.name, routePath, "ok", probeProblem ? `first response: ${probeProblem}` : undefined);
   row.sizeKb = probe.body.length / 1024;
@@ -432,47 +462,49 @@ export async function runScenario(server: Server, cookie: string, scenario: Scen
   } else {
     const latencies: number[] = [];
     let wrongContent = 0;
+    const served = (status: number) => (status >= 200 && status < 300) || (scenario.visitor === true && status === 304);
+    const revalidating = scenario.visitor && etag ? { "if-none-match": etag } : undefined;
     const result = await new Promise<autocannon.Result>((resolve, reject) => {
+      const request = (extra?: Record<string, string>): autocannon.Request => ({
+        method: "GET",
+        path: routePath,
+        headers: { ...BROWSER_HEADERS, ...(cookie ? { cookie } : {}), ...extra },
+        onResponse: (status, _body, _context, headers) => {
+          const h = headers as unknown as Record<string, unknown>;
+          const timing = parseServerTiming(headerOf(h, "server-timing"));
+          if (timing) row.loadedTiming.push(timing);
+          const contentType = headerOf(h, "content-type") ?? "";
+          if (status >= 200 && status < 300 && scenario.expect?.contentType && !scenario.expect.contentType.test(contentType))
+            wrongContent++;
+        },
+      });
       const instance = autocannon(
         {
           url: server.url,
-          connections: CONNECTIONS,
+          connections,
           duration: SECONDS,
           timeout: 30,
-          requests: [
-            {
-              method: "GET",
-              path: routePath,
-              headers: { ...BROWSER_HEADERS, cookie },
-              onResponse: (status, _body, _context, headers) => {
-                const h = headers as unknown as Record<string, unknown>;
-                const timing = parseServerTiming(headerOf(h, "server-timing"));
-                if (timing) row.loadedTiming.push(timing);
-                const contentType = headerOf(h, "content-type") ?? "";
-                if (
-                  status >= 200 &&
-                  status < 300 &&
-                  scenario.expect?.contentType &&
-                  !scenario.expect.contentType.test(contentType)
-                )
-                  wrongContent++;
-              },
-            },
-          ],
+          requests: revalidating
+            ? [...Array.from({ length: REVALIDATE_EVERY - 1 }, () => request()), request(revalidating)]
+            : [request()],
         },
         (error, result) => (error ? reject(error) : resolve(result)),
       );
       instance.on("response", (_client, status, _bytes, ms) => {
-        if (status >= 200 && status < 300) latencies.push(ms);
+        if (served(status)) latencies.push(ms);
       });
     });
     const sorted = latencies.sort((a, b) => a - b);
+    const stats = (result.statusCodeStats ?? {}) as Record<string, { count: number }>;
+    const notModified = scenario.visitor ? (stats["304"]?.count ?? 0) : 0;
+    const unserved = result.non2xx - notModified;
     // autocannon's `errors` already counts its timeouts
-    row.errors = result.non2xx + result.errors + wrongContent;
-    if (result.non2xx) row.note ??= `non-2xx: ${Object.keys(result.statusCodeStats ?? {}).join(", ")}`;
+    row.errors = unserved + result.errors + wrongContent;
+    if (unserved) row.note ??= `non-2xx: ${Object.keys(stats).join(", ")}`;
+    if (notModified) row.note ??= `${notModified} answered 304`;
     if (wrongContent) row.note ??= `${wrongContent} responses with an unexpected content-type`;
     const dropped = result.requests.sent - result.requests.total;
-    if (sorted.length < 5 * CONNECTIONS) {
+    if (sorted.length < 5 * connections) {
       row.note ??= `only ${sorted.length} responses in ${SECONDS} s (${dropped} in flight dropped at the end): raise BENCH_SECONDS`;
     }
     Object.assign(row, {
@@ -578,7 +610,7 @@ async function main() {
   const selected = SCENARIOS.filter((s) => ONLY.size === 0 || ONLY.has(s.name));
   if (selected.length === 0) throw new Error(`BENCH_ONLY names no scenario; known: ${SCENARIOS.map((s) => s.name).join(", ")}`);
   console.log(
-    `bench: ${CONNECTIONS} connections × ${SECONDS} s per scenario, ${WARMUP} warm-up requests, ${PDF_REQUESTS} sequential PDF requests`,
+    `bench: ${CONNECTIONS} connections (public scenarios ${PUBLIC_CONNECTIONS}) × ${SECONDS} s per scenario, ${WARMUP} warm-up requests, ${PDF_REQUESTS} sequential PDF requests`,
   );
 
   const rows: Row[] = [];
@@ -687,6 +719,10 @@ async function main() {
     const share = r ? timingSummary(r.timing).share : NaN;
     target(`${name} data share ≤ ${TARGETS.dataShare * 100} %`, r, share, (v) => v <= TARGETS.dataShare, `${fmt(share * 100)} %`);
   }
+  const publicRows = (["public_matrix", "public_api_uptake"] as const).map((name) => [name, byName.get(name)] as const);
+  for (const [name, r] of publicRows) {
+    target(`${name} p95 < ${TARGETS.publicP95} ms`, r, r?.p95 ?? NaN, (v) => v < TARGETS.publicP95, `${fmt(r?.p95 ?? NaN)} ms`);
+  }
   verdicts.push({ label: "errors = 0", verdict: errors === 0 ? "met" : "MISSED", value: String(errors) });
   console.log("targets:");
   const width = Math.max(...verdicts.map((v) => v.label.length));
@@ -704,7 +740,9 @@ async function main() {
     `bench: matrix_large/baseline=${Number.isFinite(ratio) ? ratio.toFixed(2) : "NaN"} matrix_large_p95_ms=${int(
       matrixLarge?.p95 ?? NaN,
     )} ` +
-      `matrix_stress_p95_ms=${int(matrixStress?.p95 ?? NaN)} pdf_ms=${int(pdfMs)} pdf_cold_ms=${int(cold.ms)} errors=${errors}`,
+      `matrix_stress_p95_ms=${int(matrixStress?.p95 ?? NaN)} pdf_ms=${int(pdfMs)} pdf_cold_ms=${int(cold.ms)} ` +
+      publicRows.map(([name, r]) => `${name}_p95_ms=${int(r?.p95 ?? NaN)}`).join(" ") +
+      ` errors=${errors}`,
   );
 }
 
