@@ -1,4 +1,5 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
+import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { db } from "../db.server";
 import { installationETag, isFresh, publicETag, publicHeaders } from "../publication/http.server";
@@ -18,6 +19,20 @@ import { listOf } from "./schemas.server";
  */
 
 export const JSON_TYPE = "application/json; charset=utf-8";
+
+/*
+ * An answer's ETag names everything it is made of (the data stamp, what is published, the origin,
+ * path and query), so the body made for an ETag is the body for every later request with it: kept
+ * whole, it is sent again without loading, checking and writing it anew.
+ */
+const keptBodies = new LRUCache<string, string>({ maxSize: 32 * 1024 * 1024, sizeCalculation: (body) => body.length || 1 });
+
+function jsonAnswer(request: Request, etag: string, body: string): Response {
+  return new Response(request.method === "HEAD" ? null : body, {
+    status: 200,
+    headers: publicHeaders(etag, { "Content-Type": JSON_TYPE }),
+  });
+}
 
 async function scopeFor(endpoint: Endpoint, slug: unknown): Promise<PublicScope | null | undefined> {
   if (!endpoint.parts) return undefined;
@@ -61,6 +76,8 @@ export function apiLoader(endpoint: Endpoint) {
     const answer = [`api|${origin}`, `${url.pathname}${url.search}`];
     const etag = scope ? await publicETag(db(), scope, ...answer) : await installationETag(db(), ...answer);
     if (isFresh(request, etag)) return new Response(null, { status: 304, headers: publicHeaders(etag) });
+    const kept = keptBodies.get(etag);
+    if (kept !== undefined) return jsonAnswer(request, etag, kept);
 
     let data: unknown;
     try {
@@ -81,10 +98,8 @@ export function apiLoader(endpoint: Endpoint) {
       ? pageOf(data as unknown[], parsedQuery.data as { limit: number; offset: number }, publicUrl(url, origin))
       : data;
     const body = JSON.stringify(responseSchema.parse(page));
-    return new Response(request.method === "HEAD" ? null : body, {
-      status: 200,
-      headers: publicHeaders(etag, { "Content-Type": JSON_TYPE }),
-    });
+    keptBodies.set(etag, body);
+    return jsonAnswer(request, etag, body);
   });
 }
 

@@ -199,7 +199,9 @@ export async function uptakeByYear(db: DB, scope: PublicScope) {
   const byYear = new Map<number, ReturnType<typeof uptakeCell>[]>();
   for (const row of (await partRows(db, scope, "uptake")) ?? []) {
     const year = row.year as number;
-    byYear.set(year, [...(byYear.get(year) ?? []), uptakeCell(row)]);
+    const cells = byYear.get(year) ?? [];
+    if (cells.length === 0) byYear.set(year, cells);
+    cells.push(uptakeCell(row));
   }
   return byYear;
 }

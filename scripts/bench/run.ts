@@ -103,6 +103,8 @@ const SCENARIOS: Scenario[] = [
     kind: "sequential",
     expect: { contentType: /application\/pdf/, bodyStart: "%PDF" },
   },
+  // the framework's floor for a visitor: the same connections, a page with no data behind it
+  { name: "baseline_visitor", dataset: "large", path: () => "/accessibility", kind: "load", visitor: true },
   {
     name: "public_matrix",
     dataset: "large",
