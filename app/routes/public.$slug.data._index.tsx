@@ -45,6 +45,14 @@ export default function PublicOpenData() {
           <a className="ds-link" href={NLOD}>
             {t("publication:data.licenceName")}
           </a>
+          .
+        </p>
+        <p className="ds-paragraph">
+          {t("publication:data.api")}{" "}
+          <a className="ds-link" href="/api/v1/openapi.json">
+            {t("publication:data.apiLink")}
+          </a>
+          .
         </p>
       </header>
       {datasets.length === 0 ? (

@@ -15,7 +15,7 @@ import { PUBLIC_PARTS, type PublicPart } from "../../shared-schema/publication";
 import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
 import { publishParts } from "../support/publication";
 import { cooperationIdOf, currentMunicipalityId, statusReport, userIdByEmail } from "../support/queries";
-import { demoServerKinds, startServer, type TestServer } from "../support/server";
+import { onEachDemoDatabase, startServer, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
 const DATA = `/public/${SLUG}/data`;
@@ -62,20 +62,13 @@ const datasetsIn = (store: Store) =>
     .map((s) => s.value.split("/").pop()!)
     .sort();
 
-for (const kind of demoServerKinds()) {
-  describe(`open data on ${kind.name}`, () => {
-    let server: TestServer;
-    let close: () => Promise<void>;
+let server: TestServer;
 
-    beforeAll(async () => {
-      ({ server, close } = await kind.open());
-    });
-
-    afterAll(async () => {
-      await server?.stop();
-      await close?.();
-    });
-
+onEachDemoDatabase(
+  (opened) => {
+    server = opened;
+  },
+  () => {
     it("gives each dataset as CSV and JSON that say the same, with the documented fields only", async () => {
       for (const key of KEYS) {
         const columns = DATASETS[key].columns;
@@ -168,7 +161,8 @@ for (const kind of demoServerKinds()) {
           }
           const zip = await get(server, `${DATA}/all.zip`);
           expect(zip.status, `${label}: all.zip`).toBe(expected.length ? 200 : 404);
-          if (expected.length) expect(Object.keys(unzipSync(zip.bytes)).sort(), label).toEqual(expected.map((k) => `${k}.csv`).sort());
+          if (expected.length)
+            expect(Object.keys(unzipSync(zip.bytes)).sort(), label).toEqual(expected.map((k) => `${k}.csv`).sort());
           const catalog = await get(server, `/public/${SLUG}/catalog.ttl`);
           expect(catalog.status, `${label}: catalog`).toBe(parts.includes("data") ? 200 : 404);
           if (catalog.status === 200) expect(datasetsIn(catalogStore(text(catalog.bytes))), label).toEqual([...expected].sort());
@@ -220,11 +214,10 @@ for (const kind of demoServerKinds()) {
       );
       expect(changed?.uptake_status).toBe(next);
     });
-  });
-}
+  },
+);
 
 describe("the installation's catalogue", () => {
-  let server: TestServer;
   let bare: TestServer;
 
   beforeAll(async () => {

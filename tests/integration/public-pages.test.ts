@@ -13,14 +13,12 @@ import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
 import { privateTexts } from "../support/private-texts";
 import { publishParts } from "../support/publication";
 import { cooperationIdOf } from "../support/queries";
-import { demoServerKinds, type TestServer } from "../support/server";
+import { onEachDemoDatabase, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
 
 let server: TestServer;
-
-let closeDatabase: (() => Promise<void>) | undefined;
 
 interface Answer {
   path: string;
@@ -66,22 +64,31 @@ async function crawl(): Promise<Answer[]> {
   return answers;
 }
 
+/** An address under a cooperation's public address for each part, its files and its catalogue. */
+const PART_PATHS = [
+  "",
+  "/strategy",
+  "/plans",
+  "/plans/2013",
+  "/matrix",
+  "/measures/1",
+  "/reports",
+  "/reports/2013",
+  "/reports/2013.pdf",
+  "/data",
+  "/data/uptake.csv",
+  "/data/all.zip",
+  "/catalog.ttl",
+];
+
 const publish = (parts: readonly PublicPart[]) => publishParts(server.db, SLUG, SECRETARIAT, parts);
 
 // the same checks on each database the demo runs on
-for (const kind of demoServerKinds()) {
-  describe(`on ${kind.name}`, () => {
-    beforeAll(async () => {
-      const opened = await kind.open();
-      server = opened.server;
-      closeDatabase = opened.close;
-    });
-
-    afterAll(async () => {
-      await server?.stop();
-      await closeDatabase?.();
-    });
-
+onEachDemoDatabase(
+  (opened) => {
+    server = opened;
+  },
+  () => {
     describe("the public pages", () => {
       let answers: Answer[];
 
@@ -91,23 +98,7 @@ for (const kind of demoServerKinds()) {
 
       it("reach every published part of the demo cooperation, and answer each address", async () => {
         const paths = answers.map((a) => a.path);
-        for (const part of [
-          "",
-          "/strategy",
-          "/plans",
-          "/plans/2013",
-          "/matrix",
-          "/measures/1",
-          "/reports",
-          "/reports/2013",
-          "/reports/2013.pdf",
-          "/data",
-          "/data/uptake.csv",
-          "/data/report-figures.json",
-          "/data/all.zip",
-          "/catalog.ttl",
-          "/catalog.jsonld",
-        ]) {
+        for (const part of [...PART_PATHS, "/data/report-figures.json", "/catalog.jsonld"]) {
           expect(paths, `the crawl reaches /public/${SLUG}${part}`).toContain(`/public/${SLUG}${part}`);
         }
         expect(paths.some((p) => p.startsWith(`/public/${KNUTEPUNKT.slug}`))).toBe(false);
@@ -165,21 +156,7 @@ for (const kind of demoServerKinds()) {
       it("is the same 404 as a cooperation that does not exist", async () => {
         const unknown = await get("/public/finst-ikkje");
         expect(unknown.status).toBe(404);
-        const paths = [
-          "",
-          "/strategy",
-          "/plans",
-          "/plans/2013",
-          "/matrix",
-          "/measures/1",
-          "/reports",
-          "/reports/2013",
-          "/reports/2013.pdf",
-          "/data",
-          "/data/uptake.csv",
-          "/data/all.zip",
-          "/catalog.ttl",
-        ];
+        const paths = PART_PATHS;
         for (const part of paths) {
           const nothing = await get(`/public/${KNUTEPUNKT.slug}${part}`);
           const none = await get(`/public/finst-ikkje${part}`);
@@ -446,5 +423,5 @@ for (const kind of demoServerKinds()) {
         expect(lines.at(-1)).toBe(`Sitemap: ${server.url}/sitemap.xml`);
       });
     });
-  });
-}
+  },
+);

@@ -11,7 +11,7 @@ import { PUBLIC_PARTS } from "../../shared-schema/publication";
 import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
 import { privateTexts } from "../support/private-texts";
 import { publishParts } from "../support/publication";
-import { demoServerKinds, loginCookie, startServer, type TestServer } from "../support/server";
+import { onEachDemoDatabase, loginCookie, startServer, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
@@ -61,22 +61,12 @@ function validatorOf(doc: Doc) {
 }
 const PROBLEM_POINTER = `${DOC_ID}#/components/schemas/Problem`;
 
-let closeDatabase: (() => Promise<void>) | undefined;
-
 // the same checks on each database the demo runs on
-for (const kind of demoServerKinds()) {
-  describe(`on ${kind.name}`, () => {
-    beforeAll(async () => {
-      const opened = await kind.open();
-      server = opened.server;
-      closeDatabase = opened.close;
-    });
-
-    afterAll(async () => {
-      await server?.stop();
-      await closeDatabase?.();
-    });
-
+onEachDemoDatabase(
+  (opened) => {
+    server = opened;
+  },
+  () => {
     describe("the read API", () => {
       let doc: Doc;
       let validate: ReturnType<typeof validatorOf>;
@@ -372,8 +362,8 @@ for (const kind of demoServerKinds()) {
         expect((await get(`/cooperations/${SLUG}/plans/2013`)).status).toBe(200);
       });
     });
-  });
-}
+  },
+);
 
 describe("the read API's rate limit", () => {
   let limited: TestServer;

@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from "node:child_process";
 import { copyFileSync, mkdtempSync, rmSync } from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import { afterAll, afterEach, beforeAll, beforeEach, inject } from "vitest";
+import { afterAll, afterEach, beforeAll, beforeEach, describe, inject } from "vitest";
 import { connect, type DB } from "../../db/connect";
 import type { DialectName } from "../../db/dialect";
 import { testDatabases } from "./databases";
@@ -127,6 +127,27 @@ export function demoServerKinds(): DemoServerKind[] {
       return { server: await startServer({}, { databaseUrl: opened.url }), close: opened.close };
     },
   }));
+}
+
+/**
+ * The suite's tests once for each database the demo runs on, each time against a server of its
+ * own on a fresh copy of the demo data; `use` is handed the server before the first test.
+ */
+export function onEachDemoDatabase(use: (server: TestServer) => void, tests: () => void): void {
+  for (const kind of demoServerKinds()) {
+    describe(`on ${kind.name}`, () => {
+      let opened: Awaited<ReturnType<DemoServerKind["open"]>> | undefined;
+      beforeAll(async () => {
+        opened = await kind.open();
+        use(opened.server);
+      });
+      afterAll(async () => {
+        await opened?.server.stop();
+        await opened?.close();
+      });
+      tests();
+    });
+  }
 }
 
 /**
