@@ -1,6 +1,6 @@
-import cluster from "node:cluster";
 import type { NextFunction, Request, Response } from "express";
-import { RateLimiterCluster, RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { RateLimiterRes, type RateLimiterAbstract } from "rate-limiter-flexible";
+import { limiter } from "../auth/rate-limit.server";
 import { env } from "../env.server";
 import { problemBody, PROBLEM_TYPE } from "./problem.server";
 
@@ -14,12 +14,11 @@ import { problemBody, PROBLEM_TYPE } from "./problem.server";
 const WINDOW_SECONDS = 60;
 const ALLOWED_METHODS = "GET, HEAD, OPTIONS";
 
-let limiter: RateLimiterAbstract | undefined;
+let apiCounter: RateLimiterAbstract | undefined;
 
 function apiLimiter(): RateLimiterAbstract {
-  const options = { keyPrefix: "api-requests-ip", points: env().API_REQUESTS_PER_MINUTE, duration: WINDOW_SECONDS };
-  limiter ??= cluster.isWorker ? new RateLimiterCluster(options) : new RateLimiterMemory(options);
-  return limiter;
+  apiCounter ??= limiter("api-requests-ip", env().API_REQUESTS_PER_MINUTE, WINDOW_SECONDS);
+  return apiCounter;
 }
 
 function sendProblem(res: Response, status: number, detail: string, req: Request) {

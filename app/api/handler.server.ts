@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { LRUCache } from "lru-cache";
 import { z } from "zod";
 import { db } from "../db.server";
-import { installationETag, isFresh, publicETag, publicHeaders } from "../publication/http.server";
+import { installationETag, isFresh, JSON_TYPE, publicETag, publicHeaders, publicResponse } from "../publication/http.server";
 import { findPublicScope, type PublicScope } from "../publication/public-scope.server";
 import { requestOrigin } from "../utils/origin.server";
 import { QueryRefused, type Endpoint } from "./endpoints.server";
@@ -17,8 +17,6 @@ import { listOf } from "./schemas.server";
  * anything is loaded. Each answer is parsed with its schema on the way out, so it says exactly
  * what the OpenAPI document says.
  */
-
-export const JSON_TYPE = "application/json; charset=utf-8";
 
 /*
  * An answer's ETag names everything it is made of (the data stamp, what is published, the origin,
@@ -112,9 +110,7 @@ function publicUrl(url: URL, origin: string): URL {
 export const openApiLoader = guarded(async ({ request }) => {
   const origin = requestOrigin(request);
   const etag = await installationETag(db(), `api|${origin}`, new URL(request.url).pathname);
-  if (isFresh(request, etag)) return new Response(null, { status: 304, headers: publicHeaders(etag) });
-  const body = JSON.stringify(openApiDocument(origin));
-  return new Response(request.method === "HEAD" ? null : body, { headers: publicHeaders(etag, { "Content-Type": JSON_TYPE }) });
+  return publicResponse(request, etag, () => JSON.stringify(openApiDocument(origin)), { "Content-Type": JSON_TYPE });
 });
 
 /** An address under /api that is none of the API's. */

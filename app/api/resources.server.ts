@@ -1,5 +1,5 @@
 import type { DB } from "../../db/connect";
-import { partRows, type DatasetRow } from "../open-data/datasets.server";
+import { kroner, partRows, type DatasetRow } from "../open-data/datasets.server";
 import { publicMeasure } from "../publication/matrix.server";
 import {
   publicCooperation,
@@ -20,8 +20,6 @@ import { API_PREFIX } from "./paths";
  * leave out users, staff notes and anything unpublished, and these only rename and reshape. Money
  * leaves as kroner (the database keeps øre).
  */
-
-export const nok = (ore: number) => ore / 100;
 
 const cooperationPath = (slug: string) => `${API_PREFIX}/cooperations/${encodeURIComponent(slug)}`;
 
@@ -127,12 +125,12 @@ export async function plan(db: DB, scope: PublicScope, year: number) {
         focus_areas: m.focusAreas,
         goals: m.goals,
         benefits: m.benefitsText,
-        investment_cost_nok: nok(m.investmentCost),
-        running_cost_nok: nok(m.runningCost),
+        investment_cost_nok: kroner(m.investmentCost),
+        running_cost_nok: kroner(m.runningCost),
         financing: m.financingText,
         cost_key: m.costKey,
       },
-      budget_nok: nok(item.budget),
+      budget_nok: kroner(item.budget),
       priority: item.priority,
       period_from: item.periodFrom,
       period_to: item.periodTo,
@@ -146,8 +144,8 @@ export async function plan(db: DB, scope: PublicScope, year: number) {
           ? shares.rows.map((r) => ({
               municipality: { number: r.number, name: r.name },
               population: r.population,
-              investment_share_nok: nok(r.investmentShare),
-              running_share_nok: nok(r.runningShare),
+              investment_share_nok: kroner(r.investmentShare),
+              running_share_nok: kroner(r.runningShare),
             }))
           : [],
       },
@@ -258,7 +256,7 @@ export async function report(db: DB, scope: PublicScope, year: number) {
         measure_number: item.number,
         measure_name: item.name,
         status: item.status,
-        budget_nok: nok(item.budget),
+        budget_nok: kroner(item.budget),
         priority: item.priority,
         milestones: item.milestones,
         uptake: uptakeOf(item.uptake),
@@ -279,18 +277,18 @@ export async function report(db: DB, scope: PublicScope, year: number) {
       goals: area.goals.map((g) => ({ text: g.text, measures: g.measures, share: g.share })),
     })),
     costs: {
-      total_investment_nok: nok(figures.costs.totalInvestment),
-      total_running_nok: nok(figures.costs.totalRunning),
+      total_investment_nok: kroner(figures.costs.totalInvestment),
+      total_running_nok: kroner(figures.costs.totalRunning),
       measures: figures.costs.measures.map((m) => ({
         number: m.number,
         name: m.name,
-        investment_nok: nok(m.investment),
-        running_nok: nok(m.running),
+        investment_nok: kroner(m.investment),
+        running_nok: kroner(m.running),
       })),
       municipalities: figures.costs.municipalities.flatMap((m) => {
         const municipality = municipalities.byId(m.id);
         return municipality
-          ? [{ municipality, total_investment_nok: nok(m.totalInvestment), total_running_nok: nok(m.totalRunning) }]
+          ? [{ municipality, total_investment_nok: kroner(m.totalInvestment), total_running_nok: kroner(m.totalRunning) }]
           : [];
       }),
     },

@@ -29,7 +29,8 @@ interface Limiters {
 // has both).
 let limiters: Limiters | undefined;
 
-function limiter(keyPrefix: string, points: number, duration = WINDOW_SECONDS): RateLimiterAbstract {
+/** A counter per key, kept in the primary process when worker processes serve, so every worker sees the same count. */
+export function limiter(keyPrefix: string, points: number, duration = WINDOW_SECONDS): RateLimiterAbstract {
   const options = { keyPrefix, points, duration };
   return cluster.isWorker ? new RateLimiterCluster(options) : new RateLimiterMemory(options);
 }

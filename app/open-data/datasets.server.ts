@@ -148,7 +148,8 @@ export function publishedDatasets(scope: PublicScope): DatasetKey[] {
 export const isDatasetKey = (value: string | undefined): value is DatasetKey =>
   (DATASET_KEYS as readonly string[]).includes(value ?? "");
 
-const kroner = (ore: number) => Math.round(ore) / 100;
+/** Øre as kroner, exactly: the API and the files write money the same way. */
+export const kroner = (ore: number) => Math.round(ore) / 100;
 
 /** The rows of a published dataset, made once per data version; null when the scope does not publish it. */
 export async function datasetRows(db: DB, scope: PublicScope, key: DatasetKey): Promise<DatasetRow[] | null> {
@@ -255,8 +256,9 @@ const matrixMeasures = (matrix: UptakeMatrix) =>
  */
 async function measureRows(db: DB, scope: PublicScope): Promise<DatasetRow[]> {
   const numbers = new Set<number>();
-  if (scope.published.plan) for (const row of await planItemRows(db, scope)) numbers.add(row.measure_number as number);
-  if (scope.published.matrix) for (const row of await uptakeRows(db, scope)) numbers.add(row.measure_number as number);
+  for (const key of ["plan-items", "uptake"] as const) {
+    for (const row of (await partRows(db, scope, key)) ?? []) numbers.add(row.measure_number as number);
+  }
   if (numbers.size === 0) return [];
   const measures = await db
     .selectFrom("measure")

@@ -5,7 +5,7 @@ import type { DB } from "../../db/connect";
 import type { CooperationId } from "../cooperation/scope.server";
 import { db } from "../db.server";
 import { env } from "../env.server";
-import { installationETag, publicETag, publicResponse } from "../publication/http.server";
+import { installationETag, JSON_TYPE, publicETag, publicResponse } from "../publication/http.server";
 import { requirePublished } from "../publication/guards.server";
 import { publicCooperation } from "../publication/pages.server";
 import { listPublicScopes, type PublicScope } from "../publication/public-scope.server";
@@ -31,7 +31,6 @@ import { datasetCsv, datasetJson, datasetZip } from "./files.server";
  */
 
 const CSV = "text/csv; charset=utf-8";
-const JSON_TYPE = "application/json; charset=utf-8";
 
 const FILE = /^(?<key>[a-z-]+)(?:\.(?<format>csv|json))?$/;
 
@@ -127,7 +126,11 @@ export async function cooperationCatalogFile(args: LoaderFunctionArgs, format: C
 export function installationOperator() {
   const { OPERATOR_NAME, OPERATOR_ORGANISATION_NUMBER, OPERATOR_CONTACT_EMAIL } = env();
   if (!OPERATOR_ORGANISATION_NUMBER || !OPERATOR_CONTACT_EMAIL) return null;
-  return { name: OPERATOR_NAME, organisationNumber: OPERATOR_ORGANISATION_NUMBER, contact: { name: null, email: OPERATOR_CONTACT_EMAIL } };
+  return {
+    name: OPERATOR_NAME,
+    organisationNumber: OPERATOR_ORGANISATION_NUMBER,
+    contact: { name: null, email: OPERATOR_CONTACT_EMAIL },
+  };
 }
 
 /**

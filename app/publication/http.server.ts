@@ -12,6 +12,8 @@ import type { PublicScope } from "./public-scope.server";
  */
 export const PUBLIC_CACHE_CONTROL = "public, max-age=0, must-revalidate";
 
+export const JSON_TYPE = "application/json; charset=utf-8";
+
 /** A strong ETag of what names one version of an answer. */
 export function etagOf(...parts: string[]): string {
   return `"${createHash("sha256").update(parts.join("\u0000")).digest("base64url").slice(0, 27)}"`;

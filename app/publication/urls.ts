@@ -13,5 +13,9 @@ export const publicUrl = (slug: string) => `/public/${slug}`;
 
 export const publicPartUrl = (slug: string, part: PublicPart) => `${publicUrl(slug)}/${PART_PATHS[part]}`;
 
+/** A data catalogue: a cooperation's, or with no slug the installation's. */
+export const catalogUrl = (slug: string | null, format: "ttl" | "jsonld") =>
+  `${slug ? publicUrl(slug) : "/public"}/catalog.${format}`;
+
 /** `/public` and everything below it: pages for anyone, the same for everyone. */
 export const isPublicPath = (pathname: string) => pathname === "/public" || pathname.startsWith("/public/");

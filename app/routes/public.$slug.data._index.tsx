@@ -7,7 +7,8 @@ import { useLanguage } from "../i18n/use-language";
 import { openDataPage } from "../open-data/downloads.server";
 import { publicMeta } from "../publication/meta";
 import { publicPage, publicJson, publicPageHeaders } from "../publication/page.server";
-import { publicPartUrl } from "../publication/urls";
+import { API_PREFIX } from "../api/paths";
+import { catalogUrl, publicPartUrl } from "../publication/urls";
 import { DataTable } from "../ui/data-table";
 
 export const headers = publicPageHeaders;
@@ -45,14 +46,12 @@ export default function PublicOpenData() {
           <a className="ds-link" href={NLOD}>
             {t("publication:data.licenceName")}
           </a>
-          .
         </p>
         <p className="ds-paragraph">
           {t("publication:data.api")}{" "}
-          <a className="ds-link" href="/api/v1/openapi.json">
+          <a className="ds-link" href={`${API_PREFIX}/openapi.json`}>
             {t("publication:data.apiLink")}
           </a>
-          .
         </p>
       </header>
       {datasets.length === 0 ? (
@@ -68,12 +67,12 @@ export default function PublicOpenData() {
             {catalog ? (
               <>
                 <li>
-                  <a className="ds-link" href={`/public/${slug}/catalog.ttl`} download>
+                  <a className="ds-link" href={catalogUrl(slug, "ttl")} download>
                     {t("publication:data.catalogTurtle")}
                   </a>
                 </li>
                 <li>
-                  <a className="ds-link" href={`/public/${slug}/catalog.jsonld`} download>
+                  <a className="ds-link" href={catalogUrl(slug, "jsonld")} download>
                     {t("publication:data.catalogJsonLd")}
                   </a>
                 </li>
@@ -81,13 +80,23 @@ export default function PublicOpenData() {
             ) : null}
           </ul>
           {datasets.map((dataset) => (
-            <section key={dataset.key} id={dataset.key} aria-labelledby={`${dataset.key}-heading`} className="flex flex-col gap-3">
+            <section
+              key={dataset.key}
+              id={dataset.key}
+              aria-labelledby={`${dataset.key}-heading`}
+              className="flex flex-col gap-3"
+            >
               <h2 id={`${dataset.key}-heading`} className="ds-heading" data-size="md">
                 {t(`publication:datasets.${dataset.key}.title`, { name })}
               </h2>
               <p className="ds-paragraph">{t(`publication:datasets.${dataset.key}.description`, { name })}</p>
-              <p className="ds-paragraph">{t("publication:data.rows", { count: dataset.rows, formatted: formatNumber(lang, dataset.rows) })}</p>
-              <ul className="m-0 flex list-none flex-wrap gap-4 p-0" aria-label={t("publication:data.downloads", { name: t(`publication:datasets.${dataset.key}.title`, { name }) })}>
+              <p className="ds-paragraph">
+                {t("publication:data.rows", { count: dataset.rows, formatted: formatNumber(lang, dataset.rows) })}
+              </p>
+              <ul
+                className="m-0 flex list-none flex-wrap gap-4 p-0"
+                aria-label={t("publication:data.downloads", { name: t(`publication:datasets.${dataset.key}.title`, { name }) })}
+              >
                 {(["csv", "json"] as const).map((format) => (
                   <li key={format}>
                     <a className="ds-link" href={`${folder}/${dataset.key}.${format}`} download>

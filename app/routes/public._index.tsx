@@ -11,7 +11,7 @@ import { publicMeta } from "../publication/meta";
 import { publicPageHeaders } from "../publication/page.server";
 import { listPublicScopes } from "../publication/public-scope.server";
 import { PublicLink } from "../publication/public-link";
-import { publicUrl } from "../publication/urls";
+import { catalogUrl, publicUrl } from "../publication/urls";
 import { requestOrigin } from "../utils/origin.server";
 
 export const headers = publicPageHeaders;
@@ -57,16 +57,21 @@ export default function PublicIndex() {
         <p className="ds-paragraph">{t("publication:pages.indexNone")}</p>
       )}
       {catalog && cooperations.length ? (
-        <p className="ds-paragraph">
-          {t("publication:pages.indexCatalog")}{" "}
-          <a className="ds-link" href="/public/catalog.ttl">
-            Turtle
-          </a>
-          {", "}
-          <a className="ds-link" href="/public/catalog.jsonld">
-            JSON-LD
-          </a>
-        </p>
+        <>
+          <p className="ds-paragraph">{t("publication:pages.indexCatalog")}</p>
+          <ul className="ds-list">
+            <li>
+              <a className="ds-link" href={catalogUrl(null, "ttl")} download>
+                {t("publication:data.catalogTurtle")}
+              </a>
+            </li>
+            <li>
+              <a className="ds-link" href={catalogUrl(null, "jsonld")} download>
+                {t("publication:data.catalogJsonLd")}
+              </a>
+            </li>
+          </ul>
+        </>
       ) : null}
     </section>
   );

@@ -34,6 +34,5 @@ export function absoluteUrl(path: string): string {
  * listens, but every request says where it was sent.
  */
 export function requestOrigin(request: Request): string {
-  const { APP_ORIGIN } = env();
-  return APP_ORIGIN ? new URL(APP_ORIGIN).origin : new URL(request.url).origin;
+  return env().APP_ORIGIN ? appOrigin() : new URL(request.url).origin;
 }

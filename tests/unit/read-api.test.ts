@@ -5,7 +5,7 @@ import { ENDPOINTS } from "../../app/api/endpoints.server";
 import { openApiDocument } from "../../app/api/openapi.server";
 import { DEFAULT_LIMIT, MAX_LIMIT, pageOf, PAGE_QUERY } from "../../app/api/pagination.server";
 import { parameterErrors, problemBody, problemResponse } from "../../app/api/problem.server";
-import { nok } from "../../app/api/resources.server";
+import { kroner as nok } from "../../app/open-data/datasets.server";
 
 const ORIGIN = "https://fellesloft.example";
 
