@@ -106,7 +106,9 @@ export async function clickSubmit(page: Page, button: Locator, wait: number): Pr
 }
 
 export async function waitForHydration(page: Page): Promise<void> {
-  if (!javaScriptEnabled(page)) return;
+  // without JavaScript there is nothing to hydrate, but a locator can match the top of a document
+  // whose rest is still being parsed: wait for all of it
+  if (!javaScriptEnabled(page)) return page.waitForLoadState("load");
   await page.waitForFunction(
     () => {
       const main = document.querySelector("main#main");
