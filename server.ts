@@ -27,6 +27,7 @@ import { env } from "./app/env.server";
 import { startBackgroundJobs } from "./app/jobs/background.server";
 import { describeTransport } from "./app/mail/delivery.server";
 import { mailDeliveryJob } from "./app/mail/job.server";
+import { servePublicPageKept } from "./app/publication/kept-pages.server";
 import { frozenPdfJob } from "./app/report/frozen-pdfs.server";
 import { roundReminderJob } from "./app/round/reminder-job.server";
 import { rememberListeningAddress } from "./app/utils/origin.server";
@@ -179,6 +180,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
     res.status(405).set("Allow", "GET, HEAD, POST").type("text/plain").send("Method Not Allowed");
   });
   app.use(sameOriginWrites);
+  app.use(servePublicPageKept);
 
   app.use(async (req, res, next) => {
     // the API is anonymous: it neither reads a session nor renews one with a cookie
@@ -206,6 +208,7 @@ export function createApp(build: ServerBuild | (() => Promise<ServerBuild>)) {
         user: res.locals.user ?? null,
         sessionToken: res.locals.sessionToken ?? null,
         writeRefused: res.locals.writeRefused === true,
+        keepPublicPage: res.locals.keepPublicPage,
         requestStart: performance.now(),
         timing: {},
       }),

@@ -1,4 +1,5 @@
 import type { SessionUser } from "./auth/auth.server";
+import type { KeepPublicPage } from "./publication/kept-pages.server";
 
 /** What server.ts hands every loader and action; built once per request. */
 export interface RequestContext {
@@ -9,6 +10,8 @@ export interface RequestContext {
   sessionToken: string | null;
   /** a write from another site, handed to Remix as the page that refuses it (server.ts) */
   writeRefused: boolean;
+  /** keeps an anonymous visitor's public page for the next ones (app/publication/kept-pages.server.ts) */
+  keepPublicPage?: KeepPublicPage;
   /** performance.now() when Remix took the request */
   requestStart: number;
   /**

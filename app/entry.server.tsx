@@ -1,4 +1,5 @@
 import { PassThrough } from "node:stream";
+import { buffer } from "node:stream/consumers";
 import {
   createReadableStreamFromReadable,
   type ActionFunctionArgs,
@@ -10,6 +11,7 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { renderToPipeableStream } from "react-dom/server";
 import { NonceProvider } from "./utils/nonce";
 import { isFresh } from "./publication/http.server";
+import type { KeepPublicPage } from "./publication/kept-pages.server";
 
 /** How long single fetch waits for the loaders' promises before it rejects them (read by Remix). */
 export const streamTimeout = 5_000;
@@ -39,6 +41,14 @@ function serverTiming({ requestStart, timing }: AppLoadContext): string {
   return `route;dur=${ms(requestStart, loadersStart)}, data;dur=${ms(loadersStart, loadersEnd)}, render;dur=${ms(loadersEnd, performance.now())}`;
 }
 
+/** The whole document, handed to the keeper, then sent. */
+async function keptDocument(body: PassThrough, keep: KeepPublicPage, headers: Headers, context: AppLoadContext) {
+  const bytes = new Uint8Array(await buffer(body));
+  keep({ body: bytes, headers });
+  headers.append("Server-Timing", serverTiming(context));
+  return new Response(bytes, { headers, status: 200 });
+}
+
 /**
  * Streams the document as Remix's single-fetch template does, but answers only once everything is
  * rendered, for people and bots alike: nothing in the app defers, so an earlier answer would only
@@ -62,6 +72,8 @@ export default function handleRequest(
   if (!loadContext.user && responseStatusCode === 200 && etag && isFresh(request, etag)) {
     return new Response(null, { status: 304, headers: responseHeaders });
   }
+  // the same document for every anonymous visitor: made whole once, then kept for the next ones
+  const keep = !loadContext.user && responseStatusCode === 200 && etag ? loadContext.keepPublicPage : undefined;
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
@@ -75,8 +87,14 @@ export default function handleRequest(
           // the render is complete: nothing is left to abort, and the timer would keep it in memory
           clearTimeout(timer);
           const body = new PassThrough();
-          responseHeaders.append("Server-Timing", serverTiming(loadContext));
           responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          // a render that failed somewhere (onError) is not kept
+          if (keep && responseStatusCode === 200) {
+            pipe(body);
+            resolve(keptDocument(body, keep, responseHeaders, loadContext));
+            return;
+          }
+          responseHeaders.append("Server-Timing", serverTiming(loadContext));
           resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
           pipe(body);
         },

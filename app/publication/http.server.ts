@@ -37,7 +37,11 @@ export async function installationETag(db: DB, ...answer: string[]): Promise<str
 
 /** Whether the request's If-None-Match names `etag` (weak comparison, as RFC 9110 asks for GET). */
 export function isFresh(request: Request, etag: string): boolean {
-  const header = request.headers.get("If-None-Match");
+  return namesETag(request.headers.get("If-None-Match"), etag);
+}
+
+/** Whether an If-None-Match header's value names `etag`. */
+export function namesETag(header: string | null | undefined, etag: string): boolean {
   if (!header) return false;
   if (header.trim() === "*") return true;
   const opaque = (tag: string) => tag.trim().replace(/^W\//, "");

@@ -11,9 +11,9 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { PUBLIC_PARTS, type PublicPart } from "../../shared-schema/publication";
 import { EKOMMUNE, KNUTEPUNKT } from "../../seeds/demo-content";
 import { privateTexts } from "../support/private-texts";
-import { publishParts } from "../support/publication";
+import { changePublicationSettings, publishParts } from "../support/publication";
 import { cooperationIdOf } from "../support/queries";
-import { onEachDemoDatabase, type TestServer } from "../support/server";
+import { loginCookie, onEachDemoDatabase, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
@@ -140,6 +140,100 @@ onEachDemoDatabase(
             .filter((l) => l.startsWith(`/public/${SLUG}/plans/`))
             .every((l) => l.endsWith("lang=en")),
         ).toBe(true);
+      });
+    });
+
+    describe("a page kept for the next visitor", () => {
+      const isKept = (answer: Answer) => /(^|,\s*)kept;/.test(answer.headers.get("server-timing") ?? "");
+
+      /** Each worker process keeps its own pages: asked a few times, the address is sent kept. */
+      async function keptAnswer(path: string): Promise<Answer> {
+        let answer = await get(path);
+        for (let i = 0; i < 5 && !isKept(answer); i++) answer = await get(path);
+        return answer;
+      }
+
+      it("is every page as it was made for the first visitor, sent with the script policy its nonce belongs to", async () => {
+        const pages = (await crawl()).filter(
+          (a) => a.path !== "/public" && (a.headers.get("content-type") ?? "").includes("text/html"),
+        );
+        expect(pages.length).toBeGreaterThan(10);
+        for (const first of pages) {
+          const again = await keptAnswer(first.path);
+          expect(isKept(again), first.path).toBe(true);
+          expect(again.status, first.path).toBe(200);
+          expect(comparable(again.body, SLUG), first.path).toBe(comparable(first.body, SLUG));
+          for (const name of ["etag", "cache-control", "content-type"]) {
+            expect(again.headers.get(name), `${first.path} ${name}`).toBe(first.headers.get(name));
+          }
+          expect(again.headers.get("set-cookie"), first.path).toBeNull();
+          const nonce = /'nonce-([^']+)'/.exec(again.headers.get("content-security-policy") ?? "")?.[1];
+          const scripts = [...again.body.matchAll(/<script([^>]*)>/g)].map((m) => m[1]);
+          expect(scripts.length, first.path).toBeGreaterThan(0);
+          for (const attributes of scripts) expect(attributes, first.path).toContain(`nonce="${nonce}"`);
+          // the very bytes each time: what differs from the first visitor's is one worker's nonce and request id
+          // one worker's kept page is the very same bytes each time (its nonce included); of five
+          // answers from two workers at most one is a render, so two come kept from the same one
+          const byPolicy = new Map<string, string[]>();
+          for (const answer of [again, ...(await Promise.all([1, 2, 3, 4].map(() => get(first.path))))]) {
+            if (!isKept(answer)) continue;
+            const policy = answer.headers.get("content-security-policy") ?? "";
+            byPolicy.set(policy, [...(byPolicy.get(policy) ?? []), answer.body]);
+          }
+          expect(Math.max(...[...byPolicy.values()].map((bodies) => bodies.length)), first.path).toBeGreaterThan(1);
+          for (const bodies of byPolicy.values()) expect(new Set(bodies).size, first.path).toBe(1);
+          const held = await get(first.path, { "If-None-Match": again.headers.get("etag")! });
+          expect(held.status, first.path).toBe(304);
+          expect(held.body, first.path).toBe("");
+          expect(held.headers.get("content-security-policy"), first.path).toBeNull();
+        }
+      });
+
+      it("is made anew once anything of the cooperation changes", async () => {
+        const path = `/public/${SLUG}`;
+        const kept = await keptAnswer(path);
+        expect(isKept(kept)).toBe(true);
+        const before = await changePublicationSettings(server.db, SLUG, SECRETARIAT, {
+          contactName: "Kontaktpunkt for innbyggjarar",
+        });
+        try {
+          const changed = await get(path);
+          expect(isKept(changed)).toBe(false);
+          expect(changed.body).toContain("Kontaktpunkt for innbyggjarar");
+          expect(changed.headers.get("etag")).not.toBe(kept.headers.get("etag"));
+          expect(isKept(await keptAnswer(path))).toBe(true);
+        } finally {
+          await changePublicationSettings(server.db, SLUG, SECRETARIAT, before);
+        }
+      });
+
+      it("is never sent to a signed-in user, nor kept when it was not found", async () => {
+        const path = `/public/${SLUG}/matrix`;
+        expect(isKept(await keptAnswer(path))).toBe(true);
+        const signedIn = await get(path, { Cookie: await loginCookie(server, SECRETARIAT) });
+        expect(isKept(signedIn)).toBe(false);
+        expect(signedIn.headers.get("cache-control")).toBe("private, no-store");
+        for (let i = 0; i < 2; i++) {
+          const missing = await get(`/public/${SLUG}/measures/99999`);
+          expect(missing.status).toBe(404);
+          expect(isKept(missing)).toBe(false);
+        }
+      });
+
+      it("is gone once its part is withdrawn, and made anew when it is published again", async () => {
+        const path = `/public/${SLUG}/reports/2013`;
+        const kept = await keptAnswer(path);
+        expect(isKept(kept)).toBe(true);
+        await publish(PUBLIC_PARTS.filter((p) => p !== "reports"));
+        try {
+          expect((await get(path)).status).toBe(404);
+          expect((await get(path, { "If-None-Match": kept.headers.get("etag")! })).status).toBe(404);
+        } finally {
+          await publish(PUBLIC_PARTS);
+        }
+        const again = await get(path);
+        expect(again.status).toBe(200);
+        expect(isKept(again)).toBe(false);
       });
     });
 
