@@ -1,4 +1,5 @@
 import type { MunicipalityChangeKind, UptakeStatus } from "../../db/schema";
+import { addDays } from "@shared-schema/dates";
 import { participationOn, type ChosenRow, type MembershipRow } from "../cooperation/participation";
 
 /*
@@ -124,9 +125,7 @@ export function leastAdvanced(statuses: readonly UptakeStatus[]): UptakeStatus |
 
 /** The ISO date before `date`. */
 export function dayBefore(date: string): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
-  return d.toISOString().slice(0, 10);
+  return addDays(date, -1);
 }
 
 const isMemberOn = (m: MembershipRow, date: string) => m.joinedOn <= date && (m.leftOn === null || m.leftOn > date);
