@@ -196,8 +196,9 @@ export function planSuccession(date: string, allChanges: RegisterChange[], state
       };
     });
 
-  const participations = planParticipations(date, before, groups, absorbing, changes, state);
-  const uptake = planUptake(date, before, groups, absorbing, participations, state, membershipBefore);
+  const taking = participationBefore(before, state);
+  const participations = planParticipations(date, taking, groups, absorbing, changes, state);
+  const uptake = planUptake(date, taking, groups, absorbing, participations, state, membershipBefore);
   const reporters = planReporters(changes, absorbing, state);
   return { date, endMemberships, startMemberships, participations, uptake, reporters };
 }
@@ -216,14 +217,13 @@ function participationBefore(before: string, state: CooperationState) {
 
 function planParticipations(
   date: string,
-  before: string,
+  taking: Map<string, Set<string>>,
   groups: Map<string, RegisterChange[]>,
   absorbing: Set<string>,
   changes: RegisterChange[],
   state: CooperationState,
 ): PlannedParticipation[] {
   const year = Number(date.slice(0, 4));
-  const taking = participationBefore(before, state);
   const allMembers = new Set(state.allMemberMeasureIds);
   const rowOf = (measureId: string, municipalityId: string) =>
     state.participants.find((p) => p.measureId === measureId && p.municipalityId === municipalityId);
@@ -267,14 +267,13 @@ function planParticipations(
 
 function planUptake(
   date: string,
-  before: string,
+  taking: Map<string, Set<string>>,
   groups: Map<string, RegisterChange[]>,
   absorbing: Set<string>,
   participations: PlannedParticipation[],
   state: CooperationState,
   membershipBefore: (id: string) => MembershipState | undefined,
 ): PlannedUptake[] {
-  const taking = participationBefore(before, state);
   const takesPartAfter = (measureId: string, municipalityId: string) =>
     state.allMemberMeasureIds.includes(measureId) ||
     participations.some((p) => p.measureId === measureId && p.municipalityId === municipalityId) ||
