@@ -429,14 +429,26 @@ function appearsIn(shown: string, text: string): boolean {
   return true;
 }
 
-/** What the page shows as text: its main element without form controls (a textarea holds its value as text). */
+/**
+ * What the page shows as text: its main element without form controls (a textarea holds its value
+ * as text). Read once the page has settled: when a lost click was followed by submitting the form
+ * (clickSubmit), the click's own POST can still arrive and lead to one more page.
+ */
 async function shownText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const main = document.querySelector("main")?.cloneNode(true) as HTMLElement | undefined;
-    if (!main) return "";
-    main.querySelectorAll("textarea, input, script, style").forEach((e) => e.remove());
-    return main.textContent ?? "";
-  });
+  const read = () =>
+    page.evaluate(() => {
+      const main = document.querySelector("main")?.cloneNode(true) as HTMLElement | undefined;
+      if (!main) return "";
+      main.querySelectorAll("textarea, input, script, style").forEach((e) => e.remove());
+      return main.textContent ?? "";
+    });
+  try {
+    return await read();
+  } catch (error) {
+    if (!String(error).includes("Execution context was destroyed")) throw error;
+    await waitForHydration(page);
+    return read();
+  }
 }
 
 interface Submitted {
