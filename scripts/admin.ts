@@ -14,8 +14,12 @@ import { emailSchema } from "@shared-schema/common";
 import { AdminError, addMembers, createCooperation, createUser, disableUser, grantRole } from "../app/cooperation/admin.server";
 import { PopulationFileError, importPopulation } from "../app/cooperation/population.server";
 import { env } from "../app/env.server";
+import type { Language } from "../db/schema";
 import { isLanguage, textKey } from "../app/i18n/config";
+import { formatDate } from "../app/i18n/format";
 import { i18nFor } from "../app/i18n/i18n.server";
+import { RegisterFileError, isIsoDate, type Named, type RegisterProblem } from "../app/register/register";
+import { updateRegister, type RegisterUpdateResult } from "../app/register/update.server";
 import { osloToday } from "@shared-schema/dates";
 
 const OPTIONS = {
@@ -36,6 +40,9 @@ const OPTIONS = {
   municipality: { type: "string" },
   file: { type: "string" },
   year: { type: "string" },
+  date: { type: "string" },
+  changes: { type: "string" },
+  apply: { type: "boolean" },
 } as const;
 
 type Values = { [K in keyof typeof OPTIONS]?: (typeof OPTIONS)[K]["type"] extends "boolean" ? boolean : string };
@@ -84,13 +91,19 @@ function readPassword(t: TFunction, flag: boolean | undefined): string {
   return readFileSync(0, "utf8").replace(/\r?\n$/, "");
 }
 
-function readTextFile(t: TFunction, file: string | undefined): string {
-  if (!file) throw new UsageError("  --file: " + t("common:validation.required"));
+function readTextFile(t: TFunction, file: string | undefined, option = "--file"): string {
+  if (!file) throw new UsageError(`  ${option}: ${t("common:validation.required")}`);
   try {
     return readFileSync(file, "utf8");
   } catch {
     throw new UsageError(t("adminCli:unreadableFile", { file }));
   }
+}
+
+function readDate(t: TFunction, date: string | undefined): string {
+  if (!date) throw new UsageError("  --date: " + t("common:validation.required"));
+  if (!isIsoDate(date)) throw new UsageError("  --date: " + t("common:validation.date"));
+  return date;
 }
 
 function readYear(t: TFunction, year: string | undefined): number | undefined {
@@ -114,6 +127,7 @@ async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof AdminError) throw new CommandError(t(error.key, error.details as Record<string, unknown>));
     if (error instanceof PopulationFileError) throw new CommandError(populationProblems(t, error));
+    if (error instanceof RegisterFileError) throw new CommandError(registerProblems(t, error.problems));
     throw error;
   } finally {
     await db.destroy();
@@ -128,6 +142,53 @@ function populationProblems(t: TFunction, error: PopulationFileError): string {
     t("adminCli:population.line", { line: p.line, problem: t(`adminCli:population.${p.key}`, p.details) }),
   );
   return [t("adminCli:population.refused"), ...lines].join("\n");
+}
+
+function registerProblems(t: TFunction, problems: RegisterProblem[]): string {
+  const lines = problems.map(({ file, line, key, details }) => {
+    const problem = t(`adminCli:register.problem.${key}`, details);
+    if (file === null) return t("adminCli:register.inRegister", { problem });
+    if (line === null) return t("adminCli:register.inFile", { file, problem });
+    return t("adminCli:register.atLine", { file, line, problem });
+  });
+  return [t("adminCli:register.refused"), ...lines].join("\n");
+}
+
+/** The update grouped as merged, split, renumbered and renamed, under a line that says what became of it. */
+function registerSummary(t: TFunction, lang: Language, date: string, { status, diff }: RegisterUpdateResult): string {
+  const day = formatDate(lang, date);
+  if (status === "upToDate") return t("adminCli:register.upToDate", { date: day });
+  const named = (m: Named) => `${m.number} ${m.name}`;
+  const group = (heading: string, lines: string[]) => (lines.length ? [heading, ...lines] : []);
+  return [
+    status === "applied" ? t("adminCli:register.applied", { date: day }) : t("adminCli:register.dryRun", { date: day }),
+    ...group(
+      t("adminCli:register.merged", { count: diff.merged.length }),
+      diff.merged.map(({ successor, predecessors }) =>
+        t("adminCli:register.mergedLine", {
+          successor: named(successor),
+          predecessors: predecessors
+            .map((p) => (p.partial ? t("adminCli:register.part", { municipality: named(p) }) : named(p)))
+            .join(", "),
+        }),
+      ),
+    ),
+    ...group(
+      t("adminCli:register.split", { count: diff.split.length }),
+      diff.split.map(({ predecessor, successors }) =>
+        t("adminCli:register.splitLine", { predecessor: named(predecessor), successors: successors.map(named).join(", ") }),
+      ),
+    ),
+    ...group(
+      t("adminCli:register.renumbered", { count: diff.renumbered.length }),
+      diff.renumbered.map(({ from, to }) => t("adminCli:register.renumberedLine", { from: named(from), to: named(to) })),
+    ),
+    ...group(
+      t("adminCli:register.renamed", { count: diff.renamed.length }),
+      diff.renamed.map((r) => t("adminCli:register.renamedLine", r)),
+    ),
+    t("adminCli:register.unchanged", { count: diff.unchanged }),
+  ].join("\n");
 }
 
 /** Carries out one command and says what it did. */
@@ -188,6 +249,13 @@ async function run(db: ReturnType<typeof connect>, command: string, values: Valu
       const { year, loaded, replaced } = await importPopulation(db, { text, year: readYear(t, values.year) });
       const done = t("adminCli:populationLoaded", { count: loaded, year });
       return replaced ? `${done}\n${t("adminCli:populationReplaced", { count: replaced, year })}` : done;
+    }
+    case "register-update": {
+      const date = readDate(t, values.date);
+      const classification = { file: values.file ?? "", text: readTextFile(t, values.file) };
+      const changes = { file: values.changes ?? "", text: readTextFile(t, values.changes, "--changes") };
+      const result = await updateRegister(db, { date, classification, changes, apply: values.apply ?? false });
+      return registerSummary(t, (values.lang ?? "nb") as Language, date, result);
     }
     default:
       throw new UsageError(`${t("adminCli:unknownCommand", { command })}\n\n${t("adminCli:usage")}`);

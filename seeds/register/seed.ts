@@ -13,12 +13,15 @@ export function registerDataDir(): string {
 /**
  * Inserts the national register in one transaction. Rows whose key already exists are left as
  * they are, so seeding again is harmless; the counts returned are the rows inserted this time.
+ * `until` stops it at the changes of that day, for a database that is to take later ones from
+ * `npm run admin -- register-update`.
  */
 export async function seedMunicipalityRegister(
   db: Kysely<Database>,
   dataDir: string,
+  options: { until?: string } = {},
 ): Promise<{ municipalities: number; changes: number }> {
-  const register = buildRegister(dataDir);
+  const register = buildRegister(dataDir, options);
   return db.transaction().execute(async (trx) => {
     const municipalities = await insertInChunks(register.municipalities, (chunk) =>
       trx

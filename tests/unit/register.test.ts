@@ -158,7 +158,7 @@ describe("buildRegister on the SSB files", () => {
     expect(population2015("5001@2018-01-01")).toBe(population2015("1601@2013-01-01"));
   });
 
-  it("links the 2024 renumberings by name, ignoring county qualifiers", () => {
+  it("takes the 2024 renumberings from the change table, county qualifiers and all", () => {
     expect(successors("3018@2020-01-01")).toEqual([{ id: "3114@2024-01-01", kind: "renumbering", partial: 0 }]);
     expect(municipality("3114@2024-01-01")).toMatchObject({
       name: "Våler (Østfold)",
