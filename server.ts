@@ -30,6 +30,7 @@ import { mailDeliveryJob } from "./app/mail/job.server";
 import { servePublicPageKept } from "./app/publication/kept-pages.server";
 import { frozenPdfJob } from "./app/report/frozen-pdfs.server";
 import { roundReminderJob } from "./app/round/reminder-job.server";
+import { successionJob } from "./app/succession/job.server";
 import { rememberListeningAddress } from "./app/utils/origin.server";
 
 // the app's directory, as in Remix's own server templates: npm start, the tests and the bench run the
@@ -95,7 +96,7 @@ function timedLoaders(build: ServerBuild): ServerBuild {
 
 /** Sending mail and reminders comes first; making the PDFs of newly frozen records can take seconds. */
 function backgroundJobs() {
-  return [roundReminderJob(db()), mailDeliveryJob(db()), frozenPdfJob(db())];
+  return [successionJob(db()), roundReminderJob(db()), mailDeliveryJob(db()), frozenPdfJob(db())];
 }
 
 /** The page a refused write is shown as (app/routes/refused-write.tsx). */

@@ -115,6 +115,8 @@ export interface RoleGrantTable {
   /** required for reporters, null for every other role */
   municipality_id: string | null;
   created_at: string;
+  /** a reporter's role moved over a change of the map, from here: null once the secretariat has confirmed it */
+  moved_from_municipality_id: string | null;
 }
 
 export interface StrategyTable {
@@ -349,7 +351,7 @@ export interface RoundSubmissionTable {
   return_comment: string | null;
 }
 
-export type MailKind = "round_opened" | "round_reminder" | "plan_input";
+export type MailKind = "round_opened" | "round_reminder" | "plan_input" | "reporter_moved";
 /** pending: waiting for (another) attempt; sent: accepted by SMTP; outbox: kept locally, no SMTP configured; failed: gave up */
 export type MailStatus = "pending" | "sent" | "outbox" | "failed";
 
@@ -418,6 +420,16 @@ export interface AuditEventTable {
 
 export type FrozenPdfKind = "report" | "plan";
 
+/** A change of the municipal map carried through a cooperation, once. */
+export interface SuccessionTable {
+  id: string;
+  cooperation_id: string;
+  effective_date: string;
+  applied_at: string;
+  /** null: it applied itself on its date */
+  applied_by: string | null;
+}
+
 /** The PDF of a published report (`annual_report.id`) or an approved plan version (`plan_version.id`), per language. */
 export interface FrozenPdfTable {
   record_kind: FrozenPdfKind;
@@ -462,6 +474,7 @@ export interface Database {
   audit_event: AuditEventTable;
   mail_message: MailMessageTable;
   frozen_pdf: FrozenPdfTable;
+  succession: SuccessionTable;
 }
 
 export type Municipality = Selectable<MunicipalityTable>;

@@ -3,6 +3,8 @@ import type { DB } from "../db/connect";
 import type { Language } from "../db/schema";
 import { addMembers, createCooperation, createUser, grantRole } from "../app/cooperation/admin.server";
 import { storedCooperationId, type CooperationId } from "../app/cooperation/scope.server";
+import { carryThrough, carryThroughDue } from "../app/succession/succession.server";
+import { osloToday } from "@shared-schema/dates";
 import { getPublicationSettings, updatePublicationSettings } from "../app/publication/settings.server";
 import {
   DEMO_PASSWORD,
@@ -250,6 +252,25 @@ async function publishEverything(db: DB, scope: { cooperationId: CooperationId; 
   await updatePublicationSettings(db, scope, { version, values: EKOMMUNE_PUBLICATION });
 }
 
+/**
+ * eKommune Sunnmøre through the changes of its members' map as they happened: the secretariat
+ * carries the 2020 mergers through the day after, the 2024 split of Ålesund carries itself through.
+ */
+async function carryThroughTheMap(
+  db: DB,
+  { cooperationId, secretariatId }: { cooperationId: CooperationId; secretariatId: string },
+) {
+  const today = osloToday();
+  await carryThrough(db, {
+    cooperationId,
+    date: "2020-01-01",
+    actorId: secretariatId,
+    today,
+    now: new Date("2020-01-02T08:30:00Z"),
+  });
+  await carryThroughDue(db, { cooperationId, before: today, actorId: null, today, now: new Date("2024-01-01T23:05:00Z") });
+}
+
 export async function seedDemo(db: DB): Promise<{ created: boolean }> {
   await seedMunicipalityRegister(db, registerDataDir());
   const existing = await db.selectFrom("cooperation").select("id").where("slug", "=", EKOMMUNE.slug).executeTakeFirst();
@@ -287,5 +308,6 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
     .executeTakeFirstOrThrow();
   await seedReportDemo(db, { secretariatId: secretariat.id, cooperationId: ekommuneId });
   await publishEverything(db, { cooperationId: storedCooperationId(ekommuneId), userId: secretariat.id });
+  await carryThroughTheMap(db, { cooperationId: storedCooperationId(ekommuneId), secretariatId: secretariat.id });
   return { created: true };
 }

@@ -14,7 +14,9 @@ export type Permission =
   | "plan:decide"
   | "uptake:report"
   | "round:manage"
-  | "report:edit";
+  | "report:edit"
+  /** carry a change of the municipal map through the cooperation, confirm the reporters it moved */
+  | "succession:manage";
 
 /**
  * Who may do what inside a cooperation. The single answer to "who may approve a plan?":
@@ -32,6 +34,7 @@ export const ROLE_PERMISSIONS = {
     "plan:commentForCooperation",
     "round:manage",
     "report:edit",
+    "succession:manage",
   ],
   board: ["cooperation:read", "plan:comment", "plan:commentForCooperation", "plan:decide"],
   reporter: ["cooperation:read", "plan:comment", "uptake:report"],

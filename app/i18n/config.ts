@@ -25,6 +25,7 @@ export const NAMESPACES = [
   "report",
   "adminCli",
   "publication",
+  "succession",
 ] as const;
 
 /** A text's key, "namespace:key": what code that hands keys on (errors, toasts, labels) holds. */

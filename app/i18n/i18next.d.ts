@@ -13,6 +13,7 @@ import type report from "../locales/nb/report.json";
 import type reportExport from "../locales/nb/reportExport.json";
 import type round from "../locales/nb/round.json";
 import type strategy from "../locales/nb/strategy.json";
+import type succession from "../locales/nb/succession.json";
 import type uptake from "../locales/nb/uptake.json";
 import type { NAMESPACES } from "./config";
 
@@ -36,6 +37,7 @@ declare module "i18next" {
       report: typeof report;
       adminCli: typeof adminCli;
       publication: typeof publication;
+      succession: typeof succession;
     };
   }
 }

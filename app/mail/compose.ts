@@ -29,6 +29,7 @@ const TEMPLATE = {
   round_opened: "mail:roundOpened",
   round_reminder: "mail:roundReminder",
   plan_input: "mail:planInput",
+  reporter_moved: "mail:reporterMoved",
 } as const satisfies Record<MailKind, string>;
 
 function render(kind: MailKind, language: Language, values: Record<string, string | number>) {
@@ -86,6 +87,31 @@ export function composePlanInputMail(content: PlanInputMailContent): { subject: 
     year: content.year,
     version: content.versionNo,
     deadline: formatDate(content.language, content.deadline),
+    link: content.link,
+  });
+}
+
+export interface ReporterMovedMailContent {
+  language: Language;
+  recipientName: string;
+  cooperationName: string;
+  /** ISO date of the change of the map */
+  date: string;
+  /** the municipalities, as "name (number)" */
+  from: string;
+  to: string;
+  /** absolute URL of the reporting page */
+  link: string;
+}
+
+/** "Your reporter role moved from {from} to {to} with the change of the map on {date}": to the reporter. */
+export function composeReporterMovedMail(content: ReporterMovedMailContent): { subject: string; bodyText: string } {
+  return render("reporter_moved", content.language, {
+    name: content.recipientName,
+    cooperation: content.cooperationName,
+    date: formatDate(content.language, content.date),
+    from: content.from,
+    to: content.to,
     link: content.link,
   });
 }

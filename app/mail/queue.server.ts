@@ -116,7 +116,7 @@ export async function enqueueRoundMail(db: DB, input: RoundMailInput): Promise<v
 }
 
 /** The queue columns of a new message, due at once. */
-function dueNow(now: Date) {
+export function dueNow(now: Date) {
   const created = now.toISOString();
   return {
     id: randomUUID(),

@@ -42,6 +42,9 @@ export default function CooperationLayout() {
             ...(can(roles, "uptake:report") ? [{ to: `/c/${slug}/uptake`, label: t("uptake:nav"), end: false }] : []),
             { to: `/c/${slug}/rounds`, label: t("round:nav"), end: false },
             { to: `/c/${slug}/reports`, label: t("report:nav"), end: false },
+            ...(can(roles, "succession:manage")
+              ? [{ to: `/c/${slug}/map-changes`, label: t("succession:page.nav"), end: false }]
+              : []),
             ...(can(roles, "cooperation:manage")
               ? [{ to: `/c/${slug}/settings`, label: t("publication:settings.nav"), end: false }]
               : []),

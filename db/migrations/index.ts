@@ -10,6 +10,7 @@ import * as planInputRound from "./2026-12-02T1800-plan-input-round";
 import * as roundStatusDate from "./2026-12-02T1900-round-status-date";
 import * as frozenPdf from "./2026-12-02T2000-frozen-pdf";
 import * as publicationDetails from "./2026-12-03T1300-publication-details";
+import * as succession from "./2026-12-07T2300-succession";
 
 // Listed statically so the bundled server and the scripts run the very same migrations without
 // reading TypeScript files from disk at run time. Keys sort in the order they must run.
@@ -25,4 +26,5 @@ export const migrations: Record<string, Migration> = {
   "2026-12-02T1900-round-status-date": roundStatusDate,
   "2026-12-02T2000-frozen-pdf": frozenPdf,
   "2026-12-03T1300-publication-details": publicationDetails,
+  "2026-12-07T2300-succession": succession,
 };
