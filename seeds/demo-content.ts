@@ -18,6 +18,8 @@ export const EKOMMUNE = {
   defaultLanguage: "nn" as const,
   /** the Ålesund region's municipalities with their 2013 numbers */
   members: ["1504", "1532", "1531", "1534", "1529", "1523", "1526", "1546", "1524", "1525", "1528"],
+  /** the same members after the mergers of 2020 and the split of Ålesund in 2024, which the demo carries it through */
+  membersSince2024: ["1508", "1580", "1532", "1531", "1578", "1525", "1528"],
 };
 
 /** The host Ålesund kommune's organisation number; a role address as the contact point, never a person's. */

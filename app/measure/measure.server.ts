@@ -3,6 +3,7 @@ import type { MeasureStatus } from "../../db/schema";
 import { osloToday } from "@shared-schema/dates";
 import { statusesOn } from "../uptake/statuses.server";
 import { uptakeSummary, type UptakeSummary } from "../uptake/uptake";
+import { participation } from "../cooperation/participation.server";
 import type { CooperationId } from "../cooperation/scope.server";
 
 export interface MeasureOverview {
@@ -15,32 +16,27 @@ export interface MeasureOverview {
 }
 
 /**
- * Every measure with its uptake, in three set-based queries whatever the number of measures
- * and municipalities: measures, participants, and the latest report per (measure, municipality).
+ * Every measure with its uptake today, in a few set-based queries whatever the number of measures
+ * and municipalities: measures, who takes part today (members, and the chosen ones within their
+ * years), and the latest report per (measure, municipality).
  */
-export async function listMeasuresWithUptake(
-  db: DB,
-  { cooperationId, memberIds }: { cooperationId: CooperationId; memberIds: string[] },
-): Promise<MeasureOverview[]> {
+export async function listMeasuresWithUptake(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<MeasureOverview[]> {
   const measures = await db
     .selectFrom("measure")
-    .select(["id", "number", "name", "status", "status_text", "all_members"])
+    .select(["id", "number", "name", "status", "status_text"])
     .where("cooperation_id", "=", cooperationId)
     .orderBy("number")
     .execute();
   if (measures.length === 0) return [];
 
-  const chosen = await db
-    .selectFrom("measure_participant")
-    .innerJoin("measure", "measure.id", "measure_participant.measure_id")
-    .select(["measure_participant.measure_id", "measure_participant.municipality_id"])
-    .where("measure.cooperation_id", "=", cooperationId)
-    .execute();
-
-  const latest = await statusesOn(db, { cooperationId, date: osloToday() });
+  const today = osloToday();
+  const [taking, latest] = await Promise.all([
+    participation(db, { cooperationId, date: today }),
+    statusesOn(db, { cooperationId, date: today }),
+  ]);
 
   return measures.map((m) => {
-    const participants = m.all_members ? memberIds : chosen.filter((c) => c.measure_id === m.id).map((c) => c.municipality_id);
+    const participants = [...taking].filter(([, ids]) => ids.has(m.id)).map(([municipalityId]) => municipalityId);
     return {
       id: m.id,
       number: m.number,

@@ -28,7 +28,7 @@ async function loadOverview(db: DB, cooperationId: CooperationId) {
   const members = await listMembers(db, { cooperationId });
   const [strategy, measures] = await Promise.all([
     findCurrentStrategy(db, { cooperationId }),
-    listMeasuresWithUptake(db, { cooperationId, memberIds: members.map((m) => m.municipalityId) }),
+    listMeasuresWithUptake(db, { cooperationId }),
   ]);
   return {
     cooperation: {

@@ -388,25 +388,92 @@ export function sumOfWholes(formedBy: ChangeRow[], populationOf: (change: Change
   return counts.every((n): n is number => n !== undefined) ? counts.reduce((a, b) => a + b, 0) : undefined;
 }
 
+/** A municipality's figures as the derivation needs them: its name, written standard and 2015 population. */
+export interface Figures {
+  name: string;
+  writtenStandard: WrittenStandard | null;
+  population: number | undefined;
+}
+
+/**
+ * A split that undoes an earlier merger, like Ålesund's in 2024 into Ålesund and Haram along the
+ * old border of Haram: each successor but the one keeping the predecessor's name bears the name of
+ * one of the municipalities the predecessor was formed of, and is that one again; the one keeping
+ * the name is the rest of them. Gives what each successor is made of, or null when the split does
+ * not fit (then nothing is derived).
+ */
+export function splitAlongEarlierMerger(
+  predecessorName: string,
+  successors: { id: string; name: string }[],
+  formedOf: Figures[],
+): Map<string, Figures[]> | null {
+  const keeper = successors.find((s) => s.name === predecessorName);
+  if (!keeper || successors.length < 2) return null;
+  const parts = new Map<string, Figures[]>();
+  const rest = new Set(formedOf);
+  for (const successor of successors) {
+    if (successor === keeper) continue;
+    const same = formedOf.filter((f) => f.name === successor.name);
+    if (same.length !== 1 || !rest.has(same[0]!)) return null;
+    parts.set(successor.id, same);
+    rest.delete(same[0]!);
+  }
+  if (rest.size === 0) return null;
+  parts.set(keeper.id, [...rest]);
+  return parts;
+}
+
+/** The standard and summed population of what a municipality is made of (the population only when every part is known). */
+export function figuresOf(parts: Figures[]): { writtenStandard: WrittenStandard | null; population: number | undefined } {
+  const counts = parts.map((p) => p.population);
+  return {
+    writtenStandard: combineStandards(parts.map((p) => p.writtenStandard)),
+    population: counts.every((n): n is number => n !== undefined) ? counts.reduce((a, b) => a + b, 0) : undefined,
+  };
+}
+
 /**
  * County, written standard and 2015 population of the municipalities a plan opens, from the
  * changes that formed them: the standard is combined from the predecessors', the population summed
- * only when all of them came over whole.
+ * only when all of them came over whole — or, for a split along an earlier merger, from the
+ * municipalities the predecessor was formed of (`formedOf`).
  */
 export function deriveOpened(
   plan: TransitionPlan,
   predecessor: (id: string) => { writtenStandard: WrittenStandard | null; population: number | undefined },
+  formedOf: (id: string) => Figures[] = () => [],
 ): { municipalities: MunicipalityRow[]; population: { municipality_id: string; year: number; population: number }[] } {
   const population: { municipality_id: string; year: number; population: number }[] = [];
   const municipalities = plan.opened.map((opened) => {
     const formedBy = plan.changes.filter((c) => c.successor_id === opened.id);
-    const count = sumOfWholes(formedBy, (c) => predecessor(c.predecessor_id).population);
+    const split = splitPart(plan, opened, formedBy, formedOf);
+    const count = split ? split.population : sumOfWholes(formedBy, (c) => predecessor(c.predecessor_id).population);
     if (count !== undefined) population.push({ municipality_id: opened.id, year: POPULATION_YEAR, population: count });
     return {
       ...opened,
       county: countyOf(opened.number),
-      written_standard: combineStandards(formedBy.map((c) => predecessor(c.predecessor_id).writtenStandard)),
+      written_standard: split
+        ? split.writtenStandard
+        : combineStandards(formedBy.map((c) => predecessor(c.predecessor_id).writtenStandard)),
     };
   });
   return { municipalities, population };
+}
+
+/** The figures of a municipality made of a part of one predecessor, where that split runs along an earlier merger. */
+export function splitPart(
+  plan: Pick<TransitionPlan, "changes" | "opened" | "closed">,
+  municipality: { id: string; name: string },
+  formedBy: ChangeRow[],
+  formedOf: (id: string) => Figures[],
+) {
+  if (formedBy.length !== 1 || formedBy[0]!.partial !== 1) return null;
+  const from = formedBy[0]!.predecessor_id;
+  const predecessor = plan.closed.find((m) => m.id === from);
+  const successors = plan.changes
+    .filter((c) => c.predecessor_id === from && c.effective_date === formedBy[0]!.effective_date)
+    .map((c) => plan.opened.find((m) => m.id === c.successor_id))
+    .filter((m): m is NonNullable<typeof m> => m !== undefined);
+  const parts = predecessor && splitAlongEarlierMerger(predecessor.name, successors, formedOf(from))?.get(municipality.id);
+  return parts ? figuresOf(parts) : null;
 }

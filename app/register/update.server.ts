@@ -16,6 +16,7 @@ import {
   planTransition,
   refuseIfAny,
   type Classification,
+  type Figures,
   type Link,
   type RegisterDiff,
   type RegisterProblem,
@@ -167,10 +168,15 @@ async function write(trx: Transaction<Database>, plan: TransitionPlan): Promise<
     trx,
     plan.changes.map((c) => c.predecessor_id),
   );
-  const { municipalities, population } = deriveOpened(plan, (id) => ({
-    writtenStandard: predecessors.get(id)?.written_standard ?? null,
-    population: populations.get(id),
-  }));
+  const formations = await formationsOf(trx, plan.closed);
+  const { municipalities, population } = deriveOpened(
+    plan,
+    (id) => ({
+      writtenStandard: predecessors.get(id)?.written_standard ?? null,
+      population: populations.get(id),
+    }),
+    (id) => formations.get(id) ?? [],
+  );
   for (const chunk of chunks(municipalities)) await trx.insertInto("municipality").values(chunk).execute();
   for (const chunk of chunks(population)) await trx.insertInto("municipality_population").values(chunk).execute();
   for (const chunk of chunks(plan.closed.map((m) => m.id)))
@@ -178,6 +184,32 @@ async function write(trx: Transaction<Database>, plan: TransitionPlan): Promise<
   for (const { municipality, name } of plan.renamed)
     await trx.updateTable("municipality").set({ name }).where("id", "=", municipality.id).execute();
   for (const chunk of chunks(plan.changes)) await trx.insertInto("municipality_change").values(chunk).execute();
+}
+
+/** What each municipality was formed of, whole, on its first day: for a later split along those borders. */
+async function formationsOf(
+  trx: Transaction<Database>,
+  municipalities: { id: string; valid_from: string }[],
+): Promise<Map<string, Figures[]>> {
+  const found = new Map<string, Figures[]>();
+  for (const m of municipalities) {
+    const rows = await trx
+      .selectFrom("municipality_change as c")
+      .innerJoin("municipality as p", "p.id", "c.predecessor_id")
+      .leftJoin("municipality_population as pop", (join) =>
+        join.onRef("pop.municipality_id", "=", "p.id").on("pop.year", "=", POPULATION_YEAR),
+      )
+      .select(["p.name", "p.written_standard", "pop.population"])
+      .where("c.successor_id", "=", m.id)
+      .where("c.effective_date", "=", m.valid_from)
+      .where("c.partial", "=", 0)
+      .execute();
+    found.set(
+      m.id,
+      rows.map((r) => ({ name: r.name, writtenStandard: r.written_standard, population: r.population ?? undefined })),
+    );
+  }
+  return found;
 }
 
 async function populationsOf(trx: Transaction<Database>, ids: string[]): Promise<Map<string, number>> {

@@ -114,7 +114,9 @@ export async function listRounds(db: DB, { cooperationId }: { cooperationId: Coo
 
 /**
  * Each member's progress in a round: which of the round's measures it takes part in (on the
- * day the round closed, or today), which it has answered, and its submission.
+ * day the round closed, or today), which it has answered, and its submission. A municipality that
+ * answered and has since left (a change of the map while the round was open) keeps its row, with
+ * the measures it took part in on the round's status date.
  */
 export async function roundDetail(
   db: DB,
@@ -122,7 +124,7 @@ export async function roundDetail(
 ): Promise<RoundDetail> {
   const round = await findRound(db, { cooperationId, roundId });
   const date = round.closedAt ? osloDateOf(round.closedAt) : osloToday();
-  const [measures, taking, answers, submissions, members, reporters] = await Promise.all([
+  const [measures, taking, takingThen, answers, submissions, members, reporters] = await Promise.all([
     db
       .selectFrom("round_measure")
       .innerJoin("measure", "measure.id", "round_measure.measure_id")
@@ -131,6 +133,7 @@ export async function roundDetail(
       .orderBy("measure.number")
       .execute(),
     participation(db, { cooperationId, date }),
+    participation(db, { cooperationId, date: round.statusDate }),
     db
       .selectFrom("uptake_report")
       .select(["measure_id", "municipality_id"])
@@ -168,13 +171,15 @@ export async function roundDetail(
   );
   const measureIds = measures.map((m) => m.id);
   const seen = new Set<string>();
+  const takesPart = (id: string) =>
+    taking.get(id) ?? (answered.has(id) || submitted.has(id) ? takingThen.get(id) : undefined);
   const municipalities = members
-    .filter((m) => taking.has(m.id) && !seen.has(m.id) && seen.add(m.id))
+    .filter((m) => takesPart(m.id) && !seen.has(m.id) && seen.add(m.id))
     .map((m) => ({
       ...municipalityProgress({
         municipalityId: m.id,
         roundMeasureIds: measureIds,
-        takesPart: taking.get(m.id)!,
+        takesPart: takesPart(m.id)!,
         answered: answered.get(m.id) ?? new Set(),
         submission: submitted.get(m.id) ?? null,
       }),

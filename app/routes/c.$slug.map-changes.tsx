@@ -128,6 +128,7 @@ function PlanParts({ day, headingId }: { day: ChangeDayView; headingId: string }
           })}
         </p>
       ) : null}
+      {plan.host ? <p className="ds-paragraph m-0">{t("succession:page.host", { municipality: named(plan.host) })}</p> : null}
       {plan.participations.length ? (
         <DataTable
           labelledBy={headingId}

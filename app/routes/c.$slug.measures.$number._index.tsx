@@ -18,8 +18,8 @@ import { defaultShareYear, measureShares, participantsInYear } from "../measure/
 import { matrixMunicipalityIds } from "../overview/matrix-municipalities.server";
 import { DataTable } from "../ui/data-table";
 import { historyParts } from "../uptake/history-parts";
-import { uptakeTimeline } from "../uptake/history.server";
-import { Timeline } from "../uptake/timeline";
+import { mapChangesBetween, uptakeTimeline } from "../uptake/history.server";
+import { LinkedHistories, Timeline } from "../uptake/timeline";
 import { uptakeSummary } from "../uptake/uptake";
 import { revalidateAfterConflict } from "../utils/form-reply";
 
@@ -84,7 +84,15 @@ export async function loader(args: LoaderFunctionArgs) {
     shares,
     year,
     years,
-    history: historyParts(members, timelines, inMatrix),
+    history: historyParts(
+      members,
+      timelines,
+      inMatrix,
+      await mapChangesBetween(
+        db(),
+        members.map((m) => m.municipalityId),
+      ),
+    ),
     uptake: uptakeSummary(participants.map((p) => p.uptake ?? "not_started")),
   });
 }
@@ -383,8 +391,10 @@ export default function MeasurePage() {
                 {ownLabel(part.municipalityId, part.name)}: {t(`common:uptakeStatus.${part.entries[0].to}`)} (
                 {t("measure:page.reportCount", { count: part.entries.length })})
               </summary>
-              <div className="pt-2">
+              <div className="flex flex-col gap-3 pt-2">
+                <LinkedHistories parts={part.after} direction="after" />
                 <Timeline entries={part.entries} />
+                <LinkedHistories parts={part.before} direction="before" />
               </div>
             </details>
           ) : (

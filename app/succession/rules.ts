@@ -23,7 +23,8 @@ import { participationOn, type ChosenRow, type MembershipRow } from "../cooperat
  *   received a part; when others merged into it whole, its own status counts with theirs.
  * - A reporter for a predecessor becomes the reporter for its successor (one municipality per
  *   reporter: of several successors the one with the predecessor's name, else the lowest number),
- *   to be confirmed by the secretariat.
+ *   to be confirmed by the secretariat. A predecessor that hosted the cooperation hands that on to
+ *   the same successor.
  * - Nothing already done is planned again: a membership already ended or begun, a participation
  *   already there, a report already taking effect on the day.
  */
@@ -65,6 +66,8 @@ export interface CooperationState {
   reporters: { grantId: string; userId: string; municipalityId: string }[];
   /** population by municipality id, where known, to divide a split predecessor's cost share */
   population: Map<string, number>;
+  /** the municipality that hosts the cooperation (vertskommune), if any */
+  hostMunicipalityId?: string | null;
 }
 
 export interface PlannedMembershipEnd {
@@ -110,6 +113,8 @@ export interface SuccessionPlan {
   participations: PlannedParticipation[];
   uptake: PlannedUptake[];
   reporters: PlannedReporterMove[];
+  /** the host municipality's successor, when the host was a predecessor */
+  host: { fromMunicipalityId: string; toMunicipalityId: string } | null;
 }
 
 /** From least to most advanced; not relevant is apart (see leastAdvanced). */
@@ -200,7 +205,7 @@ export function planSuccession(date: string, allChanges: RegisterChange[], state
   const participations = planParticipations(date, taking, groups, absorbing, changes, state);
   const uptake = planUptake(date, taking, groups, absorbing, participations, state, membershipBefore);
   const reporters = planReporters(changes, absorbing, state);
-  return { date, endMemberships, startMemberships, participations, uptake, reporters };
+  return { date, endMemberships, startMemberships, participations, uptake, reporters, host: planHost(changes, absorbing, state) };
 }
 
 function unique<T>(items: T[], key: (item: T) => string): T[] {
@@ -313,14 +318,25 @@ function planUptake(
   return planned;
 }
 
+/** The successor the predecessor's roles go to: of those taking over from it, the one reporterSuccessor picks. */
+function successorFor(predecessorId: string, changes: RegisterChange[], absorbing: Set<string>): RegisterMunicipality | null {
+  const leaving = changes.filter((c) => c.predecessor.id === predecessorId && absorbing.has(c.successor.id));
+  if (leaving.length === 0 || absorbing.has(predecessorId)) return null;
+  return reporterSuccessor(
+    leaving[0]!.predecessor,
+    leaving.map((c) => c.successor),
+  );
+}
+
+function planHost(changes: RegisterChange[], absorbing: Set<string>, state: CooperationState): SuccessionPlan["host"] {
+  const from = state.hostMunicipalityId;
+  const to = from ? successorFor(from, changes, absorbing) : null;
+  return from && to ? { fromMunicipalityId: from, toMunicipalityId: to.id } : null;
+}
+
 function planReporters(changes: RegisterChange[], absorbing: Set<string>, state: CooperationState): PlannedReporterMove[] {
   return state.reporters.flatMap((grant) => {
-    const leaving = changes.filter((c) => c.predecessor.id === grant.municipalityId && absorbing.has(c.successor.id));
-    if (leaving.length === 0 || absorbing.has(grant.municipalityId)) return [];
-    const to = reporterSuccessor(
-      leaving[0]!.predecessor,
-      leaving.map((c) => c.successor),
-    );
-    return [{ grantId: grant.grantId, userId: grant.userId, fromMunicipalityId: grant.municipalityId, toMunicipalityId: to.id }];
+    const to = successorFor(grant.municipalityId, changes, absorbing);
+    return to ? [{ grantId: grant.grantId, userId: grant.userId, fromMunicipalityId: grant.municipalityId, toMunicipalityId: to.id }] : [];
   });
 }

@@ -97,7 +97,7 @@ async function registerChangesOn(db: Executor, days: string[]): Promise<Register
 /** What the rules need to know of the cooperation around `date`. */
 export async function successionState(db: Executor, cooperationId: CooperationId, date: string): Promise<CooperationState> {
   const year = Number(date.slice(0, 4));
-  const [memberships, rows, participants, statusesBefore, onDay, reporters, population] = await Promise.all([
+  const [memberships, rows, participants, statusesBefore, onDay, reporters, population, cooperation] = await Promise.all([
     db
       .selectFrom("membership")
       .select(["id", "municipality_id", "joined_on", "left_on"])
@@ -136,6 +136,7 @@ export async function successionState(db: Executor, cooperationId: CooperationId
       .where("year", "<=", year)
       .orderBy("year")
       .execute(),
+    db.selectFrom("cooperation").select("host_municipality_id").where("id", "=", cooperationId).executeTakeFirstOrThrow(),
   ]);
   return {
     memberships: memberships.map((m) => ({
@@ -157,6 +158,7 @@ export async function successionState(db: Executor, cooperationId: CooperationId
     reporters: reporters.map((r) => ({ grantId: r.id, userId: r.user_id, municipalityId: r.municipality_id! })),
     // ordered by year, so each municipality ends with its latest figure up to the year
     population: new Map(population.map((p) => [p.municipality_id, p.population])),
+    hostMunicipalityId: cooperation.host_municipality_id,
   };
 }
 
@@ -255,6 +257,13 @@ async function writePlan(trx: Transaction<Database>, cooperationId: CooperationI
       .values({ measure_id: p.measureId, municipality_id: p.municipalityId, ...row })
       // a successor that took part once before and stopped takes part again from the change
       .onConflict((oc) => oc.columns(["measure_id", "municipality_id"]).doUpdateSet(row))
+      .execute();
+  }
+  if (plan.host) {
+    await trx
+      .updateTable("cooperation")
+      .set((eb) => ({ host_municipality_id: plan.host!.toMunicipalityId, version: eb("version", "+", 1), updated_at: now.toISOString() }))
+      .where("id", "=", cooperationId)
       .execute();
   }
   await writeUptake(trx, cooperationId, day, plan, now);
@@ -480,6 +489,8 @@ export interface ChangeDayView {
       sources: { municipality: Named; status: UptakeStatus }[];
     }[];
     reporters: { name: string; from: Named; to: Named }[];
+    /** the new host municipality, when the host was a predecessor */
+    host: Named | null;
   };
 }
 
@@ -556,6 +567,7 @@ export async function successionView(
           from: named(r.fromMunicipalityId),
           to: named(r.toMunicipalityId),
         })),
+        host: plan.host ? named(plan.host.toMunicipalityId) : null,
       },
     });
   }

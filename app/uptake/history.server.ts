@@ -17,6 +17,8 @@ export interface TimelineEntry {
   realisedBenefitText: string | null;
   benefits: { description: string; amount: number; unit: string | null }[];
   roundName: string | null;
+  /** set by a change of the municipal map: the status a successor started from */
+  derived: boolean;
 }
 
 export interface MunicipalityTimeline {
@@ -55,6 +57,7 @@ export async function uptakeTimeline(
       "uptake_report.realised_benefit_text",
       "app_user.name as reporter_name",
       "reporting_round.name as round_name",
+      "uptake_report.derived_from_report_id",
     ])
     .where("uptake_report.cooperation_id", "=", cooperationId)
     .where("uptake_report.measure_id", "=", measureId);
@@ -94,8 +97,29 @@ export async function uptakeTimeline(
         .filter((b) => b.report_id === r.id)
         .map((b) => ({ description: b.description, amount: b.amount, unit: b.unit })),
       roundName: r.round_name,
+      derived: r.derived_from_report_id !== null,
     });
     timelines.set(r.municipality_id, timeline);
   }
   return [...timelines.values()].sort(byNorwegianName((t) => t.municipalityName));
+}
+
+/** A change of the municipal map between two of the given municipalities: where one's history runs on in another's. */
+export interface MapChangeLink {
+  predecessorId: string;
+  successorId: string;
+  date: string;
+}
+
+export async function mapChangesBetween(db: DB, municipalityIds: string[]): Promise<MapChangeLink[]> {
+  if (municipalityIds.length === 0) return [];
+  const rows = await db
+    .selectFrom("municipality_change")
+    .select(["predecessor_id", "successor_id", "effective_date"])
+    .where("predecessor_id", "in", municipalityIds)
+    .where("successor_id", "in", municipalityIds)
+    .whereRef("predecessor_id", "<>", "successor_id")
+    .orderBy("effective_date")
+    .execute();
+  return rows.map((r) => ({ predecessorId: r.predecessor_id, successorId: r.successor_id, date: r.effective_date }));
 }

@@ -4,6 +4,7 @@ import type { UptakeStatus } from "../../db/schema";
 import { formatDate, formatNumber } from "../i18n/format";
 import { useLanguage } from "../i18n/use-language";
 import type { TimelineEntry } from "./history.server";
+import type { LinkedPart } from "./history-parts";
 
 /** One municipality's reports on a measure, latest first: who, when, from what to what, and why. */
 export function Timeline({ entries }: { entries: TimelineEntry[] }) {
@@ -31,10 +32,12 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
           </p>
           <p className="ds-paragraph m-0" data-size="sm">
             {t("uptake:timeline.effective", { date: formatDate(lang, e.effectiveDate) })}.{" "}
-            {t("uptake:timeline.by", {
-              who: e.reporterName ?? t("uptake:unknownReporter"),
-              date: formatDate(lang, e.createdAt),
-            })}
+            {e.derived
+              ? t("uptake:timeline.bySuccession", { date: formatDate(lang, e.effectiveDate) })
+              : t("uptake:timeline.by", {
+                  who: e.reporterName ?? t("uptake:unknownReporter"),
+                  date: formatDate(lang, e.createdAt),
+                })}
             {e.roundName ? `. ${t("uptake:timeline.inRound", { round: e.roundName })}` : ""}
           </p>
           {e.comment ? <p className="ds-paragraph m-0 whitespace-pre-line">«{e.comment}»</p> : null}
@@ -68,5 +71,36 @@ export function Timeline({ entries }: { entries: TimelineEntry[] }) {
         </li>
       ))}
     </ol>
+  );
+}
+
+/** Where a municipality's history on a measure continues across a change of the map: before (its predecessors) or after (its successors). */
+export function LinkedHistories({ parts, direction }: { parts: LinkedPart[]; direction: "before" | "after" }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  const dates = [...new Set(parts.map((p) => p.date))];
+  return (
+    <>
+      {dates.map((date) => (
+        <div key={date} className="flex flex-col gap-1" data-testid={`history-${direction}`}>
+          <p className="ds-paragraph m-0" data-size="sm">
+            {t(direction === "before" ? "uptake:timeline.beforeChange" : "uptake:timeline.afterChange", {
+              date: formatDate(lang, date),
+            })}
+          </p>
+          <ul className="ds-list m-0">
+            {parts
+              .filter((p) => p.date === date)
+              .map((p) => (
+                <li key={p.anchor}>
+                  <a className="ds-link" href={`#${p.anchor}`}>
+                    {p.name} ({p.number})
+                  </a>
+                </li>
+              ))}
+          </ul>
+        </div>
+      ))}
+    </>
   );
 }

@@ -14,7 +14,9 @@ import {
   planTransition,
   readRows,
   refuseIfAny,
+  splitPart,
   sumOfWholes,
+  type Figures,
   type ChangeRow,
   type Classification,
   type MunicipalityRow,
@@ -199,15 +201,37 @@ function deriver(municipalities: MunicipalityRow[], changes: ChangeRow[], facts:
   const formedBy = (municipality: MunicipalityRow) =>
     (formation.get(municipality.id) ?? []).filter((c) => c.effective_date === municipality.valid_from);
   const predecessor = (change: ChangeRow) => byId.get(change.predecessor_id)!;
+  const figures = (municipality: MunicipalityRow): Figures => ({
+    name: municipality.name,
+    writtenStandard: writtenStandard(municipality),
+    population: population(municipality),
+  });
+  // a split along an earlier merger: the predecessor's own formation says what each part is
+  const split: (municipality: MunicipalityRow) => ReturnType<typeof splitPart> = memoized((municipality) => {
+    const formed = formedBy(municipality);
+    const plan = {
+      changes,
+      opened: municipalities.filter((m) => m.valid_from === municipality.valid_from),
+      closed: formed.map(predecessor),
+    };
+    return splitPart(plan, municipality, formed, (id) =>
+      formedBy(byId.get(id)!)
+        .filter((c) => c.partial === 0)
+        .map((c) => figures(predecessor(c))),
+    );
+  });
 
   const writtenStandard: (municipality: MunicipalityRow) => WrittenStandard | null = memoized(
     (municipality) =>
       facts.get(municipality.id)?.writtenStandard ??
+      (split(municipality) ?? null)?.writtenStandard ??
       combineStandards(formedBy(municipality).map((c) => writtenStandard(predecessor(c)))),
   );
   const population: (municipality: MunicipalityRow) => number | undefined = memoized(
     (municipality) =>
-      facts.get(municipality.id)?.population ?? sumOfWholes(formedBy(municipality), (c) => population(predecessor(c))),
+      facts.get(municipality.id)?.population ??
+      split(municipality)?.population ??
+      sumOfWholes(formedBy(municipality), (c) => population(predecessor(c))),
   );
   return { writtenStandard, population };
 }

@@ -384,6 +384,12 @@ const PAGES: PageCase[] = [
     "sekretariat@ekommune-sunnmore.example",
     (t) => fill(t.publication.settings.title, { name: EKOMMUNE.name }),
   ),
+  simple(
+    `/c/${EKOMMUNE.slug}/map-changes (secretariat)`,
+    `/c/${EKOMMUNE.slug}/map-changes`,
+    "sekretariat@ekommune-sunnmore.example",
+    (t) => t.succession.page.heading,
+  ),
   ...UPTAKE_PAGES,
   ...OVERVIEW_PAGES,
   ...PUBLIC_PAGES,

@@ -104,6 +104,11 @@ const SKIPPED: readonly Skip[] = [
   },
   { route: "routes/c.$slug.uptake._index", intents: ["submit"], reason: "submits the municipality's answers to a round" },
   { route: "routes/c.$slug.mail", intents: ["requeue"], reason: "sends a failed e-mail again (no failed mail in the demo)" },
+  {
+    route: "routes/c.$slug.map-changes",
+    intents: ["carry", "confirm"],
+    reason: "carries a change of the map through, or confirms a moved reporter: a button without text",
+  },
 ];
 
 interface Adds {

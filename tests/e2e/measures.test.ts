@@ -98,12 +98,15 @@ describe.each([true, false])("measures with JavaScript %s", (javaScript) => {
       expect(measure.running_cost).toBe(24_000_050);
       const goals = await server.db.selectFrom("measure_goal").select("goal_id").where("measure_id", "=", measure.id).execute();
       expect(goals).toHaveLength(2);
+      // the page shows the shares of the measure's last year, 2016: that year's members
       const members = await server.db
         .selectFrom("membership")
         .innerJoin("municipality", "municipality.id", "membership.municipality_id")
         .innerJoin("municipality_population as p", "p.municipality_id", "municipality.id")
         .select(["municipality.id", "municipality.name", "p.population"])
         .where("membership.cooperation_id", "=", measure.cooperation_id)
+        .where("membership.joined_on", "<=", "2016-12-31")
+        .where((eb) => eb.or([eb("membership.left_on", "is", null), eb("membership.left_on", ">", "2016-12-31")]))
         .where("p.year", "=", 2015)
         .execute();
       expect(members).toHaveLength(11);

@@ -60,6 +60,8 @@ const OWN_GET_RULES: Record<string, { allowed: Permission | readonly Cooperation
   "routes/c.$slug.mail": { allowed: "round:manage" },
   // what the cooperation publishes: the secretariat only
   "routes/c.$slug.settings": { allowed: "cooperation:manage" },
+  // the changes of the municipal map and the reporters they moved: the secretariat only
+  "routes/c.$slug.map-changes": { allowed: "succession:manage" },
 };
 
 /**

@@ -79,10 +79,11 @@ function applied(state: CooperationState, plan: SuccessionPlan): CooperationStat
   for (const p of plan.participations) next.participants.push(p);
   for (const u of plan.uptake) next.reportedOnDay.add(`${u.measureId}|${u.municipalityId}`);
   for (const r of plan.reporters) next.reporters.find((g) => g.grantId === r.grantId)!.municipalityId = r.toMunicipalityId;
+  if (plan.host) next.hostMunicipalityId = plan.host.toMunicipalityId;
   return next;
 }
 
-const NOTHING = { endMemberships: [], startMemberships: [], participations: [], uptake: [], reporters: [] };
+const NOTHING = { endMemberships: [], startMemberships: [], participations: [], uptake: [], reporters: [], host: null };
 
 /** A change between made-up municipalities. */
 function change(from: string, to: string, options: { partial?: boolean; isNew?: boolean; date?: string } = {}): RegisterChange {
@@ -143,6 +144,7 @@ describe("eKommune Sunnmøre through 1 January 2020 (SSB's change table)", () =>
       { grantId: "g-1523", userId: "u-orskog", municipalityId: idOf("1523", before) },
       { grantId: "g-1532", userId: "u-giske", municipalityId: idOf("1532", before) },
     ];
+    state.hostMunicipalityId = idOf("1504", before);
     return state;
   }
 
@@ -193,6 +195,10 @@ describe("eKommune Sunnmøre through 1 January 2020 (SSB's change table)", () =>
     expect(plan.reporters).toEqual([
       { grantId: "g-1523", userId: "u-orskog", fromMunicipalityId: idOf("1523", before), toMunicipalityId: alesund },
     ]);
+  });
+
+  it("hands the host municipality's part on to its successor", () => {
+    expect(plan.host).toEqual({ fromMunicipalityId: idOf("1504", before), toMunicipalityId: alesund });
   });
 
   it("applied twice, changes nothing the second time", () => {

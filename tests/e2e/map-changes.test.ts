@@ -1,0 +1,247 @@
+/*
+ * A change of the municipal map in Chromium, with and without JavaScript: the secretariat sees a
+ * merger that takes effect today, previews what it will do, carries it through and confirms the
+ * reporter it moved; axe and reflow on the page in nb and nn. Then eKommune Sunnmøre's demo on both
+ * sides of 2020: the matrix of 2019 shows the old municipalities, that of 2020 the new, and a
+ * successor's history on a measure links its predecessors' histories.
+ */
+import { randomUUID } from "node:crypto";
+import type { Browser, Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { DB } from "../../db/connect";
+import { addMembers, createCooperation, createUser, grantRole } from "../../app/cooperation/admin.server";
+import { formatDate } from "../../app/i18n/format";
+import { DEMO_PASSWORD, EKOMMUNE } from "../../seeds/demo-content";
+import { osloToday } from "@shared-schema/dates";
+import {
+  clickSubmit,
+  expectNoAxeViolations,
+  expectReflow,
+  login,
+  newContext,
+  switchLanguage,
+  visit,
+  waitForHydration,
+  withServerAndBrowser,
+} from "../support/browser";
+import type { TestServer } from "../support/server";
+import { nb, nn } from "../support/texts";
+
+let server: TestServer;
+let browser: Browser;
+
+withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
+
+const toast = (page: Page) => page.locator('main [role="status"]');
+
+/**
+ * A made-up merger that takes effect today (Europe/Oslo), of the two members of a cooperation of
+ * its own: the job carries only changes whose day is over, so this one waits for the secretariat.
+ */
+async function mergerToday(db: DB, tag: string, numbers: [string, string, string]) {
+  const today = osloToday();
+  const [a, b, merged] = numbers;
+  const ids = { a: randomUUID(), b: randomUUID(), merged: randomUUID() };
+  await db
+    .insertInto("municipality")
+    .values([
+      { id: ids.a, number: a, name: `Nordvik ${tag}`, county: null, valid_from: "2013-01-01", valid_to: today, written_standard: "bokmaal" },
+      { id: ids.b, number: b, name: `Sørvik ${tag}`, county: null, valid_from: "2013-01-01", valid_to: today, written_standard: "nynorsk" },
+      { id: ids.merged, number: merged, name: `Vikane ${tag}`, county: null, valid_from: today, valid_to: null, written_standard: null },
+    ])
+    .execute();
+  await db
+    .insertInto("municipality_change")
+    .values([
+      { id: randomUUID(), predecessor_id: ids.a, successor_id: ids.merged, effective_date: today, kind: "merger", partial: 0 },
+      { id: randomUUID(), predecessor_id: ids.b, successor_id: ids.merged, effective_date: today, kind: "merger", partial: 0 },
+    ])
+    .execute();
+  const slug = `vikane-${tag}`;
+  const cooperationId = await createCooperation(db, { slug, name: `Vikane IKT ${tag}`, defaultLanguage: "nb", onDate: "2020-01-01" });
+  await addMembers(db, { slug, municipalities: [a, b], joinedOn: "2020-01-01" });
+  const measureId = randomUUID();
+  const stamp = "2024-01-01T08:00:00.000Z";
+  await db
+    .insertInto("measure")
+    .values({
+      id: measureId,
+      cooperation_id: cooperationId,
+      number: 1,
+      name: "Felles sak- og arkivsystem",
+      description: "",
+      status: "in_progress",
+      status_text: null,
+      priority: null,
+      period_from: 2024,
+      period_to: 2028,
+      owner: null,
+      benefits_text: "",
+      investment_cost: 0,
+      running_cost: 0,
+      financing_text: "",
+      cost_key: "equal",
+      cost_key_equal_percent: null,
+      cost_key_population_year: null,
+      all_members: 1,
+      introduces_system: 0,
+      phased_out_systems: "[]",
+      created_at: stamp,
+      updated_at: stamp,
+    })
+    .execute();
+  const statuses = [
+    [ids.a, "in_use"],
+    [ids.b, "planned"],
+  ] as const;
+  for (const [municipalityId, status] of statuses) {
+    await db
+      .insertInto("uptake_report")
+      .values({
+        id: randomUUID(),
+        cooperation_id: cooperationId,
+        measure_id: measureId,
+        municipality_id: municipalityId,
+        status,
+        comment: "",
+        effective_date: "2024-06-01",
+        seq: 1,
+        created_at: stamp,
+      })
+      .execute();
+  }
+  const secretariat = `sekretariat@vikane-${tag}.example`;
+  const reporter = `ikt@nordvik-${tag}.example`;
+  await createUser(db, { email: secretariat, name: `Vera Sekretariat ${tag}`, password: DEMO_PASSWORD });
+  await createUser(db, { email: reporter, name: `Nils Nordvik ${tag}`, password: DEMO_PASSWORD });
+  await grantRole(db, { email: secretariat, slug, role: "secretariat" });
+  await grantRole(db, { email: reporter, slug, role: "reporter", municipality: a });
+  return { slug, secretariat, reporter, today, names: { a: `Nordvik ${tag}`, b: `Sørvik ${tag}`, merged: `Vikane ${tag}` } };
+}
+
+describe.each([true, false])("a change of the map with JavaScript %s", (javaScript) => {
+  let merger: Awaited<ReturnType<typeof mergerToday>>;
+  beforeAll(async () => {
+    const tag = javaScript ? "js" : "html";
+    merger = await mergerToday(server.db, tag, javaScript ? ["9101", "9102", "9103"] : ["9201", "9202", "9203"]);
+  });
+
+  it("the secretariat previews a merger on its day, carries it through and confirms the moved reporter", async () => {
+    const { context, page } = await newContext(browser, { javaScript });
+    try {
+      await login(page, server, merger.secretariat);
+      await switchLanguage(page, "nb");
+      await visit(page, `${server.url}/c/${merger.slug}`);
+      await page.locator(`nav a[href="/c/${merger.slug}/map-changes"]`).click();
+      await page.waitForURL((u) => u.pathname.endsWith("/map-changes"));
+      await waitForHydration(page);
+      expect(await page.locator("h1").innerText()).toBe(nb.succession.page.heading);
+      const section = page.locator(`section[aria-labelledby="change-${merger.today}"]`);
+      expect(await section.getByTestId("change-state").innerText()).toBe(nb.succession.page.due);
+      // the preview: the successor starts at the least advanced status of the two
+      const uptake = section.locator("table", { hasText: nb.succession.page.uptakeCaption });
+      const row = uptake.locator("tbody tr");
+      expect(await row.count()).toBe(1);
+      expect(await row.locator("td").nth(1).innerText()).toBe(`${merger.names.merged} (${javaScript ? "9103" : "9203"})`);
+      expect(await row.locator("td").nth(2).innerText()).toBe(nb.uptakeStatus.planned);
+      const reporters = section.locator("table", { hasText: nb.succession.page.reportersCaption });
+      expect(await reporters.locator("tbody tr").innerText()).toContain(`Nils Nordvik ${javaScript ? "js" : "html"}`);
+      for (const lang of ["nb", "nn"] as const) {
+        await switchLanguage(page, lang);
+        await expectNoAxeViolations(page, `map changes, preview [${lang}]`);
+        await expectReflow(page, `map changes, preview [${lang}]`);
+      }
+      await switchLanguage(page, "nb");
+
+      const carry = page.locator(`form#carry-${merger.today} button[type="submit"]`);
+      expect(await carry.innerText()).toBe(nb.succession.page.carry.replace("{{date}}", formatDate("nb", merger.today)));
+      await clickSubmit(page, carry, 20_000);
+      await toast(page).filter({ hasText: nb.succession.page.carried }).waitFor();
+      await waitForHydration(page);
+      const state = await page.locator(`section[aria-labelledby="change-${merger.today}"]`).getByTestId("change-state").innerText();
+      expect(state).toContain(`Vera Sekretariat ${javaScript ? "js" : "html"}`);
+      expect(await page.locator(`form#carry-${merger.today}`).count()).toBe(0);
+
+      // the reporter now reports for the successor, waiting for the secretariat to confirm it
+      const moved = page.locator('section[aria-labelledby="moved-heading"] tbody tr');
+      expect(await moved.count()).toBe(1);
+      for (const lang of ["nb", "nn"] as const) {
+        await switchLanguage(page, lang);
+        await expectNoAxeViolations(page, `map changes, carried through [${lang}]`);
+      }
+      await switchLanguage(page, "nb");
+      await clickSubmit(page, moved.locator('button[type="submit"]'), 20_000);
+      await toast(page).filter({ hasText: nb.succession.page.confirmedToast }).waitFor();
+      await waitForHydration(page);
+      expect(await page.locator('section[aria-labelledby="moved-heading"]').innerText()).toContain(nb.succession.page.movedNone);
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("the moved reporter reports for the successor, which starts from the predecessors", async () => {
+    const { context, page } = await newContext(browser, { javaScript });
+    try {
+      await login(page, server, merger.reporter);
+      await switchLanguage(page, "nn");
+      await visit(page, `${server.url}/c/${merger.slug}/uptake`);
+      const main = await page.locator("main").innerText();
+      expect(main).toContain(merger.names.merged);
+      expect(main).toContain(nn.uptakeStatus.planned);
+    } finally {
+      await context.close();
+    }
+  });
+});
+
+describe("eKommune Sunnmøre on both sides of 2020", () => {
+  const columns = async (page: Page) =>
+    (await page.locator("table.matrix thead th").allInnerTexts()).map((s) => s.split("\n")[0]!.trim());
+
+  it("the matrix of 2019 shows the old municipalities, that of 2020 the successors, counted once", async () => {
+    const { context, page } = await newContext(browser, { javaScript: false });
+    try {
+      await login(page, server, "styre@ekommune-sunnmore.example");
+      await visit(page, `${server.url}/c/${EKOMMUNE.slug}/matrix?year=2019`);
+      const old = await columns(page);
+      expect(old).toEqual(expect.arrayContaining(["Ørskog", "Skodje", "Haram", "Sandøy", "Norddal", "Stordal", "Ålesund"]));
+      expect(old).not.toContain("Fjord");
+      await visit(page, `${server.url}/c/${EKOMMUNE.slug}/matrix?year=2020`);
+      const successors = await columns(page);
+      expect(successors).toEqual(expect.arrayContaining(["Ålesund", "Fjord", "Giske", "Sula", "Stranda", "Sykkylven"]));
+      for (const gone of ["Ørskog", "Skodje", "Haram", "Sandøy", "Norddal", "Stordal"]) expect(successors).not.toContain(gone);
+      expect(successors.filter((name) => name === "Ålesund")).toHaveLength(1);
+      await visit(page, `${server.url}/c/${EKOMMUNE.slug}/matrix?year=2024`);
+      expect(await columns(page)).toEqual(expect.arrayContaining(["Ålesund", "Haram", "Fjord"]));
+      for (const lang of ["nb", "nn"] as const) {
+        await switchLanguage(page, lang);
+        await expectNoAxeViolations(page, `matrix 2024 [${lang}]`);
+      }
+    } finally {
+      await context.close();
+    }
+  });
+
+  it("a successor's history on a measure says where it began and links its predecessors'", async () => {
+    const { context, page } = await newContext(browser, { javaScript: true });
+    try {
+      await login(page, server, "styre@ekommune-sunnmore.example");
+      await switchLanguage(page, "nb");
+      await visit(page, `${server.url}/c/${EKOMMUNE.slug}/measures/1`);
+      const fjord = page.locator('details[data-municipality="Fjord"]');
+      await fjord.locator("summary").click();
+      expect(await fjord.innerText()).toContain(nb.uptake.timeline.bySuccession.replace("{{date}}", formatDate("nb", "2020-01-01")));
+      const before = fjord.getByTestId("history-before");
+      expect(await before.innerText()).toContain(nb.uptake.timeline.beforeChange.replace("{{date}}", formatDate("nb", "2020-01-01")));
+      const links = await before.locator("a").evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
+      expect(links).toEqual([
+        ["Norddal (1524)", "#history-1524"],
+        ["Stordal (1526)", "#history-1526"],
+      ]);
+      expect(await page.locator("#history-1524").count()).toBe(1);
+      await expectNoAxeViolations(page, "measure 1 with the histories before 2020 [nb]");
+    } finally {
+      await context.close();
+    }
+  });
+});
