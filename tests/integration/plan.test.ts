@@ -163,7 +163,6 @@ describe.each(testDatabases())("action plan on $name", (database) => {
     expect(snapshot).toMatchObject({ year: YEAR, versionNo: 1, decision: { id: view.decision!.id, caseNumber: "21/13" } });
     expect(snapshot.items.map((i) => i.measure.number)).toEqual(measures.map((m) => m.number));
     for (const item of snapshot.items) {
-      if (!item.shares.ok) console.log("DEBUG", JSON.stringify(item).slice(0, 1500));
       expect(item.shares.ok).toBe(true);
       if (item.shares.ok) {
         expect(item.shares.rows.reduce((s, r) => s + r.investmentShare, 0)).toBe(item.measure.investmentCost);
