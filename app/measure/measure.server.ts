@@ -20,7 +20,10 @@ export interface MeasureOverview {
  * and municipalities: measures, who takes part today (members, and the chosen ones within their
  * years), and the latest report per (measure, municipality).
  */
-export async function listMeasuresWithUptake(db: DB, { cooperationId }: { cooperationId: CooperationId }): Promise<MeasureOverview[]> {
+export async function listMeasuresWithUptake(
+  db: DB,
+  { cooperationId }: { cooperationId: CooperationId },
+): Promise<MeasureOverview[]> {
   const measures = await db
     .selectFrom("measure")
     .select(["id", "number", "name", "status", "status_text"])

@@ -171,8 +171,7 @@ export async function roundDetail(
   );
   const measureIds = measures.map((m) => m.id);
   const seen = new Set<string>();
-  const takesPart = (id: string) =>
-    taking.get(id) ?? (answered.has(id) || submitted.has(id) ? takingThen.get(id) : undefined);
+  const takesPart = (id: string) => taking.get(id) ?? (answered.has(id) || submitted.has(id) ? takingThen.get(id) : undefined);
   const municipalities = members
     .filter((m) => takesPart(m.id) && !seen.has(m.id) && seen.add(m.id))
     .map((m) => ({

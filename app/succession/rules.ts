@@ -337,6 +337,8 @@ function planHost(changes: RegisterChange[], absorbing: Set<string>, state: Coop
 function planReporters(changes: RegisterChange[], absorbing: Set<string>, state: CooperationState): PlannedReporterMove[] {
   return state.reporters.flatMap((grant) => {
     const to = successorFor(grant.municipalityId, changes, absorbing);
-    return to ? [{ grantId: grant.grantId, userId: grant.userId, fromMunicipalityId: grant.municipalityId, toMunicipalityId: to.id }] : [];
+    return to
+      ? [{ grantId: grant.grantId, userId: grant.userId, fromMunicipalityId: grant.municipalityId, toMunicipalityId: to.id }]
+      : [];
   });
 }

@@ -262,7 +262,11 @@ async function writePlan(trx: Transaction<Database>, cooperationId: CooperationI
   if (plan.host) {
     await trx
       .updateTable("cooperation")
-      .set((eb) => ({ host_municipality_id: plan.host!.toMunicipalityId, version: eb("version", "+", 1), updated_at: now.toISOString() }))
+      .set((eb) => ({
+        host_municipality_id: plan.host!.toMunicipalityId,
+        version: eb("version", "+", 1),
+        updated_at: now.toISOString(),
+      }))
       .where("id", "=", cooperationId)
       .execute();
   }

@@ -262,7 +262,11 @@ describe.each(testDatabases())("a change of the municipal map on $name", (databa
     expect(mail[0]).toMatchObject({ to_address: "orskog@example.test", language: "nn", municipality_id: ids["1507"] });
     expect(mail[0]!.body_text).toContain("frå Ørskog (1523) til Ålesund (1507)");
 
-    const host = await db.selectFrom("cooperation").select("host_municipality_id").where("id", "=", cooperationId).executeTakeFirstOrThrow();
+    const host = await db
+      .selectFrom("cooperation")
+      .select("host_municipality_id")
+      .where("id", "=", cooperationId)
+      .executeTakeFirstOrThrow();
     expect(host.host_municipality_id).toBe(ids["1507"]);
 
     const audit = await db.selectFrom("audit_event").selectAll().where("action", "=", "succession.applied").execute();
@@ -307,7 +311,11 @@ describe.each(testDatabases())("a change of the municipal map on $name", (databa
       .where("role", "=", "reporter")
       .executeTakeFirstOrThrow();
     expect(grant).toEqual({ municipality_id: ids["1508"], moved_from_municipality_id: ids["1507"] });
-    const host = await db.selectFrom("cooperation").select("host_municipality_id").where("id", "=", cooperationId).executeTakeFirstOrThrow();
+    const host = await db
+      .selectFrom("cooperation")
+      .select("host_municipality_id")
+      .where("id", "=", cooperationId)
+      .executeTakeFirstOrThrow();
     expect(host.host_municipality_id).toBe(ids["1508"]);
     expect(await carryThroughDue(db, { cooperationId, before: TODAY, actorId: null, today: TODAY })).toEqual([]);
   });
