@@ -50,13 +50,7 @@ const EnvSchema = z.object({
    * is not offered; each cooperation's own catalogue takes its details from its settings.
    */
   OPERATOR_NAME: z.string().min(1).default("Fellesløft"),
-  OPERATOR_ORGANISATION_NUMBER: z.preprocess(
-    (v) => (v === "" ? undefined : v),
-    z
-      .string()
-      .regex(/^\d{9}$/)
-      .optional(),
-  ),
+  OPERATOR_ORGANISATION_NUMBER: z.preprocess((v) => (v === "" ? undefined : v), z.string().regex(/^\d{9}$/).optional()),
   OPERATOR_CONTACT_EMAIL: z.preprocess((v) => (v === "" ? undefined : v), z.email().optional()),
   /** worker processes serving HTTP; by default one per core in production, one in development */
   WEB_CONCURRENCY: z.coerce.number().int().min(1).max(64).optional(),

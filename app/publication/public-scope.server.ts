@@ -16,7 +16,9 @@ export interface PublicScope {
 }
 
 function selectPublic(db: DB) {
-  return db.selectFrom("cooperation").select(["id", "slug", "name", "default_language", ...Object.values(PART_COLUMNS)]);
+  return db
+    .selectFrom("cooperation")
+    .select(["id", "slug", "name", "default_language", ...Object.values(PART_COLUMNS)]);
 }
 
 type Row = Awaited<ReturnType<ReturnType<typeof selectPublic>["executeTakeFirstOrThrow"]>>;
