@@ -94,7 +94,10 @@ function timedLoaders(build: ServerBuild): ServerBuild {
   return { ...build, routes };
 }
 
-/** Sending mail and reminders comes first; making the PDFs of newly frozen records can take seconds. */
+/**
+ * A change of the map comes first (a reporter it moves is told in the same tick), then mail and
+ * reminders; making the PDFs of newly frozen records can take seconds.
+ */
 function backgroundJobs() {
   return [successionJob(db()), roundReminderJob(db()), mailDeliveryJob(db()), frozenPdfJob(db())];
 }

@@ -306,6 +306,8 @@ export interface UptakeReportTable {
   round_id: string | null;
   /** set when the report carries a predecessor municipality's status over a merger */
   derived_from_report_id: string | null;
+  /** the change of the map that set this status (a successor's start), not a person */
+  succession_id: string | null;
   /** 1, 2, 3 … per (measure, municipality) in the order the reports were saved; unique */
   seq: number;
   created_at: string;

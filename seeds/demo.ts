@@ -254,7 +254,7 @@ async function publishEverything(db: DB, scope: { cooperationId: CooperationId; 
 
 /**
  * eKommune Sunnmøre through the changes of its members' map as they happened: the secretariat
- * carries the 2020 mergers through the day after, the 2024 split of Ålesund carries itself through.
+ * carries the 2020 mergers through on their day, the 2024 split of Ålesund carries itself through.
  */
 async function carryThroughTheMap(
   db: DB,
@@ -266,7 +266,7 @@ async function carryThroughTheMap(
     date: "2020-01-01",
     actorId: secretariatId,
     today,
-    now: new Date("2020-01-02T08:30:00Z"),
+    now: new Date("2020-01-01T09:30:00Z"),
   });
   await carryThroughDue(db, { cooperationId, before: today, actorId: null, today, now: new Date("2024-01-01T23:05:00Z") });
 }

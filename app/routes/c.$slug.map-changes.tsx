@@ -2,6 +2,7 @@ import { json, type ActionFunctionArgs, type LoaderFunctionArgs, type MetaFuncti
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { SuccessionActionSchema } from "@shared-schema/succession";
 import { addDays, osloToday } from "@shared-schema/dates";
+import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { requireCooperationRole } from "../cooperation/guards.server";
 import { db } from "../db.server";
@@ -102,6 +103,18 @@ function ChangesTable({ day, headingId }: { day: ChangeDayView; headingId: strin
   );
 }
 
+/** One of the tables of what a change does, under its own heading, which names its scrolling region. */
+function SubTable({ id, title, children }: { id: string; title: string; children: ReactNode }) {
+  return (
+    <div className="flex flex-col gap-2">
+      <h4 id={id} className="ds-heading" data-size="2xs">
+        {title}
+      </h4>
+      {children}
+    </div>
+  );
+}
+
 function PlanParts({ day, headingId }: { day: ChangeDayView; headingId: string }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -130,70 +143,73 @@ function PlanParts({ day, headingId }: { day: ChangeDayView; headingId: string }
       ) : null}
       {plan.host ? <p className="ds-paragraph m-0">{t("succession:page.host", { municipality: named(plan.host) })}</p> : null}
       {plan.participations.length ? (
-        <DataTable
-          labelledBy={headingId}
-          caption={t("succession:page.participationCaption")}
-          captionVisible
-          headers={[
-            t("succession:page.columns.measure"),
-            t("succession:page.columns.municipality"),
-            t("succession:page.columns.share"),
-          ]}
-        >
-          {plan.participations.map((p) => (
-            <tr key={`${p.measure}-${p.municipality.number}`}>
-              <td>{p.measure}</td>
-              <td>{named(p.municipality)}</td>
-              <td>{p.customShareBp === null ? t("succession:page.noShare") : formatPercent(lang, p.customShareBp / 10_000)}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <SubTable id={`${headingId}-participation`} title={t("succession:page.participationCaption")}>
+          <DataTable
+            labelledBy={`${headingId}-participation`}
+            caption={t("succession:page.participationCaption")}
+            headers={[
+              t("succession:page.columns.measure"),
+              t("succession:page.columns.municipality"),
+              t("succession:page.columns.share"),
+            ]}
+          >
+            {plan.participations.map((p) => (
+              <tr key={`${p.measure}-${p.municipality.number}`}>
+                <td>{p.measure}</td>
+                <td>{named(p.municipality)}</td>
+                <td>{p.customShareBp === null ? t("succession:page.noShare") : formatPercent(lang, p.customShareBp / 10_000)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </SubTable>
       ) : null}
       {plan.uptake.length ? (
-        <DataTable
-          labelledBy={headingId}
-          caption={t("succession:page.uptakeCaption")}
-          captionVisible
-          headers={[
-            t("succession:page.columns.measure"),
-            t("succession:page.columns.municipality"),
-            t("succession:page.columns.status"),
-            t("succession:page.columns.from_statuses"),
-          ]}
-        >
-          {plan.uptake.map((u) => (
-            <tr key={`${u.measure}-${u.municipality.number}`}>
-              <td>{u.measure}</td>
-              <td>{named(u.municipality)}</td>
-              <td>{t(`common:uptakeStatus.${u.status}`)}</td>
-              <td>
-                <ul className="m-0 list-none p-0">
-                  {u.sources.map((s) => (
-                    <li key={s.municipality.number}>
-                      {named(s.municipality)}: {t(`common:uptakeStatus.${s.status}`)}
-                    </li>
-                  ))}
-                </ul>
-              </td>
-            </tr>
-          ))}
-        </DataTable>
+        <SubTable id={`${headingId}-uptake`} title={t("succession:page.uptakeCaption")}>
+          <DataTable
+            labelledBy={`${headingId}-uptake`}
+            caption={t("succession:page.uptakeCaption")}
+            headers={[
+              t("succession:page.columns.measure"),
+              t("succession:page.columns.municipality"),
+              t("succession:page.columns.status"),
+              t("succession:page.columns.from_statuses"),
+            ]}
+          >
+            {plan.uptake.map((u) => (
+              <tr key={`${u.measure}-${u.municipality.number}`}>
+                <td>{u.measure}</td>
+                <td>{named(u.municipality)}</td>
+                <td>{t(`common:uptakeStatus.${u.status}`)}</td>
+                <td>
+                  <ul className="m-0 list-none p-0">
+                    {u.sources.map((s) => (
+                      <li key={s.municipality.number}>
+                        {named(s.municipality)}: {t(`common:uptakeStatus.${s.status}`)}
+                      </li>
+                    ))}
+                  </ul>
+                </td>
+              </tr>
+            ))}
+          </DataTable>
+        </SubTable>
       ) : null}
       {plan.reporters.length ? (
-        <DataTable
-          labelledBy={headingId}
-          caption={t("succession:page.reportersCaption")}
-          captionVisible
-          headers={[t("succession:page.columns.reporter"), t("succession:page.columns.from"), t("succession:page.columns.to")]}
-        >
-          {plan.reporters.map((r) => (
-            <tr key={`${r.name}-${r.from.number}`}>
-              <td>{r.name}</td>
-              <td>{named(r.from)}</td>
-              <td>{named(r.to)}</td>
-            </tr>
-          ))}
-        </DataTable>
+        <SubTable id={`${headingId}-reporters`} title={t("succession:page.reportersCaption")}>
+          <DataTable
+            labelledBy={`${headingId}-reporters`}
+            caption={t("succession:page.reportersCaption")}
+            headers={[t("succession:page.columns.reporter"), t("succession:page.columns.from"), t("succession:page.columns.to")]}
+          >
+            {plan.reporters.map((r) => (
+              <tr key={`${r.name}-${r.from.number}-${r.to.number}`}>
+                <td>{r.name}</td>
+                <td>{named(r.from)}</td>
+                <td>{named(r.to)}</td>
+              </tr>
+            ))}
+          </DataTable>
+        </SubTable>
       ) : null}
     </div>
   );
@@ -248,7 +264,7 @@ function MovedReporters({ moved, reply }: { moved: MovedReporterView[]; reply: F
               t("succession:page.columns.reporter"),
               t("succession:page.columns.from"),
               t("succession:page.columns.to"),
-              t("succession:page.status"),
+              t("succession:page.action"),
             ]}
           >
             {moved.map((m) => (

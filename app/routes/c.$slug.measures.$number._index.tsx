@@ -388,7 +388,7 @@ export default function MeasurePage() {
               data-municipality={part.name}
             >
               <summary>
-                {ownLabel(part.municipalityId, part.name)}: {t(`common:uptakeStatus.${part.entries[0].to}`)} (
+                {ownLabel(part.municipalityId, part.label)}: {t(`common:uptakeStatus.${part.entries[0].to}`)} (
                 {t("measure:page.reportCount", { count: part.entries.length })})
               </summary>
               <div className="flex flex-col gap-3 pt-2">
@@ -399,7 +399,7 @@ export default function MeasurePage() {
             </details>
           ) : (
             <p key={part.municipalityId} id={part.anchor} className="ds-paragraph" data-municipality={part.name}>
-              {ownLabel(part.municipalityId, part.name)} {t("measure:page.notReported")}
+              {ownLabel(part.municipalityId, part.label)} {t("measure:page.notReported")}
             </p>
           ),
         )}

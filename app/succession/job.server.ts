@@ -14,8 +14,13 @@ export function successionJob(db: DB): BackgroundJob {
     run: async (now) => {
       const today = osloToday(now);
       const cooperations = await db.selectFrom("cooperation").select("id").execute();
+      // one cooperation that cannot be carried through must not hold up the others
       for (const { id } of cooperations) {
-        await carryThroughDue(db, { cooperationId: storedCooperationId(id), before: today, actorId: null, today, now });
+        try {
+          await carryThroughDue(db, { cooperationId: storedCooperationId(id), before: today, actorId: null, today, now });
+        } catch (error) {
+          console.error(`[job succession] cooperation ${id}:`, error instanceof Error ? (error.stack ?? error.message) : error);
+        }
       }
     },
   };

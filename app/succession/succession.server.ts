@@ -95,7 +95,7 @@ async function registerChangesOn(db: Executor, days: string[]): Promise<Register
 }
 
 /** What the rules need to know of the cooperation around `date`. */
-export async function successionState(db: Executor, cooperationId: CooperationId, date: string): Promise<CooperationState> {
+async function successionState(db: Executor, cooperationId: CooperationId, date: string): Promise<CooperationState> {
   const year = Number(date.slice(0, 4));
   const [memberships, rows, participants, statusesBefore, onDay, reporters, population, cooperation] = await Promise.all([
     db
@@ -168,7 +168,7 @@ export interface Preview {
 }
 
 /** What carrying the change of `date` through would do now; null when no change of that day touches the cooperation. */
-export async function previewSuccession(db: Executor, cooperationId: CooperationId, date: string): Promise<Preview | null> {
+async function previewSuccession(db: Executor, cooperationId: CooperationId, date: string): Promise<Preview | null> {
   const day = (await changeDays(db, cooperationId)).find((d) => d.date === date);
   if (!day) return null;
   const plan = planSuccession(date, day.changes, await successionState(db, cooperationId, date));
@@ -220,7 +220,7 @@ export async function carryThrough(
       .insertInto("succession")
       .values({ id, cooperation_id: cooperationId, effective_date: date, applied_at: now.toISOString(), applied_by: actorId })
       .execute();
-    await writePlan(trx, cooperationId, preview, now);
+    await writePlan(trx, cooperationId, id, preview, now);
     await recordAudit(trx, {
       cooperationId,
       actorId,
@@ -233,9 +233,20 @@ export async function carryThrough(
   });
 }
 
-async function writePlan(trx: Transaction<Database>, cooperationId: CooperationId, { day, plan }: Preview, now: Date) {
+async function writePlan(
+  trx: Transaction<Database>,
+  cooperationId: CooperationId,
+  successionId: string,
+  { day, plan }: Preview,
+  now: Date,
+) {
   for (const end of plan.endMemberships) {
-    await trx.updateTable("membership").set({ left_on: plan.date }).where("id", "=", end.membershipId).execute();
+    await trx
+      .updateTable("membership")
+      .set({ left_on: plan.date })
+      .where("id", "=", end.membershipId)
+      .where("cooperation_id", "=", cooperationId)
+      .execute();
   }
   for (const start of plan.startMemberships) {
     await trx
@@ -270,7 +281,7 @@ async function writePlan(trx: Transaction<Database>, cooperationId: CooperationI
       .where("id", "=", cooperationId)
       .execute();
   }
-  await writeUptake(trx, cooperationId, day, plan, now);
+  await writeUptake(trx, cooperationId, successionId, day, plan, now);
   await moveReporters(trx, cooperationId, day, plan, now);
 }
 
@@ -288,7 +299,7 @@ async function cooperationLanguage(trx: Transaction<Database>, cooperationId: Co
 }
 
 /** The system comment of a starting status: which predecessors, with which statuses, in the cooperation's language. */
-export function startingComment(language: Language, day: ChangeDay, start: SuccessionPlan["uptake"][number]): string {
+function startingComment(language: Language, day: ChangeDay, start: SuccessionPlan["uptake"][number]): string {
   const { t } = i18nFor(language);
   const sources = start.sources.map((s) =>
     t("succession:comment.source", { municipality: nameOf(day, s.municipalityId), status: t(`common:uptakeStatus.${s.status}`) }),
@@ -303,6 +314,7 @@ export function startingComment(language: Language, day: ChangeDay, start: Succe
 async function writeUptake(
   trx: Transaction<Database>,
   cooperationId: CooperationId,
+  successionId: string,
   day: ChangeDay,
   plan: SuccessionPlan,
   now: Date,
@@ -311,7 +323,14 @@ async function writeUptake(
   const measureIds = [...new Set(plan.uptake.map((u) => u.measureId))].sort();
   // the same lock order as a reporter's save, so the two queue instead of racing for the next seq
   if (isPostgres(trx)) {
-    await trx.selectFrom("measure").select("id").where("id", "in", measureIds).orderBy("id").forUpdate().execute();
+    await trx
+      .selectFrom("measure")
+      .select("id")
+      .where("id", "in", measureIds)
+      .where("cooperation_id", "=", cooperationId)
+      .orderBy("id")
+      .forUpdate()
+      .execute();
   }
   const last = await trx
     .selectFrom("uptake_report")
@@ -334,6 +353,7 @@ async function writeUptake(
     reporter_id: null,
     round_id: null,
     derived_from_report_id: u.derivedFromReportId,
+    succession_id: successionId,
     seq: seqOf(u),
     created_at: now.toISOString(),
   }));
@@ -373,6 +393,7 @@ async function moveReporters(
       .updateTable("role_grant")
       .set({ municipality_id: move.toMunicipalityId, moved_from_municipality_id: move.fromMunicipalityId })
       .where("id", "=", move.grantId)
+      .where("cooperation_id", "=", cooperationId)
       .execute();
     const user = users.find((u) => u.id === move.userId);
     if (!user || user.disabled_at) continue;
@@ -421,7 +442,12 @@ export async function confirmMovedReporter(
       .where("moved_from_municipality_id", "is not", null)
       .executeTakeFirst();
     if (!grant) return false;
-    await trx.updateTable("role_grant").set({ moved_from_municipality_id: null }).where("id", "=", grant.id).execute();
+    await trx
+      .updateTable("role_grant")
+      .set({ moved_from_municipality_id: null })
+      .where("id", "=", grant.id)
+      .where("cooperation_id", "=", cooperationId)
+      .execute();
     await recordAudit(trx, {
       cooperationId,
       actorId,

@@ -34,12 +34,12 @@ export function historyParts(
     ...unreported,
   ];
   // a merger can leave several municipalities of one name (Ålesund 1504, 1507, 1508): the number tells them apart
-  const named = (part: (typeof all)[number]) =>
+  const labelled = (part: (typeof all)[number]) =>
     all.some((other) => other.name === part.name && other.municipalityId !== part.municipalityId) && numberOf(part.municipalityId)
       ? `${part.name} (${numberOf(part.municipalityId)})`
       : part.name;
   return all
-    .map((part) => ({ ...part, name: named(part), anchor: anchors.get(part.municipalityId) }))
+    .map((part) => ({ ...part, label: labelled(part), anchor: anchors.get(part.municipalityId) }))
     .map((part, _, parts) => {
       const linked = (id: string, date: string): LinkedPart[] => {
         const other = parts.find((p) => p.municipalityId === id);

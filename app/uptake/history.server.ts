@@ -57,7 +57,7 @@ export async function uptakeTimeline(
       "uptake_report.realised_benefit_text",
       "app_user.name as reporter_name",
       "reporting_round.name as round_name",
-      "uptake_report.derived_from_report_id",
+      "uptake_report.succession_id",
     ])
     .where("uptake_report.cooperation_id", "=", cooperationId)
     .where("uptake_report.measure_id", "=", measureId);
@@ -97,7 +97,7 @@ export async function uptakeTimeline(
         .filter((b) => b.report_id === r.id)
         .map((b) => ({ description: b.description, amount: b.amount, unit: b.unit })),
       roundName: r.round_name,
-      derived: r.derived_from_report_id !== null,
+      derived: r.succession_id !== null,
     });
     timelines.set(r.municipality_id, timeline);
   }

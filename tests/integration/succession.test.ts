@@ -243,6 +243,12 @@ describe.each(testDatabases())("a change of the municipal map on $name", (databa
       derived_from_report_id: reports.norddal,
       seq: 1,
     });
+    const succession = await db
+      .selectFrom("succession")
+      .select("id")
+      .where("cooperation_id", "=", cooperationId)
+      .executeTakeFirstOrThrow();
+    expect(fjord.succession_id).toBe(succession.id);
     expect(fjord.comment).toContain("Norddal (1524): Under innføring");
     expect(fjord.comment).toContain("Stordal (1526): Tatt i bruk");
     // the predecessors' histories stay as they were

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
+import { addDays } from "@shared-schema/dates";
 import { describe, expect, it } from "vitest";
 import { connect } from "../../db/connect";
 import { migrateToLatest } from "../../db/migrate";
@@ -41,7 +42,7 @@ function parsed<T>(read: (problems: RegisterProblem[]) => T): T {
 
 /** One transition of seeds/data/ replayed the way the command does, on the register of the day before. */
 function replay(base: Register, effective: string, classificationText: string, changesFile: string) {
-  const dayBefore = new Date(Date.parse(effective) - 86_400_000).toISOString().slice(0, 10);
+  const dayBefore = addDays(effective, -1);
   const current = registerOn(base, dayBefore);
   const after = parsed((p) => parseClassification(classificationText, "ssb.csv", p));
   const links = parsed((p) => parseChangeTable(data(changesFile), changesFile, p));
