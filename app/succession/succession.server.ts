@@ -4,7 +4,6 @@ import type { DB } from "../../db/connect";
 import { isPostgres } from "../../db/dialect";
 import type { Database, Language, NewMailMessage, UptakeStatus } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
-import { participationRows } from "../cooperation/participation.server";
 import type { CooperationId } from "../cooperation/scope.server";
 import { i18nFor } from "../i18n/i18n.server";
 import { formatDate, formatList } from "../i18n/format";
@@ -97,13 +96,13 @@ async function registerChangesOn(db: Executor, days: string[]): Promise<Register
 /** What the rules need to know of the cooperation around `date`. */
 async function successionState(db: Executor, cooperationId: CooperationId, date: string): Promise<CooperationState> {
   const year = Number(date.slice(0, 4));
-  const [memberships, rows, participants, statusesBefore, onDay, reporters, population, cooperation] = await Promise.all([
+  const [memberships, allMember, participants, statusesBefore, onDay, reporters, population, cooperation] = await Promise.all([
     db
       .selectFrom("membership")
       .select(["id", "municipality_id", "joined_on", "left_on"])
       .where("cooperation_id", "=", cooperationId)
       .execute(),
-    participationRows(db, { cooperationId }),
+    db.selectFrom("measure").select("id").where("cooperation_id", "=", cooperationId).where("all_members", "=", 1).execute(),
     db
       .selectFrom("measure_participant")
       .innerJoin("measure", "measure.id", "measure_participant.measure_id")
@@ -145,7 +144,7 @@ async function successionState(db: Executor, cooperationId: CooperationId, date:
       joinedOn: m.joined_on,
       leftOn: m.left_on,
     })),
-    allMemberMeasureIds: rows.allMemberMeasureIds,
+    allMemberMeasureIds: allMember.map((m) => m.id),
     participants: participants.map((p) => ({
       measureId: p.measure_id,
       municipalityId: p.municipality_id,

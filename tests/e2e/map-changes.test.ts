@@ -24,6 +24,7 @@ import {
   waitForHydration,
   withServerAndBrowser,
 } from "../support/browser";
+import { insertMeasure } from "../support/queries";
 import type { TestServer } from "../support/server";
 import { nb, nn } from "../support/texts";
 
@@ -105,36 +106,15 @@ async function mergerToday(db: DB, tag: string, numbers: [string, string, string
     onDate: "2020-01-01",
   });
   await addMembers(db, { slug, municipalities: [a, b], joinedOn: "2020-01-01" });
-  const measureId = randomUUID();
   const stamp = "2024-01-01T08:00:00.000Z";
-  await db
-    .insertInto("measure")
-    .values({
-      id: measureId,
-      cooperation_id: cooperationId,
-      number: 1,
-      name: "Felles sak- og arkivsystem",
-      description: "",
-      status: "in_progress",
-      status_text: null,
-      priority: null,
-      period_from: 2024,
-      period_to: 2028,
-      owner: null,
-      benefits_text: "",
-      investment_cost: 0,
-      running_cost: 0,
-      financing_text: "",
-      cost_key: "equal",
-      cost_key_equal_percent: null,
-      cost_key_population_year: null,
-      all_members: 1,
-      introduces_system: 0,
-      phased_out_systems: "[]",
-      created_at: stamp,
-      updated_at: stamp,
-    })
-    .execute();
+  const measureId = await insertMeasure(db, {
+    cooperation_id: cooperationId,
+    number: 1,
+    name: "Felles sak- og arkivsystem",
+    period_from: 2024,
+    period_to: 2028,
+    created_at: stamp,
+  });
   const statuses = [
     [ids.a, "in_use"],
     [ids.b, "planned"],

@@ -17,6 +17,7 @@ import { statusesOn } from "../../app/uptake/statuses.server";
 import { registerDataDir, seedMunicipalityRegister } from "../../seeds/register/seed";
 import { findMunicipalityByNumber } from "../../seeds/register/lookup";
 import { testDatabases, type OpenedDatabase } from "../support/databases";
+import { insertMeasure } from "../support/queries";
 
 /*
  * A cooperation of Sunnmøre's municipalities as they were in 2019 carried through SSB's 2020
@@ -32,38 +33,16 @@ async function idOf(db: DB, number: string, date: string): Promise<string> {
   return (await findMunicipalityByNumber(db, number, date))!.id;
 }
 
-async function addMeasure(db: DB, cooperationId: string, number: number, allMembers: boolean): Promise<string> {
-  const id = randomUUID();
-  const stamp = "2019-01-01T08:00:00.000Z";
-  await db
-    .insertInto("measure")
-    .values({
-      id,
-      cooperation_id: cooperationId,
-      number,
-      name: `Tiltak ${number}`,
-      description: "",
-      status: "in_progress",
-      status_text: null,
-      priority: null,
-      period_from: 2019,
-      period_to: 2026,
-      owner: null,
-      benefits_text: "",
-      investment_cost: 100_000_00,
-      running_cost: 0,
-      financing_text: "",
-      cost_key: allMembers ? "equal" : "custom",
-      cost_key_equal_percent: null,
-      cost_key_population_year: null,
-      all_members: allMembers ? 1 : 0,
-      introduces_system: 0,
-      phased_out_systems: "[]",
-      created_at: stamp,
-      updated_at: stamp,
-    })
-    .execute();
-  return id;
+function addMeasure(db: DB, cooperationId: string, number: number, allMembers: boolean): Promise<string> {
+  return insertMeasure(db, {
+    cooperation_id: cooperationId,
+    number,
+    period_from: 2019,
+    period_to: 2026,
+    investment_cost: 100_000_00,
+    cost_key: allMembers ? "equal" : "custom",
+    all_members: allMembers ? 1 : 0,
+  });
 }
 
 async function report(db: DB, cooperationId: string, measureId: string, municipalityId: string, status: UptakeStatus, seq = 1) {

@@ -1,6 +1,7 @@
+import { randomUUID } from "node:crypto";
 import type { KyselyPlugin } from "kysely";
 import type { DB } from "../../db/connect";
-import type { UptakeStatus } from "../../db/schema";
+import type { NewMeasure, UptakeStatus } from "../../db/schema";
 import type { ReportToSave } from "../../app/uptake/report.server";
 import { storedCooperationId, type CooperationId } from "../../app/cooperation/scope.server";
 
@@ -56,4 +57,41 @@ export function statusReport(
     realisedBenefitText: null,
     benefits: [],
   };
+}
+
+/** A measure of one cooperation written straight into the database: an equal key, no costs, for all members unless told. */
+export async function insertMeasure(
+  db: DB,
+  measure: Pick<NewMeasure, "cooperation_id" | "number"> & Partial<NewMeasure>,
+): Promise<string> {
+  const id = measure.id ?? randomUUID();
+  const stamp = measure.created_at ?? "2019-01-01T08:00:00.000Z";
+  await db
+    .insertInto("measure")
+    .values({
+      name: `Tiltak ${measure.number}`,
+      description: "",
+      status: "in_progress",
+      status_text: null,
+      priority: null,
+      period_from: null,
+      period_to: null,
+      owner: null,
+      benefits_text: "",
+      investment_cost: 0,
+      running_cost: 0,
+      financing_text: "",
+      cost_key: "equal",
+      cost_key_equal_percent: null,
+      cost_key_population_year: null,
+      all_members: 1,
+      introduces_system: 0,
+      phased_out_systems: "[]",
+      updated_at: stamp,
+      ...measure,
+      id,
+      created_at: stamp,
+    })
+    .execute();
+  return id;
 }
