@@ -4,9 +4,10 @@ import { Form, useActionData, useLoaderData, useLocation } from "@remix-run/reac
 import { useTranslation } from "react-i18next";
 import { WeightsSchema } from "@shared-schema/overview";
 import { requireCooperationRole } from "../cooperation/guards.server";
+import { memberMapChanges, type MemberMapChange } from "../cooperation/members.server";
 import { can } from "../cooperation/permissions";
 import { db } from "../db.server";
-import { formatNok } from "../i18n/format";
+import { formatDate, formatList, formatNok } from "../i18n/format";
 import { cooperationPageTitle } from "../i18n/page-title";
 import { useLanguage } from "../i18n/use-language";
 import { YearForm } from "../ui/page-parts";
@@ -36,9 +37,10 @@ export async function loader(args: LoaderFunctionArgs) {
   const scope = await requireCooperationRole(args, "cooperation:read");
   const years = await planYears(db(), { cooperationId: scope.cooperationId });
   const year = yearParam(new URL(args.request.url).searchParams.get("year"), years);
-  const [figures, measures] = await Promise.all([
+  const [figures, measures, mapChanges] = await Promise.all([
     overviewFigures(db(), { cooperationId: scope.cooperationId, year }),
     listWeights(db(), { cooperationId: scope.cooperationId }),
+    memberMapChanges(db(), { cooperationId: scope.cooperationId }),
   ]);
   return json({
     slug: scope.slug,
@@ -49,6 +51,7 @@ export async function loader(args: LoaderFunctionArgs) {
     years: years.all,
     progress: figures.progress,
     overTime: figures.overTime,
+    mapChanges,
     costs: figures.costs,
     measures,
   });
@@ -76,7 +79,8 @@ export async function action(args: ActionFunctionArgs) {
 }
 
 export default function Progress() {
-  const { name, canEdit, ownMunicipalityId, year, years, progress, overTime, costs, measures } = useLoaderData<typeof loader>();
+  const { name, canEdit, ownMunicipalityId, year, years, progress, overTime, mapChanges, costs, measures } =
+    useLoaderData<typeof loader>();
   const lastResult = replyFor(useActionData<typeof action>());
   const location = useLocation();
   const { t } = useTranslation();
@@ -168,6 +172,7 @@ export default function Progress() {
       <Section id="time-heading" title={t("overview:overTimeTitle")} gap={3}>
         <p className="ds-paragraph">{t("overview:overTimeIntro")}</p>
         <UptakeChart id="uptake-areas" series={overTime.areas} />
+        <MapChanges changes={mapChanges} />
         {overTime.measures.length <= MAX_MEASURE_LINES ? (
           <UptakeChart id="uptake-measures" title={t("overview:overTimeMeasures")} series={overTime.measures} />
         ) : null}
@@ -212,5 +217,32 @@ export default function Progress() {
         </p>
       </Section>
     </section>
+  );
+}
+
+/** Where the lines over time run on from predecessors to a successor: the changes of the map the members went through. */
+function MapChanges({ changes }: { changes: MemberMapChange[] }) {
+  const { t } = useTranslation();
+  const lang = useLanguage();
+  if (changes.length === 0) return null;
+  const named = (m: { number: string; name: string }) => `${m.name} (${m.number})`;
+  return (
+    <div className="flex flex-col gap-1" data-testid="map-changes">
+      <p className="ds-paragraph m-0">{t("overview:overTimeChanges")}</p>
+      <ul className="ds-list m-0">
+        {changes.map((c) => (
+          <li key={`${c.date}-${c.successor.number}`}>
+            {t("overview:overTimeChange", {
+              date: formatDate(lang, c.date),
+              successor: named(c.successor),
+              predecessors: formatList(
+                lang,
+                c.predecessors.map((p) => (p.partial ? t("overview:overTimePart", { municipality: named(p) }) : named(p))),
+              ),
+            })}
+          </li>
+        ))}
+      </ul>
+    </div>
   );
 }

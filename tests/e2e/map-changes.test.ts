@@ -3,7 +3,8 @@
  * merger that takes effect today, previews what it will do, carries it through and confirms the
  * reporter it moved (axe and reflow on the page in nb and nn); the matrix of last year shows the
  * predecessors, this year's the successor; the moved reporter reports for it. Then eKommune
- * Sunnmøre's demo after 2020: a successor's history on a measure links its predecessors' histories.
+ * Sunnmøre's demo after 2020: a successor's history on a measure links its predecessors' histories,
+ * and the progress page's uptake over time names the changes its lines run on across.
  */
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
@@ -230,7 +231,7 @@ describe.each([true, false])("a change of the map with JavaScript %s", (javaScri
 });
 
 describe("eKommune Sunnmøre on both sides of 2020", () => {
-  it("a successor's history on a measure says where it began and links its predecessors'", async () => {
+  it("a successor's history on a measure links its predecessors', and uptake over time names the changes", async () => {
     const { context, page } = await newContext(browser, { javaScript: true });
     try {
       await login(page, server, "styre@ekommune-sunnmore.example");
@@ -253,6 +254,17 @@ describe("eKommune Sunnmøre on both sides of 2020", () => {
       ]);
       expect(await page.locator("#history-1524").count()).toBe(1);
       await expectNoAxeViolations(page, "measure 1 with the histories before 2020 [nb]");
+
+      // uptake over time says where the lines run on from the predecessors to the successors
+      await visit(page, `${server.url}/c/${EKOMMUNE.slug}/progress`);
+      const changes = await page.getByTestId("map-changes").locator("li").allInnerTexts();
+      expect(changes).toEqual([
+        `${formatDate("nb", "2020-01-01")}: Ålesund (1504), Ørskog (1523), Skodje (1529), Haram (1534) og Sandøy (1546) → Ålesund (1507)`,
+        `${formatDate("nb", "2020-01-01")}: Norddal (1524) og Stordal (1526) → Fjord (1578)`,
+        `${formatDate("nb", "2024-01-01")}: del av Ålesund (1507) → Ålesund (1508)`,
+        `${formatDate("nb", "2024-01-01")}: del av Ålesund (1507) → Haram (1580)`,
+      ]);
+      await expectNoAxeViolations(page, "progress with the changes of the map [nb]");
     } finally {
       await context.close();
     }
