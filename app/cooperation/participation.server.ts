@@ -6,10 +6,14 @@ import type { CooperationId } from "./scope.server";
 export async function participationRows(
   db: DB,
   { cooperationId, municipalityId }: { cooperationId: CooperationId; municipalityId?: string },
-): Promise<{ memberships: MembershipRow[]; chosen: ChosenRow[]; allMemberMeasureIds: string[] }> {
+): Promise<{
+  memberships: (MembershipRow & { id: string })[];
+  chosen: (ChosenRow & { customShareBp: number | null })[];
+  allMemberMeasureIds: string[];
+}> {
   let members = db
     .selectFrom("membership")
-    .select(["municipality_id", "joined_on", "left_on"])
+    .select(["id", "municipality_id", "joined_on", "left_on"])
     .where("cooperation_id", "=", cooperationId);
   if (municipalityId) members = members.where("municipality_id", "=", municipalityId);
   let chosen = db
@@ -20,6 +24,7 @@ export async function participationRows(
       "measure_participant.municipality_id",
       "measure_participant.from_year",
       "measure_participant.to_year",
+      "measure_participant.custom_share_bp",
     ])
     .where("measure.cooperation_id", "=", cooperationId)
     .where("measure.all_members", "=", 0);
@@ -30,12 +35,18 @@ export async function participationRows(
     db.selectFrom("measure").select("id").where("cooperation_id", "=", cooperationId).where("all_members", "=", 1).execute(),
   ]);
   return {
-    memberships: memberRows.map((m) => ({ municipalityId: m.municipality_id, joinedOn: m.joined_on, leftOn: m.left_on })),
+    memberships: memberRows.map((m) => ({
+      id: m.id,
+      municipalityId: m.municipality_id,
+      joinedOn: m.joined_on,
+      leftOn: m.left_on,
+    })),
     chosen: chosenRows.map((c) => ({
       measureId: c.measure_id,
       municipalityId: c.municipality_id,
       fromYear: c.from_year,
       toYear: c.to_year,
+      customShareBp: c.custom_share_bp,
     })),
     allMemberMeasureIds: allMember.map((m) => m.id),
   };

@@ -168,7 +168,7 @@ async function write(trx: Transaction<Database>, plan: TransitionPlan): Promise<
     trx,
     plan.changes.map((c) => c.predecessor_id),
   );
-  const formations = await formationsOf(trx, plan.closed);
+  const formations = await formationsOf(trx, plan);
   const { municipalities, population } = deriveOpened(
     plan,
     (id) => ({
@@ -186,28 +186,29 @@ async function write(trx: Transaction<Database>, plan: TransitionPlan): Promise<
   for (const chunk of chunks(plan.changes)) await trx.insertInto("municipality_change").values(chunk).execute();
 }
 
-/** What each municipality was formed of, whole, on its first day: for a later split along those borders. */
-async function formationsOf(
-  trx: Transaction<Database>,
-  municipalities: { id: string; valid_from: string }[],
-): Promise<Map<string, Figures[]>> {
+/**
+ * What each split municipality was formed of, whole, on its first day: for a split along those
+ * borders. Only the predecessors of a part are asked about, in chunks, not one query each.
+ */
+async function formationsOf(trx: Transaction<Database>, plan: TransitionPlan): Promise<Map<string, Figures[]>> {
+  const split = new Set(plan.changes.filter((c) => c.partial === 1).map((c) => c.predecessor_id));
+  const firstDay = new Map(plan.closed.filter((m) => split.has(m.id)).map((m) => [m.id, m.valid_from]));
   const found = new Map<string, Figures[]>();
-  for (const m of municipalities) {
+  for (const chunk of chunks([...firstDay.keys()])) {
     const rows = await trx
       .selectFrom("municipality_change as c")
       .innerJoin("municipality as p", "p.id", "c.predecessor_id")
       .leftJoin("municipality_population as pop", (join) =>
         join.onRef("pop.municipality_id", "=", "p.id").on("pop.year", "=", POPULATION_YEAR),
       )
-      .select(["p.name", "p.written_standard", "pop.population"])
-      .where("c.successor_id", "=", m.id)
-      .where("c.effective_date", "=", m.valid_from)
+      .select(["c.successor_id", "c.effective_date", "p.name", "p.written_standard", "pop.population"])
+      .where("c.successor_id", "in", chunk)
       .where("c.partial", "=", 0)
       .execute();
-    found.set(
-      m.id,
-      rows.map((r) => ({ name: r.name, writtenStandard: r.written_standard, population: r.population ?? undefined })),
-    );
+    for (const r of rows.filter((r) => r.effective_date === firstDay.get(r.successor_id))) {
+      const figures = { name: r.name, writtenStandard: r.written_standard, population: r.population ?? undefined };
+      found.set(r.successor_id, [...(found.get(r.successor_id) ?? []), figures]);
+    }
   }
   return found;
 }

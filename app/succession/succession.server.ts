@@ -4,6 +4,7 @@ import type { DB } from "../../db/connect";
 import { isPostgres } from "../../db/dialect";
 import type { Database, Language, NewMailMessage, UptakeStatus } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import { participationRows } from "../cooperation/participation.server";
 import type { CooperationId } from "../cooperation/scope.server";
 import { i18nFor } from "../i18n/i18n.server";
 import { formatDate, formatList } from "../i18n/format";
@@ -96,26 +97,8 @@ async function registerChangesOn(db: Executor, days: string[]): Promise<Register
 /** What the rules need to know of the cooperation around `date`. */
 async function successionState(db: Executor, cooperationId: CooperationId, date: string): Promise<CooperationState> {
   const year = Number(date.slice(0, 4));
-  const [memberships, allMember, participants, statusesBefore, onDay, reporters, population, cooperation] = await Promise.all([
-    db
-      .selectFrom("membership")
-      .select(["id", "municipality_id", "joined_on", "left_on"])
-      .where("cooperation_id", "=", cooperationId)
-      .execute(),
-    db.selectFrom("measure").select("id").where("cooperation_id", "=", cooperationId).where("all_members", "=", 1).execute(),
-    db
-      .selectFrom("measure_participant")
-      .innerJoin("measure", "measure.id", "measure_participant.measure_id")
-      .select([
-        "measure_participant.measure_id",
-        "measure_participant.municipality_id",
-        "measure_participant.from_year",
-        "measure_participant.to_year",
-        "measure_participant.custom_share_bp",
-      ])
-      .where("measure.cooperation_id", "=", cooperationId)
-      .where("measure.all_members", "=", 0)
-      .execute(),
+  const [rows, statusesBefore, onDay, reporters, population, cooperation] = await Promise.all([
+    participationRows(db, { cooperationId }),
     reportsInEffectOn(db, { cooperationId, date: dayBefore(date) }),
     db
       .selectFrom("uptake_report")
@@ -138,20 +121,9 @@ async function successionState(db: Executor, cooperationId: CooperationId, date:
     db.selectFrom("cooperation").select("host_municipality_id").where("id", "=", cooperationId).executeTakeFirstOrThrow(),
   ]);
   return {
-    memberships: memberships.map((m) => ({
-      id: m.id,
-      municipalityId: m.municipality_id,
-      joinedOn: m.joined_on,
-      leftOn: m.left_on,
-    })),
-    allMemberMeasureIds: allMember.map((m) => m.id),
-    participants: participants.map((p) => ({
-      measureId: p.measure_id,
-      municipalityId: p.municipality_id,
-      fromYear: p.from_year,
-      toYear: p.to_year,
-      customShareBp: p.custom_share_bp,
-    })),
+    memberships: rows.memberships,
+    allMemberMeasureIds: rows.allMemberMeasureIds,
+    participants: rows.chosen,
     statusesBefore,
     reportedOnDay: new Set(onDay.map((r) => `${r.measure_id}|${r.municipality_id}`)),
     reporters: reporters.map((r) => ({ grantId: r.id, userId: r.user_id, municipalityId: r.municipality_id! })),
