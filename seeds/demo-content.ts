@@ -94,7 +94,7 @@ export const EKOMMUNE_NEXT_STRATEGY = {
   vision: "Digitalt førsteval – saman",
 };
 
-interface DemoMeasure {
+export interface DemoMeasure {
   number: number;
   name: string;
   description: string;
@@ -106,6 +106,8 @@ interface DemoMeasure {
   uptake: UptakeStatus[];
   /** the measure catalogue's own fields (see DEMO_MEASURE_DETAILS) */
   details?: DemoMeasureDetails;
+  /** the implementation period, first and last year; 2013–2016 (the strategy's) when absent */
+  period?: readonly [number, number];
 }
 
 export interface DemoMeasureDetails {

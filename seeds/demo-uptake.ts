@@ -3,17 +3,18 @@ import type { DB } from "../db/connect";
 import type { NewUptakeReport, UptakeStatus } from "../db/schema";
 import { EKOMMUNE, EKOMMUNE_MEASURES, KNUTEPUNKT, KNUTEPUNKT_MEASURES } from "./demo-content";
 import { membersByNumber } from "./register/lookup";
-import { addDays, osloDateOf, osloToday } from "@shared-schema/dates";
+import { addDays, osloDateOf } from "@shared-schema/dates";
 
 /*
  * Demo uptake. eKommune Sunnmøre gets two years of history per (measure, participating
- * municipality), 2013 and 2014, ending in the current state of `uptake` in demo-content.ts (which
- * matches each measure's status text in the strategy's table «Tiltak i planperioden»), a closed
- * round «Statusrapportering 2013» that everyone submitted, and the open round «Statusrapportering
- * 2014» with some municipalities done, Haram's submission returned, Giske part way and Sula, Ørskog,
- * Stordal and Norddal not started. Knutepunkt Sørlandet gets one report per member with its
- * current state. Giske and Sula report for themselves; the secretariat registers the others'
- * reports. Everything is checked against demo-content.ts before anything is written.
+ * municipality), 2013 and 2014, ending in the state of `uptake` in demo-content.ts (which matches
+ * each measure's status text in the strategy's table «Tiltak i planperioden»), a round
+ * «Statusrapportering 2013» that everyone submitted, and «Statusrapportering 2014», closed with
+ * some municipalities done, Haram's submission returned and never sent again, Giske part way and
+ * Sula, Ørskog, Stordal and Norddal not started. Knutepunkt Sørlandet gets one report per member
+ * with its current state. Giske and Sula report for themselves; the secretariat registers the
+ * others' reports. Everything is checked against demo-content.ts before anything is written.
+ * The years after 2016, and the round open now, are in ./later-demo.
  */
 
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
@@ -343,16 +344,18 @@ const CLOSED_ROUND = {
 };
 
 /**
- * Open now, with the deadline two weeks ahead. Reports: the round14 column, on working hours of the
- * given day after the opening day (so after opened_at, and before the seeding time).
+ * Closed by the secretariat without every answer in. Reports: the round14 column, on working hours
+ * of the given day after the opening day.
  */
-const OPEN_ROUND = {
+const ROUND_2014 = {
   name: "Statusrapportering 2014",
   /** the status at the end of 2014, so the matrix of 2014 shows what the round reports */
   statusDate: "2014-12-31",
   measures: [1, 2, 3, 5, 6, 9],
-  openedDaysAgo: 10,
-  deadlineInDays: 14,
+  openedOn: "2014-11-17",
+  deadline: "2014-12-12",
+  reminderSentAt: "2014-12-09T07:00:00.000Z",
+  closedAt: "2015-01-16T12:00:00.000Z",
   /**
    * Municipality number → the day after the opening it reported, and its submission. Not listed:
    * reported nothing (Sula, Ørskog, Stordal, Norddal).
@@ -369,8 +372,6 @@ const OPEN_ROUND = {
   returnComment:
     "Haram har meldt «Planlagt» for sikkerheitsplanen (tiltak 2) utan kommentar og utan endring sidan i mai. Skriv kort kva som står att og når planen skal til politisk handsaming, og send inn på nytt.",
 };
-
-const DAY = 24 * 60 * 60 * 1000;
 
 function at(isoDate: string, hour: number, minute = 0): string {
   return `${isoDate}T${String(hour).padStart(2, "0")}:${String(minute).padStart(2, "0")}:00.000Z`;
@@ -457,11 +458,7 @@ interface PlannedReport {
 }
 
 /** Turns the stories into reports, refusing any that do not add up to demo-content.ts and the rounds above. */
-function planReports(
-  participantsOf: (measure: number) => Set<string>,
-  /** the open round's opening day, yyyy-mm-dd */
-  openedOn: string,
-): { reports: PlannedReport[]; problems: string[] } {
+function planReports(participantsOf: (measure: number) => Set<string>): { reports: PlannedReport[]; problems: string[] } {
   const reports: PlannedReport[] = [];
   const problems: string[] = [];
   for (const m of EKOMMUNE_MEASURES) {
@@ -512,12 +509,12 @@ function planReports(
         }
         let createdAt: string;
         if (checkpoint === "round14") {
-          const reporting = OPEN_ROUND.municipalities[number];
-          if (!reporting || !OPEN_ROUND.measures.includes(m.number)) {
-            problems.push(`${where}: reports in ${OPEN_ROUND.name}, which it should not`);
+          const reporting = ROUND_2014.municipalities[number];
+          if (!reporting || !ROUND_2014.measures.includes(m.number)) {
+            problems.push(`${where}: reports in ${ROUND_2014.name}, which it should not`);
             continue;
           }
-          createdAt = at(addDays(openedOn, reporting.day), 7 + m.number, 5 * index);
+          createdAt = at(addDays(ROUND_2014.openedOn, reporting.day), 7 + m.number, 5 * index);
         } else {
           createdAt = at(addDays(CHECKPOINT_START[checkpoint], index), 7 + m.number, (index * 7) % 60);
         }
@@ -533,12 +530,12 @@ function planReports(
     }
   }
   // a submitted round is complete: every round measure the municipality takes part in has its round report
-  for (const [number, reporting] of Object.entries(OPEN_ROUND.municipalities)) {
+  for (const [number, reporting] of Object.entries(ROUND_2014.municipalities)) {
     if (!reporting.submission) continue;
-    for (const measure of OPEN_ROUND.measures) {
+    for (const measure of ROUND_2014.measures) {
       const reported = reports.some((r) => r.measure === measure && r.municipality === number && r.checkpoint === "round14");
       if (participantsOf(measure).has(number) && !reported) {
-        problems.push(`${number} submitted ${OPEN_ROUND.name} without reporting on measure ${measure}`);
+        problems.push(`${number} submitted ${ROUND_2014.name} without reporting on measure ${measure}`);
       }
     }
   }
@@ -553,14 +550,12 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
   for (const [number, email] of Object.entries(OWN_REPORTERS)) reporterOf.set(number, await userIdByEmail(db, email));
   const reporter = (number: string) => reporterOf.get(number) ?? secretariat;
 
-  const now = Date.now();
-  const openedAt = now - OPEN_ROUND.openedDaysAgo * DAY;
-  const openedOn = osloToday(new Date(openedAt));
-  const { reports, problems } = planReports((n) => measures.get(n)?.participants ?? new Set(), openedOn);
+  const openedOn = ROUND_2014.openedOn;
+  const { reports, problems } = planReports((n) => measures.get(n)?.participants ?? new Set());
   if (problems.length) throw new Error(`demo uptake does not add up:\n  ${problems.join("\n  ")}`);
 
   const closedRoundId = randomUUID();
-  const openRoundId = randomUUID();
+  const round2014Id = randomUUID();
   await db
     .insertInto("reporting_round")
     .values([
@@ -578,17 +573,17 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
         reminder_sent_at: CLOSED_ROUND.reminderSentAt,
       },
       {
-        id: openRoundId,
+        id: round2014Id,
         cooperation_id: cooperationId,
-        name: OPEN_ROUND.name,
-        status_date: OPEN_ROUND.statusDate,
-        deadline: addDays(osloToday(new Date(now)), OPEN_ROUND.deadlineInDays),
+        name: ROUND_2014.name,
+        status_date: ROUND_2014.statusDate,
+        deadline: ROUND_2014.deadline,
         reminder_days_before: 3,
-        opened_at: new Date(openedAt).toISOString(),
-        closed_at: null,
-        closed_by: null,
+        opened_at: `${openedOn}T08:00:00.000Z`,
+        closed_at: ROUND_2014.closedAt,
+        closed_by: secretariat,
         created_by: secretariat,
-        reminder_sent_at: null,
+        reminder_sent_at: ROUND_2014.reminderSentAt,
       },
     ])
     .execute();
@@ -596,7 +591,7 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
     .insertInto("round_measure")
     .values([
       ...CLOSED_ROUND.measures.map((n) => ({ round_id: closedRoundId, measure_id: measures.get(n)!.id })),
-      ...OPEN_ROUND.measures.map((n) => ({ round_id: openRoundId, measure_id: measures.get(n)!.id })),
+      ...ROUND_2014.measures.map((n) => ({ round_id: round2014Id, measure_id: measures.get(n)!.id })),
     ])
     .execute();
 
@@ -614,7 +609,7 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
       r.checkpoint === "round13" && CLOSED_ROUND.measures.includes(r.measure)
         ? closedRoundId
         : r.checkpoint === "round14"
-          ? openRoundId
+          ? round2014Id
           : null;
     rows.push({
       id,
@@ -626,8 +621,8 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
       effective_date:
         roundId === closedRoundId
           ? CLOSED_ROUND.statusDate
-          : roundId === openRoundId
-            ? OPEN_ROUND.statusDate
+          : roundId === round2014Id
+            ? ROUND_2014.statusDate
             : osloDateOf(r.createdAt),
       decision_reference: r.note.decision ?? null,
       evidence_url: r.note.evidence ?? null,
@@ -663,21 +658,21 @@ async function seedEkommuneUptake(db: DB, cooperationId: string): Promise<void> 
       returned_by: null,
       return_comment: null,
     })),
-    // the open round: the afternoon of the day they reported; Haram's returned by the secretariat the next morning
-    ...Object.entries(OPEN_ROUND.municipalities)
+    // the 2014 round: the afternoon of the day they reported; Haram's returned by the secretariat the next morning
+    ...Object.entries(ROUND_2014.municipalities)
       .filter(([, reporting]) => reporting.submission)
       .map(([number, reporting]) => {
         const returned = reporting.submission === "returned";
         return {
           id: randomUUID(),
           cooperation_id: cooperationId,
-          round_id: openRoundId,
+          round_id: round2014Id,
           municipality_id: members.get(number)!,
           submitted_at: at(addDays(openedOn, reporting.day), 16, 30),
           submitted_by: reporter(number),
           returned_at: returned ? at(addDays(openedOn, reporting.day + 1), 9, 15) : null,
           returned_by: returned ? secretariat : null,
-          return_comment: returned ? OPEN_ROUND.returnComment : null,
+          return_comment: returned ? ROUND_2014.returnComment : null,
         };
       }),
   ];

@@ -3,12 +3,11 @@ import type { DB } from "../db/connect";
 import type { Language } from "../db/schema";
 import { addMembers, createCooperation, createUser, grantRole } from "../app/cooperation/admin.server";
 import { storedCooperationId, type CooperationId } from "../app/cooperation/scope.server";
-import { carryThrough, carryThroughDue } from "../app/succession/succession.server";
-import { osloToday } from "@shared-schema/dates";
 import { getPublicationSettings, updatePublicationSettings } from "../app/publication/settings.server";
 import {
   DEMO_PASSWORD,
   DEMO_USERS,
+  type DemoMeasure,
   EKOMMUNE,
   EKOMMUNE_MEASURES,
   EKOMMUNE_NEXT_STRATEGY,
@@ -23,6 +22,8 @@ import { membersByNumber } from "./register/lookup";
 import { seedPlanDemo } from "./plan-demo";
 import { seedReportDemo } from "./report-demo";
 import { seedStrategyExtras } from "./strategy-extras";
+import { EKOMMUNE_LATER_MEASURES } from "./later-content";
+import { seedLaterYears } from "./later-demo";
 
 const STAMP = "2013-01-15T09:00:00.000Z";
 
@@ -148,7 +149,12 @@ async function goalIdsByArea(db: DB, areaIds: string[]): Promise<string[][]> {
   return areaIds.map((areaId) => goals.filter((g) => g.focus_area_id === areaId).map((g) => g.id));
 }
 
-async function seedMeasures(db: DB, cooperationId: string, measures: typeof EKOMMUNE_MEASURES, areaIds: string[]): Promise<void> {
+async function seedMeasures(
+  db: DB,
+  cooperationId: string,
+  measures: readonly Omit<DemoMeasure, "uptake">[],
+  areaIds: string[],
+): Promise<void> {
   const members = await membersByNumber(db, cooperationId);
   const goalIds = await goalIdsByArea(db, areaIds);
   for (const m of measures) {
@@ -166,8 +172,8 @@ async function seedMeasures(db: DB, cooperationId: string, measures: typeof EKOM
         status: m.status,
         status_text: m.statusText,
         priority: d?.priority ?? null,
-        period_from: 2013,
-        period_to: 2016,
+        period_from: m.period?.[0] ?? 2013,
+        period_to: m.period?.[1] ?? 2016,
         owner: d?.owner ?? null,
         benefits_text: d?.benefitsText ?? "",
         investment_cost: (d?.investment ?? 0) * 100,
@@ -252,25 +258,6 @@ async function publishEverything(db: DB, scope: { cooperationId: CooperationId; 
   await updatePublicationSettings(db, scope, { version, values: EKOMMUNE_PUBLICATION });
 }
 
-/**
- * eKommune Sunnmøre through the changes of its members' map as they happened: the secretariat
- * carries the 2020 mergers through on their day, the 2024 split of Ålesund carries itself through.
- */
-async function carryThroughTheMap(
-  db: DB,
-  { cooperationId, secretariatId }: { cooperationId: CooperationId; secretariatId: string },
-) {
-  const today = osloToday();
-  await carryThrough(db, {
-    cooperationId,
-    date: "2020-01-01",
-    actorId: secretariatId,
-    today,
-    now: new Date("2020-01-01T09:30:00Z"),
-  });
-  await carryThroughDue(db, { cooperationId, before: today, actorId: null, today, now: new Date("2024-01-01T23:05:00Z") });
-}
-
 export async function seedDemo(db: DB): Promise<{ created: boolean }> {
   await seedMunicipalityRegister(db, registerDataDir());
   const existing = await db.selectFrom("cooperation").select("id").where("slug", "=", EKOMMUNE.slug).executeTakeFirst();
@@ -278,7 +265,7 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
 
   const ekommuneId = await seedCooperation(db, EKOMMUNE);
   const areaIds = await seedEkommuneStrategy(db, ekommuneId);
-  await seedMeasures(db, ekommuneId, EKOMMUNE_MEASURES, areaIds);
+  await seedMeasures(db, ekommuneId, [...EKOMMUNE_MEASURES, ...EKOMMUNE_LATER_MEASURES], areaIds);
 
   const knutepunktId = await seedCooperation(db, KNUTEPUNKT);
   await seedMeasures(db, knutepunktId, KNUTEPUNKT_MEASURES, []);
@@ -298,7 +285,7 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
   await seedDemoUptake(db, { ekommuneId, knutepunktId });
   // strategy extras (yearly evaluations); needs the users above
   await seedStrategyExtras(db, ekommuneId, "sekretariat@ekommune-sunnmore.example");
-  // demo action plans 2013–2015 with an input round; needs the users and measures above
+  // demo action plans 2013–2015; needs the users and measures above
   await seedPlanDemo(db);
   // the published annual report for 2013; needs the plans and uptake above
   const secretariat = await db
@@ -308,6 +295,7 @@ export async function seedDemo(db: DB): Promise<{ created: boolean }> {
     .executeTakeFirstOrThrow();
   await seedReportDemo(db, { secretariatId: secretariat.id, cooperationId: ekommuneId });
   await publishEverything(db, { cooperationId: storedCooperationId(ekommuneId), userId: secretariat.id });
-  await carryThroughTheMap(db, { cooperationId: storedCooperationId(ekommuneId), secretariatId: secretariat.id });
+  // 2016 to today: plans, rounds, the changes of the map, next year's plan out for input
+  await seedLaterYears(db, { cooperationId: storedCooperationId(ekommuneId), secretariatId: secretariat.id });
   return { created: true };
 }

@@ -5,7 +5,8 @@ import { createReport, findReport, publishReport, saveNarrative } from "../app/r
 /*
  * The annual status report for 2013, published by the secretariat (eKommune Sunnmøre ch. 1.4:
  * "Status for måloppnåing … skal kome fram av årlege rapportar"). 2014 is left for the
- * secretariat to write. Nynorsk, as the cooperation writes.
+ * secretariat to write; the later years' published reports are written in ./later-demo.
+ * Nynorsk, as the cooperation writes.
  */
 const NARRATIVE_2013 = {
   summary:
@@ -16,25 +17,26 @@ const NARRATIVE_2013 = {
   benefits: "Dei første målte gevinstane gjeld brukaradministrasjon etter felles katalog.",
 };
 
-export async function seedReportDemo(
+type Narrative = typeof NARRATIVE_2013;
+
+/** A year's annual report, written and published by the secretariat at `now`. */
+export async function seedPublishedReport(
   db: DB,
-  { secretariatId, cooperationId: id }: { secretariatId: string; cooperationId: string },
+  {
+    secretariatId,
+    cooperationId: id,
+    year,
+    narrative,
+    now,
+  }: { secretariatId: string; cooperationId: string; year: number; narrative: Narrative; now: Date },
 ) {
   const cooperationId = storedCooperationId(id);
-  await createReport(db, { cooperationId, userId: secretariatId, year: 2013 });
-  const draft = (await findReport(db, { cooperationId, year: 2013 }))!;
-  await saveNarrative(db, {
-    cooperationId,
-    userId: secretariatId,
-    year: 2013,
-    version: draft.version,
-    narrative: NARRATIVE_2013,
-  });
-  await publishReport(db, {
-    cooperationId,
-    userId: secretariatId,
-    year: 2013,
-    version: draft.version + 1,
-    now: new Date("2014-02-14T10:00:00Z"),
-  });
+  await createReport(db, { cooperationId, userId: secretariatId, year });
+  const draft = (await findReport(db, { cooperationId, year }))!;
+  await saveNarrative(db, { cooperationId, userId: secretariatId, year, version: draft.version, narrative });
+  await publishReport(db, { cooperationId, userId: secretariatId, year, version: draft.version + 1, now });
+}
+
+export async function seedReportDemo(db: DB, scope: { secretariatId: string; cooperationId: string }) {
+  await seedPublishedReport(db, { ...scope, year: 2013, narrative: NARRATIVE_2013, now: new Date("2014-02-14T10:00:00Z") });
 }

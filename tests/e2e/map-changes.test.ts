@@ -3,8 +3,10 @@
  * merger that takes effect today, previews what it will do, carries it through and confirms the
  * reporter it moved (axe and reflow on the page in nb and nn); the matrix of last year shows the
  * predecessors, this year's the successor; the moved reporter reports for it. Then eKommune
- * Sunnmøre's demo after 2020: a successor's history on a measure links its predecessors' histories,
- * and the progress page's uptake over time names the changes its lines run on across.
+ * Sunnmøre's demo on both sides of 2020 and 2024: the matrices of 2019, 2020 and 2024 show the
+ * members of their year with that year's round, a successor's history on a measure links its
+ * predecessors' histories, and the progress page's uptake over time names the changes its lines
+ * run on across.
  */
 import { randomUUID } from "node:crypto";
 import type { Browser, Page } from "playwright-core";
@@ -230,7 +232,62 @@ describe.each([true, false])("a change of the map with JavaScript %s", (javaScri
   });
 });
 
-describe("eKommune Sunnmøre on both sides of 2020", () => {
+describe("eKommune Sunnmøre on both sides of 2020 and 2024", () => {
+  it("the matrices of 2019, 2020 and 2024 show the members of their year, with the year's round", async () => {
+    const { context, page } = await newContext(browser, { javaScript: false });
+    try {
+      await login(page, server, "lesar@ekommune-sunnmore.example");
+      await switchLanguage(page, "nb");
+      /** municipality column → the cell of measure 13 (chosen participants) in the year's matrix */
+      const measure13 = async (year: number) => {
+        await visit(page, `${server.url}/c/${EKOMMUNE.slug}/matrix?year=${year}`);
+        const row = page.locator("table.matrix tbody tr", { has: page.locator('th[scope="row"]', { hasText: /^13\./ }) });
+        const cells = await row.locator("td[data-cell]").evaluateAll((tds) => tds.map((td) => td.getAttribute("data-cell")));
+        const names = await columns(page);
+        expect(cells).toHaveLength(names.length);
+        return Object.fromEntries(names.map((name, i) => [name, cells[i]]));
+      };
+      expect(await measure13(2019)).toEqual({
+        Ålesund: "in_progress",
+        Giske: "planned",
+        Sula: "in_progress",
+        Haram: "planned",
+        Skodje: "in_progress",
+        Ørskog: "not_participating",
+        Stordal: "not_participating",
+        Sandøy: "not_participating",
+        Norddal: "not_started",
+        Stranda: "not_participating",
+        Sykkylven: "not_participating",
+      });
+      expect(await measure13(2020)).toEqual({
+        Ålesund: "in_progress",
+        Giske: "in_progress",
+        Sula: "in_use",
+        Fjord: "not_started",
+        Stranda: "not_participating",
+        Sykkylven: "not_participating",
+      });
+      expect(await measure13(2024)).toEqual({
+        Ålesund: "in_use",
+        Haram: "in_use",
+        Giske: "in_use",
+        Sula: "in_use",
+        Fjord: "in_progress",
+        Stranda: "not_participating",
+        Sykkylven: "not_participating",
+      });
+
+      // the new Haram's history runs on from the Ålesund it was split from
+      await visit(page, `${server.url}/c/${EKOMMUNE.slug}/measures/13`);
+      const before = page.locator("#history-1580").getByTestId("history-before");
+      const links = await before.locator("a").evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
+      expect(links).toEqual([["Ålesund (1507)", "#history-1507"]]);
+    } finally {
+      await context.close();
+    }
+  });
+
   it("a successor's history on a measure links its predecessors', and uptake over time names the changes", async () => {
     const { context, page } = await newContext(browser, { javaScript: true });
     try {

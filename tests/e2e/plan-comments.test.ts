@@ -1,6 +1,6 @@
 /*
  * The input round in Chromium, with and without JavaScript, on the demo data's
- * 2015 plan (out for input, seeds/plan-demo.ts): the Giske reporter comments on the plan and on
+ * plan for next year (out for input, seeds/plan-demo.ts): the Giske reporter comments on the plan and on
  * an item, an invalid submit keeps what was chosen and lands on the error summary; the
  * secretariat finds the comments under Giske and marks one handled; a viewer reads the comments
  * without any form and gets 403 from POST; axe finds nothing on the page in nb and nn.
@@ -12,6 +12,7 @@ import { en, nb, type Messages, nn } from "../support/texts";
 import { formatDate } from "../../app/i18n/format";
 import { osloToday } from "../../shared-schema/dates";
 import { EKOMMUNE } from "../../seeds/demo-content";
+import { PLAN_OUT_FOR_INPUT } from "../../seeds/plan-demo";
 import {
   expectNoAxeViolations,
   htmlLang,
@@ -25,7 +26,8 @@ import {
 import { loginCookie, type TestServer } from "../support/server";
 
 const SLUG = EKOMMUNE.slug;
-const PATH = `/c/${SLUG}/plans/2015/comments`;
+const YEAR = PLAN_OUT_FOR_INPUT;
+const PATH = `/c/${SLUG}/plans/${YEAR}/comments`;
 const GISKE_REPORTER = "ikt@giske.example";
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
 const VIEWER = "lesar@ekommune-sunnmore.example";
@@ -41,19 +43,19 @@ let server: TestServer;
 let browser: Browser;
 withServerAndBrowser((s, b) => ([server, browser] = [s, b]));
 
-/** The 2015 plan's version out for input. */
-async function version2015() {
+/** The version out for input of the plan for next year. */
+async function versionOutForInput() {
   return server.db
     .selectFrom("plan_version")
     .innerJoin("action_plan", "action_plan.id", "plan_version.plan_id")
     .select(["plan_version.id", "plan_version.input_deadline"])
-    .where("action_plan.year", "=", 2015)
+    .where("action_plan.year", "=", YEAR)
     .where("plan_version.status", "=", "input")
     .executeTakeFirstOrThrow();
 }
 
 async function deadline(): Promise<string> {
-  return (await version2015()).input_deadline!;
+  return (await versionOutForInput()).input_deadline!;
 }
 
 async function giskeId(): Promise<string> {
@@ -78,7 +80,7 @@ describe.each([
 ])("input round $mode", ({ mode, javaScript }) => {
   it("the Giske reporter comments on the plan and on an item; the secretariat sees them under Giske and marks one handled", async () => {
     const onPlan = `Giske meiner planen manglar opplæring (${mode}).`;
-    const onItem = `Giske ønskjer vakt for skulane òg (${mode}).`;
+    const onItem = `Giske ønskjer vakt i helgane òg (${mode}).`;
     const reporter = await newContext(browser, { javaScript });
     let itemLabel: string;
     let wholePlan = "";
@@ -88,7 +90,7 @@ describe.each([
       const response = await visit(page, `${server.url}${PATH}`);
       expect(response?.status()).toBe(200);
       const { t } = await texts(page);
-      expect(await page.locator("h1").innerText()).toBe(t.pageTitle.replace("{{year}}", "2015"));
+      expect(await page.locator("h1").innerText()).toBe(t.pageTitle.replace("{{year}}", String(YEAR)));
       const { lang } = await texts(page);
       expect(await page.locator("main").innerText()).toContain(
         t.deadline.replace("{{date}}", formatDate(lang, await deadline())),
@@ -98,7 +100,7 @@ describe.each([
       // an empty comment is refused; the chosen item is kept and the summary names the field
       const form = page.locator("main form:has(textarea)");
       const options = await form.locator("select option").allInnerTexts();
-      itemLabel = options.find((o) => o.startsWith("Tiltak 6"))!;
+      itemLabel = options.find((o) => o.startsWith("Tiltak 11"))!;
       expect(itemLabel).toBeTruthy();
       await form.locator("select").selectOption({ label: itemLabel });
       await form.locator('button[type="submit"]').click();
@@ -213,7 +215,7 @@ describe("axe: the comments page in nb and nn", () => {
       await visit(page, `${server.url}${PATH}`);
       await expectNoAxeViolations(page, `${PATH} (nb)`);
       await switchLanguage(page, "nn");
-      expect(await page.locator("h1").innerText()).toBe(nn.planComments.pageTitle.replace("{{year}}", "2015"));
+      expect(await page.locator("h1").innerText()).toBe(nn.planComments.pageTitle.replace("{{year}}", String(YEAR)));
       await expectNoAxeViolations(page, `${PATH} (nn)`);
       await switchLanguage(page, "nb");
     } finally {
@@ -229,7 +231,7 @@ describe.each([
   it("a comment typed before the deadline and sent after it is refused and shown back; then the page has no form, and says why", async () => {
     const body = `Giske kjem for seint (${mode}).`;
     const { context, page } = await newContext(browser, { javaScript });
-    const { id, input_deadline } = await version2015();
+    const { id, input_deadline } = await versionOutForInput();
     try {
       await login(page, server, GISKE_REPORTER);
       await visit(page, `${server.url}${PATH}`);

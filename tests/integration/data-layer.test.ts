@@ -224,7 +224,7 @@ describe.each(testDatabases())("data layer on $name", (database) => {
     expect(overview.strategy?.title).toBe("IKT-strategi for eKommune Sunnmøre 2013–2016");
     expect(overview.strategy?.status).toBe("adopted");
     expect(overview.strategy?.focusAreas.map((a) => a.title)).toEqual(["Digital samhandling", "Digital kompetanse"]);
-    expect(overview.measures).toHaveLength(9);
+    expect(overview.measures).toHaveLength(13);
     const feide = overview.measures.find((m) => m.number === 3)!;
     expect(feide.uptake).toEqual({ relevant: 7, inUse: 2, ratio: 2 / 7 });
     const portal = overview.measures.find((m) => m.number === 8)!;

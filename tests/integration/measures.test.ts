@@ -141,7 +141,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
 
   it("creates a measure with every field and reads it back; audited", async () => {
     const number = await nextFreeMeasureNumber(db, { cooperationId: coop.id });
-    expect(number).toBe(10);
+    expect(number).toBe(14);
     const given = input({ number });
     const created = await createMeasure(db, { cooperationId: coop.id, userId, input: given });
     const m = (await findMeasure(db, { cooperationId: coop.id, number }))!;
@@ -161,7 +161,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
   });
 
   it("edits with the version it was read at; a second edit from the same version is refused and nothing is overwritten", async () => {
-    const number = 11;
+    const number = 15;
     const { id } = await createMeasure(db, { cooperationId: coop.id, userId, input: input({ number }) });
     const custom = input({
       number,
@@ -198,7 +198,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
   });
 
   it("lets only one of two simultaneous saves from the same version through", async () => {
-    const number = 12;
+    const number = 16;
     await createMeasures(number);
     const results = await Promise.allSettled([
       updateMeasure(db, { cooperationId: coop.id, userId, number, version: 1, input: input({ number, name: "A" }) }),
@@ -212,7 +212,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
   });
 
   it("refuses goals, focus areas and participants of another cooperation, and a taken number; writes nothing", async () => {
-    await createMeasures(10);
+    await createMeasures(14);
     const before = await db.selectFrom("audit_event").select("id").execute();
     const cases: [Partial<MeasureInput>, string][] = [
       [{ goalIds: [other.goalId] }, "goals"],
@@ -235,9 +235,9 @@ describe.each(testDatabases())("measures on $name", (database) => {
       updateMeasure(db, {
         cooperationId: coop.id,
         userId,
-        number: 10,
+        number: 14,
         version: 1,
-        input: input({ number: 10, goalIds: [other.goalId] }),
+        input: input({ number: 14, goalIds: [other.goalId] }),
       }),
     ).rejects.toMatchObject({ field: "goals" });
     expect(await findMeasure(db, { cooperationId: coop.id, number: 99 })).toBeNull();
@@ -245,7 +245,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
   });
 
   it("shares follow membership changes year by year, not retroactively, and always sum to the total", async () => {
-    const number = 13;
+    const number = 17;
     await createMeasure(db, {
       cooperationId: coop.id,
       userId,
@@ -308,7 +308,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
   });
 
   it("uses the population of the key's year (latest at or before it) and subsets with from/to years", async () => {
-    const number = 14;
+    const number = 18;
     const [a, b, c] = coop.members;
     await createMeasure(db, {
       cooperationId: coop.id,
@@ -350,7 +350,7 @@ describe.each(testDatabases())("measures on $name", (database) => {
   });
 
   it("filters and sorts the catalogue, with counts; the overview still lists every measure", async () => {
-    await createMeasures(10, 11);
+    await createMeasures(20, 21);
     const all = await listMeasures(db, { cooperationId: coop.id, filters: { sort: "number", dir: "asc" } });
     expect(all.total).toBe(all.rows.length);
     const available = await listMeasures(db, {
@@ -366,9 +366,9 @@ describe.each(testDatabases())("measures on $name", (database) => {
       cooperationId: coop.id,
       filters: { goal: coop.goals[0].id, sort: "number", dir: "asc" },
     });
-    expect(byGoal.rows.map((r) => r.number)).toEqual(expect.arrayContaining([10, 11]));
+    expect(byGoal.rows.map((r) => r.number)).toEqual(expect.arrayContaining([20, 21]));
     const outsidePeriod = await listMeasures(db, { cooperationId: coop.id, filters: { year: 2013, sort: "number", dir: "asc" } });
-    expect(outsidePeriod.rows.map((r) => r.number)).not.toContain(10);
+    expect(outsidePeriod.rows.map((r) => r.number)).not.toContain(20);
     const overview = await listMeasuresWithUptake(db, { cooperationId: coop.id });
     expect(overview.length).toBe(all.total);
   });

@@ -5,11 +5,12 @@ import { PlanForbiddenError, PlanNotFoundError } from "../../app/plan/errors.ser
 import { findPlanByYear, loadPlanVersion, transitionPlanVersion } from "../../app/plan/plan.server";
 import { freshDemoEach, testDatabases } from "../support/databases";
 import { cooperationIdOf, userIdByEmail } from "../support/queries";
+import { PLAN_OUT_FOR_INPUT } from "../../seeds/plan-demo";
 import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
- * The input round on the demo data: the 2015 plan of eKommune Sunnmøre is out
- * for input (seeds/plan-demo.ts); 2013 and 2014 are approved. Every test has its own copy.
+ * The input round on the demo data: next year's plan of eKommune Sunnmøre is out for input
+ * (seeds/plan-demo.ts); every plan before it is approved. Every test has its own copy.
  */
 describe.each(testDatabases())("plan comments on $name", (database) => {
   const demo = freshDemoEach(database);
@@ -18,7 +19,7 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   let otherCoopId: CooperationId;
   let users: Record<"secretariat" | "board" | "giske" | "sula" | "viewer" | "otherSecretariat", string>;
   let municipalities: Record<"giske" | "sula", string>;
-  let v2015: string;
+  let vInput: string;
   let v2014: string;
 
   beforeEach(async () => {
@@ -37,28 +38,28 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     const municipality = async (number: string) =>
       (await db.selectFrom("municipality").select("id").where("number", "=", number).executeTakeFirstOrThrow()).id;
     municipalities = { giske: await municipality("1532"), sula: await municipality("1531") };
-    v2015 = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].id;
+    vInput = (await findPlanByYear(db, { cooperationId: coopId, year: PLAN_OUT_FOR_INPUT }))!.versions[0].id;
     v2014 = (await findPlanByYear(db, { cooperationId: coopId, year: 2014 }))!.versions[0].id;
   });
 
   const as = (who: keyof typeof users) => ({ cooperationId: coopId, userId: users[who] });
   const comment = (id: string) => db.selectFrom("comment").selectAll().where("id", "=", id).executeTakeFirstOrThrow();
-  /** the secretariat moves the 2015 version on, from whatever state it is in */
-  const act2015 = async (action: "closeInput" | "submit") => {
-    const version = (await findPlanByYear(db, { cooperationId: coopId, year: 2015 }))!.versions[0].version;
-    await transitionPlanVersion(db, { ...as("secretariat"), versionId: v2015, version, request: { action } });
+  /** the secretariat moves the version out for input on, from whatever state it is in */
+  const actOnInput = async (action: "closeInput" | "submit") => {
+    const version = (await findPlanByYear(db, { cooperationId: coopId, year: PLAN_OUT_FOR_INPUT }))!.versions[0].version;
+    await transitionPlanVersion(db, { ...as("secretariat"), versionId: vInput, version, request: { action } });
   };
   const auditOf = (id: string) =>
     db.selectFrom("audit_event").selectAll().where("entity_id", "=", id).orderBy("created_at").execute();
 
-  it("the demo has approved 2013 and 2014 plans and a 2015 plan out for input with comments, one handled", async () => {
+  it("the demo has approved plans up to this year and next year's out for input with comments, one handled", async () => {
     const statuses = await Promise.all(
-      [2013, 2014, 2015].map(async (year) =>
+      [2013, 2014, PLAN_OUT_FOR_INPUT - 1, PLAN_OUT_FOR_INPUT].map(async (year) =>
         (await findPlanByYear(db, { cooperationId: coopId, year }))!.versions.map((v) => v.status),
       ),
     );
-    expect(statuses).toEqual([["approved"], ["approved"], ["input"]]);
-    const groups = await listPlanComments(db, { cooperationId: coopId, versionId: v2015 });
+    expect(statuses).toEqual([["approved"], ["approved"], ["approved"], ["input"]]);
+    const groups = await listPlanComments(db, { cooperationId: coopId, versionId: vInput });
     const total = groups.reduce((s, g) => s + g.total, 0);
     expect(total).toBeGreaterThanOrEqual(3);
     expect(groups.reduce((s, g) => s + g.total - g.open, 0)).toBe(1);
@@ -68,12 +69,12 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   });
 
   it("a reporter's comment carries the reporter's own municipality, on the plan and on an item; audited", async () => {
-    const view = await loadPlanVersion(db, { cooperationId: coopId, versionId: v2015 });
-    const onPlan = await addPlanComment(db, { ...as("giske"), versionId: v2015, body: "  Eit innspel frå Giske.  " });
-    const onItem = await addPlanComment(db, { ...as("sula"), versionId: v2015, itemId: view.items[0].id, body: "Om tiltaket." });
+    const view = await loadPlanVersion(db, { cooperationId: coopId, versionId: vInput });
+    const onPlan = await addPlanComment(db, { ...as("giske"), versionId: vInput, body: "  Eit innspel frå Giske.  " });
+    const onItem = await addPlanComment(db, { ...as("sula"), versionId: vInput, itemId: view.items[0].id, body: "Om tiltaket." });
     expect(await comment(onPlan)).toMatchObject({
       target_type: "plan_version",
-      target_id: v2015,
+      target_id: vInput,
       author_id: users.giske,
       municipality_id: municipalities.giske,
       body: "Eit innspel frå Giske.",
@@ -87,7 +88,7 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     const events = await auditOf(onPlan);
     expect(events.map((e) => [e.action, e.actor_id, e.cooperation_id])).toEqual([["comment.created", users.giske, coopId]]);
     expect(JSON.parse(events[0].after!)).toMatchObject({ body: "Eit innspel frå Giske.", municipality_id: municipalities.giske });
-    const groups = await listPlanComments(db, { cooperationId: coopId, versionId: v2015 });
+    const groups = await listPlanComments(db, { cooperationId: coopId, versionId: vInput });
     const giske = groups.find((g) => g.municipalityId === municipalities.giske)!;
     expect(giske.comments.map((c) => c.id)).toContain(onPlan);
     const sula = groups.find((g) => g.municipalityId === municipalities.sula)!;
@@ -95,11 +96,11 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   });
 
   it("board members and the secretariat comment without a municipality; viewers cannot comment", async () => {
-    const byBoard = await addPlanComment(db, { ...as("board"), versionId: v2015, body: "Frå styret." });
-    const bySecretariat = await addPlanComment(db, { ...as("secretariat"), versionId: v2015, body: "Frå sekretariatet." });
+    const byBoard = await addPlanComment(db, { ...as("board"), versionId: vInput, body: "Frå styret." });
+    const bySecretariat = await addPlanComment(db, { ...as("secretariat"), versionId: vInput, body: "Frå sekretariatet." });
     expect((await comment(byBoard)).municipality_id).toBeNull();
     expect((await comment(bySecretariat)).municipality_id).toBeNull();
-    await expect(addPlanComment(db, { ...as("viewer"), versionId: v2015, body: "Nei." })).rejects.toBeInstanceOf(
+    await expect(addPlanComment(db, { ...as("viewer"), versionId: vInput, body: "Nei." })).rejects.toBeInstanceOf(
       PlanForbiddenError,
     );
   });
@@ -116,9 +117,9 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     // an item of another version is not an item of this one
     const item2014 = (await loadPlanVersion(db, { cooperationId: coopId, versionId: v2014 })).items[0];
     await expect(
-      addPlanComment(db, { ...as("giske"), versionId: v2015, itemId: item2014.id, body: "Feil plan." }),
+      addPlanComment(db, { ...as("giske"), versionId: vInput, itemId: item2014.id, body: "Feil plan." }),
     ).rejects.toMatchObject({ code: "itemNotInVersion" });
-    await expect(addPlanComment(db, { ...as("giske"), versionId: v2015, body: "   " })).rejects.toMatchObject({
+    await expect(addPlanComment(db, { ...as("giske"), versionId: vInput, body: "   " })).rejects.toMatchObject({
       code: "emptyBody",
     });
     expect(await count()).toBe(before);
@@ -128,23 +129,23 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     // the municipality is not an input at all: whatever the caller passes, the grant decides
     const id = await addPlanComment(db, {
       ...as("giske"),
-      versionId: v2015,
+      versionId: vInput,
       body: "Forsøk på å skrive for Sula.",
       ...({ municipalityId: municipalities.sula } as object),
     });
     expect((await comment(id)).municipality_id).toBe(municipalities.giske);
     // Giske's reporter acting in another cooperation: not a member there
     await expect(
-      addPlanComment(db, { cooperationId: otherCoopId, userId: users.giske, versionId: v2015, body: "Utanfrå." }),
+      addPlanComment(db, { cooperationId: otherCoopId, userId: users.giske, versionId: vInput, body: "Utanfrå." }),
     ).rejects.toBeInstanceOf(PlanForbiddenError);
     // another cooperation's secretariat, in its own cooperation, cannot reach this plan
     await expect(
-      addPlanComment(db, { cooperationId: otherCoopId, userId: users.otherSecretariat, versionId: v2015, body: "Utanfrå." }),
+      addPlanComment(db, { cooperationId: otherCoopId, userId: users.otherSecretariat, versionId: vInput, body: "Utanfrå." }),
     ).rejects.toBeInstanceOf(PlanNotFoundError);
   });
 
   it("only the secretariat marks comments handled and not handled; audited with before and after", async () => {
-    const id = await addPlanComment(db, { ...as("giske"), versionId: v2015, body: "Handsam meg." });
+    const id = await addPlanComment(db, { ...as("giske"), versionId: vInput, body: "Handsam meg." });
     for (const who of ["giske", "board", "viewer"] as const) {
       await expect(setCommentHandled(db, { ...as(who), commentId: id, handled: true })).rejects.toBeInstanceOf(
         PlanForbiddenError,
@@ -174,10 +175,10 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
   });
 
   it("takes no comments once the round is over: closed by the secretariat, or its deadline passed", async () => {
-    const open = await addPlanComment(db, { ...as("sula"), versionId: v2015, body: "Siste innspel." });
-    await act2015("closeInput");
+    const open = await addPlanComment(db, { ...as("sula"), versionId: vInput, body: "Siste innspel." });
+    await actOnInput("closeInput");
     for (const who of ["sula", "board", "secretariat"] as const) {
-      await expect(addPlanComment(db, { ...as(who), versionId: v2015, body: "For seint." })).rejects.toMatchObject({
+      await expect(addPlanComment(db, { ...as(who), versionId: vInput, body: "For seint." })).rejects.toMatchObject({
         code: "inputClosed",
       });
     }
@@ -188,9 +189,9 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
     await db
       .updateTable("plan_version")
       .set({ input_closed_at: null, input_deadline: "2014-11-14" })
-      .where("id", "=", v2015)
+      .where("id", "=", vInput)
       .execute();
-    await expect(addPlanComment(db, { ...as("giske"), versionId: v2015, body: "For seint." })).rejects.toMatchObject({
+    await expect(addPlanComment(db, { ...as("giske"), versionId: vInput, body: "For seint." })).rejects.toMatchObject({
       code: "inputClosed",
     });
     const late = await db.selectFrom("comment").select("id").where("body", "=", "For seint.").execute();
@@ -199,11 +200,11 @@ describe.each(testDatabases())("plan comments on $name", (database) => {
 
   it("closes the round when the plan is submitted: no more comments, but they can still be handled", async () => {
     // a comment handled while the round was open, which was then closed early so the plan could go
-    const handledEarlier = await addPlanComment(db, { ...as("sula"), versionId: v2015, body: "Siste innspel." });
+    const handledEarlier = await addPlanComment(db, { ...as("sula"), versionId: vInput, body: "Siste innspel." });
     await setCommentHandled(db, { ...as("secretariat"), commentId: handledEarlier, handled: true });
-    await act2015("closeInput");
-    await act2015("submit");
-    await expect(addPlanComment(db, { ...as("sula"), versionId: v2015, body: "For seint." })).rejects.toMatchObject({
+    await actOnInput("closeInput");
+    await actOnInput("submit");
+    await expect(addPlanComment(db, { ...as("sula"), versionId: vInput, body: "For seint." })).rejects.toMatchObject({
       code: "notInInput",
       status: "submitted",
     });

@@ -26,7 +26,7 @@ import { cooperationIdOf, userIdByEmail } from "../support/queries";
 import type { CooperationId } from "../../app/cooperation/scope.server";
 
 /*
- * The demo already holds eKommune Sunnmøre's plans (2013–2015, seeds/plan-demo.ts) and their
+ * The demo already holds eKommune Sunnmøre's plans (2013 to next year, seeds/plan-demo.ts) and their
  * audit events and decisions. Each test builds its own plans, on its own copy of the demo, in years
  * the demo does not use, and leaves the demo's audit events and decisions out of its counts
  * (seededEvents, seededDecisions).
@@ -198,8 +198,8 @@ describe.each(testDatabases())("action plan on $name", (database) => {
     await expect(createPlanFromPreviousYear(db, { ...as("secretariat"), year: YEAR + 3 })).rejects.toMatchObject({
       code: "noApprovedPreviousPlan",
     });
-    await expect(createEmptyPlan(db, { ...as("board"), year: 2020 })).rejects.toBeInstanceOf(PlanForbiddenError);
-    expect(await findPlanByYear(db, { cooperationId: coopId, year: 2020 })).toBeNull();
+    await expect(createEmptyPlan(db, { ...as("board"), year: YEAR + 5 })).rejects.toBeInstanceOf(PlanForbiddenError);
+    expect(await findPlanByYear(db, { cooperationId: coopId, year: YEAR + 5 })).toBeNull();
   });
 
   it("cannot change an approved version through any function", async () => {

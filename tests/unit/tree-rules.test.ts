@@ -21,6 +21,7 @@ const RELEASED_MIGRATIONS: Record<string, string> = {
   "2026-12-02T1900-round-status-date": "1cd7fb84e66ad90a",
   "2026-12-02T2000-frozen-pdf": "f8e8f26f91dfde46",
   "2026-12-03T1300-publication-details": "38a8dc63b25cfc23",
+  "2026-12-07T2300-succession": "21d57a0a45157e43",
 };
 
 const MIGRATIONS_DIR = path.join("db", "migrations");
