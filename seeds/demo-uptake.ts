@@ -19,7 +19,7 @@ import { addDays, osloDateOf } from "@shared-schema/dates";
 
 const SECRETARIAT = "sekretariat@ekommune-sunnmore.example";
 /** municipality number → the demo reporter who reports for it */
-const OWN_REPORTERS: Record<string, string> = { "1532": "ikt@giske.example", "1531": "ikt@sula.example" };
+export const OWN_REPORTERS: Record<string, string> = { "1532": "ikt@giske.example", "1531": "ikt@sula.example" };
 
 /** When the municipalities reported: one column each in the stories below, in time order. */
 const CHECKPOINTS = ["feb13", "jun13", "round13", "may14", "oct14", "round14"] as const;
@@ -34,7 +34,7 @@ const CHECKPOINT_START: Record<Exclude<Checkpoint, "round14">, string> = {
   oct14: "2014-10-20",
 };
 
-const CODES: Record<string, UptakeStatus> = {
+export const UPTAKE_CODES: Record<string, UptakeStatus> = {
   N: "not_started",
   P: "planned",
   I: "in_progress",
@@ -42,7 +42,7 @@ const CODES: Record<string, UptakeStatus> = {
   R: "realised",
   X: "not_relevant",
 };
-const SCALE: UptakeStatus[] = ["not_relevant", "not_started", "planned", "in_progress", "in_use", "realised"];
+export const UPTAKE_SCALE: UptakeStatus[] = ["not_relevant", "not_started", "planned", "in_progress", "in_use", "realised"];
 
 interface Note {
   comment?: string;
@@ -494,14 +494,14 @@ function planReports(participantsOf: (measure: number) => Set<string>): { report
           }
           continue;
         }
-        const status = CODES[token];
+        const status = UPTAKE_CODES[token];
         if (!status) {
           problems.push(`${where}: unknown status "${token}"`);
           continue;
         }
         const note = story.notes?.[key] ?? {};
         used.add(key);
-        if (previous && SCALE.indexOf(status) < SCALE.indexOf(previous) && !note.comment) {
+        if (previous && UPTAKE_SCALE.indexOf(status) < UPTAKE_SCALE.indexOf(previous) && !note.comment) {
           problems.push(`${where} at ${checkpoint}: goes back from ${previous} to ${status} without a comment`);
         }
         if ((note.benefits || note.benefitText) && status !== "realised") {

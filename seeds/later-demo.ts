@@ -1,12 +1,14 @@
 import { randomUUID } from "node:crypto";
 import type { DB } from "../db/connect";
-import type { UptakeStatus } from "../db/schema";
+import type { Insertable } from "kysely";
+import type { NewUptakeReport, ReportingRoundTable, RoundSubmissionTable } from "../db/schema";
 import type { CooperationId } from "../app/cooperation/scope.server";
 import { carryThrough, carryThroughDue } from "../app/succession/succession.server";
 import { addDays, osloToday } from "@shared-schema/dates";
 import { LATER_COMMENTS, LATER_ROUNDS, LATER_STORIES, OPEN_ROUND } from "./later-content";
 import { seedApprovedPlan, seedPlanOutForInput } from "./plan-demo";
 import { seedPublishedReport } from "./report-demo";
+import { OWN_REPORTERS, UPTAKE_CODES, UPTAKE_SCALE } from "./demo-uptake";
 
 /*
  * eKommune Sunnmøre from 2016 to today, in the order it happened: each year's plan approved in
@@ -15,18 +17,6 @@ import { seedPublishedReport } from "./report-demo";
  * now, this year's round open and next year's plan out for input. The rounds are checked against
  * the members and participants of their date before anything is written.
  */
-
-const CODES: Record<string, UptakeStatus> = {
-  N: "not_started",
-  P: "planned",
-  I: "in_progress",
-  A: "in_use",
-  R: "realised",
-};
-const SCALE: UptakeStatus[] = ["not_relevant", "not_started", "planned", "in_progress", "in_use", "realised"];
-
-/** municipality number → the demo reporter who reports for it; the secretariat registers the others' */
-const OWN_REPORTERS: Record<string, string> = { "1532": "ikt@giske.example", "1531": "ikt@sula.example" };
 
 const NARRATIVE_2019 = {
   summary:
@@ -168,13 +158,13 @@ async function seedRound(db: DB, ctx: Context, year: number): Promise<void> {
   const { members, measures } = await participantsOn(db, ctx.cooperationId, statusDate, spec.measures);
   const roundId = randomUUID();
   const problems: string[] = [];
-  const reports = [];
+  const reports: NewUptakeReport[] = [];
   for (const [m, measure] of measures.entries()) {
     for (const municipality of measure.participants) {
       const key = `${measure.number} ${municipality.number}`;
       const index = ctx.used.get(key) ?? 0;
       const token = LATER_STORIES[measure.number]?.[municipality.number]?.split(/\s+/)[index];
-      const status = token ? CODES[token] : undefined;
+      const status = token ? UPTAKE_CODES[token] : undefined;
       if (!status) {
         problems.push(`${year}, measure ${measure.number}, ${municipality.number}: no status in the story`);
         continue;
@@ -182,7 +172,7 @@ async function seedRound(db: DB, ctx: Context, year: number): Promise<void> {
       ctx.used.set(key, index + 1);
       const previous = await latestReport(db, measure.id, municipality.id);
       const comment = LATER_COMMENTS[`${key} ${year}`] ?? "";
-      if (previous && SCALE.indexOf(status) < SCALE.indexOf(previous.status) && !comment) {
+      if (previous && UPTAKE_SCALE.indexOf(status) < UPTAKE_SCALE.indexOf(previous.status) && !comment) {
         problems.push(
           `${year}, measure ${measure.number}, ${municipality.number}: goes back from ${previous.status} without a comment`,
         );
@@ -205,9 +195,8 @@ async function seedRound(db: DB, ctx: Context, year: number): Promise<void> {
   }
   if (problems.length) throw new Error(`demo round ${year} does not add up:\n  ${problems.join("\n  ")}`);
 
-  await db
-    .insertInto("reporting_round")
-    .values({
+  await insertRound(db, {
+    round: {
       id: roundId,
       cooperation_id: ctx.cooperationId,
       name: `Statusrapportering ${year}`,
@@ -219,29 +208,21 @@ async function seedRound(db: DB, ctx: Context, year: number): Promise<void> {
       closed_by: ctx.secretariatId,
       created_by: ctx.secretariatId,
       reminder_sent_at: `${year}-12-08T07:00:00.000Z`,
-    })
-    .execute();
-  await db
-    .insertInto("round_measure")
-    .values(measures.map((m) => ({ round_id: roundId, measure_id: m.id })))
-    .execute();
-  await db.insertInto("uptake_report").values(reports).execute();
-  await db
-    .insertInto("round_submission")
-    .values(
-      members.map((municipality, i) => ({
-        id: randomUUID(),
-        cooperation_id: ctx.cooperationId,
-        round_id: roundId,
-        municipality_id: municipality.id,
-        submitted_at: `${year}-11-${17 + i}T16:30:00.000Z`,
-        submitted_by: ctx.reporterOf(municipality.number),
-        returned_at: null,
-        returned_by: null,
-        return_comment: null,
-      })),
-    )
-    .execute();
+    },
+    measureIds: measures.map((m) => m.id),
+    reports,
+    submissions: members.map((municipality, i) => ({
+      id: randomUUID(),
+      cooperation_id: ctx.cooperationId,
+      round_id: roundId,
+      municipality_id: municipality.id,
+      submitted_at: `${year}-11-${17 + i}T16:30:00.000Z`,
+      submitted_by: ctx.reporterOf(municipality.number),
+      returned_at: null,
+      returned_by: null,
+      return_comment: null,
+    })),
+  });
 }
 
 /** At `hour` o'clock UTC on the day `days` from today in Norway. */
@@ -260,8 +241,8 @@ async function seedOpenRound(db: DB, ctx: Context): Promise<void> {
   const roundId = randomUUID();
   const opened = daysFromNow(-OPEN_ROUND.openedDaysAgo, 8);
   const problems: string[] = [];
-  const reports = [];
-  const submissions = [];
+  const reports: NewUptakeReport[] = [];
+  const submissions: Insertable<RoundSubmissionTable>[] = [];
   for (const [number, answering] of Object.entries(OPEN_ROUND.municipalities)) {
     const municipality = members.find((m) => m.number === number);
     if (!municipality) {
@@ -287,7 +268,7 @@ async function seedOpenRound(db: DB, ctx: Context): Promise<void> {
         cooperation_id: ctx.cooperationId,
         measure_id: measure.id,
         municipality_id: municipality.id,
-        status: CODES[token]!,
+        status: UPTAKE_CODES[token]!,
         comment: "",
         effective_date: OPEN_ROUND.statusDate < given.date ? OPEN_ROUND.statusDate : given.date,
         reporter_id: ctx.reporterOf(number),
@@ -312,9 +293,8 @@ async function seedOpenRound(db: DB, ctx: Context): Promise<void> {
   }
   if (problems.length) throw new Error(`demo open round does not add up:\n  ${problems.join("\n  ")}`);
 
-  await db
-    .insertInto("reporting_round")
-    .values({
+  await insertRound(db, {
+    round: {
       id: roundId,
       cooperation_id: ctx.cooperationId,
       name: OPEN_ROUND.name,
@@ -326,12 +306,33 @@ async function seedOpenRound(db: DB, ctx: Context): Promise<void> {
       closed_by: null,
       created_by: ctx.secretariatId,
       reminder_sent_at: null,
-    })
-    .execute();
+    },
+    measureIds: measures.map((m) => m.id),
+    reports,
+    submissions,
+  });
+}
+
+/** A round with the measures it asks about, the reports given in it and the municipalities' submissions. */
+async function insertRound(
+  db: DB,
+  {
+    round,
+    measureIds,
+    reports,
+    submissions,
+  }: {
+    round: Insertable<ReportingRoundTable>;
+    measureIds: string[];
+    reports: NewUptakeReport[];
+    submissions: Insertable<RoundSubmissionTable>[];
+  },
+): Promise<void> {
+  await db.insertInto("reporting_round").values(round).execute();
   await db
     .insertInto("round_measure")
-    .values(measures.map((m) => ({ round_id: roundId, measure_id: m.id })))
+    .values(measureIds.map((measureId) => ({ round_id: round.id, measure_id: measureId })))
     .execute();
-  await db.insertInto("uptake_report").values(reports).execute();
-  await db.insertInto("round_submission").values(submissions).execute();
+  if (reports.length) await db.insertInto("uptake_report").values(reports).execute();
+  if (submissions.length) await db.insertInto("round_submission").values(submissions).execute();
 }
