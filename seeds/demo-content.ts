@@ -281,6 +281,7 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     status: "available",
     statusText: "Er teknisk klart frå fellespunktet på Bø-Nørve",
     focusArea: 0,
+    period: [2013, 2018],
     uptake: [A, I, I, P, P, N, N, N, P, P, I],
     details: {
       benefitsText:
@@ -382,6 +383,7 @@ export const EKOMMUNE_MEASURES: DemoMeasure[] = [
     status: "continuous",
     statusText: "Blir vurdert fortløpande",
     focusArea: 1,
+    period: [2013, 2028],
     uptake: [I, I, P, I, N, N, N, N, P, I, I],
     details: {
       benefitsText:

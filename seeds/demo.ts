@@ -149,6 +149,12 @@ async function goalIdsByArea(db: DB, areaIds: string[]): Promise<string[][]> {
   return areaIds.map((areaId) => goals.filter((g) => g.focus_area_id === areaId).map((g) => g.id));
 }
 
+/** When the secretariat put a measure in the catalogue: with the strategy, or the autumn before its period. */
+function takenUpAt(m: Omit<DemoMeasure, "uptake">): string {
+  const from = m.period?.[0] ?? 2013;
+  return from <= 2013 ? STAMP : `${from - 1}-11-15T09:00:00.000Z`;
+}
+
 async function seedMeasures(
   db: DB,
   cooperationId: string,
@@ -185,8 +191,8 @@ async function seedMeasures(
         all_members: d?.participants ? 0 : 1,
         introduces_system: d?.introducesSystem ? 1 : 0,
         phased_out_systems: JSON.stringify(d?.introducesSystem?.phasedOut ?? []),
-        created_at: STAMP,
-        updated_at: STAMP,
+        created_at: takenUpAt(m),
+        updated_at: takenUpAt(m),
       })
       .execute();
     const supported = new Set<string>();

@@ -6,14 +6,15 @@ import type { CooperationId } from "../app/cooperation/scope.server";
 import { carryThrough, carryThroughDue } from "../app/succession/succession.server";
 import { addDays, osloToday } from "@shared-schema/dates";
 import { LATER_COMMENTS, LATER_ROUNDS, LATER_STORIES, OPEN_ROUND } from "./later-content";
-import { seedApprovedPlan, seedPlanOutForInput } from "./plan-demo";
+import { seedAmendedPlan, seedApprovedPlan, seedPlanOutForInput } from "./plan-demo";
 import { seedPublishedReport } from "./report-demo";
 import { OWN_REPORTERS, UPTAKE_CODES, UPTAKE_SCALE } from "./demo-uptake";
 
 /*
  * eKommune Sunnmøre from 2016 to today, in the order it happened: each year's plan approved in
  * December, each year's status round, the mergers of 1 January 2020 carried through by the
- * secretariat on the day and the split of Ålesund on 1 January 2024 carried through by itself;
+ * secretariat on the day and the split of Ålesund on 1 January 2024 carried through by itself,
+ * each followed by the year's plan amended for the new members;
  * now, this year's round open and next year's plan out for input. The rounds are checked against
  * the members and participants of their date before anything is written.
  */
@@ -24,16 +25,16 @@ const NARRATIVE_2019 = {
   plan: "Handlingsplanen for 2019 tok inn tre nye tiltak: digital post, felles personvernombod og felles skuleadministrativt system.",
   matrix: "Digital post og personvernombodet er komne langt; skulesystemet er i gang i dei kommunane som er med.",
   costs: "Kostnadene for 2019 er fordelte på dei elleve kommunane etter nøklane i samarbeidsavtalen.",
-  benefits: "Digital post har gitt dei første sparte portoutgiftene.",
+  benefits: "Gevinstane av digital post er ikkje målte enno; portoutgiftene blir følgde frå 2020.",
 };
 
 const NARRATIVE_2025 = {
   summary:
-    "2025 var det andre året etter at Haram vart eigen kommune att. Samarbeidet har sju kommunar, og velferdsteknologien er no i bruk i alle.",
+    "2025 var det andre året etter at Haram vart eigen kommune att. Samarbeidet har sju kommunar, og velferdsteknologien er i bruk i fem av dei; Giske og Fjord er i gang.",
   plan: "Handlingsplanen for 2025 vart godkjend av rådmannsutvalet i desember 2024.",
   matrix: "Felles responssenter kom i drift; Haram har fått på plass eigen avtale om personvernombod.",
   costs: "Kostnadene er fordelte på dei sju kommunane; folketalet for Ålesund og Haram er rekna frå kommunane dei vart til av.",
-  benefits: "Færre fysiske tilsynsbesøk i heimetenestene.",
+  benefits: "Gevinstane av velferdsteknologien er ikkje målte enno; kommunane rapporterer dei første tala i 2026.",
 };
 
 interface Context {
@@ -64,6 +65,12 @@ export async function seedLaterYears(
     today,
     now: new Date("2020-01-01T09:30:00Z"),
   });
+  await seedAmendedPlan(db, {
+    year: 2020,
+    decidedOn: "2020-01-23",
+    caseNumber: "2/20",
+    text: "Rådmannsutvalet godkjenner handlingsplanen for 2020 på nytt, med kostnadene fordelte på kommunane etter samanslåingane 1. januar 2020.",
+  });
   await seedPublishedReport(db, {
     cooperationId,
     secretariatId,
@@ -76,6 +83,12 @@ export async function seedLaterYears(
     await seedApprovedPlan(db, year + 1);
   }
   await carryThroughDue(db, { cooperationId, before: today, actorId: null, today, now: new Date("2024-01-01T23:05:00Z") });
+  await seedAmendedPlan(db, {
+    year: 2024,
+    decidedOn: "2024-01-25",
+    caseNumber: "3/24",
+    text: "Rådmannsutvalet godkjenner handlingsplanen for 2024 på nytt, med kostnadene fordelte på kommunane etter delinga av Ålesund 1. januar 2024.",
+  });
   for (const year of [2024, 2025]) {
     await seedRound(db, ctx, year);
     await seedApprovedPlan(db, year + 1);

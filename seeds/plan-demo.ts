@@ -4,6 +4,7 @@ import { addPlanItem, removePlanItem, updatePlanItem } from "../app/plan/plan-it
 import {
   createEmptyPlan,
   createPlanFromPreviousYear,
+  findPlanByYear,
   loadPlanVersion,
   transitionPlanVersion,
   type TransitionRequest,
@@ -147,6 +148,23 @@ export async function seedApprovedPlan(db: DB, year: number): Promise<void> {
       text: `Rådmannsutvalet godkjenner handlingsplanen for eKommune Sunnmøre for ${year}.`,
     },
   });
+}
+
+/**
+ * A plan approved before a change of the map shares its year's costs among the members of the
+ * day it was approved; once the change is carried through, the secretariat amends it and the
+ * rådmannsutval approves it again, so the new version shares them among the successors.
+ */
+export async function seedAmendedPlan(
+  db: DB,
+  { year, decidedOn, caseNumber, text }: { year: number; decidedOn: string; caseNumber: string; text: string },
+): Promise<void> {
+  const { cooperationId, secretariat, board, act } = await demoActors(db);
+  const approved = (await findPlanByYear(db, { cooperationId, year }))!.versions.find((v) => v.status === "approved")!;
+  const { versionId } = await act(secretariat, approved.id, { action: "amend" });
+  await act(secretariat, versionId, { action: "sendForInput", inputDeadline: addDays(decidedOn, -7) });
+  await act(secretariat, versionId, { action: "submit" });
+  await act(board, versionId, { action: "approve", decision: { body: "chief_executives", decidedOn, caseNumber, text } });
 }
 
 /** Next year's plan: rolled from this year's and out for input, with the first comments in. */

@@ -113,17 +113,20 @@ export async function listRounds(db: DB, { cooperationId }: { cooperationId: Coo
 }
 
 /**
- * Each member's progress in a round: which of the round's measures it takes part in (on the
- * day the round closed, or today), which it has answered, and its submission. A municipality that
+ * Each member's progress in a round: which of the round's measures it takes part in, which it has
+ * answered, and its submission. An open round asks today's participants; a municipality that
  * answered and has since left (a change of the map while the round was open) keeps its row, with
- * the measures it took part in on the round's status date.
+ * the measures it took part in on the round's status date. A closed round is about its status
+ * date: it asks those that took part on that day (or on the day it closed, if that came first), so
+ * a successor formed after the status date is not counted as one that failed to answer.
  */
 export async function roundDetail(
   db: DB,
   { cooperationId, roundId }: { cooperationId: CooperationId; roundId: string },
 ): Promise<RoundDetail> {
   const round = await findRound(db, { cooperationId, roundId });
-  const date = round.closedAt ? osloDateOf(round.closedAt) : osloToday();
+  const closedOn = round.closedAt ? osloDateOf(round.closedAt) : null;
+  const date = closedOn === null ? osloToday() : closedOn < round.statusDate ? closedOn : round.statusDate;
   const [measures, taking, takingThen, answers, submissions, members, reporters] = await Promise.all([
     db
       .selectFrom("round_measure")

@@ -11,6 +11,7 @@ import { overviewCache } from "../overview/cache.server";
 import { compactMatrix } from "../overview/matrix-body";
 import { MatrixTable } from "../overview/matrix-table";
 import { asOfDate, uptakeMatrix } from "../overview/overview.server";
+import { participationOn } from "../cooperation/participation";
 import { planYears, yearParam } from "../overview/years.server";
 import { historyAnchors } from "../uptake/history-anchors";
 import { Section } from "../ui/section";
@@ -33,11 +34,13 @@ export async function loader(args: LoaderFunctionArgs) {
   // the page's data is made once per year, filters and data version
   const page = await cache.get(`matrix|${year}|${filters.focusArea}|${filters.status}|${filters.municipality}`, async () => {
     const { base, matrix } = await uptakeMatrix(db(), { cooperationId: scope.cooperationId, year, filters });
+    // the filter offers the year's members, not every municipality the cooperation has had
+    const members = participationOn(asOfDate(year), base);
     return {
       // names this computation: the table's body markup is cached per version (CachedTableBody)
       version: crypto.randomUUID(),
       areas: base.areas.map((a) => ({ id: a.id, title: a.title })),
-      municipalities: [...base.municipalities].sort((a, b) => a.name.localeCompare(b.name, "nb")),
+      municipalities: base.municipalities.filter((m) => members.has(m.id)).sort((a, b) => a.name.localeCompare(b.name, "nb")),
       matrix: compactMatrix(matrix, historyAnchors(base.municipalities)),
     };
   });

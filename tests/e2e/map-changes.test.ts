@@ -233,7 +233,7 @@ describe.each([true, false])("a change of the map with JavaScript %s", (javaScri
 });
 
 describe("eKommune Sunnmøre on both sides of 2020 and 2024", () => {
-  it("the matrices of 2019, 2020 and 2024 show the members of their year, with the year's round", async () => {
+  it("the matrices of 2019, 2020 and 2024 show and offer the members of their year, with the year's round", async () => {
     const { context, page } = await newContext(browser, { javaScript: false });
     try {
       await login(page, server, "lesar@ekommune-sunnmore.example");
@@ -245,6 +245,8 @@ describe("eKommune Sunnmøre on both sides of 2020 and 2024", () => {
         const cells = await row.locator("td[data-cell]").evaluateAll((tds) => tds.map((td) => td.getAttribute("data-cell")));
         const names = await columns(page);
         expect(cells).toHaveLength(names.length);
+        // the municipality filter offers the year's members, after its "any" choice
+        expect((await page.locator("#matrix-municipality option").allInnerTexts()).slice(1)).toEqual(names);
         return Object.fromEntries(names.map((name, i) => [name, cells[i]]));
       };
       expect(await measure13(2019)).toEqual({

@@ -1,7 +1,8 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { findPlanByYear } from "../../app/plan/plan.server";
-import { approvedPlan, reportDocument } from "../../app/report/report.server";
+import { approvedPlan, planVersionSnapshot, reportDocument } from "../../app/report/report.server";
+import { roundDetail } from "../../app/round/round.server";
 import { PLAN_OUT_FOR_INPUT } from "../../seeds/plan-demo";
 import { LATER_ROUNDS } from "../../seeds/later-content";
 import { freshDemoEach, testDatabases } from "../support/databases";
@@ -28,9 +29,11 @@ describe.each(testDatabases())("the demo's years on $name", (database) => {
     cooperationId = await cooperationIdOf(db, "ekommune-sunnmore");
   });
 
-  /** The municipality numbers an approved plan's measure shares its costs among. */
-  const planShares = async (year: number, measure: number) => {
-    const snapshot = (await approvedPlan(db, { cooperationId, year }))!;
+  /** The municipality numbers a plan's measure shares its costs among: the plan's approved version, or the version given. */
+  const planShares = async (year: number, measure: number, versionNo?: number) => {
+    const plan = (await findPlanByYear(db, { cooperationId, year }))!;
+    const version = versionNo ? plan.versions.find((v) => v.version_no === versionNo)! : null;
+    const snapshot = version ? await planVersionSnapshot(db, version.id) : (await approvedPlan(db, { cooperationId, year }))!;
     const item = snapshot.items.find((i) => i.measure.number === measure)!;
     expect(item.shares.ok, `plan ${year}, measure ${measure}`).toBe(true);
     return item.shares.rows.map((r) => r.number).sort();
@@ -39,19 +42,21 @@ describe.each(testDatabases())("the demo's years on $name", (database) => {
   it("has an approved plan for every year up to this one, and next year's out for input", async () => {
     for (let year = 2013; year < PLAN_OUT_FOR_INPUT; year++) {
       const plan = await findPlanByYear(db, { cooperationId, year });
-      expect(
-        plan?.versions.map((v) => v.status),
-        String(year),
-      ).toEqual(["approved"]);
+      // the plans of the years the map changed were amended for the new members
+      const expected = [2020, 2024].includes(year) ? ["superseded", "approved"] : ["approved"];
+      expect(plan?.versions.map((v) => v.status), String(year)).toEqual(expected);
     }
     const next = await findPlanByYear(db, { cooperationId, year: PLAN_OUT_FOR_INPUT });
     expect(next?.versions.map((v) => v.status)).toEqual(["input"]);
   });
 
-  it("each approved plan keeps the members of the day it was approved", async () => {
-    // the 2020 plan was approved in December 2019, before the mergers: it shares among the eleven
-    expect(await planShares(2020, 12)).toEqual(BEFORE_2020);
+  it("each approved plan keeps the members of the day it was approved; amended after a change, it shares among the new", async () => {
+    // approved in December before each change, then amended and approved again in January
+    expect(await planShares(2020, 12, 1)).toEqual(BEFORE_2020);
+    expect(await planShares(2020, 12)).toEqual(FROM_2020);
     expect(await planShares(2021, 12)).toEqual(FROM_2020);
+    expect(await planShares(2024, 12, 1)).toEqual(FROM_2020);
+    expect(await planShares(2024, 12)).toEqual(FROM_2024);
     expect(await planShares(2025, 12)).toEqual(FROM_2024);
     // chosen participants: the successors of the ones that chose the measure
     expect(await planShares(2019, 13)).toEqual(["1504", "1524", "1529", "1531", "1532", "1534"]);
@@ -82,6 +87,18 @@ describe.each(testDatabases())("the demo's years on $name", (database) => {
       const expected = year < 2020 ? BEFORE_2020 : year < 2024 ? FROM_2020 : FROM_2024;
       const submitted = rounds.filter((r) => r.name === `Statusrapportering ${year}`).map((r) => r.number);
       expect(submitted.sort(), String(year)).toEqual(expected);
+      // and the round's page asks them alone, not the successors formed after its status date
+      const roundId = (
+        await db
+          .selectFrom("reporting_round")
+          .select("id")
+          .where("cooperation_id", "=", cooperationId)
+          .where("name", "=", `Statusrapportering ${year}`)
+          .executeTakeFirstOrThrow()
+      ).id;
+      const detail = await roundDetail(db, { cooperationId, roundId });
+      expect(detail.municipalities.map((m) => m.number).sort(), String(year)).toEqual(expected);
+      expect(new Set(detail.municipalities.map((m) => m.state)), String(year)).toEqual(new Set(["submitted"]));
     }
   });
 });
