@@ -60,7 +60,9 @@ export async function loader(args: LoaderFunctionArgs) {
   );
   const latest = new Map(timelines.map((tl) => [tl.municipalityId, tl.entries[0].to]));
   const participantYears = new Map(measure.participants.map((p) => [p.municipalityId, p]));
-  const participants = (measure.allMembers ? current.map((c) => c.id) : measure.participants.map((p) => p.municipalityId))
+  // today's participants, as the catalogue counts them: not the predecessors a chosen measure once had
+  const participants = current
+    .map((c) => c.id)
     .map((id) => members.find((m) => m.municipalityId === id))
     .filter((m): m is NonNullable<typeof m> => Boolean(m))
     .map((m) => ({

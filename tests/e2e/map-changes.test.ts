@@ -13,7 +13,7 @@ import type { Browser, Page } from "playwright-core";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
 import { addMembers, createCooperation, createUser, grantRole } from "../../app/cooperation/admin.server";
-import { formatDate } from "../../app/i18n/format";
+import { formatDate, formatPercent } from "../../app/i18n/format";
 import { DEMO_PASSWORD, EKOMMUNE } from "../../seeds/demo-content";
 import { osloToday } from "@shared-schema/dates";
 import {
@@ -280,8 +280,15 @@ describe("eKommune Sunnmøre on both sides of 2020 and 2024", () => {
         Sykkylven: "not_participating",
       });
 
-      // the new Haram's history runs on from the Ålesund it was split from
+      // the measure's uptake counts today's participants, as the catalogue does, not their predecessors
       await visit(page, `${server.url}/c/${EKOMMUNE.slug}/measures/13`);
+      const counted = nb.measure.uptakeValue
+        .replace("{{percent}}", formatPercent("nb", 4 / 5))
+        .replace("{{inUse}}", "4")
+        .replace("{{relevant}}", "5");
+      expect(await page.getByTestId("uptake-summary").innerText()).toContain(counted);
+
+      // the new Haram's history runs on from the Ålesund it was split from
       const before = page.locator("#history-1580").getByTestId("history-before");
       const links = await before.locator("a").evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
       expect(links).toEqual([["Ålesund (1507)", "#history-1507"]]);
