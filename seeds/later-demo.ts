@@ -119,7 +119,7 @@ async function membersOn(db: DB, cooperationId: CooperationId, date: string) {
     .select(["municipality.id", "municipality.number"])
     .where("membership.cooperation_id", "=", cooperationId)
     .where("membership.joined_on", "<=", date)
-    .where((eb) => eb.or([eb("membership.left_on", "is", null), eb("membership.left_on", ">=", date)]))
+    .where((eb) => eb.or([eb("membership.left_on", "is", null), eb("membership.left_on", ">", date)]))
     .orderBy("municipality.number")
     .execute();
   return rows;

@@ -183,8 +183,9 @@ export interface CommentGroup {
 }
 
 /**
- * The comments on a version and its items, grouped by municipality: every current member
- * municipality (also those without comments, so the secretariat sees who has not answered) in
+ * The comments on a version and its items, grouped by municipality: every municipality asked
+ * (the members on the input deadline once it is past, today's before; also those without comments,
+ * so the secretariat sees who has not answered) in
  * Norwegian alphabetical order, then comments without a municipality (board, secretariat). Oldest
  * comment first within a group.
  */
@@ -193,7 +194,9 @@ export async function listPlanComments(
   { cooperationId, versionId }: { cooperationId: CooperationId; versionId: string },
 ): Promise<CommentGroup[]> {
   return transact(db, async (trx) => {
-    await loadVersion(trx, cooperationId, versionId);
+    const version = await loadVersion(trx, cooperationId, versionId);
+    const today = osloToday();
+    const askedOn = version.input_deadline && version.input_deadline < today ? version.input_deadline : today;
     const targets = await targetsOf(trx, cooperationId, versionId);
     const rows = await trx
       .selectFrom("comment")
@@ -233,7 +236,8 @@ export async function listPlanComments(
       .innerJoin("municipality", "municipality.id", "membership.municipality_id")
       .select(["municipality.id", "municipality.name"])
       .where("membership.cooperation_id", "=", cooperationId)
-      .where("membership.left_on", "is", null)
+      .where("membership.joined_on", "<=", askedOn)
+      .where((eb) => eb.or([eb("membership.left_on", "is", null), eb("membership.left_on", ">", askedOn)]))
       .execute();
     const names = new Map(members.map((m) => [m.id, m.name]));
     // a comment from a municipality that has since left still shows, under its name

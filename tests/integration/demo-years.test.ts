@@ -1,5 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest";
 import type { DB } from "../../db/connect";
+import { listPlanComments } from "../../app/plan/comments.server";
 import { findPlanByYear } from "../../app/plan/plan.server";
 import { approvedPlan, planVersionSnapshot, reportDocument } from "../../app/report/report.server";
 import { roundDetail } from "../../app/round/round.server";
@@ -44,7 +45,10 @@ describe.each(testDatabases())("the demo's years on $name", (database) => {
       const plan = await findPlanByYear(db, { cooperationId, year });
       // the plans of the years the map changed were amended for the new members
       const expected = [2020, 2024].includes(year) ? ["superseded", "approved"] : ["approved"];
-      expect(plan?.versions.map((v) => v.status), String(year)).toEqual(expected);
+      expect(
+        plan?.versions.map((v) => v.status),
+        String(year),
+      ).toEqual(expected);
     }
     const next = await findPlanByYear(db, { cooperationId, year: PLAN_OUT_FOR_INPUT });
     expect(next?.versions.map((v) => v.status)).toEqual(["input"]);
@@ -62,6 +66,19 @@ describe.each(testDatabases())("the demo's years on $name", (database) => {
     expect(await planShares(2019, 13)).toEqual(["1504", "1524", "1529", "1531", "1532", "1534"]);
     expect(await planShares(2021, 13)).toEqual(["1507", "1531", "1532", "1578"]);
     expect(await planShares(2025, 13)).toEqual(["1508", "1531", "1532", "1578", "1580"]);
+  });
+
+  it("a past input round lists the members asked then, under each a place for their comments", async () => {
+    const numbers = async (year: number) => {
+      const plan = (await findPlanByYear(db, { cooperationId, year }))!;
+      const groups = await listPlanComments(db, { cooperationId, versionId: plan.versions[0].id });
+      const ids = groups.map((g) => g.municipalityId).filter((id): id is string => id !== null);
+      const rows = await db.selectFrom("municipality").select("number").where("id", "in", ids).execute();
+      return rows.map((r) => r.number).sort();
+    };
+    expect(await numbers(2020)).toEqual(BEFORE_2020);
+    expect(await numbers(2024)).toEqual(FROM_2020);
+    expect(await numbers(PLAN_OUT_FOR_INPUT)).toEqual(FROM_2024);
   });
 
   it("each published report keeps the members of its year", async () => {
