@@ -69,6 +69,8 @@ export async function publicMeasure(db: DB, scope: PublicScope, number: number) 
     periodTo: measure.periodTo ?? null,
     history: historyParts(members, timelines, inMatrix).map((part) => ({
       name: part.name,
+      /** the name, with the number when two municipalities of the history share it */
+      label: part.label,
       municipalityNumber: numbers.get(part.municipalityId) ?? null,
       anchor: part.anchor ?? null,
       entries: part.entries?.map((e) => ({ id: e.id, from: e.from, to: e.to, effectiveDate: e.effectiveDate })) ?? null,

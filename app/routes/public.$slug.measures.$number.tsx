@@ -60,11 +60,11 @@ export default function PublicMeasure() {
           <section
             key={part.anchor ?? part.name}
             id={part.anchor ?? undefined}
-            aria-label={part.name}
+            aria-label={part.label}
             className="flex flex-col gap-1"
           >
             <h3 className="ds-heading" data-size="xs">
-              {part.name}
+              {part.label}
             </h3>
             {part.entries ? (
               <ol className="ds-list">

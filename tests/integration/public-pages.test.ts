@@ -105,6 +105,15 @@ onEachDemoDatabase(
         expect(answers.filter((a) => a.status !== 200).map((a) => `${a.status} ${a.path}`)).toEqual([]);
       });
 
+      it("tell two municipalities of one name apart in a measure's history, by number", async () => {
+        const page = await get(`/public/${SLUG}/measures/13`);
+        expect(page.status).toBe(200);
+        const headings = [...page.body.matchAll(/<h3[^>]*>([^<]*)<\/h3>/g)].map((m) => m[1]);
+        for (const label of ["Ålesund (1504)", "Ålesund (1507)", "Ålesund (1508)", "Haram (1534)", "Haram (1580)", "Giske"]) {
+          expect(headings, label).toContain(label);
+        }
+      });
+
       it("set no cookie, and may be kept by any cache that asks again", () => {
         for (const answer of answers) {
           expect(answer.headers.get("set-cookie"), answer.path).toBeNull();
