@@ -18,6 +18,7 @@ export function MatrixTable({
   bodyKey,
   measureHref,
   ownMunicipalityId,
+  filtered = false,
 }: {
   matrix: CompactMatrix;
   year: number;
@@ -26,6 +27,8 @@ export function MatrixTable({
   bodyKey: string;
   measureHref: (measureNumber: number) => string;
   ownMunicipalityId: string | null;
+  /** a filter is chosen: the empty state says so */
+  filtered?: boolean;
 }) {
   const { t } = useTranslation();
   const lang = useLanguage();
@@ -55,7 +58,7 @@ export function MatrixTable({
       </Section>
 
       {matrix.groups.length === 0 ? (
-        <p className="ds-paragraph">{t("overview:empty", { year })}</p>
+        <p className="ds-paragraph">{t(filtered ? "overview:emptyFiltered" : "overview:empty", { year })}</p>
       ) : (
         <>
           <p className="ds-paragraph m-0">

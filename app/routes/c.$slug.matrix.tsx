@@ -116,6 +116,7 @@ export default function Matrix() {
         bodyKey={`matrix|${version}`}
         measureHref={(n) => `/c/${encodeURIComponent(slug)}/measures/${n}`}
         ownMunicipalityId={ownMunicipalityId}
+        filtered={Boolean(filters.focusArea || filters.status || filters.municipality)}
       />
     </section>
   );
