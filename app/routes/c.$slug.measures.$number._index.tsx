@@ -21,6 +21,7 @@ import { historyParts } from "../uptake/history-parts";
 import { mapChangesBetween, uptakeTimeline } from "../uptake/history.server";
 import { LinkedHistories, Timeline } from "../uptake/timeline";
 import { uptakeSummary } from "../uptake/uptake";
+import { runsIn } from "../overview/matrix";
 import { revalidateAfterConflict } from "../utils/form-reply";
 
 export const shouldRevalidate = revalidateAfterConflict;
@@ -37,8 +38,9 @@ export async function loader(args: LoaderFunctionArgs) {
   const measure = await findMeasure(db(), { cooperationId, number });
   if (!measure) throw notFound();
 
-  const year =
-    parseYear(new URL(args.request.url).searchParams.get("year")) ?? defaultShareYear(measure.periodFrom, measure.periodTo);
+  // the cost shares of a year the measure runs in: a year outside its period has none to show
+  const asked = parseYear(new URL(args.request.url).searchParams.get("year"));
+  const year = asked !== null && runsIn(measure, asked) ? asked : defaultShareYear(measure.periodFrom, measure.periodTo);
   const thisYear = osloYear();
   const [strategies, members, shares, timelines, current, inMatrix] = await Promise.all([
     listFocusAreasAndGoals(db(), { cooperationId }),

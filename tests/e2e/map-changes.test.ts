@@ -288,6 +288,12 @@ describe("eKommune Sunnmøre on both sides of 2020 and 2024", () => {
         .replace("{{relevant}}", "5");
       expect(await page.getByTestId("uptake-summary").innerText()).toContain(counted);
 
+      // a year outside the measure's period has no cost shares: the page shows its last year, and offers only its own
+      await visit(page, `${server.url}/c/${EKOMMUNE.slug}/measures/10?year=2024`);
+      expect(await page.locator("#share-year").inputValue()).toBe("2021");
+      expect(await page.locator("#share-year option").allInnerTexts()).toEqual(["2019", "2020", "2021"]);
+      await visit(page, `${server.url}/c/${EKOMMUNE.slug}/measures/13`);
+
       // the new Haram's history runs on from the Ålesund it was split from
       const before = page.locator("#history-1580").getByTestId("history-before");
       const links = await before.locator("a").evaluateAll((as) => as.map((a) => [a.textContent, a.getAttribute("href")]));
