@@ -17,7 +17,7 @@ import { getCooperationOverview } from "../../app/overview/front-page.server";
 import { listUserCooperations, listUserGrants, scopeFromGrants } from "../../app/cooperation/scope.server";
 import { seedDemo } from "../../seeds/demo";
 import { testDatabases } from "../support/databases";
-import { counting } from "../support/queries";
+import { counting, insertMeasure } from "../support/queries";
 
 describe.each(testDatabases())("data layer on $name", (database) => {
   let db: DB;
@@ -128,35 +128,15 @@ describe.each(testDatabases())("data layer on $name", (database) => {
       .select("id")
       .where("slug", "=", "ekommune-sunnmore")
       .executeTakeFirstOrThrow();
-    const now = new Date().toISOString();
-    await db
-      .insertInto("measure")
-      .values({
-        id: "big",
-        cooperation_id: coop.id,
-        number: 999,
-        name: "Stort",
-        description: "",
-        status: "proposed",
-        status_text: null,
-        priority: null,
-        period_from: null,
-        period_to: null,
-        owner: null,
-        benefits_text: "",
-        investment_cost: 12_345_678_901_23,
-        running_cost: 1,
-        financing_text: "",
-        cost_key: "equal",
-        cost_key_equal_percent: null,
-        cost_key_population_year: null,
-        all_members: 1,
-        introduces_system: 0,
-        phased_out_systems: "[]",
-        created_at: now,
-        updated_at: now,
-      })
-      .execute();
+    await insertMeasure(db, {
+      id: "big",
+      cooperation_id: coop.id,
+      number: 999,
+      name: "Stort",
+      status: "proposed",
+      investment_cost: 12_345_678_901_23,
+      running_cost: 1,
+    });
     const row = await db.selectFrom("measure").select("investment_cost").where("id", "=", "big").executeTakeFirstOrThrow();
     expect(row.investment_cost).toBe(12_345_678_901_23);
     await db.deleteFrom("measure").where("id", "=", "big").execute();

@@ -17,7 +17,7 @@ import {
 } from "../../app/report/report.server";
 import { saveUptakeReports } from "../../app/uptake/report.server";
 import { freshDemoEach, testDatabases } from "../support/databases";
-import { cooperationIdOf, counting, currentMunicipalityId, statusReport, userIdByEmail } from "../support/queries";
+import { cooperationIdOf, counting, currentMunicipalityId, insertMeasure, statusReport, userIdByEmail } from "../support/queries";
 import type { CooperationId } from "../../app/cooperation/scope.server";
 import { StaleVersionError } from "../../app/utils/errors.server";
 
@@ -117,35 +117,15 @@ describe.each(testDatabases())("overview and annual report on $name", (database)
       .execute();
     const stamp = new Date().toISOString();
     for (let i = 0; i < 20; i++) {
-      const id = randomUUID();
-      await db
-        .insertInto("measure")
-        .values({
-          id,
-          cooperation_id: coopId,
-          number: 100 + i,
-          name: `Ekstra ${i}`,
-          description: "",
-          status: "in_progress",
-          status_text: null,
-          priority: null,
-          period_from: 2013,
-          period_to: 2016,
-          owner: null,
-          benefits_text: "",
-          investment_cost: 0,
-          running_cost: 0,
-          financing_text: "",
-          cost_key: "equal",
-          cost_key_equal_percent: null,
-          cost_key_population_year: null,
-          all_members: 1,
-          introduces_system: 0,
-          phased_out_systems: "[]",
-          created_at: stamp,
-          updated_at: stamp,
-        })
-        .execute();
+      const id = await insertMeasure(db, {
+        cooperation_id: coopId,
+        number: 100 + i,
+        name: `Ekstra ${i}`,
+        period_from: 2013,
+        period_to: 2016,
+        created_at: stamp,
+        updated_at: stamp,
+      });
       await db
         .insertInto("uptake_report")
         .values(
