@@ -4,6 +4,7 @@ import type { Insertable } from "kysely";
 import type { NewUptakeReport, ReportingRoundTable, RoundSubmissionTable } from "../db/schema";
 import type { CooperationId } from "../app/cooperation/scope.server";
 import { carryThrough, carryThroughDue } from "../app/succession/succession.server";
+import { participation } from "../app/cooperation/participation.server";
 import { addDays, osloToday } from "@shared-schema/dates";
 import { LATER_COMMENTS, LATER_ROUNDS, LATER_STORIES, OPEN_ROUND } from "./later-content";
 import { seedAmendedPlan, seedApprovedPlan, seedPlanOutForInput } from "./plan-demo";
@@ -111,45 +112,28 @@ export async function seedLaterYears(
   if (unused.length) throw new Error(`demo rounds do not add up:\n  ${unused.join("\n  ")}`);
 }
 
-/** Municipality number → id of the cooperation's members on a date. */
-async function membersOn(db: DB, cooperationId: CooperationId, date: string) {
-  const rows = await db
-    .selectFrom("membership")
-    .innerJoin("municipality", "municipality.id", "membership.municipality_id")
-    .select(["municipality.id", "municipality.number"])
-    .where("membership.cooperation_id", "=", cooperationId)
-    .where("membership.joined_on", "<=", date)
-    .where((eb) => eb.or([eb("membership.left_on", "is", null), eb("membership.left_on", ">", date)]))
-    .orderBy("municipality.number")
-    .execute();
-  return rows;
-}
-
-/** The round measures with the members of the round's date that take part in each. */
+/** The members on the round's date, and each round measure with those of them taking part, by the portal's one participation rule. */
 async function participantsOn(db: DB, cooperationId: CooperationId, date: string, numbers: number[]) {
-  const members = await membersOn(db, cooperationId, date);
+  const taking = await participation(db, { cooperationId, date });
+  const members = taking.size
+    ? await db
+        .selectFrom("municipality")
+        .select(["id", "number"])
+        .where("id", "in", [...taking.keys()])
+        .orderBy("number")
+        .execute()
+    : [];
   const measures = await db
     .selectFrom("measure")
-    .select(["id", "number", "all_members"])
+    .select(["id", "number"])
     .where("cooperation_id", "=", cooperationId)
     .where("number", "in", numbers)
-    .execute();
-  const chosen = await db
-    .selectFrom("measure_participant")
-    .select(["measure_id", "municipality_id"])
-    .where(
-      "measure_id",
-      "in",
-      measures.map((m) => m.id),
-    )
     .execute();
   return {
     members,
     measures: numbers.map((number) => {
       const m = measures.find((x) => x.number === number)!;
-      const takesPart = (id: string) =>
-        m.all_members === 1 || chosen.some((c) => c.measure_id === m.id && c.municipality_id === id);
-      return { id: m.id, number, participants: members.filter((x) => takesPart(x.id)) };
+      return { id: m.id, number, participants: members.filter((x) => taking.get(x.id)?.has(m.id)) };
     }),
   };
 }
