@@ -3,6 +3,7 @@ import type { DB } from "../../db/connect";
 import type { Selectable } from "kysely";
 import type { CommentTable, PlanVersionStatus } from "../../db/schema";
 import { recordAudit } from "../audit/audit.server";
+import { listMembers } from "../cooperation/members.server";
 import { can } from "../cooperation/permissions";
 import { byNorwegianName } from "../i18n/collate";
 import { osloToday } from "@shared-schema/dates";
@@ -231,15 +232,8 @@ export async function listPlanComments(
       .orderBy("comment.created_at")
       .orderBy("comment.id")
       .execute();
-    const members = await trx
-      .selectFrom("membership")
-      .innerJoin("municipality", "municipality.id", "membership.municipality_id")
-      .select(["municipality.id", "municipality.name"])
-      .where("membership.cooperation_id", "=", cooperationId)
-      .where("membership.joined_on", "<=", askedOn)
-      .where((eb) => eb.or([eb("membership.left_on", "is", null), eb("membership.left_on", ">", askedOn)]))
-      .execute();
-    const names = new Map(members.map((m) => [m.id, m.name]));
+    const members = await listMembers(trx, { cooperationId, onDate: askedOn });
+    const names = new Map(members.map((m) => [m.municipalityId, m.name]));
     // a comment from a municipality that has since left still shows, under its name
     const missing = [...new Set(rows.map((r) => r.municipality_id).filter((id): id is string => !!id && !names.has(id)))];
     if (missing.length) {
